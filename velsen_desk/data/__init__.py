@@ -1,0 +1,1 @@
+"""The curated data files: schema, loading and validation (Qt-free)."""

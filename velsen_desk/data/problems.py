@@ -1,0 +1,27 @@
+"""A problem found in the data files, with the place a griffier needs to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: Path
+    line: int | None  # 1-based; None when the problem has no single place
+    field: str  # dotted path, e.g. "actions[3].cost.amount"
+    message: str  # plain Dutch
+
+    def __str__(self) -> str:
+        place = f"{self.file}:{self.line}" if self.line else str(self.file)
+        field = f" [{self.field}]" if self.field else ""
+        return f"{place}{field}: {self.message}"
+
+
+class DataError(Exception):
+    """The data files have problems; ``problems`` says which and where."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (str(p.file), p.line or 0, p.field))
+        super().__init__(f"{len(self.problems)} probleem/problemen in de gegevensbestanden")
