@@ -32,7 +32,8 @@ def format_long_date(value: dt.date | None) -> str:
 def format_cost(cost: CostValue) -> str:
     """An amount in Dutch format; "n.v.t." and "n.n.b." as such, never as € 0."""
     if cost.status == AMOUNT and cost.amount is not None:
-        return format_euro(cost.amount)
+        prefix = f"{cost.qualifier} " if cost.qualifier else ""
+        return prefix + format_euro(cost.amount)
     if cost.status == NOT_APPLICABLE:
         return "n.v.t."
     if cost.text.strip().lower() not in ("n.n.b.", "nnb"):

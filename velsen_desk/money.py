@@ -15,6 +15,7 @@ class CostValue:
     status: str  # AMOUNT, NOT_APPLICABLE or TO_BE_DETERMINED
     amount: int | None  # whole euros, only with AMOUNT
     text: str  # as printed in the source
+    qualifier: str | None = None  # "minimaal", "maximaal" or "circa"
 
     @property
     def is_amount(self) -> bool:

@@ -235,12 +235,10 @@ def _undated_phase(text: str) -> list[Phase]:
     ):
         match = pattern.search(text)
         if match:
-            sentence = text[
-                _clause_start(text, 0, match.start()) : _clause_end(
-                    text, match.end(), len(text)
-                )
-            ]
-            return [Phase(None, None, None, precision, sentence.strip())]
+            # The whole sentence, so "Planning nader overeen te komen met WBV" keeps its who.
+            first = _clause_start(text, 0, match.start())
+            last = _clause_end(text, match.end(), len(text))
+            return [Phase(None, None, None, precision, text[first:last].strip())]
     return []
 
 

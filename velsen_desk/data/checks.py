@@ -74,7 +74,7 @@ def _records(dataset: DataSet) -> Iterator[tuple[str, Any]]:
 
 
 def _as_value(cost: Cost) -> CostValue:
-    return CostValue(cost.status.value, cost.amount, cost.text)
+    return CostValue(cost.status.value, cost.amount, cost.text, cost.qualifier)
 
 
 def _euro(amount: int) -> str:

@@ -223,13 +223,14 @@ class Speerpunt(Strict):
 class Cost(Strict):
     status: CostStatus
     amount: int | None = Field(default=None, ge=0)  # whole euros
+    qualifier: Literal["minimaal", "maximaal", "circa"] | None = None  # "minimaal € 500.000"
     text: NonEmpty  # as printed, e.g. "€25.000", "N.v.t.", "N.v.t. of n.n.b."
 
     @model_validator(mode="after")
     def _amount_matches_status(self) -> Cost:
         if self.status is CostStatus.AMOUNT and self.amount is None:
             raise ValueError("een bedrag ontbreekt bij status 'amount'")
-        if self.status is not CostStatus.AMOUNT and self.amount is not None:
+        if self.status is not CostStatus.AMOUNT and (self.amount is not None or self.qualifier):
             raise ValueError(f"status '{self.status.value}' mag geen bedrag hebben")
         return self
 

@@ -28,8 +28,9 @@ class CostColumns:
 
     cost_status: Mapped[str] = mapped_column(String(8))
     cost_amount: Mapped[int | None] = mapped_column(Integer)
+    cost_qualifier: Mapped[str | None] = mapped_column(String(10))
     cost_text: Mapped[str] = mapped_column(Text)
 
     @property
     def cost(self) -> CostValue:
-        return CostValue(self.cost_status, self.cost_amount, self.cost_text)
+        return CostValue(self.cost_status, self.cost_amount, self.cost_text, self.cost_qualifier)

@@ -167,6 +167,7 @@ class ActionPlan(Sourced, Base):
     title: Mapped[str] = mapped_column(Text)
     total_status: Mapped[str | None] = mapped_column(String(8))
     total_amount: Mapped[int | None] = mapped_column(Integer)
+    total_qualifier: Mapped[str | None] = mapped_column(String(10))
     total_text: Mapped[str | None] = mapped_column(Text)
     total_label: Mapped[str | None] = mapped_column(Text)
 
@@ -184,6 +185,7 @@ class Focusopgave(Sourced, Base):
     responsible: Mapped[str | None] = mapped_column(Text)
     subtotal_status: Mapped[str | None] = mapped_column(String(8))
     subtotal_amount: Mapped[int | None] = mapped_column(Integer)
+    subtotal_qualifier: Mapped[str | None] = mapped_column(String(10))
     subtotal_text: Mapped[str | None] = mapped_column(Text)
 
 
@@ -225,11 +227,13 @@ class Budget(Sourced, Base):
     kind: Mapped[str] = mapped_column(String(16))
     amount_status: Mapped[str | None] = mapped_column(String(8))
     amount_amount: Mapped[int | None] = mapped_column(Integer)
+    amount_qualifier: Mapped[str | None] = mapped_column(String(10))
     amount_text: Mapped[str | None] = mapped_column(Text)
     period_text: Mapped[str | None] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
     total_status: Mapped[str | None] = mapped_column(String(8))
     total_amount: Mapped[int | None] = mapped_column(Integer)
+    total_qualifier: Mapped[str | None] = mapped_column(String(10))
     total_text: Mapped[str | None] = mapped_column(Text)
     total_label: Mapped[str | None] = mapped_column(Text)
 
@@ -251,6 +255,7 @@ class Funding(Sourced, Base):
     budget_line_id: Mapped[str | None] = mapped_column(ForeignKey("budget_lines.id"))
     amount_status: Mapped[str | None] = mapped_column(String(8))
     amount_amount: Mapped[int | None] = mapped_column(Integer)
+    amount_qualifier: Mapped[str | None] = mapped_column(String(10))
     amount_text: Mapped[str | None] = mapped_column(Text)
 
 

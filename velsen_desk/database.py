@@ -1,0 +1,77 @@
+"""Opening Velsen Desk databases: identity checks and read-only engines."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import sessionmaker
+
+# "VDsk" in the SQLite header (offset 68): tells our files apart from any other SQLite file.
+APPLICATION_ID = 0x5644736B
+SCHEMA_VERSION = 1
+
+
+class DatabaseError(Exception):
+    """A file is not a usable Velsen Desk database; the message is plain Dutch."""
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    path: Path
+    application_id: int
+    schema_version: int
+    data_version: str | None
+
+
+def _readonly_uri(path: Path) -> str:
+    # immutable=1: the local copy is never written while open, so SQLite needs no locks or -shm
+    # file, and this works from read-only locations too.
+    return f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+
+
+def inspect_database(path: Path, *, check_integrity: bool = False) -> DatabaseInfo:
+    """Read the header and meta of a database file without changing it. Raises DatabaseError."""
+    if not path.is_file():
+        raise DatabaseError(f"Het gegevensbestand {path} bestaat niet.")
+    try:
+        conn = sqlite3.connect(_readonly_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Het gegevensbestand {path} kan niet geopend worden ({exc}).") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise DatabaseError(f"{path} is geen Velsen Desk-gegevensbestand.")
+        schema = conn.execute("PRAGMA user_version").fetchone()[0]
+        if schema > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{path} is gemaakt door een nieuwere versie van Velsen Desk "
+                f"(schema {schema}, deze versie kent {SCHEMA_VERSION}). Werk Velsen Desk bij."
+            )
+        if check_integrity:
+            result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            if result != "ok":
+                raise DatabaseError(f"{path} is beschadigd (integriteitscontrole: {result}).")
+        row = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+        return DatabaseInfo(path, app_id, schema, row[0] if row else None)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is beschadigd of geen SQLite-bestand ({exc}).") from exc
+    finally:
+        conn.close()
+
+
+def open_readonly(path: Path) -> Engine:
+    """A read-only engine over a verified database file. Raises DatabaseError."""
+    inspect_database(path)
+    return create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(_readonly_uri(path), uri=True, check_same_thread=False),
+    )
+
+
+def session_factory(engine: Engine) -> sessionmaker:
+    """One session per unit of work: ``with factory() as session: ...``."""
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,1 @@
+"""PDF reports with ReportLab (Qt-free)."""

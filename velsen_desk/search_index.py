@@ -1,0 +1,80 @@
+"""The full-text index (SQLite FTS5) over names, texts and source quotes.
+
+``unicode61 remove_diacritics 2`` makes matching case- and accent-insensitive
+("financien" finds "Financiën"); prefix indexes make typing-as-you-search cheap.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+# SQLite before 3.44 has no concat_ws, so texts are joined with coalesce(...) || ' ' || ...
+
+# One SELECT per kind of item: (kind, ref_id, programme_id, title, body, quote).
+_SOURCES: dict[str, str] = {
+    "thema": """
+        SELECT t.id, d.programme_id, t.number || '. ' || t.name,
+               coalesce(a.name, '') || ' ' || coalesce(p.name, ''), t.source_quote
+        FROM themes t JOIN aandachtsvelden a ON a.id = t.aandachtsveld_id
+        JOIN documents d ON d.id = a.document_id LEFT JOIN people p ON p.id = t.regie_id""",
+    "hoofdstuk": """
+        SELECT c.id, d.programme_id, c.title, coalesce(c.summary, ''), c.source_quote
+        FROM chapters c JOIN documents d ON d.id = c.document_id""",
+    "focuspunt": """
+        SELECT f.id, d.programme_id, c.title,
+               f.text || ' ' || coalesce((SELECT group_concat(g.text, ' ') FROM targets g
+                                          WHERE g.focus_point_id = f.id), ''),
+               f.source_quote
+        FROM focus_points f JOIN chapters c ON c.id = f.chapter_id
+        JOIN documents d ON d.id = c.document_id""",
+    "portefeuille": """
+        SELECT i.id, i.programme_id, i.name,
+               coalesce(i.detail, '') || ' ' || p.name || ' ' || coalesce(dm.name, ''), i.source_quote
+        FROM portfolio_items i JOIN people p ON p.id = i.person_id
+        LEFT JOIN domains dm ON dm.id = i.domain_id""",
+    "persoon": """
+        SELECT p.id, ms.programme_id, p.name, coalesce(ms.party, ''), p.source_quote
+        FROM people p JOIN memberships ms ON ms.person_id = p.id""",
+    "actie": """
+        SELECT x.id, d.programme_id, 'Actie ' || x.number || ': ' || x.title,
+               coalesce(x.heading, '') || ' ' || coalesce(x.what, '') || ' ' || coalesce(x.explanation, '') || ' ' || coalesce(x.trekker, '') || ' ' || coalesce(x.planning_text, '') || ' ' || coalesce(x.cost_text, '') || ' ' || coalesce(x.note, ''),
+               x.source_quote
+        FROM actions x JOIN action_plans ap ON ap.id = x.plan_id
+        JOIN documents d ON d.id = ap.document_id""",
+    "focusopgave": """
+        SELECT f.id, d.programme_id, 'Focusopgave ' || f.number || ': ' || f.title,
+               coalesce(f.table_title, '') || ' ' || coalesce(f.objective, '') || ' ' || coalesce(f.responsible, '') || ' ' || coalesce(f.lead, ''), f.source_quote
+        FROM focusopgaven f JOIN action_plans ap ON ap.id = f.plan_id
+        JOIN documents d ON d.id = ap.document_id""",
+    "begroting": """
+        SELECT b.id, b.programme_id, b.name, coalesce(b.description, '') || ' ' || coalesce(b.amount_text, ''), b.source_quote
+        FROM budgets b""",
+    "begrotingsregel": """
+        SELECT l.id, b.programme_id, l.title, coalesce(l.remark, '') || ' ' || coalesce(l.cost_text, '') || ' ' || coalesce(b.name, ''), l.source_quote
+        FROM budget_lines l JOIN budgets b ON b.id = l.budget_id""",
+    "opgave": """
+        SELECT o.id, d.programme_id, o.title, coalesce(o.summary, ''), o.source_quote
+        FROM opgaven o JOIN documents d ON d.id = o.document_id""",
+    "speerpunt": """
+        SELECT s.id, d.programme_id, o.title, s.text, s.source_quote
+        FROM speerpunten s JOIN opgaven o ON o.id = s.opgave_id
+        JOIN documents d ON d.id = o.document_id""",
+}
+
+
+def create_search_index(conn: Connection) -> None:
+    conn.execute(
+        text(
+            "CREATE VIRTUAL TABLE search_fts USING fts5("
+            "kind UNINDEXED, ref_id UNINDEXED, programme_id UNINDEXED, title, body, quote, "
+            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+        )
+    )
+    for kind, select in _SOURCES.items():
+        conn.execute(
+            text(
+                "INSERT INTO search_fts (kind, ref_id, programme_id, title, body, quote) "
+                f"SELECT :kind, * FROM ({select}) ORDER BY 1"
+            ),
+            {"kind": kind},
+        )

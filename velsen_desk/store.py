@@ -1,0 +1,83 @@
+"""The local database the application reads, and the embedded default.
+
+With nothing configured, the bundled Velsen data is built into the user's data directory on
+first start (and rebuilt when a newer program ships newer bundled data). A database that came
+from a sync is never overwritten by the embedded default.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from velsen_desk.database import DatabaseError, DatabaseInfo, inspect_database
+from velsen_desk.paths import bundled_data_dir, local_database_path
+
+log = logging.getLogger(__name__)
+
+ORIGIN_FILE = "origin.json"  # beside the database: where the current copy came from
+
+
+@dataclass(frozen=True)
+class LocalDatabase:
+    info: DatabaseInfo
+    origin: str  # "ingebouwd" (bundled) or the share it was synced from
+
+
+def _origin_path(db_path: Path) -> Path:
+    return db_path.parent / ORIGIN_FILE
+
+
+def read_origin(db_path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(_origin_path(db_path).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def write_origin(db_path: Path, origin: dict[str, str]) -> None:
+    target = _origin_path(db_path)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(origin, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(target)
+
+
+def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
+    """Return the local database, building the embedded default when needed.
+
+    Raises DatabaseError when there is no usable database and the bundled data cannot be built.
+    """
+    from velsen_desk.build import build_database
+    from velsen_desk.data.loader import load_dataset
+    from velsen_desk.data.problems import DataError
+
+    db_path = db_path or local_database_path()
+    origin = read_origin(db_path)
+    try:
+        info = inspect_database(db_path)
+    except DatabaseError as exc:
+        log.info("no usable local database (%s); building the embedded default", exc)
+        info = None
+
+    if info is not None and origin.get("origin") not in (None, "ingebouwd"):
+        return LocalDatabase(info, origin["origin"])  # a synced copy: keep it
+
+    try:
+        dataset = load_dataset([bundled_data_dir()])
+    except DataError as exc:
+        if info is not None:
+            return LocalDatabase(info, "ingebouwd")
+        raise DatabaseError("De meegeleverde gegevens zijn onleesbaar: " + str(exc.problems[0])) from exc
+    if info is None or info.data_version != dataset.version():
+        try:
+            build_database(dataset, db_path)
+        except OSError as exc:
+            if info is not None:
+                return LocalDatabase(info, "ingebouwd")
+            raise DatabaseError(f"Kan de database niet aanmaken in {db_path.parent}: {exc.strerror or exc}") from exc
+        write_origin(db_path, {"origin": "ingebouwd"})
+        info = inspect_database(db_path)
+    return LocalDatabase(info, "ingebouwd")
