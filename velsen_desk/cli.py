@@ -7,6 +7,7 @@ exit status, never a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_DATA_ERROR = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 Handler = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, Handler] = {}
@@ -117,6 +119,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return 130
+    except Exception:  # last resort: the user gets a sentence, the log file gets the details
+        log_file = _log_to_file()
+        logging.getLogger("velsen_desk").exception("unexpected error in %s", args.command)
+        print(
+            f"Er ging iets onverwachts mis bij '{args.command}'. Er is niets gewijzigd. "
+            f"De details staan in {log_file}; stuur dat bestand naar de griffie.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _log_to_file() -> Path:
+    import platformdirs
+
+    from velsen_desk.paths import APP_AUTHOR, APP_NAME
+
+    log_dir = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+    log_dir.mkdir(parents=True, exist_ok=True)
+    log_file = log_dir / "velsen-desk.log"
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    return log_file
 
 
 if __name__ == "__main__":  # pragma: no cover

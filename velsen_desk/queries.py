@@ -281,7 +281,9 @@ class _Lookup:
         membership = None
         if programme_id is not None:
             membership = self.session.scalars(
-                select(m.Membership).where(m.Membership.person_id == person_id, m.Membership.programme_id == programme_id)
+                select(m.Membership).where(
+                    m.Membership.person_id == person_id, m.Membership.programme_id == programme_id
+                )
             ).first()
         return PersonInfo(
             person.id, person.name,
@@ -426,7 +428,8 @@ def _actions(session: Session, lookup: _Lookup, plan_id: str) -> list[ActionInfo
             )
         )
     themes: dict[str, list[str]] = defaultdict(list)
-    for link in session.scalars(select(m.ThemeLink).where(m.ThemeLink.action_id.is_not(None)).order_by(m.ThemeLink.theme_id)):
+    action_links = select(m.ThemeLink).where(m.ThemeLink.action_id.is_not(None)).order_by(m.ThemeLink.theme_id)
+    for link in session.scalars(action_links):
         themes[link.action_id].append(link.theme_id)
     rows = session.scalars(select(m.Action).where(m.Action.plan_id == plan_id).order_by(m.Action.number))
     return [

@@ -11,10 +11,15 @@ from sqlalchemy import Connection, text
 # SQLite before 3.44 has no concat_ws, so texts are joined with coalesce(...) || ' ' || ...
 
 # One SELECT per kind of item: (kind, ref_id, programme_id, title, body, quote).
+def _join(*columns: str) -> str:
+    """SQL that joins nullable text columns with spaces."""
+    return " || ' ' || ".join(f"coalesce({c}, '')" for c in columns)
+
+
 _SOURCES: dict[str, str] = {
-    "thema": """
+    "thema": f"""
         SELECT t.id, d.programme_id, t.number || '. ' || t.name,
-               coalesce(a.name, '') || ' ' || coalesce(p.name, ''), t.source_quote
+               {_join('a.name', 'p.name')}, t.source_quote
         FROM themes t JOIN aandachtsvelden a ON a.id = t.aandachtsveld_id
         JOIN documents d ON d.id = a.document_id LEFT JOIN people p ON p.id = t.regie_id""",
     "hoofdstuk": """
@@ -35,22 +40,22 @@ _SOURCES: dict[str, str] = {
     "persoon": """
         SELECT p.id, ms.programme_id, p.name, coalesce(ms.party, ''), p.source_quote
         FROM people p JOIN memberships ms ON ms.person_id = p.id""",
-    "actie": """
+    "actie": f"""
         SELECT x.id, d.programme_id, 'Actie ' || x.number || ': ' || x.title,
-               coalesce(x.heading, '') || ' ' || coalesce(x.what, '') || ' ' || coalesce(x.explanation, '') || ' ' || coalesce(x.trekker, '') || ' ' || coalesce(x.planning_text, '') || ' ' || coalesce(x.cost_text, '') || ' ' || coalesce(x.note, ''),
+               {_join('x.heading', 'x.what', 'x.explanation', 'x.trekker', 'x.planning_text', 'x.cost_text', 'x.note')},
                x.source_quote
         FROM actions x JOIN action_plans ap ON ap.id = x.plan_id
         JOIN documents d ON d.id = ap.document_id""",
-    "focusopgave": """
+    "focusopgave": f"""
         SELECT f.id, d.programme_id, 'Focusopgave ' || f.number || ': ' || f.title,
-               coalesce(f.table_title, '') || ' ' || coalesce(f.objective, '') || ' ' || coalesce(f.responsible, '') || ' ' || coalesce(f.lead, ''), f.source_quote
+               {_join('f.table_title', 'f.objective', 'f.responsible', 'f.lead')}, f.source_quote
         FROM focusopgaven f JOIN action_plans ap ON ap.id = f.plan_id
         JOIN documents d ON d.id = ap.document_id""",
-    "begroting": """
-        SELECT b.id, b.programme_id, b.name, coalesce(b.description, '') || ' ' || coalesce(b.amount_text, ''), b.source_quote
+    "begroting": f"""
+        SELECT b.id, b.programme_id, b.name, {_join('b.description', 'b.amount_text')}, b.source_quote
         FROM budgets b""",
-    "begrotingsregel": """
-        SELECT l.id, b.programme_id, l.title, coalesce(l.remark, '') || ' ' || coalesce(l.cost_text, '') || ' ' || coalesce(b.name, ''), l.source_quote
+    "begrotingsregel": f"""
+        SELECT l.id, b.programme_id, l.title, {_join('l.remark', 'l.cost_text', 'b.name')}, l.source_quote
         FROM budget_lines l JOIN budgets b ON b.id = l.budget_id""",
     "opgave": """
         SELECT o.id, d.programme_id, o.title, coalesce(o.summary, ''), o.source_quote

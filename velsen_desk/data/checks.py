@@ -169,14 +169,15 @@ def _check_sums(dataset: DataSet, report: _Reporter) -> None:
 def _check_memberships(dataset: DataSet, report: _Reporter) -> None:
     """A regie holder or portfolio holder must sit in that programme's college."""
     members = {(m.programme, m.person) for m in dataset.memberships}
+    people = {p.id for p in dataset.people}  # unknown people are reported as references already
     programme_of_document = {d.id: d.programme for d in dataset.documents}
     document_of_veld = {a.id: a.document for a in dataset.aandachtsvelden}
     for theme in dataset.themes:
         programme = programme_of_document.get(document_of_veld.get(theme.aandachtsveld, ""), None)
-        if theme.regie and programme and (programme, theme.regie) not in members:
+        if theme.regie in people and programme and (programme, theme.regie) not in members:
             report.add(theme, "regie", f"'{theme.regie}' is geen collegelid in programma '{programme}'")
     for item in dataset.portfolio_items:
-        if (item.programme, item.person) not in members:
+        if item.person in people and (item.programme, item.person) not in members:
             report.add(item, "person", f"'{item.person}' is geen collegelid in programma '{item.programme}'")
 
 
@@ -201,7 +202,8 @@ def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> None:
         text = texts[source.doc]
         if source.quote is not None:
             if text is None:
-                report.add(record, "source.quote", f"document '{source.doc}' heeft geen brontekst om het citaat in te controleren")
+                message = f"document '{source.doc}' heeft geen brontekst om het citaat in te controleren"
+                report.add(record, "source.quote", message)
             elif squash(source.quote) not in text:
                 report.add(record, "source.quote", "citaat komt niet voor in de brontekst")
         if text is None:

@@ -14,7 +14,7 @@ Rules that keep the data honest:
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -45,7 +45,7 @@ class SourceRef(Strict):
         return self
 
 
-class DocumentKind(str, Enum):
+class DocumentKind(StrEnum):
     RAADSPROGRAMMA = "raadsprogramma"
     COLLEGE_UITVOERINGSPROGRAMMA = "college_uitvoeringsprogramma"
     UITVOERINGSAFSPRAKEN = "uitvoeringsafspraken"
@@ -54,12 +54,12 @@ class DocumentKind(str, Enum):
     ACTIEPLAN = "actieplan"
 
 
-class DocumentStatus(str, Enum):
+class DocumentStatus(StrEnum):
     CONCEPT = "concept"
     VASTGESTELD = "vastgesteld"
 
 
-class CostStatus(str, Enum):
+class CostStatus(StrEnum):
     """An amount, or one of the two ways a document says there is none."""
 
     AMOUNT = "amount"
@@ -67,12 +67,12 @@ class CostStatus(str, Enum):
     TO_BE_DETERMINED = "nnb"  # "n.n.b.": a cost exists or may exist but is not known
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     BURGEMEESTER = "burgemeester"
     WETHOUDER = "wethouder"
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How exactly a planned date is known (filled in by the planning parser)."""
 
     QUARTER = "quarter"

@@ -7,17 +7,17 @@ anchor to them across data versions.
 
 from velsen_desk.models.base import Base, CostColumns, Sourced
 from velsen_desk.models.entities import (
+    Aandachtsveld,
     Action,
     ActionPlan,
-    Aandachtsveld,
     Budget,
     BudgetLine,
     Chapter,
     ChapterTheme,
     Document,
     Domain,
-    FocusPoint,
     Focusopgave,
+    FocusPoint,
     Funding,
     Membership,
     Meta,

@@ -1,0 +1,211 @@
+"""The built database: identity, determinism, read-only use, search, and the questions a
+raadslid asks of it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from velsen_desk import queries as q
+from velsen_desk.build import build_database
+from velsen_desk.data.loader import load_dataset
+from velsen_desk.database import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    DatabaseError,
+    inspect_database,
+    open_readonly,
+    session_factory,
+)
+from velsen_desk.formatting import format_cost, format_sum
+from velsen_desk.paths import bundled_data_dir
+
+VELSEN = "velsen-2022"
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset([bundled_data_dir()])
+
+
+@pytest.fixture(scope="module")
+def db(dataset, tmp_path_factory) -> Path:
+    return build_database(dataset, tmp_path_factory.mktemp("db") / "velsen.sqlite").path
+
+
+@pytest.fixture
+def session(db):
+    factory = session_factory(open_readonly(db))
+    with factory() as s:
+        yield s
+
+
+def test_header_identifies_the_file(db, dataset):
+    info = inspect_database(db, check_integrity=True)
+    assert info.application_id == APPLICATION_ID
+    assert info.schema_version == SCHEMA_VERSION
+    assert info.data_version == dataset.version()
+
+
+def test_same_input_gives_identical_file(dataset, db, tmp_path):
+    again = build_database(dataset, tmp_path / "again.sqlite").path
+    assert again.read_bytes() == db.read_bytes()
+
+
+def test_opened_read_only(session):
+    with pytest.raises(Exception, match="readonly|read-only"):
+        session.execute(text("DELETE FROM themes"))
+
+
+def test_foreign_database_is_refused(tmp_path):
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    with pytest.raises(DatabaseError, match="geen Velsen Desk-gegevensbestand"):
+        open_readonly(other)
+
+
+def test_newer_schema_is_refused(db, tmp_path):
+    newer = tmp_path / "newer.sqlite"
+    newer.write_bytes(db.read_bytes())
+    with sqlite3.connect(newer) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(DatabaseError, match="nieuwere versie"):
+        inspect_database(newer)
+
+
+def test_truncated_file_is_refused(db, tmp_path):
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(db.read_bytes()[:5000])
+    with pytest.raises(DatabaseError):
+        inspect_database(broken, check_integrity=True)
+
+
+def test_failed_build_leaves_existing_file_untouched(dataset, db, tmp_path, monkeypatch):
+    target = tmp_path / "keep.sqlite"
+    target.write_bytes(db.read_bytes())
+    import velsen_desk.build as build_module
+
+    def explode(conn):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(build_module, "create_search_index", explode)
+    with pytest.raises(RuntimeError):
+        build_database(dataset, target)
+    assert target.read_bytes() == db.read_bytes()
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.sqlite"]
+
+
+def test_who_holds_regie_over_a_theme(session):
+    expected = {1: "Marianne Steijn", 2: "Sebastian Dinjens", 3: "Frank Dales", 9: "Sander Smeets",
+                11: "Bram Diepstraten", 15: "Jeroen Verwoort", 16: "Marianne Steijn"}
+    for number, name in expected.items():
+        theme = q.theme_by_number(session, VELSEN, number)
+        assert theme.regie.name == name
+    theme = q.theme_by_number(session, VELSEN, 14)
+    assert (theme.name, theme.aandachtsveld) == ("Participatie & democratische kwaliteit", "Randvoorwaarden scheppend")
+    assert theme.extra_attention is None  # the colour that marked it was lost: unknown, not False
+
+
+def test_what_focusopgave_2_costs(session):
+    plan = q.action_plans(session, VELSEN)[0]
+    fo2 = plan.focusopgaven[1]
+    assert fo2.title == "Veilige woonomgeving"
+    assert [a.number for a in fo2.actions] == [6, 7, 8, 9, 10, 11]
+    assert fo2.reconciliation.computed.known == 326_000
+    assert fo2.reconciliation.agrees is True
+    assert format_sum(fo2.reconciliation.computed) == "€ 326.000"
+
+
+def test_subtotals_and_total_say_what_they_could_not_count(session):
+    plan = q.action_plans(session, VELSEN)[0]
+    sums = [format_sum(f.reconciliation.computed) for f in plan.focusopgaven]
+    assert sums == ["€ 0", "€ 326.000", "€ 165.000 + 1 post n.n.b."]
+    assert format_sum(plan.reconciliation.computed) == "€ 691.000 + 1 post n.n.b."
+    assert plan.reconciliation.documented.amount == 691_000 and plan.reconciliation.agrees
+    assert [a.number for a in plan.loose_actions] == [20]
+
+
+def test_nvt_nnb_and_zero_stay_distinct(session):
+    actions = {a.number: a for a in q.action_plans(session, VELSEN)[0].actions}
+    assert format_cost(actions[1].cost) == "n.v.t."
+    assert format_cost(actions[15].cost) == "n.n.b. (N.v.t. of n.n.b.)"
+    assert format_cost(actions[11].cost) == "€ 120.000"
+    fo1 = q.action_plans(session, VELSEN)[0].focusopgaven[0]
+    assert fo1.reconciliation.documented.text == "€0"  # a documented zero, not a missing figure
+
+
+def test_which_actions_have_unknown_planning(session):
+    unknown = q.actions_with_unknown_planning(session, VELSEN)
+    assert [a.number for a in unknown] == [4, 9, 10]
+    recurring = {a.number: a for a in q.action_plans(session, VELSEN)[0].actions}[19]
+    assert [p.precision for p in recurring.phases] == ["recurring"]
+
+
+def test_cross_funding_of_action_9(session):
+    plan = q.action_plans(session, VELSEN)[0]
+    action9 = {a.number: a for a in plan.actions}[9]
+    assert action9.cost.amount == 100_000
+    [funding] = action9.fundings
+    assert (funding.budget_name, funding.amount.amount) == ("Samen Gezellig in Velsen-Noord", 50_000)
+    sgivn = next(b for b in plan.budgets if b.id == "velsen-2022.budget.sgivn")
+    line7 = next(line for line in sgivn.lines if line.number == 7)
+    assert line7.funded_action_ids == (action9.id,)
+    assert sgivn.reconciliation.computed.known == 498_000 and sgivn.reconciliation.agrees
+    assert format_cost(sgivn.amount) == "minimaal € 500.000"
+
+
+def test_round_trip_keeps_every_action_as_curated(session, dataset):
+    stored = {a.id: a for a in q.action_plans(session, VELSEN)[0].actions}
+    for curated in (a for a in dataset.actions if a.plan == "velsen-2022.avn"):
+        row = stored[curated.id]
+        assert (row.number, row.trekker, row.title, row.what, row.explanation, row.planning_text) == (
+            curated.number, curated.trekker, curated.title, curated.what, curated.explanation, curated.planning_text)
+        assert (row.cost.status, row.cost.amount, row.cost.text) == (
+            curated.cost.status.value, curated.cost.amount, curated.cost.text)
+        assert row.source.quote == curated.source.quote
+
+
+def test_chapters_contribute_to_themes_with_targets(session):
+    theme = q.theme_by_number(session, VELSEN, 1)
+    [chapter] = q.chapters_for_theme(session, theme.id)
+    assert chapter.title == "Veilig, schoon en leefbaar"
+    targets = [t for p in chapter.focus_points for t in p.targets]
+    assert any(t.figure == 5 and t.unit == "%" and t.year == 2026 for t in targets)
+
+
+def test_heemskerk_college_without_domains(session):
+    matrix = q.portfolio_matrix(session, "heemskerk-2018")
+    assert matrix.domains == ()
+    roles = [(p.name, p.role, p.party, p.locoburgemeester_order) for p in matrix.members]
+    assert roles[0] == ("A.E.H. Baltus", "burgemeester", "CDA", None)
+    assert roles[1][1:] == ("wethouder", "Heemskerk Lokaal", 1)
+    assert all(i.domain_id is None for i in matrix.items)
+
+
+def test_velsen_roles_and_parties_stay_unknown(session):
+    members = q.college(session, VELSEN)
+    assert len(members) == 6
+    assert all(p.role is None and p.party is None for p in members)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_id"),
+    [
+        ("financien", "velsen-2022.thema-15"),
+        ("FINANCIËN", "velsen-2022.thema-15"),
+        ("strating*", "velsen-2022.avn.a08"),
+        ("wijkkrant", "velsen-2022.avn.a19"),
+        ("Marianne", "velsen-2022.thema-01"),
+    ],
+)
+def test_full_text_index_is_accent_and_case_insensitive(session, query, expected_id):
+    rows = session.execute(
+        text("SELECT ref_id FROM search_fts WHERE search_fts MATCH :q"), {"q": query}
+    ).scalars().all()
+    assert expected_id in rows
