@@ -84,6 +84,135 @@ def _screenshot(args: argparse.Namespace) -> int:
     )
 
 
+@command("report")
+def _report(args: argparse.Namespace) -> int:
+    from velsen_desk.reports.service import ReportError, ReportRequest, generate_report
+
+    request = ReportRequest(
+        kind=args.kind,
+        output=Path(args.output),
+        programme=args.programme,
+        person=args.person,
+        meeting=args.meeting,
+        date=args.date,
+        agenda_item=args.agenda_item,
+        items=tuple(i.strip() for i in args.items.split(",") if i.strip()) if args.items else (),
+        database=Path(args.database) if args.database else None,
+    )
+    try:
+        result = generate_report(request)
+    except ReportError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA_ERROR
+    print(f"Rapport opgeslagen: {result.path} ({result.pages} pagina's).")
+    return EXIT_OK
+
+
+def _share_from(args: argparse.Namespace) -> Path | None:
+    from velsen_desk.sync.config import configured_share
+
+    return Path(args.share) if getattr(args, "share", None) else configured_share()
+
+
+@command("publish")
+def _publish(args: argparse.Namespace) -> int:
+    from velsen_desk.sync.publish import PublishError, publish
+
+    try:
+        result = publish(Path(args.database), Path(args.share))
+    except PublishError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA_ERROR
+    print(f"Gepubliceerd: {result.path.name} (gegevensversie {result.manifest.data_version}).")
+    return EXIT_OK
+
+
+@command("sync")
+def _sync(args: argparse.Namespace) -> int:
+    from velsen_desk.paths import local_database_path
+    from velsen_desk.sync.sync import SyncError, sync
+
+    share = _share_from(args)
+    if share is None:
+        print("Geen gedeelde map ingesteld. Gebruik --share MAP of stel hem in via Instellingen.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = sync(share, local_database_path())
+    except SyncError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA_ERROR
+    if not result.changed:
+        print(f"Al bijgewerkt: gegevensversie {result.manifest.data_version}.")
+        return EXIT_OK
+    print(f"Bijgewerkt naar gegevensversie {result.manifest.data_version} "
+          f"(gepubliceerd {result.manifest.published_at} door {result.manifest.published_by}).")
+    if result.previous is not None:
+        from velsen_desk.sync.diff import diff_databases
+
+        changes = diff_databases(result.previous, local_database_path())
+        print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
+        for change in changes:
+            print(f"  {change}")
+    return EXIT_OK
+
+
+@command("diff")
+def _diff(args: argparse.Namespace) -> int:
+    from velsen_desk.database import DatabaseError
+    from velsen_desk.sync.diff import diff_databases
+
+    try:
+        changes = diff_databases(Path(args.old), Path(args.new))
+    except DatabaseError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA_ERROR
+    if not changes:
+        print("Geen verschillen.")
+    for change in changes:
+        print(change)
+    return EXIT_OK
+
+
+@command("status")
+def _status(args: argparse.Namespace) -> int:
+    import json
+
+    from velsen_desk.database import DatabaseError, inspect_database
+    from velsen_desk.paths import local_database_path
+    from velsen_desk.store import read_origin
+    from velsen_desk.sync.config import config_path
+    from velsen_desk.sync.sync import versions_dir
+
+    db = local_database_path()
+    origin = read_origin(db)
+    try:
+        version = inspect_database(db).data_version
+    except DatabaseError:
+        version = None
+    share = _share_from(args)
+    status = {
+        "database": str(db),
+        "data_version": version,
+        "origin": origin.get("origin"),
+        "synced_at": origin.get("synced_at"),
+        "published_at": origin.get("published_at"),
+        "previous_versions": str(versions_dir(db)),
+        "config": str(config_path()),
+        "share": str(share) if share else None,
+    }
+    if args.json:
+        print(json.dumps(status, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    labels = {
+        "database": "Lokale database", "data_version": "Gegevensversie", "origin": "Herkomst",
+        "synced_at": "Laatst gesynchroniseerd", "published_at": "Gepubliceerd op",
+        "previous_versions": "Vorige versies", "config": "Instellingen", "share": "Gedeelde map",
+    }
+    for key, label in labels.items():
+        print(f"{label}: {status[key] or 'onbekend'}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="velsen-desk",
@@ -99,6 +228,32 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", required=True, metavar="BESTAND")
     build.add_argument("paths", nargs="*", metavar="PAD", help="standaard: de meegeleverde gegevens")
     build.add_argument("--sources", metavar="MAP", help="map met de brontekstbestanden")
+    pub = sub.add_parser("publish", help="publiceer een database op de gedeelde map (griffie)")
+    pub.add_argument("database", metavar="DB")
+    pub.add_argument("--share", required=True, metavar="MAP")
+
+    syn = sub.add_parser("sync", help="haal de gepubliceerde gegevens op naar deze laptop")
+    syn.add_argument("--share", metavar="MAP", help="standaard: de ingestelde gedeelde map")
+
+    dif = sub.add_parser("diff", help="toon wat er veranderd is tussen twee databases")
+    dif.add_argument("old", metavar="OUD.sqlite")
+    dif.add_argument("new", metavar="NIEUW.sqlite")
+
+    stat = sub.add_parser("status", help="toon waar de gegevens staan en welke versie open is")
+    stat.add_argument("--json", action="store_true")
+    stat.add_argument("--share", metavar="MAP")
+
+    report = sub.add_parser("report", help="maak een PDF-rapport (zonder scherm)")
+    report.add_argument("kind", choices=["themes", "regie", "portfolio", "budget", "timeline", "annex"])
+    report.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf")
+    report.add_argument("--programme", metavar="ID", help="programma-id, standaard velsen-2022")
+    report.add_argument("--person", metavar="NAAM", help="collegelid (voor regie)")
+    report.add_argument("--meeting", metavar="TITEL", help="vergadering (voor annex)")
+    report.add_argument("--date", metavar="JJJJ-MM-DD", help="datum van de vergadering (voor annex)")
+    report.add_argument("--agenda-item", metavar="N", help="agendapunt (voor annex)")
+    report.add_argument("--items", metavar="LIJST", help="onderdelen, bv. themes,portfolio,budget,timeline")
+    report.add_argument("--database", metavar="BESTAND", help="standaard: de lokale database")
+
     shot = sub.add_parser("screenshot", help="maak een schermafbeelding van het venster (zonder scherm)")
     shot.add_argument("--tab", choices=["themes", "portfolio", "budget", "timeline"], default="themes")
     shot.add_argument("--person", metavar="NAAM", help="bekijk als dit collegelid")

@@ -1,0 +1,1 @@
+"""Shared-drive publish and sync, and the differences between data versions (Qt-free)."""

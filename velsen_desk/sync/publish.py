@@ -1,0 +1,99 @@
+"""Publish (griffie): put a verified snapshot of a database on the share.
+
+Order of writes, so a reader on the share never sees a half-written file or a manifest that
+points at the wrong content: (1) snapshot to a temporary name, (2) verify and fsync it,
+(3) rename to a new versioned name, (4) replace the manifest atomically. Old versions beyond
+the last few are removed only after the manifest points at the new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from velsen_desk.database import SCHEMA_VERSION, DatabaseError, inspect_database
+from velsen_desk.sync.files import sha256_of
+from velsen_desk.sync.manifest import MANIFEST_NAME, Manifest, ManifestError
+
+KEEP_ON_SHARE = 3
+FILE_PREFIX = "velsen-desk-"
+
+
+class PublishError(Exception):
+    """Publishing failed; the share is as it was. The message is plain Dutch."""
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    manifest: Manifest
+    path: Path
+
+
+def _snapshot(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's backup API (a plain copy can miss the WAL)."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+        # A backup of a WAL database keeps the WAL flag; readers on a share must not use WAL.
+        dst.execute("PRAGMA journal_mode=DELETE")
+        dst.commit()
+    finally:
+        dst.close()
+        src.close()
+
+
+def publish(database: Path, share: Path, *, published_by: str | None = None) -> PublishResult:
+    try:
+        info = inspect_database(database, check_integrity=True)
+    except DatabaseError as exc:
+        raise PublishError(f"Niet gepubliceerd: {exc}") from exc
+    if info.schema_version != SCHEMA_VERSION:
+        raise PublishError(f"Niet gepubliceerd: schema {info.schema_version} wordt niet ondersteund.")
+    if not share.is_dir():
+        raise PublishError(f"De gedeelde map {share} is niet bereikbaar.")
+
+    stamp = dt.datetime.now(dt.UTC)
+    name = f"{FILE_PREFIX}{info.data_version}-{stamp:%Y%m%dT%H%M%S%fZ}.sqlite"
+    tmp = share / f".{name}.tmp"
+    final = share / name
+    try:
+        _snapshot(database, tmp)
+        inspect_database(tmp, check_integrity=True)
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        manifest = Manifest(
+            file=name,
+            data_version=info.data_version or "",
+            schema_version=info.schema_version,
+            size=tmp.stat().st_size,
+            sha256=sha256_of(tmp),
+            published_at=stamp.isoformat(timespec="seconds"),
+            published_by=published_by or getpass.getuser(),
+        )
+        os.replace(tmp, final)
+        manifest.write(share)
+    except (OSError, sqlite3.Error, DatabaseError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise PublishError(f"Publiceren naar {share} mislukt: {exc}. De gedeelde map is ongewijzigd.") from exc
+    _prune(share, keep=name)
+    return PublishResult(manifest, final)
+
+
+def _prune(share: Path, keep: str) -> None:
+    """Remove old published files beyond the last few; never the one the manifest names."""
+    try:
+        current = Manifest.read(share).file
+    except (OSError, ManifestError):
+        return
+    published = sorted(
+        (p for p in share.glob(f"{FILE_PREFIX}*.sqlite") if p.name != MANIFEST_NAME),
+        key=lambda p: p.name.rsplit("-", 1)[-1],
+    )
+    for old in published[:-KEEP_ON_SHARE]:
+        if old.name not in (current, keep):
+            old.unlink(missing_ok=True)
