@@ -132,7 +132,7 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None) -> Sync
                 "beschadigd of werd tijdens het kopiëren vervangen. U werkt verder met uw lokale kopie."
             )
         try:
-            info = inspect_database(tmp, check_integrity=True)
+            info = inspect_database(tmp, check_integrity=True, quick=True)
         except DatabaseError as exc:
             raise SyncError(
                 f"De gepubliceerde gegevens zijn onbruikbaar: {exc} U werkt verder met uw lokale kopie."
