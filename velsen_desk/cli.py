@@ -213,6 +213,42 @@ def _status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("search")
+def _search(args: argparse.Namespace) -> int:
+    import json
+
+    from velsen_desk.database import DatabaseError, open_readonly, session_factory
+    from velsen_desk.search import KIND_LABELS, group_by_kind, search
+    from velsen_desk.store import ensure_local_database
+
+    try:
+        path = Path(args.database) if args.database else ensure_local_database().info.path
+        factory = session_factory(open_readonly(path))
+    except DatabaseError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA_ERROR
+    with factory() as session:
+        hits = search(session, args.query, programme_id=args.programme)
+    if args.json:
+        rows = []
+        for hit in hits:
+            title, snippet = hit.plain()
+            rows.append({"kind": hit.kind, "id": hit.ref_id, "programme": hit.programme_id,
+                         "title": title, "snippet": snippet})
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not hits:
+        print("Geen resultaten.")
+        return EXIT_OK
+    for kind, group in group_by_kind(hits).items():
+        print(f"{KIND_LABELS.get(kind, kind)} ({len(group)})")
+        for hit in group:
+            title, snippet = hit.plain("**", "**")
+            print(f"  {title}  [{hit.ref_id}]")
+            print(f"      {snippet}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="velsen-desk",
@@ -242,6 +278,12 @@ def build_parser() -> argparse.ArgumentParser:
     stat = sub.add_parser("status", help="toon waar de gegevens staan en welke versie open is")
     stat.add_argument("--json", action="store_true")
     stat.add_argument("--share", metavar="MAP")
+
+    find = sub.add_parser("search", help="zoek in alle gegevens")
+    find.add_argument("query", metavar="ZOEKTEKST")
+    find.add_argument("--json", action="store_true")
+    find.add_argument("--programme", metavar="ID")
+    find.add_argument("--database", metavar="BESTAND", help="standaard: de lokale database")
 
     report = sub.add_parser("report", help="maak een PDF-rapport (zonder scherm)")
     report.add_argument("kind", choices=["themes", "regie", "portfolio", "budget", "timeline", "annex"])
