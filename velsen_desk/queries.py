@@ -313,7 +313,7 @@ def programmes(session: Session) -> list[ProgrammeInfo]:
     with_domains = set(session.scalars(select(m.Domain.programme_id)))
     theme_docs = set(session.scalars(select(m.Aandachtsveld.document_id)))
     plan_docs = set(session.scalars(select(m.ActionPlan.document_id)))
-    doc_programme = dict(session.execute(select(m.Document.id, m.Document.programme_id)).tuples().all())
+    doc_programme = {doc_id: prog for doc_id, prog in session.execute(select(m.Document.id, m.Document.programme_id))}
     return [
         ProgrammeInfo(
             p.id, p.title, name, p.period_start, p.period_end, p.id in with_domains,

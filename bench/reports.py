@@ -1,0 +1,166 @@
+"""Benchmark: the annex PDF for the bundled data and for a large synthetic action plan, against a
+bare ReportLab document with the same table rows built in the same run.
+
+    .venv/bin/python bench/reports.py [--actions 2000]
+
+Prints seconds and pages per second for each, and the ratio ours / bare (aim: within 2.5×).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import io
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+from velsen_desk import queries as q
+from velsen_desk.build import build_database
+from velsen_desk.data.loader import load_dataset
+from velsen_desk.database import open_readonly, session_factory
+from velsen_desk.formatting import format_cost
+from velsen_desk.money import AMOUNT, NOT_APPLICABLE, TO_BE_DETERMINED, CostValue, Reconciliation, sum_costs
+from velsen_desk.paths import bundled_data_dir
+from velsen_desk.reports.data import ReportData, load_report_data
+from velsen_desk.reports.document import render
+from velsen_desk.reports.service import ReportRequest, compose
+
+PRECISIONS = ("quarter", "quarter", "half_year", "year", "school_year", "open", "recurring", "unknown")
+WORDS = ("herinrichting", "onderzoek", "woningbouw", "speelplaats", "welzijn", "verkeer", "groen", "voorlichting",
+         "wijkkrant", "buurthuis", "veiligheid", "energie", "schuldhulp", "sport", "cultuur", "participatie")
+
+
+def synthetic_phase(rng: random.Random) -> tuple[q.PhaseInfo, str]:
+    kind = rng.choice(PRECISIONS)
+    year = rng.randint(2023, 2026)
+    quarter = rng.randint(1, 4)
+    start = dt.date(year, 3 * quarter - 2, 1)
+    if kind == "quarter":
+        end = dt.date(year, 3 * quarter, 28)
+        return q.PhaseInfo("Start", start, end, "quarter", False, f"Q{quarter}-{year}"), f"Start Q{quarter}-{year}"
+    if kind == "half_year":
+        return (q.PhaseInfo(None, dt.date(year, 1, 1), dt.date(year, 6, 30), "half_year", False, f"H1-{year}"),
+                f"H1-{year}")
+    if kind == "year":
+        return q.PhaseInfo(None, dt.date(year, 1, 1), dt.date(year, 12, 31), "year", False, str(year)), str(year)
+    if kind == "school_year":
+        text = f"schooljaar {year}-{year + 1}"
+        return q.PhaseInfo(None, dt.date(year, 8, 1), dt.date(year + 1, 7, 31), "school_year", False, text), text
+    if kind == "open":
+        return q.PhaseInfo("Uitvoering", start, None, "quarter", True, f"vanaf Q{quarter}-{year}"), (
+            f"Uitvoering vanaf Q{quarter}-{year}")
+    if kind == "recurring":
+        return q.PhaseInfo(None, None, None, "recurring", False, "Voor- en najaar"), "Voor- en najaar"
+    return q.PhaseInfo(None, None, None, "unknown", False, "Nader te bepalen"), "Nader te bepalen in overleg."
+
+
+def synthetic_plan(base: q.ActionPlanInfo, n_actions: int, per_focus: int = 40, seed: int = 7) -> q.ActionPlanInfo:
+    rng = random.Random(seed)
+    source = base.source
+    focusopgaven = []
+    number = 0
+    for f_index in range(1, n_actions // per_focus + 1):
+        actions = []
+        for _ in range(per_focus):
+            number += 1
+            roll = rng.random()
+            if roll < 0.6:
+                cost = CostValue(AMOUNT, rng.randint(1, 200) * 1000, "")
+            elif roll < 0.85:
+                cost = CostValue(NOT_APPLICABLE, None, "n.v.t.")
+            else:
+                cost = CostValue(TO_BE_DETERMINED, None, "n.n.b.")
+            phase, text = synthetic_phase(rng)
+            title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 7))).capitalize()
+            actions.append(q.ActionInfo(
+                f"syn.a{number}", base.id, f"syn.f{f_index}", number, rng.choice(("Gemeente Velsen", "Welzijn Velsen",
+                                                                                "Velison Wonen")),
+                title, None, None, cost, None, text + " " + " ".join(rng.choice(WORDS) for _ in range(8)),
+                (phase,), (), (), None, source,
+            ))
+        total = sum_costs(a.cost for a in actions)
+        documented = CostValue(AMOUNT, total.known + (5000 if f_index % 7 == 0 else 0), "")
+        focusopgaven.append(q.FocusopgaveInfo(
+            f"syn.f{f_index}", f_index, None, f"Synthetische focusopgave {f_index}", None, None, None, None,
+            tuple(actions), Reconciliation(total, documented), source,
+        ))
+    all_actions = [a for f in focusopgaven for a in f.actions]
+    return dataclasses.replace(
+        base, focusopgaven=tuple(focusopgaven), loose_actions=(),
+        reconciliation=Reconciliation(sum_costs(a.cost for a in all_actions), None),
+    )
+
+
+def bare_document(data: ReportData) -> tuple[float, int]:
+    """The same action rows (budget table + planning table) in a plain SimpleDocTemplate."""
+    styles = getSampleStyleSheet()
+    cell = styles["BodyText"]
+    story = []
+    for plan in data.plans:
+        for fo in plan.focusopgaven:
+            rows = [["Nr", "Actie", "Trekker", "Kosten", "Financiering", "Planning"]]
+            rows += [[str(a.number), Paragraph(a.title, cell), Paragraph(a.trekker or "", cell),
+                      Paragraph(format_cost(a.cost), cell), Paragraph("—", cell),
+                      Paragraph(a.planning_text or "", cell)] for a in fo.actions]
+            story.append(Table(rows, colWidths=[22, 138, 68, 66, 84, 115], repeatRows=1))
+        rows = [["Nr", "Actie", "Planning"]]
+        rows += [[str(a.number), Paragraph(a.title, cell), Paragraph(a.planning_text or "", cell)]
+                 for a in plan.actions]
+        story.append(Table(rows, colWidths=[24, 200, 269], repeatRows=1))
+    start = time.perf_counter()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4)
+    doc.build(story)
+    return time.perf_counter() - start, doc.page
+
+
+def ours(data: ReportData) -> tuple[float, int]:
+    start = time.perf_counter()
+    request = ReportRequest(kind="annex", output=Path("unused.pdf"), meeting="Raadsvergadering", date="2024-06-20",
+                            agenda_item="7", items=("themes", "portfolio", "budget", "timeline"))
+    spec, parts = compose(request, data)
+    rendered = render(spec, parts)
+    return time.perf_counter() - start, rendered.pages
+
+
+def report(label: str, data: ReportData) -> float:
+    seconds, pages = ours(data)
+    bare_seconds, bare_pages = bare_document(data)
+    ratio = seconds / bare_seconds
+    print(f"{label}:")
+    print(f"  annex      {seconds:7.2f} s  {pages:5d} pagina's  {pages / seconds:7.1f} pagina's/s")
+    print(f"  bare       {bare_seconds:7.2f} s  {bare_pages:5d} pagina's  {bare_pages / bare_seconds:7.1f} pagina's/s")
+    print(f"  ratio annex/bare (tijd): {ratio:.2f}×   per pagina: "
+          f"{(seconds / pages) / (bare_seconds / bare_pages):.2f}×")
+    return ratio
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--actions", type=int, default=2000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "velsen.sqlite"
+        build_database(load_dataset([bundled_data_dir()]), path)
+        engine = open_readonly(path)
+        with session_factory(engine)() as session:
+            programme = next(p for p in q.programmes(session) if p.id == "velsen-2022")
+            data = load_report_data(session, programme, dt.date.today())
+        engine.dispose()
+    report("Meegeleverde gegevens", data)
+    big = dataclasses.replace(data, plans=(synthetic_plan(data.plans[0], args.actions),))
+    ratio = report(f"Synthetisch actieplan ({args.actions} acties)", big)
+    print("binnen 2,5×" if ratio <= 2.5 else "BOVEN 2,5×")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

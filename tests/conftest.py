@@ -1,0 +1,76 @@
+"""Fixtures for the UI tests: a database built once per session, isolated user directories
+and settings, and a main window loaded with the bundled data."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import datetime as dt  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+TODAY = dt.date(2024, 5, 15)  # the "vandaag" line in UI tests
+
+
+def _isolate(mp: pytest.MonkeyPatch, root: Path) -> Path:
+    for name in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        path = root / name.lower()
+        path.mkdir(parents=True, exist_ok=True)
+        mp.setenv(name, str(path))
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled data built into a temporary SQLite file (once per test session)."""
+    from velsen_desk.build import build_database
+    from velsen_desk.data.loader import load_dataset
+    from velsen_desk.paths import bundled_data_dir
+
+    path = tmp_path_factory.mktemp("ui-db") / "velsen-desk.sqlite"
+    return build_database(load_dataset([bundled_data_dir()]), path).path
+
+
+@pytest.fixture
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """HOME and the XDG directories point into tmp_path: no test touches the real user's files."""
+    return _isolate(monkeypatch, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def isolated_home_module(tmp_path_factory: pytest.TempPathFactory):
+    """Like ``isolated_home``, shared by a module (so the local database is built once)."""
+    with pytest.MonkeyPatch.context() as mp:
+        yield _isolate(mp, tmp_path_factory.mktemp("home"))
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    """A QSettings in tmp_path, so window geometry and last tab never leak between tests."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def ui_today() -> dt.date:
+    """The date the window treats as today (the timeline's "vandaag" line)."""
+    return TODAY
+
+
+@pytest.fixture
+def window(qtbot, built_db: Path, settings):
+    """The main window on the built database, Velsen 2022–2026 loaded."""
+    from velsen_desk.ui.main_window import MainWindow
+
+    win = MainWindow(built_db, "ingebouwd", settings=settings, today=TODAY, show_errors=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    with qtbot.waitSignal(win.sig_ready, timeout=10000):
+        win.show()
+        win.start()
+    yield win
+    win.runner.wait(5000)

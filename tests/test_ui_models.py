@@ -1,0 +1,87 @@
+"""Every custom model passes Qt's model tester, and the worker functions run without Qt."""
+
+from __future__ import annotations
+
+import pytest
+
+from velsen_desk.database import open_readonly, session_factory
+from velsen_desk.ui.budget.model import BudgetModel, BudgetSortProxy
+from velsen_desk.ui.data import load_catalog, load_programme
+from velsen_desk.ui.portfolio.model import PortfolioModel
+from velsen_desk.ui.themes.model import MineFilterProxy, ThemeTreeModel
+
+
+@pytest.fixture(scope="module")
+def datasets(built_db):
+    factory = session_factory(open_readonly(built_db))
+    with factory() as session:
+        catalog = load_catalog(session)
+        return {p.id: load_programme(session, p) for p in catalog.programmes}
+
+
+def test_worker_functions_return_plain_data_without_qt(datasets):
+    velsen = datasets["velsen-2022"]
+    assert len(velsen.themes) == 16
+    assert velsen.regie_theme_ids("marianne-steijn") == {
+        f"velsen-2022.thema-{n:02d}" for n in (1, 4, 6, 16)
+    }
+    assert [c.number for c in velsen.theme_chapters["velsen-2022.thema-09"]] == [3]
+    assert datasets["heemskerk-2018"].plans == ()
+    assert len(datasets["velsen-sa2020"].opgaven) == 4
+
+
+@pytest.mark.parametrize("programme", ["velsen-2022", "heemskerk-2018", "velsen-sa2020"])
+def test_theme_tree_model(qtmodeltester, datasets, programme):
+    model = ThemeTreeModel()
+    model.set_programme(datasets[programme])
+    qtmodeltester.check(model)
+    model.set_highlight(datasets[programme].regie_theme_ids("marianne-steijn"))
+    proxy = MineFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter(datasets[programme].regie_theme_ids("marianne-steijn"))
+    qtmodeltester.check(proxy)
+
+
+@pytest.mark.parametrize("programme", ["velsen-2022", "heemskerk-2018"])
+def test_portfolio_model(qtmodeltester, datasets, programme):
+    model = PortfolioModel()
+    data = datasets[programme]
+    model.set_matrix(data.matrix, bool(data.velden))
+    model.set_highlight(data.college[0].id)
+    qtmodeltester.check(model)
+
+
+def test_budget_model_and_sort_proxy(qtmodeltester, datasets):
+    model = BudgetModel()
+    model.set_plans(datasets["velsen-2022"].plans)
+    qtmodeltester.check(model)
+    proxy = BudgetSortProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(3)
+    qtmodeltester.check(proxy)
+    empty = BudgetModel()
+    empty.set_plans(())
+    qtmodeltester.check(empty)
+
+
+def test_task_runner_delivers_on_the_gui_thread_and_drops_stale_results(qtbot, built_db):
+    from PySide6.QtCore import QThread
+
+    from velsen_desk.ui.tasks import TaskRunner
+
+    runner = TaskRunner(session_factory(open_readonly(built_db)))
+    got, threads = [], []
+
+    def success(result):
+        got.append(result)
+        threads.append(QThread.currentThread())
+
+    runner.run(lambda s: "oud", success=success, key="k")
+    runner.run(lambda s: "nieuw", success=success, key="k")
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert got == ["nieuw"]
+    assert threads[0] is QThread.currentThread()
+    errors = []
+    runner.run(lambda s: 1 / 0, success=success, failure=errors.append)
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert isinstance(errors[0], ZeroDivisionError)

@@ -1,0 +1,334 @@
+"""The main window as a raadslid uses it: themes, portfolios, budget, timeline, filters."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QPointF, QSettings, Qt, QUrl
+from PySide6.QtWidgets import QApplication
+
+from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, TITLE
+from velsen_desk.ui.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, muted_colour, unknown_colour
+from velsen_desk.ui.timeline.layout import year_fraction
+
+
+def _rows(model, parent=None):
+    """All indexes (column 0) of a tree model, depth first."""
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from _rows(model, index)
+
+
+def _budget_row(window, predicate):
+    model = window.budget_tab.model
+    return next(i for i in _rows(model) if predicate(model.node(i)))
+
+
+def _text(index, column):
+    return index.siblingAtColumn(column).data()
+
+
+# ---- Thema's --------------------------------------------------------------------------------
+
+
+def test_theme_9_shows_regie_chapter_and_focus_points(window):
+    assert window.themes_tab.select_theme_number(9)
+    text = window.themes_tab.detail_text()
+    assert "Thema 9: Wonen & woningbouw" in text
+    assert "Aandachtsveld: Fysieke leefomgeving" in text
+    assert "Regie: Sander Smeets" in text
+    assert "Extra beleidsmatige aandacht: onbekend" in text
+    assert "Hoofdstuk 3: Duurzaam wonen en mobiliteit" in text
+    assert "We dringen het tekort op de woningmarkt terug" in text
+    assert "Actie 1: Woningbouw" in text and "redactionele koppeling" in text
+    assert "Set van college uitvoeringsafspraken" in text  # source document title
+
+
+def test_theme_1_shows_the_linked_actieplan_from_the_source(window):
+    window.themes_tab.select_theme_number(1)
+    text = window.themes_tab.detail_text()
+    assert "Actieplan Velsen-Noord" in text
+    assert "volgens de bron" in text
+    assert "redactionele koppeling" not in text
+    assert "Meetbaar doel" in text  # chapter 1's focus points carry measurable targets
+
+
+def test_regie_link_opens_the_person_in_the_portfolio_tab(window):
+    window.themes_tab.select_theme_number(9)
+    window.themes_tab.detail.anchorClicked.emit(QUrl("person:sander-smeets"))
+    assert window.tabs.currentWidget() is window.portfolio_tab
+    current = window.portfolio_tab.table.currentIndex()
+    assert window.portfolio_tab.model.member(current.row()).name == "Sander Smeets"
+    assert "Sander Smeets" in window.portfolio_tab.detail_text()
+
+
+def test_view_as_marianne_highlights_her_regie_and_row(window):
+    assert window.select_person("marianne-steijn")
+    tree = window.themes_tab.proxy
+    visible = {i.data(ID_ROLE): bool(i.data(HIGHLIGHT_ROLE)) for i in _rows(tree) if i.data(KIND_ROLE) == "theme"}
+    numbers = sorted(int(k.rsplit("-", 1)[1]) for k, mine in visible.items() if mine)
+    assert numbers == [1, 4, 6, 16]
+    assert all(visible.values())  # "alleen mijn regie": only her themes are listed
+
+    window.state.set_only_mine(False)  # all themes again, hers still marked
+    visible = {i.data(ID_ROLE): bool(i.data(HIGHLIGHT_ROLE)) for i in _rows(tree) if i.data(KIND_ROLE) == "theme"}
+    assert len(visible) == 16 and sum(visible.values()) == 4
+    assert not window.only_mine_action.isChecked()
+
+    model = window.portfolio_tab.model
+    marked = [model.member(r).name for r in range(model.rowCount()) if model.index(r, 0).data(HIGHLIGHT_ROLE)]
+    assert marked == ["Marianne Steijn"]
+    row = model.row_of("marianne-steijn")
+    assert model.headerData(row, Qt.Orientation.Vertical).startswith("★")
+
+
+# ---- Portefeuilles --------------------------------------------------------------------------
+
+
+def test_portfolio_matrix_marks_uncertain_columns_and_unknown_roles(window):
+    model = window.portfolio_tab.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Rol", "Partij", "Loco", "Fysieke leefomgeving", "Samenleving",
+                       "Bedrijfsvoering & overstijgend", "Projecten en programma's", "Regie-thema’s"]
+    row = model.row_of("marianne-steijn")
+    assert model.index(row, 0).data() == "onbekend" and model.index(row, 1).data() == "onbekend"
+    cell = model.index(row, 3)
+    assert "≈ Openbare ruimte" in cell.data()
+    assert "kolom afgeleid" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(row, 7).data().splitlines() == ["1. Leefbaarheid", "4. Gezondheid", "6. Zorg & welzijn",
+                                                       "16. Dienstverlening"]
+    window.portfolio_tab.table.setCurrentIndex(cell)
+    assert "Bron" in window.portfolio_tab.detail_text()
+
+
+def test_heemskerk_shows_its_college_without_domains(window, qtbot):
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.select_programme("heemskerk-2018")
+    model = window.portfolio_tab.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Rol", "Partij", "Loco", "Portefeuille"]
+    first = model.member(0)
+    assert first.name == "A.E.H. Baltus"
+    assert [model.index(0, c).data() for c in range(3)] == ["burgemeester", "CDA", "onbekend"]
+    assert [model.index(1, c).data() for c in range(3)] == ["wethouder", "Heemskerk Lokaal", "1"]
+    assert "Burgerzaken" in model.index(0, 3).data()
+    # no themes: the tree shows chapters → focus points; the budget tab says there is no Actieplan
+    kinds = {i.data(KIND_ROLE) for i in _rows(window.themes_tab.model)}
+    assert kinds == {"chapter", "focuspoint"}
+    assert not window.budget_tab.has_plan
+    assert "geen Actieplan" in window.budget_tab.empty.text()
+    assert "Heemskerk" in window.data_label.text() or "18 mei 2018" in window.data_label.text()
+
+
+def test_strategische_agenda_shows_opgaven_and_speerpunten(window, qtbot):
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.select_programme("velsen-sa2020")
+    model = window.themes_tab.model
+    top = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert top[0] == "In Velsen doet iedereen mee" and len(top) == 4
+    kinds = {i.data(KIND_ROLE) for i in _rows(model)}
+    assert kinds == {"opgave", "speerpunt", "group"}
+
+
+# ---- Begroting ------------------------------------------------------------------------------
+
+
+def test_budget_totals_agree_with_the_document(window):
+    plan = _budget_row(window, lambda n: n.kind == "plan")
+    assert _text(plan, COST) == "€ 691.000 + 1 post n.n.b."
+    assert _text(plan, CHECK) == "✓ klopt met document (€ 691.000)"
+    subtotals = {
+        _text(i, NR): (_text(i, COST), _text(i, CHECK))
+        for i in _rows(window.budget_tab.model) if i.data(KIND_ROLE) == "focusopgave"
+    }
+    assert subtotals == {
+        "A": ("€ 0", "✓ klopt met document (€ 0)"),
+        "B": ("€ 326.000", "✓ klopt met document (€ 326.000)"),
+        "C": ("€ 165.000 + 1 post n.n.b.", "✓ klopt met document (€ 165.000)"),
+    }
+    sgivn = _budget_row(window, lambda n: n.kind == "budget" and n.payload.name == "Samen Gezellig in Velsen-Noord")
+    assert _text(sgivn, COST) == "€ 498.000"
+    assert _text(sgivn, CHECK) == "✓ klopt met document (€ 498.000)"
+    assert window.budget_tab.model.rowCount(sgivn) == 14
+    assert "klopt met document" in window.budget_tab.summary.text()
+
+
+def test_action_20_sits_under_the_plan_and_action_9_shows_its_cross_funding(window):
+    action20 = _budget_row(window, lambda n: n.kind == "action" and n.payload.number == 20)
+    assert action20.parent().data(KIND_ROLE) == "plan"
+    action9 = _budget_row(window, lambda n: n.kind == "action" and n.payload.number == 9)
+    assert "ook gefinancierd uit Samen Gezellig in Velsen-Noord, regel 7" in _text(action9, FUNDING)
+    line7 = _budget_row(window, lambda n: n.kind == "line" and n.payload.number == 7)
+    assert "ook gefinancierd uit Actieplan Velsen-Noord, actie 9" in _text(line7, FUNDING)
+
+
+def test_nnb_nvt_and_zero_look_different(window):
+    a15 = _budget_row(window, lambda n: n.kind == "action" and n.payload.number == 15)
+    a1 = _budget_row(window, lambda n: n.kind == "action" and n.payload.number == 1)
+    fo_a = _budget_row(window, lambda n: n.kind == "focusopgave" and n.payload.number == 1)
+    nnb, nvt, zero = a15.siblingAtColumn(COST), a1.siblingAtColumn(COST), fo_a.siblingAtColumn(COST)
+    assert nnb.data().startswith("n.n.b.") and nvt.data() == "n.v.t." and zero.data() == "€ 0"
+    assert nnb.data(Qt.ItemDataRole.FontRole).italic()
+    assert nnb.data(Qt.ItemDataRole.ForegroundRole) == unknown_colour()
+    assert nvt.data(Qt.ItemDataRole.ForegroundRole) == muted_colour()
+    assert zero.data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_budget_sorting_keeps_branches_and_sorts_actions(window):
+    tab = window.budget_tab
+    tab.tree.sortByColumn(COST, Qt.SortOrder.DescendingOrder)
+    proxy = tab.proxy
+    top = [proxy.index(r, TITLE).data() for r in range(proxy.rowCount())]
+    assert top[0] == "Actieplan Velsen-Noord"
+    fo_b = next(i for i in _rows(proxy) if i.data(KIND_ROLE) == "focusopgave" and _text(i, NR) == "B")
+    costs = [proxy.index(r, COST, fo_b).data() for r in range(proxy.rowCount(fo_b))]
+    assert costs[0] == "€ 120.000" and costs[-1] == "€ 1.000"
+    tab.collapse_all()
+    assert not tab.tree.isExpanded(proxy.index(0, 0))
+    tab.expand_all()
+    assert tab.tree.isExpanded(proxy.index(0, 0))
+
+
+def test_budget_chart_follows_the_selection(window, qtbot):
+    window.select_tab("budget")
+    qtbot.waitUntil(lambda: window.budget_tab.chart is not None)
+    chart = window.budget_tab.chart
+    assert len(chart.bars) == 20
+    window.budget_tab.select_action("velsen-2022.avn.a11")
+    labels = [b.label for b in chart.bars]
+    assert labels[0].startswith("6.") and len(labels) == 6  # focusopgave B's actions
+    assert [b.highlighted for b in chart.bars].index(True) == labels.index("11. Inzet extra BOA")
+    assert "Inzet extra BOA" in window.budget_tab.detail.toPlainText()
+
+
+# ---- Tijdlijn -------------------------------------------------------------------------------
+
+
+def test_timeline_lists_unknown_planning_and_recurring_actions(window, qtbot, ui_today):
+    window.select_tab("timeline")
+    tab = window.timeline_tab
+    qtbot.waitUntil(lambda: tab.chart is not None)
+    layout = tab.layout_data
+    assert [a.number for a in layout.unknown_actions()] == [4, 9, 10]
+    assert [a.number for a in layout.recurring_actions()] == [19]
+    unknown_lane = [r.label for r in layout.rows if r.kind == "group"][-1]
+    assert unknown_lane == "Planning onbekend"
+    side = tab.side_text()
+    assert "Planning onbekend" in side and "Actie 9" in side and "Voor- en najaar" in side
+    assert layout.today == pytest.approx(year_fraction(ui_today))
+    # precision stays honest: action 11 ("2024 en 2025") is two light (year) bars, action 6 ends open
+    rows = {r.action.number: r for r in layout.rows if r.action}
+    assert [s.style for s in rows[11].segments] == ["light", "light"]
+    assert [s.style for s in rows[6].segments] == ["solid", "open"]
+
+
+def test_clicking_a_bar_selects_the_action_in_the_budget_tab(window, qtbot):
+    window.select_tab("timeline")
+    tab = window.timeline_tab
+    qtbot.waitUntil(lambda: tab.chart is not None)
+    chart = tab.chart
+    row = next(r for r in tab.layout_data.rows if r.action and r.action.number == 7)
+    seg = row.segments[0]
+    vb = chart.plot.getViewBox()
+    scene = vb.mapViewToScene(QPointF((seg.start + seg.end) / 2, row.y))
+    pos = chart.plot.mapFromScene(scene)
+    qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.budget_tab)
+    assert window.budget_tab.current_id() == "velsen-2022.avn.a07"
+
+
+# ---- Window ---------------------------------------------------------------------------------
+
+
+def test_shortcuts_status_bar_and_accessible_names(window, qtbot):
+    shortcuts = [a.shortcut().toString() for a in window.tab_actions]
+    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"]
+    window.tab_actions[2].trigger()
+    assert window.tabs.currentWidget() is window.budget_tab
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&Bestand", "B&eeld", "&Help"]
+    status = window.data_label.text()
+    assert "ingebouwd" in status and "20 juni 2022" in status and "december 2023" in status
+    for widget in (window.programme_combo, window.person_combo, window.themes_tab.tree,
+                   window.portfolio_tab.table, window.budget_tab.tree, window.themes_tab.detail):
+        assert widget.accessibleName()
+    assert window.minimumSizeHint().width() <= 1280 and window.minimumSizeHint().height() <= 720
+
+
+def test_ctrl_q_closes_the_window(window, qtbot):
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    quit_action = next(a for m in window.menuBar().actions() for a in m.menu().actions() if a.text() == "&Afsluiten")
+    assert quit_action.shortcut().toString() == "Ctrl+Q"
+    quit_action.trigger()
+    assert not window.isVisible()
+
+
+def test_geometry_and_last_tab_are_remembered(qtbot, built_db, tmp_path):
+    from velsen_desk.ui.main_window import MainWindow
+
+    path = str(tmp_path / "remember.ini")
+    first = MainWindow(built_db, settings=QSettings(path, QSettings.Format.IniFormat), show_errors=False)
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.show()
+    first.select_tab("portfolio")
+    first.close()
+    second = MainWindow(built_db, settings=QSettings(path, QSettings.Format.IniFormat), show_errors=False)
+    qtbot.addWidget(second)
+    assert second.tabs.currentWidget() is second.portfolio_tab
+    assert (second.size().width(), second.size().height()) == (700, 500)
+
+
+def test_a_failing_load_gives_a_dutch_message(window, qtbot):
+    def broken(_session):
+        raise RuntimeError("schijf weg")
+
+    with qtbot.waitSignal(window.sig_failed, timeout=5000) as blocker:
+        window.runner.run(broken, success=lambda _r: None, failure=window._on_failure)
+    assert blocker.args[0].startswith("De gegevens konden niet gelezen worden")
+
+
+def test_a_corrupt_database_shows_a_message_not_a_traceback(isolated_home, monkeypatch, qapp):
+    from velsen_desk.ui import app as app_module
+
+    corrupt = isolated_home / "kapot.sqlite"
+    corrupt.write_bytes(b"dit is geen database" * 100)
+    shown = []
+    monkeypatch.setattr(app_module.QMessageBox, "critical", lambda *args: shown.append(args))
+    monkeypatch.setattr("velsen_desk.store.local_database_path", lambda: corrupt)
+    monkeypatch.setattr("velsen_desk.store.bundled_data_dir", lambda: isolated_home / "ontbreekt")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own
+    monkeypatch.setattr(app_module.QSettings, "setValue", lambda *args: None)  # keep the user's settings
+    assert app_module.run_app() == 1
+    assert shown and "kan niet" in shown[0][1].lower()
+
+
+def test_pyqtgraph_is_imported_only_when_a_chart_tab_is_shown(built_db):
+    code = (
+        "import sys;"
+        "from velsen_desk.ui.app import application;"
+        "from velsen_desk.ui.main_window import MainWindow;"
+        "app = application();"
+        f"w = MainWindow(__import__('pathlib').Path({str(built_db)!r}), settings=None, show_errors=False);"
+        "w.show(); app.processEvents();"
+        "print('pyqtgraph' in sys.modules)"
+    )
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
+
+
+def test_person_choice_survives_nothing_it_should_not(window, qtbot):
+    window.select_person("marianne-steijn")
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.select_programme("heemskerk-2018")
+    assert window.state.person_id is None
+    assert window.person_combo.currentText() == "Iedereen"
+    assert QApplication.instance() is not None

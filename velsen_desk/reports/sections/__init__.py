@@ -1,0 +1,1 @@
+"""One module per report section; each turns a ``ReportData`` into document parts."""

@@ -1,0 +1,199 @@
+"""The Actieplan budget: actions per focusopgave with subtotals and totals checked against the
+document, the Samen Gezellig lines, the funding sources and cross-funding."""
+
+from __future__ import annotations
+
+from reportlab.platypus import KeepTogether, Spacer
+
+from velsen_desk.formatting import format_cost, format_sum
+from velsen_desk.queries import ActionInfo, ActionPlanInfo, BudgetInfo, FundingInfo
+from velsen_desk.reports.data import ReportData
+from velsen_desk.reports.document import Part
+from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_text, heading, table
+from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
+
+ACTION_WIDTHS = [22, 138, 68, 66, 84, 115]  # 493 pt: the A4 portrait frame
+BUDGET_KINDS = {"reserve": "reserve", "bestaand": "bestaande budgetten", "subsidie": "subsidie", "budget": "budget"}
+
+
+def funding_markup(funding: FundingInfo, data_budgets: dict[str, BudgetInfo]) -> str:
+    text = esc(funding.budget_name)
+    if funding.amount is not None:
+        text += f": {esc(format_cost(funding.amount))}"
+    if funding.budget_line_id:
+        budget = data_budgets.get(funding.budget_id)
+        line = next((ln for ln in budget.lines if ln.id == funding.budget_line_id), None) if budget else None
+        if line is not None:
+            text += f" (regel {line.number})" if line.number is not None else ""
+    return text
+
+
+def action_row(styles: Styles, action: ActionInfo, budgets: dict[str, BudgetInfo]) -> list:
+    title = f"<b>{esc(action.title)}</b>"
+    if action.heading and action.heading.strip().lower() != action.title.strip().lower():
+        title += f"<br/><font size='6.5' color='#5b6470'>{esc(action.heading)}</font>"
+    fundings = "<br/>".join(funding_markup(f, budgets) for f in action.fundings) or "—"
+    return [
+        str(action.number),
+        styles.markup(title, styles.cell),
+        styles.p(action.trekker or "onbekend", styles.cell_small),
+        styles.p(format_cost(action.cost), styles.cell_num),
+        styles.markup(fundings, styles.cell_small),
+        styles.p(action.planning_text or "onbekend", styles.cell_small),
+    ]
+
+
+def actions_table(styles: Styles, actions, budgets, total_label: str, check: str, total: str):
+    rows: list[list] = [["Nr", "Actie", "Trekker", "Kosten", "Financiering", "Planning"]]
+    rows += [action_row(styles, a, budgets) for a in actions]
+    rows.append(["", styles.markup(f"<b>{esc(total_label)}</b>", styles.cell), "",
+                 styles.p(total, styles.cell_num_bold), styles.markup(check, styles.cell_small), ""])
+    last = len(rows) - 1
+    return table(rows, ACTION_WIDTHS, ("ALIGN", (3, 0), (3, 0), "RIGHT"), ("SPAN", (1, last), (2, last)),
+                 ("SPAN", (4, last), (5, last)), ("BACKGROUND", (0, last), (-1, last), TOTAL_BG),
+                 ("LINEABOVE", (0, last), (-1, last), 0.8, "#1f4e79"))
+
+
+def notes(styles: Styles, actions) -> list:
+    out: list = [Spacer(0, 3)]
+    for action in actions:
+        if action.note:
+            out.append(styles.markup(f"<b>Actie {action.number}:</b> {esc(action.note)}", styles.small))
+    return out
+
+
+def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
+    budgets = {b.id: b for b in plan.budgets}
+    doc = plan.document
+    status = f", {doc.status_text}" if doc.status_text else ""
+    f: list = [styles.p(f"{doc.title}{(', ' + doc.date_text) if doc.date_text else ''}{status}.", styles.small)]
+    f.append(styles.p("Kosten zoals in het Actieplan. “n.v.t.” betekent: geen kosten voor het Actieplan; "
+                      "“n.n.b.”: nog niet bekend, zodat het werkelijke totaal hoger kan zijn. Beide zijn iets "
+                      "anders dan € 0. Elk (sub)totaal is opnieuw opgeteld en vergeleken met het bedrag in het "
+                      "document (✓ klopt, ⚠ verschil).", styles.small))
+    for fo in plan.focusopgaven:
+        label = f"Focusopgave {fo.number}" + (f" ({fo.letter})" if fo.letter else "") + f": {fo.title}"
+        f.append(heading(styles, label, f"{key}.fo{fo.number}", 1))
+        if fo.responsible:
+            f.append(styles.p(fo.responsible, styles.small))
+        f.append(actions_table(styles, fo.actions, budgets, f"Subtotaal focusopgave {fo.number}",
+                               check_markup(fo.reconciliation), format_sum(fo.reconciliation.computed)))
+        f += notes(styles, fo.actions)
+        f.append(styles.source(fo.source.document_title, fo.table_title))
+    if plan.loose_actions:
+        f.append(heading(styles, "Overige acties", f"{key}.loose", 1))
+        loose_sum = format_sum(_sum(plan.loose_actions))
+        f.append(actions_table(styles, plan.loose_actions, budgets, "Subtotaal overige acties", "", loose_sum))
+        f += notes(styles, plan.loose_actions)
+        for action in plan.loose_actions:
+            if action.explanation:
+                f.append(styles.source(action.source.document_title, action.explanation))
+
+    f.append(heading(styles, f"Totaal {plan.title}", f"{key}.total", 1))
+    rows = [["Onderdeel", "Berekend", "Controle met het document"]]
+    for fo in plan.focusopgaven:
+        rows.append([styles.p(f"Focusopgave {fo.number}: {fo.title}", styles.cell),
+                     styles.p(format_sum(fo.reconciliation.computed), styles.cell_num),
+                     styles.markup(check_markup(fo.reconciliation), styles.cell_small)])
+    if plan.loose_actions:
+        rows.append([styles.p("Overige acties (" + ", ".join(a.title for a in plan.loose_actions) + ")", styles.cell),
+                     styles.p(format_sum(_sum(plan.loose_actions)), styles.cell_num), ""])
+    rows.append([styles.markup(f"<b>{esc(plan.total_label or 'Totaal')}</b>", styles.cell),
+                 styles.p(format_sum(plan.reconciliation.computed), styles.cell_num_bold),
+                 styles.markup(check_markup(plan.reconciliation), styles.cell_small)])
+    last = len(rows) - 1
+    f.append(KeepTogether([table(rows, [190, 110, 193], ("BACKGROUND", (0, last), (-1, last), TOTAL_BG),
+                                 ("LINEABOVE", (0, last), (-1, last), 0.8, "#1f4e79"))]))
+    f.append(styles.source(plan.source.document_title, plan.source.quote))
+
+    f += budget_lines_flowables(styles, plan, key)
+    f += funding_flowables(styles, plan, key)
+    return f
+
+
+def _sum(actions):
+    from velsen_desk.money import sum_costs
+
+    return sum_costs(a.cost for a in actions)
+
+
+def budget_lines_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
+    f: list = []
+    actions = {a.id: a for a in plan.actions}
+    for index, budget in enumerate(b for b in plan.budgets if b.lines):
+        f.append(heading(styles, budget.name, f"{key}.budget{index}", 1))
+        if budget.description:
+            f.append(styles.p(budget.description, styles.body))
+        if budget.amount is not None:
+            period = f" voor {budget.period_text}" if budget.period_text else ""
+            f.append(styles.p(f"Beschikbaar{period}: {format_cost(budget.amount)}.", styles.body))
+        rows: list[list] = [["Nr", "Project", "Kosten", "Opmerking"]]
+        for line in budget.lines:
+            remark = esc(line.remark or "")
+            linked = [actions[i] for i in line.funded_action_ids if i in actions]
+            if linked:
+                remark += ("<br/>" if remark else "") + "Hangt samen met " + ", ".join(
+                    f"actie {a.number} ({esc(a.title)})" for a in linked)
+            rows.append(["" if line.number is None else str(line.number), styles.p(line.title, styles.cell),
+                         styles.p(format_cost(line.cost), styles.cell_num), styles.markup(remark, styles.cell_small)])
+        if budget.reconciliation is not None:
+            rows.append(["", styles.markup(f"<b>{esc(budget.total_label or 'Totaal')}</b>", styles.cell),
+                         styles.p(format_sum(budget.reconciliation.computed), styles.cell_num_bold),
+                         styles.markup(check_markup(budget.reconciliation), styles.cell_small)])
+        last = len(rows) - 1
+        f.append(table(rows, [24, 200, 80, 189], ("ALIGN", (2, 0), (2, 0), "RIGHT"),
+                       ("BACKGROUND", (0, last), (-1, last), TOTAL_BG),
+                       ("LINEABOVE", (0, last), (-1, last), 0.8, "#1f4e79")))
+        f.append(styles.source(budget.source.document_title, budget.source.quote))
+    return f
+
+
+def funding_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
+    actions = {a.id: a for a in plan.actions}
+    f: list = [heading(styles, "Financieringsbronnen", f"{key}.sources", 1)]
+    rows: list[list] = [["Bron", "Soort", "Bedrag", "Periode", "Financiert"]]
+    for budget in plan.budgets:
+        name = f"<b>{esc(budget.name)}</b>"
+        if budget.description:
+            name += f"<br/><font size='6.5' color='#5b6470'>{esc(budget.description)}</font>"
+        funded = [actions[i] for i in dict.fromkeys(budget.funded_action_ids) if i in actions]
+        rows.append([
+            styles.markup(name, styles.cell), styles.p(BUDGET_KINDS.get(budget.kind, budget.kind), styles.cell_small),
+            styles.p(cost_text(budget.amount), styles.cell_num), styles.p(budget.period_text or "—", styles.cell_small),
+            styles.p(", ".join(f"actie {a.number}" for a in funded) or "—", styles.cell_small),
+        ])
+    f.append(table(rows, [213, 62, 74, 64, 80], ("ALIGN", (2, 0), (2, 0), "RIGHT")))
+    f.append(styles.p(f"“{NOT_STATED}”: het document noemt voor deze bron geen bedrag.", styles.small))
+
+    cross = [(a, fu) for a in plan.actions for fu in a.fundings if fu.amount is not None or fu.budget_line_id]
+    if cross:
+        f.append(heading(styles, "Meefinanciering", f"{key}.cross", 1))
+        budgets = {b.id: b for b in plan.budgets}
+        for action, funding in cross:
+            text = (f"<b>Actie {action.number}</b> {esc(action.title)} (kosten in het Actieplan: "
+                    f"{esc(format_cost(action.cost))}) wordt meegefinancierd uit <b>{esc(funding.budget_name)}</b>")
+            if funding.amount is not None:
+                text += f": {esc(format_cost(funding.amount))}"
+            budget = budgets.get(funding.budget_id)
+            line = next((ln for ln in budget.lines if ln.id == funding.budget_line_id), None) if budget else None
+            if line is not None:
+                text += f", regel {line.number} “{esc(line.title)}”"
+                if line.remark:
+                    text += f" (opmerking bij de regel: “{esc(line.remark)}”)"
+            f.append(styles.markup(text + ".", styles.bullet))
+            f[-1].bulletText = "•"
+            if funding.source.quote:
+                f.append(styles.source(funding.source.document_title, funding.source.quote))
+    f.append(Spacer(0, 6))
+    return f
+
+
+def build(data: ReportData, styles: Styles) -> list[Part]:
+    parts = []
+    for index, plan in enumerate(data.plans):
+        key = f"budget{index}"
+        concept = data.is_concept(plan.document.id)
+        f: list = [heading(styles, f"Begroting {plan.title}", key, 0, concept=concept)]
+        f += plan_flowables(styles, plan, key)
+        parts.append(Part(f, concept=concept))
+    return parts

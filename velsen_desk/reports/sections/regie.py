@@ -1,0 +1,129 @@
+"""One college member: regie themes with their commitments, portfolios, and linked actions."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Spacer
+
+from velsen_desk.formatting import format_cost, format_sum
+from velsen_desk.money import sum_costs
+from velsen_desk.queries import ActionInfo, PersonInfo
+from velsen_desk.reports.data import ReportData
+from velsen_desk.reports.document import Part
+from velsen_desk.reports.sections.common import heading, table
+from velsen_desk.reports.sections.portfolio import item_markup
+from velsen_desk.reports.sections.themes import chapter_flowables
+from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
+
+
+def linked_actions(data: ReportData, theme_ids: set[str]) -> list[tuple[ActionInfo, list[str]]]:
+    """Actions linked to any of the themes (by theme link or by the action's own theme ids)."""
+    by_action: dict[str, set[str]] = {}
+    for block in data.themes:
+        if block.theme.id in theme_ids:
+            for link in block.links:
+                if link.action_id:
+                    by_action.setdefault(link.action_id, set()).add(block.theme.id)
+    for action in data.actions:
+        for theme_id in action.theme_ids:
+            if theme_id in theme_ids:
+                by_action.setdefault(action.id, set()).add(theme_id)
+    result = []
+    for action in data.actions:
+        if action.id in by_action:
+            numbers = sorted(data.theme(t).number for t in by_action[action.id] if data.theme(t))
+            result.append((action, [str(n) for n in numbers]))
+    return result
+
+
+def build(data: ReportData, styles: Styles, person: PersonInfo) -> list[Part]:
+    key = "regie"
+    blocks = [b for b in data.themes if b.theme.regie and b.theme.regie.id == person.id]
+    f: list = [heading(styles, f"Regie en portefeuilles: {person.name}", key, 0, concept=False)]
+    about = [data.programme.title]
+    if person.role:
+        about.append(person.role)
+    if person.party:
+        about.append(person.party)
+    f.append(styles.p(" · ".join(about), styles.subtitle))
+
+    f.append(heading(styles, "Thema's met regie", f"{key}.themes", 1))
+    if blocks:
+        rows = [["Nr", "Thema", "Aandachtsveld"]]
+        rows += [[str(b.theme.number), styles.p(b.theme.name, styles.cell_bold),
+                  styles.p(b.theme.aandachtsveld, styles.cell)] for b in blocks]
+        f.append(table(rows, [26, 230, 237]))
+        f.append(styles.source(blocks[0].theme.source.document_title))
+    else:
+        f.append(styles.p("Dit collegelid heeft geen regie over thema's uit het raadsprogramma.", styles.body))
+
+    seen: dict[str, int] = {}
+    for b in blocks:
+        f.append(heading(styles, f"Thema {b.theme.number}: {b.theme.name} — afspraken", f"{key}.t{b.theme.number}", 1))
+        if not b.chapters:
+            f.append(styles.p("Geen afspraken uit het college-uitvoeringsprogramma gekoppeld.", styles.small))
+        for c_index, chapter in enumerate(b.chapters):
+            if chapter.id in seen:
+                f.append(styles.p(f"Hoofdstuk {chapter.number}: {chapter.title} — zie thema {seen[chapter.id]}.",
+                                  styles.small))
+                continue
+            seen[chapter.id] = b.theme.number
+            f += chapter_flowables(styles, chapter, data, f"{key}.t{b.theme.number}.h{c_index}")
+
+    f.append(heading(styles, "Portefeuilles", f"{key}.portfolio", 1))
+    matrix = data.matrix
+    rows = [["Domein", "Portefeuille"]]
+    for domain in matrix.domains:
+        items = matrix.cell(person.id, domain.id)
+        if items:
+            rows.append([styles.p(domain.name, styles.cell_bold),
+                         styles.markup("<br/>".join(item_markup(i, "•") for i in items), styles.cell)])
+    loose = matrix.cell(person.id, None)
+    if loose:
+        rows.append([styles.p("zonder domein" if matrix.domains else "—", styles.cell_bold),
+                     styles.markup("<br/>".join(item_markup(i, "•") for i in loose), styles.cell)])
+    if len(rows) > 1:
+        f.append(table(rows, [140, 353]))
+        if any(not i.domain_certain for i in matrix.items if i.person_id == person.id):
+            f.append(styles.p("≈ = domein onzeker: bij het overnemen uit de PDF zijn de kolomgrenzen van de tabel "
+                              "verloren gegaan.", styles.small))
+    else:
+        f.append(styles.p("Geen portefeuilles bekend.", styles.body))
+
+    theme_ids = {b.theme.id for b in blocks}
+    linked = linked_actions(data, theme_ids)
+    plan_links = [(b, link) for b in blocks for link in b.links if link.plan_id and not link.action_id]
+    if data.plans:
+        concept = any(data.is_concept(p.document.id) for p in data.plans)
+        # the heading itself switches the watermark on, on the page where it lands
+        f.append(heading(styles, "Gekoppelde acties uit het Actieplan", f"{key}.actions", 1, concept=concept))
+        if linked:
+            rows = [["Nr", "Actie", "Thema", "Kosten", "Planning"]]
+            for action, numbers in linked:
+                rows.append([str(action.number), styles.p(action.title, styles.cell),
+                             styles.p(", ".join(numbers), styles.cell_small),
+                             styles.p(format_cost(action.cost), styles.cell_num),
+                             styles.p(action.planning_text or "onbekend", styles.cell_small)])
+            total = sum_costs(a.cost for a, _ in linked)
+            rows.append(["", styles.markup("<b>Totaal gekoppelde acties</b>", styles.cell), "",
+                         styles.p(format_sum(total), styles.cell_num_bold), ""])
+            last = len(rows) - 1
+            f.append(table(rows, [22, 190, 40, 90, 151], ("ALIGN", (3, 0), (3, 0), "RIGHT"),
+                           ("BACKGROUND", (0, last), (-1, last), TOTAL_BG)))
+        else:
+            f.append(styles.p("Geen afzonderlijke acties gekoppeld aan deze thema's. Totaal gekoppelde acties: "
+                              + format_sum(sum_costs(())) + ".", styles.body))
+        plans = {p.id: p for p in data.plans}
+        for block, link in plan_links:
+            plan = plans.get(link.plan_id)
+            if plan is None:
+                continue
+            text = (f"Thema {block.theme.number} ({esc(block.theme.name)}) is gekoppeld aan het hele "
+                    f"<b>{esc(plan.title)}</b> (totaal {esc(format_sum(plan.reconciliation.computed))})")
+            basis = "volgens de bron" if link.basis == "bron" else "redactionele koppeling"
+            text += f", {basis}"
+            if link.rationale:
+                text += f": {esc(link.rationale)}"
+            f.append(Spacer(0, 4))
+            f.append(styles.markup(text, styles.body))
+        f.append(styles.source(data.plans[0].document.title, None))
+    return [Part(f)]

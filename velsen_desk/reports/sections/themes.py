@@ -1,0 +1,93 @@
+"""The raadsprogramma: aandachtsvelden, themes, regie, and the college commitments behind them."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Spacer
+
+from velsen_desk.formatting import format_number
+from velsen_desk.queries import ChapterInfo, TargetInfo
+from velsen_desk.reports.data import ReportData
+from velsen_desk.reports.document import Part
+from velsen_desk.reports.sections.common import heading, table
+from velsen_desk.reports.styles import FONT_BOLD, GROUP_BG, Styles, esc
+
+TITLE = "Raadsprogramma: thema's en regie"
+WIDTH = 493.0  # A4 portrait frame
+
+
+def target_text(target: TargetInfo) -> str:
+    parts = []
+    if target.figure is not None:
+        parts.append("streefwaarde " + format_number(target.figure) + (f" {target.unit}" if target.unit else ""))
+    if target.year is not None:
+        parts.append(f"in {target.year}")
+    extra = f" ({', '.join(parts)})" if parts else ""
+    return f"<b>Doel:</b> {esc(target.text)}{esc(extra)}"
+
+
+def chapter_flowables(styles: Styles, chapter: ChapterInfo, data: ReportData, key: str) -> list:
+    numbers = sorted(t.number for t in (data.theme(i) for i in chapter.theme_ids) if t is not None)
+    title = f"Hoofdstuk {chapter.number}: {chapter.title}" if chapter.number is not None else chapter.title
+    out: list = [heading(styles, title, key, 2, toc=False)]
+    served = ", ".join(str(n) for n in numbers)
+    out.append(styles.p(f"{chapter.document_title} · draagt bij aan thema {served}", styles.small))
+    if chapter.summary:
+        out.append(styles.p(chapter.summary))
+    for point in chapter.focus_points:
+        out.append(styles.markup(esc(point.text), styles.bullet))
+        out[-1].bulletText = "•"
+        for target in point.targets:
+            out.append(styles.markup(target_text(target), styles.target))
+            out[-1].bulletText = "◎"
+    out.append(styles.source(chapter.source.document_title, chapter.source.quote))
+    return out
+
+
+def build(data: ReportData, styles: Styles) -> list[Part]:
+    f: list = [heading(styles, TITLE, "themes", 0, concept=False)]
+    f.append(styles.p(f"{data.programme.title} · {sum(len(v.themes) for v in data.velden)} thema's in "
+                      f"{len(data.velden)} aandachtsvelden, met het collegelid dat de regie heeft en de "
+                      "afspraken uit het college-uitvoeringsprogramma die eraan bijdragen.", styles.body))
+    raads = next((d for d in data.documents if d.kind == "raadsprogramma"), None)
+    if raads is not None and raads.note:
+        f.append(styles.p(raads.note, styles.small))
+    f.append(Spacer(0, 4))
+
+    rows = [["Nr", "Thema", "Aandachtsveld", "Regie"]]
+    for veld in data.velden:
+        for theme in veld.themes:
+            rows.append([
+                str(theme.number), styles.p(theme.name, styles.cell), styles.p(veld.name, styles.cell),
+                styles.p(theme.regie.name if theme.regie else "onbekend", styles.cell),
+            ])
+    f.append(table(rows, [26, 175, 167, 125]))
+    f.append(styles.source(data.velden[0].themes[0].source.document_title if data.velden and data.velden[0].themes
+                           else data.programme.title))
+
+    for v_index, veld in enumerate(data.velden, start=1):
+        f.append(heading(styles, f"{v_index}. {veld.name}", f"themes.veld{v_index}", 1))
+        rows = [["Nr", "Thema", "Regie", "Bron"]]
+        for theme in veld.themes:
+            rows.append([
+                str(theme.number), styles.p(theme.name, styles.cell_bold),
+                styles.p(theme.regie.name if theme.regie else "onbekend", styles.cell),
+                styles.p(f"“{theme.source.quote}”" if theme.source.quote else theme.source.document_title,
+                         styles.cell_small),
+            ])
+        f.append(table(rows, [26, 170, 110, 187], ("BACKGROUND", (0, 1), (-1, -1), GROUP_BG),
+                       ("FONT", (0, 1), (0, -1), FONT_BOLD, 8)))
+        seen: set[str] = set()
+        chapters = []
+        for block in data.themes:
+            if block.theme.aandachtsveld_id != veld.id:
+                continue
+            for chapter in block.chapters:
+                if chapter.id not in seen:
+                    seen.add(chapter.id)
+                    chapters.append(chapter)
+        if not chapters:
+            f.append(styles.p("Geen afspraken uit het college-uitvoeringsprogramma gekoppeld.", styles.small))
+        for c_index, chapter in enumerate(chapters, start=1):
+            f.append(Spacer(0, 4))
+            f += chapter_flowables(styles, chapter, data, f"themes.veld{v_index}.h{c_index}")
+    return [Part(f)]

@@ -1,0 +1,238 @@
+"""Generate a PDF report from a request: validate, read the data, lay out, write the file.
+
+``generate_report`` keeps no state between calls (fonts are registered once, idempotently), so
+it can run in a worker thread. Every failure a user can cause comes out as ``ReportError`` with
+a Dutch message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from velsen_desk import queries as q
+from velsen_desk.database import DatabaseError, open_readonly, session_factory
+from velsen_desk.formatting import format_long_date
+from velsen_desk.reports import annex
+from velsen_desk.reports.data import ReportData, load_report_data
+from velsen_desk.reports.document import DocumentSpec, Part, Rendered, render
+from velsen_desk.reports.sections import budget, portfolio, regie, themes, timeline
+from velsen_desk.reports.styles import FontError, Styles
+
+DEFAULT_PROGRAMME = "velsen-2022"
+KINDS = ("themes", "regie", "portfolio", "budget", "timeline", "annex")
+ANNEX_ITEMS = ("themes", "regie", "portfolio", "budget", "timeline")
+DEFAULT_ANNEX_ITEMS = ("themes", "portfolio", "budget", "timeline")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class ReportError(Exception):
+    """The report cannot be made; the message is plain Dutch for the user."""
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    kind: str
+    output: Path
+    programme: str | None = None  # None: velsen-2022
+    person: str | None = None
+    meeting: str | None = None
+    date: str | None = None  # "YYYY-MM-DD"
+    agenda_item: str | None = None
+    items: tuple[str, ...] = ()
+    database: Path | None = None  # None: the local database (built from the bundled data if needed)
+    today: dt.date | None = None  # the generation date printed on the pages; None: today
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: Path
+    pages: int
+
+
+# ---- validation ---------------------------------------------------------------------------------
+
+
+def _parse_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        if not _DATE.match(text.strip()):
+            raise ValueError
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ReportError(f"Ongeldige datum “{text}”: gebruik JJJJ-MM-DD, bijvoorbeeld 2022-06-20.") from None
+
+
+def _items(request: ReportRequest) -> tuple[str, ...]:
+    items = tuple(i.strip().lower() for i in request.items if i.strip()) or DEFAULT_ANNEX_ITEMS
+    unknown = [i for i in items if i not in ANNEX_ITEMS]
+    if unknown:
+        raise ReportError(f"Onbekend onderdeel “{unknown[0]}”. Kies uit: {', '.join(ANNEX_ITEMS)}.")
+    if len(set(items)) != len(items):
+        raise ReportError("Elk onderdeel mag maar één keer in de bijlage staan.")
+    if "regie" in items and not request.person:
+        raise ReportError("Het onderdeel regie heeft een collegelid nodig (--person).")
+    return items
+
+
+def _check_output(path: Path) -> None:
+    if path.is_dir():
+        raise ReportError(f"{path} is een map; geef een bestandsnaam op, bijvoorbeeld rapport.pdf.")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise ReportError(f"De map {parent} bestaat niet.")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise ReportError(f"Kan niet schrijven naar {path}: geen schrijfrechten.")
+
+
+def _find_person(data: ReportData, name: str) -> q.PersonInfo:
+    members = data.matrix.members
+    wanted = " ".join(name.split()).casefold()
+    for member in members:
+        if wanted in (member.name.casefold(), member.id.casefold()):
+            return member
+    partial = [m for m in members if wanted and wanted in m.name.casefold()]
+    if len(partial) == 1:
+        return partial[0]
+    names = ", ".join(m.name for m in members) or "geen"
+    raise ReportError(f"Onbekend collegelid “{name}” in {data.programme.title}. Kies uit: {names}.")
+
+
+# ---- composing ----------------------------------------------------------------------------------
+
+
+def _section(kind: str, data: ReportData, styles: Styles, person: q.PersonInfo | None) -> list[Part]:
+    if kind == "themes":
+        if not data.velden:
+            raise ReportError(f"{data.programme.title} heeft geen raadsprogramma met thema's.")
+        return themes.build(data, styles)
+    if kind == "regie":
+        assert person is not None
+        return regie.build(data, styles, person)
+    if kind == "portfolio":
+        if not data.matrix.members:
+            raise ReportError(f"Voor {data.programme.title} is geen college met portefeuilles bekend.")
+        return portfolio.build(data, styles)
+    if not data.plans:
+        raise ReportError(f"{data.programme.title} heeft geen actieplan; een {_kind_name(kind)} is niet mogelijk.")
+    return (budget if kind == "budget" else timeline).build(data, styles)
+
+
+def _kind_name(kind: str) -> str:
+    return {"budget": "begroting", "timeline": "planning"}.get(kind, kind)
+
+
+REPORT_TITLES = {
+    "themes": "Raadsprogramma: thema's en regie",
+    "portfolio": "Portefeuilleverdeling",
+    "budget": "Begroting Actieplan",
+    "timeline": "Planning Actieplan",
+}
+
+
+def compose(request: ReportRequest, data: ReportData) -> tuple[DocumentSpec, list[Part]]:
+    """The document for a validated request over loaded data (pure: no I/O)."""
+    styles = Styles()
+    footer = (f"Velsen Desk · gemaakt op {format_long_date(data.generated)} · "
+              f"gegevensversie {data.data_version or 'onbekend'}")
+    person = _find_person(data, request.person) if request.person else None
+    if request.kind == "regie" and person is None:
+        raise ReportError("Geef een collegelid op met --person. Kies uit: "
+                          + ", ".join(m.name for m in data.matrix.members) + ".")
+    if request.kind == "annex":
+        if not request.meeting or not request.meeting.strip():
+            raise ReportError("Geef de vergadering op met --meeting, bijvoorbeeld --meeting \"Raadsvergadering\".")
+        if not request.date:
+            raise ReportError("Geef de datum van de vergadering op met --date JJJJ-MM-DD.")
+        date = _parse_date(request.date)
+        assert date is not None
+        items = _items(request)
+        meeting = " ".join(request.meeting.split())
+        body = [part for item in items for part in _section(item, data, styles, person)]
+        parts = [annex.cover(styles, data, meeting, date, request.agenda_item, items), annex.contents(styles, body),
+                 *body]
+        title = f"Bijlage {meeting} {format_long_date(date)}"
+        header = annex.header_text(meeting, date, request.agenda_item)
+        subject = f"{data.programme.title}: " + ", ".join(annex.SECTION_NAMES[i].lower() for i in items)
+    else:
+        parts = _section(request.kind, data, styles, person)
+        title = (f"Regie en portefeuilles {person.name}" if person and request.kind == "regie"
+                 else REPORT_TITLES[request.kind])
+        header = title
+        subject = f"{title} – {data.programme.title}"
+    spec = DocumentSpec(title=title, subject=subject, header=header, header_right=data.programme.title,
+                        footer=footer, keywords=("Velsen Desk", data.programme.title, request.kind))
+    return spec, parts
+
+
+def _load(request: ReportRequest, programme_id: str, today: dt.date) -> ReportData:
+    if request.database is not None:
+        path = request.database
+    else:
+        from velsen_desk.store import ensure_local_database
+
+        try:
+            path = ensure_local_database().info.path
+        except DatabaseError as exc:
+            raise ReportError(str(exc)) from exc
+    try:
+        engine = open_readonly(path)
+    except DatabaseError as exc:
+        raise ReportError(str(exc)) from exc
+    try:
+        with session_factory(engine)() as session:
+            known = {p.id: p for p in q.programmes(session)}
+            programme = known.get(programme_id)
+            if programme is None:
+                raise ReportError(f"Onbekend programma “{programme_id}”. Kies uit: {', '.join(known)}.")
+            return load_report_data(session, programme, today)
+    except SQLAlchemyError as exc:
+        raise ReportError(f"De database {path} kan niet gelezen worden ({exc.__class__.__name__}).") from exc
+    finally:
+        engine.dispose()
+
+
+def _write(path: Path, pdf: bytes) -> None:
+    """Write next to the target and rename: a reader never sees half a PDF."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".rapport-", suffix=".pdf", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(pdf)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ReportError(f"Kan niet schrijven naar {path}: {exc.strerror or exc}.") from exc
+
+
+def generate_report(request: ReportRequest) -> ReportResult:
+    if request.kind not in KINDS:
+        raise ReportError(f"Onbekend soort rapport “{request.kind}”. Kies uit: {', '.join(KINDS)}.")
+    output = Path(request.output)
+    _check_output(output)
+    if request.kind != "annex":
+        _parse_date(request.date)  # a bad date is an error even where it is not used
+    else:
+        _items(request)
+        _parse_date(request.date)
+    data = _load(request, request.programme or DEFAULT_PROGRAMME, request.today or dt.date.today())
+    spec, parts = compose(request, data)
+    rendered = render_parts(spec, parts)
+    _write(output, rendered.pdf)
+    return ReportResult(output, rendered.pages)
+
+
+def render_parts(spec: DocumentSpec, parts: list[Part]) -> Rendered:
+    try:
+        return render(spec, parts)
+    except FontError as exc:
+        raise ReportError(str(exc)) from exc

@@ -1,0 +1,139 @@
+"""Fonts, paragraph styles and table styles for the reports; every piece of text goes out escaped."""
+
+from __future__ import annotations
+
+import threading
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, TableStyle
+
+from velsen_desk.paths import fonts_dir
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#5b6470")
+ACCENT = colors.HexColor("#1f4e79")  # Velsen-ish dark blue
+HEADER_BG = colors.HexColor("#dde6f0")
+GROUP_BG = colors.HexColor("#eef2f6")
+TOTAL_BG = colors.HexColor("#f4f1e6")
+RULE = colors.HexColor("#a9b4c0")
+WARN = colors.HexColor("#a35200")
+OK = colors.HexColor("#2e6b30")
+
+_font_lock = threading.Lock()
+
+
+class FontError(RuntimeError):
+    """The bundled fonts are missing or unreadable."""
+
+
+def register_fonts() -> None:
+    """Register the DejaVu family once; safe to call from any thread, any number of times."""
+    with _font_lock:
+        if FONT in pdfmetrics.getRegisteredFontNames():
+            return
+        files = {
+            FONT: "DejaVuSans.ttf",
+            FONT_BOLD: "DejaVuSans-Bold.ttf",
+            FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+            FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+        }
+        try:
+            fonts = [TTFont(name, str(fonts_dir() / file)) for name, file in files.items()]
+        except Exception as exc:  # reportlab raises TTFError or OSError
+            raise FontError(f"Lettertype ontbreekt of is onleesbaar in {fonts_dir()}: {exc}") from exc
+        # the regular face last: the name checked above only exists once the whole family does
+        for font in reversed(fonts):
+            pdfmetrics.registerFont(font)
+        pdfmetrics.registerFontFamily(
+            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+        )
+
+
+def esc(text: object) -> str:
+    """Data text made safe for Paragraph markup (``<b>`` prints as ``<b>``)."""
+    # never break a line between "€" and its amount (ReportLab keeps U+00A0 together)
+    return escape(str(text), {'"': "&quot;"}).replace("€ ", "€\u00a0")
+
+
+def _style(name: str, **kw) -> ParagraphStyle:
+    base = {"fontName": FONT, "bulletFontName": FONT, "fontSize": 9, "leading": 12, "textColor": INK}
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+class Styles:
+    """One set of styles per document (styles are plain objects; nothing is shared between runs)."""
+
+    def __init__(self) -> None:
+        register_fonts()  # paragraphs parse their markup (and look up bold/italic faces) when created
+        self.title = _style("title", fontName=FONT_BOLD, fontSize=22, leading=27, textColor=ACCENT, spaceAfter=6)
+        self.subtitle = _style("subtitle", fontSize=12, leading=16, textColor=MUTED, spaceAfter=4)
+        self.h1 = _style("h1", fontName=FONT_BOLD, fontSize=15, leading=19, textColor=ACCENT, spaceBefore=4,
+                         spaceAfter=6, keepWithNext=1)
+        self.h2 = _style("h2", fontName=FONT_BOLD, fontSize=11.5, leading=15, textColor=ACCENT, spaceBefore=10,
+                         spaceAfter=4, keepWithNext=1)
+        self.h3 = _style("h3", fontName=FONT_BOLD, fontSize=9.5, leading=13, spaceBefore=6, spaceAfter=2,
+                         keepWithNext=1)
+        self.body = _style("body", spaceAfter=4)
+        self.bullet = _style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2)
+        self.target = _style("target", leftIndent=24, bulletIndent=14, fontSize=8.5, leading=11, textColor=OK,
+                             spaceAfter=2)
+        self.small = _style("small", fontSize=7.5, leading=9.5, textColor=MUTED, spaceAfter=2)
+        self.source_style = _style("source", fontName=FONT_ITALIC, fontSize=7, leading=9, textColor=MUTED, spaceAfter=3)
+        self.cell = _style("cell", fontSize=8, leading=10)
+        self.cell_small = _style("cell_small", fontSize=7, leading=8.8)
+        self.cell_bold = _style("cell_bold", fontName=FONT_BOLD, fontSize=8, leading=10)
+        self.cell_head = _style("cell_head", fontName=FONT_BOLD, fontSize=8, leading=10, textColor=ACCENT)
+        self.cell_num = _style("cell_num", fontSize=8, leading=10, alignment=TA_RIGHT)
+        self.cell_num_bold = _style("cell_num_bold", fontName=FONT_BOLD, fontSize=8, leading=10, alignment=TA_RIGHT)
+        self.toc = _style("toc", fontSize=10, leading=16)
+        self.toc_sub = _style("toc_sub", fontSize=9, leading=14, leftIndent=14, textColor=MUTED)
+        self.cover_label = _style("cover_label", fontSize=10, leading=13, textColor=MUTED)
+        self.cover_value = _style("cover_value", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=10)
+
+    def p(self, text: object, style: ParagraphStyle | None = None) -> Paragraph:
+        """A paragraph of plain data text (escaped)."""
+        return Paragraph(esc(text), style or self.body)
+
+    def markup(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
+        """A paragraph of markup the caller built from ``esc()``-ed pieces."""
+        return Paragraph(markup, style or self.body)
+
+    def source(self, document_title: str, quote: str | None = None) -> Paragraph:
+        text = f"Bron: {esc(document_title)}"
+        if quote:
+            text += f" — “{esc(quote)}”"
+        return Paragraph(text, self.source_style)
+
+
+def table_style(*extra: tuple, header_rows: int = 1) -> TableStyle:
+    """Base style for every table: our font everywhere (Helvetica never leaks), a light grid."""
+    commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+    ]
+    if header_rows:
+        commands += [
+            ("FONT", (0, 0), (-1, header_rows - 1), FONT_BOLD, 8),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BG),
+            ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, ACCENT),
+        ]
+    commands += list(extra)
+    return TableStyle(commands)

@@ -1,0 +1,69 @@
+"""Start-up: the QApplication, the local database, the main window. ``velsen-desk`` calls
+:func:`run_app`."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from velsen_desk.paths import APP_AUTHOR, APP_NAME, resources_dir
+
+log = logging.getLogger(__name__)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication, or a new one with our names and translations."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setOrganizationName(APP_AUTHOR)
+        app.setApplicationName(APP_NAME)
+        app.setApplicationDisplayName("Velsen Desk")
+        install_translation(app)
+    return app  # type: ignore[return-value]
+
+
+def install_translation(app: QCoreApplication) -> None:
+    """Dutch is the source language; a ``velsen_desk_<lang>.qm`` in resources/translations
+    (e.g. English) is loaded when the system language asks for it."""
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "velsen_desk", "_", str(resources_dir() / "translations")):
+        app.installTranslator(translator)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """An unexpected error: log the traceback, show the user a Dutch message, keep running."""
+    log.error("onverwachte fout:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    if QApplication.instance() is not None:
+        QMessageBox.critical(
+            None,
+            _tr("Velsen Desk – onverwachte fout"),
+            _tr("Er ging iets mis: {0}\n\nDe details staan in het logboek.").format(value),
+        )
+
+
+def run_app() -> int:
+    """Show the window at once; the local database is found (or built) in a worker. A missing
+    or corrupt database ends in a Dutch message box and exit status 1."""
+    from velsen_desk.ui.main_window import MainWindow
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = application()
+    sys.excepthook = _excepthook
+    window = MainWindow(None, settings=QSettings())
+    failed: list[str] = []
+    window.sig_failed.connect(failed.append)
+    window.show()
+    window.open_local_database()
+    status = app.exec()
+    window.runner.wait(5000)
+    return 1 if failed and window.catalog is None else status

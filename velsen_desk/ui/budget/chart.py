@@ -1,0 +1,76 @@
+"""A horizontal bar chart of costs (pyqtgraph). Imported lazily by the budget tab."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from velsen_desk.formatting import format_euro
+from velsen_desk.ui.plotting import SERIES, pg, style_plot, text_colour
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    amount: int  # 0 for n.v.t. / n.n.b.
+    text: str  # shown at the end of the bar
+    highlighted: bool = False
+    unknown: bool = False
+
+
+class EuroAxis(pg.AxisItem):
+    def tickStrings(self, values, scale, spacing):  # noqa: D102
+        return [format_euro(int(v)) if v >= 0 else "" for v in values]
+
+
+def _short(text: str, limit: int = 34) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class CostChart(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.plot = pg.PlotWidget(self, axisItems={"bottom": EuroAxis("bottom")})
+        style_plot(self.plot)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.invertY(True)
+        self.plot.getAxis("left").setWidth(210)
+        self.plot.getAxis("left").setStyle(textFillLimits=[(0, 1.0)], autoExpandTextSpace=False)
+        self.plot.getAxis("bottom").enableAutoSIPrefix(False)
+        self.plot.setAccessibleName(self.tr("Staafdiagram kosten"))
+        self.plot.setAccessibleDescription(self.tr("Kosten per actie of per regel van de gekozen tak."))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.plot)
+        self.bars: list[Bar] = []
+
+    def show_bars(self, title: str, bars: list[Bar]) -> None:
+        self.bars = bars
+        self.title.setText(f"<b>{title}</b>")
+        self.plot.clear()
+        if not bars:
+            return
+        ys = list(range(len(bars)))
+        colour, highlight, unknown = SERIES[0], SERIES[1], "#999999"
+        brushes = [
+            pg.mkBrush(highlight if b.highlighted else unknown if b.unknown else colour) for b in bars
+        ]
+        item = pg.BarGraphItem(
+            x0=[0] * len(bars), width=[b.amount for b in bars], y=ys, height=0.6, brushes=brushes,
+            pens=[None] * len(bars),
+        )
+        self.plot.addItem(item)
+        top = max((b.amount for b in bars), default=0) or 1
+        for y, bar in zip(ys, bars, strict=True):
+            label = pg.TextItem(bar.text, color=text_colour(), anchor=(0, 0.5))
+            label.setPos(bar.amount + top * 0.01, y)
+            self.plot.addItem(label)
+        self.plot.getAxis("left").setTicks([[(y, _short(b.label)) for y, b in zip(ys, bars, strict=True)]])
+        self.plot.setXRange(0, top * 1.45, padding=0)
+        self.plot.setYRange(-0.6, len(bars) - 0.4, padding=0)

@@ -1,0 +1,298 @@
+"""Tab "Begroting": the Actieplan tree with totals, a detail pane and a cost chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from velsen_desk import queries as q
+from velsen_desk.formatting import format_cost, format_sum
+from velsen_desk.money import AMOUNT
+from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
+from velsen_desk.ui.data import ProgrammeData
+from velsen_desk.ui.detailpane import DetailPane
+from velsen_desk.ui.state import ViewState
+from velsen_desk.ui.style import ID_ROLE, cost_html, esc, html_css, reconciliation_text, source_html
+
+
+class BudgetTab(QWidget):
+    def __init__(self, state: ViewState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._state = state
+        self.chart = None  # created on first show (pyqtgraph is imported lazily)
+        self.model = BudgetModel(self)
+        self.proxy = BudgetSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.proxy)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAccessibleName(self.tr("Actieplan"))
+        self.tree.setAccessibleDescription(
+            self.tr("Boom van het Actieplan: focusopgaven met hun acties, kosten, financiering en planning; "
+                    "daaronder de budgetten. Klik op een kolomkop om te sorteren.")
+        )
+        self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.tree.setSortingEnabled(True)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Totaal van het Actieplan"))
+        self.expand_button = QPushButton(self.tr("Alles &uitklappen"), self)
+        self.expand_button.clicked.connect(self.expand_all)
+        self.collapse_button = QPushButton(self.tr("Alles i&nklappen"), self)
+        self.collapse_button.clicked.connect(self.collapse_all)
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.expand_button)
+        bar.addWidget(self.collapse_button)
+
+        self.detail = DetailPane(
+            state, self.tr("Details"), self.tr("Details van de gekozen actie, regel of tak."), self
+        )
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.tree)
+        left.addWidget(self.detail)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 1)
+        left.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.setChildrenCollapsible(False)
+
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(bar)
+        content_layout.addWidget(self.splitter, 1)
+
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName(self.tr("Geen Actieplan"))
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        state.sig_programme_loaded.connect(self._on_data)
+        state.sig_person_changed.connect(self._on_person)
+        state.sig_action_requested.connect(self.select_action)
+
+    # ---- Public API
+
+    def expand_all(self) -> None:
+        self.tree.expandAll()
+
+    def collapse_all(self) -> None:
+        self.tree.collapseAll()
+
+    def select_action(self, action_id: str) -> bool:
+        index = self.model.find(lambda n: n.kind == "action" and n.payload.id == action_id)
+        if not index.isValid():
+            return False
+        proxy_index = self.proxy.mapFromSource(index)
+        self.tree.scrollTo(proxy_index)
+        self.tree.setCurrentIndex(proxy_index)
+        self.tree.selectionModel().select(
+            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        return True
+
+    def current_id(self) -> str | None:
+        return self.tree.currentIndex().data(ID_ROLE)
+
+    @property
+    def has_plan(self) -> bool:
+        return self.stack.currentIndex() == 0
+
+    # ---- Qt
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.chart is None and self.has_plan:
+            self._create_chart()
+
+    # ---- Private
+
+    def _create_chart(self) -> None:
+        from velsen_desk.ui.budget.chart import CostChart  # lazy: pyqtgraph + numpy
+
+        self.chart = CostChart(self.splitter)
+        self.splitter.addWidget(self.chart)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        total = max(self.splitter.width(), 800)
+        self.splitter.setSizes([int(total * 0.76), int(total * 0.24)])
+        self._update_chart(self.tree.currentIndex())
+
+    def _on_data(self, data: ProgrammeData) -> None:
+        if not data.plans:
+            self.empty.setText(
+                self.tr("<h2>Geen Actieplan</h2><p>Het programma “{0}” heeft geen Actieplan; "
+                        "er is dus geen begroting per actie om te tonen.</p>"
+                        "<p>Kies het programma Velsen 2022–2026 voor het Actieplan Velsen-Noord.</p>")
+                .format(esc(data.programme.title))
+            )
+            self.stack.setCurrentIndex(1)
+            self.model.set_plans(())
+            return
+        self.stack.setCurrentIndex(0)
+        self.model.set_plans(data.plans)
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(NR, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PLANNING, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((TITLE, 230), (TREKKER, 120), (COST, 165), (FUNDING, 170), (CHECK, 235)):
+            header.resizeSection(col, width)
+        plan = data.plans[0]
+        rec = plan.reconciliation
+        self.summary.setText(
+            f"{html_css()}<b>{esc(plan.title)}</b> — "
+            + esc(self.tr("berekend {0}")).format(esc(format_sum(rec.computed)))
+            + f" · {esc(reconciliation_text(rec))}"
+        )
+        self._on_person(self._state.person_id)
+        self.detail.setHtml(html_css() + "<p>" + esc(self.tr("Kies een actie voor de details en de bron.")) + "</p>")
+        if self.chart is None and self.isVisible():
+            self._create_chart()
+        self._update_chart(QModelIndex())
+
+    def _on_person(self, _person_id: str | None) -> None:
+        data = self._state.data
+        if data is not None:
+            self.model.set_highlight(data.actions_of_person(self._state.person_id))
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_chart(current)
+        if not current.isValid():
+            return
+        source = self.proxy.mapToSource(current.siblingAtColumn(0))
+        node = self.model.node(source)
+        kind = node.kind
+        if kind == "action":
+            self.detail.setHtml(self._action_html(node.payload))
+        elif kind == "line":
+            self.detail.setHtml(self._line_html(node.payload))
+        elif kind in ("plan", "focusopgave", "budget"):
+            self.detail.setHtml(self._branch_html(node))
+
+    def _update_chart(self, current: QModelIndex) -> None:
+        if self.chart is None:
+            return
+        from velsen_desk.ui.budget.chart import Bar
+
+        data = self._state.data
+        if data is None or not data.plans:
+            self.chart.show_bars("", [])
+            return
+        node = self.model.node(self.proxy.mapToSource(current.siblingAtColumn(0))) if current.isValid() else None
+        kind = node.kind if node else None
+        selected_id = node.payload.id if node and kind in ("action", "line") else None
+        if kind == "action" and node.parent and node.parent.kind == "focusopgave":
+            node = node.parent
+            kind = "focusopgave"
+        elif kind == "line":
+            node = node.parent
+            kind = "budget"
+
+        def bar(label: str, cost: q.CostValue, item_id: str) -> Bar:
+            amount = cost.amount or 0 if cost.status == AMOUNT else 0
+            return Bar(label, amount, format_cost(cost), item_id == selected_id, cost.status != AMOUNT)
+
+        if kind == "focusopgave":
+            fo = node.payload
+            title = self.tr("Kosten per actie – focusopgave {0}: {1}").format(fo.number, esc(fo.title))
+            bars = [bar(f"{a.number}. {a.title}", a.cost, a.id) for a in fo.actions]
+        elif kind == "budget" and node.payload.lines:
+            budget = node.payload
+            title = self.tr("Kosten per regel – {0}").format(esc(budget.name))
+            bars = [bar(f"{line.number}. {line.title}", line.cost, line.id) for line in budget.lines]
+        else:
+            plan = data.plans[0]
+            title = self.tr("Kosten per actie – {0}").format(esc(plan.title))
+            bars = [bar(f"{a.number}. {a.title}", a.cost, a.id) for a in plan.actions]
+        self.chart.show_bars(title, bars)
+
+    def _action_html(self, a: q.ActionInfo) -> str:
+        data = self._state.data
+        out = [html_css(), f"<h3>{esc(self.tr('Actie {0}: {1}').format(a.number, a.title))}</h3>"]
+        if a.heading:
+            out.append(f"<p class='muted'>{esc(a.heading)}</p>")
+        if a.what:
+            out.append(f"<p>{esc(a.what)}</p>")
+        out.append(
+            f"<p><b>{esc(self.tr('Trekker'))}:</b> {esc(a.trekker or self.tr('onbekend'))}<br>"
+            f"<b>{esc(self.tr('Kosten'))}:</b> {cost_html(a.cost)}"
+            f" <span class='muted'>({esc(self.tr('in de bron'))}: {esc(a.cost.text)})</span><br>"
+        )
+        funding = self.model.funding_text(a)
+        if funding:
+            out.append(f"<b>{esc(self.tr('Financiering'))}:</b> {esc(funding)}<br>")
+        planning = esc(a.planning_text) if a.planning_text else f"<span class='nnb'>{esc(self.tr('onbekend'))}</span>"
+        out.append(f"<b>{esc(self.tr('Planning'))}:</b> {planning}</p>")
+        if a.explanation:
+            out.append(f"<p>{esc(a.explanation)}</p>")
+        if a.theme_ids and data:
+            links = []
+            for theme_id in a.theme_ids:
+                theme = data.theme(theme_id)
+                if theme:
+                    links.append(f'<a href="theme:{esc(theme.id)}">{theme.number}. {esc(theme.name)}</a>')
+            out.append(f"<p><b>{esc(self.tr('Thema’s'))}:</b> {', '.join(links)}</p>")
+        if a.note:
+            out.append(f"<p class='muted'>{esc(a.note)}</p>")
+        out.append(source_html(a.source, self.tr("Bron")))
+        return "".join(out)
+
+    def _line_html(self, line: q.BudgetLineInfo) -> str:
+        out = [html_css(), f"<h3>{esc(self.tr('Regel {0}: {1}').format(line.number, line.title))}</h3>"]
+        out.append(f"<p><b>{esc(self.tr('Kosten'))}:</b> {cost_html(line.cost)}</p>")
+        funding = self.model.line_funding_text(line)
+        if funding:
+            out.append(f"<p>{esc(funding)}</p>")
+        for action_id in line.funded_action_ids:
+            out.append(f'<p><a href="action:{esc(action_id)}">{esc(self.tr("Naar de actie in het Actieplan"))}</a></p>')
+        out.append(source_html(line.source, self.tr("Bron")))
+        return "".join(out)
+
+    def _branch_html(self, node) -> str:
+        p = node.payload
+        title = p.title if node.kind in ("plan", "focusopgave") else p.name
+        if node.kind == "focusopgave":
+            title = self.tr("Focusopgave {0}: {1}").format(p.number, p.title)
+        out = [html_css(), f"<h3>{esc(title)}</h3>"]
+        for text in (getattr(p, "lead", None), getattr(p, "objective", None), getattr(p, "responsible", None),
+                     getattr(p, "description", None)):
+            if text:
+                out.append(f"<p>{esc(text)}</p>")
+        rec = p.reconciliation
+        if rec is not None:
+            out.append(
+                f"<p><b>{esc(self.tr('Berekend'))}:</b> {esc(format_sum(rec.computed))}<br>"
+                f"{esc(reconciliation_text(rec))}</p>"
+            )
+        elif getattr(p, "amount", None):
+            out.append(f"<p><b>{esc(self.tr('Budget'))}:</b> {cost_html(p.amount)}</p>")
+        out.append(source_html(p.source, self.tr("Bron")))
+        return "".join(out)

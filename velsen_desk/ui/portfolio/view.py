@@ -1,0 +1,149 @@
+"""Tab "Portefeuilles": the matrix with a detail pane for the chosen member or cell."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from velsen_desk.ui.data import ProgrammeData
+from velsen_desk.ui.detailpane import DetailPane
+from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip
+from velsen_desk.ui.state import ViewState
+from velsen_desk.ui.style import esc, html_css, source_html
+
+
+class PortfolioTab(QWidget):
+    def __init__(self, state: ViewState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._state = state
+        self.model = PortfolioModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.table.setAccessibleName(self.tr("Portefeuilleverdeling"))
+        self.table.setAccessibleDescription(
+            self.tr("Tabel: collegeleden in de rijen, domeinen in de kolommen; kies een cel voor de details.")
+        )
+        self.table.selectionModel().currentChanged.connect(self._on_current)
+
+        self.legend = QLabel(self)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName(self.tr("Toelichting"))
+
+        self.detail = DetailPane(
+            state, self.tr("Details"), self.tr("Details van het gekozen collegelid of de gekozen cel, met bron."), self
+        )
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        top = QWidget(splitter)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table)
+        top_layout.addWidget(self.legend)
+        splitter.addWidget(top)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        state.sig_programme_loaded.connect(self._on_data)
+        state.sig_person_changed.connect(self._on_person)
+        state.sig_person_requested.connect(self.select_person)
+
+    # ---- Public API
+
+    def select_person(self, person_id: str) -> bool:
+        row = self.model.row_of(person_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def detail_text(self) -> str:
+        return self.detail.toPlainText()
+
+    # ---- Private
+
+    def _on_data(self, data: ProgrammeData) -> None:
+        if data.matrix is None:
+            return
+        self.model.set_matrix(data.matrix, bool(data.velden))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col in range(self.model.columnCount()):
+            kind = self.model.column(col).kind
+            if kind in ("role", "party", "loco"):
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            else:
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        uncertain = any(not i.domain_certain for i in data.matrix.items)
+        notes = []
+        if uncertain:
+            notes.append(self.tr("≈ = {0}.").format(uncertain_tooltip()))
+        if not data.matrix.domains:
+            notes.append(self.tr("Dit programma verdeelt de portefeuilles niet over domeinen."))
+        if any(m.role is None or m.party is None for m in data.matrix.members):
+            notes.append(self.tr("“onbekend”: de bron noemt het niet."))
+        self.legend.setText(" ".join(notes))
+        self.legend.setVisible(bool(notes))
+        self._on_person(self._state.person_id)
+        hint = self.tr("Kies een collegelid of een cel om de details en de bron te zien.")
+        self.detail.setHtml(f"{html_css()}<p>{esc(hint)}</p>")
+
+    def _on_person(self, person_id: str | None) -> None:
+        self.model.set_highlight(person_id)
+        if person_id:
+            self.select_person(person_id)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row, col = current.row(), current.column()
+        member = self.model.member(row)
+        column = self.model.column(col)
+        if member is None or column is None:
+            return
+        unknown = self.tr("onbekend")
+        out = [html_css(), f"<h2>{esc(member.name)}</h2>"]
+        if member.id == self._state.person_id:
+            out.append(f'<p class="mine">★ {esc(self.tr("Bekeken als dit collegelid"))}</p>')
+        loco = member.locoburgemeester_order
+        out.append(
+            f"<p><b>{esc(self.tr('Rol'))}:</b> {esc(member.role or unknown)}<br>"
+            f"<b>{esc(self.tr('Partij'))}:</b> {esc(member.party or unknown)}<br>"
+            f"<b>{esc(self.tr('Locoburgemeester'))}:</b> {esc(loco if loco is not None else unknown)}</p>"
+        )
+        if column.kind in ("domain", "portfolio"):
+            items = self.model.items(row, col)
+            title = column.title
+        else:
+            items = tuple(i for c in range(self.model.columnCount()) for i in self.model.items(row, c))
+            title = self.tr("Alle portefeuilles")
+        out.append(f"<h3>{esc(title)}</h3>")
+        if not items:
+            out.append(f'<p class="muted">{esc(self.tr("Geen portefeuille in deze kolom."))}</p>')
+        for item in items:
+            mark = " ≈" if not item.domain_certain else ""
+            out.append(f"<h4>{esc(item.name)}{mark}</h4>")
+            if item.detail:
+                out.append(f"<p>{esc(item.detail)}</p>")
+            if not item.domain_certain:
+                out.append(f'<p class="nnb">≈ {esc(uncertain_tooltip())}</p>')
+            out.append(source_html(item.source, self.tr("Bron")))
+        regie = self.model.regie(row)
+        if regie:
+            out.append(f"<h3>{esc(self.tr('Regie over thema’s'))}</h3><ul>")
+            out.extend(f'<li><a href="theme:{esc(t.id)}">{t.number}. {esc(t.name)}</a></li>' for t in regie)
+            out.append("</ul>")
+        out.append(source_html(member.source, self.tr("Bron collegelid")))
+        self.detail.setHtml("".join(out))

@@ -1,0 +1,94 @@
+"""``velsen-desk screenshot``: render the window offscreen and save a PNG (for docs and checks)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+_TABS = ("themes", "portfolio", "budget", "timeline")
+
+
+def _error(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
+
+
+def _parse_size(size: str) -> tuple[int, int] | None:
+    try:
+        width, height = (int(v) for v in size.lower().split("x"))
+    except ValueError:
+        return None
+    return (width, height) if width >= 320 and height >= 240 else None
+
+
+def take_screenshot(
+    tab: str = "themes",
+    person: str | None = None,
+    programme: str | None = None,
+    size: str = "1600x1000",
+    output: Path | str = "velsen-desk.png",
+    *,
+    timeout: float = 30.0,
+) -> int:
+    """Open the window on the local database, select programme/person/tab, wait until the
+    data is loaded and painted, and save it. 0 on success; a Dutch message and 1 otherwise."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from velsen_desk import queries as q
+    from velsen_desk.database import DatabaseError, open_readonly, session_factory
+    from velsen_desk.store import ensure_local_database
+    from velsen_desk.ui.app import application
+    from velsen_desk.ui.main_window import DEFAULT_PROGRAMME, MainWindow
+
+    if tab not in _TABS:
+        return _error(f"Onbekend tabblad “{tab}”. Kies uit: {', '.join(_TABS)}.")
+    dims = _parse_size(size)
+    if dims is None:
+        return _error(f"Ongeldige afmeting “{size}”; gebruik BREEDTExHOOGTE, bv. 1600x1000.")
+    try:
+        local = ensure_local_database()
+        factory = session_factory(open_readonly(local.info.path))
+        with factory() as session:
+            programmes = q.programmes(session)
+            programme_id = programme or DEFAULT_PROGRAMME
+            if programme_id not in {p.id for p in programmes}:
+                valid = "\n".join(f"  {p.id}  ({p.title})" for p in programmes)
+                return _error(f"Onbekend programma “{programme_id}”. Geldige programma’s:\n{valid}")
+            names = [p.name for p in q.college(session, programme_id)]
+    except DatabaseError as exc:
+        return _error(f"Het gegevensbestand kan niet worden geopend: {exc}")
+    if person and person not in names:
+        valid = "\n".join(f"  {n}" for n in names)
+        return _error(f"Onbekend collegelid “{person}” in {programme_id}. Kies uit:\n{valid}")
+
+    app = application()
+    window = MainWindow(local.info.path, local.origin, settings=None, show_errors=False)
+    window.resize(*dims)
+    state = {"ready": False, "error": None}
+    window.sig_ready.connect(lambda: state.update(ready=True))
+    window.sig_failed.connect(lambda text: state.update(error=text))
+    window.select_tab(tab)
+    window.show()
+    window.start(programme_id, person)
+    deadline = time.monotonic() + timeout
+    while not state["ready"] and state["error"] is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    if state["error"] is not None:
+        window.close()
+        return _error(str(state["error"]))
+    if not state["ready"]:
+        window.close()
+        return _error("De gegevens waren niet op tijd geladen; er is geen schermafbeelding gemaakt.")
+    for _ in range(5):  # let the lazily created charts lay out and paint
+        app.processEvents()
+    image = window.grab()
+    window.close()
+    output = Path(output)
+    if output.parent and not output.parent.exists():
+        return _error(f"De map {output.parent} bestaat niet.")
+    if not image.save(str(output), "PNG"):
+        return _error(f"Kan {output} niet schrijven.")
+    print(f"Schermafbeelding opgeslagen: {output}")
+    return 0

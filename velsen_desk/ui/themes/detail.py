@@ -1,0 +1,183 @@
+"""HTML for the themes tab's detail pane. Links: ``person:ID``, ``action:ID``, ``theme:ID``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from velsen_desk import queries as q
+from velsen_desk.agenda import KIND_LABELS, OpgaveInfo
+from velsen_desk.formatting import format_number, format_sum
+from velsen_desk.ui.data import ProgrammeData
+from velsen_desk.ui.style import cost_html, esc, html_css, reconciliation_text, source_html
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ThemeDetail", text)
+
+
+def _target(t: q.TargetInfo) -> str:
+    bits = [esc(t.text)]
+    extra = []
+    if t.figure is not None:
+        extra.append(esc(format_number(t.figure)) + (f" {esc(t.unit)}" if t.unit else ""))
+    if t.year is not None:
+        extra.append(str(t.year))
+    if extra:
+        bits.append(f' <span class="muted">({", ".join(extra)})</span>')
+    return "".join(bits)
+
+
+def _focus_points(points: tuple[q.FocusPointInfo, ...]) -> str:
+    if not points:
+        return f'<p class="muted">{_tr("Geen focuspunten in de bron.")}</p>'
+    items = []
+    for p in points:
+        targets = ""
+        if p.targets:
+            targets = "<ul>" + "".join(
+                f"<li><b>{_tr('Meetbaar doel')}:</b> {_target(t)}</li>" for t in p.targets
+            ) + "</ul>"
+        items.append(f"<li>{esc(p.text)}{targets}</li>")
+    return "<ol>" + "".join(items) + "</ol>"
+
+
+def _chapter_heading(c: q.ChapterInfo) -> str:
+    if c.number:
+        return _tr("Hoofdstuk {0}: {1}").format(c.number, esc(c.title))
+    return esc(c.title)
+
+
+def _attention(value: bool | None) -> str:
+    if value is None:
+        return _tr("onbekend")
+    return _tr("ja") if value else _tr("nee")
+
+
+def _planning(a: q.ActionInfo) -> str:
+    if a.planning_text:
+        return esc(a.planning_text)
+    return f'<span class="nnb">{_tr("planning onbekend")}</span>'
+
+
+def _action_line(a: q.ActionInfo) -> str:
+    return (
+        f'<a href="action:{esc(a.id)}">{_tr("Actie {0}").format(a.number)}: {esc(a.title)}</a>'
+        f"<br>{_tr('Trekker')}: {esc(a.trekker or _tr('onbekend'))} · {_tr('Kosten')}: {cost_html(a.cost)}"
+        f"<br>{_tr('Planning')}: {_planning(a)}"
+    )
+
+
+def _basis(link: q.ThemeLinkInfo) -> str:
+    if link.basis == "redactioneel":
+        return f'<span class="nnb">{_tr("redactionele koppeling")}</span>'
+    return f'<span class="ok">{_tr("volgens de bron")}</span>'
+
+
+def theme_html(data: ProgrammeData, theme: q.ThemeInfo, person_id: str | None) -> str:
+    out = [html_css(), f"<h2>{_tr('Thema {0}: {1}').format(theme.number, esc(theme.name))}</h2>"]
+    out.append(f"<p><b>{_tr('Aandachtsveld')}:</b> {esc(theme.aandachtsveld)}<br>")
+    if theme.regie:
+        mine = f' <span class="mine">★ {_tr("mijn regie")}</span>' if theme.regie.id == person_id else ""
+        out.append(
+            f'<b>{_tr("Regie")}:</b> <a href="person:{esc(theme.regie.id)}">{esc(theme.regie.name)}</a>{mine}<br>'
+        )
+    else:
+        out.append(f"<b>{_tr('Regie')}:</b> {_tr('onbekend')}<br>")
+    out.append(f"<b>{_tr('Extra beleidsmatige aandacht')}:</b> {_attention(theme.extra_attention)}</p>")
+
+    chapters = data.theme_chapters.get(theme.id, ())
+    out.append(f"<h3>{_tr('Bijdragende hoofdstukken')}</h3>")
+    if not chapters:
+        out.append(f'<p class="muted">{_tr("Geen hoofdstuk gekoppeld.")}</p>')
+    for c in chapters:
+        out.append(f"<h4>{_chapter_heading(c)}</h4><p class='muted'>{esc(c.document_title)}</p>")
+        if c.summary:
+            out.append(f"<p>{esc(c.summary)}</p>")
+        out.append(_focus_points(c.focus_points))
+
+    links = data.theme_links.get(theme.id, ())
+    out.append(f"<h3>{_tr('Actieplan')}</h3>")
+    if not links:
+        out.append(f'<p class="muted">{_tr("Geen acties uit een Actieplan gekoppeld.")}</p>')
+    plans = {p.id: p for p in data.plans}
+    items = []
+    for link in links:
+        rationale = f'<br><span class="muted">{esc(link.rationale)}</span>' if link.rationale else ""
+        if link.action_id:
+            action = data.action(link.action_id)
+            body = _action_line(action) if action else esc(link.action_id)
+        else:
+            plan = plans.get(link.plan_id or "")
+            if plan is None:
+                body = esc(link.plan_id)
+            else:
+                body = (
+                    f"<b>{esc(plan.title)}</b> ({_tr('het hele plan')})<br>{_tr('Totaal')}: "
+                    f"{esc(format_sum(plan.reconciliation.computed))} {esc(reconciliation_text(plan.reconciliation))}"
+                )
+        items.append(f"<li>{body}<br>{_basis(link)}{rationale}</li>")
+    if items:
+        out.append("<ul>" + "".join(items) + "</ul>")
+
+    out.append(f"<h3>{_tr('Bron')}</h3>")
+    out.append(source_html(theme.source, _tr("Bron")))
+    if theme.regie and theme.regie.source.quote:
+        out.append(source_html(theme.regie.source, _tr("Regie volgens")))
+    return "".join(out)
+
+
+def veld_html(veld: q.AandachtsveldInfo, person_id: str | None) -> str:
+    rows = []
+    for t in veld.themes:
+        regie = esc(t.regie.name) if t.regie else _tr("onbekend")
+        mine = " ★" if t.regie and t.regie.id == person_id else ""
+        rows.append(f'<li><a href="theme:{esc(t.id)}">{t.number}. {esc(t.name)}</a> – {regie}{mine}</li>')
+    intro = _tr("Aandachtsveld met de thema’s:")
+    return html_css() + f"<h2>{esc(veld.name)}</h2><p>{intro}</p><ul>{''.join(rows)}</ul>"
+
+
+def chapter_html(c: q.ChapterInfo) -> str:
+    out = [html_css(), f"<h2>{_chapter_heading(c)}</h2><p class='muted'>{esc(c.document_title)}</p>"]
+    if c.summary:
+        out.append(f"<p>{esc(c.summary)}</p>")
+    out.append(f"<h3>{_tr('Focuspunten')}</h3>")
+    out.append(_focus_points(c.focus_points))
+    out.append(source_html(c.source, _tr("Bron")))
+    return "".join(out)
+
+
+def focus_point_html(p: q.FocusPointInfo, chapter: q.ChapterInfo | None) -> str:
+    out = [html_css(), f"<h2>{_tr('Focuspunt {0}').format(p.order)}</h2>"]
+    if chapter:
+        out.append(f"<p class='muted'>{_chapter_heading(chapter)}</p>")
+    out.append(f"<p>{esc(p.text)}</p>")
+    if p.targets:
+        out.append(f"<h3>{_tr('Meetbare doelen')}</h3><ul>")
+        out.extend(f"<li>{_target(t)}</li>" for t in p.targets)
+        out.append("</ul>")
+    out.append(source_html(p.source, _tr("Bron")))
+    return "".join(out)
+
+
+def opgave_html(o: OpgaveInfo, focus_kind: str | None = None) -> str:
+    out = [html_css(), f"<h2>{esc(o.title)}</h2><p class='muted'>{esc(o.document_title)}</p>"]
+    if o.summary:
+        out.append(f"<p><i>{esc(o.summary)}</i></p>")
+    for kind, label in KIND_LABELS.items():
+        points = o.of_kind(kind)
+        if not points or (focus_kind and kind != focus_kind):
+            continue
+        out.append(f"<h3>{_tr(label)}</h3><ul>")
+        out.extend(f"<li>{esc(p.text)}</li>" for p in points)
+        out.append("</ul>")
+    out.append(source_html(o.source, _tr("Bron")))
+    return "".join(out)
+
+
+def speerpunt_html(p, opgave: OpgaveInfo | None) -> str:
+    out = [html_css(), f"<h2>{_tr(KIND_LABELS.get(p.kind, p.kind))}</h2>"]
+    if opgave:
+        out.append(f"<p class='muted'>{esc(opgave.title)}</p>")
+    out.append(f"<p>{esc(p.text)}</p>")
+    out.append(source_html(p.source, _tr("Bron")))
+    return "".join(out)

@@ -1,0 +1,144 @@
+"""The programme's structure as a tree: aandachtsvelden → themes (Velsen 2022), or
+chapters → focus points (Heemskerk), or opgaven → speerpunten (Strategische Agenda)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from velsen_desk.agenda import KIND_LABELS
+from velsen_desk.ui.data import ProgrammeData
+from velsen_desk.ui.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
+from velsen_desk.ui.treemodel import Node, TreeModel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ThemeTreeModel", text)
+
+
+def build_tree(data: ProgrammeData) -> Node:
+    root = Node("root")
+    if data.velden:
+        for veld in data.velden:
+            veld_node = root.add("veld", veld)
+            for theme in veld.themes:
+                veld_node.add("theme", theme)
+    elif data.opgaven:
+        for opgave in data.opgaven:
+            node = root.add("opgave", opgave)
+            for point in opgave.of_kind("speerpunt"):
+                node.add("speerpunt", point)
+            for kind in ("wat_we_al_doen", "wat_we_kunnen_doen"):
+                points = opgave.of_kind(kind)
+                if points:
+                    group = node.add("group", (opgave, kind))
+                    for point in points:
+                        group.add("speerpunt", point)
+    else:
+        for chapter in data.chapters:
+            node = root.add("chapter", chapter)
+            for point in chapter.focus_points:
+                node.add("focuspoint", point)
+    return root
+
+
+def _short(text: str, limit: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class ThemeTreeModel(TreeModel):
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.headers = (_tr("Onderdeel"),)
+        self._highlight: frozenset[str] = frozenset()
+
+    # ---- Public API
+
+    def set_programme(self, data: ProgrammeData) -> None:
+        self.headers = (_tr("Thema"), _tr("Regie")) if data.velden else (_tr("Onderdeel"),)
+        self.set_root(build_tree(data))
+
+    def set_highlight(self, theme_ids: frozenset[str]) -> None:
+        self._highlight = theme_ids
+        if self.rowCount():
+            for node in self._root.walk():
+                if node.kind == "theme":
+                    self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, len(self.headers) - 1))
+
+    @property
+    def highlighted(self) -> frozenset[str]:
+        return self._highlight
+
+    # ---- TreeModel
+
+    def node_data(self, node: Node, column: int, role: int) -> Any:
+        p = node.payload
+        mine = node.kind == "theme" and p.id in self._highlight
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 1:
+                if node.kind == "theme":
+                    return p.regie.name if p.regie else _tr("onbekend")
+                return None
+            return self._label(node)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            if node.kind in ("speerpunt", "focuspoint"):
+                return p.text
+            if mine:
+                return _tr("Mijn regie")
+            return None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and mine:
+            return _tr("mijn regie")
+        if role == HIGHLIGHT_ROLE:
+            return mine
+        if role == Qt.ItemDataRole.BackgroundRole and mine:
+            return highlight_brush()
+        if role == Qt.ItemDataRole.FontRole and (mine or node.kind in ("veld", "opgave", "chapter")):
+            return bold_font()
+        if role == ID_ROLE:
+            if node.kind == "group":
+                return f"{p[0].id}#{p[1]}"
+            return getattr(p, "id", None)
+        if role == KIND_ROLE:
+            return node.kind
+        return None
+
+    def _label(self, node: Node) -> str:
+        p = node.payload
+        if node.kind == "veld":
+            return p.name
+        if node.kind == "theme":
+            star = " ★" if p.id in self._highlight else ""
+            return f"{p.number}. {p.name}{star}"
+        if node.kind == "opgave":
+            return f"{p.number}. {p.title}" if p.number else p.title
+        if node.kind == "group":
+            return _tr(KIND_LABELS.get(p[1], p[1]))
+        if node.kind == "chapter":
+            return _tr("Hoofdstuk {0}: {1}").format(p.number, p.title) if p.number else p.title
+        if node.kind == "focuspoint":
+            return f"{p.order}. {_short(p.text)}"
+        if node.kind == "speerpunt":
+            return _short(p.text)
+        return ""
+
+
+class MineFilterProxy(QSortFilterProxyModel):
+    """Shows only the person's regie themes (with their aandachtsveld) while ``active``."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self._ids: frozenset[str] | None = None
+
+    def set_filter(self, theme_ids: frozenset[str] | None) -> None:
+        self.beginFilterChange()
+        self._ids = theme_ids
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self._ids is None:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        return index.data(KIND_ROLE) == "theme" and index.data(ID_ROLE) in self._ids

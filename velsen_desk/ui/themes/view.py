@@ -1,0 +1,158 @@
+"""Tab "Thema's": the programme's structure as a tree with a detail pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
+
+from velsen_desk.ui.data import ProgrammeData
+from velsen_desk.ui.detailpane import DetailPane
+from velsen_desk.ui.state import ViewState
+from velsen_desk.ui.style import ID_ROLE, KIND_ROLE, html_css
+from velsen_desk.ui.themes import detail
+from velsen_desk.ui.themes.model import MineFilterProxy, ThemeTreeModel
+
+
+class ThemesTab(QWidget):
+    def __init__(self, state: ViewState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._state = state
+        self.model = ThemeTreeModel(self)
+        self.proxy = MineFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAccessibleName(self.tr("Thema's"))
+        self.tree.setAccessibleDescription(
+            self.tr("Boom van de onderdelen van het programma; kies een onderdeel om de details te zien.")
+        )
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+
+        self.detail = DetailPane(
+            state, self.tr("Details"), self.tr("Details van het gekozen thema met bronnen en gekoppelde acties."), self
+        )
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        state.sig_programme_loaded.connect(self._on_data)
+        state.sig_person_changed.connect(self._apply_person)
+        state.sig_only_mine_changed.connect(self._apply_person)
+        state.sig_theme_requested.connect(self.select_theme)
+
+    # ---- Public API
+
+    def select_theme(self, theme_id: str) -> bool:
+        index = self.model.find(lambda n: getattr(n.payload, "id", None) == theme_id)
+        return self._select_source(index)
+
+    def select_theme_number(self, number: int) -> bool:
+        index = self.model.find(lambda n: n.kind == "theme" and n.payload.number == number)
+        return self._select_source(index)
+
+    def expand_all(self) -> None:
+        self.tree.expandAll()
+
+    def collapse_all(self) -> None:
+        self.tree.collapseAll()
+
+    def detail_text(self) -> str:
+        return self.detail.toPlainText()
+
+    # ---- Private
+
+    def _select_source(self, index: QModelIndex) -> bool:
+        if not index.isValid():
+            return False
+        proxy_index = self.proxy.mapFromSource(index)
+        if not proxy_index.isValid():  # hidden by the "mijn regie" filter: show everything
+            self._state.set_only_mine(False)
+            proxy_index = self.proxy.mapFromSource(index)
+        self.tree.setCurrentIndex(proxy_index)
+        self.tree.selectionModel().select(
+            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.tree.scrollTo(proxy_index)
+        return True
+
+    def _on_data(self, data: ProgrammeData) -> None:
+        self.model.set_programme(data)
+        self._apply_person()
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if self.model.columnCount() > 1:
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.detail.setHtml(self._intro(data))
+
+    def _apply_person(self, *_args) -> None:
+        data = self._state.data
+        if data is None:
+            return
+        person = self._state.person_id
+        mine = data.regie_theme_ids(person)
+        self.model.set_highlight(mine)
+        filtering = self._state.filtering and bool(data.velden)
+        self.proxy.set_filter(mine if filtering else None)
+        self.tree.expandAll()
+        current = self.tree.currentIndex()
+        if current.isValid():
+            self._on_current(current, QModelIndex())
+        else:
+            self.detail.setHtml(self._intro(data))
+
+    def _intro(self, data: ProgrammeData) -> str:
+        if data.velden:
+            text = self.tr("Kies een thema om de regiehouder, de hoofdstukken, de acties en de bronnen te zien.")
+        elif data.opgaven:
+            text = self.tr("Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten.")
+        else:
+            text = self.tr("Dit programma kent geen thema’s; hier staan de hoofdstukken met hun focuspunten.")
+        html = f"{html_css()}<h2>{detail.esc(data.programme.title)}</h2><p>{text}</p>"
+        person = data.person(self._state.person_id)
+        mine = [t for t in data.themes if t.regie and person and t.regie.id == person.id]
+        if person and mine:
+            html += f"<h3>{detail.esc(self.tr('Regie van {0}').format(person.name))}</h3><ul>"
+            html += "".join(f'<li><a href="theme:{t.id}">{t.number}. {detail.esc(t.name)}</a></li>' for t in mine)
+            html += "</ul>"
+        return html
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        data = self._state.data
+        if data is None or not current.isValid():
+            return
+        source = self.proxy.mapToSource(current.siblingAtColumn(0))
+        node = self.model.node(source)
+        person = self._state.person_id
+        kind = source.data(KIND_ROLE)
+        p = node.payload
+        if kind == "theme":
+            html = detail.theme_html(data, p, person)
+        elif kind == "veld":
+            html = detail.veld_html(p, person)
+        elif kind == "chapter":
+            html = detail.chapter_html(p)
+        elif kind == "focuspoint":
+            html = detail.focus_point_html(p, node.parent.payload if node.parent else None)
+        elif kind == "opgave":
+            html = detail.opgave_html(p)
+        elif kind == "group":
+            html = detail.opgave_html(p[0], p[1])
+        elif kind == "speerpunt":
+            opgave = node.parent.payload if node.parent and node.parent.kind == "opgave" else None
+            if node.parent and node.parent.kind == "group":
+                opgave = node.parent.payload[0]
+            html = detail.speerpunt_html(p, opgave)
+        else:
+            return
+        self.detail.setHtml(html)
+        self.detail.setProperty("shown_id", source.data(ID_ROLE))

@@ -1,0 +1,157 @@
+"""The Gantt chart (pyqtgraph): bars per action over quarters. Imported lazily."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QGradient, QLinearGradient
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from velsen_desk.ui.plotting import SERIES, pg, style_plot, text_colour
+from velsen_desk.ui.timeline.axis import QuarterAxis, RowAxis
+from velsen_desk.ui.timeline.layout import LIGHT, OPEN, SOLID, TimelineLayout
+
+
+def trekker_colours(trekkers: tuple[str, ...]) -> dict[str, QColor]:
+    return {t: QColor(SERIES[i % len(SERIES)]) for i, t in enumerate(trekkers)}
+
+
+class GanttChart(QWidget):
+    # ---- Signals
+    sig_action_clicked = Signal(str)
+    """The user clicked the bar (or row) of this action."""
+
+    def __init__(self, texts: dict[str, str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._texts = texts
+        self.row_axis = RowAxis("left")
+        self.plot = pg.PlotWidget(self, axisItems={"bottom": QuarterAxis("bottom"), "left": self.row_axis})
+        style_plot(self.plot)
+        self.plot.invertY(True)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=False, alpha=0.15)
+        self.row_axis.setWidth(300)
+        self.plot.setAccessibleName(self.tr("Tijdlijn"))
+        self.plot.setAccessibleDescription(
+            self.tr("Gantt-diagram van de acties per kwartaal; zoomen met het muiswiel, slepen om te schuiven.")
+        )
+        self.plot.scene().sigMouseClicked.connect(self._on_click)
+        self.plot.scene().sigMouseMoved.connect(self._on_move)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.layout_data: TimelineLayout | None = None
+        self.colours: dict[str, QColor] = {}
+
+    # ---- Public API
+
+    def show_layout(self, layout: TimelineLayout, highlight: frozenset[str]) -> None:
+        self.layout_data = layout
+        self.colours = trekker_colours(layout.trekkers)
+        plot = self.plot
+        plot.clear()
+        rows = layout.rows
+        self.row_axis.set_labels([("▸ " + r.label) if r.kind == "group" else "   " + r.label for r in rows])
+        outline = pg.mkPen(text_colour(), width=2)
+        bars: dict[str, dict[str, list]] = {s: {"x0": [], "x1": [], "y": [], "brushes": [], "pens": []}
+                                            for s in (SOLID, LIGHT, OPEN)}
+        hatch = {"x0": [], "x1": [], "y": [], "brushes": []}
+        markers = {"x": [], "y": [], "brush": [], "pen": []}
+        for row in rows:
+            if row.action is None:
+                continue
+            colour = self.colours.get(row.action.trekker or "?", QColor(SERIES[0]))
+            pen = outline if row.action.id in highlight else pg.mkPen(colour.darker(130))
+            for seg in row.segments:
+                target = bars[seg.style]
+                target["x0"].append(seg.start)
+                target["x1"].append(seg.end)
+                target["y"].append(row.y)
+                target["pens"].append(pen)
+                if seg.style == SOLID:
+                    target["brushes"].append(pg.mkBrush(colour))
+                elif seg.style == LIGHT:
+                    light = QColor(colour)
+                    light.setAlpha(80)
+                    target["brushes"].append(pg.mkBrush(light))
+                    hatch["x0"].append(seg.start)
+                    hatch["x1"].append(seg.end)
+                    hatch["y"].append(row.y)
+                    hatch["brushes"].append(QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                else:
+                    gradient = QLinearGradient(0, 0, 1, 0)
+                    gradient.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
+                    gradient.setColorAt(0, colour)
+                    fade = QColor(colour)
+                    fade.setAlpha(0)
+                    gradient.setColorAt(1, fade)
+                    target["brushes"].append(QBrush(gradient))
+                    arrow = pg.TextItem("→", color=colour, anchor=(1, 0.5))
+                    arrow.setPos(seg.end, row.y)
+                    plot.addItem(arrow)
+            for x in row.recurring:
+                markers["x"].append(x)
+                markers["y"].append(row.y)
+                markers["brush"].append(pg.mkBrush(colour))
+                markers["pen"].append(pen)
+            if row.unknown:
+                label = self._texts["unknown_row"].format(row.action.planning_text or "")
+                text = pg.TextItem(label if len(label) < 70 else label[:69] + "…", color=text_colour(),
+                                   anchor=(0, 0.5))
+                text.setPos(layout.x_min + 0.05, row.y)
+                plot.addItem(text)
+        for style, spec in bars.items():
+            if spec["x0"]:
+                plot.addItem(pg.BarGraphItem(x0=spec["x0"], x1=spec["x1"], y=spec["y"], height=0.6,
+                                             brushes=spec["brushes"], pens=spec["pens"]))
+            if style == LIGHT and hatch["x0"]:
+                plot.addItem(pg.BarGraphItem(x0=hatch["x0"], x1=hatch["x1"], y=hatch["y"], height=0.6,
+                                             brushes=hatch["brushes"], pens=[None] * len(hatch["x0"])))
+        if markers["x"]:
+            plot.addItem(pg.ScatterPlotItem(x=markers["x"], y=markers["y"], symbol="d", size=13,
+                                            brush=markers["brush"], pen=markers["pen"]))
+        today = pg.InfiniteLine(
+            pos=layout.today, angle=90, pen=pg.mkPen("#d62728", width=2, style=Qt.PenStyle.DashLine),
+            label=self._texts["today"], labelOpts={"position": 0.02, "color": "#d62728", "anchors": [(0, 0), (0, 0)]},
+        )
+        plot.addItem(today)
+        plot.setXRange(layout.x_min, layout.x_max, padding=0.01)
+        plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
+        plot.getViewBox().setLimits(xMin=layout.x_min - 2, xMax=layout.x_max + 2, yMin=-1, yMax=len(rows) + 1)
+
+    # ---- Private
+
+    def _hit(self, scene_pos: QPointF):
+        if self.layout_data is None:
+            return None, None
+        vb = self.plot.getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None, None
+        point = vb.mapSceneToView(scene_pos)
+        row = self.layout_data.row_at(point.y())
+        if row is None or row.action is None:
+            return None, None
+        for seg in row.segments:
+            if seg.start <= point.x() <= seg.end:
+                return row, seg.text
+        if row.recurring and any(abs(point.x() - x) < 0.08 for x in row.recurring):
+            return row, row.action.planning_text
+        if row.unknown:
+            return row, row.action.planning_text
+        return None, None
+
+    def _on_click(self, event) -> None:
+        row, _text = self._hit(event.scenePos())
+        if row is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.sig_action_clicked.emit(row.action.id)
+
+    def _on_move(self, scene_pos: QPointF) -> None:
+        row, _text = self._hit(scene_pos)
+        if row is None:
+            QToolTip.hideText()
+            return
+        a = row.action
+        tip = self._texts["tooltip"].format(
+            number=a.number, title=a.title, trekker=a.trekker or "?", planning=a.planning_text or self._texts["none"]
+        )
+        QToolTip.showText(QCursor.pos(), tip, self.plot)
