@@ -98,6 +98,7 @@ def _report(args: argparse.Namespace) -> int:
         agenda_item=args.agenda_item,
         items=tuple(i.strip() for i in args.items.split(",") if i.strip()) if args.items else (),
         database=Path(args.database) if args.database else None,
+        flagged_only=args.flagged,
     )
     try:
         result = generate_report(request)
@@ -286,7 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--database", metavar="BESTAND", help="standaard: de lokale database")
 
     report = sub.add_parser("report", help="maak een PDF-rapport (zonder scherm)")
-    report.add_argument("kind", choices=["themes", "regie", "portfolio", "budget", "timeline", "annex"])
+    report.add_argument("kind", choices=["themes", "regie", "portfolio", "budget", "timeline", "annex", "brief"])
     report.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf")
     report.add_argument("--programme", metavar="ID", help="programma-id, standaard velsen-2022")
     report.add_argument("--person", metavar="NAAM", help="collegelid (voor regie)")
@@ -295,6 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--agenda-item", metavar="N", help="agendapunt (voor annex)")
     report.add_argument("--items", metavar="LIJST", help="onderdelen, bv. themes,portfolio,budget,timeline")
     report.add_argument("--database", metavar="BESTAND", help="standaard: de lokale database")
+    report.add_argument("--flagged", action="store_true", help="brief: alleen punten 'bespreken in vergadering'")
 
     shot = sub.add_parser("screenshot", help="maak een schermafbeelding van het venster (zonder scherm)")
     shot.add_argument("--tab", choices=["themes", "portfolio", "budget", "timeline"], default="themes")

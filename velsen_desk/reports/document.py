@@ -53,6 +53,7 @@ class DocumentSpec:
     header_right: str  # right of the running header
     footer: str  # left of the footer ("gemaakt op … · gegevensversie …")
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    marking: str | None = None  # printed in red on every page, e.g. "Persoonlijk — niet voor verspreiding"
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,11 @@ class ReportDocument(BaseDocTemplate):
         canv.line(MARGIN_X, y + 4 * mm, width - MARGIN_X, y + 4 * mm)
         canv.setFont(FONT, 7.5)
         canv.drawString(MARGIN_X, y, fit(spec.footer, FONT, 7.5, width - 2 * MARGIN_X - 80))
+        if spec.marking:
+            canv.setFont(FONT_BOLD, 9)
+            canv.setFillColorRGB(0.7, 0.1, 0.1)
+            canv.drawCentredString(width / 2, height - MARGIN_TOP + 14 * mm, spec.marking)
+            canv.drawCentredString(width / 2, y - 5 * mm, spec.marking)
         canv.restoreState()
 
     @staticmethod

@@ -19,14 +19,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from velsen_desk import queries as q
 from velsen_desk.database import DatabaseError, open_readonly, session_factory
 from velsen_desk.formatting import format_long_date
+from velsen_desk.notes import Note, NotesError, NotesStore
 from velsen_desk.reports import annex
 from velsen_desk.reports.data import ReportData, load_report_data
 from velsen_desk.reports.document import DocumentSpec, Part, Rendered, render
-from velsen_desk.reports.sections import budget, portfolio, regie, themes, timeline
+from velsen_desk.reports.sections import brief, budget, portfolio, regie, themes, timeline
 from velsen_desk.reports.styles import FontError, Styles
 
 DEFAULT_PROGRAMME = "velsen-2022"
-KINDS = ("themes", "regie", "portfolio", "budget", "timeline", "annex")
+KINDS = ("themes", "regie", "portfolio", "budget", "timeline", "annex", "brief")
 ANNEX_ITEMS = ("themes", "regie", "portfolio", "budget", "timeline")
 DEFAULT_ANNEX_ITEMS = ("themes", "portfolio", "budget", "timeline")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -48,6 +49,8 @@ class ReportRequest:
     items: tuple[str, ...] = ()
     database: Path | None = None  # None: the local database (built from the bundled data if needed)
     today: dt.date | None = None  # the generation date printed on the pages; None: today
+    flagged_only: bool = False  # brief: only items marked "bespreken in vergadering"
+    notes_file: Path | None = None  # brief: None means the user's own notes file
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,9 @@ REPORT_TITLES = {
 }
 
 
-def compose(request: ReportRequest, data: ReportData) -> tuple[DocumentSpec, list[Part]]:
+def compose(
+    request: ReportRequest, data: ReportData, notes: list[Note] | None = None
+) -> tuple[DocumentSpec, list[Part]]:
     """The document for a validated request over loaded data (pure: no I/O)."""
     styles = Styles()
     footer = (f"Velsen Desk · gemaakt op {format_long_date(data.generated)} · "
@@ -146,6 +151,13 @@ def compose(request: ReportRequest, data: ReportData) -> tuple[DocumentSpec, lis
     if request.kind == "regie" and person is None:
         raise ReportError("Geef een collegelid op met --person. Kies uit: "
                           + ", ".join(m.name for m in data.matrix.members) + ".")
+    if request.kind == "brief":
+        parts = brief.build(data, styles, notes or [], request.flagged_only)
+        title = "Persoonlijke voorbereiding"
+        spec = DocumentSpec(title=title, subject=f"{title} – {data.programme.title}", header=title,
+                            header_right=data.programme.title, footer=footer, keywords=("Velsen Desk", "persoonlijk"),
+                            marking=brief.MARKING)
+        return spec, parts
     if request.kind == "annex":
         if not request.meeting or not request.meeting.strip():
             raise ReportError("Geef de vergadering op met --meeting, bijvoorbeeld --meeting \"Raadsvergadering\".")
@@ -225,10 +237,18 @@ def generate_report(request: ReportRequest) -> ReportResult:
         _items(request)
         _parse_date(request.date)
     data = _load(request, request.programme or DEFAULT_PROGRAMME, request.today or dt.date.today())
-    spec, parts = compose(request, data)
+    notes = _load_notes(request) if request.kind == "brief" else None
+    spec, parts = compose(request, data, notes)
     rendered = render_parts(spec, parts)
     _write(output, rendered.pdf)
     return ReportResult(output, rendered.pages)
+
+
+def _load_notes(request: ReportRequest) -> list[Note]:
+    try:
+        return NotesStore(request.notes_file).all()
+    except NotesError as exc:
+        raise ReportError(str(exc)) from exc
 
 
 def render_parts(spec: DocumentSpec, parts: list[Part]) -> Rendered:

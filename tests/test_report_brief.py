@@ -1,0 +1,63 @@
+"""The personal brief: the user's notes with their items, marked personal on every page; the
+griffie's reports never contain a note."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from velsen_desk.build import build_database
+from velsen_desk.data.loader import load_dataset
+from velsen_desk.notes import NotesStore
+from velsen_desk.paths import bundled_data_dir
+from velsen_desk.reports.service import ReportRequest, generate_report
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    return build_database(load_dataset([bundled_data_dir()]), tmp_path_factory.mktemp("b") / "v.sqlite").path
+
+
+@pytest.fixture
+def notes(tmp_path) -> Path:
+    store = NotesStore(tmp_path / "notes" / "notities.sqlite")
+    store.save("velsen-2022.thema-09", "thema", "9. Wonen & woningbouw", "Vraag: tempo Pancrasplantsoen?", True)
+    store.save("velsen-2022.avn.a15", "actie", "Actie 15: Taalbarrières wegwerken", "Waarom n.n.b.?", False)
+    store.save("velsen-2022.avn.a99", "actie", "Actie 99: Verdwenen actie", "oude vraag", True)
+    return store.path
+
+
+def _text(path: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").replace("\xa0", " ").split()) for page in PdfReader(path).pages]
+
+
+def test_brief_lists_notes_with_item_data_and_marking(db, notes, tmp_path):
+    out = tmp_path / "brief.pdf"
+    result = generate_report(ReportRequest(kind="brief", output=out, database=db, notes_file=notes))
+    pages = _text(out)
+    text = " ".join(pages)
+    assert "Vraag: tempo Pancrasplantsoen?" in text and "regie: Sander Smeets" in text
+    assert "Waarom n.n.b.?" in text and "kosten n.n.b. (N.v.t. of n.n.b.)" in text
+    assert "Actie 99: Verdwenen actie" in text and "los: niet (meer) in deze gegevens" in text
+    assert all("Persoonlijk — niet voor verspreiding" in page for page in pages)
+    assert result.pages == len(pages)
+
+
+def test_flagged_only(db, notes, tmp_path):
+    out = tmp_path / "flagged.pdf"
+    generate_report(ReportRequest(kind="brief", output=out, database=db, notes_file=notes, flagged_only=True))
+    text = " ".join(_text(out))
+    assert "Vraag: tempo Pancrasplantsoen?" in text and "oude vraag" in text
+    assert "Waarom n.n.b.?" not in text
+
+
+@pytest.mark.parametrize("kind", ["themes", "budget", "annex"])
+def test_griffie_reports_contain_no_notes(db, notes, tmp_path, monkeypatch, kind):
+    monkeypatch.setattr("velsen_desk.notes.notes_path", lambda: notes)  # the user's own notes exist
+    out = tmp_path / f"{kind}.pdf"
+    generate_report(ReportRequest(kind=kind, output=out, database=db, meeting="Raad", date="2026-12-01"))
+    text = " ".join(_text(out))
+    for secret in ("Pancrasplantsoen?", "Waarom n.n.b.?", "oude vraag", "Persoonlijk"):
+        assert secret not in text
