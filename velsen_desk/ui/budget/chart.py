@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from velsen_desk.formatting import format_euro
@@ -24,8 +26,12 @@ class EuroAxis(pg.AxisItem):
         return [format_euro(int(v)) if v >= 0 else "" for v in values]
 
 
-def _short(text: str, limit: int = 34) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+AXIS_WIDTH = 210
+
+
+def _short(text: str, metrics: QFontMetrics) -> str:
+    """Elide by pixels: pyqtgraph silently drops a tick label wider than its axis."""
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, AXIS_WIDTH - 16)
 
 
 class CostChart(QWidget):
@@ -39,8 +45,11 @@ class CostChart(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.invertY(True)
-        self.plot.getAxis("left").setWidth(210)
-        self.plot.getAxis("left").setStyle(textFillLimits=[(0, 1.0)], autoExpandTextSpace=False)
+        self.plot.getAxis("left").setWidth(AXIS_WIDTH)
+        # Every bar needs its label: pyqtgraph otherwise drops labels it thinks overlap.
+        self.plot.getAxis("left").setStyle(
+            textFillLimits=[(0, 1.0)], autoExpandTextSpace=False, hideOverlappingLabels=False
+        )
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.plot.setAccessibleName(self.tr("Staafdiagram kosten"))
         self.plot.setAccessibleDescription(self.tr("Kosten per actie of per regel van de gekozen tak."))
@@ -71,6 +80,8 @@ class CostChart(QWidget):
             label = pg.TextItem(bar.text, color=text_colour(), anchor=(0, 0.5))
             label.setPos(bar.amount + top * 0.01, y)
             self.plot.addItem(label)
-        self.plot.getAxis("left").setTicks([[(y, _short(b.label)) for y, b in zip(ys, bars, strict=True)]])
-        self.plot.setXRange(0, top * 1.45, padding=0)
+        axis = self.plot.getAxis("left")
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+        axis.setTicks([[(y, _short(b.label, metrics)) for y, b in zip(ys, bars, strict=True)]])
+        self.plot.setXRange(0, top * 1.8, padding=0)  # room for the value labels
         self.plot.setYRange(-0.6, len(bars) - 0.4, padding=0)
