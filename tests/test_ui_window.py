@@ -252,7 +252,7 @@ def test_shortcuts_status_bar_and_accessible_names(window, qtbot):
     window.tab_actions[2].trigger()
     assert window.tabs.currentWidget() is window.budget_tab
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Bestand", "B&eeld", "&Help"]
+    assert menus == ["&Bestand", "B&eeld", "&Rapporten", "&Help"]
     status = window.data_label.text()
     assert "ingebouwd" in status and "20 juni 2022" in status and "december 2023" in status
     for widget in (window.programme_combo, window.person_combo, window.themes_tab.tree,

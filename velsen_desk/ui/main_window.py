@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,10 +27,17 @@ from PySide6.QtWidgets import (
 from velsen_desk import __version__
 from velsen_desk.database import DatabaseError, open_readonly, session_factory
 from velsen_desk.formatting import format_long_date
+from velsen_desk.store import read_origin
 from velsen_desk.ui.budget.view import BudgetTab
 from velsen_desk.ui.data import Catalog, ProgrammeData, load_catalog, load_programme
+from velsen_desk.ui.notes.editor import NoteEditor
+from velsen_desk.ui.notes.overview import NotesOverview, load_notes
 from velsen_desk.ui.portfolio.view import PortfolioTab
+from velsen_desk.ui.reports import install_report_actions
+from velsen_desk.ui.search.navigate import open_search_hit
+from velsen_desk.ui.search.panel import SearchPanel
 from velsen_desk.ui.state import ViewState
+from velsen_desk.ui.sync.feature import SyncFeature
 from velsen_desk.ui.tasks import TaskRunner
 from velsen_desk.ui.themes.view import ThemesTab
 from velsen_desk.ui.timeline.view import TimelineTab
@@ -66,7 +73,12 @@ class MainWindow(QMainWindow):
         self._origin = origin
         self.catalog: Catalog | None = None
         self.state = ViewState(self)
-        self.runner = TaskRunner(session_factory(open_readonly(db_path)) if db_path else None, self)
+        self.db_path = db_path
+        factory = session_factory(open_readonly(db_path)) if db_path else None
+        self.runner = TaskRunner(factory, self)
+        self.search_runner = TaskRunner(factory, self)  # its own runner: typing never flashes the progress bar
+        self._pending_hit = None
+        self.notes_overview: NotesOverview | None = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Weergaven"))
@@ -85,6 +97,11 @@ class MainWindow(QMainWindow):
             widget.setAccessibleName(title)
         self.setCentralWidget(self.tabs)
 
+        self.search = SearchPanel(self.search_runner, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search.dock)
+        self.search.sig_hit_chosen.connect(self.open_hit)
+        self.sync = SyncFeature(self, show_errors)
+        self.sync.sig_new_version.connect(self._on_new_version)
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
@@ -141,11 +158,42 @@ class MainWindow(QMainWindow):
     def select_tab(self, key: str) -> None:
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
 
+    def open_hit(self, hit) -> None:
+        """Open a search result in its tab and select it (switching programme when needed)."""
+        data = self.state.data
+        if data is None or data.programme.id != hit.programme_id:
+            self._pending_hit = hit
+            if not self.select_programme(hit.programme_id):
+                self._pending_hit = None
+            return
+        open_search_hit(self, data, hit)
+
+    def show_notes(self) -> NotesOverview:
+        """Beeld → Mijn notities…: all notes and flags, loose ones marked (read in a worker)."""
+        if self.notes_overview is None:
+            self.notes_overview = NotesOverview(self._load_notes, self)
+        self.notes_overview.show()
+        self.notes_overview.raise_()
+        self._load_notes()
+        return self.notes_overview
+
+    def _load_notes(self) -> None:
+        for editor in self.findChildren(NoteEditor):
+            editor.flush()
+        overview = self.notes_overview
+        self.search_runner.run(
+            load_notes, success=overview.show_notes, failure=lambda exc: overview.show_error(str(exc)), key="notes"
+        )
+
     # ---- Qt
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
+        for editor in self.findChildren(NoteEditor):
+            editor.flush()
         self.runner.wait(5000)
+        self.search_runner.wait(5000)
+        self.sync.wait(5000)
         super().closeEvent(event)
 
     # ---- Building
@@ -185,14 +233,25 @@ class MainWindow(QMainWindow):
         self.only_mine_action.toggled.connect(self.state.set_only_mine)
         bar.addAction(self.only_mine_action)
         self.reload_action = QAction(self.tr("Gegevens &opnieuw laden"), self)
-        self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.reload_action.setShortcut(QKeySequence("Ctrl+Shift+R"))  # F5 is "Synchroniseren"
         self.reload_action.triggered.connect(self._reload)
         bar.addSeparator()
-        bar.addAction(self.reload_action)
+        bar.addAction(self.sync.sync_action)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.search.field)
+        self.search_action = QAction(self.tr("&Zoeken"), self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.search.focus_field)
+        self.addAction(self.search_action)
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        menu.addAction(self.sync.sync_action)
         menu.addAction(self.reload_action)
+        menu.addSeparator()
+        menu.addAction(self.sync.settings_action)
         menu.addSeparator()
         quit_action = menu.addAction(self.tr("&Afsluiten"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -217,6 +276,14 @@ class MainWindow(QMainWindow):
         collapse = view.addAction(self.tr("Alles &inklappen"))
         collapse.setShortcut(QKeySequence("Ctrl+Shift+E"))
         collapse.triggered.connect(lambda: self._tree_call("collapse_all"))
+        view.addSeparator()
+        view.addAction(self.search_action)
+        view.addAction(self.sync.changes_action)
+        self.notes_action = view.addAction(self.tr("Mijn &notities…"))
+        self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.notes_action.triggered.connect(self.show_notes)
+
+        self.report_actions = install_report_actions(self)  # "Rapporten" menu, Ctrl+P
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&Over Velsen Desk"))
@@ -239,12 +306,29 @@ class MainWindow(QMainWindow):
 
     def _on_local_database(self, local) -> None:
         try:
-            self.runner.set_factory(session_factory(open_readonly(local.info.path)))
+            self._set_database(local.info.path)
         except DatabaseError as exc:
             self._on_open_failure(exc)
             return
         self._origin = local.origin
         self.start()
+        self.sync.start(automatic=True)  # a configured, reachable share: fetch a newer version quietly
+
+    def _set_database(self, path: Path) -> None:
+        factory = session_factory(open_readonly(path))
+        self.db_path = path
+        self.runner.set_factory(factory)
+        self.search_runner.set_factory(factory)
+
+    def _on_new_version(self, result) -> None:
+        """A sync replaced the local copy: open the new file and reload every tab (the one broadcast)."""
+        try:
+            self._set_database(self.sync.local_db())
+        except DatabaseError as exc:
+            self._on_failure(exc)
+            return
+        self._origin = read_origin(self.sync.local_db()).get("origin", self._origin)
+        self._reload()
 
     def _on_open_failure(self, error: Exception) -> None:
         text = self.tr("Het gegevensbestand kan niet worden geopend.\n\n{0}").format(error)
@@ -300,8 +384,13 @@ class MainWindow(QMainWindow):
         self.state.set_data(data)
         self._update_only_mine()
         self._update_status(data)
+        self.sync.update_status()
+        self.search.set_programmes({p.id: p.title for p in self.catalog.programmes} if self.catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
         self.sig_ready.emit()
+        if self._pending_hit is not None and self._pending_hit.programme_id == data.programme.id:
+            hit, self._pending_hit = self._pending_hit, None
+            self.open_hit(hit)
 
     def _on_failure(self, error: Exception) -> None:
         text = self.tr("De gegevens konden niet gelezen worden. Het gegevensbestand is mogelijk beschadigd.\n\n"

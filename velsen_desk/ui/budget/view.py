@@ -23,6 +23,7 @@ from velsen_desk.money import AMOUNT
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
 from velsen_desk.ui.data import ProgrammeData
 from velsen_desk.ui.detailpane import DetailPane
+from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.style import ID_ROLE, cost_html, esc, html_css, reconciliation_text, source_html
 
@@ -67,8 +68,9 @@ class BudgetTab(QWidget):
             state, self.tr("Details"), self.tr("Details van de gekozen actie, regel of tak."), self
         )
         left = QSplitter(Qt.Orientation.Vertical, self)
+        self.note_editor = NoteEditor(self)
         left.addWidget(self.tree)
-        left.addWidget(self.detail)
+        left.addWidget(with_note(self.detail, self.note_editor, left))
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 1)
         left.setChildrenCollapsible(False)
@@ -117,6 +119,19 @@ class BudgetTab(QWidget):
         )
         return True
 
+    def select_item(self, item_id: str) -> bool:
+        """Select any row (action, budget line, focusopgave, budget) by its id."""
+        index = self.model.find(lambda n: getattr(n.payload, "id", None) == item_id)
+        if not index.isValid():
+            return False
+        proxy_index = self.proxy.mapFromSource(index)
+        self.tree.scrollTo(proxy_index)
+        self.tree.setCurrentIndex(proxy_index)
+        self.tree.selectionModel().select(
+            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        return True
+
     def current_id(self) -> str | None:
         return self.tree.currentIndex().data(ID_ROLE)
 
@@ -145,6 +160,7 @@ class BudgetTab(QWidget):
         self._update_chart(self.tree.currentIndex())
 
     def _on_data(self, data: ProgrammeData) -> None:
+        self.note_editor.set_item(None)
         if not data.plans:
             self.empty.setText(
                 self.tr("<h2>Geen Actieplan</h2><p>Het programma “{0}” heeft geen Actieplan; "
@@ -190,12 +206,18 @@ class BudgetTab(QWidget):
         source = self.proxy.mapToSource(current.siblingAtColumn(0))
         node = self.model.node(source)
         kind = node.kind
+        p = node.payload
+        note = None
         if kind == "action":
-            self.detail.setHtml(self._action_html(node.payload))
+            self.detail.setHtml(self._action_html(p))
+            note = NoteAnchor(p.id, "actie", self.tr("Actie {0}: {1}").format(p.number, p.title))
         elif kind == "line":
-            self.detail.setHtml(self._line_html(node.payload))
+            self.detail.setHtml(self._line_html(p))
+            budget = node.parent.payload.name if node.parent and node.parent.kind == "budget" else ""
+            note = NoteAnchor(p.id, "begrotingsregel", f"{budget} {p.number or ''}: {p.title}".strip())
         elif kind in ("plan", "focusopgave", "budget"):
             self.detail.setHtml(self._branch_html(node))
+        self.note_editor.set_item(note)
 
     def _update_chart(self, current: QModelIndex) -> None:
         if self.chart is None:

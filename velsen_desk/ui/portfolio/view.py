@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter,
 
 from velsen_desk.ui.data import ProgrammeData
 from velsen_desk.ui.detailpane import DetailPane
+from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
 from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.style import esc, html_css, source_html
@@ -45,8 +46,9 @@ class PortfolioTab(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table)
         top_layout.addWidget(self.legend)
+        self.note_editor = NoteEditor(self)
         splitter.addWidget(top)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(with_note(self.detail, self.note_editor, splitter))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -69,12 +71,24 @@ class PortfolioTab(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def select_item(self, item_id: str) -> bool:
+        """Select the cell holding portfolio item ``item_id``."""
+        for row in range(self.model.rowCount()):
+            for col in range(self.model.columnCount()):
+                if any(i.id == item_id for i in self.model.items(row, col)):
+                    index = self.model.index(row, col)
+                    self.table.setCurrentIndex(index)
+                    self.table.scrollTo(index)
+                    return True
+        return False
+
     def detail_text(self) -> str:
         return self.detail.toPlainText()
 
     # ---- Private
 
     def _on_data(self, data: ProgrammeData) -> None:
+        self.note_editor.set_item(None)
         if data.matrix is None:
             return
         self.model.set_matrix(data.matrix, bool(data.velden))
@@ -126,9 +140,14 @@ class PortfolioTab(QWidget):
         if column.kind in ("domain", "portfolio"):
             items = self.model.items(row, col)
             title = column.title
+            if items:  # the note belongs to the cell's (first) portfolio item
+                self.note_editor.set_item(NoteAnchor(items[0].id, "portefeuille", f"{items[0].name} ({member.name})"))
+            else:
+                self.note_editor.set_item(None)
         else:
             items = tuple(i for c in range(self.model.columnCount()) for i in self.model.items(row, c))
             title = self.tr("Alle portefeuilles")
+            self.note_editor.set_item(None)
         out.append(f"<h3>{esc(title)}</h3>")
         if not items:
             out.append(f'<p class="muted">{esc(self.tr("Geen portefeuille in deze kolom."))}</p>')

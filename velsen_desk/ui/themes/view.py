@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTreeVi
 
 from velsen_desk.ui.data import ProgrammeData
 from velsen_desk.ui.detailpane import DetailPane
+from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.style import ID_ROLE, KIND_ROLE, html_css
 from velsen_desk.ui.themes import detail
@@ -36,7 +37,8 @@ class ThemesTab(QWidget):
         )
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.detail)
+        self.note_editor = NoteEditor(self)
+        splitter.addWidget(with_note(self.detail, self.note_editor, splitter))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
@@ -85,6 +87,7 @@ class ThemesTab(QWidget):
         return True
 
     def _on_data(self, data: ProgrammeData) -> None:
+        self.note_editor.set_item(None)
         self.model.set_programme(data)
         self._apply_person()
         header = self.tree.header()
@@ -135,8 +138,10 @@ class ThemesTab(QWidget):
         person = self._state.person_id
         kind = source.data(KIND_ROLE)
         p = node.payload
+        note = None
         if kind == "theme":
             html = detail.theme_html(data, p, person)
+            note = NoteAnchor(p.id, "thema", self.tr("Thema {0}: {1}").format(p.number, p.name))
         elif kind == "veld":
             html = detail.veld_html(p, person)
         elif kind == "chapter":
@@ -156,3 +161,4 @@ class ThemesTab(QWidget):
             return
         self.detail.setHtml(html)
         self.detail.setProperty("shown_id", source.data(ID_ROLE))
+        self.note_editor.set_item(note)

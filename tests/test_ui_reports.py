@@ -1,0 +1,199 @@
+"""The report dialog: made off the GUI thread, previewed with QtPdf, saved and printed without
+real modal dialogs; errors in Dutch; Ctrl+P picks the report of the open tab."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
+
+from velsen_desk.reports.service import ReportRequest
+from velsen_desk.ui.reports import dialog as dialog_module
+from velsen_desk.ui.reports.dialog import Choice, ReportDialog
+from velsen_desk.ui.reports.work import database_path, default_file_name, make_report
+from velsen_desk.ui.tasks import TaskRunner
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def pdf_text(path: Path) -> str:
+    return re.sub(r"\s+", " ", " ".join((p.extract_text() or "") for p in PdfReader(path).pages).replace("\xa0", " "))
+
+
+@pytest.fixture
+def runner(qtbot, built_db):
+    from velsen_desk.database import open_readonly, session_factory
+
+    runner = TaskRunner(session_factory(open_readonly(built_db)))
+    yield runner
+    runner.wait(10000)
+
+
+@pytest.fixture
+def make_dialog(qtbot, runner):
+    def _make(kind: str = "budget", **kw) -> ReportDialog:
+        dialog = ReportDialog(
+            runner,
+            programmes=[Choice("velsen-2022", "Velsen 2022–2026"), Choice("heemskerk-2018", "Heemskerk 2018–2022")],
+            programme_id=kw.pop("programme_id", "velsen-2022"),
+            people={"velsen-2022": [Choice("marianne-steijn", "Marianne Steijn")]},
+            kind=kind, today=TODAY, **kw,
+        )
+        qtbot.addWidget(dialog)
+        return dialog
+
+    return _make
+
+
+def generate(qtbot, dialog: ReportDialog):
+    with qtbot.waitSignal(dialog.sig_preview_ready, timeout=20000) as blocker:
+        assert dialog.generate()
+        assert dialog.busy and not dialog.generate_button.isEnabled() and not dialog.save_button.isEnabled()
+    return blocker.args[0]
+
+
+def test_worker_reads_the_windows_database(built_db, tmp_path):
+    """The Qt-free part: the report is made from the database behind the session."""
+    from velsen_desk.database import open_readonly, session_factory
+
+    with session_factory(open_readonly(built_db))() as session:
+        assert database_path(session) == built_db.resolve()
+        result = make_report(session, ReportRequest(kind="portfolio", output=tmp_path / "p.pdf", today=TODAY))
+    assert result.pages > 0 and result.path.is_file()
+    assert default_file_name("annex", TODAY) == "bijlage-2026-11-24.pdf"
+    assert default_file_name("regie", TODAY, "Marianne Steijn") == "regie-marianne-steijn-2026-11-24.pdf"
+
+
+def test_budget_preview_has_pages_and_the_figures(qtbot, make_dialog):
+    dialog = make_dialog("budget")
+    result = generate(qtbot, dialog)
+    assert not dialog.busy
+    assert dialog.preview.page_count == result.pages > 0
+    assert "€ 326.000" in pdf_text(result.path)
+    assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
+    assert not dialog.open_button.isEnabled()  # nothing saved yet
+    assert "pagina’s" in dialog.pages_label.text()
+
+
+def test_annex_without_meeting_title_is_explained_in_dutch(qtbot, make_dialog):
+    dialog = make_dialog("annex")
+    assert not dialog.annex_box.isHidden()
+    dialog.meeting_edit.setText("   ")
+    with qtbot.waitSignal(dialog.sig_failed) as blocker:
+        assert not dialog.generate()
+    assert "titel van de vergadering" in dialog.message and blocker.args[0] == dialog.message
+    assert "Traceback" not in dialog.message and not dialog.busy
+
+
+def test_service_error_from_the_worker_is_shown_in_dutch(qtbot, make_dialog):
+    """Heemskerk has no action plan: the ReportError raised in the worker appears in the dialog."""
+    dialog = make_dialog("budget", programme_id="heemskerk-2018")
+    with qtbot.waitSignal(dialog.sig_failed, timeout=20000) as blocker:
+        dialog.generate()
+    assert "geen actieplan" in blocker.args[0] and "geen actieplan" in dialog.message
+    assert not dialog.busy and dialog.generate_button.isEnabled() and not dialog.save_button.isEnabled()
+
+
+def test_annex_request_uses_meeting_details_and_sections_in_order(make_dialog):
+    dialog = make_dialog("annex", person_id="marianne-steijn")
+    dialog.meeting_edit.setText("Raadsvergadering")
+    dialog.date_edit.setDate(QDate(2026, 11, 24))
+    dialog.agenda_edit.setText("7")
+    dialog.section_boxes["portfolio"].setChecked(False)
+    dialog.section_boxes["regie"].setChecked(True)
+    request = dialog.request()
+    assert (request.meeting, request.date, request.agenda_item) == ("Raadsvergadering", "2026-11-24", "7")
+    assert request.items == ("themes", "budget", "timeline", "regie")
+    assert request.person == "marianne-steijn"
+    assert dialog.default_file_name() == "bijlage-2026-11-24.pdf"
+    assert dialog.date_edit.text() == "24-11-2026"
+    dialog.person_combo.setCurrentIndex(0)  # no person: the regie section is not possible
+    assert not dialog.section_boxes["regie"].isEnabled()
+    assert "regie" not in dialog.request().items
+
+
+def test_save_copies_the_previewed_file_and_open_uses_it(qtbot, make_dialog, tmp_path, monkeypatch):
+    dialog = make_dialog("budget")
+    result = generate(qtbot, dialog)
+    asked: list[str] = []
+
+    def fake_save(_parent, _title, suggested, _filter):
+        asked.append(suggested)
+        return str(tmp_path / "mijn-begroting"), ""
+
+    monkeypatch.setattr(dialog_module.QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    opened: list[str] = []
+    monkeypatch.setattr(dialog_module.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    saved = dialog.save()
+    assert saved == tmp_path / "mijn-begroting.pdf"
+    assert saved.read_bytes() == result.path.read_bytes()
+    assert Path(asked[0]).name == "begroting-actieplan-2026-11-24.pdf"
+    assert dialog.open_button.isEnabled()
+    dialog.open_button.click()
+    assert opened[0].toLocalFile() == str(saved)
+
+
+def test_print_renders_every_page_through_the_print_dialog(qtbot, make_dialog, tmp_path, monkeypatch):
+    dialog = make_dialog("timeline")
+    result = generate(qtbot, dialog)
+    out = tmp_path / "afdruk.pdf"
+
+    class FakePrintDialog:
+        def __init__(self, printer: QPrinter, _parent):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(out))
+            printer.setResolution(72)
+
+        def setWindowTitle(self, _title): ...
+        def setMinMax(self, _lo, _hi): ...
+        def setOption(self, _option, _on): ...
+
+        def exec(self):
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialog_module, "QPrintDialog", FakePrintDialog)
+    assert dialog.print_report() == result.pages
+    assert len(PdfReader(out).pages) == result.pages
+
+
+def test_changing_a_choice_makes_the_preview_stale(qtbot, make_dialog):
+    dialog = make_dialog("portfolio")
+    generate(qtbot, dialog)
+    assert dialog.save_button.isEnabled()
+    dialog.set_kind("budget")
+    assert not dialog.save_button.isEnabled() and "opnieuw" in dialog.message
+
+
+def test_ctrl_p_on_the_budget_tab_preselects_budget(qtbot, window):
+    actions = window.report_actions
+    assert actions.view_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert [a.text() for a in actions.menu.actions() if a.text()][1:] == [
+        "&Thema’s…", "&Regie van een collegelid…", "&Portefeuilleverdeling…", "&Begroting Actieplan…",
+        "P&lanning Actieplan…", "&Agendabijlage…"]
+    assert actions.menu.menuAction() in window.menuBar().actions()
+    window.select_tab("budget")
+    with qtbot.waitSignal(window.runner.sig_busy_changed, timeout=20000, check_params_cb=lambda busy, _l: not busy):
+        actions.view_action.trigger()
+    dialog = actions.dialog
+    assert dialog is not None and dialog.kind == "budget"
+    assert dialog.programme_combo.currentData() == window.programme_combo.currentData()
+    qtbot.waitUntil(lambda: dialog.preview.page_count > 0, timeout=20000)
+    dialog.close()
+
+
+def test_dialog_defaults_to_the_windows_programme_and_person(qtbot, window):
+    window.select_tab("portfolio")
+    person = window.person_combo.itemData(1)
+    window.select_person(person)
+    dialog = window.report_actions.open_dialog("annex")
+    assert dialog.kind == "annex" and not dialog.busy  # an annex waits for the meeting title
+    assert dialog.person_combo.currentData() == person
+    assert window.report_actions.kind_for_current_tab() == "portfolio"
+    dialog.close()

@@ -1,0 +1,142 @@
+"""Sync from the window: a new version reloads every tab and shows what changed; a failed sync
+keeps the last good data on screen. Notes survive a new data version."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from velsen_desk.sync.config import configured_share, save_share
+from velsen_desk.sync.publish import publish
+from velsen_desk.ui.style import KIND_ROLE
+
+
+def _copy_db(source: Path, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+        dst.commit()
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def _theme_count(win) -> int:
+    model = win.themes_tab.proxy
+    count = 0
+    for v in range(model.rowCount()):
+        veld = model.index(v, 0)
+        count += sum(1 for r in range(model.rowCount(veld)) if model.index(r, 0, veld).data(KIND_ROLE) == "theme")
+    return count
+
+
+@pytest.fixture
+def local_db(isolated_home, built_db) -> Path:
+    from velsen_desk.paths import local_database_path
+
+    return _copy_db(built_db, local_database_path())
+
+
+@pytest.fixture
+def share_v2(tmp_path, built_db) -> Path:
+    v2 = _copy_db(built_db, tmp_path / "v2" / "velsen-desk.sqlite")
+    with sqlite3.connect(v2) as conn:
+        conn.execute("UPDATE actions SET cost_amount=2000, cost_text='€2.000' WHERE number=7")
+        conn.execute("UPDATE meta SET value='v2' WHERE key='data_version'")
+    conn.close()
+    share = tmp_path / "share"
+    share.mkdir()
+    publish(v2, share, published_by="griffie")
+    return share
+
+
+@pytest.fixture
+def sync_window(qtbot, local_db, settings, ui_today):
+    from velsen_desk.ui.main_window import MainWindow
+
+    win = MainWindow(local_db, "ingebouwd", settings=settings, today=ui_today, show_errors=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    with qtbot.waitSignal(win.sig_ready, timeout=10000):
+        win.show()
+        win.start()
+    yield win
+    win.sync.wait(5000)
+    win.runner.wait(5000)
+    win.search_runner.wait(5000)
+
+
+def test_sync_brings_new_version_reloads_tabs_and_lists_changes(qtbot, sync_window, share_v2):
+    win = sync_window
+    assert "F5" in win.sync.sync_action.shortcut().toString()
+    assert win.reload_action.shortcut().toString() != "F5"  # reload stays in the Bestand menu
+    # a note typed before the sync survives the new version
+    assert win.themes_tab.select_theme_number(9)
+    qtbot.keyClicks(win.themes_tab.note_editor.edit, "Vragen over woningbouw")
+    win.themes_tab.note_editor.flush()
+
+    save_share(share_v2)
+    with qtbot.waitSignal(win.sync.sig_new_version, timeout=10000), qtbot.waitSignal(win.sig_ready, timeout=10000):
+        win.sync.sync_action.trigger()
+    assert "Gegevensversie v2" in win.data_label.text()
+    assert str(share_v2) in win.data_label.text()  # origin: the share
+    assert "Laatste synchronisatie:" in win.sync.sync_label.text()
+    assert win.sync.changes_button.isVisible()
+    assert _theme_count(win) == 16
+
+    dialog = win.sync.show_changes()
+    qtbot.waitUntil(lambda: bool(dialog.change_lines()), timeout=10000)
+    lines = dialog.change_lines()
+    changed = [line for line in lines if "Acties" in line and "Actie 7" in line and "kosten" in line]
+    assert changed and "€ 2.000" in changed[0], lines
+    dialog.close()
+
+    assert win.themes_tab.select_theme_number(9)
+    assert win.themes_tab.note_editor.edit.toPlainText() == "Vragen over woningbouw"
+
+    # a second sync: nothing new, the data stays
+    with qtbot.waitSignal(win.sync.controller.sig_finished, timeout=10000) as blocker:
+        win.sync.sync_action.trigger()
+    assert blocker.args[0].changed is False
+
+
+def test_unreachable_share_shows_dutch_message_and_keeps_data(qtbot, sync_window, tmp_path):
+    win = sync_window
+    save_share(tmp_path / "bestaat-niet")
+    with qtbot.waitSignal(win.sync.sig_sync_failed, timeout=10000) as blocker:
+        win.sync.sync_action.trigger()
+    assert "niet bereikbaar" in blocker.args[0]
+    assert "niet bereikbaar" in win.statusBar().currentMessage()
+    assert "Synchroniseren mislukt" in win.statusBar().currentMessage()
+    assert win.state.data is not None
+    assert _theme_count(win) == 16
+    assert win.sync.sync_action.isEnabled()
+
+
+def test_settings_dialog_chooses_and_saves_the_share(qtbot, sync_window, tmp_path, monkeypatch):
+    folder = tmp_path / "gedeeld"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(sync_window.sync, "start", lambda *a, **k: False)  # no sync from an empty folder here
+    dialog = sync_window.sync.open_settings()
+    assert dialog.share_edit.text() == ""
+    dialog.browse_button.click()
+    assert dialog.share_edit.text() == str(folder)
+    dialog.accept()
+    assert configured_share() == folder
+    dialog = sync_window.sync.open_settings()
+    assert dialog.share_edit.text() == str(folder)  # shows the current value
+    dialog.reject()
+
+
+def test_changes_view_without_previous_version_says_so(qtbot, sync_window):
+    dialog = sync_window.sync.show_changes()
+    qtbot.waitUntil(lambda: "eerdere versie" in dialog.summary.text(), timeout=10000)
+    assert dialog.change_lines() == []
+    dialog.close()

@@ -1,0 +1,200 @@
+"""Beeld → Mijn notities…: every note and flag, loose ones included, with export and import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from velsen_desk.notes import Note, NotesError
+from velsen_desk.search import KIND_LABELS
+from velsen_desk.ui.notes.store import notes_store
+from velsen_desk.ui.style import muted_colour
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
+
+
+def _tr(text_: str) -> str:
+    return QCoreApplication.translate("NotesModel", text_)
+
+
+_ID_TABLES = ("themes", "actions", "portfolio_items", "budget_lines", "focusopgaven", "budgets", "people",
+              "chapters", "focus_points", "opgaven", "speerpunten")
+
+
+def existing_ids(session: Session | None) -> frozenset[str] | None:
+    """Ids of every item a note can be anchored to. Runs in a worker; touches no widget."""
+    if session is None:
+        return None
+    sql = " UNION ALL ".join(f"SELECT id FROM {table}" for table in _ID_TABLES)
+    return frozenset(row[0] for row in session.execute(text(sql)))
+
+
+def load_notes(session: Session | None) -> list[Note]:
+    """All notes, loose ones marked. Runs in a worker; raises NotesError."""
+    store = notes_store(create=False)
+    return store.all(existing_ids(session)) if store is not None else []
+
+
+class NotesModel(QAbstractTableModel):
+    COLUMNS = ("Onderdeel", "Soort", "Bespreken", "Notitie", "Status", "Bijgewerkt")
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._notes: list[Note] = []
+
+    def set_notes(self, notes: list[Note]) -> None:
+        self.beginResetModel()
+        self._notes = list(notes)
+        self.endResetModel()
+
+    def note(self, row: int) -> Note | None:
+        return self._notes[row] if 0 <= row < len(self._notes) else None
+
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self._notes)
+
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        note = self.note(index.row()) if index.isValid() else None
+        if note is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return note.label
+            if column == 1:
+                label = KIND_LABELS.get(note.kind)
+                return _tr(label) if label else note.kind
+            if column == 2:
+                return _tr("ja") if note.flagged else ""
+            if column == 3:
+                return note.text if role == Qt.ItemDataRole.ToolTipRole else " ".join(note.text.split())
+            if column == 4:
+                return _tr("los") if note.loose else ""
+            if column == 5:
+                try:
+                    return f"{dt.datetime.fromisoformat(note.updated_at).astimezone():%Y-%m-%d %H:%M}"
+                except ValueError:
+                    return note.updated_at
+        if role == Qt.ItemDataRole.ForegroundRole and note.loose:
+            return muted_colour()
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and note.loose:
+            return _tr("los: dit onderdeel staat niet meer in de gegevens")
+        return None
+
+
+class NotesOverview(QDialog):
+    """Non-modal. ``reload`` is a callable that (re)loads the notes via the window's task runner."""
+
+    def __init__(self, reload, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("notes_overview")
+        self.setWindowTitle(self.tr("Mijn notities"))
+        self.setModal(False)
+        self.resize(900, 480)
+        self._reload = reload
+        intro = QLabel(
+            self.tr("Uw persoonlijke notities en “bespreken in vergadering”, alleen op deze laptop. "
+                    "“los”: het onderdeel staat niet meer in de gegevens; de notitie blijft bewaard."),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.model = NotesModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setAccessibleName(self.tr("Notities"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Melding"))
+        self.export_button = QPushButton(self.tr("&Exporteren…"), self)
+        self.export_button.setAccessibleName(self.tr("Notities exporteren"))
+        self.export_button.clicked.connect(self.export_notes)
+        self.import_button = QPushButton(self.tr("&Importeren…"), self)
+        self.import_button.setAccessibleName(self.tr("Notities importeren"))
+        self.import_button.clicked.connect(self.import_notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
+        buttons.rejected.connect(self.close)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+
+    # ---- Public API
+
+    def show_notes(self, notes: list[Note]) -> None:
+        self.model.set_notes(notes)
+        if not notes:
+            self.message.setText(self.tr("Nog geen notities. Typ een notitie onder de details van een onderdeel."))
+
+    def show_error(self, message: str) -> None:
+        self.message.setText(message)
+
+    def export_notes(self) -> None:
+        target, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Notities exporteren"), str(Path.home() / "velsen-desk-notities.json"),
+            self.tr("Notitie-export (*.json)"),
+        )
+        if not target:
+            return
+        try:
+            store = notes_store()
+            assert store is not None
+            count = store.export(Path(target))
+        except (NotesError, OSError) as exc:
+            self.message.setText(self.tr("Exporteren mislukt: {0}").format(exc))
+            return
+        self.message.setText(self.tr("{0} notitie(s) geëxporteerd naar {1}.").format(count, target))
+
+    def import_notes(self) -> None:
+        source, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Notities importeren"), str(Path.home()), self.tr("Notitie-export (*.json)")
+        )
+        if not source:
+            return
+        try:
+            store = notes_store()
+            assert store is not None
+            count = store.import_file(Path(source))
+        except NotesError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText(self.tr("{0} notitie(s) geïmporteerd.").format(count))
+        self._reload()

@@ -1,0 +1,100 @@
+"""Search results as a two-level item model: kind (Thema's, Acties, ...) → hits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from velsen_desk.search import KIND_LABELS, SearchHit, group_by_kind
+from velsen_desk.ui.style import bold_font
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
+_GROUP = 0xFFFFFFFF
+HIT_ROLE = Qt.ItemDataRole.UserRole + 20  # the SearchHit of a result row (None for a group row)
+MARKED_ROLE = Qt.ItemDataRole.UserRole + 21  # title/snippet with \x02..\x03 highlight markers
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SearchModel", text)
+
+
+class SearchResultsModel(QAbstractItemModel):
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._groups: list[tuple[str, list[SearchHit]]] = []
+        self._programmes: dict[str, str] = {}
+
+    # ---- Public API
+
+    def set_hits(self, hits: list[SearchHit], programme_titles: dict[str, str] | None = None) -> None:
+        self.beginResetModel()
+        self._groups = list(group_by_kind(hits).items())
+        self._programmes = programme_titles or {}
+        self.endResetModel()
+
+    def hit_count(self) -> int:
+        return sum(len(hits) for _kind, hits in self._groups)
+
+    def group_label(self, kind: str) -> str:
+        return _tr(KIND_LABELS.get(kind, kind))
+
+    def first_hit_index(self) -> QModelIndex:
+        return self.index(0, 0, self.index(0, 0)) if self._groups else QModelIndex()
+
+    # ---- Qt model
+
+    def index(self, row: int, column: int, parent: Index = _NO_PARENT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _GROUP)
+        return self.createIndex(row, column, parent.row())
+
+    def parent(self, index: Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId(), 0, _GROUP)
+
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _GROUP and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == _GROUP:
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _GROUP:
+            kind, hits = self._groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{self.group_label(kind)} ({len(hits)})"
+            if role == Qt.ItemDataRole.FontRole:
+                return bold_font()
+            return None
+        hit = self._groups[index.internalId()][1][index.row()]
+        title, snippet = hit.plain()
+        programme = self._programmes.get(hit.programme_id, hit.programme_id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{title}\n{snippet}\n{programme}"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return f"{snippet} ({programme})"
+        if role == MARKED_ROLE:
+            return hit.title, " ".join(hit.snippet.split()), programme
+        if role == HIT_ROLE:
+            return hit
+        return None

@@ -1,0 +1,188 @@
+""""Wat is er veranderd": the changes between two data versions, grouped by kind.
+
+:func:`compute_changes` runs in a worker (Qt-free); :class:`ChangesModel` is a two-level item
+model (kind → change) and :class:`ChangesDialog` a non-modal window over it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+
+from velsen_desk.search import KIND_LABELS
+from velsen_desk.sync.diff import Change, diff_databases
+from velsen_desk.sync.sync import versions_dir
+from velsen_desk.ui.style import bold_font
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
+_GROUP = 0xFFFFFFFF  # internalId of a group row
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ChangesModel", text)
+
+
+@dataclass(frozen=True)
+class ChangeReport:
+    changes: tuple[Change, ...]
+    old: Path | None
+    new: Path
+
+
+def newest_version(local_db: Path) -> Path | None:
+    files = sorted(versions_dir(local_db).glob("velsen-desk-*.sqlite"))
+    return files[-1] if files else None
+
+
+def compute_changes(new: Path, old: Path | None = None) -> ChangeReport:
+    """Runs in a worker; touches no widget. ``old`` defaults to the newest kept version."""
+    old = old or newest_version(new)
+    if old is None:
+        return ChangeReport((), None, new)
+    return ChangeReport(tuple(diff_databases(old, new)), old, new)
+
+
+def change_text(change: Change) -> str:
+    return {"toegevoegd": _tr("toegevoegd"), "verwijderd": _tr("verwijderd"), "gewijzigd": _tr("gewijzigd")}.get(
+        change.change, change.change
+    )
+
+
+class ChangesModel(QAbstractItemModel):
+    """Kinds (thema, actie, ...) as top rows, their changes as children.
+    Columns: Onderdeel, Wijziging, Oud, Nieuw."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._groups: list[tuple[str, list[Change]]] = []
+        self.headers = (_tr("Onderdeel"), _tr("Wijziging"), _tr("Oud"), _tr("Nieuw"))
+
+    # ---- Public API
+
+    def set_changes(self, changes: tuple[Change, ...] | list[Change]) -> None:
+        self.beginResetModel()
+        grouped: dict[str, list[Change]] = {}
+        for change in changes:
+            grouped.setdefault(change.kind, []).append(change)
+        order = list(KIND_LABELS)
+        self._groups = sorted(grouped.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+        self.endResetModel()
+
+    def group_label(self, kind: str) -> str:
+        return _tr(KIND_LABELS.get(kind, kind))
+
+    # ---- Qt model
+
+    def index(self, row: int, column: int, parent: Index = _NO_PARENT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _GROUP)
+        return self.createIndex(row, column, parent.row())
+
+    def parent(self, index: Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == _GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId(), 0, _GROUP)
+
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _GROUP and parent.column() == 0:
+            return len(self._groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:
+        return len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _GROUP:
+            kind, changes = self._groups[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return f"{self.group_label(kind)} ({len(changes)})"
+            if role == Qt.ItemDataRole.FontRole:
+                return bold_font()
+            return None
+        change = self._groups[index.internalId()][1][index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            column = index.column()
+            if column == 0:
+                return change.label
+            if column == 1:
+                return f"{change_text(change)}: {change.field}" if change.field else change_text(change)
+            if column == 2:
+                return (change.old or _tr("leeg")) if change.change == "gewijzigd" else ""
+            if column == 3:
+                return (change.new or _tr("leeg")) if change.change == "gewijzigd" else ""
+        return None
+
+
+class ChangesDialog(QDialog):
+    """Non-modal: stays open beside the window while the raadslid reads the new data."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("changes_dialog")
+        self.setWindowTitle(self.tr("Wat is er veranderd"))
+        self.setModal(False)
+        self.resize(900, 520)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Samenvatting van de wijzigingen"))
+        self.model = ChangesModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAccessibleName(self.tr("Wijzigingen"))
+        self.tree.setAccessibleDescription(
+            self.tr("Wijzigingen per soort onderdeel: toegevoegd, verwijderd of gewijzigd, met oud en nieuw.")
+        )
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 340)
+        header.resizeSection(1, 170)
+        header.resizeSection(2, 160)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(buttons)
+
+    # ---- Public API
+
+    def show_report(self, report: ChangeReport) -> None:
+        self.model.set_changes(report.changes)
+        if report.old is None:
+            text = self.tr("Er is nog geen eerdere versie om mee te vergelijken. Na een synchronisatie die "
+                           "nieuwe gegevens brengt, ziet u hier wat er veranderd is.")
+        elif not report.changes:
+            text = self.tr("Geen verschillen met de vorige versie.")
+        else:
+            text = self.tr("{0} wijziging(en) ten opzichte van de vorige versie.").format(len(report.changes))
+        self.summary.setText(text)
+        self.tree.expandAll()
+
+    def change_lines(self) -> list[str]:
+        """All change rows as text (for tests and screen readers' summaries)."""
+        lines = []
+        for g in range(self.model.rowCount()):
+            group = self.model.index(g, 0)
+            for r in range(self.model.rowCount(group)):
+                cells = [self.model.index(r, c, group).data() or "" for c in range(self.model.columnCount())]
+                lines.append(f"{group.data()} | " + " | ".join(cells))
+        return lines

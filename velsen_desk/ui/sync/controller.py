@@ -1,0 +1,94 @@
+"""Sync from the window: runs :func:`velsen_desk.sync.sync` in a worker and reports back.
+
+The controller holds no widgets. Progress (bytes copied) crosses threads as a queued signal;
+the result (a frozen :class:`SyncResult`) or the Dutch :class:`SyncError` arrives on the GUI
+thread. While a sync runs, a second request is ignored.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from velsen_desk.sync.config import configured_share
+from velsen_desk.sync.sync import SyncError, SyncResult, sync
+from velsen_desk.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class _ProgressEmitter(QObject):
+    sig_progress = Signal(int, int)
+    """(bytes done, bytes total); emitted from the worker, delivered queued on the GUI thread."""
+
+
+class SyncController(QObject):
+    # ---- Signals
+    sig_started = Signal()
+    """A sync started."""
+    sig_progress = Signal(int, int)
+    """(bytes copied, bytes total) while the new file is copied."""
+    sig_finished = Signal(object)
+    """The sync succeeded: the :class:`SyncResult` (``changed`` says whether a new version came)."""
+    sig_failed = Signal(str, bool)
+    """(Dutch message, automatic): the sync failed; the local copy is unchanged."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.runner = TaskRunner(None, self)
+        self._emitter = _ProgressEmitter(self)
+        self._emitter.sig_progress.connect(self.sig_progress)
+        self._running = False
+
+    # ---- Public API
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self, local_db: Path, share: Path | None = None, *, automatic: bool = False) -> bool:
+        """Sync ``local_db`` from ``share`` (default: the configured share). False when nothing started."""
+        share = share or configured_share()
+        if self._running:
+            return False
+        if share is None:
+            if not automatic:
+                self.sig_failed.emit(
+                    self.tr("Er is nog geen gedeelde map ingesteld. Kies er een via Bestand → Instellingen…"),
+                    automatic,
+                )
+            return False
+        self._running = True
+        self.sig_started.emit()
+        emitter = self._emitter
+
+        def op(_session) -> SyncResult:  # worker thread: touches no widget
+            return sync(share, local_db, lambda done, total: emitter.sig_progress.emit(done, total))
+
+        self.runner.run(
+            op,
+            success=self._on_done,
+            failure=lambda exc: self._on_error(exc, automatic),
+            key="sync",
+        )
+        return True
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.runner.wait(msecs)
+
+    # ---- Private
+
+    def _on_done(self, result: SyncResult) -> None:
+        self._running = False
+        self.sig_finished.emit(result)
+
+    def _on_error(self, error: Exception, automatic: bool) -> None:
+        self._running = False
+        if isinstance(error, SyncError):
+            message = str(error)
+        else:
+            log.error("sync failed unexpectedly: %s", error)
+            message = self.tr("Synchroniseren mislukt ({0}). U werkt verder met uw lokale kopie.").format(error)
+        self.sig_failed.emit(message, automatic)

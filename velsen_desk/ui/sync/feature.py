@@ -1,0 +1,172 @@
+"""Sync in the main window: actions (Synchroniseren, F5; Instellingen…; Wat is er veranderd…),
+status-bar widgets and messages. Holds no data: the window reloads every tab when
+``sig_new_version`` fires (the one broadcast after a sync brought a new data version)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolButton
+
+from velsen_desk.formatting import format_long_date
+from velsen_desk.paths import local_database_path
+from velsen_desk.store import read_origin
+from velsen_desk.sync.sync import SyncResult
+from velsen_desk.ui.sync.changes import ChangeReport, ChangesDialog, compute_changes
+from velsen_desk.ui.sync.controller import SyncController
+from velsen_desk.ui.sync.settings import SettingsDialog
+from velsen_desk.ui.tasks import TaskRunner
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1_000_000:.1f}".replace(".", ",")
+
+
+class SyncFeature(QObject):
+    # ---- Signals
+    sig_new_version = Signal(object)
+    """A sync brought a new data version (the :class:`SyncResult`); every tab must reload."""
+    sig_sync_failed = Signal(str)
+    """A sync failed; the Dutch message. The window keeps showing the last good data."""
+
+    def __init__(self, window: QMainWindow, show_errors: bool = True):
+        super().__init__(window)
+        self._window = window
+        self._show_errors = show_errors
+        self._last_result: SyncResult | None = None
+        self.controller = SyncController(self)
+        self.runner = TaskRunner(None, self)  # the diff ("wat is er veranderd") runs off the GUI thread
+        self.changes_dialog: ChangesDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.message_box: QMessageBox | None = None
+
+        self.sync_action = QAction(self.tr("&Synchroniseren"), self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.sync_action.setToolTip(self.tr("Nieuwe gegevens ophalen uit de gedeelde map (F5)"))
+        self.sync_action.triggered.connect(lambda: self.start())
+        self.settings_action = QAction(self.tr("&Instellingen…"), self)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.changes_action = QAction(self.tr("&Wat is er veranderd…"), self)
+        self.changes_action.setToolTip(self.tr("Vergelijk de huidige gegevens met de vorige versie"))
+        self.changes_action.triggered.connect(self.show_changes)
+
+        self.sync_label = QLabel(window)
+        self.sync_label.setAccessibleName(self.tr("Laatste synchronisatie"))
+        self.changes_button = QToolButton(window)
+        self.changes_button.setDefaultAction(self.changes_action)
+        self.changes_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.changes_button.setAccessibleName(self.tr("Wat is er veranderd"))
+        self.changes_button.hide()
+        status = window.statusBar()
+        status.addPermanentWidget(self.changes_button)
+        status.addPermanentWidget(self.sync_label)
+
+        self.controller.sig_started.connect(self._on_started)
+        self.controller.sig_progress.connect(self._on_progress)
+        self.controller.sig_finished.connect(self._on_finished)
+        self.controller.sig_failed.connect(self._on_failed)
+        self.update_status()
+
+    # ---- Public API
+
+    def local_db(self) -> Path:
+        return getattr(self._window, "db_path", None) or local_database_path()
+
+    def start(self, share: Path | None = None, *, automatic: bool = False) -> bool:
+        return self.controller.start(self.local_db(), share, automatic=automatic)
+
+    def update_status(self) -> None:
+        synced = read_origin(self.local_db()).get("synced_at")
+        when = None
+        if synced:
+            try:
+                stamp = dt.datetime.fromisoformat(synced).astimezone()
+                when = f"{format_long_date(stamp.date())} {stamp:%H:%M}"
+            except ValueError:
+                when = synced
+        self.sync_label.setText(
+            self.tr("Laatste synchronisatie: {0}").format(when) if when else self.tr("Nog niet gesynchroniseerd")
+        )
+
+    def open_settings(self) -> SettingsDialog:
+        """Window-modal but non-blocking (``open``); saving happens in the dialog."""
+        self.settings_dialog = SettingsDialog(self._window)
+        self.settings_dialog.accepted.connect(self._on_settings_saved)
+        self.settings_dialog.open()
+        return self.settings_dialog
+
+    def show_changes(self, old: Path | None = None) -> ChangesDialog:
+        """Show the changes between ``old`` (default: the newest kept version) and the local data."""
+        if self.changes_dialog is None:
+            self.changes_dialog = ChangesDialog(self._window)
+        dialog = self.changes_dialog
+        dialog.summary.setText(self.tr("Verschillen bepalen…"))
+        dialog.show()
+        dialog.raise_()
+        new = self.local_db()
+        self.runner.run(
+            lambda _session: compute_changes(new, old), success=self._on_changes, failure=self._on_changes_failed,
+            key="changes",
+        )
+        return dialog
+
+    def wait(self, msecs: int = 30000) -> None:
+        self.controller.wait(msecs)
+        self.runner.wait(msecs)
+
+    # ---- Private
+
+    def _on_settings_saved(self) -> None:
+        self._window.statusBar().showMessage(self.tr("Instellingen bewaard."), 5000)
+        if self.settings_dialog is not None and self.settings_dialog.share() is not None:
+            self.start()
+
+    def _on_started(self) -> None:
+        self.sync_action.setEnabled(False)
+        self._window.statusBar().showMessage(self.tr("Synchroniseren…"))
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self._window.statusBar().showMessage(
+            self.tr("Synchroniseren: {0} van {1} MB gekopieerd").format(_megabytes(done), _megabytes(total))
+        )
+
+    def _on_finished(self, result: SyncResult) -> None:
+        self.sync_action.setEnabled(True)
+        self._last_result = result
+        self.update_status()
+        version = result.manifest.data_version
+        if not result.changed:
+            self._window.statusBar().showMessage(
+                self.tr("Gesynchroniseerd: u hebt de nieuwste gegevens (versie {0}).").format(version[:12]), 8000
+            )
+            return
+        self._window.statusBar().showMessage(
+            self.tr("Nieuwe gegevens binnengehaald (versie {0}). Zie “Wat is er veranderd…”.").format(version[:12]),
+            15000,
+        )
+        self.changes_button.setVisible(result.previous is not None)
+        self.sig_new_version.emit(result)
+
+    def _on_failed(self, message: str, automatic: bool) -> None:
+        self.sync_action.setEnabled(True)
+        self._window.statusBar().showMessage(self.tr("Synchroniseren mislukt: {0}").format(message), 30000)
+        self.sig_sync_failed.emit(message)
+        if self._show_errors and not automatic:
+            self.message_box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Synchroniseren mislukt"), message,
+                QMessageBox.StandardButton.Ok, self._window,
+            )
+            self.message_box.setModal(False)
+            self.message_box.show()  # non-blocking: the window stays usable
+
+    def _on_changes(self, report: ChangeReport) -> None:
+        if self.changes_dialog is not None:
+            self.changes_dialog.show_report(report)
+
+    def _on_changes_failed(self, error: Exception) -> None:
+        if self.changes_dialog is not None:
+            self.changes_dialog.summary.setText(self.tr("Vergelijken lukte niet: {0}").format(error))

@@ -1,0 +1,81 @@
+"""Bestand → Instellingen…: choose the shared folder the data is synced from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from velsen_desk.sync.config import configured_share, save_share
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Instellingen"))
+        self.setObjectName("settings_dialog")
+        current = configured_share()
+
+        intro = QLabel(
+            self.tr("Velsen Desk haalt nieuwe gegevens op uit de gedeelde map waarin de griffie publiceert. "
+                    "Zonder gedeelde map werkt u met de meegeleverde gegevens."),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.share_edit = QLineEdit(str(current) if current else "", self)
+        self.share_edit.setPlaceholderText(self.tr("geen gedeelde map ingesteld"))
+        self.share_edit.setAccessibleName(self.tr("Gedeelde map"))
+        self.share_edit.setMinimumWidth(360)
+        self.browse_button = QPushButton(self.tr("&Bladeren…"), self)
+        self.browse_button.setAccessibleName(self.tr("Gedeelde map kiezen"))
+        self.browse_button.clicked.connect(self.browse)
+        self.clear_button = QPushButton(self.tr("&Wissen"), self)
+        self.clear_button.setAccessibleName(self.tr("Gedeelde map wissen"))
+        self.clear_button.clicked.connect(self.share_edit.clear)
+        row = QHBoxLayout()
+        row.addWidget(self.share_edit, 1)
+        row.addWidget(self.browse_button)
+        row.addWidget(self.clear_button)
+        form = QFormLayout()
+        label = QLabel(self.tr("&Gedeelde map:"), self)
+        label.setBuddy(self.share_edit)
+        form.addRow(label, row)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Opslaan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    # ---- Public API
+
+    def browse(self) -> None:
+        start = self.share_edit.text() or str(Path.home())
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Kies de gedeelde map"), start)
+        if chosen:
+            self.share_edit.setText(chosen)
+
+    def share(self) -> Path | None:
+        text = self.share_edit.text().strip()
+        return Path(text) if text else None
+
+    # ---- Qt
+
+    def accept(self) -> None:
+        save_share(self.share())
+        super().accept()
