@@ -6,6 +6,5 @@ PDF with Qt's PDF module; ``dialog`` is the dialog; ``actions`` installs the men
 """
 
 from velsen_desk.ui.reports.actions import ReportActions, install_report_actions
-from velsen_desk.ui.reports.dialog import ReportDialog
 
-__all__ = ["ReportActions", "ReportDialog", "install_report_actions"]
+__all__ = ["ReportActions", "install_report_actions"]

@@ -13,11 +13,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from velsen_desk.ui.reports.dialog import Choice, ReportDialog
-from velsen_desk.ui.reports.work import TAB_KINDS
-
 if TYPE_CHECKING:
     from velsen_desk.ui.main_window import MainWindow
+    from velsen_desk.ui.reports.dialog import ReportDialog
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +57,17 @@ class ReportActions(QObject):
         w = self._window
         tabs = {w.themes_tab: "themes", w.portfolio_tab: "portfolio", w.budget_tab: "budget",
                 w.timeline_tab: "timeline"}
+        from velsen_desk.ui.reports.work import TAB_KINDS
+
         return TAB_KINDS.get(tabs.get(w.tabs.currentWidget(), ""), "themes")
 
     def open_dialog(self, kind: str, *, generate: bool = True) -> ReportDialog:
         """Show the dialog for ``kind`` with the window's programme and "Bekijk als" person.
 
         A report that needs no further input is made straight away (``generate``)."""
+        # Imported on first use: the dialog brings ReportLab, which start-up need not pay for.
+        from velsen_desk.ui.reports.dialog import Choice, ReportDialog
+
         w = self._window
         if self.dialog is not None:
             self.dialog.close()
