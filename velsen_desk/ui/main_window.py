@@ -11,7 +11,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -388,7 +388,8 @@ class MainWindow(QMainWindow):
         self.sync.update_status()
         self.search.set_programmes({p.id: p.title for p in self.catalog.programmes} if self.catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
-        _warm_up_charts()
+        # After the first paint, so the warm-up does not compete with it for the interpreter.
+        QTimer.singleShot(WARM_UP_DELAY_MS, _warm_up_charts)
         self.sig_ready.emit()
         if self._pending_hit is not None and self._pending_hit.programme_id == data.programme.id:
             hit, self._pending_hit = self._pending_hit, None
@@ -484,6 +485,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
 
+WARM_UP_DELAY_MS = 1500
 _warm_up_started = False
 
 
