@@ -108,16 +108,7 @@ class BudgetTab(QWidget):
         self.tree.collapseAll()
 
     def select_action(self, action_id: str) -> bool:
-        index = self.model.find(lambda n: n.kind == "action" and n.payload.id == action_id)
-        if not index.isValid():
-            return False
-        proxy_index = self.proxy.mapFromSource(index)
-        self.tree.scrollTo(proxy_index)
-        self.tree.setCurrentIndex(proxy_index)
-        self.tree.selectionModel().select(
-            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        return True
+        return self.select_item(action_id)  # ids are unique across all rows
 
     def select_item(self, item_id: str) -> bool:
         """Select any row (action, budget line, focusopgave, budget) by its id."""

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 
-from velsen_desk.search import KIND_LABELS, SearchHit, group_by_kind
+from velsen_desk.search import SearchHit, group_by_kind
+from velsen_desk.ui.grouped_model import GROUP as _GROUP
+from velsen_desk.ui.grouped_model import NO_PARENT as _NO_PARENT
+from velsen_desk.ui.grouped_model import GroupedItemModel, Index
 from velsen_desk.ui.style import bold_font
 
-Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
-_GROUP = 0xFFFFFFFF
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20  # the SearchHit of a result row (None for a group row)
 MARKED_ROLE = Qt.ItemDataRole.UserRole + 21  # title/snippet with \x02..\x03 highlight markers
 
@@ -20,7 +20,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SearchModel", text)
 
 
-class SearchResultsModel(QAbstractItemModel):
+class SearchResultsModel(GroupedItemModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._groups: list[tuple[str, list[SearchHit]]] = []
@@ -37,32 +37,10 @@ class SearchResultsModel(QAbstractItemModel):
     def hit_count(self) -> int:
         return sum(len(hits) for _kind, hits in self._groups)
 
-    def group_label(self, kind: str) -> str:
-        return _tr(KIND_LABELS.get(kind, kind))
-
     def first_hit_index(self) -> QModelIndex:
         return self.index(0, 0, self.index(0, 0)) if self._groups else QModelIndex()
 
     # ---- Qt model
-
-    def index(self, row: int, column: int, parent: Index = _NO_PARENT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _GROUP)
-        return self.createIndex(row, column, parent.row())
-
-    def parent(self, index: Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _GROUP:
-            return QModelIndex()
-        return self.createIndex(index.internalId(), 0, _GROUP)
-
-    def rowCount(self, parent: Index = _NO_PARENT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _GROUP and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
-        return 0
 
     def columnCount(self, parent: Index = _NO_PARENT) -> int:
         return 1

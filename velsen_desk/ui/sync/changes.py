@@ -10,17 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from velsen_desk.search import KIND_LABELS
 from velsen_desk.sync.diff import Change, diff_databases
 from velsen_desk.sync.sync import versions_dir
+from velsen_desk.ui.grouped_model import GROUP as _GROUP
+from velsen_desk.ui.grouped_model import NO_PARENT as _NO_PARENT
+from velsen_desk.ui.grouped_model import GroupedItemModel, Index
 from velsen_desk.ui.style import bold_font
-
-Index = QModelIndex | QPersistentModelIndex
-_NO_PARENT = QModelIndex()
-_GROUP = 0xFFFFFFFF  # internalId of a group row
 
 
 def _tr(text: str) -> str:
@@ -53,7 +52,7 @@ def change_text(change: Change) -> str:
     )
 
 
-class ChangesModel(QAbstractItemModel):
+class ChangesModel(GroupedItemModel):
     """Kinds (thema, actie, ...) as top rows, their changes as children.
     Columns: Onderdeel, Wijziging, Oud, Nieuw."""
 
@@ -73,29 +72,7 @@ class ChangesModel(QAbstractItemModel):
         self._groups = sorted(grouped.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
         self.endResetModel()
 
-    def group_label(self, kind: str) -> str:
-        return _tr(KIND_LABELS.get(kind, kind))
-
     # ---- Qt model
-
-    def index(self, row: int, column: int, parent: Index = _NO_PARENT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _GROUP)
-        return self.createIndex(row, column, parent.row())
-
-    def parent(self, index: Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _GROUP:
-            return QModelIndex()
-        return self.createIndex(index.internalId(), 0, _GROUP)
-
-    def rowCount(self, parent: Index = _NO_PARENT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _GROUP and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
-        return 0
 
     def columnCount(self, parent: Index = _NO_PARENT) -> int:
         return len(self.headers)
