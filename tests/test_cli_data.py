@@ -116,3 +116,11 @@ def test_unexpected_error_gives_a_sentence_not_a_traceback(monkeypatch, tmp_path
     assert "Traceback" not in err
     logs = list(tmp_path.rglob("velsen-desk.log"))
     assert logs and "ZeroDivisionError" in logs[0].read_text(encoding="utf-8")
+
+
+def test_locoburgemeester_order_keeps_unknown_and_not_applicable_apart():
+    from velsen_desk.formatting import format_loco
+
+    assert format_loco("wethouder", 2) == "2e"
+    assert format_loco("burgemeester", None) == "n.v.t."
+    assert format_loco(None, None) == "onbekend"  # Velsen: the sources give no roles

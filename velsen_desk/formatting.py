@@ -48,3 +48,10 @@ def format_sum(total: CostSum) -> str:
         posts = "post" if total.to_be_determined == 1 else "posten"
         text += f" + {total.to_be_determined} {posts} n.n.b."
     return text
+
+
+def format_loco(role: str | None, order: int | None) -> str:
+    """Locoburgemeester order: "1e", "n.v.t." for the burgemeester, "onbekend" when not stated."""
+    if order is not None:
+        return f"{order}e"
+    return "n.v.t." if role == "burgemeester" else UNKNOWN

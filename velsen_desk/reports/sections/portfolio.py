@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from velsen_desk.formatting import UNKNOWN
+from velsen_desk.formatting import UNKNOWN, format_loco
 from velsen_desk.queries import PersonInfo, PortfolioItemInfo
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import LANDSCAPE, PORTRAIT, Part
@@ -39,7 +39,7 @@ def items_cell(styles: Styles, items) -> object:
 
 
 def locoburgemeester(person: PersonInfo) -> str:
-    return f"{person.locoburgemeester_order}e" if person.locoburgemeester_order else "—"
+    return format_loco(person.role, person.locoburgemeester_order)
 
 
 def build(data: ReportData, styles: Styles) -> list[Part]:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from velsen_desk import queries as q
+from velsen_desk.formatting import format_loco
 from velsen_desk.ui.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
 
 Index = QModelIndex | QPersistentModelIndex
@@ -151,7 +152,7 @@ class PortfolioModel(QAbstractTableModel):
         if col.kind == "party":
             return member.party or unknown
         if col.kind == "loco":
-            return str(member.locoburgemeester_order) if member.locoburgemeester_order is not None else unknown
+            return format_loco(member.role, member.locoburgemeester_order)
         if col.kind == "regie":
             return "\n".join(f"{t.number}. {t.name}" for t in self.regie(row))
         return "\n".join(("≈ " if not i.domain_certain else "• ") + i.name for i in self.items(row, column))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
+from velsen_desk.formatting import format_loco
 from velsen_desk.ui.data import ProgrammeData
 from velsen_desk.ui.detailpane import DetailPane
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
@@ -131,11 +132,11 @@ class PortfolioTab(QWidget):
         out = [html_css(), f"<h2>{esc(member.name)}</h2>"]
         if member.id == self._state.person_id:
             out.append(f'<p class="mine">★ {esc(self.tr("Bekeken als dit collegelid"))}</p>')
-        loco = member.locoburgemeester_order
+        loco = format_loco(member.role, member.locoburgemeester_order)
         out.append(
             f"<p><b>{esc(self.tr('Rol'))}:</b> {esc(member.role or unknown)}<br>"
             f"<b>{esc(self.tr('Partij'))}:</b> {esc(member.party or unknown)}<br>"
-            f"<b>{esc(self.tr('Locoburgemeester'))}:</b> {esc(loco if loco is not None else unknown)}</p>"
+            f"<b>{esc(self.tr('Locoburgemeester'))}:</b> {esc(loco)}</p>"
         )
         if column.kind in ("domain", "portfolio"):
             items = self.model.items(row, col)
