@@ -61,16 +61,28 @@ def ui_today() -> dt.date:
     return TODAY
 
 
-@pytest.fixture
-def window(qtbot, built_db: Path, settings):
-    """The main window on the built database, Velsen 2022–2026 loaded."""
+def open_window(qtbot, database: Path, settings, today=TODAY):
+    """A shown main window on ``database`` with Velsen 2022–2026 loaded."""
     from velsen_desk.ui.main_window import MainWindow
 
-    win = MainWindow(built_db, "ingebouwd", settings=settings, today=TODAY, show_errors=False)
+    win = MainWindow(database, "ingebouwd", settings=settings, today=today, show_errors=False)
     qtbot.addWidget(win)
     win.resize(1280, 720)
     with qtbot.waitSignal(win.sig_ready, timeout=10000):
         win.show()
         win.start()
+    return win
+
+
+@pytest.fixture
+def main_window_on(qtbot, settings):
+    """Open a main window on another database: ``main_window_on(path, today)``."""
+    return lambda database, today=TODAY: open_window(qtbot, database, settings, today)
+
+
+@pytest.fixture
+def window(qtbot, built_db: Path, settings):
+    """The main window on the built database, Velsen 2022–2026 loaded."""
+    win = open_window(qtbot, built_db, settings)
     yield win
     win.runner.wait(5000)

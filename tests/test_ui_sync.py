@@ -57,15 +57,8 @@ def share_v2(tmp_path, built_db) -> Path:
 
 
 @pytest.fixture
-def sync_window(qtbot, local_db, settings, ui_today):
-    from velsen_desk.ui.main_window import MainWindow
-
-    win = MainWindow(local_db, "ingebouwd", settings=settings, today=ui_today, show_errors=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    with qtbot.waitSignal(win.sig_ready, timeout=10000):
-        win.show()
-        win.start()
+def sync_window(main_window_on, local_db, ui_today):
+    win = main_window_on(local_db, ui_today)
     yield win
     win.sync.wait(5000)
     win.runner.wait(5000)
