@@ -12,15 +12,8 @@ from velsen_desk.ui.style import ID_ROLE
 
 
 @pytest.fixture
-def win(qtbot, isolated_home, built_db, settings, ui_today):
-    from velsen_desk.ui.main_window import MainWindow
-
-    window = MainWindow(built_db, "ingebouwd", settings=settings, today=ui_today, show_errors=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    with qtbot.waitSignal(window.sig_ready, timeout=10000):
-        window.show()
-        window.start()
+def win(isolated_home, main_window_on, built_db, ui_today):
+    window = main_window_on(built_db, ui_today)
     yield window
     window.runner.wait(5000)
     window.search_runner.wait(5000)

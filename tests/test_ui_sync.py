@@ -10,20 +10,13 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from velsen_desk.sync.config import configured_share, save_share
-from velsen_desk.sync.publish import publish
+from velsen_desk.sync.publish import publish, snapshot_database
 from velsen_desk.ui.style import KIND_ROLE
 
 
 def _copy_db(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")
-        dst.commit()
-    finally:
-        dst.close()
-        src.close()
+    snapshot_database(source, target)
     return target
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -398,6 +399,15 @@ def chapters_for_programme(session: Session, programme_id: str) -> list[ChapterI
     ]
 
 
+def chapters_by_theme(chapters: Iterable[ChapterInfo]) -> dict[str, tuple[ChapterInfo, ...]]:
+    """The chapters contributing to each theme, in chapter order (one pass, no queries)."""
+    grouped: dict[str, list[ChapterInfo]] = defaultdict(list)
+    for chapter in chapters:
+        for theme_id in chapter.theme_ids:
+            grouped[theme_id].append(chapter)
+    return {theme_id: tuple(found) for theme_id, found in grouped.items()}
+
+
 def chapters_for_theme(session: Session, theme_id: str) -> list[ChapterInfo]:
     theme = session.get(m.Theme, theme_id)
     if theme is None:
@@ -406,7 +416,7 @@ def chapters_for_theme(session: Session, theme_id: str) -> list[ChapterInfo]:
     programme_id = session.get(m.Document, veld.document_id).programme_id if veld else None
     if programme_id is None:
         return []
-    return [c for c in chapters_for_programme(session, programme_id) if theme_id in c.theme_ids]
+    return list(chapters_by_theme(chapters_for_programme(session, programme_id)).get(theme_id, ()))
 
 
 def theme_links(session: Session, theme_id: str) -> list[ThemeLinkInfo]:

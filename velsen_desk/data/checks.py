@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from velsen_desk.data.problems import Problem
 from velsen_desk.data.schema import Cost, CostStatus
+from velsen_desk.formatting import format_euro
 from velsen_desk.money import CostValue, sum_costs
 from velsen_desk.text import squash
 
@@ -75,12 +76,6 @@ def _records(dataset: DataSet) -> Iterator[tuple[str, Any]]:
 
 def _as_value(cost: Cost) -> CostValue:
     return CostValue(cost.status.value, cost.amount, cost.text, cost.qualifier)
-
-
-def _euro(amount: int) -> str:
-    from velsen_desk.formatting import format_euro
-
-    return format_euro(amount)
 
 
 def check_dataset(dataset: DataSet, sources: Path) -> list[Problem]:
@@ -154,8 +149,8 @@ def _check_sums(dataset: DataSet, report: _Reporter) -> None:
         if computed.known != documented.amount:
             report.add(
                 record, field,
-                f"{what} in het document is {_euro(documented.amount or 0)}, "
-                f"maar de som van de regels is {_euro(computed.known)}",
+                f"{what} in het document is {format_euro(documented.amount or 0)}, "
+                f"maar de som van de regels is {format_euro(computed.known)}",
             )
 
     for focus in dataset.focusopgaven:

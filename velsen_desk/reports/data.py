@@ -49,8 +49,9 @@ class ReportData:
 
 def load_report_data(session: Session, programme: q.ProgrammeInfo, generated: dt.date) -> ReportData:
     velden = tuple(q.theme_tree(session, programme.id))
+    by_theme = q.chapters_by_theme(q.chapters_for_programme(session, programme.id))
     blocks = tuple(
-        ThemeBlock(theme, tuple(q.chapters_for_theme(session, theme.id)), tuple(q.theme_links(session, theme.id)))
+        ThemeBlock(theme, by_theme.get(theme.id, ()), tuple(q.theme_links(session, theme.id)))
         for veld in velden
         for theme in veld.themes
     )

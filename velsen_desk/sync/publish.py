@@ -33,7 +33,7 @@ class PublishResult:
     path: Path
 
 
-def _snapshot(source: Path, target: Path) -> None:
+def snapshot_database(source: Path, target: Path) -> None:
     """A consistent copy through SQLite's backup API (a plain copy can miss the WAL)."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
@@ -62,7 +62,7 @@ def publish(database: Path, share: Path, *, published_by: str | None = None) -> 
     tmp = share / f".{name}.tmp"
     final = share / name
     try:
-        _snapshot(database, tmp)
+        snapshot_database(database, tmp)
         inspect_database(tmp, check_integrity=True)
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())

@@ -43,7 +43,12 @@ def _keep_previous(local_db: Path, data_version: str | None) -> Path | None:
     folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
     kept = folder / f"velsen-desk-{stamp}-{data_version or 'onbekend'}.sqlite"
-    shutil.copy2(local_db, kept)
+    try:
+        # A second name for the same file: free, and the replace that follows swaps only the
+        # local name, so the kept version is exactly the copy the user had.
+        os.link(local_db, kept)
+    except OSError:
+        shutil.copy2(local_db, kept)
     for old in sorted(folder.glob("velsen-desk-*.sqlite"))[:-KEEP_LOCAL_VERSIONS]:
         old.unlink(missing_ok=True)
     return kept

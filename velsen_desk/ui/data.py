@@ -79,13 +79,15 @@ def load_programme(session: Session, programme: q.ProgrammeInfo) -> ProgrammeDat
     pid = programme.id
     velden = tuple(q.theme_tree(session, pid))
     themes = [t for v in velden for t in v.themes]
+    chapters = tuple(q.chapters_for_programme(session, pid))
+    by_theme = q.chapters_by_theme(chapters)
     return ProgrammeData(
         programme=programme,
         documents=tuple(q.documents(session, pid)),
         college=tuple(q.college(session, pid)),
         velden=velden,
-        chapters=tuple(q.chapters_for_programme(session, pid)),
-        theme_chapters={t.id: tuple(q.chapters_for_theme(session, t.id)) for t in themes},
+        chapters=chapters,
+        theme_chapters={t.id: by_theme.get(t.id, ()) for t in themes},
         theme_links={t.id: tuple(q.theme_links(session, t.id)) for t in themes},
         plans=tuple(q.action_plans(session, pid)),
         matrix=q.portfolio_matrix(session, pid),
