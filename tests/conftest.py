@@ -23,6 +23,13 @@ def _isolate(mp: pytest.MonkeyPatch, root: Path) -> Path:
     return root
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _never_the_real_home(tmp_path_factory: pytest.TempPathFactory):
+    """No test reads or writes the real user's data, settings, notes or snapshot cache."""
+    with pytest.MonkeyPatch.context() as mp:
+        yield _isolate(mp, tmp_path_factory.mktemp("session-home"))
+
+
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled data built into a temporary SQLite file (once per test session)."""

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from velsen_desk.build import build_database
 from velsen_desk.cli import main
 from velsen_desk.data.loader import load_dataset
-from velsen_desk.database import open_readonly, session_factory
+from velsen_desk.database import ReadOnlyDatabase
 from velsen_desk.notes import NotesError, NotesStore
 from velsen_desk.paths import bundled_data_dir
 from velsen_desk.search import group_by_kind, match_expression, search
@@ -27,8 +27,7 @@ def db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def session(db):
-    factory = session_factory(open_readonly(db))
-    with factory() as s:
+    with ReadOnlyDatabase(db).session() as s:
         yield s
 
 

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from velsen_desk.database import open_readonly, session_factory
+from velsen_desk.database import ReadOnlyDatabase
+from velsen_desk.reading import load_catalog, load_programme
 from velsen_desk.ui.budget.model import BudgetModel, BudgetSortProxy
-from velsen_desk.ui.data import load_catalog, load_programme
 from velsen_desk.ui.portfolio.model import PortfolioModel
 from velsen_desk.ui.themes.model import MineFilterProxy, ThemeTreeModel
 
 
 @pytest.fixture(scope="module")
 def datasets(built_db):
-    factory = session_factory(open_readonly(built_db))
-    with factory() as session:
-        catalog = load_catalog(session)
-        return {p.id: load_programme(session, p) for p in catalog.programmes}
+    db = ReadOnlyDatabase(built_db)
+    catalog = load_catalog(db)
+    return {p.id: load_programme(db, p) for p in catalog.programmes}
 
 
 def test_worker_functions_return_plain_data_without_qt(datasets):
@@ -69,7 +68,7 @@ def test_task_runner_delivers_on_the_gui_thread_and_drops_stale_results(qtbot, b
 
     from velsen_desk.ui.tasks import TaskRunner
 
-    runner = TaskRunner(session_factory(open_readonly(built_db)))
+    runner = TaskRunner(ReadOnlyDatabase(built_db))
     got, threads = [], []
 
     def success(result):

@@ -14,10 +14,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
+from velsen_desk.database import ReadOnlyDatabase
 from velsen_desk.reports.service import ReportRequest
 from velsen_desk.ui.reports import dialog as dialog_module
 from velsen_desk.ui.reports.dialog import Choice, ReportDialog
-from velsen_desk.ui.reports.work import database_path, default_file_name, make_report
+from velsen_desk.ui.reports.work import default_file_name, make_report
 from velsen_desk.ui.tasks import TaskRunner
 
 TODAY = dt.date(2026, 11, 24)
@@ -29,9 +30,7 @@ def pdf_text(path: Path) -> str:
 
 @pytest.fixture
 def runner(qtbot, built_db):
-    from velsen_desk.database import open_readonly, session_factory
-
-    runner = TaskRunner(session_factory(open_readonly(built_db)))
+    runner = TaskRunner(ReadOnlyDatabase(built_db))
     yield runner
     runner.wait(10000)
 
@@ -60,12 +59,10 @@ def generate(qtbot, dialog: ReportDialog):
 
 
 def test_worker_reads_the_windows_database(built_db, tmp_path):
-    """The Qt-free part: the report is made from the database behind the session."""
-    from velsen_desk.database import open_readonly, session_factory
-
-    with session_factory(open_readonly(built_db))() as session:
-        assert database_path(session) == built_db.resolve()
-        result = make_report(session, ReportRequest(kind="portfolio", output=tmp_path / "p.pdf", today=TODAY))
+    """The Qt-free part: the report is made from the database the window has open (the
+    default local database does not exist in this test's home)."""
+    request = ReportRequest(kind="portfolio", output=tmp_path / "p.pdf", today=TODAY)
+    result = make_report(ReadOnlyDatabase(built_db), request)
     assert result.pages > 0 and result.path.is_file()
     assert default_file_name("annex", TODAY) == "bijlage-2026-11-24.pdf"
     assert default_file_name("regie", TODAY, "Marianne Steijn") == "regie-marianne-steijn-2026-11-24.pdf"

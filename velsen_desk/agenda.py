@@ -1,48 +1,18 @@
 """Read service for the Strategische Agenda: opgaven with their speerpunten (Qt-free).
 
-Frozen dataclasses out, like :mod:`velsen_desk.queries`; the caller owns the session.
+Frozen dataclasses out (:mod:`velsen_desk.records`), like :mod:`velsen_desk.queries`; the caller
+owns the session.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
 from velsen_desk import models as m
-from velsen_desk.queries import SourceInfo
-
-# Speerpunt.kind values as they appear in the data, with their Dutch headings.
-KIND_LABELS = {
-    "speerpunt": "Speerpunten",
-    "wat_we_al_doen": "Wat we al doen",
-    "wat_we_kunnen_doen": "Wat we kunnen doen",
-}
-
-
-@dataclass(frozen=True)
-class SpeerpuntInfo:
-    id: str
-    order: int
-    kind: str
-    text: str
-    source: SourceInfo
-
-
-@dataclass(frozen=True)
-class OpgaveInfo:
-    id: str
-    number: int | None
-    title: str
-    summary: str | None
-    document_title: str
-    speerpunten: tuple[SpeerpuntInfo, ...]
-    source: SourceInfo
-
-    def of_kind(self, kind: str) -> tuple[SpeerpuntInfo, ...]:
-        return tuple(s for s in self.speerpunten if s.kind == kind)
+from velsen_desk.records import KIND_LABELS, OpgaveInfo, SourceInfo, SpeerpuntInfo  # noqa: F401
 
 
 def _source(documents: dict[str, m.Document], row: m.Sourced) -> SourceInfo:

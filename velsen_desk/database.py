@@ -1,14 +1,26 @@
-"""Opening Velsen Desk databases: identity checks and read-only engines."""
+"""Opening Velsen Desk databases: identity checks and read-only engines.
+
+Checking a file needs only :mod:`sqlite3`; SQLAlchemy (~0.4 s to import) is imported when the
+first session is made, which the window does in a worker, after its first paint.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine
-from sqlalchemy.orm import sessionmaker
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
 
 # "VDsk" in the SQLite header (offset 68): tells our files apart from any other SQLite file.
 APPLICATION_ID = 0x5644736B
@@ -70,6 +82,8 @@ def inspect_database(path: Path, *, check_integrity: bool = False, quick: bool =
 
 def open_readonly(path: Path) -> Engine:
     """A read-only engine over a verified database file. Raises DatabaseError."""
+    from sqlalchemy import create_engine
+
     inspect_database(path)
     return create_engine(
         "sqlite://",
@@ -79,4 +93,31 @@ def open_readonly(path: Path) -> Engine:
 
 def session_factory(engine: Engine) -> sessionmaker:
     """One session per unit of work: ``with factory() as session: ...``."""
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(engine, expire_on_commit=False)
+
+
+class ReadOnlyDatabase:
+    """A verified database file, cheap to open; the engine is made on the first session.
+
+    Background tasks receive one of these. ``session()`` may be called from any thread.
+    """
+
+    def __init__(self, path: Path):
+        self.info = inspect_database(path)  # raises DatabaseError, without SQLAlchemy
+        self.path = path
+        self._lock = threading.Lock()
+        self._factory: sessionmaker | None = None
+
+    def session(self) -> AbstractContextManager[Session]:
+        """A new session (one unit of work): ``with db.session() as session: ...``."""
+        with self._lock:
+            if self._factory is None:
+                self._factory = session_factory(open_readonly(self.path))
+        return self._factory()
+
+    def read(self, op: Callable[..., T], *args: Any) -> T:
+        """``op(session, *args)`` in a session of its own."""
+        with self.session() as session:
+            return op(session, *args)

@@ -47,6 +47,11 @@ def user_config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR))
 
 
+def user_cache_dir() -> Path:
+    """Derived files that may be deleted at any time (they are rebuilt from the database)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+
+
 def local_database_path() -> Path:
     """The database the application reads: the embedded default or the last synced copy."""
     return user_data_dir() / "velsen-desk.sqlite"

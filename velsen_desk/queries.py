@@ -1,258 +1,46 @@
 """Read services over the database: plain frozen dataclasses out, no ORM objects, no Qt.
 
-Each function takes a session (one unit of work); the caller owns it. The results are safe to
-hand across threads and to the views.
+Each function takes a session (one unit of work); the caller owns it. The results
+(:mod:`velsen_desk.records`, re-exported here) are safe to hand across threads and to the views.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from velsen_desk import agenda
 from velsen_desk import models as m
-from velsen_desk.money import CostSum, CostValue, Reconciliation, sum_costs
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    document_id: str
-    document_title: str
-    quote: str | None
-    section: str | None
-
-
-@dataclass(frozen=True)
-class ProgrammeInfo:
-    id: str
-    title: str
-    municipality: str
-    period_start: int | None
-    period_end: int | None
-    has_domains: bool
-    has_themes: bool
-    has_action_plan: bool
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    id: str
-    kind: str
-    title: str
-    date: dt.date | None
-    date_text: str | None
-    status: str | None
-    status_text: str | None
-    note: str | None
-
-
-@dataclass(frozen=True)
-class PersonInfo:
-    id: str
-    name: str
-    role: str | None
-    party: str | None
-    locoburgemeester_order: int | None
-    source: SourceInfo
-
-
-@dataclass(frozen=True)
-class TargetInfo:
-    text: str
-    figure: float | None
-    unit: str | None
-    year: int | None
-
-
-@dataclass(frozen=True)
-class FocusPointInfo:
-    id: str
-    order: int
-    text: str
-    targets: tuple[TargetInfo, ...]
-    source: SourceInfo
-
-
-@dataclass(frozen=True)
-class ChapterInfo:
-    id: str
-    number: int | None
-    title: str
-    document_title: str
-    summary: str | None
-    theme_ids: tuple[str, ...]
-    focus_points: tuple[FocusPointInfo, ...]
-    source: SourceInfo
-
-
-@dataclass(frozen=True)
-class PhaseInfo:
-    label: str | None
-    start: dt.date | None
-    end: dt.date | None
-    precision: str
-    open_ended: bool
-    text: str
-
-
-@dataclass(frozen=True)
-class FundingInfo:
-    budget_id: str
-    budget_name: str
-    budget_line_id: str | None
-    amount: CostValue | None
-    source: SourceInfo
-
-
-@dataclass(frozen=True)
-class ActionInfo:
-    id: str
-    plan_id: str
-    focusopgave_id: str | None
-    number: int
-    trekker: str | None
-    title: str
-    heading: str | None
-    what: str | None
-    cost: CostValue
-    explanation: str | None
-    planning_text: str | None
-    phases: tuple[PhaseInfo, ...]
-    fundings: tuple[FundingInfo, ...]
-    theme_ids: tuple[str, ...]
-    note: str | None
-    source: SourceInfo
-
-    @property
-    def planning_unknown(self) -> bool:
-        """No date and no recurring pattern: the planning is not known."""
-        return not any(p.start or p.precision == "recurring" for p in self.phases)
-
-
-@dataclass(frozen=True)
-class ThemeLinkInfo:
-    theme_id: str
-    plan_id: str | None
-    action_id: str | None
-    basis: str  # "bron" or "redactioneel"
-    rationale: str | None
-
-
-@dataclass(frozen=True)
-class ThemeInfo:
-    id: str
-    number: int
-    name: str
-    aandachtsveld_id: str
-    aandachtsveld: str
-    regie: PersonInfo | None
-    extra_attention: bool | None
-    source: SourceInfo
-
-
-@dataclass(frozen=True)
-class AandachtsveldInfo:
-    id: str
-    name: str
-    themes: tuple[ThemeInfo, ...]
-
-
-@dataclass(frozen=True)
-class PortfolioItemInfo:
-    id: str
-    person_id: str
-    domain_id: str | None
-    domain_certain: bool
-    name: str
-    detail: str | None
-    source: SourceInfo
-
-
-@dataclass(frozen=True)
-class DomainInfo:
-    id: str
-    name: str
-
-
-@dataclass(frozen=True)
-class PortfolioMatrix:
-    members: tuple[PersonInfo, ...]
-    domains: tuple[DomainInfo, ...]  # empty for a municipality without domains
-    items: tuple[PortfolioItemInfo, ...]
-    regie: dict[str, tuple[ThemeInfo, ...]]  # person id -> themes
-
-    def cell(self, person_id: str, domain_id: str | None) -> tuple[PortfolioItemInfo, ...]:
-        return tuple(i for i in self.items if i.person_id == person_id and i.domain_id == domain_id)
-
-
-@dataclass(frozen=True)
-class FocusopgaveInfo:
-    id: str
-    number: int
-    letter: str | None
-    title: str
-    table_title: str | None
-    lead: str | None
-    objective: str | None
-    responsible: str | None
-    actions: tuple[ActionInfo, ...]
-    reconciliation: Reconciliation
-    source: SourceInfo
-
-
-@dataclass(frozen=True)
-class BudgetLineInfo:
-    id: str
-    number: int | None
-    title: str
-    cost: CostValue
-    remark: str | None
-    funded_action_ids: tuple[str, ...]
-    source: SourceInfo
-
-
-@dataclass(frozen=True)
-class BudgetInfo:
-    id: str
-    name: str
-    kind: str
-    amount: CostValue | None
-    period_text: str | None
-    description: str | None
-    lines: tuple[BudgetLineInfo, ...]
-    reconciliation: Reconciliation | None
-    total_label: str | None
-    funded_action_ids: tuple[str, ...]
-    source: SourceInfo
-
-
-@dataclass(frozen=True)
-class ActionPlanInfo:
-    id: str
-    title: str
-    document: DocumentInfo
-    focusopgaven: tuple[FocusopgaveInfo, ...]
-    loose_actions: tuple[ActionInfo, ...]  # actions outside any focusopgave (e.g. a reserve)
-    reconciliation: Reconciliation
-    total_label: str | None
-    budgets: tuple[BudgetInfo, ...]
-    source: SourceInfo
-
-    @property
-    def actions(self) -> tuple[ActionInfo, ...]:
-        return tuple(a for f in self.focusopgaven for a in f.actions) + self.loose_actions
-
-
-@dataclass(frozen=True)
-class DataSummary:
-    data_version: str | None
-    schema_version: str | None
-    counts: dict[str, int] = field(default_factory=dict)
-
+from velsen_desk.money import CostValue, Reconciliation, sum_costs
+from velsen_desk.records import (  # noqa: F401  (re-exported: callers read the types from here too)
+    AandachtsveldInfo,
+    ActionInfo,
+    ActionPlanInfo,
+    BudgetInfo,
+    BudgetLineInfo,
+    Catalog,
+    ChapterInfo,
+    DataSummary,
+    DocumentInfo,
+    DomainInfo,
+    FocusopgaveInfo,
+    FocusPointInfo,
+    FundingInfo,
+    PersonInfo,
+    PhaseInfo,
+    PortfolioItemInfo,
+    PortfolioMatrix,
+    ProgrammeData,
+    ProgrammeInfo,
+    SourceInfo,
+    TargetInfo,
+    ThemeInfo,
+    ThemeLinkInfo,
+    cost_of_actions,
+)
 
 # ---- helpers -------------------------------------------------------------------------------
 
@@ -546,5 +334,37 @@ def actions_with_unknown_planning(session: Session, programme_id: str) -> list[A
     return [a for plan in action_plans(session, programme_id) for a in plan.actions if a.planning_unknown]
 
 
-def cost_of_actions(actions: list[ActionInfo] | tuple[ActionInfo, ...]) -> CostSum:
-    return sum_costs(a.cost for a in actions)
+def catalog(session: Session) -> Catalog:
+    """The programmes and the data version: enough to fill the window's selectors."""
+    return Catalog(summary(session), tuple(programmes(session)))
+
+
+def programme_data(session: Session, programme: ProgrammeInfo) -> ProgrammeData:
+    """Everything the four tabs show for one programme, in one unit of work."""
+    pid = programme.id
+    velden = tuple(theme_tree(session, pid))
+    themes = [t for v in velden for t in v.themes]
+    chapters = tuple(chapters_for_programme(session, pid))
+    by_theme = chapters_by_theme(chapters)
+    return ProgrammeData(
+        programme=programme,
+        documents=tuple(documents(session, pid)),
+        college=tuple(college(session, pid)),
+        velden=velden,
+        chapters=chapters,
+        theme_chapters={t.id: by_theme.get(t.id, ()) for t in themes},
+        theme_links={t.id: tuple(theme_links(session, t.id)) for t in themes},
+        plans=tuple(action_plans(session, pid)),
+        matrix=portfolio_matrix(session, pid),
+        opgaven=tuple(agenda.opgaven(session, pid)),
+    )
+
+
+_ANCHOR_TABLES = ("themes", "actions", "portfolio_items", "budget_lines", "focusopgaven", "budgets", "people",
+                  "chapters", "focus_points", "opgaven", "speerpunten")
+
+
+def anchor_ids(session: Session) -> frozenset[str]:
+    """Ids of every item a personal note can be anchored to (to tell loose notes apart)."""
+    sql = " UNION ALL ".join(f"SELECT id FROM {table}" for table in _ANCHOR_TABLES)
+    return frozenset(row[0] for row in session.execute(text(sql)))

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
@@ -65,6 +66,8 @@ def match_expression(query: str) -> str | None:
 
 
 def search(session: Session, query: str, programme_id: str | None = None, limit: int = 200) -> list[SearchHit]:
+    from sqlalchemy import text  # here: the window imports this module (labels, hits) at start-up
+
     expression = match_expression(query)
     if expression is None:
         return []

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.atomic import write_atomic
 from velsen_desk.database import DatabaseError, DatabaseInfo, inspect_database
 from velsen_desk.paths import bundled_data_dir, local_database_path, sources_dir
 
@@ -40,10 +41,7 @@ def read_origin(db_path: Path) -> dict[str, str]:
 
 
 def write_origin(db_path: Path, origin: dict[str, str]) -> None:
-    target = _origin_path(db_path)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(origin, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(target)
+    write_atomic(_origin_path(db_path), json.dumps(origin, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
 def bundle_hash() -> str:

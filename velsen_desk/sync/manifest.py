@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from velsen_desk.atomic import write_atomic
 
 MANIFEST_NAME = "velsen-desk-manifest.json"
 MANIFEST_FORMAT = "velsen-desk-manifest/1"
@@ -46,12 +47,3 @@ class Manifest:
     def write(self, share: Path) -> None:
         """Atomically: readers see the old manifest or the new one, never half of one."""
         write_atomic(share / MANIFEST_NAME, json.dumps(asdict(self), indent=2).encode("utf-8"))
-
-
-def write_atomic(target: Path, payload: bytes) -> None:
-    tmp = target.with_name(f".{target.name}.tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, target)

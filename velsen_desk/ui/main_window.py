@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk import __version__
-from velsen_desk.database import DatabaseError, open_readonly, session_factory
+from velsen_desk.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.formatting import format_long_date
+from velsen_desk.reading import load_catalog, load_programme
+from velsen_desk.records import Catalog, ProgrammeData
 from velsen_desk.store import read_origin
 from velsen_desk.ui.budget.view import BudgetTab
-from velsen_desk.ui.data import Catalog, ProgrammeData, load_catalog, load_programme
 from velsen_desk.ui.notes.editor import NoteEditor
 from velsen_desk.ui.notes.overview import NotesOverview, load_notes
 from velsen_desk.ui.portfolio.view import PortfolioTab
@@ -75,9 +76,9 @@ class MainWindow(QMainWindow):
         self.catalog: Catalog | None = None
         self.state = ViewState(self)
         self.db_path = db_path
-        factory = session_factory(open_readonly(db_path)) if db_path else None
-        self.runner = TaskRunner(factory, self)
-        self.search_runner = TaskRunner(factory, self)  # its own runner: typing never flashes the progress bar
+        database = ReadOnlyDatabase(db_path) if db_path else None
+        self.runner = TaskRunner(database, self)
+        self.search_runner = TaskRunner(database, self)  # its own runner: typing never flashes the progress bar
         self._pending_hit = None
         self.notes_overview: NotesOverview | None = None
 
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         from velsen_desk.store import ensure_local_database
 
         self.runner.run(
-            lambda _session: ensure_local_database(), success=self._on_local_database,
+            lambda _db: ensure_local_database(), success=self._on_local_database,
             failure=self._on_open_failure, label=self.tr("Gegevens voorbereiden…"),
         )
 
@@ -316,10 +317,10 @@ class MainWindow(QMainWindow):
         self.sync.start(automatic=True)  # a configured, reachable share: fetch a newer version quietly
 
     def _set_database(self, path: Path) -> None:
-        factory = session_factory(open_readonly(path))
+        database = ReadOnlyDatabase(path)
         self.db_path = path
-        self.runner.set_factory(factory)
-        self.search_runner.set_factory(factory)
+        self.runner.set_database(database)
+        self.search_runner.set_database(database)
 
     def _on_new_version(self, result) -> None:
         """A sync replaced the local copy: open the new file and reload every tab (the one broadcast)."""
@@ -359,7 +360,7 @@ class MainWindow(QMainWindow):
         if programme is None:
             return
         self.runner.run(
-            lambda session: load_programme(session, programme),
+            lambda db: load_programme(db, programme),
             success=self._on_programme,
             failure=self._on_failure,
             key="programme",

@@ -36,7 +36,7 @@ def take_screenshot(
     data is loaded and painted, and save it. 0 on success; a Dutch message and 1 otherwise."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from velsen_desk import queries as q
-    from velsen_desk.database import DatabaseError, open_readonly, session_factory
+    from velsen_desk.database import DatabaseError, ReadOnlyDatabase
     from velsen_desk.store import ensure_local_database
     from velsen_desk.ui.app import application
     from velsen_desk.ui.main_window import DEFAULT_PROGRAMME, MainWindow
@@ -48,14 +48,13 @@ def take_screenshot(
         return _error(f"Ongeldige afmeting “{size}”; gebruik BREEDTExHOOGTE, bv. 1600x1000.")
     try:
         local = ensure_local_database()
-        factory = session_factory(open_readonly(local.info.path))
-        with factory() as session:
-            programmes = q.programmes(session)
-            programme_id = programme or DEFAULT_PROGRAMME
-            if programme_id not in {p.id for p in programmes}:
-                valid = "\n".join(f"  {p.id}  ({p.title})" for p in programmes)
-                return _error(f"Onbekend programma “{programme_id}”. Geldige programma’s:\n{valid}")
-            names = [p.name for p in q.college(session, programme_id)]
+        db = ReadOnlyDatabase(local.info.path)
+        programmes = db.read(q.programmes)
+        programme_id = programme or DEFAULT_PROGRAMME
+        if programme_id not in {p.id for p in programmes}:
+            valid = "\n".join(f"  {p.id}  ({p.title})" for p in programmes)
+            return _error(f"Onbekend programma “{programme_id}”. Geldige programma’s:\n{valid}")
+        names = [p.name for p in db.read(q.college, programme_id)]
     except DatabaseError as exc:
         return _error(f"Het gegevensbestand kan niet worden geopend: {exc}")
     if person and person not in names:

@@ -1,7 +1,8 @@
 """One way to run work off the GUI thread (after Anki's ``QueryOp``).
 
-``runner.run(op, success=..., failure=...)`` calls ``op(session)`` in a ``QThreadPool`` worker
-with a fresh read-only session (``None`` while no database is open yet), then calls
+``runner.run(op, success=..., failure=...)`` calls ``op(db)`` in a ``QThreadPool`` worker with
+the open :class:`ReadOnlyDatabase` (``None`` while no database is open yet; ``db.read(fn)`` gives
+``fn`` a session of its own, one unit of work), then calls
 ``success(result)`` or ``failure(exc)`` on the GUI thread. ``op`` must not touch widgets; its
 result must be plain data (frozen dataclasses).
 Starting a task with the same ``key`` as a running one makes the older result stale: it is
@@ -16,11 +17,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-from sqlalchemy.orm import Session, sessionmaker
+
+from velsen_desk.database import ReadOnlyDatabase
 
 log = logging.getLogger(__name__)
 
-Op = Callable[[Session], Any]
+Op = Callable[[ReadOnlyDatabase | None], Any]
 
 
 class _Emitter(QObject):
@@ -29,20 +31,16 @@ class _Emitter(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, task_id: int, factory: sessionmaker | None, op: Op, emitter: _Emitter):
+    def __init__(self, task_id: int, database: ReadOnlyDatabase | None, op: Op, emitter: _Emitter):
         super().__init__()
         self._task_id = task_id
-        self._factory = factory
+        self._database = database
         self._op = op
         self._emitter = emitter
 
     def run(self) -> None:  # worker thread
         try:
-            if self._factory is None:  # work that needs no database (e.g. opening it)
-                result = self._op(None)
-            else:
-                with self._factory() as session:
-                    result = self._op(session)
+            result = self._op(self._database)
         except Exception as exc:  # delivered to the failure callback, never lost
             log.exception("background task failed")
             self._emitter.sig_done.emit(self._task_id, None, exc)
@@ -58,10 +56,10 @@ class TaskRunner(QObject):
     """(busy, label): a task started or the last one ended; for a progress indicator."""
 
     def __init__(
-        self, factory: sessionmaker | None, parent: QObject | None = None, pool: QThreadPool | None = None
+        self, database: ReadOnlyDatabase | None, parent: QObject | None = None, pool: QThreadPool | None = None
     ):
         super().__init__(parent)
-        self._factory = factory
+        self._database = database
         self._pool = pool or QThreadPool.globalInstance()
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[str | None, Callable[[Any], None], Callable[[Exception], None] | None]] = {}
@@ -71,9 +69,9 @@ class TaskRunner(QObject):
 
     # ---- Public API
 
-    def set_factory(self, factory: sessionmaker) -> None:
-        """The database to read from now on (tasks started later get sessions from it)."""
-        self._factory = factory
+    def set_database(self, database: ReadOnlyDatabase) -> None:
+        """The database to read from now on (tasks started later get it)."""
+        self._database = database
 
     def run(
         self,
@@ -89,7 +87,7 @@ class TaskRunner(QObject):
         if key is not None:
             self._latest[key] = task_id
         self.sig_busy_changed.emit(True, label)
-        self._pool.start(_Job(task_id, self._factory, op, self._emitter))
+        self._pool.start(_Job(task_id, self._database, op, self._emitter))
         return task_id
 
     @property

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from velsen_desk import queries as q
+from velsen_desk import records
 from velsen_desk.formatting import format_cost
 from velsen_desk.ui.style import (
     HIGHLIGHT_ROLE,
@@ -33,9 +33,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("BudgetModel", text)
 
 
-def build_tree(plans: tuple[q.ActionPlanInfo, ...]) -> Node:
+def build_tree(plans: tuple[records.ActionPlanInfo, ...]) -> Node:
     root = Node("root")
-    budgets: dict[str, q.BudgetInfo] = {}
+    budgets: dict[str, records.BudgetInfo] = {}
     for plan in plans:
         plan_node = root.add("plan", plan)
         for fo in plan.focusopgaven:
@@ -62,14 +62,14 @@ class BudgetModel(TreeModel):
             _tr("Nr"), _tr("Actie"), _tr("Trekker"), _tr("Kosten"), _tr("Financiering"), _tr("Planning"),
             _tr("Volgens document"),
         )
-        self._plans: tuple[q.ActionPlanInfo, ...] = ()
+        self._plans: tuple[records.ActionPlanInfo, ...] = ()
         self._highlight: frozenset[str] = frozenset()
-        self._actions: dict[str, q.ActionInfo] = {}
-        self._lines: dict[str, tuple[q.BudgetInfo, q.BudgetLineInfo]] = {}
+        self._actions: dict[str, records.ActionInfo] = {}
+        self._lines: dict[str, tuple[records.BudgetInfo, records.BudgetLineInfo]] = {}
 
     # ---- Public API
 
-    def set_plans(self, plans: tuple[q.ActionPlanInfo, ...]) -> None:
+    def set_plans(self, plans: tuple[records.ActionPlanInfo, ...]) -> None:
         self._plans = plans
         self._actions = {a.id: a for p in plans for a in p.actions}
         self._lines = {line.id: (b, line) for p in plans for b in p.budgets for line in b.lines}
@@ -81,7 +81,7 @@ class BudgetModel(TreeModel):
             if node.kind == "action":
                 self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, CHECK))
 
-    def funding_text(self, action: q.ActionInfo) -> str:
+    def funding_text(self, action: records.ActionInfo) -> str:
         parts = []
         for f in action.fundings:
             amount = f" ({format_cost(f.amount)})" if f.amount else ""
@@ -94,7 +94,7 @@ class BudgetModel(TreeModel):
                 parts.append(f"{f.budget_name}{amount}")
         return "; ".join(parts)
 
-    def line_funding_text(self, line: q.BudgetLineInfo) -> str:
+    def line_funding_text(self, line: records.BudgetLineInfo) -> str:
         parts = [line.remark] if line.remark else []
         for action_id in line.funded_action_ids:
             action = self._actions.get(action_id)

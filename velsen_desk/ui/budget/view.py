@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from velsen_desk import queries as q
+from velsen_desk import records
 from velsen_desk.formatting import format_cost, format_sum
 from velsen_desk.money import AMOUNT
+from velsen_desk.records import ProgrammeData
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
-from velsen_desk.ui.data import ProgrammeData
 from velsen_desk.ui.detailpane import DetailPane
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
 from velsen_desk.ui.state import ViewState
@@ -229,7 +229,7 @@ class BudgetTab(QWidget):
             node = node.parent
             kind = "budget"
 
-        def bar(label: str, cost: q.CostValue, item_id: str) -> Bar:
+        def bar(label: str, cost: records.CostValue, item_id: str) -> Bar:
             amount = cost.amount or 0 if cost.status == AMOUNT else 0
             return Bar(label, amount, format_cost(cost), item_id == selected_id, cost.status != AMOUNT)
 
@@ -247,7 +247,7 @@ class BudgetTab(QWidget):
             bars = [bar(f"{a.number}. {a.title}", a.cost, a.id) for a in plan.actions]
         self.chart.show_bars(title, bars)
 
-    def _action_html(self, a: q.ActionInfo) -> str:
+    def _action_html(self, a: records.ActionInfo) -> str:
         data = self._state.data
         out = [html_css(), f"<h3>{esc(self.tr('Actie {0}: {1}').format(a.number, a.title))}</h3>"]
         if a.heading:
@@ -278,7 +278,7 @@ class BudgetTab(QWidget):
         out.append(source_html(a.source, self.tr("Bron")))
         return "".join(out)
 
-    def _line_html(self, line: q.BudgetLineInfo) -> str:
+    def _line_html(self, line: records.BudgetLineInfo) -> str:
         out = [html_css(), f"<h3>{esc(self.tr('Regel {0}: {1}').format(line.number, line.title))}</h3>"]
         out.append(f"<p><b>{esc(self.tr('Kosten'))}:</b> {cost_html(line.cost)}</p>")
         funding = self.model.line_funding_text(line)

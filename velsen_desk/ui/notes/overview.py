@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import text
-from sqlalchemy.orm import Session
 
+from velsen_desk.database import ReadOnlyDatabase
 from velsen_desk.notes import Note, NotesError
 from velsen_desk.search import KIND_LABELS
 from velsen_desk.ui.notes.store import notes_store
@@ -35,22 +34,16 @@ def _tr(text_: str) -> str:
     return QCoreApplication.translate("NotesModel", text_)
 
 
-_ID_TABLES = ("themes", "actions", "portfolio_items", "budget_lines", "focusopgaven", "budgets", "people",
-              "chapters", "focus_points", "opgaven", "speerpunten")
-
-
-def existing_ids(session: Session | None) -> frozenset[str] | None:
-    """Ids of every item a note can be anchored to. Runs in a worker; touches no widget."""
-    if session is None:
-        return None
-    sql = " UNION ALL ".join(f"SELECT id FROM {table}" for table in _ID_TABLES)
-    return frozenset(row[0] for row in session.execute(text(sql)))
-
-
-def load_notes(session: Session | None) -> list[Note]:
+def load_notes(db: ReadOnlyDatabase | None) -> list[Note]:
     """All notes, loose ones marked. Runs in a worker; raises NotesError."""
     store = notes_store(create=False)
-    return store.all(existing_ids(session)) if store is not None else []
+    if store is None:
+        return []
+    if db is None:
+        return store.all(None)
+    from velsen_desk.queries import anchor_ids  # SQLAlchemy: in the worker, not at start-up
+
+    return store.all(db.read(anchor_ids))
 
 
 class NotesModel(QAbstractTableModel):

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from velsen_desk import queries as q
+from velsen_desk import records
 from velsen_desk.formatting import format_loco
 from velsen_desk.ui.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
 
@@ -33,13 +33,13 @@ class Column:
 class PortfolioModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._matrix: q.PortfolioMatrix | None = None
+        self._matrix: records.PortfolioMatrix | None = None
         self._columns: list[Column] = []
         self._highlight: str | None = None
 
     # ---- Public API
 
-    def set_matrix(self, matrix: q.PortfolioMatrix, has_themes: bool) -> None:
+    def set_matrix(self, matrix: records.PortfolioMatrix, has_themes: bool) -> None:
         self.beginResetModel()
         self._matrix = matrix
         cols = [Column("role", _tr("Rol")), Column("party", _tr("Partij")), Column("loco", _tr("Loco"))]
@@ -58,7 +58,7 @@ class PortfolioModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
 
-    def member(self, row: int) -> q.PersonInfo | None:
+    def member(self, row: int) -> records.PersonInfo | None:
         if self._matrix is None or not 0 <= row < len(self._matrix.members):
             return None
         return self._matrix.members[row]
@@ -71,7 +71,7 @@ class PortfolioModel(QAbstractTableModel):
             return -1
         return next((i for i, m in enumerate(self._matrix.members) if m.id == person_id), -1)
 
-    def items(self, row: int, column: int) -> tuple[q.PortfolioItemInfo, ...]:
+    def items(self, row: int, column: int) -> tuple[records.PortfolioItemInfo, ...]:
         member, col = self.member(row), self.column(column)
         if member is None or col is None or self._matrix is None:
             return ()
@@ -81,7 +81,7 @@ class PortfolioModel(QAbstractTableModel):
             return tuple(i for i in self._matrix.items if i.person_id == member.id)
         return ()
 
-    def regie(self, row: int) -> tuple[q.ThemeInfo, ...]:
+    def regie(self, row: int) -> tuple[records.ThemeInfo, ...]:
         member = self.member(row)
         if member is None or self._matrix is None:
             return ()
@@ -145,7 +145,7 @@ class PortfolioModel(QAbstractTableModel):
             return col.kind
         return None
 
-    def _text(self, row: int, column: int, member: q.PersonInfo, col: Column) -> str:
+    def _text(self, row: int, column: int, member: records.PersonInfo, col: Column) -> str:
         unknown = _tr("onbekend")
         if col.kind == "role":
             return member.role or unknown

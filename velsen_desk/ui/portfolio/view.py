@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from velsen_desk.formatting import format_loco
-from velsen_desk.ui.data import ProgrammeData
+from velsen_desk.records import ProgrammeData
 from velsen_desk.ui.detailpane import DetailPane
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
 from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip

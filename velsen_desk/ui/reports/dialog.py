@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from velsen_desk.database import ReadOnlyDatabase
 from velsen_desk.reports.service import ReportError, ReportRequest, ReportResult
 from velsen_desk.ui.reports.preview import HAVE_PDF, PdfPreview, PrintError, print_document
 from velsen_desk.ui.reports.work import ANNEX_SECTIONS, DIALOG_KINDS, default_file_name, make_report
@@ -159,7 +160,7 @@ class ReportDialog(QDialog):
         self._set_busy(True)
         self._show_message(self.tr("Het rapport wordt gemaakt…"))
         self._runner.run(
-            lambda session: make_report(session, request),
+            lambda db: make_report(db, request),
             success=self._on_ready, failure=self._on_failure, key=self._task_key,
             label=self.tr("Rapport maken…"),
         )
@@ -430,7 +431,7 @@ class ReportDialog(QDialog):
         else:
             self._fill_people([])
             self._runner.run(
-                lambda session: _college(session, programme_id),
+                lambda db: _college(db, programme_id),
                 success=lambda people, pid=programme_id: self._on_people(pid, people),
                 failure=lambda _exc: None,
                 key=f"{self._task_key}-people",
@@ -547,10 +548,10 @@ class ReportDialog(QDialog):
             self.print_report()
 
 
-def _college(session, programme_id: str) -> list[Choice]:
+def _college(db: ReadOnlyDatabase | None, programme_id: str) -> list[Choice]:
     """Runs in a worker: the college of another programme, as plain choices."""
     from velsen_desk import queries as q
 
-    if session is None:
+    if db is None:
         return []
-    return [Choice(p.id, p.name) for p in q.college(session, programme_id)]
+    return [Choice(p.id, p.name) for p in db.read(q.college, programme_id)]

@@ -10,11 +10,8 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
-from pathlib import Path
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
+from velsen_desk.database import ReadOnlyDatabase
 from velsen_desk.reports.service import ReportRequest, ReportResult, generate_report
 
 # The kinds the dialog offers, in menu order ("brief" holds personal notes and has its own place).
@@ -34,21 +31,10 @@ _FILE_STEMS = {
 }
 
 
-def database_path(session: Session | None) -> Path | None:
-    """The file behind a session's connection (``None``: no database open yet)."""
-    if session is None:
-        return None
-    for _seq, name, file in session.execute(text("PRAGMA database_list")):
-        if name == "main" and file:
-            return Path(file)
-    return None
-
-
-def make_report(session: Session | None, request: ReportRequest) -> ReportResult:
+def make_report(db: ReadOnlyDatabase | None, request: ReportRequest) -> ReportResult:
     """Runs in a worker; touches no widget. The report reads the database the window shows."""
-    path = database_path(session)
-    if path is not None and request.database is None:
-        request = dataclasses.replace(request, database=path)
+    if db is not None and request.database is None:
+        request = dataclasses.replace(request, database=db.path)
     return generate_report(request)
 
 

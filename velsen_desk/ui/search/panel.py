@@ -187,8 +187,8 @@ class SearchPanel(QObject):
             self.dock.hide()
             return
 
-        def op(session) -> list[SearchHit]:  # worker thread: touches no widget
-            return search(session, query) if session is not None else []
+        def op(db) -> list[SearchHit]:  # worker thread: touches no widget
+            return db.read(search, query) if db is not None else []
 
         self._runner.run(op, success=lambda hits: self._on_hits(query, hits), failure=self._on_error, key="search")
 

@@ -64,7 +64,7 @@ class SyncController(QObject):
         self.sig_started.emit()
         emitter = self._emitter
 
-        def op(_session) -> SyncResult:  # worker thread: touches no widget
+        def op(_db) -> SyncResult:  # worker thread: touches no widget
             return sync(share, local_db, lambda done, total: emitter.sig_progress.emit(done, total))
 
         self.runner.run(

@@ -109,7 +109,7 @@ class SyncFeature(QObject):
         dialog.raise_()
         new = self.local_db()
         self.runner.run(
-            lambda _session: compute_changes(new, old), success=self._on_changes, failure=self._on_changes_failed,
+            lambda _db: compute_changes(new, old), success=self._on_changes, failure=self._on_changes_failed,
             key="changes",
         )
         return dialog

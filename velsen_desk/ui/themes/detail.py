@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from velsen_desk import queries as q
-from velsen_desk.agenda import KIND_LABELS, OpgaveInfo
+from velsen_desk import records
 from velsen_desk.formatting import format_number, format_sum
-from velsen_desk.ui.data import ProgrammeData
+from velsen_desk.records import KIND_LABELS, OpgaveInfo, ProgrammeData
 from velsen_desk.ui.style import cost_html, esc, html_css, reconciliation_text, source_html
 
 
@@ -15,7 +14,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ThemeDetail", text)
 
 
-def _target(t: q.TargetInfo) -> str:
+def _target(t: records.TargetInfo) -> str:
     bits = [esc(t.text)]
     extra = []
     if t.figure is not None:
@@ -27,7 +26,7 @@ def _target(t: q.TargetInfo) -> str:
     return "".join(bits)
 
 
-def _focus_points(points: tuple[q.FocusPointInfo, ...]) -> str:
+def _focus_points(points: tuple[records.FocusPointInfo, ...]) -> str:
     if not points:
         return f'<p class="muted">{_tr("Geen focuspunten in de bron.")}</p>'
     items = []
@@ -41,7 +40,7 @@ def _focus_points(points: tuple[q.FocusPointInfo, ...]) -> str:
     return "<ol>" + "".join(items) + "</ol>"
 
 
-def _chapter_heading(c: q.ChapterInfo) -> str:
+def _chapter_heading(c: records.ChapterInfo) -> str:
     if c.number:
         return _tr("Hoofdstuk {0}: {1}").format(c.number, esc(c.title))
     return esc(c.title)
@@ -53,13 +52,13 @@ def _attention(value: bool | None) -> str:
     return _tr("ja") if value else _tr("nee")
 
 
-def _planning(a: q.ActionInfo) -> str:
+def _planning(a: records.ActionInfo) -> str:
     if a.planning_text:
         return esc(a.planning_text)
     return f'<span class="nnb">{_tr("planning onbekend")}</span>'
 
 
-def _action_line(a: q.ActionInfo) -> str:
+def _action_line(a: records.ActionInfo) -> str:
     return (
         f'<a href="action:{esc(a.id)}">{_tr("Actie {0}").format(a.number)}: {esc(a.title)}</a>'
         f"<br>{_tr('Trekker')}: {esc(a.trekker or _tr('onbekend'))} · {_tr('Kosten')}: {cost_html(a.cost)}"
@@ -67,13 +66,13 @@ def _action_line(a: q.ActionInfo) -> str:
     )
 
 
-def _basis(link: q.ThemeLinkInfo) -> str:
+def _basis(link: records.ThemeLinkInfo) -> str:
     if link.basis == "redactioneel":
         return f'<span class="nnb">{_tr("redactionele koppeling")}</span>'
     return f'<span class="ok">{_tr("volgens de bron")}</span>'
 
 
-def theme_html(data: ProgrammeData, theme: q.ThemeInfo, person_id: str | None) -> str:
+def theme_html(data: ProgrammeData, theme: records.ThemeInfo, person_id: str | None) -> str:
     out = [html_css(), f"<h2>{_tr('Thema {0}: {1}').format(theme.number, esc(theme.name))}</h2>"]
     out.append(f"<p><b>{_tr('Aandachtsveld')}:</b> {esc(theme.aandachtsveld)}<br>")
     if theme.regie:
@@ -126,7 +125,7 @@ def theme_html(data: ProgrammeData, theme: q.ThemeInfo, person_id: str | None) -
     return "".join(out)
 
 
-def veld_html(veld: q.AandachtsveldInfo, person_id: str | None) -> str:
+def veld_html(veld: records.AandachtsveldInfo, person_id: str | None) -> str:
     rows = []
     for t in veld.themes:
         regie = esc(t.regie.name) if t.regie else _tr("onbekend")
@@ -136,7 +135,7 @@ def veld_html(veld: q.AandachtsveldInfo, person_id: str | None) -> str:
     return html_css() + f"<h2>{esc(veld.name)}</h2><p>{intro}</p><ul>{''.join(rows)}</ul>"
 
 
-def chapter_html(c: q.ChapterInfo) -> str:
+def chapter_html(c: records.ChapterInfo) -> str:
     out = [html_css(), f"<h2>{_chapter_heading(c)}</h2><p class='muted'>{esc(c.document_title)}</p>"]
     if c.summary:
         out.append(f"<p>{esc(c.summary)}</p>")
@@ -146,7 +145,7 @@ def chapter_html(c: q.ChapterInfo) -> str:
     return "".join(out)
 
 
-def focus_point_html(p: q.FocusPointInfo, chapter: q.ChapterInfo | None) -> str:
+def focus_point_html(p: records.FocusPointInfo, chapter: records.ChapterInfo | None) -> str:
     out = [html_css(), f"<h2>{_tr('Focuspunt {0}').format(p.order)}</h2>"]
     if chapter:
         out.append(f"<p class='muted'>{_chapter_heading(chapter)}</p>")

@@ -7,8 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from velsen_desk.agenda import KIND_LABELS
-from velsen_desk.ui.data import ProgrammeData
+from velsen_desk.records import KIND_LABELS, ProgrammeData
 from velsen_desk.ui.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
 from velsen_desk.ui.treemodel import Node, TreeModel
 

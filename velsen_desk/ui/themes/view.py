@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
-from velsen_desk.ui.data import ProgrammeData
+from velsen_desk.records import ProgrammeData
 from velsen_desk.ui.detailpane import DetailPane
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
 from velsen_desk.ui.state import ViewState

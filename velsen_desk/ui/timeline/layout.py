@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from velsen_desk import queries as q
+from velsen_desk import records
 
 SOLID, LIGHT, OPEN = "solid", "light", "open"
 _SOLID_PRECISIONS = {"quarter", "half_year", "month", "day"}
@@ -42,7 +42,7 @@ class Row:
     y: int
     kind: str  # "group" or "action"
     label: str
-    action: q.ActionInfo | None = None
+    action: records.ActionInfo | None = None
     segments: tuple[Segment, ...] = ()
     recurring: tuple[float, ...] = ()  # marker positions
     unknown: bool = False
@@ -62,14 +62,14 @@ class TimelineLayout:
             return self.rows[index]
         return None
 
-    def unknown_actions(self) -> tuple[q.ActionInfo, ...]:
+    def unknown_actions(self) -> tuple[records.ActionInfo, ...]:
         return tuple(r.action for r in self.rows if r.unknown and r.action)
 
-    def recurring_actions(self) -> tuple[q.ActionInfo, ...]:
+    def recurring_actions(self) -> tuple[records.ActionInfo, ...]:
         return tuple(r.action for r in self.rows if r.recurring and r.action)
 
 
-def _span(actions: list[q.ActionInfo], today: dt.date) -> tuple[float, float]:
+def _span(actions: list[records.ActionInfo], today: dt.date) -> tuple[float, float]:
     starts = [year_fraction(p.start) for a in actions for p in a.phases if p.start]
     ends = [end_fraction(p.end) for a in actions for p in a.phases if p.end]
     ends += [year_fraction(p.start) + 0.25 for a in actions for p in a.phases if p.start]
@@ -79,7 +79,7 @@ def _span(actions: list[q.ActionInfo], today: dt.date) -> tuple[float, float]:
     return float(low), float(high + 0.5 if any(p.open_ended for a in actions for p in a.phases) else high)
 
 
-def _action_row(y: int, a: q.ActionInfo, x_min: float, x_max: float, prefix: str = "") -> Row:
+def _action_row(y: int, a: records.ActionInfo, x_min: float, x_max: float, prefix: str = "") -> Row:
     segments: list[Segment] = []
     recurring: list[float] = []
     for p in a.phases:
@@ -102,11 +102,11 @@ def _action_row(y: int, a: q.ActionInfo, x_min: float, x_max: float, prefix: str
     return Row(y, "action", label, a, tuple(segments), tuple(recurring), unknown=a.planning_unknown)
 
 
-def build_layout(plan: q.ActionPlanInfo, today: dt.date, unknown_label: str, loose_label: str) -> TimelineLayout:
+def build_layout(plan: records.ActionPlanInfo, today: dt.date, unknown_label: str, loose_label: str) -> TimelineLayout:
     actions = list(plan.actions)
     x_min, x_max = _span(actions, today)
     rows: list[Row] = []
-    groups: list[tuple[str, list[q.ActionInfo]]] = [
+    groups: list[tuple[str, list[records.ActionInfo]]] = [
         (f"{fo.letter or fo.number} · {fo.title}", list(fo.actions)) for fo in plan.focusopgaven
     ]
     if plan.loose_actions:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from velsen_desk.ui.data import ProgrammeData
+from velsen_desk.records import ProgrammeData
 from velsen_desk.ui.detailpane import DetailPane
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.style import SERIES, esc, html_css
