@@ -154,6 +154,9 @@ def _sync(args: argparse.Namespace) -> int:
         print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
         for change in changes:
             print(f"  {change}")
+    from velsen_desk.reading import prime_snapshots
+
+    prime_snapshots(local_database_path())  # the window's next start reads these instead of the ORM
     return EXIT_OK
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -28,13 +27,15 @@ from PySide6.QtWidgets import (
 from velsen_desk import __version__
 from velsen_desk.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.formatting import format_long_date
-from velsen_desk.reading import load_catalog, load_programme
+from velsen_desk.reading import load_catalog, load_programme, prime_snapshots
 from velsen_desk.records import Catalog, ProgrammeData
 from velsen_desk.store import read_origin
 from velsen_desk.ui.budget.view import BudgetTab
+from velsen_desk.ui.chart_library import chart_library
 from velsen_desk.ui.notes.editor import NoteEditor
 from velsen_desk.ui.notes.overview import NotesOverview, load_notes
 from velsen_desk.ui.portfolio.view import PortfolioTab
+from velsen_desk.ui.programme_tab import ProgrammeTab
 from velsen_desk.ui.reports import install_report_actions
 from velsen_desk.ui.search.navigate import open_search_hit
 from velsen_desk.ui.search.panel import SearchPanel
@@ -47,13 +48,14 @@ from velsen_desk.ui.timeline.view import TimelineTab
 log = logging.getLogger(__name__)
 
 DEFAULT_PROGRAMME = "velsen-2022"
+CHART_IMPORT_DELAY_MS = 300  # after every tab shows the data, so the import never delays that
 TAB_KEYS = ("themes", "portfolio", "budget", "timeline")
 
 
 class MainWindow(QMainWindow):
     # ---- Signals
     sig_ready = Signal()
-    """A programme is loaded and every tab shows it."""
+    """A programme is loaded and every tab shows it (the visible tab shows it first)."""
     sig_failed = Signal(str)
     """Loading failed; the Dutch message (also shown in a dialog when ``show_errors``)."""
 
@@ -331,6 +333,8 @@ class MainWindow(QMainWindow):
             return
         self._origin = read_origin(self.sync.local_db()).get("origin", self._origin)
         self._reload()
+        # Every programme of the new file, so the next start (on any programme) skips the ORM.
+        self.search_runner.run(lambda db: prime_snapshots(db.path) if db else None, success=lambda _none: None)
 
     def _on_open_failure(self, error: Exception) -> None:
         text = self.tr("Het gegevensbestand kan niet worden geopend.\n\n{0}").format(error)
@@ -389,12 +393,28 @@ class MainWindow(QMainWindow):
         self.sync.update_status()
         self.search.set_programmes({p.id: p.title for p in self.catalog.programmes} if self.catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
-        # After the first paint, so the warm-up does not compete with it for the interpreter.
-        QTimer.singleShot(WARM_UP_DELAY_MS, _warm_up_charts)
-        self.sig_ready.emit()
         if self._pending_hit is not None and self._pending_hit.programme_id == data.programme.id:
             hit, self._pending_hit = self._pending_hit, None
             self.open_hit(hit)
+        QTimer.singleShot(0, lambda: self._catch_up(data))
+
+    def _catch_up(self, data: ProgrammeData) -> None:
+        """Draw one hidden tab per event-loop turn (the visible one drew at once), then report
+        ready; a newer programme makes this round moot."""
+        if self.state.data is not data:
+            return
+        stale = next((tab for tab in self._programme_tabs() if not tab.up_to_date), None)
+        if stale is None:
+            # Now the charts' library, in the background: a chart tab shown before it is
+            # loaded says so and fills in when it arrives.
+            QTimer.singleShot(CHART_IMPORT_DELAY_MS, chart_library().request)
+            self.sig_ready.emit()
+            return
+        stale.ensure_drawn()
+        QTimer.singleShot(0, lambda: self._catch_up(data))
+
+    def _programme_tabs(self) -> tuple[ProgrammeTab, ...]:
+        return (self.themes_tab, self.portfolio_tab, self.budget_tab, self.timeline_tab)
 
     def _on_failure(self, error: Exception) -> None:
         text = self.tr("De gegevens konden niet gelezen worden. Het gegevensbestand is mogelijk beschadigd.\n\n"
@@ -484,28 +504,3 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main_window/state", self.saveState())
         self._settings.setValue("main_window/tab", self.tabs.currentIndex())
         self._settings.sync()
-
-
-WARM_UP_DELAY_MS = 1500
-_warm_up_started = False
-
-
-def _warm_up_charts() -> None:
-    """Import numpy and pyqtgraph in the background once the window shows data.
-
-    They take ~0.6 s to import; done on first click of Begroting or Tijdlijn that froze the
-    window. The import lock makes a click during the warm-up wait for it instead of importing
-    twice; a failure here only means the tab imports them itself later.
-    """
-    global _warm_up_started
-    if _warm_up_started:
-        return
-    _warm_up_started = True
-
-    def run() -> None:
-        try:
-            import velsen_desk.ui.plotting  # noqa: F401
-        except Exception:  # the lazy import on first use reports real problems
-            log.debug("chart warm-up failed", exc_info=True)
-
-    threading.Thread(target=run, name="chart-warm-up", daemon=True).start()

@@ -80,7 +80,11 @@ def take_screenshot(
     if not state["ready"]:
         window.close()
         return _error("De gegevens waren niet op tijd geladen; er is geen schermafbeelding gemaakt.")
-    for _ in range(5):  # let the lazily created charts lay out and paint
+    holder = getattr(window.tabs.currentWidget(), "chart_holder", None)
+    while holder is not None and holder.pending and time.monotonic() < deadline:  # pyqtgraph loads in the background
+        app.processEvents()
+        time.sleep(0.005)
+    for _ in range(5):  # let the chart lay out and paint
         app.processEvents()
     image = window.grab()
     window.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,17 +21,17 @@ from velsen_desk.formatting import format_cost, format_sum
 from velsen_desk.money import AMOUNT
 from velsen_desk.records import ProgrammeData
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
+from velsen_desk.ui.chart_holder import ChartHolder
 from velsen_desk.ui.detailpane import DetailPane
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
+from velsen_desk.ui.programme_tab import ProgrammeTab
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.style import ID_ROLE, cost_html, esc, html_css, reconciliation_text, source_html
 
 
-class BudgetTab(QWidget):
+class BudgetTab(ProgrammeTab):
     def __init__(self, state: ViewState, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._state = state
-        self.chart = None  # created on first show (pyqtgraph is imported lazily)
+        super().__init__(state, parent)
         self.model = BudgetModel(self)
         self.proxy = BudgetSortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -76,6 +75,12 @@ class BudgetTab(QWidget):
         left.setChildrenCollapsible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
+        self.chart_holder = ChartHolder(_cost_chart, self.splitter)
+        self.chart_holder.sig_chart_created.connect(lambda _chart: self._update_chart(self.tree.currentIndex()))
+        self.splitter.addWidget(self.chart_holder)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([760, 240])
         self.splitter.setChildrenCollapsible(False)
 
         content = QWidget(self)
@@ -95,13 +100,13 @@ class BudgetTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        state.sig_programme_loaded.connect(self._on_data)
         state.sig_person_changed.connect(self._on_person)
         state.sig_action_requested.connect(self.select_action)
 
     # ---- Public API
 
     def expand_all(self) -> None:
+        self.ensure_drawn()
         self.tree.expandAll()
 
     def collapse_all(self) -> None:
@@ -112,6 +117,7 @@ class BudgetTab(QWidget):
 
     def select_item(self, item_id: str) -> bool:
         """Select any row (action, budget line, focusopgave, budget) by its id."""
+        self.ensure_drawn()
         index = self.model.find(lambda n: getattr(n.payload, "id", None) == item_id)
         if not index.isValid():
             return False
@@ -124,33 +130,22 @@ class BudgetTab(QWidget):
         return True
 
     def current_id(self) -> str | None:
+        self.ensure_drawn()
         return self.tree.currentIndex().data(ID_ROLE)
 
     @property
     def has_plan(self) -> bool:
+        self.ensure_drawn()
         return self.stack.currentIndex() == 0
 
-    # ---- Qt
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.chart is None and self.has_plan:
-            self._create_chart()
+    @property
+    def chart(self):
+        """The cost chart, or None until pyqtgraph is loaded and the tab was shown."""
+        return self.chart_holder.chart
 
     # ---- Private
 
-    def _create_chart(self) -> None:
-        from velsen_desk.ui.budget.chart import CostChart  # lazy: pyqtgraph + numpy
-
-        self.chart = CostChart(self.splitter)
-        self.splitter.addWidget(self.chart)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        total = max(self.splitter.width(), 800)
-        self.splitter.setSizes([int(total * 0.76), int(total * 0.24)])
-        self._update_chart(self.tree.currentIndex())
-
-    def _on_data(self, data: ProgrammeData) -> None:
+    def draw(self, data: ProgrammeData) -> None:
         self.note_editor.set_item(None)
         if not data.plans:
             self.empty.setText(
@@ -181,13 +176,11 @@ class BudgetTab(QWidget):
         )
         self._on_person(self._state.person_id)
         self.detail.setHtml(html_css() + "<p>" + esc(self.tr("Kies een actie voor de details en de bron.")) + "</p>")
-        if self.chart is None and self.isVisible():
-            self._create_chart()
         self._update_chart(QModelIndex())
 
     def _on_person(self, _person_id: str | None) -> None:
         data = self._state.data
-        if data is not None:
+        if data is not None and self.up_to_date:  # else draw() applies the person later
             self.model.set_highlight(data.actions_of_person(self._state.person_id))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -309,3 +302,9 @@ class BudgetTab(QWidget):
             out.append(f"<p><b>{esc(self.tr('Budget'))}:</b> {cost_html(p.amount)}</p>")
         out.append(source_html(p.source, self.tr("Bron")))
         return "".join(out)
+
+
+def _cost_chart(parent: QWidget) -> QWidget:
+    from velsen_desk.ui.budget.chart import CostChart  # pyqtgraph: only once ChartHolder says it is loaded
+
+    return CostChart(parent)

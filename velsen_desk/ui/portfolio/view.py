@@ -10,14 +10,14 @@ from velsen_desk.records import ProgrammeData
 from velsen_desk.ui.detailpane import DetailPane
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
 from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip
+from velsen_desk.ui.programme_tab import ProgrammeTab
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.style import esc, html_css, source_html
 
 
-class PortfolioTab(QWidget):
+class PortfolioTab(ProgrammeTab):
     def __init__(self, state: ViewState, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._state = state
+        super().__init__(state, parent)
         self.model = PortfolioModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -57,13 +57,13 @@ class PortfolioTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        state.sig_programme_loaded.connect(self._on_data)
         state.sig_person_changed.connect(self._on_person)
         state.sig_person_requested.connect(self.select_person)
 
     # ---- Public API
 
     def select_person(self, person_id: str) -> bool:
+        self.ensure_drawn()
         row = self.model.row_of(person_id)
         if row < 0:
             return False
@@ -74,6 +74,7 @@ class PortfolioTab(QWidget):
 
     def select_item(self, item_id: str) -> bool:
         """Select the cell holding portfolio item ``item_id``."""
+        self.ensure_drawn()
         for row in range(self.model.rowCount()):
             for col in range(self.model.columnCount()):
                 if any(i.id == item_id for i in self.model.items(row, col)):
@@ -84,11 +85,12 @@ class PortfolioTab(QWidget):
         return False
 
     def detail_text(self) -> str:
+        self.ensure_drawn()
         return self.detail.toPlainText()
 
     # ---- Private
 
-    def _on_data(self, data: ProgrammeData) -> None:
+    def draw(self, data: ProgrammeData) -> None:
         self.note_editor.set_item(None)
         if data.matrix is None:
             return
@@ -116,6 +118,8 @@ class PortfolioTab(QWidget):
         self.detail.setHtml(f"{html_css()}<p>{esc(hint)}</p>")
 
     def _on_person(self, person_id: str | None) -> None:
+        if not self.up_to_date:  # draw() applies the person later
+            return
         self.model.set_highlight(person_id)
         if person_id:
             self.select_person(person_id)

@@ -8,16 +8,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTreeVi
 from velsen_desk.records import ProgrammeData
 from velsen_desk.ui.detailpane import DetailPane
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
+from velsen_desk.ui.programme_tab import ProgrammeTab
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.style import ID_ROLE, KIND_ROLE, html_css
 from velsen_desk.ui.themes import detail
 from velsen_desk.ui.themes.model import MineFilterProxy, ThemeTreeModel
 
 
-class ThemesTab(QWidget):
+class ThemesTab(ProgrammeTab):
     def __init__(self, state: ViewState, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._state = state
+        super().__init__(state, parent)
         self.model = ThemeTreeModel(self)
         self.proxy = MineFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -46,7 +46,6 @@ class ThemesTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        state.sig_programme_loaded.connect(self._on_data)
         state.sig_person_changed.connect(self._apply_person)
         state.sig_only_mine_changed.connect(self._apply_person)
         state.sig_theme_requested.connect(self.select_theme)
@@ -54,20 +53,24 @@ class ThemesTab(QWidget):
     # ---- Public API
 
     def select_theme(self, theme_id: str) -> bool:
+        self.ensure_drawn()
         index = self.model.find(lambda n: getattr(n.payload, "id", None) == theme_id)
         return self._select_source(index)
 
     def select_theme_number(self, number: int) -> bool:
+        self.ensure_drawn()
         index = self.model.find(lambda n: n.kind == "theme" and n.payload.number == number)
         return self._select_source(index)
 
     def expand_all(self) -> None:
+        self.ensure_drawn()
         self.tree.expandAll()
 
     def collapse_all(self) -> None:
         self.tree.collapseAll()
 
     def detail_text(self) -> str:
+        self.ensure_drawn()
         return self.detail.toPlainText()
 
     # ---- Private
@@ -86,7 +89,7 @@ class ThemesTab(QWidget):
         self.tree.scrollTo(proxy_index)
         return True
 
-    def _on_data(self, data: ProgrammeData) -> None:
+    def draw(self, data: ProgrammeData) -> None:
         self.note_editor.set_item(None)
         self.model.set_programme(data)
         self._apply_person()
@@ -99,7 +102,7 @@ class ThemesTab(QWidget):
 
     def _apply_person(self, *_args) -> None:
         data = self._state.data
-        if data is None:
+        if data is None or not self.up_to_date:  # draw() applies the person later
             return
         person = self._state.person_id
         mine = data.regie_theme_ids(person)

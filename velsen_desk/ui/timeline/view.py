@@ -6,22 +6,21 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from velsen_desk.records import ProgrammeData
+from velsen_desk.ui.chart_holder import ChartHolder
 from velsen_desk.ui.detailpane import DetailPane
+from velsen_desk.ui.programme_tab import ProgrammeTab
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.style import SERIES, esc, html_css
 from velsen_desk.ui.timeline.layout import TimelineLayout, build_layout
 
 
-class TimelineTab(QWidget):
+class TimelineTab(ProgrammeTab):
     def __init__(self, state: ViewState, today: dt.date | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._state = state
+        super().__init__(state, parent)
         self.today = today or dt.date.today()
-        self.chart = None  # created on first show (pyqtgraph is imported lazily)
         self.layout_data: TimelineLayout | None = None
 
         self.side = DetailPane(
@@ -30,7 +29,13 @@ class TimelineTab(QWidget):
         )
         self.side.setMinimumWidth(250)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.chart_holder = ChartHolder(self._gantt_chart, self.splitter)
+        self.chart_holder.sig_chart_created.connect(self._redraw)
+        self.splitter.addWidget(self.chart_holder)
         self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([740, 260])
         self.splitter.setChildrenCollapsible(False)
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -42,25 +47,23 @@ class TimelineTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        state.sig_programme_loaded.connect(self._on_data)
         state.sig_person_changed.connect(self._redraw)
 
     # ---- Public API
 
     def set_today(self, today: dt.date) -> None:
         self.today = today
-        if self._state.data is not None:
-            self._on_data(self._state.data)
+        if self._state.data is not None and self.up_to_date:
+            self.draw(self._state.data)
 
     def side_text(self) -> str:
+        self.ensure_drawn()
         return self.side.toPlainText()
 
-    # ---- Qt
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.chart is None and self.layout_data is not None:
-            self._create_chart()
+    @property
+    def chart(self):
+        """The Gantt chart, or None until pyqtgraph is loaded and the tab was shown."""
+        return self.chart_holder.chart
 
     # ---- Private
 
@@ -72,19 +75,14 @@ class TimelineTab(QWidget):
             "tooltip": self.tr("Actie {number}: {title}\nTrekker: {trekker}\nPlanning (zoals geschreven): {planning}"),
         }
 
-    def _create_chart(self) -> None:
-        from velsen_desk.ui.timeline.chart import GanttChart  # lazy: pyqtgraph + numpy
+    def _gantt_chart(self, parent: QWidget) -> QWidget:
+        from velsen_desk.ui.timeline.chart import GanttChart  # pyqtgraph: only once ChartHolder says it is loaded
 
-        self.chart = GanttChart(self._texts(), self.splitter)
-        self.chart.sig_action_clicked.connect(self._state.sig_action_requested)
-        self.splitter.insertWidget(0, self.chart)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
-        total = max(self.splitter.width(), 800)
-        self.splitter.setSizes([int(total * 0.74), int(total * 0.26)])
-        self._redraw()
+        chart = GanttChart(self._texts(), parent)
+        chart.sig_action_clicked.connect(self._state.sig_action_requested)
+        return chart
 
-    def _on_data(self, data: ProgrammeData) -> None:
+    def draw(self, data: ProgrammeData) -> None:
         if not data.plans:
             self.layout_data = None
             self.empty.setText(
@@ -97,14 +95,12 @@ class TimelineTab(QWidget):
         self.layout_data = build_layout(
             data.plans[0], self.today, self.tr("Planning onbekend"), self.tr("Zonder focusopgave")
         )
-        if self.chart is None and self.isVisible():
-            self._create_chart()
         self._redraw()
 
     def _redraw(self, *_args) -> None:
         layout = self.layout_data
         data = self._state.data
-        if layout is None or data is None:
+        if layout is None or data is None or not self.up_to_date:
             return
         highlight = data.actions_of_person(self._state.person_id)
         if self.chart is not None:

@@ -1,0 +1,61 @@
+"""Where a chart will be: says "Grafiek wordt geladen…" until pyqtgraph is imported, then
+holds the chart made by the tab's factory (see :mod:`velsen_desk.ui.chart_library`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+
+from velsen_desk.ui.chart_library import chart_library
+
+
+class ChartHolder(QStackedWidget):
+    # ---- Signals
+    sig_chart_created = Signal(object)
+    """The chart exists now (the widget made by the factory)."""
+
+    def __init__(self, factory: Callable[[QWidget], QWidget], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._factory = factory
+        self.chart: QWidget | None = None
+        self.message = QLabel(self.tr("Grafiek wordt geladen…"), self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Grafiek"))
+        self.addWidget(self.message)
+        library = chart_library()
+        library.sig_loaded.connect(self._on_loaded)
+        library.sig_failed.connect(self._on_failed)
+
+    # ---- Public API
+
+    @property
+    def pending(self) -> bool:
+        """True while the chart is still coming (not when loading it failed)."""
+        return self.chart is None and chart_library().error is None
+
+    # ---- Qt
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.chart is None and chart_library().request():
+            self._build()
+
+    # ---- Private
+
+    def _on_loaded(self) -> None:
+        if self.chart is None and self.isVisible():  # a hidden one builds when first shown
+            self._build()
+
+    def _on_failed(self, error: str) -> None:
+        text = self.tr("De grafiek kan niet worden getoond ({0}). De gegevens staan volledig in de lijst ernaast.")
+        self.message.setText(text.format(error))
+
+    def _build(self) -> None:
+        self.chart = self._factory(self)
+        self.addWidget(self.chart)
+        self.setCurrentWidget(self.chart)
+        self.sig_chart_created.emit(self.chart)

@@ -1,0 +1,75 @@
+"""pyqtgraph (with numpy) imported in a background thread, so no click waits half a second.
+
+Importing them takes ~0.5 s. The window starts the import shortly after it shows its data; a
+chart tab shown before that shows "Grafiek wordt geladen…" and builds its chart when
+``sig_loaded`` arrives. The GUI thread itself never imports pyqtgraph, so it never blocks on
+the import lock either.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+PLOTTING_MODULE = "velsen_desk.ui.plotting"
+
+
+class ChartLibrary(QObject):
+    # ---- Signals
+    sig_loaded = Signal()
+    """pyqtgraph is imported; charts can be built now (delivered on the GUI thread)."""
+    sig_failed = Signal(str)
+    """The import failed; the message, for the placeholder."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._started = False
+        self.error: str | None = None
+
+    # ---- Public API
+
+    @property
+    def loaded(self) -> bool:
+        return PLOTTING_MODULE in sys.modules and self.error is None and not self._importing()
+
+    def request(self) -> bool:
+        """True when charts can be built now; otherwise start the import (once) and return False."""
+        if self.loaded:
+            return True
+        if not self._started:
+            self._started = True
+            threading.Thread(target=self._import, name="chart-import", daemon=True).start()
+        return False
+
+    # ---- Private
+
+    def _importing(self) -> bool:
+        # A module is in sys.modules while its import is still running; its spec says when it is done.
+        module = sys.modules.get(PLOTTING_MODULE)
+        return module is not None and getattr(getattr(module, "__spec__", None), "_initializing", False)
+
+    def _import(self) -> None:  # background thread
+        try:
+            __import__(PLOTTING_MODULE)
+        except Exception as exc:  # shown in place of the chart, never a traceback
+            log.exception("pyqtgraph kon niet geladen worden")
+            self.error = str(exc)
+            self.sig_failed.emit(self.error)
+            return
+        self.sig_loaded.emit()
+
+
+_library: ChartLibrary | None = None
+
+
+def chart_library() -> ChartLibrary:
+    """The one instance (created on the GUI thread, which its signals are delivered to)."""
+    global _library
+    if _library is None:
+        _library = ChartLibrary()
+    return _library
