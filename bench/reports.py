@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import msgspec
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
@@ -93,7 +94,7 @@ def synthetic_plan(base: q.ActionPlanInfo, n_actions: int, per_focus: int = 40, 
             tuple(actions), Reconciliation(total, documented), source,
         ))
     all_actions = [a for f in focusopgaven for a in f.actions]
-    return dataclasses.replace(
+    return msgspec.structs.replace(
         base, focusopgaven=tuple(focusopgaven), loose_actions=(),
         reconciliation=Reconciliation(sum_costs(a.cost for a in all_actions), None),
     )

@@ -1,12 +1,19 @@
 """Cold start of Velsen Desk vs a bare PySide6 window, both offscreen in fresh processes.
 
-    .venv/bin/python bench/startup.py [--runs 5]
+    .venv/bin/python bench/startup.py [--runs 7]
 
-"Started" means: the window is painted with the data loaded (Velsen 2022–2026 in the themes
-tab). The bare baseline is a QMainWindow painted for the first time. Both are measured from
-process launch, median of N runs, in the same invocation. Afterwards one instrumented run
-reports the slowest operations on the GUI thread (including the lazy pyqtgraph import on the
-first visit of the budget tab).
+"Started" means: the window is painted with Velsen 2022–2026 in the themes tab. The baseline
+is a bare QMainWindow painted for the first time, launched the same way in the same run. Both
+are timed from launch until the child reports its paint (not until it exits), median of N runs,
+interleaved. Two kinds of start are measured:
+
+- usual: the local database and its snapshots exist (every start after the first);
+- new data: the snapshot cache was deleted, as after a sync whose snapshots were not made yet,
+  so the window reads through SQLAlchemy (imported in a worker).
+
+Then one instrumented run lists the longest operations on the GUI thread (every event
+dispatch timed through ``QApplication.notify``, plus the imports before the event loop) while
+it clicks through the tabs, before and after pyqtgraph arrives, and switches person and programme.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,15 +54,14 @@ sys.exit(app.exec())
 
 DESK = r"""
 import sys
-from PySide6.QtCore import QEvent, QObject
-from velsen_desk.store import ensure_local_database
-from velsen_desk.ui.app import application
+from velsen_desk.ui.app import application  # first, as run_app does (velsen_desk.ui preloads the domain)
 from velsen_desk.ui.main_window import MainWindow
+from velsen_desk.store import ensure_local_database
+from PySide6.QtCore import QEvent, QObject
 
-class FirstPaintAfterData(QObject):
-    ready = False
+class FirstPaintWithData(QObject):
     def eventFilter(self, obj, event):
-        if self.ready and event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and window.themes_tab.model.rowCount() > 0:
             print("READY", flush=True)
             application().exit(0)
         return False
@@ -62,13 +69,8 @@ class FirstPaintAfterData(QObject):
 app = application()
 local = ensure_local_database()
 window = MainWindow(local.info.path, local.origin, settings=None, show_errors=False)
-spy = FirstPaintAfterData()
-viewport = window.themes_tab.tree.viewport()
-viewport.installEventFilter(spy)
-def on_ready():
-    spy.ready = True
-    viewport.update()
-window.sig_ready.connect(on_ready)
+spy = FirstPaintWithData()
+window.themes_tab.tree.viewport().installEventFilter(spy)
 window.show()
 window.start()
 sys.exit(app.exec())
@@ -76,74 +78,126 @@ sys.exit(app.exec())
 
 PROFILE = r"""
 import json, sys, time
-t0 = time.perf_counter()
-timings = {}
-def mark(name, start):
-    timings[name] = time.perf_counter() - start
-s = time.perf_counter(); from PySide6.QtWidgets import QApplication; mark("import PySide6", s)
-s = time.perf_counter(); from velsen_desk.ui.app import application; from velsen_desk.ui.main_window import MainWindow
-mark("import velsen_desk.ui (+SQLAlchemy)", s)
-s = time.perf_counter(); app = application(); mark("QApplication()", s)
+pre_loop = {}
+def step(name, start):
+    pre_loop[name] = time.perf_counter() - start
+s = time.perf_counter(); import velsen_desk.ui; step("import velsen_desk.ui (the Qt-free modules)", s)
+s = time.perf_counter(); from PySide6.QtWidgets import QApplication; step("import PySide6.QtWidgets", s)
+s = time.perf_counter()
+from velsen_desk.ui.app import application
+from velsen_desk.ui.main_window import MainWindow
+step("import velsen_desk.ui.main_window", s)
+
+dispatches = []  # (seconds, what, phase)
+phase = ["start-up"]
+depth = [0]
+
+class TimedApp(QApplication):
+    def notify(self, receiver, event):
+        depth[0] += 1
+        start = time.perf_counter()
+        try:
+            return super().notify(receiver, event)
+        finally:
+            depth[0] -= 1
+            if depth[0] == 0:
+                what = f"{event.type().name} -> {type(receiver).__name__}"
+                dispatches.append((time.perf_counter() - start, what, phase[0]))
+
+s = time.perf_counter(); app = TimedApp(sys.argv[:1]); application(); step("QApplication()", s)
 s = time.perf_counter(); from velsen_desk.store import ensure_local_database; local = ensure_local_database()
-mark("ensure_local_database (loads the bundled YAML to compare versions)", s)
+step("ensure_local_database()", s)
 s = time.perf_counter()
 window = MainWindow(local.info.path, local.origin, settings=None, show_errors=False)
-mark("MainWindow()", s)
-orig = window._on_programme
-def timed(data):
-    s = time.perf_counter(); orig(data); mark("programme data -> all tabs (GUI thread)", s)
-window._on_programme = timed
-window.show()
-done = []
-window.sig_ready.connect(lambda: done.append(1))
-window.start()
-while not done:
-    app.processEvents()
-s = time.perf_counter(); window.select_tab("budget"); app.processEvents()
-mark("first show of Begroting (imports pyqtgraph, draws chart)", s)
-s = time.perf_counter(); window.select_tab("timeline"); app.processEvents()
-mark("first show of Tijdlijn (Gantt)", s)
-s = time.perf_counter(); window.select_person("marianne-steijn"); app.processEvents()
-mark("Bekijk als: Marianne Steijn (all tabs)", s)
-print(json.dumps(timings))
+step("MainWindow()", s)
+
+def run_until(condition, timeout=60):
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.002)
+
+ready = []
+window.sig_ready.connect(lambda: ready.append(1))
+window.show(); window.start()
+run_until(lambda: ready)
+run_until(lambda: False, 0.05)
+phase[0] = "Begroting before pyqtgraph is loaded"
+window.select_tab("budget")
+run_until(lambda: window.budget_tab.chart is not None)
+run_until(lambda: False, 0.2)
+phase[0] = "Tijdlijn"
+window.select_tab("timeline")
+run_until(lambda: window.timeline_tab.chart is not None)
+run_until(lambda: False, 0.2)
+phase[0] = "Bekijk als: Marianne Steijn"
+window.select_person("marianne-steijn")
+run_until(lambda: False, 0.2)
+phase[0] = "programme Heemskerk"
+ready.clear(); window.select_programme("heemskerk-2018"); run_until(lambda: ready)
+phase[0] = "programme Velsen again"
+ready.clear(); window.select_programme("velsen-2022"); run_until(lambda: ready)
+run_until(lambda: False, 0.2)
+print(json.dumps({"pre_loop": pre_loop, "dispatches": sorted(dispatches, reverse=True)[:10]}))
 """
 
 
 def _run(code: str, env: dict[str, str]) -> float:
+    """Seconds from launch until the child prints READY (its exit is not part of the start)."""
     start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
-    )
-    elapsed = time.perf_counter() - start
-    if "READY" not in proc.stdout:
-        raise SystemExit(f"run failed:\n{proc.stderr}")
+    proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    elapsed = None
+    for line in proc.stdout:
+        if line.strip() == "READY":
+            elapsed = time.perf_counter() - start
+            break
+    _out, err = proc.communicate(timeout=120)
+    if elapsed is None:
+        raise SystemExit(f"run failed:\n{err}")
     return elapsed
+
+
+def _summary(label: str, runs: list[float]) -> float:
+    median = statistics.median(runs)
+    print(f"{label:<38} median {median:.3f} s  (runs: {', '.join(f'{x:.3f}' for x in runs)})")
+    return median
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="velsen-bench-") as home:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": home,
-               "XDG_DATA_HOME": str(Path(home) / "data"), "XDG_CONFIG_HOME": str(Path(home) / "config")}
-        _run(DESK, env)  # first start builds the local database; not a cold start of the window
-        desk, bare = [], []
-        for _ in range(args.runs):  # interleaved, so both see the same machine state
+               "XDG_DATA_HOME": str(Path(home) / "data"), "XDG_CONFIG_HOME": str(Path(home) / "config"),
+               "XDG_CACHE_HOME": str(Path(home) / "cache")}
+        snapshots = Path(home) / "cache"
+        _run(DESK, env)  # the first start ever builds the local database and its snapshots
+        bare, usual, new_data = [], [], []
+        for _ in range(args.runs):  # interleaved, so all three see the same machine state
             bare.append(_run(BARE, env))
-            desk.append(_run(DESK, env))
-        b, d = statistics.median(bare), statistics.median(desk)
-        print(f"bare PySide6 QMainWindow: median {b:.3f} s  (runs: {', '.join(f'{x:.3f}' for x in bare)})")
-        print(f"Velsen Desk with data:    median {d:.3f} s  (runs: {', '.join(f'{x:.3f}' for x in desk)})")
-        print(f"ratio {d / b:.1f}×, added {d - b:.3f} s")
+            usual.append(_run(DESK, env))
+            shutil.rmtree(snapshots, ignore_errors=True)
+            new_data.append(_run(DESK, env))  # makes the snapshots again for the next usual start
+        b = _summary("bare PySide6 QMainWindow:", bare)
+        u = _summary("Velsen Desk, usual start:", usual)
+        n = _summary("Velsen Desk, first start on new data:", new_data)
+        print(f"usual start: ratio {u / b:.1f}×, adds {u - b:.3f} s to the bare window")
+        print(f"new data:    ratio {n / b:.1f}×, adds {n - b:.3f} s to the bare window")
 
-        proc = subprocess.run([sys.executable, "-c", PROFILE], env=env, capture_output=True, text=True, timeout=120)
-        timings = json.loads(proc.stdout.strip().splitlines()[-1])
-        print("\nGUI-thread operations (one instrumented run):")
-        for name, seconds in sorted(timings.items(), key=lambda kv: -kv[1]):
-            print(f"  {seconds:7.3f} s  {name}")
-        slowest = max(timings, key=timings.get)
-        print(f"slowest GUI-thread operation: {slowest} ({timings[slowest]:.3f} s)")
+        proc = subprocess.run([sys.executable, "-c", PROFILE], env=env, capture_output=True, text=True, timeout=300)
+        if proc.returncode != 0:
+            raise SystemExit(f"instrumented run failed:\n{proc.stderr}")
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        print("\nBefore the event loop (GUI thread, one instrumented run):")
+        for name, seconds in result["pre_loop"].items():
+            print(f"  {seconds * 1000:7.1f} ms  {name}")
+        print("Longest event dispatches on the GUI thread (start, tabs, person, programme switches):")
+        for seconds, what, phase in result["dispatches"]:
+            print(f"  {seconds * 1000:7.1f} ms  {what}  [{phase}]")
+        slowest = result["dispatches"][0]
+        print(f"slowest GUI-thread event: {slowest[0] * 1000:.1f} ms ({slowest[1]}, {slowest[2]})")
     return 0
 
 

@@ -352,9 +352,9 @@ def test_person_choice_survives_nothing_it_should_not(window, qtbot):
 
 
 def test_the_visible_tab_draws_first_and_hidden_tabs_catch_up(window, qtbot):
-    import dataclasses
+    import msgspec
 
-    fresh = dataclasses.replace(window.state.data)  # the same programme, loaded again
+    fresh = msgspec.structs.replace(window.state.data)  # the same programme, loaded again
     window.state.set_data(fresh)
     assert window.themes_tab.up_to_date  # the tab on screen shows it at once
     assert not window.budget_tab.up_to_date and not window.timeline_tab.up_to_date

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency, format_decimal
@@ -13,6 +14,7 @@ LOCALE = "nl_NL"
 UNKNOWN = "onbekend"
 
 
+@functools.lru_cache(maxsize=4096)  # views ask for the same few amounts on every repaint
 def format_euro(amount: int) -> str:
     """``1050000`` -> ``€ 1.050.000`` (whole euros, no cents)."""
     return format_currency(amount, "EUR", format="¤ #,##0", locale=LOCALE, currency_digits=False)
@@ -29,6 +31,7 @@ def format_long_date(value: dt.date | None) -> str:
     return _babel_date(value, format="d MMMM y", locale=LOCALE)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_cost(cost: CostValue) -> str:
     """An amount in Dutch format; "n.v.t." and "n.n.b." as such, never as € 0."""
     if cost.status == AMOUNT and cost.amount is not None:

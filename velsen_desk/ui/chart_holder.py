@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from velsen_desk.ui.chart_library import chart_library
+
+START_IMPORT_AFTER_MS = 150
 
 
 class ChartHolder(QStackedWidget):
@@ -41,8 +43,12 @@ class ChartHolder(QStackedWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.chart is None and chart_library().request():
-            self._build()
+        if self.chart is None:
+            library = chart_library()
+            if library.loaded:
+                self._build()
+            else:  # let the tab paint first: the import would slow that paint down several times
+                QTimer.singleShot(START_IMPORT_AFTER_MS, library.request)
 
     # ---- Private
 
