@@ -20,7 +20,7 @@ from velsen_desk.database import (
     open_readonly,
     session_factory,
 )
-from velsen_desk.formatting import format_cost, format_sum
+from velsen_desk.formatting import format_cost, format_cost_short, format_sum
 from velsen_desk.paths import bundled_data_dir
 
 VELSEN = "velsen-2022"
@@ -136,6 +136,8 @@ def test_nvt_nnb_and_zero_stay_distinct(session):
     assert format_cost(actions[1].cost) == "n.v.t."
     assert format_cost(actions[15].cost) == "n.n.b. (N.v.t. of n.n.b.)"
     assert format_cost(actions[11].cost) == "€ 120.000"
+    # beside a chart bar: short, but still three different words
+    assert [format_cost_short(actions[n].cost) for n in (1, 15, 11)] == ["n.v.t.", "n.n.b.", "€ 120.000"]
     fo1 = q.action_plans(session, VELSEN)[0].focusopgaven[0]
     assert fo1.reconciliation.documented.text == "€0"  # a documented zero, not a missing figure
 

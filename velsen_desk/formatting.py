@@ -44,6 +44,14 @@ def format_cost(cost: CostValue) -> str:
     return "n.n.b."
 
 
+def format_cost_short(cost: CostValue) -> str:
+    """Like :func:`format_cost` without the source's wording of an unknown ("n.n.b."), for
+    places with room for a few characters only (a label beside a bar)."""
+    if cost.status == AMOUNT or cost.status == NOT_APPLICABLE:
+        return format_cost(cost)
+    return "n.n.b."
+
+
 def format_sum(total: CostSum) -> str:
     """``€ 165.000 + 1 post n.n.b.``: a sum says which items it could not count."""
     text = format_euro(total.known)

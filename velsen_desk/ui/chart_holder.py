@@ -64,4 +64,5 @@ class ChartHolder(QStackedWidget):
         self.chart = self._factory(self)
         self.addWidget(self.chart)
         self.setCurrentWidget(self.chart)
-        self.sig_chart_created.emit(self.chart)
+        # Filled in the next event-loop turn: building and filling at once took ~90 ms.
+        QTimer.singleShot(0, lambda: self.sig_chart_created.emit(self.chart))

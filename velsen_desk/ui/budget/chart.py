@@ -27,6 +27,7 @@ class EuroAxis(pg.AxisItem):
 
 
 AXIS_WIDTH = 210
+LABEL_MARGIN_PX = 16  # the text item's own padding plus air before the edge
 
 
 def _short(text: str, metrics: QFontMetrics) -> str:
@@ -58,6 +59,7 @@ class CostChart(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.plot)
         self.bars: list[Bar] = []
+        self.plot.getViewBox().sigResized.connect(self._fit_x_range)
 
     def show_bars(self, title: str, bars: list[Bar]) -> None:
         self.bars = bars
@@ -75,13 +77,29 @@ class CostChart(QWidget):
             pens=[None] * len(bars),
         )
         self.plot.addItem(item)
-        top = max((b.amount for b in bars), default=0) or 1
         for y, bar in zip(ys, bars, strict=True):
             label = pg.TextItem(bar.text, color=text_colour(), anchor=(0, 0.5))
-            label.setPos(bar.amount + top * 0.01, y)
+            label.setPos(bar.amount, y)
             self.plot.addItem(label)
         axis = self.plot.getAxis("left")
         metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
         axis.setTicks([[(y, _short(b.label, metrics)) for y, b in zip(ys, bars, strict=True)]])
-        self.plot.setXRange(0, top * 1.8, padding=0)  # room for the value labels
+        self._fit_x_range()
         self.plot.setYRange(-0.6, len(bars) - 0.4, padding=0)
+
+    def _fit_x_range(self) -> None:
+        """Widen the euro axis until every value label fits beside its bar.
+
+        Labels are measured in pixels and bars in euros, so this depends on the chart's width
+        and runs again when it changes."""
+        if not self.bars:
+            return
+        top = max(b.amount for b in self.bars) or 1
+        width = self.plot.getViewBox().width()
+        metrics = QFontMetrics(self.font())
+        span = top * 1.05
+        for bar in self.bars:
+            room = width - metrics.horizontalAdvance(bar.text) - LABEL_MARGIN_PX
+            # A chart too narrow for label and bar side by side keeps the bars readable instead.
+            span = max(span, bar.amount * width / room if room > width * 0.25 else top * 4)
+        self.plot.setXRange(0, span, padding=0)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk import records
-from velsen_desk.formatting import format_cost, format_sum
+from velsen_desk.formatting import format_cost_short, format_sum
 from velsen_desk.money import AMOUNT
 from velsen_desk.records import ProgrammeData
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
@@ -224,7 +224,8 @@ class BudgetTab(ProgrammeTab):
 
         def bar(label: str, cost: records.CostValue, item_id: str) -> Bar:
             amount = cost.amount or 0 if cost.status == AMOUNT else 0
-            return Bar(label, amount, format_cost(cost), item_id == selected_id, cost.status != AMOUNT)
+            # the tree and the detail pane give the source's own words for an unknown cost
+            return Bar(label, amount, format_cost_short(cost), item_id == selected_id, cost.status != AMOUNT)
 
         if kind == "focusopgave":
             fo = node.payload
