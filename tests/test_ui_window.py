@@ -312,32 +312,40 @@ def test_a_corrupt_database_shows_a_message_not_a_traceback(isolated_home, monke
     assert shown and "kan niet" in shown[0][1].lower()
 
 
+def _run_window_script(database: str, then: str) -> list[str]:
+    """Run ``then`` in a fresh process after a window on ``database`` (a Python expression) is
+    ready; the last lines it printed."""
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QEventLoop\n"
+        "from velsen_desk.ui.app import application\n"
+        "from velsen_desk.ui.main_window import MainWindow\n"
+        "app = application()\n"
+        f"w = MainWindow({database}, settings=None, show_errors=False)\n"
+        "loop = QEventLoop()\n"  # not app.quit(): since Qt 6 that closes the window
+        "w.sig_ready.connect(loop.quit)\n"
+        "w.show(); w.start(); loop.exec()\n"
+    ) + then
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()
+
+
 def test_a_usual_start_shows_the_data_without_the_heavy_libraries(isolated_home):
     """Start-up cost a user notices: after the first start, the window shows Velsen 2022–2026
     without importing SQLAlchemy (snapshots), pyqtgraph (no chart tab shown), pydantic, ruamel
     or ReportLab."""
-    first = "from velsen_desk.store import ensure_local_database; ensure_local_database()"
-    second = (
-        "import sys\n"
-        "from velsen_desk.store import ensure_local_database\n"
-        "from velsen_desk.ui.app import application\n"
-        "from velsen_desk.ui.main_window import MainWindow\n"
-        "app = application()\n"
-        "local = ensure_local_database()\n"
-        "w = MainWindow(local.info.path, local.origin, settings=None, show_errors=False)\n"
-        "from PySide6.QtCore import QEventLoop\n"
-        "loop = QEventLoop()\n"  # not app.quit(): since Qt 6 that closes the window
-        "w.sig_ready.connect(loop.quit)\n"
-        "w.show(); w.start(); loop.exec()\n"
+    from velsen_desk.store import ensure_local_database
+
+    local = ensure_local_database()  # the first start: builds the database and its snapshots
+    shown, heavy = _run_window_script(
+        f"Path({str(local.info.path)!r})",
         "print(w.themes_tab.model.rowCount(), w.windowTitle())\n"
         "print(sorted(m for m in ('sqlalchemy', 'pyqtgraph', 'numpy', 'pydantic', 'ruamel', 'reportlab')"
-        " if m in sys.modules))\n"
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    for code in (first, second):
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-        assert result.returncode == 0, result.stderr
-    shown, heavy = result.stdout.strip().splitlines()[-2:]
+        " if m in sys.modules))\n",
+    )[-2:]
     assert shown == "5 Velsen 2022–2026 – Velsen Desk"
     assert heavy == "[]"
 
@@ -371,29 +379,16 @@ def test_the_visible_tab_draws_first_and_hidden_tabs_catch_up(window, qtbot):
 
 def test_a_chart_tab_shown_before_pyqtgraph_is_loaded_says_so_and_fills_in(built_db):
     """The import (~0.5 s) runs in the background; the tab answers at once and the chart follows."""
-    code = (
-        "import sys, time\n"
-        "from pathlib import Path\n"
-        "from velsen_desk.ui.app import application\n"
-        "from velsen_desk.ui.main_window import MainWindow\n"
-        "app = application()\n"
-        f"w = MainWindow(Path({str(built_db)!r}), settings=None, show_errors=False)\n"
-        "from PySide6.QtCore import QEventLoop\n"
-        "loop = QEventLoop()\n"  # not app.quit(): since Qt 6 that closes the window
-        "w.sig_ready.connect(loop.quit)\n"
-        "w.show(); w.start(); loop.exec()\n"
+    before, after = _run_window_script(
+        f"Path({str(built_db)!r})",
         "w.select_tab('budget'); app.processEvents()\n"
         "holder = w.budget_tab.chart_holder\n"
         "print(holder.pending, holder.currentWidget() is holder.message, holder.message.text())\n"
         "deadline = time.monotonic() + 60\n"
         "while w.budget_tab.chart is None and time.monotonic() < deadline:\n"
         "    app.processEvents(); time.sleep(0.01)\n"
-        "print(holder.pending, type(w.budget_tab.chart).__name__, holder.currentWidget() is w.budget_tab.chart)\n"
-    )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
-    before, after = result.stdout.strip().splitlines()[-2:]
+        "print(holder.pending, type(w.budget_tab.chart).__name__, holder.currentWidget() is w.budget_tab.chart)\n",
+    )[-2:]
     assert before == "True True Grafiek wordt geladen…"
     assert after == "False CostChart True"
 
