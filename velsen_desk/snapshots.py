@@ -17,6 +17,7 @@ import functools
 import hashlib
 import logging
 import sys
+import threading
 from pathlib import Path
 from typing import TypeVar
 
@@ -53,11 +54,26 @@ def _code_fingerprint() -> str:
 
 
 def database_key(db_path: Path) -> str:
-    """Identifies the database's bytes and the reading code (hashing the ~1 MB file takes ~1 ms)."""
-    digest = hashlib.sha256(_code_fingerprint().encode())
-    with open(db_path, "rb") as handle:
-        digest.update(hashlib.file_digest(handle, "sha256").digest())
-    return digest.hexdigest()[:32]
+    """Identifies the database's bytes and the reading code.
+
+    Hashing the bundled ~1 MB file takes ~1 ms, a large published one longer; within a process
+    the hash is kept for as long as the file's identity (inode, size, modification time) stays
+    the same. Velsen Desk never changes a database in place: a sync replaces the file.
+    """
+    stat = db_path.stat()
+    identity = (str(db_path.resolve()), stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    with _file_hashes_lock:
+        file_hash = _file_hashes.get(identity)
+    if file_hash is None:
+        with open(db_path, "rb") as handle:
+            file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
+        with _file_hashes_lock:
+            _file_hashes[identity] = file_hash
+    return hashlib.sha256(f"{_code_fingerprint()}:{file_hash}".encode()).hexdigest()[:32]
+
+
+_file_hashes: dict[tuple[str, int, int, int], str] = {}
+_file_hashes_lock = threading.Lock()
 
 
 class SnapshotCache:
