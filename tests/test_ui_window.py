@@ -340,14 +340,17 @@ def test_a_usual_start_shows_the_data_without_the_heavy_libraries(isolated_home)
     from velsen_desk.store import ensure_local_database
 
     local = ensure_local_database()  # the first start: builds the database and its snapshots
-    shown, heavy = _run_window_script(
+    heavy = "print(sorted(m for m in ('sqlalchemy', 'pyqtgraph', 'numpy', 'pydantic', 'ruamel', 'reportlab')" \
+            " if m in sys.modules))\n"
+    shown, at_start, with_dialogs = _run_window_script(
         f"Path({str(local.info.path)!r})",
-        "print(w.themes_tab.model.rowCount(), w.windowTitle())\n"
-        "print(sorted(m for m in ('sqlalchemy', 'pyqtgraph', 'numpy', 'pydantic', 'ruamel', 'reportlab')"
-        " if m in sys.modules))\n",
-    )[-2:]
+        "print(w.themes_tab.model.rowCount(), w.windowTitle())\n" + heavy
+        # opening the report dialog or the notes overview loads their heavy parts in the worker
+        + "import velsen_desk.ui.reports.dialog, velsen_desk.ui.notes.overview, velsen_desk.ui.sync.changes\n" + heavy,
+    )[-3:]
     assert shown == "5 Velsen 2022–2026 – Velsen Desk"
-    assert heavy == "[]"
+    assert at_start == "[]"
+    assert with_dialogs == "[]"
 
 
 def test_person_choice_survives_nothing_it_should_not(window, qtbot):

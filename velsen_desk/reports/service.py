@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import re
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -23,6 +22,7 @@ from velsen_desk.notes import Note, NotesError, NotesStore
 from velsen_desk.reports import annex
 from velsen_desk.reports.data import ReportData, load_report_data
 from velsen_desk.reports.document import DocumentSpec, Part, Rendered, render
+from velsen_desk.reports.request import ReportError, ReportRequest, ReportResult  # noqa: F401  (re-exported)
 from velsen_desk.reports.sections import brief, budget, portfolio, regie, themes, timeline
 from velsen_desk.reports.styles import FontError, Styles
 
@@ -31,32 +31,6 @@ KINDS = ("themes", "regie", "portfolio", "budget", "timeline", "annex", "brief")
 ANNEX_ITEMS = ("themes", "regie", "portfolio", "budget", "timeline")
 DEFAULT_ANNEX_ITEMS = ("themes", "portfolio", "budget", "timeline")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class ReportError(Exception):
-    """The report cannot be made; the message is plain Dutch for the user."""
-
-
-@dataclass(frozen=True)
-class ReportRequest:
-    kind: str
-    output: Path
-    programme: str | None = None  # None: velsen-2022
-    person: str | None = None
-    meeting: str | None = None
-    date: str | None = None  # "YYYY-MM-DD"
-    agenda_item: str | None = None
-    items: tuple[str, ...] = ()
-    database: Path | None = None  # None: the local database (built from the bundled data if needed)
-    today: dt.date | None = None  # the generation date printed on the pages; None: today
-    flagged_only: bool = False  # brief: only items marked "bespreken in vergadering"
-    notes_file: Path | None = None  # brief: None means the user's own notes file
-
-
-@dataclass(frozen=True)
-class ReportResult:
-    path: Path
-    pages: int
 
 
 # ---- validation ---------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk.database import ReadOnlyDatabase
-from velsen_desk.reports.service import ReportError, ReportRequest, ReportResult
+from velsen_desk.reports.request import ReportError, ReportRequest, ReportResult
 from velsen_desk.ui.reports.preview import HAVE_PDF, PdfPreview, PrintError, print_document
 from velsen_desk.ui.reports.work import ANNEX_SECTIONS, DIALOG_KINDS, default_file_name, make_report
 from velsen_desk.ui.tasks import TaskRunner

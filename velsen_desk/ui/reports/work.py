@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from velsen_desk.database import ReadOnlyDatabase
-from velsen_desk.reports.service import ReportRequest, ReportResult, generate_report
+from velsen_desk.reports.request import ReportRequest, ReportResult
 
 # The kinds the dialog offers, in menu order ("brief" holds personal notes and has its own place).
 DIALOG_KINDS = ("themes", "regie", "portfolio", "budget", "timeline", "annex")
@@ -33,6 +33,8 @@ _FILE_STEMS = {
 
 def make_report(db: ReadOnlyDatabase | None, request: ReportRequest) -> ReportResult:
     """Runs in a worker; touches no widget. The report reads the database the window shows."""
+    from velsen_desk.reports.service import generate_report  # ReportLab and the ORM: here, not in the GUI thread
+
     if db is not None and request.database is None:
         request = dataclasses.replace(request, database=db.path)
     return generate_report(request)
