@@ -146,14 +146,16 @@ ready.clear(); window.select_programme("heemskerk-2018"); run_until(lambda: read
 phase[0] = "programme Velsen again"
 ready.clear(); window.select_programme("velsen-2022"); run_until(lambda: ready)
 run_until(lambda: False, 0.2)
+phase[0] = "search typed: 'woning'"
+timed("search query", lambda: (window.search.field.setText("woning"), window.search.run_query()))
+run_until(lambda: window.search.model.rowCount() > 0, 30)
+timed("search query, one more letter", lambda: (window.search.field.setText("woningb"), window.search.run_query()))
+run_until(lambda: False, 0.3)
 phase[0] = "Ctrl+P: report dialog (preview made in a worker)"
 dialog = timed("open report dialog", lambda: window.report_actions.open_dialog("budget"))
 run_until(lambda: not dialog.busy, 60)
 run_until(lambda: False, 0.2)
 dialog.close()
-phase[0] = "search typed: 'woning'"
-timed("search query", lambda: (window.search.field.setText("woning"), window.search.run_query()))
-run_until(lambda: False, 0.5)
 phase[0] = "Beeld -> Mijn notities"
 timed("show notes overview", window.show_notes)
 run_until(lambda: False, 0.3)
