@@ -45,7 +45,15 @@ def unknown_colour() -> QColor:
 
 
 def muted_colour() -> QColor:
-    return palette().color(QPalette.ColorRole.PlaceholderText)
+    """Between text and background, so it reads in any palette (a palette's own placeholder
+    colour is sometimes left at the light theme's grey, unreadable on a dark background)."""
+    text = palette().color(QPalette.ColorRole.Text)
+    base = palette().color(QPalette.ColorRole.Base)
+    return QColor(
+        round(text.red() * 0.6 + base.red() * 0.4),
+        round(text.green() * 0.6 + base.green() * 0.4),
+        round(text.blue() * 0.6 + base.blue() * 0.4),
+    )
 
 
 def ok_colour() -> QColor:
