@@ -8,7 +8,9 @@ so a usual start never pays for them.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from velsen_desk.database import ReadOnlyDatabase
 from velsen_desk.paths import user_cache_dir
@@ -16,6 +18,7 @@ from velsen_desk.records import Catalog, ProgrammeData, ProgrammeInfo
 from velsen_desk.snapshots import SnapshotCache, database_key
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CATALOG = "catalog"
 
@@ -60,7 +63,7 @@ def prime_snapshots(db_path: Path) -> None:
         log.warning("snapshots van %s niet gemaakt", db_path, exc_info=True)
 
 
-def _cached(db: ReadOnlyDatabase, name: str, kind, read):
+def _cached(db: ReadOnlyDatabase, name: str, kind: type[T], read: Callable[[], T]) -> T:
     cache = snapshot_cache()
     key = database_key(db.path)
     found = cache.get(key, name, kind)
