@@ -65,4 +65,4 @@ class ChartHolder(QStackedWidget):
         self.addWidget(self.chart)
         self.setCurrentWidget(self.chart)
         # Filled in the next event-loop turn: building and filling at once took ~90 ms.
-        QTimer.singleShot(0, lambda: self.sig_chart_created.emit(self.chart))
+        QTimer.singleShot(0, self, lambda: self.sig_chart_created.emit(self.chart))  # dropped if self is gone

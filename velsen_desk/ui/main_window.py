@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
         if self._pending_hit is not None and self._pending_hit.programme_id == data.programme.id:
             hit, self._pending_hit = self._pending_hit, None
             self.open_hit(hit)
-        QTimer.singleShot(0, lambda: self._catch_up(data))
+        QTimer.singleShot(0, self, lambda: self._catch_up(data))
 
     def _catch_up(self, data: ProgrammeData) -> None:
         """Draw one hidden tab per event-loop turn (the visible one drew at once), then report
@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
             self.sig_ready.emit()
             return
         stale.ensure_drawn()
-        QTimer.singleShot(0, lambda: self._catch_up(data))
+        QTimer.singleShot(0, self, lambda: self._catch_up(data))
 
     def _programme_tabs(self) -> tuple[ProgrammeTab, ...]:
         return (self.themes_tab, self.portfolio_tab, self.budget_tab, self.timeline_tab)
