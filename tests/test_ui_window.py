@@ -409,3 +409,23 @@ def test_a_chart_library_that_cannot_load_leaves_a_dutch_message(qtbot, monkeypa
     qtbot.waitUntil(lambda: "kan niet worden getoond" in holder.message.text())
     assert not holder.pending and holder.chart is None
     assert "volledig in de lijst ernaast" in holder.message.text()
+
+
+@pytest.mark.parametrize("system_language", ["nl_NL.UTF-8", "en_US.UTF-8"])
+def test_qts_own_buttons_speak_dutch_like_the_rest(system_language):
+    """Without an English catalogue the application speaks Dutch, so Qt's dialog buttons and
+    context menus do too, whatever the system language."""
+    code = (
+        "from PySide6.QtWidgets import QMessageBox\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from velsen_desk.ui.app import application\n"
+        "app = application()\n"
+        "box = QMessageBox(); box.setStandardButtons(QMessageBox.StandardButton.Cancel)\n"
+        "print(box.button(QMessageBox.StandardButton.Cancel).text().replace('&', ''))\n"
+        "print(QCoreApplication.translate('QLineEdit', '&Copy').replace('&', ''))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LANG": system_language, "LC_ALL": system_language,
+           "LANGUAGE": system_language.split(".")[0]}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["Annuleren", "Kopiëren"]

@@ -8,7 +8,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from velsen_desk.paths import APP_AUTHOR, APP_NAME, resources_dir
@@ -30,10 +30,20 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def install_translation(app: QCoreApplication) -> None:
     """Dutch is the source language; a ``velsen_desk_<lang>.qm`` in resources/translations
-    (e.g. English) is loaded when the system language asks for it."""
+    (e.g. English) is loaded when the system language asks for it.
+
+    Qt's own texts (dialog buttons, context menus, the print dialog) speak the language the
+    application speaks: the system's when a catalogue for it was loaded, otherwise Dutch.
+    """
     translator = QTranslator(app)
-    if translator.load(QLocale(), "velsen_desk", "_", str(resources_dir() / "translations")):
+    language = QLocale()
+    if translator.load(language, "velsen_desk", "_", str(resources_dir() / "translations")):
         app.installTranslator(translator)
+    else:
+        language = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(language, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
 
 
 def _tr(text: str) -> str:

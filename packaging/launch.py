@@ -1,0 +1,8 @@
+"""PyInstaller entry script: the same as the ``velsen-desk`` console script."""
+
+import sys
+
+from velsen_desk.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
