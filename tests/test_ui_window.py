@@ -234,7 +234,8 @@ def test_clicking_a_bar_selects_the_action_in_the_budget_tab(window, qtbot):
     tab = window.timeline_tab
     qtbot.waitUntil(lambda: tab.chart is not None)
     chart = tab.chart
-    qtbot.waitUntil(lambda: chart.plot.width() > 400)  # laid out at its final size: the click lands on the bar
+    # filled and laid out at its final size, so the click lands on the bar
+    qtbot.waitUntil(lambda: chart.layout_data is not None and chart.plot.width() > 400)
     row = next(r for r in tab.layout_data.rows if r.action and r.action.number == 7)
     seg = row.segments[0]
     vb = chart.plot.getViewBox()

@@ -45,8 +45,8 @@ class ChartHolder(QStackedWidget):
         super().showEvent(event)
         if self.chart is None:
             library = chart_library()
-            if library.loaded:
-                self._build()
+            if library.loaded:  # in a turn of its own: the tab switch itself stays quick
+                QTimer.singleShot(0, self, self._on_loaded)
             else:  # let the tab paint first: the import would slow that paint down several times
                 QTimer.singleShot(START_IMPORT_AFTER_MS, library.request)
 
