@@ -153,7 +153,7 @@ timed("search query, one more letter", lambda: (window.search.field.setText("won
 run_until(lambda: False, 0.3)
 phase[0] = "Ctrl+P: report dialog (preview made in a worker)"
 dialog = timed("open report dialog", lambda: window.report_actions.open_dialog("budget"))
-run_until(lambda: not dialog.busy, 60)
+run_until(lambda: dialog.preview.page_count > 0, 60)
 run_until(lambda: False, 0.2)
 dialog.close()
 phase[0] = "Beeld -> Mijn notities"

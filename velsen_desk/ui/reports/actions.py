@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from velsen_desk.ui.reports.dialog import ReportDialog
 
 log = logging.getLogger(__name__)
+
+GENERATE_AFTER_MS = 150
 
 
 class ReportActions(QObject):
@@ -65,7 +67,7 @@ class ReportActions(QObject):
         """Show the dialog for ``kind`` with the window's programme and "Bekijk als" person.
 
         A report that needs no further input is made straight away (``generate``)."""
-        # Imported on first use: the dialog brings ReportLab, which start-up need not pay for.
+        # Imported on first use (QtPdf, QtPrintSupport); ReportLab comes only in the worker.
         from velsen_desk.ui.reports.dialog import Choice, ReportDialog
 
         w = self._window
@@ -86,7 +88,9 @@ class ReportActions(QObject):
         self.dialog = dialog
         dialog.open()
         if generate and (kind not in ("annex", "regie") or (kind == "regie" and w.state.person_id)):
-            dialog.generate()
+            # After the dialog and the window behind it have repainted: the worker's first
+            # report imports ReportLab and the ORM, and would slow those paints down.
+            QTimer.singleShot(GENERATE_AFTER_MS, dialog, dialog.generate)
         return dialog
 
     # ---- Private
