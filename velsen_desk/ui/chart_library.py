@@ -30,13 +30,14 @@ class ChartLibrary(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._started = False
+        self._loaded = False  # set by the import thread once the module is complete
         self.error: str | None = None
 
     # ---- Public API
 
     @property
     def loaded(self) -> bool:
-        return PLOTTING_MODULE in sys.modules and self.error is None and not self._importing()
+        return self._loaded
 
     def request(self) -> bool:
         """True when charts can be built now; otherwise start the import (once) and return False."""
@@ -48,11 +49,6 @@ class ChartLibrary(QObject):
         return False
 
     # ---- Private
-
-    def _importing(self) -> bool:
-        # A module is in sys.modules while its import is still running; its spec says when it is done.
-        module = sys.modules.get(PLOTTING_MODULE)
-        return module is not None and getattr(getattr(module, "__spec__", None), "_initializing", False)
 
     def _import(self) -> None:  # background thread
         # The import holds the interpreter lock for ~0.5 s of bytecode; every callback of the GUI
@@ -70,6 +66,7 @@ class ChartLibrary(QObject):
             return
         finally:
             sys.setswitchinterval(previous)
+        self._loaded = True
         self.sig_loaded.emit()
 
 

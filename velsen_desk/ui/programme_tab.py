@@ -4,7 +4,9 @@ Drawing all four tabs at once took ~100 ms before the first paint. Now the visib
 once, the main window brings the hidden ones up to date one per event-loop turn right after
 (:meth:`MainWindow._catch_up`), and a tab that is shown, or asked to select something, before
 its turn catches up first. Subclasses implement :meth:`draw` and call :meth:`ensure_drawn` at the
-start of public methods that read their models.
+start of public methods that read their models; :meth:`show_person` redraws for the
+"Bekijk als" person, and is called only while the tab is up to date (``draw`` shows the person
+of a programme it catches up with).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class ProgrammeTab(QWidget):
         self._state = state
         self._drawn: ProgrammeData | None = None
         state.sig_programme_loaded.connect(self._on_programme_loaded)
+        state.sig_person_changed.connect(self._on_view_changed)
 
     # ---- Public API
 
@@ -39,6 +42,9 @@ class ProgrammeTab(QWidget):
     def draw(self, data: ProgrammeData) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def show_person(self) -> None:
+        """Highlight (or filter to) the view state's person; the default shows no person."""
+
     # ---- Qt
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -50,3 +56,7 @@ class ProgrammeTab(QWidget):
     def _on_programme_loaded(self, _data: ProgrammeData) -> None:
         if self.isVisible():
             self.ensure_drawn()
+
+    def _on_view_changed(self, *_args) -> None:
+        if self._state.data is not None and self.up_to_date:  # else draw() shows the person later
+            self.show_person()

@@ -75,12 +75,9 @@ class TreeModel(QAbstractItemModel):
     def index(self, row: int, column: int, parent: Index = _NO_PARENT) -> QModelIndex:
         # Bounds checked here rather than with hasIndex(), which calls back into rowCount() and
         # columnCount(): views and proxies call index() thousands of times per paint.
-        if parent.isValid():
-            if parent.column() != 0:
-                return QModelIndex()
-            children = parent.internalPointer().children
-        else:
-            children = self._root.children
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        children = self.node(parent).children
         if 0 <= row < len(children) and 0 <= column < len(self.headers):
             return self.createIndex(row, column, children[row])
         return QModelIndex()

@@ -100,7 +100,6 @@ class BudgetTab(ProgrammeTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        state.sig_person_changed.connect(self._on_person)
         state.sig_action_requested.connect(self.select_action)
 
     # ---- Public API
@@ -174,14 +173,12 @@ class BudgetTab(ProgrammeTab):
             + esc(self.tr("berekend {0}")).format(esc(format_sum(rec.computed)))
             + f" · {esc(reconciliation_text(rec))}"
         )
-        self._on_person(self._state.person_id)
+        self.show_person()
         self.detail.setHtml(html_css() + "<p>" + esc(self.tr("Kies een actie voor de details en de bron.")) + "</p>")
         self._update_chart(QModelIndex())
 
-    def _on_person(self, _person_id: str | None) -> None:
-        data = self._state.data
-        if data is not None and self.up_to_date:  # else draw() applies the person later
-            self.model.set_highlight(data.actions_of_person(self._state.person_id))
+    def show_person(self) -> None:
+        self.model.set_highlight(self._state.data.actions_of_person(self._state.person_id))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_chart(current)

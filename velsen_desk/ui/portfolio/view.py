@@ -57,7 +57,6 @@ class PortfolioTab(ProgrammeTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        state.sig_person_changed.connect(self._on_person)
         state.sig_person_requested.connect(self.select_person)
 
     # ---- Public API
@@ -113,13 +112,12 @@ class PortfolioTab(ProgrammeTab):
             notes.append(self.tr("“onbekend”: de bron noemt het niet."))
         self.legend.setText(" ".join(notes))
         self.legend.setVisible(bool(notes))
-        self._on_person(self._state.person_id)
+        self.show_person()
         hint = self.tr("Kies een collegelid of een cel om de details en de bron te zien.")
         self.detail.setHtml(f"{html_css()}<p>{esc(hint)}</p>")
 
-    def _on_person(self, person_id: str | None) -> None:
-        if not self.up_to_date:  # draw() applies the person later
-            return
+    def show_person(self) -> None:
+        person_id = self._state.person_id
         self.model.set_highlight(person_id)
         if person_id:
             self.select_person(person_id)

@@ -46,8 +46,7 @@ class ThemesTab(ProgrammeTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        state.sig_person_changed.connect(self._apply_person)
-        state.sig_only_mine_changed.connect(self._apply_person)
+        state.sig_only_mine_changed.connect(self._on_view_changed)
         state.sig_theme_requested.connect(self.select_theme)
 
     # ---- Public API
@@ -92,7 +91,7 @@ class ThemesTab(ProgrammeTab):
     def draw(self, data: ProgrammeData) -> None:
         self.note_editor.set_item(None)
         self.model.set_programme(data)
-        self._apply_person()
+        self.show_person()
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -100,10 +99,8 @@ class ThemesTab(ProgrammeTab):
             header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.detail.setHtml(self._intro(data))
 
-    def _apply_person(self, *_args) -> None:
+    def show_person(self) -> None:
         data = self._state.data
-        if data is None or not self.up_to_date:  # draw() applies the person later
-            return
         person = self._state.person_id
         mine = data.regie_theme_ids(person)
         self.model.set_highlight(mine)

@@ -47,7 +47,6 @@ class TimelineTab(ProgrammeTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        state.sig_person_changed.connect(self._redraw)
 
     # ---- Public API
 
@@ -95,6 +94,9 @@ class TimelineTab(ProgrammeTab):
         self.layout_data = build_layout(
             data.plans[0], self.today, self.tr("Planning onbekend"), self.tr("Zonder focusopgave")
         )
+        self._redraw()
+
+    def show_person(self) -> None:
         self._redraw()
 
     def _redraw(self, *_args) -> None:
