@@ -23,16 +23,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
-from velsen_desk import queries as q
-from velsen_desk.build import build_database
-from velsen_desk.data.loader import load_dataset
-from velsen_desk.database import open_readonly, session_factory
-from velsen_desk.formatting import format_cost
-from velsen_desk.money import AMOUNT, NOT_APPLICABLE, TO_BE_DETERMINED, CostValue, Reconciliation, sum_costs
-from velsen_desk.paths import bundled_data_dir
+from velsen_desk.core.formatting import format_cost
+from velsen_desk.core.money import AMOUNT, NOT_APPLICABLE, TO_BE_DETERMINED, CostValue, Reconciliation, sum_costs
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.loader import load_dataset
 from velsen_desk.reports.data import ReportData, load_report_data
 from velsen_desk.reports.document import render
 from velsen_desk.reports.service import ReportRequest, compose
+from velsen_desk.storage import queries as q
+from velsen_desk.storage.build import build_database
+from velsen_desk.storage.database import open_readonly, session_factory
 
 PRECISIONS = ("quarter", "quarter", "half_year", "year", "school_year", "open", "recurring", "unknown")
 WORDS = ("herinrichting", "onderzoek", "woningbouw", "speelplaats", "welzijn", "verkeer", "groen", "voorlichting",

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from velsen_desk.build import build_database
-from velsen_desk.data.loader import load_dataset
-from velsen_desk.database import open_readonly, session_factory
-from velsen_desk.paths import bundled_data_dir
-from velsen_desk.search import match_expression, search
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.loader import load_dataset
+from velsen_desk.storage.build import build_database
+from velsen_desk.storage.database import open_readonly, session_factory
+from velsen_desk.storage.search import match_expression, search
 
 QUERIES = ["financien", "f", "fi", "stratingplantsoen", "wonen woningbouw", "Velsen", "€", "AND(", "x" * 1000,
            "jeugd", "luchtkwaliteit", "de", "Marianne", "cooperatie", "veiligheid boa"]

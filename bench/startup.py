@@ -57,7 +57,7 @@ DESK = r"""
 import sys
 from velsen_desk.ui.app import application  # first, as run_app does (velsen_desk.ui preloads the domain)
 from velsen_desk.ui.main_window import MainWindow
-from velsen_desk.store import ensure_local_database
+from velsen_desk.storage.local_copy import ensure_local_database
 from PySide6.QtCore import QEvent, QObject
 
 class FirstPaintWithData(QObject):
@@ -106,7 +106,8 @@ class TimedApp(QApplication):
                 dispatches.append((time.perf_counter() - start, what, phase[0]))
 
 s = time.perf_counter(); app = TimedApp(sys.argv[:1]); application(); step("QApplication()", s)
-s = time.perf_counter(); from velsen_desk.store import ensure_local_database; local = ensure_local_database()
+s = time.perf_counter(); from velsen_desk.storage.local_copy import ensure_local_database
+local = ensure_local_database()
 step("ensure_local_database()", s)
 s = time.perf_counter()
 window = MainWindow(local.info.path, local.origin, settings=None, show_errors=False)

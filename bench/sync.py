@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from velsen_desk.build import build_database
-from velsen_desk.data.loader import load_dataset
-from velsen_desk.paths import bundled_data_dir
-from velsen_desk.store import write_origin
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.loader import load_dataset
+from velsen_desk.storage.build import build_database
+from velsen_desk.storage.local_copy import write_origin
 from velsen_desk.sync.publish import publish
 from velsen_desk.sync.sync import sync
 

@@ -2,7 +2,7 @@
 
 import sys
 
-from velsen_desk.cli import main
+from velsen_desk.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -33,9 +33,9 @@ def _never_the_real_home(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled data built into a temporary SQLite file (once per test session)."""
-    from velsen_desk.build import build_database
-    from velsen_desk.data.loader import load_dataset
-    from velsen_desk.paths import bundled_data_dir
+    from velsen_desk.core.paths import bundled_data_dir
+    from velsen_desk.curation.loader import load_dataset
+    from velsen_desk.storage.build import build_database
 
     path = tmp_path_factory.mktemp("ui-db") / "velsen-desk.sqlite"
     return build_database(load_dataset([bundled_data_dir()]), path).path

@@ -8,11 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from velsen_desk.cli import main
-from velsen_desk.database import inspect_database
-from velsen_desk.formatting import format_euro, format_long_date
-from velsen_desk.paths import bundled_data_dir
-from velsen_desk.store import ensure_local_database, read_origin
+from velsen_desk.cli.main import main
+from velsen_desk.core.formatting import format_euro, format_long_date
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.storage.database import inspect_database
+from velsen_desk.storage.local_copy import ensure_local_database, read_origin
 
 
 def test_validate_bundled_data(capsys):
@@ -96,7 +96,7 @@ def test_dutch_formats():
 
 def test_paths_follow_xdg(monkeypatch, tmp_path: Path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    from velsen_desk.paths import local_database_path
+    from velsen_desk.core.paths import local_database_path
 
     assert str(local_database_path()).startswith(str(tmp_path / "data"))
 
@@ -104,7 +104,7 @@ def test_paths_follow_xdg(monkeypatch, tmp_path: Path):
 def test_unexpected_error_gives_a_sentence_not_a_traceback(monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    import velsen_desk.build as build_module
+    import velsen_desk.storage.build as build_module
 
     def explode(*args, **kwargs):
         raise ZeroDivisionError("boom")
@@ -119,7 +119,7 @@ def test_unexpected_error_gives_a_sentence_not_a_traceback(monkeypatch, tmp_path
 
 
 def test_locoburgemeester_order_keeps_unknown_and_not_applicable_apart():
-    from velsen_desk.formatting import format_loco
+    from velsen_desk.core.formatting import format_loco
 
     assert format_loco("wethouder", 2) == "2e"
     assert format_loco("burgemeester", None) == "n.v.t."

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from velsen_desk.data.loader import load_dataset, parse_file
-from velsen_desk.data.problems import DataError
-from velsen_desk.paths import bundled_data_dir
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.loader import load_dataset, parse_file
+from velsen_desk.curation.problems import DataError
 
 DATA = bundled_data_dir()
 

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from velsen_desk import queries as q
-from velsen_desk.build import build_database
-from velsen_desk.data.loader import load_dataset
-from velsen_desk.database import (
+from velsen_desk.core.formatting import format_cost, format_cost_short, format_sum
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.loader import load_dataset
+from velsen_desk.storage import queries as q
+from velsen_desk.storage.build import build_database
+from velsen_desk.storage.database import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     DatabaseError,
@@ -20,8 +22,6 @@ from velsen_desk.database import (
     open_readonly,
     session_factory,
 )
-from velsen_desk.formatting import format_cost, format_cost_short, format_sum
-from velsen_desk.paths import bundled_data_dir
 
 VELSEN = "velsen-2022"
 
@@ -89,7 +89,7 @@ def test_truncated_file_is_refused(db, tmp_path):
 def test_failed_build_leaves_existing_file_untouched(dataset, db, tmp_path, monkeypatch):
     target = tmp_path / "keep.sqlite"
     target.write_bytes(db.read_bytes())
-    import velsen_desk.build as build_module
+    import velsen_desk.storage.build as build_module
 
     def explode(conn):
         raise RuntimeError("disk on fire")

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from velsen_desk.data.schema import Precision
-from velsen_desk.planning import Phase, Planning, parse_planning, planning_span
+from velsen_desk.core.planning import Phase, Planning, Precision, parse_planning, planning_span
 
 Q, H, Y, S = (
     Precision.QUARTER,

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from velsen_desk.build import build_database
-from velsen_desk.data.loader import load_dataset
-from velsen_desk.notes import NotesStore
-from velsen_desk.paths import bundled_data_dir
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.loader import load_dataset
+from velsen_desk.notes.notes_file import NotesFile
 from velsen_desk.reports.service import ReportRequest, generate_report
+from velsen_desk.storage.build import build_database
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def db(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def notes(tmp_path) -> Path:
-    store = NotesStore(tmp_path / "notes" / "notities.sqlite")
+    store = NotesFile(tmp_path / "notes" / "notities.sqlite")
     store.save("velsen-2022.thema-09", "thema", "9. Wonen & woningbouw", "Vraag: tempo Pancrasplantsoen?", True)
     store.save("velsen-2022.avn.a15", "actie", "Actie 15: Taalbarrières wegwerken", "Waarom n.n.b.?", False)
     store.save("velsen-2022.avn.a99", "actie", "Actie 99: Verdwenen actie", "oude vraag", True)
@@ -55,7 +55,7 @@ def test_flagged_only(db, notes, tmp_path):
 
 @pytest.mark.parametrize("kind", ["themes", "budget", "annex"])
 def test_griffie_reports_contain_no_notes(db, notes, tmp_path, monkeypatch, kind):
-    monkeypatch.setattr("velsen_desk.notes.notes_path", lambda: notes)  # the user's own notes exist
+    monkeypatch.setattr("velsen_desk.notes.notes_file.notes_path", lambda: notes)  # the user's own notes exist
     out = tmp_path / f"{kind}.pdf"
     generate_report(ReportRequest(kind=kind, output=out, database=db, meeting="Raad", date="2026-12-01"))
     text = " ".join(_text(out))

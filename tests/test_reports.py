@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from velsen_desk.build import build_database
-from velsen_desk.data.loader import load_dataset
-from velsen_desk.paths import bundled_data_dir
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.loader import load_dataset
 from velsen_desk.reports.service import ReportError, ReportRequest, generate_report
+from velsen_desk.storage.build import build_database
 
 TODAY = dt.date(2024, 3, 15)
 THEMES = [
@@ -191,7 +191,7 @@ def test_hostile_meeting_title_prints_literally(database, tmp_path):
 
 
 def test_data_version_in_footer(make, database):
-    from velsen_desk.database import inspect_database
+    from velsen_desk.storage.database import inspect_database
 
     path, _ = make("themes")
     assert inspect_database(database).data_version in text_of(path)[0]

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from velsen_desk.build import build_database
-from velsen_desk.cli import main
-from velsen_desk.data.loader import load_dataset
-from velsen_desk.database import ReadOnlyDatabase
-from velsen_desk.notes import NotesError, NotesStore
-from velsen_desk.paths import bundled_data_dir
-from velsen_desk.search import group_by_kind, match_expression, search
+from velsen_desk.cli.main import main
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.loader import load_dataset
+from velsen_desk.notes.notes_file import NotesError, NotesFile
+from velsen_desk.storage.build import build_database
+from velsen_desk.storage.database import ReadOnlyDatabase
+from velsen_desk.storage.search import group_by_kind, match_expression, search
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +85,8 @@ def test_cli_search(db, capsys):
 
 
 @pytest.fixture
-def store(tmp_path) -> NotesStore:
-    return NotesStore(tmp_path / "user" / "notities.sqlite")
+def store(tmp_path) -> NotesFile:
+    return NotesFile(tmp_path / "user" / "notities.sqlite")
 
 
 def test_note_is_saved_and_owner_only(store):
@@ -117,7 +117,7 @@ def test_export_import_on_a_fresh_profile(store, tmp_path):
     store.save("y", "actie", "Actie 2", "twee", False)
     export = tmp_path / "mijn-notities.json"
     assert store.export(export) == 2
-    fresh = NotesStore(tmp_path / "new" / "notities.sqlite")
+    fresh = NotesFile(tmp_path / "new" / "notities.sqlite")
     assert fresh.import_file(export) == 2
     assert [(n.anchor, n.text, n.flagged) for n in fresh.all()] == [("y", "twee", False), ("x", "één", True)]
     assert fresh.import_file(export) == 0  # nothing newer
@@ -136,5 +136,5 @@ def test_corrupt_notes_file_is_reported_not_overwritten(tmp_path):
     path = tmp_path / "notities.sqlite"
     path.write_bytes(b"garbage" * 100)
     with pytest.raises(NotesError, match="onleesbaar"):
-        NotesStore(path)
+        NotesFile(path)
     assert path.read_bytes() == b"garbage" * 100

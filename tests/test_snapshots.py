@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from velsen_desk import queries
-from velsen_desk.database import ReadOnlyDatabase
-from velsen_desk.reading import load_catalog, load_programme, prime_snapshots, snapshot_cache
+from velsen_desk.storage import queries
+from velsen_desk.storage.database import ReadOnlyDatabase
+from velsen_desk.storage.reading import load_catalog, load_programme, prime_snapshots, snapshot_cache
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_a_snapshot_of_another_shape_is_not_used(db_copy, monkeypatch):
 def test_new_reading_code_does_not_use_old_snapshots(db_copy, monkeypatch):
     db = ReadOnlyDatabase(db_copy)
     load_catalog(db)
-    monkeypatch.setattr("velsen_desk.snapshots._code_fingerprint", lambda: "andere code")
+    monkeypatch.setattr("velsen_desk.storage.snapshots._code_fingerprint", lambda: "andere code")
     calls = []
     real = queries.catalog
     monkeypatch.setattr(queries, "catalog", lambda session: calls.append(1) or real(session))
@@ -100,7 +100,7 @@ def test_new_reading_code_does_not_use_old_snapshots(db_copy, monkeypatch):
 
 
 def test_first_start_stores_snapshots_of_every_programme(isolated_home, monkeypatch):
-    from velsen_desk.store import ensure_local_database
+    from velsen_desk.storage.local_copy import ensure_local_database
 
     local = ensure_local_database()
     _no_orm(monkeypatch)
@@ -114,7 +114,7 @@ def test_first_start_stores_snapshots_of_every_programme(isolated_home, monkeypa
 def test_an_unwritable_cache_only_costs_speed(db_copy, monkeypatch):
     blocked = db_copy.parent / "geen-map"
     blocked.write_text("een bestand waar de cachemap had moeten staan")
-    monkeypatch.setattr("velsen_desk.reading.user_cache_dir", lambda: blocked)
+    monkeypatch.setattr("velsen_desk.storage.reading.user_cache_dir", lambda: blocked)
     db = ReadOnlyDatabase(db_copy)
     catalog = load_catalog(db)
     assert load_programme(db, catalog.programme("velsen-2022")).programme.id == "velsen-2022"

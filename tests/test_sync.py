@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from velsen_desk.build import build_database
-from velsen_desk.cli import main
-from velsen_desk.data.loader import load_dataset
-from velsen_desk.database import SCHEMA_VERSION, inspect_database
-from velsen_desk.paths import bundled_data_dir
+from velsen_desk.cli.main import main
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.loader import load_dataset
+from velsen_desk.storage.build import build_database
+from velsen_desk.storage.database import SCHEMA_VERSION, inspect_database
 from velsen_desk.sync.diff import diff_databases
 from velsen_desk.sync.files import directory_lock
 from velsen_desk.sync.manifest import MANIFEST_NAME, Manifest

@@ -14,11 +14,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
-from velsen_desk.database import ReadOnlyDatabase
 from velsen_desk.reports.service import ReportRequest
+from velsen_desk.reports.work import default_file_name, make_report
+from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.ui.reports import dialog as dialog_module
 from velsen_desk.ui.reports.dialog import Choice, ReportDialog
-from velsen_desk.ui.reports.work import default_file_name, make_report
 from velsen_desk.ui.tasks import TaskRunner
 
 TODAY = dt.date(2026, 11, 24)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QImage
 
-from velsen_desk.cli import main
+from velsen_desk.cli.main import main
 
 
 @pytest.mark.parametrize("tab", ["themes", "portfolio", "budget", "timeline"])

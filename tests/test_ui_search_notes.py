@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from velsen_desk.notes import NotesStore
+from velsen_desk.notes.notes_file import NotesFile
 from velsen_desk.ui.search.model import HIT_ROLE, MARKED_ROLE
-from velsen_desk.ui.style import ID_ROLE
+from velsen_desk.ui.widgets.style import ID_ROLE
 
 
 @pytest.fixture
@@ -141,12 +141,12 @@ def test_notes_on_action_and_budget_line(qtbot, win):
     editor.flush()
     assert win.budget_tab.select_action(win.state.data.plans[0].actions[0].id)
     assert editor.item.kind == "actie" and editor.edit.toPlainText() == ""
-    assert NotesStore().get("velsen-2022.sgivn.01").text == "Navragen"
+    assert NotesFile().get("velsen-2022.sgivn.01").text == "Navragen"
 
 
 def test_notes_overview_shows_loose_note(qtbot, win):
-    NotesStore().save("velsen-2022.thema-99", "thema", "Thema 99: Verdwenen thema", "Oude vraag", True)
-    NotesStore().save("velsen-2022.thema-09", "thema", "Thema 9: Wonen & woningbouw", "Nog open", False)
+    NotesFile().save("velsen-2022.thema-99", "thema", "Thema 99: Verdwenen thema", "Oude vraag", True)
+    NotesFile().save("velsen-2022.thema-09", "thema", "Thema 9: Wonen & woningbouw", "Nog open", False)
     overview = win.show_notes()
     qtbot.waitUntil(lambda: overview.model.rowCount() == 2, timeout=5000)
     rows = [[overview.model.index(r, c).data() for c in range(overview.model.columnCount())]
@@ -159,7 +159,7 @@ def test_notes_overview_shows_loose_note(qtbot, win):
 
 
 def test_export_then_import_on_a_fresh_profile(qtbot, win, tmp_path, monkeypatch):
-    NotesStore().save("velsen-2022.thema-15", "thema", "Thema 15: Financiën", "Begroting bespreken", True)
+    NotesFile().save("velsen-2022.thema-15", "thema", "Thema 15: Financiën", "Begroting bespreken", True)
     export = tmp_path / "export.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(export), ""))
     overview = win.show_notes()
@@ -171,7 +171,7 @@ def test_export_then_import_on_a_fresh_profile(qtbot, win, tmp_path, monkeypatch
     fresh.mkdir()
     monkeypatch.setenv("XDG_DATA_HOME", str(fresh))
     monkeypatch.setenv("HOME", str(fresh))
-    assert NotesStore().all() == []
+    assert NotesFile().all() == []
     bad = tmp_path / "kapot.json"
     bad.write_text("geen json", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
@@ -182,6 +182,6 @@ def test_export_then_import_on_a_fresh_profile(qtbot, win, tmp_path, monkeypatch
     overview.import_button.click()
     assert "1 notitie(s) geïmporteerd" in overview.message.text()
     qtbot.waitUntil(lambda: overview.model.rowCount() == 1, timeout=5000)
-    note = NotesStore().get("velsen-2022.thema-15")
+    note = NotesFile().get("velsen-2022.thema-15")
     assert note.text == "Begroting bespreken" and note.flagged
     overview.close()

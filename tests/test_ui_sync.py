@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from velsen_desk.sync.config import configured_share, save_share
 from velsen_desk.sync.publish import publish, snapshot_database
-from velsen_desk.ui.style import KIND_ROLE
+from velsen_desk.ui.widgets.style import KIND_ROLE
 
 
 def _copy_db(source: Path, target: Path) -> Path:
@@ -31,7 +31,7 @@ def _theme_count(win) -> int:
 
 @pytest.fixture
 def local_db(isolated_home, built_db) -> Path:
-    from velsen_desk.paths import local_database_path
+    from velsen_desk.core.paths import local_database_path
 
     return _copy_db(built_db, local_database_path())
 
@@ -80,9 +80,9 @@ def test_sync_brings_new_version_reloads_tabs_and_lists_changes(qtbot, sync_wind
 
     # every programme of the new version is stored for the next start, which then needs no ORM
     win.search_runner.wait(20000)
-    from velsen_desk import queries
-    from velsen_desk.database import ReadOnlyDatabase
-    from velsen_desk.reading import load_catalog, load_programme
+    from velsen_desk.storage import queries
+    from velsen_desk.storage.database import ReadOnlyDatabase
+    from velsen_desk.storage.reading import load_catalog, load_programme
 
     with monkeypatch.context() as no_orm:
         no_orm.setattr(queries, "catalog", None)

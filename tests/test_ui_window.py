@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
+from velsen_desk.core.timeline import year_fraction
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, TITLE
-from velsen_desk.ui.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, muted_colour, unknown_colour
-from velsen_desk.ui.timeline.layout import year_fraction
+from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, muted_colour, unknown_colour
 
 
 def _rows(model, parent=None):
@@ -305,8 +305,8 @@ def test_a_corrupt_database_shows_a_message_not_a_traceback(isolated_home, monke
     corrupt.write_bytes(b"dit is geen database" * 100)
     shown = []
     monkeypatch.setattr(app_module.QMessageBox, "critical", lambda *args: shown.append(args))
-    monkeypatch.setattr("velsen_desk.store.local_database_path", lambda: corrupt)
-    monkeypatch.setattr("velsen_desk.store.bundled_data_dir", lambda: isolated_home / "ontbreekt")
+    monkeypatch.setattr("velsen_desk.storage.local_copy.local_database_path", lambda: corrupt)
+    monkeypatch.setattr("velsen_desk.storage.local_copy.bundled_data_dir", lambda: isolated_home / "ontbreekt")
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own
     monkeypatch.setattr(app_module.QSettings, "setValue", lambda *args: None)  # keep the user's settings
     assert app_module.run_app() == 1
@@ -338,7 +338,7 @@ def test_a_usual_start_shows_the_data_without_the_heavy_libraries(isolated_home)
     """Start-up cost a user notices: after the first start, the window shows Velsen 2022–2026
     without importing SQLAlchemy (snapshots), pyqtgraph (no chart tab shown), pydantic, ruamel
     or ReportLab."""
-    from velsen_desk.store import ensure_local_database
+    from velsen_desk.storage.local_copy import ensure_local_database
 
     local = ensure_local_database()  # the first start: builds the database and its snapshots
     heavy = "print(sorted(m for m in ('sqlalchemy', 'pyqtgraph', 'numpy', 'pydantic', 'ruamel', 'reportlab')" \
@@ -398,8 +398,8 @@ def test_a_chart_tab_shown_before_pyqtgraph_is_loaded_says_so_and_fills_in(built
 
 
 def test_a_chart_library_that_cannot_load_leaves_a_dutch_message(qtbot, monkeypatch):
-    from velsen_desk.ui import chart_library as library_module
-    from velsen_desk.ui.chart_holder import ChartHolder
+    from velsen_desk.ui.widgets import chart_library as library_module
+    from velsen_desk.ui.widgets.chart_holder import ChartHolder
 
     monkeypatch.setattr(library_module, "PLOTTING_MODULE", "velsen_desk.ui.bestaat_niet")
     monkeypatch.setattr(library_module, "_library", library_module.ChartLibrary())

@@ -1,5 +1,5 @@
 import sys
 
-from velsen_desk.cli import main
+from velsen_desk.cli.main import main
 
 sys.exit(main())

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Spacer
 
-from velsen_desk.formatting import format_long_date
+from velsen_desk.core.formatting import format_long_date
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Heading, Part, toc_lines
 from velsen_desk.reports.sections.common import heading

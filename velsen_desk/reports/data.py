@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from velsen_desk import queries as q
+from velsen_desk.storage import queries as q
 
 
 @dataclass(frozen=True)

@@ -15,16 +15,16 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from velsen_desk import queries as q
-from velsen_desk.database import DatabaseError, open_readonly, session_factory
-from velsen_desk.formatting import format_long_date
-from velsen_desk.notes import Note, NotesError, NotesStore
+from velsen_desk.core.formatting import format_long_date
+from velsen_desk.notes.notes_file import Note, NotesError, NotesFile
 from velsen_desk.reports import annex
 from velsen_desk.reports.data import ReportData, load_report_data
 from velsen_desk.reports.document import DocumentSpec, Part, Rendered, render
 from velsen_desk.reports.request import ReportError, ReportRequest, ReportResult  # noqa: F401  (re-exported)
 from velsen_desk.reports.sections import brief, budget, portfolio, regie, themes, timeline
 from velsen_desk.reports.styles import FontError, Styles
+from velsen_desk.storage import queries as q
+from velsen_desk.storage.database import DatabaseError, open_readonly, session_factory
 
 DEFAULT_PROGRAMME = "velsen-2022"
 KINDS = ("themes", "regie", "portfolio", "budget", "timeline", "annex", "brief")
@@ -162,7 +162,7 @@ def _load(request: ReportRequest, programme_id: str, today: dt.date) -> ReportDa
     if request.database is not None:
         path = request.database
     else:
-        from velsen_desk.store import ensure_local_database
+        from velsen_desk.storage.local_copy import ensure_local_database
 
         try:
             path = ensure_local_database().info.path
@@ -220,7 +220,7 @@ def generate_report(request: ReportRequest) -> ReportResult:
 
 def _load_notes(request: ReportRequest) -> list[Note]:
     try:
-        return NotesStore(request.notes_file).all()
+        return NotesFile(request.notes_file).all()
     except NotesError as exc:
         raise ReportError(str(exc)) from exc
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from velsen_desk.atomic import write_atomic
-from velsen_desk.paths import user_config_dir
+from velsen_desk.core.paths import user_config_dir
+from velsen_desk.storage.atomic import write_atomic
 
 CONFIG_NAME = "config.json"
 

@@ -6,9 +6,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from velsen_desk.database import _readonly_uri, inspect_database
-from velsen_desk.formatting import format_cost
-from velsen_desk.money import CostValue
+from velsen_desk.core.formatting import format_cost
+from velsen_desk.core.money import CostValue
+from velsen_desk.storage.database import _readonly_uri, inspect_database
 
 # kind -> (SQL giving id, label, then the compared fields in order; the field names in Dutch)
 _ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {

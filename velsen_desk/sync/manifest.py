@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from velsen_desk.atomic import write_atomic
+from velsen_desk.storage.atomic import write_atomic
 
 MANIFEST_NAME = "velsen-desk-manifest.json"
 MANIFEST_FORMAT = "velsen-desk-manifest/1"

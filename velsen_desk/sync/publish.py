@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from velsen_desk.database import SCHEMA_VERSION, DatabaseError, inspect_database
+from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, inspect_database
 from velsen_desk.sync.files import sha256_of
 from velsen_desk.sync.manifest import MANIFEST_NAME, Manifest, ManifestError
 

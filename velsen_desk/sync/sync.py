@@ -12,8 +12,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from velsen_desk.database import SCHEMA_VERSION, DatabaseError, inspect_database
-from velsen_desk.store import read_origin, write_origin
+from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, inspect_database
+from velsen_desk.storage.local_copy import read_origin, write_origin
 from velsen_desk.sync.files import LockedError, Progress, copy_with_hash, directory_lock
 from velsen_desk.sync.manifest import Manifest, ManifestError
 

@@ -5,9 +5,9 @@ once PySide6 is loaded it inspects every later import (for its ``__feature__`` s
 made these same imports ~40 ms slower at start-up.
 """
 
-import velsen_desk.formatting  # noqa: F401
-import velsen_desk.reading  # noqa: F401
-import velsen_desk.search  # noqa: F401
-import velsen_desk.store  # noqa: F401
+import velsen_desk.core.formatting  # noqa: F401
+import velsen_desk.storage.local_copy  # noqa: F401
+import velsen_desk.storage.reading  # noqa: F401
+import velsen_desk.storage.search  # noqa: F401
 import velsen_desk.sync.diff  # noqa: F401
 import velsen_desk.sync.sync  # noqa: F401

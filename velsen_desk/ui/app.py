@@ -11,7 +11,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from velsen_desk.paths import APP_AUTHOR, APP_NAME, resources_dir
+from velsen_desk.core.paths import APP_AUTHOR, APP_NAME, resources_dir
 
 log = logging.getLogger(__name__)
 

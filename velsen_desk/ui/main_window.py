@@ -25,17 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk import __version__
-from velsen_desk.database import DatabaseError, ReadOnlyDatabase
-from velsen_desk.formatting import format_long_date
-from velsen_desk.reading import load_catalog, load_programme, prime_snapshots
-from velsen_desk.records import Catalog, ProgrammeData
-from velsen_desk.store import read_origin
+from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.records import Catalog, ProgrammeData
+from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
+from velsen_desk.storage.local_copy import read_origin
+from velsen_desk.storage.reading import load_catalog, load_programme, prime_snapshots
 from velsen_desk.ui.budget.view import BudgetTab
-from velsen_desk.ui.chart_library import chart_library
 from velsen_desk.ui.notes.editor import NoteEditor
 from velsen_desk.ui.notes.overview import NotesOverview, load_notes
 from velsen_desk.ui.portfolio.view import PortfolioTab
-from velsen_desk.ui.programme_tab import ProgrammeTab
 from velsen_desk.ui.reports import install_report_actions
 from velsen_desk.ui.search.navigate import open_search_hit
 from velsen_desk.ui.search.panel import SearchPanel
@@ -44,6 +42,8 @@ from velsen_desk.ui.sync.feature import SyncFeature
 from velsen_desk.ui.tasks import TaskRunner
 from velsen_desk.ui.themes.view import ThemesTab
 from velsen_desk.ui.timeline.view import TimelineTab
+from velsen_desk.ui.widgets.chart_library import chart_library
+from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         """Find or build the local database off the GUI thread, then :meth:`start`.
 
         For the normal start-up: the window is already visible while this runs."""
-        from velsen_desk.store import ensure_local_database
+        from velsen_desk.storage.local_copy import ensure_local_database
 
         self.runner.run(
             lambda _db: ensure_local_database(), success=self._on_local_database,

@@ -35,9 +35,9 @@ def take_screenshot(
     """Open the window on the local database, select programme/person/tab, wait until the
     data is loaded and painted, and save it. 0 on success; a Dutch message and 1 otherwise."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from velsen_desk import queries as q
-    from velsen_desk.database import DatabaseError, ReadOnlyDatabase
-    from velsen_desk.store import ensure_local_database
+    from velsen_desk.storage import queries as q
+    from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
+    from velsen_desk.storage.local_copy import ensure_local_database
     from velsen_desk.ui.app import application
     from velsen_desk.ui.main_window import DEFAULT_PROGRAMME, MainWindow
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from velsen_desk.records import ProgrammeData
+from velsen_desk.core.records import ProgrammeData
 
 
 class ViewState(QObject):

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from velsen_desk.database import ReadOnlyDatabase
+from velsen_desk.storage.database import ReadOnlyDatabase
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from velsen_desk.formatting import format_cost
-from velsen_desk.notes import Note
+from velsen_desk.core.formatting import format_cost
+from velsen_desk.notes.notes_file import Note
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.sections.common import heading, table

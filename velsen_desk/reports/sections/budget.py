@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, Spacer
 
-from velsen_desk.formatting import format_cost, format_sum
-from velsen_desk.queries import ActionInfo, ActionPlanInfo, BudgetInfo, FundingInfo
+from velsen_desk.core.formatting import format_cost, format_sum
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_text, heading, table
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
+from velsen_desk.storage.queries import ActionInfo, ActionPlanInfo, BudgetInfo, FundingInfo
 
 ACTION_WIDTHS = [22, 138, 68, 66, 84, 115]  # 493 pt: the A4 portrait frame
 BUDGET_KINDS = {"reserve": "reserve", "bestaand": "bestaande budgetten", "subsidie": "subsidie", "budget": "budget"}
@@ -112,7 +112,7 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
 
 
 def _sum(actions):
-    from velsen_desk.money import sum_costs
+    from velsen_desk.core.money import sum_costs
 
     return sum_costs(a.cost for a in actions)
 

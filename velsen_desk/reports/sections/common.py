@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Table
 
-from velsen_desk.formatting import format_cost, format_euro, format_sum
-from velsen_desk.money import CostValue, Reconciliation
+from velsen_desk.core.formatting import format_cost, format_euro, format_sum
+from velsen_desk.core.money import CostValue, Reconciliation
 from velsen_desk.reports.document import Heading
 from velsen_desk.reports.styles import Styles, esc, table_style
 

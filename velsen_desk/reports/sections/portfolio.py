@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from velsen_desk.formatting import UNKNOWN, format_loco
-from velsen_desk.queries import PersonInfo, PortfolioItemInfo
+from velsen_desk.core.formatting import UNKNOWN, format_loco
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import LANDSCAPE, PORTRAIT, Part
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.styles import FONT_BOLD, GROUP_BG, Styles, esc
+from velsen_desk.storage.queries import PersonInfo, PortfolioItemInfo
 
 TITLE = "Portefeuilleverdeling"
 UNCERTAIN = "≈"

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from velsen_desk.formatting import format_cost, format_sum
-from velsen_desk.money import sum_costs
-from velsen_desk.queries import ActionInfo, PersonInfo
+from velsen_desk.core.formatting import format_cost, format_sum
+from velsen_desk.core.money import sum_costs
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.sections.portfolio import item_markup
 from velsen_desk.reports.sections.themes import chapter_flowables
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
+from velsen_desk.storage.queries import ActionInfo, PersonInfo
 
 
 def linked_actions(data: ReportData, theme_ids: set[str]) -> list[tuple[ActionInfo, list[str]]]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from velsen_desk.formatting import format_number
-from velsen_desk.queries import ChapterInfo, TargetInfo
+from velsen_desk.core.formatting import format_number
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.styles import FONT_BOLD, GROUP_BG, Styles, esc
+from velsen_desk.storage.queries import ChapterInfo, TargetInfo
 
 TITLE = "Raadsprogramma: thema's en regie"
 WIDTH = 493.0  # A4 portrait frame

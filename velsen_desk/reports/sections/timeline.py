@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from velsen_desk.queries import ActionInfo, ActionPlanInfo, PhaseInfo
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import LANDSCAPE, Part
 from velsen_desk.reports.gantt import GanttChart, GanttLegend, GanttRow, year_range
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.styles import Styles
+from velsen_desk.storage.queries import ActionInfo, ActionPlanInfo, PhaseInfo
 
 TITLE = "Planning"
 UNKNOWN_LANE = "Planning onbekend"

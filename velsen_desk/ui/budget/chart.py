@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from velsen_desk.formatting import format_euro
-from velsen_desk.ui.plotting import SERIES, pg, style_plot, text_colour
+from velsen_desk.core.formatting import format_euro
+from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from velsen_desk import records
-from velsen_desk.formatting import format_cost
-from velsen_desk.ui.style import (
+from velsen_desk.core import records
+from velsen_desk.core.formatting import format_cost
+from velsen_desk.ui.widgets.style import (
     HIGHLIGHT_ROLE,
     ID_ROLE,
     KIND_ROLE,
@@ -24,7 +24,7 @@ from velsen_desk.ui.style import (
     unknown_colour,
     warn_colour,
 )
-from velsen_desk.ui.treemodel import Node, TreeModel
+from velsen_desk.ui.widgets.tree_model import Node, TreeModel
 
 NR, TITLE, TREKKER, COST, FUNDING, PLANNING, CHECK = range(7)
 

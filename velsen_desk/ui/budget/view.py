@@ -16,17 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from velsen_desk import records
-from velsen_desk.formatting import format_cost_short, format_sum
-from velsen_desk.money import AMOUNT
-from velsen_desk.records import ProgrammeData
+from velsen_desk.core import records
+from velsen_desk.core.formatting import format_cost_short, format_sum
+from velsen_desk.core.money import AMOUNT
+from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
-from velsen_desk.ui.chart_holder import ChartHolder
-from velsen_desk.ui.detailpane import DetailPane
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
-from velsen_desk.ui.programme_tab import ProgrammeTab
 from velsen_desk.ui.state import ViewState
-from velsen_desk.ui.style import ID_ROLE, cost_html, esc, html_css, reconciliation_text, source_html
+from velsen_desk.ui.widgets.chart_holder import ChartHolder
+from velsen_desk.ui.widgets.detail_pane import DetailPane
+from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.style import ID_ROLE, cost_html, esc, html_css, reconciliation_text, source_html
 
 
 class BudgetTab(ProgrammeTab):

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from velsen_desk.notes import NotesError
-from velsen_desk.ui.notes.store import get_note, notes_store
+from velsen_desk.notes.current import current_notes, get_note
+from velsen_desk.notes.notes_file import NotesError
 
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 500
@@ -111,7 +111,7 @@ class NoteEditor(QWidget):
         self._dirty = False
         item = self._item
         try:
-            store = notes_store()
+            store = current_notes()
             assert store is not None
             store.save(item.anchor, item.kind, item.label, self.edit.toPlainText(), self.flag.isChecked())
         except (NotesError, OSError) as exc:

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from velsen_desk.database import ReadOnlyDatabase
-from velsen_desk.notes import Note, NotesError
-from velsen_desk.search import KIND_LABELS
-from velsen_desk.ui.notes.store import notes_store
-from velsen_desk.ui.style import muted_colour
+from velsen_desk.notes.current import current_notes
+from velsen_desk.notes.notes_file import Note, NotesError
+from velsen_desk.storage.database import ReadOnlyDatabase
+from velsen_desk.storage.search import KIND_LABELS
+from velsen_desk.ui.widgets.style import muted_colour
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -36,12 +36,12 @@ def _tr(text_: str) -> str:
 
 def load_notes(db: ReadOnlyDatabase | None) -> list[Note]:
     """All notes, loose ones marked. Runs in a worker; raises NotesError."""
-    store = notes_store(create=False)
+    store = current_notes(create=False)
     if store is None:
         return []
     if db is None:
         return store.all(None)
-    from velsen_desk.queries import anchor_ids  # SQLAlchemy: in the worker, not at start-up
+    from velsen_desk.storage.queries import anchor_ids  # SQLAlchemy: in the worker, not at start-up
 
     return store.all(db.read(anchor_ids))
 
@@ -168,7 +168,7 @@ class NotesOverview(QDialog):
         if not target:
             return
         try:
-            store = notes_store()
+            store = current_notes()
             assert store is not None
             count = store.export(Path(target))
         except (NotesError, OSError) as exc:
@@ -183,7 +183,7 @@ class NotesOverview(QDialog):
         if not source:
             return
         try:
-            store = notes_store()
+            store = current_notes()
             assert store is not None
             count = store.import_file(Path(source))
         except NotesError as exc:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from velsen_desk.formatting import format_loco
-from velsen_desk.records import ProgrammeData
-from velsen_desk.ui.detailpane import DetailPane
+from velsen_desk.core.formatting import format_loco
+from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
 from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip
-from velsen_desk.ui.programme_tab import ProgrammeTab
 from velsen_desk.ui.state import ViewState
-from velsen_desk.ui.style import esc, html_css, source_html
+from velsen_desk.ui.widgets.detail_pane import DetailPane
+from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.style import esc, html_css, source_html
 
 
 class PortfolioTab(ProgrammeTab):

@@ -59,7 +59,7 @@ class ReportActions(QObject):
         w = self._window
         tabs = {w.themes_tab: "themes", w.portfolio_tab: "portfolio", w.budget_tab: "budget",
                 w.timeline_tab: "timeline"}
-        from velsen_desk.ui.reports.work import TAB_KINDS
+        from velsen_desk.reports.work import TAB_KINDS
 
         return TAB_KINDS.get(tabs.get(w.tabs.currentWidget(), ""), "themes")
 

@@ -1,7 +1,7 @@
 """The report dialog: choose a report, see its pages, then save, print or open it.
 
 Generation runs through the window's :class:`~velsen_desk.ui.tasks.TaskRunner` (see
-:func:`velsen_desk.ui.reports.work.make_report`) into a temporary file that the preview shows;
+:func:`velsen_desk.reports.work.make_report`) into a temporary file that the preview shows;
 "Opslaan als…" copies exactly that file, so what is saved or printed is what was previewed.
 """
 
@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from velsen_desk.database import ReadOnlyDatabase
 from velsen_desk.reports.request import ReportError, ReportRequest, ReportResult
+from velsen_desk.reports.work import ANNEX_SECTIONS, DIALOG_KINDS, default_file_name, make_report
+from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.ui.reports.preview import HAVE_PDF, PdfPreview, PrintError, print_document
-from velsen_desk.ui.reports.work import ANNEX_SECTIONS, DIALOG_KINDS, default_file_name, make_report
 from velsen_desk.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -550,7 +550,7 @@ class ReportDialog(QDialog):
 
 def _college(db: ReadOnlyDatabase | None, programme_id: str) -> list[Choice]:
     """Runs in a worker: the college of another programme, as plain choices."""
-    from velsen_desk import queries as q
+    from velsen_desk.storage import queries as q
 
     if db is None:
         return []

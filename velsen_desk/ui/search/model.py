@@ -6,11 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 
-from velsen_desk.search import SearchHit, group_by_kind
-from velsen_desk.ui.grouped_model import GROUP as _GROUP
-from velsen_desk.ui.grouped_model import NO_PARENT as _NO_PARENT
-from velsen_desk.ui.grouped_model import GroupedItemModel, Index
-from velsen_desk.ui.style import bold_font
+from velsen_desk.storage.search import SearchHit, group_by_kind
+from velsen_desk.ui.widgets.grouped_model import GROUP as _GROUP
+from velsen_desk.ui.widgets.grouped_model import NO_PARENT as _NO_PARENT
+from velsen_desk.ui.widgets.grouped_model import GroupedItemModel, Index
+from velsen_desk.ui.widgets.style import bold_font
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20  # the SearchHit of a result row (None for a group row)
 MARKED_ROLE = Qt.ItemDataRole.UserRole + 21  # title/snippet with \x02..\x03 highlight markers

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from velsen_desk.records import ProgrammeData
-from velsen_desk.search import SearchHit
+from velsen_desk.core.records import ProgrammeData
+from velsen_desk.storage.search import SearchHit
 
 if TYPE_CHECKING:
     from velsen_desk.ui.main_window import MainWindow

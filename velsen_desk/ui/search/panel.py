@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from velsen_desk.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, search
+from velsen_desk.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, search
 from velsen_desk.ui.search.model import HIT_ROLE, MARKED_ROLE, SearchResultsModel
 from velsen_desk.ui.tasks import TaskRunner
 

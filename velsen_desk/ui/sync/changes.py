@@ -1,49 +1,27 @@
 """"Wat is er veranderd": the changes between two data versions, grouped by kind.
 
-:func:`compute_changes` runs in a worker (Qt-free); :class:`ChangesModel` is a two-level item
+:class:`ChangesModel` is a two-level item
 model (kind → change) and :class:`ChangesDialog` a non-modal window over it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from velsen_desk.search import KIND_LABELS
-from velsen_desk.sync.diff import Change, diff_databases
-from velsen_desk.sync.sync import versions_dir
-from velsen_desk.ui.grouped_model import GROUP as _GROUP
-from velsen_desk.ui.grouped_model import NO_PARENT as _NO_PARENT
-from velsen_desk.ui.grouped_model import GroupedItemModel, Index
-from velsen_desk.ui.style import bold_font
+from velsen_desk.storage.search import KIND_LABELS
+from velsen_desk.sync.changes import ChangeReport
+from velsen_desk.sync.diff import Change
+from velsen_desk.ui.widgets.grouped_model import GROUP as _GROUP
+from velsen_desk.ui.widgets.grouped_model import NO_PARENT as _NO_PARENT
+from velsen_desk.ui.widgets.grouped_model import GroupedItemModel, Index
+from velsen_desk.ui.widgets.style import bold_font
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ChangesModel", text)
-
-
-@dataclass(frozen=True)
-class ChangeReport:
-    changes: tuple[Change, ...]
-    old: Path | None
-    new: Path
-
-
-def newest_version(local_db: Path) -> Path | None:
-    files = sorted(versions_dir(local_db).glob("velsen-desk-*.sqlite"))
-    return files[-1] if files else None
-
-
-def compute_changes(new: Path, old: Path | None = None) -> ChangeReport:
-    """Runs in a worker; touches no widget. ``old`` defaults to the newest kept version."""
-    old = old or newest_version(new)
-    if old is None:
-        return ChangeReport((), None, new)
-    return ChangeReport(tuple(diff_databases(old, new)), old, new)
 
 
 def change_text(change: Change) -> str:

@@ -11,11 +11,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolButton
 
-from velsen_desk.formatting import format_long_date
-from velsen_desk.paths import local_database_path
-from velsen_desk.store import read_origin
+from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.paths import local_database_path
+from velsen_desk.storage.local_copy import read_origin
+from velsen_desk.sync.changes import ChangeReport, compute_changes
 from velsen_desk.sync.sync import SyncResult
-from velsen_desk.ui.sync.changes import ChangeReport, ChangesDialog, compute_changes
+from velsen_desk.ui.sync.changes import ChangesDialog
 from velsen_desk.ui.sync.controller import SyncController
 from velsen_desk.ui.sync.settings import SettingsDialog
 from velsen_desk.ui.tasks import TaskRunner

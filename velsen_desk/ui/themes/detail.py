@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from velsen_desk import records
-from velsen_desk.formatting import format_number, format_sum
-from velsen_desk.records import KIND_LABELS, OpgaveInfo, ProgrammeData
-from velsen_desk.ui.style import cost_html, esc, html_css, reconciliation_text, source_html
+from velsen_desk.core import records
+from velsen_desk.core.formatting import format_number, format_sum
+from velsen_desk.core.records import KIND_LABELS, OpgaveInfo, ProgrammeData
+from velsen_desk.ui.widgets.style import cost_html, esc, html_css, reconciliation_text, source_html
 
 
 def _tr(text: str) -> str:

@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from velsen_desk.records import KIND_LABELS, ProgrammeData
-from velsen_desk.ui.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
-from velsen_desk.ui.treemodel import Node, TreeModel
+from velsen_desk.core.records import KIND_LABELS, ProgrammeData
+from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
+from velsen_desk.ui.widgets.tree_model import Node, TreeModel
 
 
 def _tr(text: str) -> str:

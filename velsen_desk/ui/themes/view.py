@@ -5,14 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
-from velsen_desk.records import ProgrammeData
-from velsen_desk.ui.detailpane import DetailPane
+from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
-from velsen_desk.ui.programme_tab import ProgrammeTab
 from velsen_desk.ui.state import ViewState
-from velsen_desk.ui.style import ID_ROLE, KIND_ROLE, html_css
 from velsen_desk.ui.themes import detail
 from velsen_desk.ui.themes.model import MineFilterProxy, ThemeTreeModel
+from velsen_desk.ui.widgets.detail_pane import DetailPane
+from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.style import ID_ROLE, KIND_ROLE, html_css
 
 
 class ThemesTab(ProgrammeTab):

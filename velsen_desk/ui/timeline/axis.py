@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from velsen_desk.ui.plotting import pg
-from velsen_desk.ui.timeline.layout import quarter_label
+from velsen_desk.core.timeline import quarter_label
+from velsen_desk.ui.widgets.plotting import pg
 
 
 class QuarterAxis(pg.AxisItem):

@@ -6,9 +6,9 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QGradient, QLinearGradient
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from velsen_desk.ui.plotting import SERIES, pg, style_plot, text_colour
+from velsen_desk.core.timeline import LIGHT, OPEN, SOLID, TimelineLayout
 from velsen_desk.ui.timeline.axis import QuarterAxis, RowAxis
-from velsen_desk.ui.timeline.layout import LIGHT, OPEN, SOLID, TimelineLayout
+from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
 
 
 def trekker_colours(trekkers: tuple[str, ...]) -> dict[str, QColor]:

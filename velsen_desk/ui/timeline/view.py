@@ -8,13 +8,13 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from velsen_desk.records import ProgrammeData
-from velsen_desk.ui.chart_holder import ChartHolder
-from velsen_desk.ui.detailpane import DetailPane
-from velsen_desk.ui.programme_tab import ProgrammeTab
+from velsen_desk.core.records import ProgrammeData
+from velsen_desk.core.timeline import TimelineLayout, build_layout
 from velsen_desk.ui.state import ViewState
-from velsen_desk.ui.style import SERIES, esc, html_css
-from velsen_desk.ui.timeline.layout import TimelineLayout, build_layout
+from velsen_desk.ui.widgets.chart_holder import ChartHolder
+from velsen_desk.ui.widgets.detail_pane import DetailPane
+from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.style import SERIES, esc, html_css
 
 
 class TimelineTab(ProgrammeTab):

@@ -1,0 +1,321 @@
+"""What the read services return: plain frozen records, no ORM, no Qt, no SQLAlchemy.
+
+They cross threads (worker -> GUI), feed the views and the reports, and are stored as
+snapshots (:mod:`velsen_desk.storage.snapshots`). Importing this module must stay cheap: the window
+imports it before its first paint. They are msgspec Structs rather than dataclasses: defining
+these ~25 classes as dataclasses took ~20 ms of every start, as Structs ~3 ms; they behave the
+same (keyword or positional construction, equality, immutability; ``msgspec.structs.replace``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+
+from velsen_desk.core.money import CostSum, CostValue, Reconciliation, sum_costs
+
+
+class SourceInfo(msgspec.Struct, frozen=True):
+    document_id: str
+    document_title: str
+    quote: str | None
+    section: str | None
+
+
+class ProgrammeInfo(msgspec.Struct, frozen=True):
+    id: str
+    title: str
+    municipality: str
+    period_start: int | None
+    period_end: int | None
+    has_domains: bool
+    has_themes: bool
+    has_action_plan: bool
+
+
+class DocumentInfo(msgspec.Struct, frozen=True):
+    id: str
+    kind: str
+    title: str
+    date: dt.date | None
+    date_text: str | None
+    status: str | None
+    status_text: str | None
+    note: str | None
+
+
+class PersonInfo(msgspec.Struct, frozen=True):
+    id: str
+    name: str
+    role: str | None
+    party: str | None
+    locoburgemeester_order: int | None
+    source: SourceInfo
+
+
+class TargetInfo(msgspec.Struct, frozen=True):
+    text: str
+    figure: float | None
+    unit: str | None
+    year: int | None
+
+
+class FocusPointInfo(msgspec.Struct, frozen=True):
+    id: str
+    order: int
+    text: str
+    targets: tuple[TargetInfo, ...]
+    source: SourceInfo
+
+
+class ChapterInfo(msgspec.Struct, frozen=True):
+    id: str
+    number: int | None
+    title: str
+    document_title: str
+    summary: str | None
+    theme_ids: tuple[str, ...]
+    focus_points: tuple[FocusPointInfo, ...]
+    source: SourceInfo
+
+
+class PhaseInfo(msgspec.Struct, frozen=True):
+    label: str | None
+    start: dt.date | None
+    end: dt.date | None
+    precision: str
+    open_ended: bool
+    text: str
+
+
+class FundingInfo(msgspec.Struct, frozen=True):
+    budget_id: str
+    budget_name: str
+    budget_line_id: str | None
+    amount: CostValue | None
+    source: SourceInfo
+
+
+class ActionInfo(msgspec.Struct, frozen=True):
+    id: str
+    plan_id: str
+    focusopgave_id: str | None
+    number: int
+    trekker: str | None
+    title: str
+    heading: str | None
+    what: str | None
+    cost: CostValue
+    explanation: str | None
+    planning_text: str | None
+    phases: tuple[PhaseInfo, ...]
+    fundings: tuple[FundingInfo, ...]
+    theme_ids: tuple[str, ...]
+    note: str | None
+    source: SourceInfo
+
+    @property
+    def planning_unknown(self) -> bool:
+        """No date and no recurring pattern: the planning is not known."""
+        return not any(p.start or p.precision == "recurring" for p in self.phases)
+
+
+class ThemeLinkInfo(msgspec.Struct, frozen=True):
+    theme_id: str
+    plan_id: str | None
+    action_id: str | None
+    basis: str  # "bron" or "redactioneel"
+    rationale: str | None
+
+
+class ThemeInfo(msgspec.Struct, frozen=True):
+    id: str
+    number: int
+    name: str
+    aandachtsveld_id: str
+    aandachtsveld: str
+    regie: PersonInfo | None
+    extra_attention: bool | None
+    source: SourceInfo
+
+
+class AandachtsveldInfo(msgspec.Struct, frozen=True):
+    id: str
+    name: str
+    themes: tuple[ThemeInfo, ...]
+
+
+class PortfolioItemInfo(msgspec.Struct, frozen=True):
+    id: str
+    person_id: str
+    domain_id: str | None
+    domain_certain: bool
+    name: str
+    detail: str | None
+    source: SourceInfo
+
+
+class DomainInfo(msgspec.Struct, frozen=True):
+    id: str
+    name: str
+
+
+class PortfolioMatrix(msgspec.Struct, frozen=True):
+    members: tuple[PersonInfo, ...]
+    domains: tuple[DomainInfo, ...]  # empty for a municipality without domains
+    items: tuple[PortfolioItemInfo, ...]
+    regie: dict[str, tuple[ThemeInfo, ...]]  # person id -> themes
+
+    def cell(self, person_id: str, domain_id: str | None) -> tuple[PortfolioItemInfo, ...]:
+        return tuple(i for i in self.items if i.person_id == person_id and i.domain_id == domain_id)
+
+
+class FocusopgaveInfo(msgspec.Struct, frozen=True):
+    id: str
+    number: int
+    letter: str | None
+    title: str
+    table_title: str | None
+    lead: str | None
+    objective: str | None
+    responsible: str | None
+    actions: tuple[ActionInfo, ...]
+    reconciliation: Reconciliation
+    source: SourceInfo
+
+
+class BudgetLineInfo(msgspec.Struct, frozen=True):
+    id: str
+    number: int | None
+    title: str
+    cost: CostValue
+    remark: str | None
+    funded_action_ids: tuple[str, ...]
+    source: SourceInfo
+
+
+class BudgetInfo(msgspec.Struct, frozen=True):
+    id: str
+    name: str
+    kind: str
+    amount: CostValue | None
+    period_text: str | None
+    description: str | None
+    lines: tuple[BudgetLineInfo, ...]
+    reconciliation: Reconciliation | None
+    total_label: str | None
+    funded_action_ids: tuple[str, ...]
+    source: SourceInfo
+
+
+class ActionPlanInfo(msgspec.Struct, frozen=True):
+    id: str
+    title: str
+    document: DocumentInfo
+    focusopgaven: tuple[FocusopgaveInfo, ...]
+    loose_actions: tuple[ActionInfo, ...]  # actions outside any focusopgave (e.g. a reserve)
+    reconciliation: Reconciliation
+    total_label: str | None
+    budgets: tuple[BudgetInfo, ...]
+    source: SourceInfo
+
+    @property
+    def actions(self) -> tuple[ActionInfo, ...]:
+        return tuple(a for f in self.focusopgaven for a in f.actions) + self.loose_actions
+
+
+class DataSummary(msgspec.Struct, frozen=True):
+    data_version: str | None
+    schema_version: str | None
+    counts: dict[str, int] = msgspec.field(default_factory=dict)
+
+
+def cost_of_actions(actions: list[ActionInfo] | tuple[ActionInfo, ...]) -> CostSum:
+    return sum_costs(a.cost for a in actions)
+
+
+# ---- Strategische Agenda ---------------------------------------------------------------------
+
+# Speerpunt.kind values as they appear in the data, with their Dutch headings.
+KIND_LABELS = {
+    "speerpunt": "Speerpunten",
+    "wat_we_al_doen": "Wat we al doen",
+    "wat_we_kunnen_doen": "Wat we kunnen doen",
+}
+
+
+class SpeerpuntInfo(msgspec.Struct, frozen=True):
+    id: str
+    order: int
+    kind: str
+    text: str
+    source: SourceInfo
+
+
+class OpgaveInfo(msgspec.Struct, frozen=True):
+    id: str
+    number: int | None
+    title: str
+    summary: str | None
+    document_title: str
+    speerpunten: tuple[SpeerpuntInfo, ...]
+    source: SourceInfo
+
+    def of_kind(self, kind: str) -> tuple[SpeerpuntInfo, ...]:
+        return tuple(s for s in self.speerpunten if s.kind == kind)
+
+
+# ---- What the window shows -------------------------------------------------------------------
+
+class Catalog(msgspec.Struct, frozen=True):
+    """The programmes in the database and the data version: enough to fill the selectors."""
+
+    summary: DataSummary
+    programmes: tuple[ProgrammeInfo, ...]
+
+    def programme(self, programme_id: str) -> ProgrammeInfo | None:
+        return next((p for p in self.programmes if p.id == programme_id), None)
+
+
+class ProgrammeData(msgspec.Struct, frozen=True):
+    programme: ProgrammeInfo
+    documents: tuple[DocumentInfo, ...]
+    college: tuple[PersonInfo, ...]
+    velden: tuple[AandachtsveldInfo, ...]
+    chapters: tuple[ChapterInfo, ...]
+    theme_chapters: dict[str, tuple[ChapterInfo, ...]] = msgspec.field(default_factory=dict)
+    theme_links: dict[str, tuple[ThemeLinkInfo, ...]] = msgspec.field(default_factory=dict)
+    plans: tuple[ActionPlanInfo, ...] = ()
+    matrix: PortfolioMatrix | None = None
+    opgaven: tuple[OpgaveInfo, ...] = ()
+
+    # ---- lookups (cheap, on the GUI thread) ----------------------------------------------------
+
+    @property
+    def themes(self) -> tuple[ThemeInfo, ...]:
+        return tuple(t for v in self.velden for t in v.themes)
+
+    def theme(self, theme_id: str) -> ThemeInfo | None:
+        return next((t for t in self.themes if t.id == theme_id), None)
+
+    def person(self, person_id: str | None) -> PersonInfo | None:
+        return next((p for p in self.college if p.id == person_id), None)
+
+    def regie_theme_ids(self, person_id: str | None) -> frozenset[str]:
+        if person_id is None:
+            return frozenset()
+        return frozenset(t.id for t in self.themes if t.regie and t.regie.id == person_id)
+
+    def action(self, action_id: str) -> ActionInfo | None:
+        return next((a for p in self.plans for a in p.actions if a.id == action_id), None)
+
+    def actions_of_person(self, person_id: str | None) -> frozenset[str]:
+        """Actions linked to the person's regie themes (directly or through their whole plan)."""
+        themes = self.regie_theme_ids(person_id)
+        result: set[str] = set()
+        for plan in self.plans:
+            for action in plan.actions:
+                if themes.intersection(action.theme_ids):
+                    result.add(action.id)
+        return frozenset(result)

@@ -1,0 +1,209 @@
+"""Checks across records and files: references, numbering, sums, and quotes against the sources."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from velsen_desk.core.formatting import format_euro
+from velsen_desk.core.money import CostValue, sum_costs
+from velsen_desk.core.text import squash
+from velsen_desk.curation.problems import Problem
+from velsen_desk.curation.schema import Cost, CostStatus
+
+if TYPE_CHECKING:
+    from velsen_desk.curation.loader import DataSet
+
+# (collection, field) -> collection the field must name a record of.
+REFERENCES: dict[tuple[str, str], str] = {
+    ("programmes", "municipality"): "municipalities",
+    ("documents", "programme"): "programmes",
+    ("memberships", "person"): "people",
+    ("memberships", "programme"): "programmes",
+    ("domains", "programme"): "programmes",
+    ("portfolio_items", "programme"): "programmes",
+    ("portfolio_items", "person"): "people",
+    ("portfolio_items", "domain"): "domains",
+    ("aandachtsvelden", "document"): "documents",
+    ("themes", "aandachtsveld"): "aandachtsvelden",
+    ("themes", "regie"): "people",
+    ("chapters", "document"): "documents",
+    ("chapters", "aandachtsveld"): "aandachtsvelden",
+    ("chapters", "themes"): "themes",
+    ("focus_points", "chapter"): "chapters",
+    ("opgaven", "document"): "documents",
+    ("speerpunten", "opgave"): "opgaven",
+    ("action_plans", "document"): "documents",
+    ("focusopgaven", "plan"): "action_plans",
+    ("actions", "plan"): "action_plans",
+    ("actions", "focusopgave"): "focusopgaven",
+    ("budgets", "programme"): "programmes",
+    ("budget_lines", "budget"): "budgets",
+    ("fundings", "action"): "actions",
+    ("fundings", "budget"): "budgets",
+    ("fundings", "budget_line"): "budget_lines",
+    ("theme_links", "theme"): "themes",
+    ("theme_links", "plan"): "action_plans",
+    ("theme_links", "action"): "actions",
+}
+
+_NOUNS = {
+    "municipalities": "gemeente", "programmes": "programma", "documents": "document",
+    "people": "persoon", "domains": "domein", "aandachtsvelden": "aandachtsveld",
+    "themes": "thema", "chapters": "hoofdstuk", "opgaven": "opgave", "action_plans": "actieplan",
+    "focusopgaven": "focusopgave", "actions": "actie", "budgets": "budget",
+    "budget_lines": "begrotingsregel",
+}
+
+
+class _Reporter:
+    def __init__(self, dataset: DataSet):
+        self.dataset = dataset
+        self.problems: list[Problem] = []
+
+    def add(self, record: Any, field: str, message: str) -> None:
+        path, line, where = self.dataset.origin.get(record.id, (Path("?"), None, ""))
+        self.problems.append(Problem(path, line, f"{where}.{field}" if field else where, message))
+
+
+def _records(dataset: DataSet) -> Iterator[tuple[str, Any]]:
+    for name, records in dataset.collections.items():
+        for record in records:
+            yield name, record
+
+
+def _as_value(cost: Cost) -> CostValue:
+    return CostValue(cost.status.value, cost.amount, cost.text, cost.qualifier)
+
+
+def check_dataset(dataset: DataSet, sources: Path) -> list[Problem]:
+    report = _Reporter(dataset)
+    ids = {name: {r.id for r in records} for name, records in dataset.collections.items()}
+    _check_references(dataset, ids, report)
+    _check_numbering(dataset, report)
+    _check_sums(dataset, report)
+    _check_memberships(dataset, report)
+    _check_quotes(dataset, sources, report)
+    return report.problems
+
+
+def _check_references(dataset: DataSet, ids: dict[str, set[str]], report: _Reporter) -> None:
+    for (collection, field), target in REFERENCES.items():
+        for record in dataset.collections[collection]:
+            value = getattr(record, field)
+            for ref in value if isinstance(value, list) else [value]:
+                if ref is not None and ref not in ids[target]:
+                    noun = _NOUNS.get(target, target)
+                    report.add(record, field, f"onbekende {noun} '{ref}'")
+    documents = ids["documents"]
+    for _, record in _records(dataset):
+        source = getattr(record, "source", None)
+        if source is not None and source.doc not in documents:
+            report.add(record, "source.doc", f"bronverwijzing naar onbekend document '{source.doc}'")
+
+
+def _duplicates(records: list[Any], key: Any) -> Iterator[tuple[Any, Any]]:
+    seen: dict[Any, Any] = {}
+    for record in records:
+        k = key(record)
+        if k[-1] is None:
+            continue
+        if k in seen:
+            yield record, seen[k]
+        else:
+            seen[k] = record
+
+
+def _check_numbering(dataset: DataSet, report: _Reporter) -> None:
+    document_of = {a.id: a.document for a in dataset.aandachtsvelden}
+    rules = [
+        ("themes", lambda t: (document_of.get(t.aandachtsveld), t.number), "themanummer"),
+        ("actions", lambda a: (a.plan, a.number), "actienummer"),
+        ("focusopgaven", lambda f: (f.plan, f.number), "nummer van de focusopgave"),
+        ("budget_lines", lambda b: (b.budget, b.number), "regelnummer"),
+        ("chapters", lambda c: (c.document, c.number), "hoofdstuknummer"),
+        ("opgaven", lambda o: (o.document, o.number), "opgavenummer"),
+    ]
+    for collection, key, noun in rules:
+        for record, first in _duplicates(dataset.collections[collection], key):
+            report.add(record, "number", f"{noun} {record.number} komt twee keer voor (ook bij '{first.id}')")
+
+
+def _check_sums(dataset: DataSet, report: _Reporter) -> None:
+    by_focus: dict[str, list[CostValue]] = defaultdict(list)
+    by_plan: dict[str, list[CostValue]] = defaultdict(list)
+    for action in dataset.actions:
+        by_plan[action.plan].append(_as_value(action.cost))
+        if action.focusopgave:
+            by_focus[action.focusopgave].append(_as_value(action.cost))
+    by_budget: dict[str, list[CostValue]] = defaultdict(list)
+    for line in dataset.budget_lines:
+        by_budget[line.budget].append(_as_value(line.cost))
+
+    def compare(record: Any, field: str, documented: Cost | None, costs: list[CostValue], what: str) -> None:
+        if documented is None or documented.status is not CostStatus.AMOUNT:
+            return
+        computed = sum_costs(costs)
+        if computed.known != documented.amount:
+            report.add(
+                record, field,
+                f"{what} in het document is {format_euro(documented.amount or 0)}, "
+                f"maar de som van de regels is {format_euro(computed.known)}",
+            )
+
+    for focus in dataset.focusopgaven:
+        compare(focus, "subtotal_documented", focus.subtotal_documented, by_focus[focus.id], "subtotaal")
+    for plan in dataset.action_plans:
+        compare(plan, "total_documented", plan.total_documented, by_plan[plan.id], "totaal")
+    for budget in dataset.budgets:
+        compare(budget, "total_documented", budget.total_documented, by_budget[budget.id], "totaal")
+
+
+def _check_memberships(dataset: DataSet, report: _Reporter) -> None:
+    """A regie holder or portfolio holder must sit in that programme's college."""
+    members = {(m.programme, m.person) for m in dataset.memberships}
+    people = {p.id for p in dataset.people}  # unknown people are reported as references already
+    programme_of_document = {d.id: d.programme for d in dataset.documents}
+    document_of_veld = {a.id: a.document for a in dataset.aandachtsvelden}
+    for theme in dataset.themes:
+        programme = programme_of_document.get(document_of_veld.get(theme.aandachtsveld, ""), None)
+        if theme.regie in people and programme and (programme, theme.regie) not in members:
+            report.add(theme, "regie", f"'{theme.regie}' is geen collegelid in programma '{programme}'")
+    for item in dataset.portfolio_items:
+        if item.person in people and (item.programme, item.person) not in members:
+            report.add(item, "person", f"'{item.person}' is geen collegelid in programma '{item.programme}'")
+
+
+def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> None:
+    """Every quote, and every printed cost text, must occur in the cited document's text."""
+    texts: dict[str, str | None] = {}
+    for document in dataset.documents:
+        if document.source_file is None:
+            texts[document.id] = None
+            continue
+        path = sources / document.source_file
+        try:
+            texts[document.id] = squash(path.read_text(encoding="utf-8"))
+        except OSError:
+            report.add(document, "source_file", f"brontekst '{document.source_file}' niet gevonden in {sources}")
+            texts[document.id] = None
+
+    for _, record in _records(dataset):
+        source = getattr(record, "source", None)
+        if source is None or source.doc not in texts:
+            continue
+        text = texts[source.doc]
+        if source.quote is not None:
+            if text is None:
+                message = f"document '{source.doc}' heeft geen brontekst om het citaat in te controleren"
+                report.add(record, "source.quote", message)
+            elif squash(source.quote) not in text:
+                report.add(record, "source.quote", "citaat komt niet voor in de brontekst")
+        if text is None:
+            continue
+        for field in ("cost", "amount", "total_documented", "subtotal_documented"):
+            cost = getattr(record, field, None)
+            if isinstance(cost, Cost) and squash(cost.text) not in text:
+                report.add(record, f"{field}.text", f"bedragtekst '{cost.text}' komt niet voor in de brontekst")

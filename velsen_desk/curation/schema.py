@@ -1,0 +1,353 @@
+"""Schema of the curated data files (``resources/data/*.yaml``).
+
+Every data file is a YAML mapping with ``format: velsen-desk-data/1`` and any of the
+collections below. All files of a data set are merged; ids are global across files, so a
+theme in one file can name a person defined in another. The schema is generic: nothing in
+it knows about Velsen.
+
+Rules that keep the data honest:
+- every record carries ``source`` (document id plus a short verbatim quote from it);
+- what a source does not say is ``null`` (unknown), never a guessed value;
+- a cost is an amount, or explicitly "n.v.t." / "n.n.b.", always with the text as printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+FORMAT_ID = "velsen-desk-data/1"
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
+NonEmpty = Annotated[str, Field(min_length=1, max_length=20_000)]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, so a typo in a field name cannot pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceRef(Strict):
+    """Where a record came from: a document and a verbatim quote (or section) in it."""
+
+    doc: Id
+    quote: NonEmpty | None = None
+    section: NonEmpty | None = None
+
+    @model_validator(mode="after")
+    def _quote_or_section(self) -> SourceRef:
+        if self.quote is None and self.section is None:
+            raise ValueError("een bronverwijzing heeft een citaat (quote) of sectie (section) nodig")
+        return self
+
+
+class DocumentKind(StrEnum):
+    RAADSPROGRAMMA = "raadsprogramma"
+    COLLEGE_UITVOERINGSPROGRAMMA = "college_uitvoeringsprogramma"
+    UITVOERINGSAFSPRAKEN = "uitvoeringsafspraken"
+    COALITIEAKKOORD = "coalitieakkoord"
+    STRATEGISCHE_AGENDA = "strategische_agenda"
+    ACTIEPLAN = "actieplan"
+
+
+class DocumentStatus(StrEnum):
+    CONCEPT = "concept"
+    VASTGESTELD = "vastgesteld"
+
+
+class CostStatus(StrEnum):
+    """An amount, or one of the two ways a document says there is none."""
+
+    AMOUNT = "amount"
+    NOT_APPLICABLE = "nvt"  # "n.v.t.": no cost for this plan
+    TO_BE_DETERMINED = "nnb"  # "n.n.b.": a cost exists or may exist but is not known
+
+
+class Role(StrEnum):
+    BURGEMEESTER = "burgemeester"
+    WETHOUDER = "wethouder"
+
+
+class Municipality(Strict):
+    id: Id
+    name: NonEmpty
+    source: SourceRef | None = None
+
+
+class Programme(Strict):
+    """A bestuursperiode's set of documents the application shows together."""
+
+    id: Id
+    municipality: Id
+    title: NonEmpty
+    period_start: int | None = Field(default=None, ge=1900, le=2100)
+    period_end: int | None = Field(default=None, ge=1900, le=2100)
+    order: int = 0
+
+
+class Document(Strict):
+    id: Id
+    programme: Id
+    kind: DocumentKind
+    title: NonEmpty
+    subtitle: NonEmpty | None = None
+    date: dt.date | None = None
+    date_text: NonEmpty | None = None  # the date as printed when it is not a full date
+    status: DocumentStatus | None = None
+    status_text: NonEmpty | None = None  # e.g. "concept, ter consultatie"
+    source_file: NonEmpty | None = None  # file under resources/sources/, if we have the text
+    note: NonEmpty | None = None  # e.g. "not in the seeds; themes known from …"
+
+
+class Person(Strict):
+    id: Id
+    name: NonEmpty
+    source: SourceRef
+
+
+class Membership(Strict):
+    """A person's role in a programme's college."""
+
+    id: Id
+    person: Id
+    programme: Id
+    role: Role | None = None  # null: the source names the member but not the office
+    party: NonEmpty | None = None
+    locoburgemeester_order: int | None = Field(default=None, ge=1, le=10)
+    order: int = 0
+    source: SourceRef
+
+
+class Domain(Strict):
+    id: Id
+    programme: Id
+    name: NonEmpty
+    order: int = 0
+    source: SourceRef
+
+
+class PortfolioItem(Strict):
+    id: Id
+    programme: Id
+    person: Id
+    domain: Id | None = None  # null: the municipality has no domains, or the column is unknown
+    domain_certain: bool = True  # false where the PDF's table columns could not be recovered
+    name: NonEmpty
+    detail: NonEmpty | None = None  # the "incl. …" text as printed
+    order: int = 0
+    source: SourceRef
+
+
+class Aandachtsveld(Strict):
+    id: Id
+    document: Id
+    name: NonEmpty
+    order: int = 0
+    source: SourceRef
+
+
+class Theme(Strict):
+    id: Id
+    aandachtsveld: Id
+    number: int = Field(ge=1, le=999)
+    name: NonEmpty
+    regie: Id | None = None  # person id
+    extra_attention: bool | None = None  # "extra beleidsmatige aandacht"; null = unknown
+    source: SourceRef
+
+
+class Chapter(Strict):
+    id: Id
+    document: Id
+    number: int | None = None
+    title: NonEmpty
+    aandachtsveld: Id | None = None
+    themes: list[Id] = Field(default_factory=list)
+    summary: NonEmpty | None = None
+    source: SourceRef
+
+
+class Target(Strict):
+    """A measurable target inside a commitment, e.g. "daalt naar 5% in 2026"."""
+
+    text: NonEmpty  # verbatim
+    figure: float | None = None
+    unit: NonEmpty | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)
+
+
+class FocusPoint(Strict):
+    id: Id
+    chapter: Id
+    order: int
+    text: NonEmpty
+    targets: list[Target] = Field(default_factory=list)
+    source: SourceRef
+
+
+class Opgave(Strict):
+    """A maatschappelijke opgave of a strategic agenda."""
+
+    id: Id
+    document: Id
+    number: int | None = None
+    title: NonEmpty
+    summary: NonEmpty | None = None
+    source: SourceRef
+
+
+class Speerpunt(Strict):
+    id: Id
+    opgave: Id
+    order: int
+    kind: Literal["speerpunt", "wat_we_al_doen", "wat_we_kunnen_doen", "impulsproject"] = "speerpunt"
+    text: NonEmpty
+    source: SourceRef
+
+
+class Cost(Strict):
+    status: CostStatus
+    amount: int | None = Field(default=None, ge=0)  # whole euros
+    qualifier: Literal["minimaal", "maximaal", "circa"] | None = None  # "minimaal € 500.000"
+    text: NonEmpty  # as printed, e.g. "€25.000", "N.v.t.", "N.v.t. of n.n.b."
+
+    @model_validator(mode="after")
+    def _amount_matches_status(self) -> Cost:
+        if self.status is CostStatus.AMOUNT and self.amount is None:
+            raise ValueError("een bedrag ontbreekt bij status 'amount'")
+        if self.status is not CostStatus.AMOUNT and (self.amount is not None or self.qualifier):
+            raise ValueError(f"status '{self.status.value}' mag geen bedrag hebben")
+        return self
+
+
+class ActionPlan(Strict):
+    id: Id
+    document: Id
+    title: NonEmpty
+    total_documented: Cost | None = None
+    total_label: NonEmpty | None = None
+    source: SourceRef
+
+
+class Focusopgave(Strict):
+    id: Id
+    plan: Id
+    number: int
+    letter: NonEmpty | None = None
+    title: NonEmpty
+    table_title: NonEmpty | None = None  # the (different) name used in the budget table
+    lead: NonEmpty | None = None  # trekker as in the table, e.g. "Corporaties"
+    objective: NonEmpty | None = None
+    responsible: NonEmpty | None = None
+    subtotal_documented: Cost | None = None
+    source: SourceRef
+
+
+class Action(Strict):
+    id: Id
+    plan: Id
+    focusopgave: Id | None = None  # null: an action outside the focusopgaven (e.g. a reserve)
+    number: int
+    trekker: NonEmpty | None = None
+    title: NonEmpty  # the "Acties" column of the budget table
+    heading: NonEmpty | None = None  # the action's heading in the plan's running text
+    what: NonEmpty | None = None
+    cost: Cost
+    explanation: NonEmpty | None = None
+    planning_text: NonEmpty | None = None  # exactly as written; parsed at build time
+    note: NonEmpty | None = None  # curator's note, e.g. "text cut off in the source"
+    source: SourceRef
+
+
+class Budget(Strict):
+    """A funding source or budget: Weerbare wijken, Samen Gezellig, Algemene Reserve, …"""
+
+    id: Id
+    programme: Id
+    name: NonEmpty
+    kind: Literal["budget", "reserve", "subsidie", "bestaand"] = "budget"
+    amount: Cost | None = None  # the budget's size as documented, if any
+    period_text: NonEmpty | None = None
+    description: NonEmpty | None = None
+    total_documented: Cost | None = None  # documented total of its lines
+    total_label: NonEmpty | None = None
+    source: SourceRef
+
+
+class BudgetLine(Strict):
+    id: Id
+    budget: Id
+    number: int | None = None
+    title: NonEmpty
+    cost: Cost
+    remark: NonEmpty | None = None
+    source: SourceRef
+
+
+class Funding(Strict):
+    """Money from a budget towards an action (e.g. action 9: SGIVN € 50.000 + Actieplan € 100.000)."""
+
+    id: Id
+    action: Id
+    budget: Id
+    budget_line: Id | None = None
+    amount: Cost | None = None
+    source: SourceRef
+
+
+class ThemeLink(Strict):
+    """An action plan or action that contributes to a theme.
+
+    ``basis`` says whether a source states the link ("bron") or the curators drew it from
+    the content ("redactioneel"); the application shows which.
+    """
+
+    id: Id
+    theme: Id
+    plan: Id | None = None
+    action: Id | None = None
+    basis: Literal["bron", "redactioneel"]
+    rationale: NonEmpty | None = None
+    source: SourceRef
+
+    @model_validator(mode="after")
+    def _one_target(self) -> ThemeLink:
+        if (self.plan is None) == (self.action is None):
+            raise ValueError("een themakoppeling verwijst naar precies één plan of één actie")
+        return self
+
+
+class DataFile(Strict):
+    """One YAML file. All collections are optional; files are merged."""
+
+    format: Literal["velsen-desk-data/1"]
+    dataset: NonEmpty | None = None
+    municipalities: list[Municipality] = Field(default_factory=list)
+    programmes: list[Programme] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    memberships: list[Membership] = Field(default_factory=list)
+    domains: list[Domain] = Field(default_factory=list)
+    portfolio_items: list[PortfolioItem] = Field(default_factory=list)
+    aandachtsvelden: list[Aandachtsveld] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)
+    chapters: list[Chapter] = Field(default_factory=list)
+    focus_points: list[FocusPoint] = Field(default_factory=list)
+    opgaven: list[Opgave] = Field(default_factory=list)
+    speerpunten: list[Speerpunt] = Field(default_factory=list)
+    action_plans: list[ActionPlan] = Field(default_factory=list)
+    focusopgaven: list[Focusopgave] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    budgets: list[Budget] = Field(default_factory=list)
+    budget_lines: list[BudgetLine] = Field(default_factory=list)
+    fundings: list[Funding] = Field(default_factory=list)
+    theme_links: list[ThemeLink] = Field(default_factory=list)
+
+
+COLLECTIONS: tuple[str, ...] = tuple(
+    name for name in DataFile.model_fields if name not in ("format", "dataset")
+)

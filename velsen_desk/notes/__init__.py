@@ -1,0 +1,1 @@
+"""Personal notes and "bespreken in vergadering" flags, kept only on this laptop."""

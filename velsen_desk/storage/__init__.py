@@ -1,0 +1,1 @@
+"""The database: building it from curated data, its tables, reading it, searching it, the local copy."""

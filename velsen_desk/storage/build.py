@@ -1,0 +1,172 @@
+"""Build the SQLite database from a validated data set.
+
+The file is written under a temporary name and renamed into place, so a reader never sees a
+half-built database. The same data gives the same content: rows go in sorted by id and the
+file carries a content hash (``data_version``), not a build time.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.orm import Session
+
+from velsen_desk.core.planning import parse_planning
+from velsen_desk.curation.loader import DataSet
+from velsen_desk.curation.schema import COLLECTIONS, Cost, SourceRef
+from velsen_desk.storage import tables as m
+from velsen_desk.storage.database import APPLICATION_ID, SCHEMA_VERSION
+from velsen_desk.storage.search_index import create_search_index
+
+_ORM_FOR: dict[str, type[m.Base]] = {
+    "municipalities": m.Municipality,
+    "programmes": m.Programme,
+    "documents": m.Document,
+    "people": m.Person,
+    "memberships": m.Membership,
+    "domains": m.Domain,
+    "portfolio_items": m.PortfolioItem,
+    "aandachtsvelden": m.Aandachtsveld,
+    "themes": m.Theme,
+    "chapters": m.Chapter,
+    "focus_points": m.FocusPoint,
+    "opgaven": m.Opgave,
+    "speerpunten": m.Speerpunt,
+    "action_plans": m.ActionPlan,
+    "focusopgaven": m.Focusopgave,
+    "actions": m.Action,
+    "budgets": m.Budget,
+    "budget_lines": m.BudgetLine,
+    "fundings": m.Funding,
+    "theme_links": m.ThemeLink,
+}
+
+# Fields that name another record become "<field>_id" columns.
+_REFERENCE_FIELDS = {
+    "municipality", "programme", "person", "domain", "document", "aandachtsveld", "regie",
+    "chapter", "opgave", "plan", "focusopgave", "budget", "budget_line", "action", "theme",
+}
+# Cost fields stored as <prefix>_status/_amount/_text columns.
+_COST_PREFIX = {"cost": "cost", "amount": "amount", "total_documented": "total", "subtotal_documented": "subtotal"}
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    data_version: str
+    counts: dict[str, int]
+
+
+def _row(record: BaseModel) -> dict[str, Any]:
+    """The ORM column values of one schema record."""
+    row: dict[str, Any] = {}
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if name in ("themes", "targets"):  # stored in their own tables
+            continue
+        if isinstance(value, SourceRef):
+            row.update(source_doc_id=value.doc, source_quote=value.quote, source_section=value.section)
+        elif name in _COST_PREFIX:
+            prefix = _COST_PREFIX[name]
+            cost = value if isinstance(value, Cost) else None
+            row[f"{prefix}_status"] = cost.status.value if cost else None
+            row[f"{prefix}_amount"] = cost.amount if cost else None
+            row[f"{prefix}_qualifier"] = cost.qualifier if cost else None
+            row[f"{prefix}_text"] = cost.text if cost else None
+        elif name in _REFERENCE_FIELDS:
+            row[f"{name}_id"] = value
+        elif hasattr(value, "value"):  # enums
+            row[name] = value.value
+        else:
+            row[name] = value
+    return row
+
+
+def _dependent_rows(dataset: DataSet) -> list[m.Base]:
+    rows: list[m.Base] = []
+    for chapter in sorted(dataset.chapters, key=lambda c: c.id):
+        rows.extend(m.ChapterTheme(chapter_id=chapter.id, theme_id=t) for t in sorted(set(chapter.themes)))
+    for point in sorted(dataset.focus_points, key=lambda p: p.id):
+        for index, target in enumerate(point.targets, start=1):
+            rows.append(m.Target(id=f"{point.id}#{index}", focus_point_id=point.id, order=index, **target.model_dump()))
+    for action in sorted(dataset.actions, key=lambda a: a.id):
+        planning = parse_planning(action.planning_text)
+        for index, phase in enumerate(planning.phases, start=1):
+            rows.append(
+                m.PlanningPhase(
+                    id=f"{action.id}#{index}", action_id=action.id, order=index, label=phase.label,
+                    start=phase.start, end=phase.end, precision=phase.precision.value,
+                    open_ended=phase.open_ended, text=phase.text,
+                )
+            )
+    return rows
+
+
+def _recreate_indexes_in_name_order(engine: Any) -> None:
+    """SQLAlchemy creates a table's indexes in set order; recreate them sorted by name so two
+    builds of the same data give byte-identical files."""
+    with engine.begin() as conn:
+        rows = conn.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        ).all()
+        for name, _ in rows:
+            conn.execute(text(f'DROP INDEX "{name}"'))
+        for _, sql in sorted(rows):
+            conn.execute(text(sql))
+
+
+def build_database(dataset: DataSet, out: Path) -> BuildResult:
+    """Write ``out`` atomically. Raises ``OSError`` when the target cannot be written."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()  # SQLite must create the file itself
+    version = dataset.version()
+    try:
+        engine = create_engine(f"sqlite:///{tmp}")
+        event.listen(engine, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
+        m.Base.metadata.create_all(engine)
+        _recreate_indexes_in_name_order(engine)
+        with Session(engine) as session, session.begin():
+            # Records cite documents defined later in the order (a municipality cites a document
+            # of its own programme), so foreign keys are checked at commit, not per insert.
+            session.execute(text("PRAGMA defer_foreign_keys = ON"))
+            for name in COLLECTIONS:
+                orm = _ORM_FOR[name]
+                for record in sorted(dataset.collections[name], key=lambda r: r.id):  # type: ignore[attr-defined]
+                    session.add(orm(**_row(record)))
+                session.flush()  # parents before children, in collection order
+            session.add_all(_dependent_rows(dataset))
+            session.flush()
+            session.add_all(
+                [
+                    m.Meta(key="data_version", value=version),
+                    m.Meta(key="schema_version", value=str(SCHEMA_VERSION)),
+                ]
+            )
+        with engine.begin() as conn:
+            create_search_index(conn)
+            conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+            conn.execute(text(f"PRAGMA user_version = {SCHEMA_VERSION}"))
+        engine.dispose()
+        # VACUUM rewrites the file compactly and in a canonical page order.
+        with sqlite3.connect(tmp) as raw:
+            raw.execute("VACUUM")
+        raw.close()
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    counts = {name: len(dataset.collections[name]) for name in COLLECTIONS}
+    return BuildResult(path=out, data_version=version, counts=counts)

@@ -1,0 +1,64 @@
+"""SQLAlchemy 2.x typed ORM for the Velsen Desk database (Qt-free).
+
+The database is built from the curated data files by :mod:`velsen_desk.storage.build` and opened
+read-only by the application. Ids are the stable ids of the data files, so notes and diffs can
+anchor to them across data versions.
+"""
+
+from velsen_desk.storage.tables.base import Base, CostColumns, Sourced
+from velsen_desk.storage.tables.entities import (
+    Aandachtsveld,
+    Action,
+    ActionPlan,
+    Budget,
+    BudgetLine,
+    Chapter,
+    ChapterTheme,
+    Document,
+    Domain,
+    Focusopgave,
+    FocusPoint,
+    Funding,
+    Membership,
+    Meta,
+    Municipality,
+    Opgave,
+    Person,
+    PlanningPhase,
+    PortfolioItem,
+    Programme,
+    Speerpunt,
+    Target,
+    Theme,
+    ThemeLink,
+)
+
+__all__ = [
+    "Aandachtsveld",
+    "Action",
+    "ActionPlan",
+    "Base",
+    "Budget",
+    "BudgetLine",
+    "Chapter",
+    "ChapterTheme",
+    "CostColumns",
+    "Document",
+    "Domain",
+    "FocusPoint",
+    "Focusopgave",
+    "Funding",
+    "Membership",
+    "Meta",
+    "Municipality",
+    "Opgave",
+    "Person",
+    "PlanningPhase",
+    "PortfolioItem",
+    "Programme",
+    "Sourced",
+    "Speerpunt",
+    "Target",
+    "Theme",
+    "ThemeLink",
+]
