@@ -1,0 +1,53 @@
+"""Every kind of item a user can find, note or see change, once.
+
+Search results, "Wat is er veranderd", the notes overview and the note anchors use these ids;
+the database tables behind them let the notes overview tell a note whose item is gone ("los").
+Labels are Dutch source strings; the window translates them through Qt (context ``ItemKind``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    id: str  # stored in notes and search rows: never rename
+    singular: str
+    plural: str  # heading of a group of results or changes
+    table: str  # the database table whose ids anchor notes of this kind
+    tab: str  # the window tab that shows it
+
+
+ITEM_KINDS: tuple[ItemKind, ...] = (
+    ItemKind("thema", "Thema", "Thema's", "themes", "themes"),
+    ItemKind("hoofdstuk", "Hoofdstuk", "Hoofdstukken", "chapters", "themes"),
+    ItemKind("focuspunt", "Focuspunt", "Focuspunten", "focus_points", "themes"),
+    ItemKind("portefeuille", "Portefeuille", "Portefeuilles", "portfolio_items", "portfolio"),
+    ItemKind("persoon", "Persoon", "Personen", "people", "portfolio"),
+    ItemKind("focusopgave", "Focusopgave", "Focusopgaven", "focusopgaven", "budget"),
+    ItemKind("actie", "Actie", "Acties", "actions", "budget"),
+    ItemKind("begroting", "Begroting", "Begrotingen", "budgets", "budget"),
+    ItemKind("begrotingsregel", "Begrotingsregel", "Begrotingsregels", "budget_lines", "budget"),
+    ItemKind("opgave", "Opgave", "Opgaven", "opgaven", "themes"),
+    ItemKind("speerpunt", "Speerpunt", "Speerpunten", "speerpunten", "themes"),
+)
+
+_BY_ID = {kind.id: kind for kind in ITEM_KINDS}
+ITEM_KIND_IDS: tuple[str, ...] = tuple(_BY_ID)
+
+
+def item_kind(kind_id: str) -> ItemKind | None:
+    """None for an id this version does not know (e.g. a note written by a newer version)."""
+    return _BY_ID.get(kind_id)
+
+
+def plural_label(kind_id: str) -> str:
+    """The group heading for a kind; the id itself for an unknown kind (never an error)."""
+    kind = _BY_ID.get(kind_id)
+    return kind.plural if kind else kind_id
+
+
+def kind_order(kind_id: str) -> int:
+    """Sort key: registry order, unknown kinds last."""
+    return ITEM_KIND_IDS.index(kind_id) if kind_id in _BY_ID else len(ITEM_KIND_IDS)
