@@ -16,6 +16,7 @@ EXIT_OK = 0
 EXIT_DATA_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+EXIT_NO_DESKTOP = 4  # no screen, or Qt's system libraries are missing
 
 Handler = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, Handler] = {}
@@ -314,6 +315,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        from velsen_desk.cli.desktop_check import check_desktop
+
+        problem = check_desktop()
+        if problem is not None:  # before Qt loads its platform plugin, which would abort the process
+            print(problem.message, file=sys.stderr)
+            return EXIT_NO_DESKTOP
         from velsen_desk.ui.app import run_app
 
         return run_app()
