@@ -20,6 +20,8 @@ done
 
 start=$(date +%s)
 "$VENV/bin/pyinstaller" --noconfirm --clean build_installer.spec
+# The Linux launcher: a .desktop template and the script that installs it for the user.
+cp packaging/velsen-desk.desktop.in packaging/install-desktop-entry.sh dist/velsen-desk/
 echo "Build: $(( $(date +%s) - start )) s, $(du -sh dist/velsen-desk | cut -f1)"
 
 # Smoke checks. A fresh HOME so no local database, snapshot or setting of this machine is used;
@@ -70,5 +72,13 @@ fi
 
 check search "$app" search woning
 grep -qi "woning" search.out || { echo "ERROR: searching for 'woning' found nothing." >&2; exit 1; }
+
+check install-desktop-entry env VELSEN_DESK_INSTALL_DIR="$work/home/opt/velsen-desk" \
+    "$root/dist/velsen-desk/install-desktop-entry.sh"
+entry=$work/home/.local/share/applications/velsen-desk.desktop
+grep -qx "Exec=$work/home/opt/velsen-desk/velsen-desk" "$entry" || { echo "ERROR: launcher has a wrong Exec." >&2; exit 1; }
+test -x "$work/home/opt/velsen-desk/velsen-desk" || { echo "ERROR: installed program missing." >&2; exit 1; }
+test -s "$work/home/.local/share/icons/hicolor/48x48/apps/velsen-desk.png" || { echo "ERROR: icon missing." >&2; exit 1; }
+if command -v desktop-file-validate >/dev/null; then check desktop-file-validate desktop-file-validate "$entry"; fi
 
 echo "All checks passed: $(dirname "$app")"

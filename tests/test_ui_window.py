@@ -430,3 +430,11 @@ def test_qts_own_buttons_speak_dutch_like_the_rest(system_language):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["Annuleren", "Kopiëren"]
+
+
+def test_the_application_has_its_icon_in_several_sizes(qapp):
+    from velsen_desk.ui.app import application_icon
+
+    icon = application_icon()
+    assert not icon.isNull()
+    assert len(icon.availableSizes()) >= 4

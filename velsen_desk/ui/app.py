@@ -9,6 +9,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from velsen_desk.core.paths import APP_AUTHOR, APP_NAME, resources_dir
@@ -24,8 +25,18 @@ def application(argv: list[str] | None = None) -> QApplication:
         app.setOrganizationName(APP_AUTHOR)
         app.setApplicationName(APP_NAME)
         app.setApplicationDisplayName("Velsen Desk")
+        app.setDesktopFileName("velsen-desk")  # ties the window to the installed launcher and its icon
+        app.setWindowIcon(application_icon())
         install_translation(app)
     return app  # type: ignore[return-value]
+
+
+def application_icon() -> QIcon:
+    """The program's icon in every size shipped (resources/icons, drawn from velsen-desk.svg)."""
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("velsen-desk-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def install_translation(app: QCoreApplication) -> None:
