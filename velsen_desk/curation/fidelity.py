@@ -53,7 +53,7 @@ _FIRST_NAME = re.compile(r"^\S+")
 # Dutch number words as they are printed in targets ("drie toekomstscenario's", "geen enkel kind").
 _NUMBER_WORDS: dict[int, tuple[str, ...]] = {
     0: ("nul", "geen"),
-    1: ("een", "één", "eén"),
+    1: ("één", "eén"),  # not "een": the article would match almost any text
     2: ("twee",),
     3: ("drie",),
     4: ("vier",),
@@ -103,7 +103,6 @@ def _name(field: str) -> Callable[[Any, DataSet], list[Required]]:
     return lambda record, _dataset: [(field, [getattr(record, field)])]
 
 
-_ROLE_WORDS = {"burgemeester": "burgemeester", "wethouder": "wethouder"}
 _ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende")
 
 
@@ -113,7 +112,7 @@ def _membership(record: Any, dataset: DataSet) -> list[Required]:
     if person is not None:
         required.append(("person", [person.name]))
     if record.role is not None:
-        required.append(("role", [_ROLE_WORDS[record.role.value]]))
+        required.append(("role", [record.role.value]))  # "burgemeester" / "wethouder" as printed
     if record.party:
         required.append(("party", [record.party]))
     if record.locoburgemeester_order is not None:
@@ -304,7 +303,7 @@ def fidelity_findings(
             used.add(key)
         else:
             result.append(finding)
-    records = {r.id: r for records in dataset.collections.values() for r in records}
+    records = {getattr(r, "id", None): r for records in dataset.collections.values() for r in records}
     for key in allowed.keys() - used:
         record = records.get(key[0])
         if record is not None:
