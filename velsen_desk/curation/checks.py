@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from velsen_desk.core.formatting import format_euro
 from velsen_desk.core.money import CostValue, sum_costs
 from velsen_desk.core.text import squash
+from velsen_desk.curation.fidelity import fidelity_findings
 from velsen_desk.curation.problems import Problem
 from velsen_desk.curation.schema import Cost, CostStatus
 
@@ -85,7 +86,9 @@ def check_dataset(dataset: DataSet, sources: Path) -> list[Problem]:
     _check_numbering(dataset, report)
     _check_sums(dataset, report)
     _check_memberships(dataset, report)
-    _check_quotes(dataset, sources, report)
+    texts = _check_quotes(dataset, sources, report)
+    for finding in fidelity_findings(dataset, texts):
+        report.add(finding.record, finding.field, finding.message)
     return report.problems
 
 
@@ -176,8 +179,11 @@ def _check_memberships(dataset: DataSet, report: _Reporter) -> None:
             report.add(item, "person", f"'{item.person}' is geen collegelid in programma '{item.programme}'")
 
 
-def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> None:
-    """Every quote, and every printed cost text, must occur in the cited document's text."""
+def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[str, str | None]:
+    """Every quote, and every printed cost text, must occur in the cited document's text.
+
+    Returns each document's squashed text (None where there is none) for the fidelity checks.
+    """
     texts: dict[str, str | None] = {}
     for document in dataset.documents:
         if document.source_file is None:
@@ -207,3 +213,4 @@ def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> None:
             cost = getattr(record, field, None)
             if isinstance(cost, Cost) and squash(cost.text) not in text:
                 report.add(record, f"{field}.text", f"bedragtekst '{cost.text}' komt niet voor in de brontekst")
+    return texts

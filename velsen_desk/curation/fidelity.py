@@ -1,0 +1,318 @@
+"""Checks that a record's quote proves the value it carries, and that targets mean what they say.
+
+The quote check in :mod:`checks` only asks whether a quote occurs in the cited document. A quote
+can occur there and still prove nothing about its record (a membership quoting the heading of
+a table, a theme quoting its name cell but not its regie cell). These checks ask whether the
+quote *contains* the record's value: per record kind, the fields listed in :data:`QUOTED_FIELDS`.
+
+Values are compared with the quote check's normalisation (:func:`squash`: no whitespace, unified
+quote marks) and case-insensitively, because a name stored as "Fysieke leefomgeving" is the same
+value as the printed "Domein fysieke leefomgeving". Amounts are found as printed ("€25.000",
+"€ 25.000") or in Dutch notation without the euro sign ("25.000").
+
+Where a defect needs a change of the data model to be fixed, the record is listed in
+:data:`ALLOWED` with the reason (see docs/fidelity-audit.md); an entry that no longer matches a
+problem is itself reported, so the list cannot silently outlive its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from velsen_desk.core.text import squash
+from velsen_desk.curation.schema import Cost, CostStatus, Target
+
+if TYPE_CHECKING:
+    from velsen_desk.curation.loader import DataSet
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A fidelity problem of one record; ``rule`` names the check for the allow-list."""
+
+    record: Any
+    field: str
+    rule: str
+    message: str
+
+
+# (record id, rule) -> why the defect is accepted until the model can express the fact.
+# Keep this short: every entry is a known defect of the bundled data. See docs/fidelity-audit.md.
+ALLOWED: dict[tuple[str, str], str] = {
+    ("heemskerk-2018.coalitieakkoord.h2.fp07", "target-qualifier"): (
+        "'voor minimaal drie jaar': het model heeft geen veld voor 'minimaal' en geen startjaar "
+        "bij een doel (modelwijziging M2 in docs/fidelity-audit.md)"
+    ),
+}
+
+_FIRST_NAME = re.compile(r"^\S+")
+
+# Dutch number words as they are printed in targets ("drie toekomstscenario's", "geen enkel kind").
+_NUMBER_WORDS: dict[int, tuple[str, ...]] = {
+    0: ("nul", "geen"),
+    1: ("één", "eén"),  # not "een": the article would match almost any text
+    2: ("twee",),
+    3: ("drie",),
+    4: ("vier",),
+    5: ("vijf",),
+    6: ("zes",),
+    7: ("zeven",),
+    8: ("acht",),
+    9: ("negen",),
+    10: ("tien",),
+    12: ("twaalf",),
+}
+
+# A year after one of these is when something starts, not when a target is to be met.
+_START_YEAR = re.compile(
+    r"(?:vanaf|sinds|per|met ingang van|start(?:en|t)?(?: in)?|beginnen in|begint in)\s+(?:\S+\s+){0,2}?"
+    r"(?P<year>(?:19|20)\d\d)\b"
+    r"|in\s+(?P<year2>(?:19|20)\d\d)\s+(?:starten|start|beginnen|begint)\b",
+    re.IGNORECASE,
+)
+_QUALIFIERS = re.compile(r"\b(minimaal|ten minste|tenminste|maximaal|minstens|hooguit|circa|ongeveer)\b", re.IGNORECASE)
+
+
+def _norm(text: str) -> str:
+    return squash(text).casefold()
+
+
+def _dutch_amount(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+def _cost_alternatives(cost: Cost) -> list[str]:
+    options = [cost.text]
+    if cost.status is CostStatus.AMOUNT and cost.amount is not None:
+        options.append(_dutch_amount(cost.amount))
+    return options
+
+
+# A required value: the field it comes from and the ways it may be printed.
+Required = tuple[str, list[str]]
+
+
+def _person(dataset: DataSet, person_id: str | None) -> Any | None:
+    return next((p for p in dataset.people if p.id == person_id), None)  # None: reported as a reference
+
+
+def _name(field: str) -> Callable[[Any, DataSet], list[Required]]:
+    return lambda record, _dataset: [(field, [getattr(record, field)])]
+
+
+_ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende")
+
+
+def _membership(record: Any, dataset: DataSet) -> list[Required]:
+    required: list[Required] = []
+    person = _person(dataset, record.person)
+    if person is not None:
+        required.append(("person", [person.name]))
+    if record.role is not None:
+        required.append(("role", [record.role.value]))  # "burgemeester" / "wethouder" as printed
+    if record.party:
+        required.append(("party", [record.party]))
+    if record.locoburgemeester_order is not None:
+        required.append(
+            ("locoburgemeester_order", [f"{_ORDINALS[record.locoburgemeester_order - 1]} locoburgemeester"])
+        )
+    return required
+
+
+def _portfolio_item(record: Any, _dataset: DataSet) -> list[Required]:
+    required: list[Required] = [("name", [record.name])]
+    if record.detail:
+        required.append(("detail", [record.detail]))
+    return required
+
+
+def _theme(record: Any, dataset: DataSet) -> list[Required]:
+    required: list[Required] = [("name", [record.name])]
+    person = _person(dataset, record.regie)
+    if person is not None:
+        # The full name, or the regie column's form: theme number and first name ("1. Marianne").
+        forms = [person.name]
+        first = _FIRST_NAME.match(person.name)
+        if first is not None and not first.group(0).endswith("."):
+            forms.append(f"{record.number}. {first.group(0)}")
+        required.append(("regie", forms))
+    return required
+
+
+def _costed(title_field: str | None, cost_field: str) -> Callable[[Any, DataSet], list[Required]]:
+    def required(record: Any, _dataset: DataSet) -> list[Required]:
+        out: list[Required] = []
+        if title_field is not None:
+            out.append((title_field, [getattr(record, title_field)]))
+        cost = getattr(record, cost_field)
+        if isinstance(cost, Cost):
+            out.append((cost_field, _cost_alternatives(cost)))
+        return out
+
+    return required
+
+
+QUOTED_FIELDS: dict[str, Callable[[Any, DataSet], list[Required]]] = {
+    "municipalities": _name("name"),
+    "people": _name("name"),
+    "memberships": _membership,
+    "domains": _name("name"),
+    "portfolio_items": _portfolio_item,
+    "aandachtsvelden": _name("name"),
+    "themes": _theme,
+    "chapters": _name("title"),
+    "focus_points": _name("text"),  # or the quote is part of the text: see _PART_OF_TEXT
+    "opgaven": _name("title"),
+    "speerpunten": _name("text"),
+    "action_plans": _costed(None, "total_documented"),
+    "focusopgaven": _name("title"),
+    "actions": _costed("title", "cost"),
+    "budgets": _costed(None, "amount"),
+    "budget_lines": _costed("title", "cost"),
+    "fundings": _costed(None, "amount"),
+}
+"""Per record kind, the fields whose value the record's own quote must contain."""
+
+# Kinds whose value is a running text that the PDF's columns may split: the quote may instead be
+# a verbatim part of the text (it then locates the text rather than merely the document).
+_PART_OF_TEXT: frozenset[str] = frozenset({"focus_points", "speerpunten"})
+
+
+def _quote_findings(dataset: DataSet) -> Iterator[Finding]:
+    for collection, required_of in QUOTED_FIELDS.items():
+        for record in dataset.collections[collection]:
+            source = getattr(record, "source", None)
+            if source is None or source.quote is None:
+                continue
+            quote = _norm(source.quote)
+            for field, forms in required_of(record, dataset):
+                if collection in _PART_OF_TEXT and any(quote in _norm(form) for form in forms):
+                    continue
+                if not any(_norm(form) in quote for form in forms):
+                    shown = " / ".join(f"'{form}'" for form in forms)
+                    yield Finding(
+                        record,
+                        "source.quote",
+                        f"quote-contains-{field}",
+                        f"het citaat bevat de waarde van '{field}' niet ({shown})",
+                    )
+
+
+_QUOTED_IN_NOTE = re.compile(r'"([^"]+)"')
+
+
+def _note_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:
+    """A curator's note may quote the source ("…"); each quoted part must occur in the cited document.
+
+    Notes say where a table and the running text disagree, so their quotes are evidence too.
+    """
+    for _, records in dataset.collections.items():
+        for record in records:
+            note = getattr(record, "note", None)
+            source = getattr(record, "source", None)
+            if not note or source is None:
+                continue
+            text = texts.get(source.doc)
+            if text is None:
+                continue
+            for part in _QUOTED_IN_NOTE.findall(note):
+                if squash(part) not in text:
+                    yield Finding(
+                        record,
+                        "note",
+                        "note-quote",
+                        f'het citaat "{part}" in de notitie komt niet voor in de brontekst',
+                    )
+
+
+def _figure_forms(figure: float) -> list[str]:
+    if figure != int(figure):
+        return [f"{figure}".replace(".", ",")]
+    number = int(figure)
+    return [str(number), _dutch_amount(number), *_NUMBER_WORDS.get(number, ())]
+
+
+def _has_word(text: str, word: str) -> bool:
+    if word.isdigit() or "." in word:
+        return re.search(rf"(?<![\d.]){re.escape(word)}(?![\d])", text) is not None
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def target_findings(record: Any, index: int, target: Target, document_text: str | None) -> Iterator[Finding]:
+    """What is wrong with one target of a focus point: text, figure, year and qualifier."""
+    where = f"targets[{index}]"
+    if document_text is not None and squash(target.text) not in document_text:
+        yield Finding(record, f"{where}.text", "target-text", "de tekst van het doel komt niet voor in de brontekst")
+    if target.figure is not None and not any(_has_word(target.text, f) for f in _figure_forms(target.figure)):
+        yield Finding(
+            record,
+            f"{where}.figure",
+            "target-figure",
+            f"het getal {target.figure:g} staat niet in de tekst van het doel",
+        )
+    if target.year is not None:
+        year = str(target.year)
+        if not _has_word(target.text, year):
+            yield Finding(
+                record, f"{where}.year", "target-year", f"het jaar {year} staat niet in de tekst van het doel"
+            )
+        else:
+            starts = {m.group("year") or m.group("year2") for m in _START_YEAR.finditer(target.text)}
+            if year in starts:
+                yield Finding(
+                    record,
+                    f"{where}.year",
+                    "target-start-year",
+                    f"{year} is in de tekst een beginjaar ('vanaf', 'sinds', 'start'), "
+                    "geen jaar waarin het doel gehaald moet zijn",
+                )
+    qualifier = _QUALIFIERS.search(target.text)
+    if qualifier is not None:
+        yield Finding(
+            record,
+            f"{where}.text",
+            "target-qualifier",
+            f"het doel zegt '{qualifier.group(1)}', maar het model kan dat niet vastleggen",
+        )
+
+
+def _target_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:
+    document_of_chapter = {c.id: c.document for c in dataset.chapters}
+    for point in dataset.focus_points:
+        text = texts.get(point.source.doc)
+        if document_of_chapter.get(point.chapter) not in (None, point.source.doc):
+            text = None  # the target's document is not the one the quote cites; only the quote is checked
+        for index, target in enumerate(point.targets):
+            yield from target_findings(point, index, target, text)
+
+
+def fidelity_findings(
+    dataset: DataSet, texts: dict[str, str | None], allowed: dict[tuple[str, str], str] | None = None
+) -> list[Finding]:
+    """Every finding not on the allow-list, plus allow-list entries that no longer match one."""
+    allowed = ALLOWED if allowed is None else allowed
+    found = [*_quote_findings(dataset), *_target_findings(dataset, texts), *_note_findings(dataset, texts)]
+    used: set[tuple[str, str]] = set()
+    result: list[Finding] = []
+    for finding in found:
+        key = (finding.record.id, finding.rule)
+        if key in allowed:
+            used.add(key)
+        else:
+            result.append(finding)
+    records = {getattr(r, "id", None): r for records in dataset.collections.values() for r in records}
+    for key in allowed.keys() - used:
+        record = records.get(key[0])
+        if record is not None:
+            result.append(
+                Finding(
+                    record,
+                    "",
+                    "allow-list",
+                    f"staat op de uitzonderingslijst voor '{key[1]}', maar dat probleem is er niet (meer)",
+                )
+            )
+    return result
