@@ -221,9 +221,10 @@ def _status(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     import json
 
+    from velsen_desk.core.item_kinds import plural_label
     from velsen_desk.storage.database import DatabaseError, open_readonly, session_factory
     from velsen_desk.storage.local_copy import ensure_local_database
-    from velsen_desk.storage.search import KIND_LABELS, group_by_kind, search
+    from velsen_desk.storage.search import group_by_kind, search
 
     try:
         path = Path(args.database) if args.database else ensure_local_database().info.path
@@ -245,7 +246,7 @@ def _search(args: argparse.Namespace) -> int:
         print("Geen resultaten.")
         return EXIT_OK
     for kind, group in group_by_kind(hits).items():
-        print(f"{KIND_LABELS.get(kind, kind)} ({len(group)})")
+        print(f"{plural_label(kind)} ({len(group)})")
         for hit in group:
             title, snippet = hit.plain("**", "**")
             print(f"  {title}  [{hit.ref_id}]")
@@ -289,8 +290,10 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--programme", metavar="ID")
     find.add_argument("--database", metavar="BESTAND", help="standaard: de lokale database")
 
+    from velsen_desk.core.report_kinds import REPORT_KIND_IDS
+
     report = sub.add_parser("report", help="maak een PDF-rapport (zonder scherm)")
-    report.add_argument("kind", choices=["themes", "regie", "portfolio", "budget", "timeline", "annex", "brief"])
+    report.add_argument("kind", choices=REPORT_KIND_IDS)
     report.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf")
     report.add_argument("--programme", metavar="ID", help="programma-id, standaard velsen-2022")
     report.add_argument("--person", metavar="NAAM", help="collegelid (voor regie)")

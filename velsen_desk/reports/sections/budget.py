@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Spacer
 
 from velsen_desk.core.formatting import format_cost, format_sum
+from velsen_desk.core.records import cost_of_actions
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_text, heading, table
@@ -82,7 +83,7 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
         f.append(styles.source(fo.source.document_title, fo.table_title))
     if plan.loose_actions:
         f.append(heading(styles, "Overige acties", f"{key}.loose", 1))
-        loose_sum = format_sum(_sum(plan.loose_actions))
+        loose_sum = format_sum(cost_of_actions(plan.loose_actions))
         f.append(actions_table(styles, plan.loose_actions, budgets, "Subtotaal overige acties", "", loose_sum))
         f += notes(styles, plan.loose_actions)
         for action in plan.loose_actions:
@@ -97,7 +98,7 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
                      styles.markup(check_markup(fo.reconciliation), styles.cell_small)])
     if plan.loose_actions:
         rows.append([styles.p("Overige acties (" + ", ".join(a.title for a in plan.loose_actions) + ")", styles.cell),
-                     styles.p(format_sum(_sum(plan.loose_actions)), styles.cell_num), ""])
+                     styles.p(format_sum(cost_of_actions(plan.loose_actions)), styles.cell_num), ""])
     rows.append([styles.markup(f"<b>{esc(plan.total_label or 'Totaal')}</b>", styles.cell),
                  styles.p(format_sum(plan.reconciliation.computed), styles.cell_num_bold),
                  styles.markup(check_markup(plan.reconciliation), styles.cell_small)])
@@ -109,12 +110,6 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
     f += budget_lines_flowables(styles, plan, key)
     f += funding_flowables(styles, plan, key)
     return f
-
-
-def _sum(actions):
-    from velsen_desk.core.money import sum_costs
-
-    return sum_costs(a.cost for a in actions)
 
 
 def budget_lines_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:

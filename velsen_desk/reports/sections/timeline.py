@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Spacer
 
 from velsen_desk.reports.data import ReportData
-from velsen_desk.reports.document import LANDSCAPE, Part
+from velsen_desk.reports.document import Part, orientation_of
 from velsen_desk.reports.gantt import GanttChart, GanttLegend, GanttRow, year_range
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.styles import Styles
@@ -85,5 +85,5 @@ def build(data: ReportData, styles: Styles) -> list[Part]:
             ])
         f.append(table(trows, [24, 200, 346, 170]))
         f.append(styles.source(plan.document.title, None))
-        parts.append(Part(f, LANDSCAPE, concept=concept))
+        parts.append(Part(f, orientation_of("timeline"), concept=concept))
     return parts

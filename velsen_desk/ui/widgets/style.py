@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from velsen_desk.core.formatting import format_cost, format_euro, format_sum
-from velsen_desk.core.money import AMOUNT, NOT_APPLICABLE, CostValue, Reconciliation
+from velsen_desk.core.money import CostStatus, CostValue, Reconciliation
 
 # Distinct colours that read on light and dark backgrounds (Okabe–Ito, colour-blind safe).
 SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999933", "#882255", "#44AA99"]
@@ -67,15 +67,15 @@ def warn_colour() -> QColor:
 def cost_foreground(cost: CostValue | None) -> QColor | None:
     if cost is None:
         return None
-    if cost.status == NOT_APPLICABLE:
+    if cost.status is CostStatus.NOT_APPLICABLE:
         return muted_colour()
-    if cost.status != AMOUNT:
+    if cost.status is not CostStatus.AMOUNT:
         return unknown_colour()
     return None
 
 
 def cost_font(cost: CostValue | None) -> QFont | None:
-    if cost is not None and cost.status not in (AMOUNT, NOT_APPLICABLE):
+    if cost is not None and cost.status not in (CostStatus.AMOUNT, CostStatus.NOT_APPLICABLE):
         font = QFont()
         font.setItalic(True)
         return font
@@ -92,9 +92,9 @@ def cost_sort_key(cost: CostValue | None) -> float:
     """Amounts by size; n.v.t. just below € 0; n.n.b. and missing after every amount."""
     if cost is None:
         return float("inf")
-    if cost.status == AMOUNT:
+    if cost.status is CostStatus.AMOUNT:
         return float(cost.amount or 0)
-    if cost.status == NOT_APPLICABLE:
+    if cost.status is CostStatus.NOT_APPLICABLE:
         return -1.0
     return 1e15
 
@@ -144,9 +144,9 @@ def cost_html(cost: CostValue | None) -> str:
     if cost is None:
         return '<span class="muted">—</span>'
     text = esc(format_cost(cost))
-    if cost.status == NOT_APPLICABLE:
+    if cost.status is CostStatus.NOT_APPLICABLE:
         return f'<span class="muted">{text}</span>'
-    if cost.status != AMOUNT:
+    if cost.status is not CostStatus.AMOUNT:
         return f'<span class="nnb">{text}</span>'
     return text
 
