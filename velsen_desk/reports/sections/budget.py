@@ -7,26 +7,26 @@ from reportlab.platypus import KeepTogether, Spacer
 
 from velsen_desk.core.formatting import format_cost, format_sum
 from velsen_desk.core.records import cost_of_actions
+from velsen_desk.core.wording import funded_action_text, funding_text
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_text, heading, table
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
-from velsen_desk.storage.queries import ActionInfo, ActionPlanInfo, BudgetInfo, FundingInfo
+from velsen_desk.storage.queries import ActionInfo, ActionPlanInfo, BudgetInfo, BudgetLineInfo, FundingInfo
 
 ACTION_WIDTHS = [22, 138, 68, 66, 84, 115]  # 493 pt: the A4 portrait frame
 BUDGET_KINDS = {"reserve": "reserve", "bestaand": "bestaande budgetten", "subsidie": "subsidie", "budget": "budget"}
 
 
 def funding_markup(funding: FundingInfo, data_budgets: dict[str, BudgetInfo]) -> str:
-    text = esc(funding.budget_name)
-    if funding.amount is not None:
-        text += f": {esc(format_cost(funding.amount))}"
-    if funding.budget_line_id:
-        budget = data_budgets.get(funding.budget_id)
-        line = next((ln for ln in budget.lines if ln.id == funding.budget_line_id), None) if budget else None
-        if line is not None:
-            text += f" (regel {line.number})" if line.number is not None else ""
-    return text
+    line = _funded_line(funding, data_budgets)
+    return esc(funding_text(funding.budget_name, funding.amount, line.number if line else None,
+                            via_line=line is not None))
+
+
+def _funded_line(funding: FundingInfo, budgets: dict[str, BudgetInfo]) -> BudgetLineInfo | None:
+    budget = budgets.get(funding.budget_id) if funding.budget_line_id else None
+    return next((ln for ln in budget.lines if ln.id == funding.budget_line_id), None) if budget else None
 
 
 def action_row(styles: Styles, action: ActionInfo, budgets: dict[str, BudgetInfo]) -> list:
@@ -127,8 +127,8 @@ def budget_lines_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> li
             remark = esc(line.remark or "")
             linked = [actions[i] for i in line.funded_action_ids if i in actions]
             if linked:
-                remark += ("<br/>" if remark else "") + "Hangt samen met " + ", ".join(
-                    f"actie {a.number} ({esc(a.title)})" for a in linked)
+                remark += ("<br/>" if remark else "") + "<br/>".join(
+                    f"{esc(funded_action_text(plan.title, a.number))} ({esc(a.title)})" for a in linked)
             rows.append(["" if line.number is None else str(line.number), styles.p(line.title, styles.cell),
                          styles.p(format_cost(line.cost), styles.cell_num), styles.markup(remark, styles.cell_small)])
         if budget.reconciliation is not None:
@@ -169,8 +169,7 @@ def funding_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
                     f"{esc(format_cost(action.cost))}) wordt meegefinancierd uit <b>{esc(funding.budget_name)}</b>")
             if funding.amount is not None:
                 text += f": {esc(format_cost(funding.amount))}"
-            budget = budgets.get(funding.budget_id)
-            line = next((ln for ln in budget.lines if ln.id == funding.budget_line_id), None) if budget else None
+            line = _funded_line(funding, budgets)
             if line is not None:
                 text += f", regel {line.number} “{esc(line.title)}”"
                 if line.remark:

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Table
 
-from velsen_desk.core.formatting import format_cost, format_euro, format_sum
+from velsen_desk.core.formatting import format_cost
 from velsen_desk.core.money import CostValue, Reconciliation
+from velsen_desk.core.wording import Verdict, reconciliation_wording
 from velsen_desk.reports.document import Heading
 from velsen_desk.reports.styles import Styles, esc, table_style
 
@@ -35,19 +36,16 @@ def cost_text(cost: CostValue | None) -> str:
     return format_cost(cost) if cost is not None else NOT_STATED
 
 
+_VERDICT_COLOURS = {Verdict.AGREES: "#2e6b30", Verdict.DIFFERS: "#a35200"}
+
+
 def check_markup(rec: Reconciliation | None) -> str:
-    """"berekend … · document … ✓/⚠" as escaped markup."""
+    """"berekend … · ✓ klopt met document (…)" as escaped markup, the verdict in colour."""
     if rec is None:
         return ""
-    computed = esc(format_sum(rec.computed))
-    if rec.documented is None:
-        return f"berekend {computed} · geen totaal in het document"
-    documented = esc(format_cost(rec.documented))
-    if rec.agrees is None:
-        return f"berekend {computed} · document: {documented}"
-    if rec.agrees:
-        return f"berekend {computed} · document {documented} <font color='#2e6b30'>✓ klopt</font>"
-    diff = rec.difference or 0
-    sign = "+" if diff > 0 else "−"
-    return (f"berekend {computed} · document {documented} "
-            f"<font color='#a35200'>⚠ verschil {sign}{esc(format_euro(abs(diff)))}</font>")
+    wording = reconciliation_wording(rec)
+    text = esc(wording.text)
+    colour = _VERDICT_COLOURS.get(wording.verdict)
+    if colour:
+        text = f"<font color='{colour}'>{text}</font>"
+    return f"berekend {esc(wording.computed)} · {text}"
