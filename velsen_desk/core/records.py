@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import msgspec
 
 from velsen_desk.core.money import CostSum, CostValue, Reconciliation, sum_costs
+from velsen_desk.core.phases import planning_unknown
 
 
 class SourceInfo(msgspec.Struct, frozen=True):
@@ -118,8 +119,8 @@ class ActionInfo(msgspec.Struct, frozen=True):
 
     @property
     def planning_unknown(self) -> bool:
-        """No date and no recurring pattern: the planning is not known."""
-        return not any(p.start or p.precision == "recurring" for p in self.phases)
+        """No date and no recurring pattern (core.phases.planning_unknown)."""
+        return planning_unknown(self.phases)
 
 
 class ThemeLinkInfo(msgspec.Struct, frozen=True):
