@@ -150,10 +150,15 @@ def test_validate_request_is_the_one_check_of_a_request(tmp_path):
     annex = validate_request(ReportRequest(kind="annex", output=out, meeting=" Raad  van 20 juni ", date="2022-06-20"))
     assert annex.sections == ("themes", "portfolio", "budget", "timeline")  # no person: no regie
     assert annex.meeting == "Raad van 20 juni"
-    with pytest.raises(ReportError, match="regie heeft een collegelid nodig"):
+    with pytest.raises(ReportError, match="regie heeft een collegelid nodig") as missing:
         validate_request(ReportRequest(kind="annex", output=out, meeting="Raad", date="2022-06-20", items=("regie",)))
-    with pytest.raises(ReportError, match="JJJJ-MM-DD"):
+    assert missing.value.field == "person"  # a form can point at the field
+    with pytest.raises(ReportError, match="JJJJ-MM-DD") as bad_date:
         validate_request(ReportRequest(kind="themes", output=out, date="morgen"))
+    assert bad_date.value.field == "date"
+    with pytest.raises(ReportError, match="--meeting") as no_meeting:
+        validate_request(ReportRequest(kind="annex", output=out, date="2022-06-20"))
+    assert no_meeting.value.field == "meeting"
     assert validate_request(ReportRequest(kind="budget", output=out)).kind.needs_action_plan
 
 

@@ -10,7 +10,7 @@ from velsen_desk.core.records import cost_of_actions
 from velsen_desk.core.wording import funded_action_text, funding_text
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
-from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_text, heading, table
+from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_text, heading, plan_parts, table
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
 from velsen_desk.storage.queries import ActionInfo, ActionPlanInfo, BudgetInfo, BudgetLineInfo, FundingInfo
 
@@ -183,11 +183,4 @@ def funding_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
 
 
 def build(data: ReportData, styles: Styles) -> list[Part]:
-    parts = []
-    for index, plan in enumerate(data.plans):
-        key = f"budget{index}"
-        concept = data.is_concept(plan.document.id)
-        f: list = [heading(styles, f"Begroting {plan.title}", key, 0, concept=concept)]
-        f += plan_flowables(styles, plan, key)
-        parts.append(Part(f, concept=concept))
-    return parts
+    return plan_parts(data, styles, "budget", "Begroting", lambda plan, key: plan_flowables(styles, plan, key))

@@ -7,9 +7,9 @@ from reportlab.platypus import Spacer
 from velsen_desk.core.phases import Precision, is_recurring, phases_span
 from velsen_desk.core.timeline import planning_lanes
 from velsen_desk.reports.data import ReportData
-from velsen_desk.reports.document import Part, orientation_of
+from velsen_desk.reports.document import Part
 from velsen_desk.reports.gantt import GanttChart, GanttLegend, GanttRow, year_range
-from velsen_desk.reports.sections.common import heading, table
+from velsen_desk.reports.sections.common import heading, plan_parts, table
 from velsen_desk.reports.styles import Styles
 from velsen_desk.storage.queries import ActionPlanInfo, PhaseInfo
 
@@ -55,29 +55,27 @@ def rows_for(plan: ActionPlanInfo) -> list[GanttRow]:
 
 
 def build(data: ReportData, styles: Styles) -> list[Part]:
-    parts = []
-    for index, plan in enumerate(data.plans):
-        key = f"timeline{index}"
-        concept = data.is_concept(plan.document.id)
-        f: list = [heading(styles, f"{TITLE} {plan.title}", key, 0, concept=concept)]
-        f.append(styles.p(
-            "Eén regel per actie, per focusopgave. De balken zijn zo precies als de bron: een kwartaal is een "
-            "volle balk, een jaar of schooljaar een lichte gearceerde balk over de hele periode (de bron noemt "
-            "geen kwartaal). Acties zonder datum staan onderaan bij “Planning onbekend”.", styles.small))
-        rows = rows_for(plan)
-        first, last = year_range(phases_span(a.phases) for a in plan.actions)
-        f.append(GanttChart(rows, first, last, today=data.generated))
-        f.append(Spacer(0, 6))
-        f.append(GanttLegend())
-        f.append(heading(styles, "Planning per actie (brontekst)", f"{key}.text", 1))
-        trows: list[list] = [["Nr", "Actie", "Planning volgens het Actieplan", "Gelezen als"]]
-        for action in plan.actions:
-            trows.append([
-                str(action.number), styles.p(action.title, styles.cell),
-                styles.p(action.planning_text or "—", styles.cell_small),
-                styles.p("; ".join(phase_text(p) for p in action.phases) or "onbekend", styles.cell_small),
-            ])
-        f.append(table(trows, [24, 200, 346, 170]))
-        f.append(styles.source(plan.document.title, None))
-        parts.append(Part(f, orientation_of("timeline"), concept=concept))
-    return parts
+    return plan_parts(data, styles, "timeline", TITLE, lambda plan, key: _plan_flowables(data, styles, plan, key))
+
+
+def _plan_flowables(data: ReportData, styles: Styles, plan: ActionPlanInfo, key: str) -> list:
+    f: list = [styles.p(
+        "Eén regel per actie, per focusopgave. De balken zijn zo precies als de bron: een kwartaal is een "
+        "volle balk, een jaar of schooljaar een lichte gearceerde balk over de hele periode (de bron noemt "
+        "geen kwartaal). Acties zonder datum staan onderaan bij “Planning onbekend”.", styles.small)]
+    rows = rows_for(plan)
+    first, last = year_range(phases_span(a.phases) for a in plan.actions)
+    f.append(GanttChart(rows, first, last, today=data.generated))
+    f.append(Spacer(0, 6))
+    f.append(GanttLegend())
+    f.append(heading(styles, "Planning per actie (brontekst)", f"{key}.text", 1))
+    trows: list[list] = [["Nr", "Actie", "Planning volgens het Actieplan", "Gelezen als"]]
+    for action in plan.actions:
+        trows.append([
+            str(action.number), styles.p(action.title, styles.cell),
+            styles.p(action.planning_text or "—", styles.cell_small),
+            styles.p("; ".join(phase_text(p) for p in action.phases) or "onbekend", styles.cell_small),
+        ])
+    f.append(table(trows, [24, 200, 346, 170]))
+    f.append(styles.source(plan.document.title, None))
+    return f
