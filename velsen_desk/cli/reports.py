@@ -11,7 +11,8 @@ from velsen_desk.cli.exit_codes import EXIT_OK
 
 @command("report")
 def report_command(args: argparse.Namespace) -> int:
-    from velsen_desk.reports.service import ReportRequest, generate_report
+    from velsen_desk.reports.request import ReportRequest
+    from velsen_desk.reports.service import generate_report
 
     request = ReportRequest(
         kind=args.kind,

@@ -93,6 +93,6 @@ class Span:
 def phases_span(phases: Iterable[PhaseLike]) -> Span:
     phases = tuple(phases)
     starts = [p.start for p in phases if p.start]
-    ends = [p.end or p.start for p in phases if p.end or p.start]
+    ends = [day for p in phases if (day := p.end or p.start)]
     open_starts = [p.start for p in phases if p.start and (p.open_ended or p.end is None)]
     return Span(min(starts, default=None), max(ends, default=None), max(open_starts, default=None))

@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.people import match_person
+from velsen_desk.core.records import PersonInfo
 from velsen_desk.core.report_kinds import ReportKind, report_kind
 from velsen_desk.notes.notes_file import Note, NotesError, NotesFile
 from velsen_desk.reports import annex
@@ -46,7 +47,7 @@ def _check_output(path: Path) -> None:
         raise ReportError(f"Kan niet schrijven naar {path}: geen schrijfrechten.")
 
 
-def _find_person(data: ReportData, name: str) -> q.PersonInfo:
+def _find_person(data: ReportData, name: str) -> PersonInfo:
     person = match_person(data.matrix.members, name)
     if person is None:
         names = ", ".join(m.name for m in data.matrix.members) or "geen"
@@ -61,7 +62,7 @@ _SECTIONS: dict[str, Callable[[ReportData, Styles], list[Part]]] = {
 }
 
 
-def _section(kind: ReportKind, data: ReportData, styles: Styles, person: q.PersonInfo | None) -> list[Part]:
+def _section(kind: ReportKind, data: ReportData, styles: Styles, person: PersonInfo | None) -> list[Part]:
     if kind.needs_person:
         assert person is not None  # validated: regie asks for --person
         return regie.build(data, styles, person)

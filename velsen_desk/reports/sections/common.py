@@ -8,11 +8,11 @@ from reportlab.platypus import Flowable, Table
 
 from velsen_desk.core.formatting import format_cost
 from velsen_desk.core.money import CostValue, Reconciliation
+from velsen_desk.core.records import ActionPlanInfo
 from velsen_desk.core.wording import Verdict, reconciliation_wording
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Heading, Part, orientation_of
 from velsen_desk.reports.styles import Styles, esc, table_style
-from velsen_desk.storage.queries import ActionPlanInfo
 
 NOT_STATED = "niet genoemd"
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from velsen_desk.core.phases import Precision, is_recurring, phases_span
+from velsen_desk.core.records import ActionPlanInfo, PhaseInfo
 from velsen_desk.core.timeline import planning_lanes
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.gantt import GanttChart, GanttLegend, GanttRow, year_range
 from velsen_desk.reports.sections.common import heading, plan_parts, table
 from velsen_desk.reports.styles import Styles
-from velsen_desk.storage.queries import ActionPlanInfo, PhaseInfo
 
 TITLE = "Planning"
 UNKNOWN_LANE = "Planning onbekend"
@@ -58,8 +58,8 @@ def build(data: ReportData, styles: Styles) -> list[Part]:
     return plan_parts(data, styles, "timeline", TITLE, lambda plan, key: _plan_flowables(data, styles, plan, key))
 
 
-def _plan_flowables(data: ReportData, styles: Styles, plan: ActionPlanInfo, key: str) -> list:
-    f: list = [styles.p(
+def _plan_flowables(data: ReportData, styles: Styles, plan: ActionPlanInfo, key: str) -> list[Flowable]:
+    f: list[Flowable] = [styles.p(
         "Eén regel per actie, per focusopgave. De balken zijn zo precies als de bron: een kwartaal is een "
         "volle balk, een jaar of schooljaar een lichte gearceerde balk over de hele periode (de bron noemt "
         "geen kwartaal). Acties zonder datum staan onderaan bij “Planning onbekend”.", styles.small)]
@@ -69,7 +69,7 @@ def _plan_flowables(data: ReportData, styles: Styles, plan: ActionPlanInfo, key:
     f.append(Spacer(0, 6))
     f.append(GanttLegend())
     f.append(heading(styles, "Planning per actie (brontekst)", f"{key}.text", 1))
-    trows: list[list] = [["Nr", "Actie", "Planning volgens het Actieplan", "Gelezen als"]]
+    trows: list[list[object]] = [["Nr", "Actie", "Planning volgens het Actieplan", "Gelezen als"]]
     for action in plan.actions:
         trows.append([
             str(action.number), styles.p(action.title, styles.cell),
