@@ -110,3 +110,56 @@ def test_the_window_timeline_and_the_report_gantt_agree(plans):
             if span.first_start:
                 assert first_year <= span.first_start.year and span.last_end.year <= last_year
         assert any(r.recurring for r in layout.rows) and layout.unknown_actions()  # the data exercise both
+
+
+# ---- the Gantt draws each phase in the style core.phases gives it ------------------------------
+
+
+class _Canvas:
+    """Records what a flowable draws; every canvas method is accepted."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple[object, ...]]] = []
+        self.fill: object = None
+
+    def setFillColor(self, colour: object, alpha: float | None = None) -> None:  # noqa: N802
+        self.fill = colour
+
+    def rect(self, x: float, y: float, w: float, h: float, stroke: int = 1, fill: int = 0) -> None:
+        self.calls.append(("rect", (self.fill, stroke)))
+
+    def drawPath(self, path: object, stroke: int = 1, fill: int = 0) -> None:  # noqa: N802
+        self.calls.append(("path", (self.fill,)))
+
+    def __getattr__(self, name: str):
+        return lambda *args, **kw: self
+
+    def beginPath(self) -> _Canvas:  # noqa: N802
+        return self
+
+
+def _drawn(phase: PhaseInfo) -> list[tuple[str, tuple[object, ...]]]:
+    from velsen_desk.reports.gantt import GanttChart, GanttRow
+    from velsen_desk.reports.styles import register_fonts
+
+    register_fonts()  # the row label is measured in the report's font
+    chart = GanttChart([GanttRow("action", "1. Actie", (phase,))], 2024, 2025)
+    chart.wrap(700, 400)
+    canvas = _Canvas()
+    chart.canv = canvas
+    chart._draw_row(canvas, chart.rows[0], 0.0)
+    return canvas.calls
+
+
+def test_the_gantt_draws_the_core_bar_style():
+    from velsen_desk.reports import gantt
+
+    quarter = _drawn(PhaseInfo(None, *Q2_2024, "quarter", False, "Q2-2024"))
+    assert ("rect", (gantt.SOLID, 0)) in quarter  # solid: a filled bar without outline
+    year = _drawn(PhaseInfo(None, dt.date(2024, 1, 1), dt.date(2024, 12, 31), "year", False, "2024"))
+    assert ("rect", (gantt.LIGHT, 1)) in year and not any(c[1][0] == gantt.SOLID for c in year)  # light, hatched
+    recurring = _drawn(PhaseInfo(None, None, None, "recurring", False, "jaarlijks"))
+    assert [c for c in recurring if c[0] == "path"] == [("path", (gantt.colors.white,))] * len(
+        recurring_marks(2024, 2026))  # one marker per mark of the window
+    unknown = _drawn(PhaseInfo(None, None, None, "unknown", False, "nader te bepalen"))
+    assert [c for c in unknown if c[0] in ("rect", "path")] == []
