@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from velsen_desk.cli.desktop_check import XCB_LIBRARIES, check_desktop
-from velsen_desk.cli.main import EXIT_NO_DESKTOP, main
+from velsen_desk.cli.exit_codes import EXIT_NO_DESKTOP
+from velsen_desk.cli.main import main
 
 # Libraries every Debian system has (libc6, libstdc++6, zlib1g, libzstd1): not worth a check.
 _BASE_SYSTEM = {"libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "ld-linux-x86-64.so.2",

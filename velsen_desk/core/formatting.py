@@ -8,7 +8,7 @@ import functools
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency, format_decimal
 
-from velsen_desk.core.money import AMOUNT, NOT_APPLICABLE, CostSum, CostValue
+from velsen_desk.core.money import CostStatus, CostSum, CostValue
 
 LOCALE = "nl_NL"
 UNKNOWN = "onbekend"
@@ -34,10 +34,10 @@ def format_long_date(value: dt.date | None) -> str:
 @functools.lru_cache(maxsize=4096)
 def format_cost(cost: CostValue) -> str:
     """An amount in Dutch format; "n.v.t." and "n.n.b." as such, never as € 0."""
-    if cost.status == AMOUNT and cost.amount is not None:
+    if cost.status is CostStatus.AMOUNT and cost.amount is not None:
         prefix = f"{cost.qualifier} " if cost.qualifier else ""
         return prefix + format_euro(cost.amount)
-    if cost.status == NOT_APPLICABLE:
+    if cost.status is CostStatus.NOT_APPLICABLE:
         return "n.v.t."
     if cost.text.strip().lower() not in ("n.n.b.", "nnb"):
         return f"n.n.b. ({cost.text})"
@@ -47,7 +47,7 @@ def format_cost(cost: CostValue) -> str:
 def format_cost_short(cost: CostValue) -> str:
     """Like :func:`format_cost` without the source's wording of an unknown ("n.n.b."), for
     places with room for a few characters only (a label beside a bar)."""
-    if cost.status == AMOUNT or cost.status == NOT_APPLICABLE:
+    if cost.status in (CostStatus.AMOUNT, CostStatus.NOT_APPLICABLE):
         return format_cost(cost)
     return "n.n.b."
 

@@ -4,22 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
-AMOUNT = "amount"
-NOT_APPLICABLE = "nvt"
-TO_BE_DETERMINED = "nnb"
+
+class CostStatus(StrEnum):
+    """An amount, or one of the two ways a document says there is none.
+
+    The values are stored in the YAML data and the database: never change them (the data
+    version is a hash over the stored bytes)."""
+
+    AMOUNT = "amount"
+    NOT_APPLICABLE = "nvt"  # "n.v.t.": no cost for this plan
+    TO_BE_DETERMINED = "nnb"  # "n.n.b.": a cost exists or may exist but is not known
 
 
 @dataclass(frozen=True)
 class CostValue:
-    status: str  # AMOUNT, NOT_APPLICABLE or TO_BE_DETERMINED
+    status: CostStatus
     amount: int | None  # whole euros, only with AMOUNT
     text: str  # as printed in the source
     qualifier: str | None = None  # "minimaal", "maximaal" or "circa"
 
+    def __post_init__(self) -> None:
+        # Database rows hand over the stored string; every reader then sees the one enum.
+        if not isinstance(self.status, CostStatus):
+            object.__setattr__(self, "status", CostStatus(self.status))
+
     @property
     def is_amount(self) -> bool:
-        return self.status == AMOUNT
+        return self.status is CostStatus.AMOUNT
 
 
 @dataclass(frozen=True)
@@ -40,10 +53,10 @@ class CostSum:
 def sum_costs(costs: Iterable[CostValue]) -> CostSum:
     known = amounts = nvt = nnb = 0
     for cost in costs:
-        if cost.status == AMOUNT:
+        if cost.status is CostStatus.AMOUNT:
             known += cost.amount or 0
             amounts += 1
-        elif cost.status == NOT_APPLICABLE:
+        elif cost.status is CostStatus.NOT_APPLICABLE:
             nvt += 1
         else:
             nnb += 1
@@ -66,6 +79,6 @@ class Reconciliation:
 
     @property
     def difference(self) -> int | None:
-        if self.agrees is None:
+        if self.agrees is None or self.documented is None:
             return None
         return self.computed.known - (self.documented.amount or 0)

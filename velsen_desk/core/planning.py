@@ -31,18 +31,10 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
+from velsen_desk.core.phases import Precision, phases_span, planning_unknown
 
-class Precision(StrEnum):
-    """How exactly a planned date is known (filled in by the planning parser)."""
-
-    QUARTER = "quarter"
-    HALF_YEAR = "half_year"
-    YEAR = "year"
-    SCHOOL_YEAR = "school_year"
-    RECURRING = "recurring"
-    UNKNOWN = "unknown"
+__all__ = ["Phase", "Planning", "Precision", "parse_planning", "planning_span"]
 
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -65,7 +57,7 @@ class Planning:
 
     @property
     def is_unknown(self) -> bool:
-        return all(phase.start is None for phase in self.phases)
+        return planning_unknown(self.phases)
 
 
 # One alternative per way of writing a period. Order matters where two could start at the same
@@ -271,15 +263,10 @@ def _merge_duplicates(phases: list[Phase]) -> tuple[Phase, ...]:
 
 
 def planning_span(planning: Planning) -> tuple[dt.date | None, dt.date | None]:
-    """(earliest start, latest end) for the timeline; None where no phase gives a date.
+    """(earliest start, latest end) of a parsed planning: :func:`phases_span` as a pair.
 
     An open-ended phase counts with its start on the end side too, so the span always
     covers every known date ("Q2-2024 ..., vanaf Q2-2025" spans up to 2025-04-01).
     """
-    starts = [phase.start for phase in planning.phases if phase.start]
-    ends = [
-        phase.end or phase.start
-        for phase in planning.phases
-        if phase.end or phase.start
-    ]
-    return min(starts, default=None), max(ends, default=None)
+    span = phases_span(planning.phases)
+    return span.first_start, span.last_end

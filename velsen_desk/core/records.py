@@ -10,10 +10,12 @@ same (keyword or positional construction, equality, immutability; ``msgspec.stru
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import msgspec
 
 from velsen_desk.core.money import CostSum, CostValue, Reconciliation, sum_costs
+from velsen_desk.core.phases import planning_unknown
 
 
 class SourceInfo(msgspec.Struct, frozen=True):
@@ -117,8 +119,8 @@ class ActionInfo(msgspec.Struct, frozen=True):
 
     @property
     def planning_unknown(self) -> bool:
-        """No date and no recurring pattern: the planning is not known."""
-        return not any(p.start or p.precision == "recurring" for p in self.phases)
+        """No date and no recurring pattern (core.phases.planning_unknown)."""
+        return planning_unknown(self.phases)
 
 
 class ThemeLinkInfo(msgspec.Struct, frozen=True):
@@ -231,14 +233,17 @@ class DataSummary(msgspec.Struct, frozen=True):
     counts: dict[str, int] = msgspec.field(default_factory=dict)
 
 
-def cost_of_actions(actions: list[ActionInfo] | tuple[ActionInfo, ...]) -> CostSum:
+def cost_of_actions(actions: Iterable[ActionInfo]) -> CostSum:
+    """The sum of the actions' costs (n.v.t. and n.n.b. counted apart): the one place a set of
+    actions is totalled, for the plan, a focusopgave, the loose actions or a person's regie."""
     return sum_costs(a.cost for a in actions)
 
 
 # ---- Strategische Agenda ---------------------------------------------------------------------
 
-# Speerpunt.kind values as they appear in the data, with their Dutch headings.
-KIND_LABELS = {
+# The sections of an opgave in the Strategische Agenda: Speerpunt.kind values as they appear in
+# the data, with their Dutch headings (not item kinds: see core.item_kinds for those).
+SPEERPUNT_SECTIONS = {
     "speerpunt": "Speerpunten",
     "wat_we_al_doen": "Wat we al doen",
     "wat_we_kunnen_doen": "Wat we kunnen doen",

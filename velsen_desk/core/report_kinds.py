@@ -13,7 +13,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class ReportKind:
     id: str  # the CLI name: ``velsen-desk report ID``
-    title: str  # the document's title
+    title: str  # the document's title and its section name in an annex (regie: followed by the name)
     menu_label: str  # in the report dialog and the Rapporten menu
     file_stem: str  # the start of a suggested file name
     needs_person: bool = False  # only with a college member (``--person``)
@@ -29,7 +29,7 @@ class ReportKind:
 REPORT_KINDS: tuple[ReportKind, ...] = (
     ReportKind("themes", "Raadsprogramma: thema's en regie", "Thema’s en regie", "themas",
                annex_section=True, tab="themes"),
-    ReportKind("regie", "Regie van een collegelid", "Regie van een collegelid", "regie",
+    ReportKind("regie", "Regie en portefeuilles", "Regie van een collegelid", "regie",
                needs_person=True, annex_section=True),
     ReportKind("portfolio", "Portefeuilleverdeling", "Portefeuilleverdeling", "portefeuilleverdeling",
                landscape=True, annex_section=True, tab="portfolio"),
@@ -56,6 +56,11 @@ def report_kind(kind_id: str) -> ReportKind:
 
 def is_report_kind(kind_id: str) -> bool:
     return kind_id in _BY_ID
+
+
+def default_annex_sections() -> tuple[str, ...]:
+    """The annex sections printed when the user names none: those that need no person."""
+    return tuple(i for i in ANNEX_SECTION_IDS if not _BY_ID[i].needs_person)
 
 
 def kind_for_tab(tab: str) -> ReportKind:

@@ -1,5 +1,7 @@
 """Where each action goes on the timeline (Qt-free, no pyqtgraph): rows, bars and markers.
 
+The rows and bars come from :func:`planning_lanes` and :mod:`velsen_desk.core.phases`, which the
+PDF Gantt (``reports/gantt.py``) reads too, so the window and the report draw the same thing.
 Time is a float in years (``2024.25`` = 1 April 2024), so a quarter is 0.25 wide. Precision is
 kept honest: QUARTER/HALF_YEAR phases are "solid", YEAR/SCHOOL_YEAR phases "light" (the text
 names no quarter), open-ended phases "open" (they fade out at the right edge), RECURRING
@@ -10,12 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from velsen_desk.core import records
-
-SOLID, LIGHT, OPEN = "solid", "light", "open"
-_SOLID_PRECISIONS = {"quarter", "half_year", "month", "day"}
+from velsen_desk.core.phases import BarStyle, Span, bar_style, phases_span
 
 
 def year_fraction(day: dt.date) -> float:
@@ -29,11 +30,60 @@ def end_fraction(day: dt.date) -> float:
     return year_fraction(day + dt.timedelta(days=1))
 
 
+def recurring_marks(x_min: float, x_max: float) -> tuple[float, ...]:
+    """Where a recurring planning gets its markers: the years are not named, so every half year
+    (mid-Q1 and mid-Q3 boundaries: ``year + 0.25`` and ``year + 0.75``)."""
+    marks: list[float] = []
+    year = x_min
+    while year < x_max:
+        marks += [year + 0.25, year + 0.75]
+        year += 1
+    return tuple(marks)
+
+
+# ---- which actions go in which lane: the window and the Gantt both read this ------------------
+
+
+@dataclass(frozen=True)
+class Lane:
+    focusopgave: records.FocusopgaveInfo | None  # None: the actions outside any focusopgave
+    actions: tuple[records.ActionInfo, ...]  # those with a known planning, in plan order
+
+
+@dataclass(frozen=True)
+class PlanningLanes:
+    lanes: tuple[Lane, ...]  # only lanes with at least one known planning
+    unknown: tuple[records.ActionInfo, ...]  # "Planning onbekend", in plan order
+
+
+def planning_lanes(plan: records.ActionPlanInfo) -> PlanningLanes:
+    groups: list[tuple[records.FocusopgaveInfo | None, tuple[records.ActionInfo, ...]]] = [
+        (fo, fo.actions) for fo in plan.focusopgaven
+    ]
+    if plan.loose_actions:
+        groups.append((None, plan.loose_actions))
+    lanes = tuple(
+        Lane(fo, known) for fo, members in groups if (known := tuple(a for a in members if not a.planning_unknown))
+    )
+    return PlanningLanes(lanes, tuple(a for a in plan.actions if a.planning_unknown))
+
+
+def spans_range(spans: Iterable[Span]) -> tuple[dt.date | None, dt.date | None]:
+    """The first start and the last end over several plannings."""
+    spans = tuple(spans)
+    starts = [s.first_start for s in spans if s.first_start]
+    ends = [s.last_end for s in spans if s.last_end]
+    return min(starts, default=None), max(ends, default=None)
+
+
+# ---- the window's layout ----------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Segment:
     start: float
     end: float
-    style: str  # SOLID, LIGHT or OPEN
+    style: BarStyle  # SOLID, LIGHT or OPEN
     text: str  # the phase as written
 
 
@@ -69,60 +119,49 @@ class TimelineLayout:
         return tuple(r.action for r in self.rows if r.recurring and r.action)
 
 
-def _span(actions: list[records.ActionInfo], today: dt.date) -> tuple[float, float]:
-    starts = [year_fraction(p.start) for a in actions for p in a.phases if p.start]
-    ends = [end_fraction(p.end) for a in actions for p in a.phases if p.end]
-    ends += [year_fraction(p.start) + 0.25 for a in actions for p in a.phases if p.start]
+def _x_range(actions: Sequence[records.ActionInfo], today: dt.date) -> tuple[float, float]:
+    spans = [phases_span(a.phases) for a in actions]
+    first, last = spans_range(spans)
     now = year_fraction(today)
-    low = math.floor(min(starts + [now])) if starts else math.floor(now)
+    ends = [end_fraction(last)] if last else []
+    # an open bar shows at least a quarter before it fades out
+    ends += [year_fraction(s.open_from) + 0.25 for s in spans if s.open_from]
+    low = math.floor(min(year_fraction(first), now)) if first else math.floor(now)
     high = math.ceil(max(ends + [now + 0.01])) if ends else low + 1
-    return float(low), float(high + 0.5 if any(p.open_ended for a in actions for p in a.phases) else high)
+    return float(low), float(high + 0.5 if any(s.open_end for s in spans) else high)
 
 
 def _action_row(y: int, a: records.ActionInfo, x_min: float, x_max: float, prefix: str = "") -> Row:
     segments: list[Segment] = []
-    recurring: list[float] = []
+    recurring: tuple[float, ...] = ()
     for p in a.phases:
-        if p.precision == "recurring":
-            # "voor- en najaar", "jaarlijks": the years are not named; mark every half year.
-            year = x_min
-            while year < x_max:
-                recurring += [year + 0.25, year + 0.75]
-                year += 1
-            continue
-        if p.start is None:
-            continue
-        start = year_fraction(p.start)
-        if p.open_ended or p.end is None:
-            segments.append(Segment(start, x_max, OPEN, p.text))
-        else:
-            style = SOLID if p.precision in _SOLID_PRECISIONS else LIGHT
-            segments.append(Segment(start, end_fraction(p.end), style, p.text))
+        style = bar_style(p)
+        if style is BarStyle.RECURRING:
+            recurring = recurring_marks(x_min, x_max)
+        elif style is BarStyle.OPEN:
+            assert p.start is not None  # an open bar has a start
+            segments.append(Segment(year_fraction(p.start), x_max, style, p.text))
+        elif style is not None:
+            assert p.start is not None and p.end is not None  # a closed bar has both
+            segments.append(Segment(year_fraction(p.start), end_fraction(p.end), style, p.text))
     label = f"{prefix}{a.number}. {a.title}"
-    return Row(y, "action", label, a, tuple(segments), tuple(recurring), unknown=a.planning_unknown)
+    return Row(y, "action", label, a, tuple(segments), recurring, unknown=a.planning_unknown)
 
 
 def build_layout(plan: records.ActionPlanInfo, today: dt.date, unknown_label: str, loose_label: str) -> TimelineLayout:
     actions = list(plan.actions)
-    x_min, x_max = _span(actions, today)
+    x_min, x_max = _x_range(actions, today)
+    lanes = planning_lanes(plan)
     rows: list[Row] = []
-    groups: list[tuple[str, list[records.ActionInfo]]] = [
-        (f"{fo.letter or fo.number} · {fo.title}", list(fo.actions)) for fo in plan.focusopgaven
-    ]
-    if plan.loose_actions:
-        groups.append((loose_label, list(plan.loose_actions)))
-    letters = {fo.id: fo.letter or str(fo.number) for fo in plan.focusopgaven}
-    for title, members in groups:
-        known = [a for a in members if not a.planning_unknown]
-        if not known:
-            continue
-        rows.append(Row(len(rows), "group", title))
-        for a in known:
+    for lane in lanes.lanes:
+        fo = lane.focusopgave
+        rows.append(Row(len(rows), "group", f"{fo.letter or fo.number} · {fo.title}" if fo else loose_label))
+        for a in lane.actions:
             rows.append(_action_row(len(rows), a, x_min, x_max))
-    unknown = [a for a in actions if a.planning_unknown]
-    if unknown:
+    if lanes.unknown:
+        letters = {fo.id: fo.letter or str(fo.number) for fo in plan.focusopgaven}
         rows.append(Row(len(rows), "group", unknown_label))
-        for a in unknown:
+        for a in lanes.unknown:
             prefix = f"{letters.get(a.focusopgave_id or '', '')} " if a.focusopgave_id else ""
             rows.append(_action_row(len(rows), a, x_min, x_max, prefix))
     trekkers = tuple(dict.fromkeys(a.trekker or "?" for a in actions))

@@ -76,7 +76,7 @@ def _records(dataset: DataSet) -> Iterator[tuple[str, Any]]:
 
 
 def _as_value(cost: Cost) -> CostValue:
-    return CostValue(cost.status.value, cost.amount, cost.text, cost.qualifier)
+    return CostValue(cost.status, cost.amount, cost.text, cost.qualifier)
 
 
 def check_dataset(dataset: DataSet, sources: Path) -> list[Problem]:

@@ -19,6 +19,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from velsen_desk.core.money import CostStatus  # one definition of the stored values, shared with the readers
+
 FORMAT_ID = "velsen-desk-data/1"
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
@@ -57,14 +59,6 @@ class DocumentKind(StrEnum):
 class DocumentStatus(StrEnum):
     CONCEPT = "concept"
     VASTGESTELD = "vastgesteld"
-
-
-class CostStatus(StrEnum):
-    """An amount, or one of the two ways a document says there is none."""
-
-    AMOUNT = "amount"
-    NOT_APPLICABLE = "nvt"  # "n.v.t.": no cost for this plan
-    TO_BE_DETERMINED = "nnb"  # "n.n.b.": a cost exists or may exist but is not known
 
 
 class Role(StrEnum):

@@ -30,7 +30,7 @@ class NotesError(Exception):
 @dataclass(frozen=True)
 class Note:
     anchor: str  # the item's stable id, e.g. "velsen-2022.thema-09"
-    kind: str  # "thema", "actie", "portefeuille", "begrotingsregel", ...
+    kind: str  # an item kind id (velsen_desk.core.item_kinds): "thema", "actie", ...
     label: str  # what it was attached to, as shown when the note was written
     text: str
     flagged: bool  # "bespreken in vergadering"

@@ -8,18 +8,16 @@ from collections.abc import Sequence
 from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.report_kinds import report_kind
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Heading, Part, toc_lines
 from velsen_desk.reports.sections.common import heading
 from velsen_desk.reports.styles import Styles
 
-SECTION_NAMES = {
-    "themes": "Raadsprogramma: thema's en regie",
-    "regie": "Regie en portefeuilles",
-    "portfolio": "Portefeuilleverdeling",
-    "budget": "Begroting Actieplan",
-    "timeline": "Planning Actieplan",
-}
+
+def subject(sections: Sequence[str]) -> str:
+    """The annex's sections by their report titles: "portefeuilleverdeling, begroting actieplan"."""
+    return ", ".join(report_kind(i).title.lower() for i in sections)
 
 
 def header_text(meeting: str, date: dt.date, agenda_item: str | None) -> str:
@@ -40,7 +38,7 @@ def cover(styles: Styles, data: ReportData, meeting: str, date: dt.date, agenda_
         f.append(styles.p("Agendapunt", styles.cover_label))
         f.append(styles.p(agenda_item, styles.cover_value))
     f.append(styles.p("Onderwerp", styles.cover_label))
-    f.append(styles.p(data.programme.title + ": " + ", ".join(SECTION_NAMES[i].lower() for i in items),
+    f.append(styles.p(data.programme.title + ": " + subject(items),
                       styles.cover_value))
     f.append(Spacer(0, 30))
     concept = [d for d in data.documents if (d.status or "").lower() == "concept"]

@@ -27,10 +27,16 @@ from reportlab.platypus import (
     Table,
 )
 
+from velsen_desk.core.report_kinds import report_kind
 from velsen_desk.reports.styles import ACCENT, FONT, FONT_BOLD, MUTED, RULE, esc, register_fonts
 
 PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
+
+
+def orientation_of(kind_id: str) -> str:
+    """The page orientation the registry gives a report kind (wide tables and the Gantt: landscape)."""
+    return LANDSCAPE if report_kind(kind_id).landscape else PORTRAIT
 MARGIN_X = 18 * mm
 MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 20 * mm

@@ -9,16 +9,18 @@ open markers, and actions without any planning sit in their own lane with their 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from velsen_desk.core.phases import BarStyle, Precision, Span, bar_style, precision_style
+from velsen_desk.core.records import PhaseInfo
+from velsen_desk.core.timeline import recurring_marks, spans_range
 from velsen_desk.reports.document import fit
 from velsen_desk.reports.styles import ACCENT, FONT, FONT_BOLD, FONT_ITALIC, GROUP_BG, INK, MUTED, RULE
-from velsen_desk.storage.queries import PhaseInfo
 
 SOLID = colors.HexColor("#1f4e79")
 HALF = colors.HexColor("#3f78ad")
@@ -41,21 +43,17 @@ class GanttRow:
     label: str
     phases: tuple[PhaseInfo, ...] = ()
     note: str | None = None  # the source text, shown for unknown planning
+    action_id: str | None = None
 
     @property
     def height(self) -> float:
         return GROUP_ROW if self.kind.endswith("group") else ROW
 
 
-def year_range(rows: Sequence[GanttRow], first: int = 2023, last: int = 2026) -> tuple[int, int]:
-    for row in rows:
-        for phase in row.phases:
-            if phase.start:
-                first = min(first, phase.start.year)
-                last = max(last, phase.start.year)
-            if phase.end:
-                last = max(last, phase.end.year)
-    return first, last
+def year_range(spans: Iterable[Span], first: int = 2023, last: int = 2026) -> tuple[int, int]:
+    """The years on the axis: at least ``first``..``last``, and every year the plannings touch."""
+    start, end = spans_range(spans)
+    return min(first, start.year) if start else first, max(last, end.year) if end else last
 
 
 class GanttChart(Flowable):
@@ -184,26 +182,27 @@ class GanttChart(Flowable):
             self._draw_phase(canv, phase, y + 2.5, ROW - 5)
 
     def _draw_phase(self, canv, phase: PhaseInfo, y: float, h: float) -> None:
-        if phase.precision == "recurring" and phase.start is None:
+        style = bar_style(phase)
+        if style is BarStyle.RECURRING:
             self._draw_recurring(canv, y, h)
             return
-        if phase.start is None:
+        if style is None or phase.start is None:
             return
         x0 = self._x(phase.start)
-        if phase.open_ended or phase.end is None:
-            self._draw_open(canv, x0, y, h, phase.precision)
+        if style is BarStyle.OPEN or phase.end is None:
+            self._draw_open(canv, x0, y, h, precision_style(phase.precision))
             return
         x1 = max(self._x_end(phase.end), x0 + 2)
-        if phase.precision in ("quarter", "half_year"):
-            canv.setFillColor(SOLID if phase.precision == "quarter" else HALF)
+        if style is BarStyle.SOLID:
+            canv.setFillColor(SOLID if phase.precision == Precision.QUARTER else HALF)
             canv.rect(x0 + 0.5, y, x1 - x0 - 1, h, stroke=0, fill=1)
         else:
             draw_hatched(canv, x0 + 0.5, y, x1 - x0 - 1, h)
 
-    def _draw_open(self, canv, x0: float, y: float, h: float, precision: str) -> None:
+    def _draw_open(self, canv, x0: float, y: float, h: float, fill: BarStyle) -> None:
         end = self._axis_end()
         if x0 < end:
-            if precision in ("quarter", "half_year"):
+            if fill is BarStyle.SOLID:
                 canv.setFillColor(SOLID)
                 canv.rect(x0 + 0.5, y, end - x0 - 0.5, h, stroke=0, fill=1)
             else:
@@ -211,9 +210,8 @@ class GanttChart(Flowable):
         draw_fade(canv, max(x0, end), y, LATER_QUARTERS * self._qwidth() - 6, h)
 
     def _draw_recurring(self, canv, y: float, h: float) -> None:
-        qw = self._qwidth()
-        for i in range(self._quarters // 2):
-            draw_marker(canv, self._x0() + (2 * i + 1) * qw, y + h / 2, h / 2 + 0.5)
+        for mark in recurring_marks(self.first_year, self.last_year + 1):
+            draw_marker(canv, self._x0() + (mark - self.first_year) * 4 * self._qwidth(), y + h / 2, h / 2 + 0.5)
 
     def _draw_today(self, canv, top: float, bottom: float) -> None:
         if self.today is None or not (self.first_year <= self.today.year <= self.last_year):

@@ -1,4 +1,4 @@
-"""What a report request and its result are: plain types, cheap to import.
+"""What a report request and its result are, and the checks of a request: cheap to import.
 
 The window's report dialog imports these when it opens; ReportLab and the ORM (~0.6 s to
 import) are loaded by :mod:`velsen_desk.reports.service` in the worker that makes the report.
@@ -7,12 +7,29 @@ import) are loaded by :mod:`velsen_desk.reports.service` in the worker that make
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.core.report_kinds import (
+    ANNEX_SECTION_IDS,
+    REPORT_KIND_IDS,
+    ReportKind,
+    default_annex_sections,
+    is_report_kind,
+    report_kind,
+)
+
 
 class ReportError(Exception):
-    """The report cannot be made; the message is plain Dutch for the user."""
+    """The report cannot be made; the message is plain Dutch for the user.
+
+    ``field`` names the request field at fault ("kind", "date", "meeting", "items", "person"),
+    so a form can point at it; None when the fault is not one field's (data, file, fonts)."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -35,3 +52,60 @@ class ReportRequest:
 class ReportResult:
     path: Path
     pages: int
+
+
+@dataclass(frozen=True)
+class ValidRequest:
+    """A request whose own fields are in order (the data it needs is checked when read)."""
+
+    kind: ReportKind
+    date: dt.date | None
+    meeting: str | None  # with its spacing normalised; only for a kind that needs a meeting
+    sections: tuple[str, ...]  # annex sections in the order asked; () for other kinds
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def validate_request(request: ReportRequest) -> ValidRequest:
+    """Every check of a request that needs no data: the one place the CLI and the window rely on.
+
+    Raises ReportError with a Dutch message naming what to fix."""
+    if not is_report_kind(request.kind):
+        raise ReportError(f"Onbekend soort rapport “{request.kind}”. Kies uit: {', '.join(REPORT_KIND_IDS)}.",
+                          "kind")
+    kind = report_kind(request.kind)
+    if not kind.needs_meeting:
+        return ValidRequest(kind, _parse_date(request.date), None, ())  # a bad date is an error even unused
+    sections = _sections(request)
+    date = _parse_date(request.date)
+    if not request.meeting or not request.meeting.strip():
+        raise ReportError("Geef de vergadering op met --meeting, bijvoorbeeld --meeting \"Raadsvergadering\".",
+                          "meeting")
+    if date is None:
+        raise ReportError("Geef de datum van de vergadering op met --date JJJJ-MM-DD.", "date")
+    return ValidRequest(kind, date, " ".join(request.meeting.split()), sections)
+
+
+def _parse_date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        if not _DATE.match(text.strip()):
+            raise ValueError
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ReportError(f"Ongeldige datum “{text}”: gebruik JJJJ-MM-DD, bijvoorbeeld 2022-06-20.", "date") from None
+
+
+def _sections(request: ReportRequest) -> tuple[str, ...]:
+    sections = tuple(i.strip().lower() for i in request.items if i.strip()) or default_annex_sections()
+    unknown = [i for i in sections if i not in ANNEX_SECTION_IDS]
+    if unknown:
+        raise ReportError(f"Onbekend onderdeel “{unknown[0]}”. Kies uit: {', '.join(ANNEX_SECTION_IDS)}.", "items")
+    if len(set(sections)) != len(sections):
+        raise ReportError("Elk onderdeel mag maar één keer in de bijlage staan.", "items")
+    needing_person = [i for i in sections if report_kind(i).needs_person]
+    if needing_person and not request.person:
+        raise ReportError(f"Het onderdeel {needing_person[0]} heeft een collegelid nodig (--person).", "person")
+    return sections

@@ -9,54 +9,32 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.people import match_person
+from velsen_desk.core.records import PersonInfo
+from velsen_desk.core.report_kinds import ReportKind, report_kind
 from velsen_desk.notes.notes_file import Note, NotesError, NotesFile
 from velsen_desk.reports import annex
 from velsen_desk.reports.data import ReportData, load_report_data
 from velsen_desk.reports.document import DocumentSpec, Part, Rendered, render
-from velsen_desk.reports.request import ReportError, ReportRequest, ReportResult  # noqa: F401  (re-exported)
+from velsen_desk.reports.request import (  # noqa: F401  (ReportResult re-exported)
+    ReportError,
+    ReportRequest,
+    ReportResult,
+    validate_request,
+)
 from velsen_desk.reports.sections import brief, budget, portfolio, regie, themes, timeline
 from velsen_desk.reports.styles import FontError, Styles
 from velsen_desk.storage import queries as q
+from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.database import DatabaseError, open_readonly, session_factory
 
 DEFAULT_PROGRAMME = "velsen-2022"
-KINDS = ("themes", "regie", "portfolio", "budget", "timeline", "annex", "brief")
-ANNEX_ITEMS = ("themes", "regie", "portfolio", "budget", "timeline")
-DEFAULT_ANNEX_ITEMS = ("themes", "portfolio", "budget", "timeline")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-# ---- validation ---------------------------------------------------------------------------------
-
-
-def _parse_date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        if not _DATE.match(text.strip()):
-            raise ValueError
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ReportError(f"Ongeldige datum “{text}”: gebruik JJJJ-MM-DD, bijvoorbeeld 2022-06-20.") from None
-
-
-def _items(request: ReportRequest) -> tuple[str, ...]:
-    items = tuple(i.strip().lower() for i in request.items if i.strip()) or DEFAULT_ANNEX_ITEMS
-    unknown = [i for i in items if i not in ANNEX_ITEMS]
-    if unknown:
-        raise ReportError(f"Onbekend onderdeel “{unknown[0]}”. Kies uit: {', '.join(ANNEX_ITEMS)}.")
-    if len(set(items)) != len(items):
-        raise ReportError("Elk onderdeel mag maar één keer in de bijlage staan.")
-    if "regie" in items and not request.person:
-        raise ReportError("Het onderdeel regie heeft een collegelid nodig (--person).")
-    return items
 
 
 def _check_output(path: Path) -> None:
@@ -69,92 +47,70 @@ def _check_output(path: Path) -> None:
         raise ReportError(f"Kan niet schrijven naar {path}: geen schrijfrechten.")
 
 
-def _find_person(data: ReportData, name: str) -> q.PersonInfo:
-    members = data.matrix.members
-    wanted = " ".join(name.split()).casefold()
-    for member in members:
-        if wanted in (member.name.casefold(), member.id.casefold()):
-            return member
-    partial = [m for m in members if wanted and wanted in m.name.casefold()]
-    if len(partial) == 1:
-        return partial[0]
-    names = ", ".join(m.name for m in members) or "geen"
-    raise ReportError(f"Onbekend collegelid “{name}” in {data.programme.title}. Kies uit: {names}.")
+def _find_person(data: ReportData, name: str) -> PersonInfo:
+    person = match_person(data.matrix.members, name)
+    if person is None:
+        names = ", ".join(m.name for m in data.matrix.members) or "geen"
+        raise ReportError(f"Onbekend collegelid “{name}” in {data.programme.title}. Kies uit: {names}.")
+    return person
 
 
 # ---- composing ----------------------------------------------------------------------------------
 
-
-def _section(kind: str, data: ReportData, styles: Styles, person: q.PersonInfo | None) -> list[Part]:
-    if kind == "themes":
-        if not data.velden:
-            raise ReportError(f"{data.programme.title} heeft geen raadsprogramma met thema's.")
-        return themes.build(data, styles)
-    if kind == "regie":
-        assert person is not None
-        return regie.build(data, styles, person)
-    if kind == "portfolio":
-        if not data.matrix.members:
-            raise ReportError(f"Voor {data.programme.title} is geen college met portefeuilles bekend.")
-        return portfolio.build(data, styles)
-    if not data.plans:
-        raise ReportError(f"{data.programme.title} heeft geen actieplan; een {_kind_name(kind)} is niet mogelijk.")
-    return (budget if kind == "budget" else timeline).build(data, styles)
-
-
-def _kind_name(kind: str) -> str:
-    return {"budget": "begroting", "timeline": "planning"}.get(kind, kind)
-
-
-REPORT_TITLES = {
-    "themes": "Raadsprogramma: thema's en regie",
-    "portfolio": "Portefeuilleverdeling",
-    "budget": "Begroting Actieplan",
-    "timeline": "Planning Actieplan",
+_SECTIONS: dict[str, Callable[[ReportData, Styles], list[Part]]] = {
+    "themes": themes.build, "portfolio": portfolio.build, "budget": budget.build, "timeline": timeline.build,
 }
+
+
+def _section(kind: ReportKind, data: ReportData, styles: Styles, person: PersonInfo | None) -> list[Part]:
+    if kind.needs_person:
+        assert person is not None  # validated: regie asks for --person
+        return regie.build(data, styles, person)
+    if kind.needs_action_plan and not data.plans:
+        raise ReportError(f"{data.programme.title} heeft geen actieplan; het rapport “{kind.title}” is niet mogelijk.")
+    if kind.id == "themes" and not data.velden:
+        raise ReportError(f"{data.programme.title} heeft geen raadsprogramma met thema's.")
+    if kind.id == "portfolio" and not data.matrix.members:
+        raise ReportError(f"Voor {data.programme.title} is geen college met portefeuilles bekend.")
+    return _SECTIONS[kind.id](data, styles)
 
 
 def compose(
     request: ReportRequest, data: ReportData, notes: list[Note] | None = None
 ) -> tuple[DocumentSpec, list[Part]]:
-    """The document for a validated request over loaded data (pure: no I/O)."""
+    """The document for a request over loaded data (pure: no I/O)."""
+    valid = validate_request(request)
+    kind = valid.kind
     styles = Styles()
     footer = (f"Velsen Desk · gemaakt op {format_long_date(data.generated)} · "
               f"gegevensversie {data.data_version or 'onbekend'}")
     person = _find_person(data, request.person) if request.person else None
-    if request.kind == "regie" and person is None:
+    if kind.needs_person and person is None:
         raise ReportError("Geef een collegelid op met --person. Kies uit: "
                           + ", ".join(m.name for m in data.matrix.members) + ".")
-    if request.kind == "brief":
+    if kind.personal:
         parts = brief.build(data, styles, notes or [], request.flagged_only)
-        title = "Persoonlijke voorbereiding"
+        title = kind.title
         spec = DocumentSpec(title=title, subject=f"{title} – {data.programme.title}", header=title,
                             header_right=data.programme.title, footer=footer, keywords=("Velsen Desk", "persoonlijk"),
                             marking=brief.MARKING)
         return spec, parts
-    if request.kind == "annex":
-        if not request.meeting or not request.meeting.strip():
-            raise ReportError("Geef de vergadering op met --meeting, bijvoorbeeld --meeting \"Raadsvergadering\".")
-        if not request.date:
-            raise ReportError("Geef de datum van de vergadering op met --date JJJJ-MM-DD.")
-        date = _parse_date(request.date)
-        assert date is not None
-        items = _items(request)
-        meeting = " ".join(request.meeting.split())
-        body = [part for item in items for part in _section(item, data, styles, person)]
-        parts = [annex.cover(styles, data, meeting, date, request.agenda_item, items), annex.contents(styles, body),
-                 *body]
+    if kind.needs_meeting:
+        assert valid.date is not None and valid.meeting is not None  # validated
+        date, meeting, sections = valid.date, valid.meeting, valid.sections
+        body = [part for item in sections for part in _section(report_kind(item), data, styles, person)]
+        parts = [annex.cover(styles, data, meeting, date, request.agenda_item, sections),
+                 annex.contents(styles, body), *body]
         title = f"Bijlage {meeting} {format_long_date(date)}"
         header = annex.header_text(meeting, date, request.agenda_item)
-        subject = f"{data.programme.title}: " + ", ".join(annex.SECTION_NAMES[i].lower() for i in items)
+        subject = f"{data.programme.title}: " + annex.subject(sections)
     else:
-        parts = _section(request.kind, data, styles, person)
-        title = (f"Regie en portefeuilles {person.name}" if person and request.kind == "regie"
-                 else REPORT_TITLES[request.kind])
+        parts = _section(kind, data, styles, person)
+        title = f"{kind.title} {person.name}" if person and kind.needs_person else kind.title
         header = title
         subject = f"{title} – {data.programme.title}"
     spec = DocumentSpec(title=title, subject=subject, header=header, header_right=data.programme.title,
-                        footer=footer, keywords=("Velsen Desk", data.programme.title, request.kind))
+                        footer=footer, keywords=("Velsen Desk", data.programme.title, kind.id))
     return spec, parts
 
 
@@ -186,32 +142,18 @@ def _load(request: ReportRequest, programme_id: str, today: dt.date) -> ReportDa
 
 
 def _write(path: Path, pdf: bytes) -> None:
-    """Write next to the target and rename: a reader never sees half a PDF."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".rapport-", suffix=".pdf", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(pdf)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, pdf, prefix=".rapport-")  # a reader never sees half a PDF
     except OSError as exc:
         raise ReportError(f"Kan niet schrijven naar {path}: {exc.strerror or exc}.") from exc
 
 
 def generate_report(request: ReportRequest) -> ReportResult:
-    if request.kind not in KINDS:
-        raise ReportError(f"Onbekend soort rapport “{request.kind}”. Kies uit: {', '.join(KINDS)}.")
+    valid = validate_request(request)
     output = Path(request.output)
     _check_output(output)
-    if request.kind != "annex":
-        _parse_date(request.date)  # a bad date is an error even where it is not used
-    else:
-        _items(request)
-        _parse_date(request.date)
     data = _load(request, request.programme or DEFAULT_PROGRAMME, request.today or dt.date.today())
-    notes = _load_notes(request) if request.kind == "brief" else None
+    notes = _load_notes(request) if valid.kind.personal else None
     spec, parts = compose(request, data, notes)
     rendered = render_parts(spec, parts)
     _write(output, rendered.pdf)

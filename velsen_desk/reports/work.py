@@ -11,24 +11,15 @@ import datetime as dt
 import re
 import unicodedata
 
+from velsen_desk.core.report_kinds import ANNEX_SECTION_IDS, REPORT_KINDS, is_report_kind, report_kind
 from velsen_desk.reports.request import ReportRequest, ReportResult
 from velsen_desk.storage.database import ReadOnlyDatabase
 
-# The kinds the dialog offers, in menu order ("brief" holds personal notes and has its own place).
-DIALOG_KINDS = ("themes", "regie", "portfolio", "budget", "timeline", "annex")
-# Annex sections in the order they are offered and printed; regie only with a person.
-ANNEX_SECTIONS = ("themes", "portfolio", "budget", "timeline", "regie")
-# The report that fits a tab.
-TAB_KINDS = {"themes": "themes", "portfolio": "portfolio", "budget": "budget", "timeline": "timeline"}
-
-_FILE_STEMS = {
-    "themes": "themas",
-    "regie": "regie",
-    "portfolio": "portefeuilleverdeling",
-    "budget": "begroting-actieplan",
-    "timeline": "planning-actieplan",
-    "annex": "bijlage",
-}
+# Views of the registry for the report dialog and the Rapporten menu (ui/reports), which read
+# these names; the registry (core.report_kinds) is where a kind is defined.
+DIALOG_KINDS: tuple[str, ...] = tuple(k.id for k in REPORT_KINDS if k.in_dialog)
+ANNEX_SECTIONS: tuple[str, ...] = ANNEX_SECTION_IDS
+TAB_KINDS: dict[str, str] = {k.tab: k.id for k in REPORT_KINDS if k.tab}
 
 
 def make_report(db: ReadOnlyDatabase | None, request: ReportRequest) -> ReportResult:
@@ -48,7 +39,7 @@ def slug(value: str) -> str:
 
 def default_file_name(kind: str, date: dt.date, person_name: str | None = None) -> str:
     """E.g. ``bijlage-2026-11-24.pdf`` or ``regie-marianne-steijn-2026-11-24.pdf``."""
-    stem = _FILE_STEMS.get(kind, "rapport")
-    if kind == "regie" and person_name:
+    stem = report_kind(kind).file_stem if is_report_kind(kind) else "rapport"
+    if person_name and is_report_kind(kind) and report_kind(kind).needs_person:
         stem = f"{stem}-{slug(person_name)}"
     return f"{stem}-{date.isoformat()}.pdf"

@@ -7,13 +7,16 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(target: Path, payload: bytes) -> None:
+def write_atomic(target: Path, payload: bytes, *, prefix: str | None = None) -> None:
     """Write ``payload`` to ``target`` via a uniquely named temporary file in the same folder.
 
     The unique name lets two processes (the window and a CLI sync) write the same target at
-    once: the last replace wins and neither trips over the other's temporary file.
+    once: the last replace wins and neither trips over the other's temporary file. The file is
+    flushed to disk before the rename and the folder after it, so after a power cut the target
+    holds the old or the new bytes, not an empty file. ``prefix`` names the temporary file
+    (default ``.<target name>.``). Raises ``OSError``; the temporary file is then gone.
     """
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=prefix or f".{target.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -24,3 +27,16 @@ def write_atomic(target: Path, payload: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    fsync_directory(target.parent)
+
+
+def fsync_directory(folder: Path) -> None:
+    """Make a rename in ``folder`` durable. Windows cannot open a folder for this (NTFS journals
+    the rename itself), so there it is a no-op."""
+    if os.name == "nt":  # pragma: no cover - POSIX test machines
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

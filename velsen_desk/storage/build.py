@@ -76,7 +76,7 @@ def _row(record: BaseModel) -> dict[str, Any]:
         elif name in _COST_PREFIX:
             prefix = _COST_PREFIX[name]
             cost = value if isinstance(value, Cost) else None
-            row[f"{prefix}_status"] = cost.status.value if cost else None
+            row[f"{prefix}_status"] = str(cost.status) if cost else None  # the stored value: "amount", "nvt", "nnb"
             row[f"{prefix}_amount"] = cost.amount if cost else None
             row[f"{prefix}_qualifier"] = cost.qualifier if cost else None
             row[f"{prefix}_text"] = cost.text if cost else None

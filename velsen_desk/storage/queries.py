@@ -292,7 +292,7 @@ def action_plans(session: Session, programme_id: str) -> list[ActionPlanInfo]:
             focusopgaven.append(
                 FocusopgaveInfo(
                     f.id, f.number, f.letter, f.title, f.table_title, f.lead, f.objective, f.responsible, own,
-                    Reconciliation(sum_costs(a.cost for a in own), documented), lookup.source(f),
+                    Reconciliation(cost_of_actions(own), documented), lookup.source(f),
                 )
             )
         loose = tuple(a for a in actions if a.focusopgave_id is None)
@@ -300,7 +300,7 @@ def action_plans(session: Session, programme_id: str) -> list[ActionPlanInfo]:
         result.append(
             ActionPlanInfo(
                 plan.id, plan.title, lookup.document(plan.document_id), tuple(focusopgaven), loose,
-                Reconciliation(sum_costs(a.cost for a in actions), total), plan.total_label, budgets,
+                Reconciliation(cost_of_actions(actions), total), plan.total_label, budgets,
                 lookup.source(plan),
             )
         )

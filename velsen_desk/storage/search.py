@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from velsen_desk.core.item_kinds import kind_order
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -23,24 +25,10 @@ HIGHLIGHT_END = "\x03"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-KIND_LABELS = {
-    "thema": "Thema's",
-    "hoofdstuk": "Hoofdstukken",
-    "focuspunt": "Focuspunten",
-    "portefeuille": "Portefeuilles",
-    "persoon": "Personen",
-    "focusopgave": "Focusopgaven",
-    "actie": "Acties",
-    "begroting": "Begrotingen",
-    "begrotingsregel": "Begrotingsregels",
-    "opgave": "Opgaven",
-    "speerpunt": "Speerpunten",
-}
-
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str
+    kind: str  # an item kind id (velsen_desk.core.item_kinds)
     ref_id: str
     programme_id: str
     title: str  # with highlight markers
@@ -91,5 +79,4 @@ def group_by_kind(hits: list[SearchHit]) -> dict[str, list[SearchHit]]:
     grouped: dict[str, list[SearchHit]] = defaultdict(list)
     for hit in hits:
         grouped[hit.kind].append(hit)
-    order = list(KIND_LABELS)
-    return dict(sorted(grouped.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)))
+    return dict(sorted(grouped.items(), key=lambda kv: kind_order(kv[0])))

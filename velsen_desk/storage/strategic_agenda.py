@@ -11,7 +11,7 @@ from collections import defaultdict
 from sqlalchemy import literal_column, select
 from sqlalchemy.orm import Session
 
-from velsen_desk.core.records import KIND_LABELS, OpgaveInfo, SourceInfo, SpeerpuntInfo  # noqa: F401
+from velsen_desk.core.records import SPEERPUNT_SECTIONS, OpgaveInfo, SourceInfo, SpeerpuntInfo  # noqa: F401
 from velsen_desk.storage import tables as m
 
 

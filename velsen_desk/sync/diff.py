@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from velsen_desk.core.formatting import format_cost
+from velsen_desk.core.item_kinds import ITEM_KIND_IDS
 from velsen_desk.core.money import CostValue
 from velsen_desk.storage.database import _readonly_uri, inspect_database
 
-# kind -> (SQL giving id, label, then the compared fields in order; the field names in Dutch)
+# item kind id (core.item_kinds) -> (SQL giving id, label, then the compared fields in order; the field names in Dutch)
 _ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "thema": (
         """SELECT t.id, t.number || '. ' || t.name, t.name, a.name, p.name
@@ -44,9 +45,12 @@ _ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+assert set(_ITEMS) <= set(ITEM_KIND_IDS), "every compared kind is a registered item kind"
+
+
 @dataclass(frozen=True)
 class Change:
-    kind: str  # "thema", "portefeuille", "actie", ...
+    kind: str  # an item kind id (core.item_kinds): "thema", "portefeuille", "actie", ...
     item_id: str
     label: str
     change: str  # "toegevoegd", "verwijderd" or "gewijzigd"

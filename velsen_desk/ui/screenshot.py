@@ -35,6 +35,7 @@ def take_screenshot(
     """Open the window on the local database, select programme/person/tab, wait until the
     data is loaded and painted, and save it. 0 on success; a Dutch message and 1 otherwise."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from velsen_desk.core.people import match_person
     from velsen_desk.storage import queries as q
     from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
     from velsen_desk.storage.local_copy import ensure_local_database
@@ -54,11 +55,12 @@ def take_screenshot(
         if programme_id not in {p.id for p in programmes}:
             valid = "\n".join(f"  {p.id}  ({p.title})" for p in programmes)
             return _error(f"Onbekend programma “{programme_id}”. Geldige programma’s:\n{valid}")
-        names = [p.name for p in db.read(q.college, programme_id)]
+        college = db.read(q.college, programme_id)
     except DatabaseError as exc:
         return _error(f"Het gegevensbestand kan niet worden geopend: {exc}")
-    if person and person not in names:
-        valid = "\n".join(f"  {n}" for n in names)
+    member = match_person(college, person) if person else None
+    if person and member is None:
+        valid = "\n".join(f"  {p.name}" for p in college)
         return _error(f"Onbekend collegelid “{person}” in {programme_id}. Kies uit:\n{valid}")
 
     app = application()
@@ -69,7 +71,7 @@ def take_screenshot(
     window.sig_failed.connect(lambda text: state.update(error=text))
     window.select_tab(tab)
     window.show()
-    window.start(programme_id, person)
+    window.start(programme_id, member.name if member else None)
     deadline = time.monotonic() + timeout
     while not state["ready"] and state["error"] is None and time.monotonic() < deadline:
         app.processEvents()

@@ -6,26 +6,27 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Spacer
 
 from velsen_desk.core.formatting import format_cost, format_sum
+from velsen_desk.core.records import cost_of_actions
+from velsen_desk.core.wording import funded_action_text, funding_text
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
-from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_text, heading, table
+from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_text, heading, plan_parts, table
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
-from velsen_desk.storage.queries import ActionInfo, ActionPlanInfo, BudgetInfo, FundingInfo
+from velsen_desk.storage.queries import ActionInfo, ActionPlanInfo, BudgetInfo, BudgetLineInfo, FundingInfo
 
 ACTION_WIDTHS = [22, 138, 68, 66, 84, 115]  # 493 pt: the A4 portrait frame
 BUDGET_KINDS = {"reserve": "reserve", "bestaand": "bestaande budgetten", "subsidie": "subsidie", "budget": "budget"}
 
 
 def funding_markup(funding: FundingInfo, data_budgets: dict[str, BudgetInfo]) -> str:
-    text = esc(funding.budget_name)
-    if funding.amount is not None:
-        text += f": {esc(format_cost(funding.amount))}"
-    if funding.budget_line_id:
-        budget = data_budgets.get(funding.budget_id)
-        line = next((ln for ln in budget.lines if ln.id == funding.budget_line_id), None) if budget else None
-        if line is not None:
-            text += f" (regel {line.number})" if line.number is not None else ""
-    return text
+    line = _funded_line(funding, data_budgets)
+    return esc(funding_text(funding.budget_name, funding.amount, line.number if line else None,
+                            via_line=line is not None))
+
+
+def _funded_line(funding: FundingInfo, budgets: dict[str, BudgetInfo]) -> BudgetLineInfo | None:
+    budget = budgets.get(funding.budget_id) if funding.budget_line_id else None
+    return next((ln for ln in budget.lines if ln.id == funding.budget_line_id), None) if budget else None
 
 
 def action_row(styles: Styles, action: ActionInfo, budgets: dict[str, BudgetInfo]) -> list:
@@ -82,7 +83,7 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
         f.append(styles.source(fo.source.document_title, fo.table_title))
     if plan.loose_actions:
         f.append(heading(styles, "Overige acties", f"{key}.loose", 1))
-        loose_sum = format_sum(_sum(plan.loose_actions))
+        loose_sum = format_sum(cost_of_actions(plan.loose_actions))
         f.append(actions_table(styles, plan.loose_actions, budgets, "Subtotaal overige acties", "", loose_sum))
         f += notes(styles, plan.loose_actions)
         for action in plan.loose_actions:
@@ -97,7 +98,7 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
                      styles.markup(check_markup(fo.reconciliation), styles.cell_small)])
     if plan.loose_actions:
         rows.append([styles.p("Overige acties (" + ", ".join(a.title for a in plan.loose_actions) + ")", styles.cell),
-                     styles.p(format_sum(_sum(plan.loose_actions)), styles.cell_num), ""])
+                     styles.p(format_sum(cost_of_actions(plan.loose_actions)), styles.cell_num), ""])
     rows.append([styles.markup(f"<b>{esc(plan.total_label or 'Totaal')}</b>", styles.cell),
                  styles.p(format_sum(plan.reconciliation.computed), styles.cell_num_bold),
                  styles.markup(check_markup(plan.reconciliation), styles.cell_small)])
@@ -109,12 +110,6 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
     f += budget_lines_flowables(styles, plan, key)
     f += funding_flowables(styles, plan, key)
     return f
-
-
-def _sum(actions):
-    from velsen_desk.core.money import sum_costs
-
-    return sum_costs(a.cost for a in actions)
 
 
 def budget_lines_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
@@ -132,8 +127,8 @@ def budget_lines_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> li
             remark = esc(line.remark or "")
             linked = [actions[i] for i in line.funded_action_ids if i in actions]
             if linked:
-                remark += ("<br/>" if remark else "") + "Hangt samen met " + ", ".join(
-                    f"actie {a.number} ({esc(a.title)})" for a in linked)
+                remark += ("<br/>" if remark else "") + "<br/>".join(
+                    f"{esc(funded_action_text(plan.title, a.number))} ({esc(a.title)})" for a in linked)
             rows.append(["" if line.number is None else str(line.number), styles.p(line.title, styles.cell),
                          styles.p(format_cost(line.cost), styles.cell_num), styles.markup(remark, styles.cell_small)])
         if budget.reconciliation is not None:
@@ -174,8 +169,7 @@ def funding_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
                     f"{esc(format_cost(action.cost))}) wordt meegefinancierd uit <b>{esc(funding.budget_name)}</b>")
             if funding.amount is not None:
                 text += f": {esc(format_cost(funding.amount))}"
-            budget = budgets.get(funding.budget_id)
-            line = next((ln for ln in budget.lines if ln.id == funding.budget_line_id), None) if budget else None
+            line = _funded_line(funding, budgets)
             if line is not None:
                 text += f", regel {line.number} “{esc(line.title)}”"
                 if line.remark:
@@ -189,11 +183,4 @@ def funding_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
 
 
 def build(data: ReportData, styles: Styles) -> list[Part]:
-    parts = []
-    for index, plan in enumerate(data.plans):
-        key = f"budget{index}"
-        concept = data.is_concept(plan.document.id)
-        f: list = [heading(styles, f"Begroting {plan.title}", key, 0, concept=concept)]
-        f += plan_flowables(styles, plan, key)
-        parts.append(Part(f, concept=concept))
-    return parts
+    return plan_parts(data, styles, "budget", "Begroting", lambda plan, key: plan_flowables(styles, plan, key))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from reportlab.platypus import Table
+from reportlab.platypus import Flowable, Table
 
-from velsen_desk.core.formatting import format_cost, format_euro, format_sum
+from velsen_desk.core.formatting import format_cost
 from velsen_desk.core.money import CostValue, Reconciliation
-from velsen_desk.reports.document import Heading
+from velsen_desk.core.records import ActionPlanInfo
+from velsen_desk.core.wording import Verdict, reconciliation_wording
+from velsen_desk.reports.data import ReportData
+from velsen_desk.reports.document import Heading, Part, orientation_of
 from velsen_desk.reports.styles import Styles, esc, table_style
 
 NOT_STATED = "niet genoemd"
@@ -31,23 +34,33 @@ def table(rows: list[list], widths: Sequence[float], *extra: tuple, header_rows:
     )
 
 
+def plan_parts(data: ReportData, styles: Styles, kind_id: str, title: str,
+               body: Callable[[ActionPlanInfo, str], list[Flowable]]) -> list[Part]:
+    """One part per action plan, headed "<title> <plan>", in the kind's orientation, carrying the
+    CONCEPT watermark when the plan's document is a concept. ``body`` gets the plan and its key."""
+    parts = []
+    for index, plan in enumerate(data.plans):
+        key = f"{kind_id}{index}"
+        concept = data.is_concept(plan.document.id)
+        f: list[Flowable] = [heading(styles, f"{title} {plan.title}", key, 0, concept=concept), *body(plan, key)]
+        parts.append(Part(f, orientation_of(kind_id), concept=concept))
+    return parts
+
+
 def cost_text(cost: CostValue | None) -> str:
     return format_cost(cost) if cost is not None else NOT_STATED
 
 
+_VERDICT_COLOURS = {Verdict.AGREES: "#2e6b30", Verdict.DIFFERS: "#a35200"}
+
+
 def check_markup(rec: Reconciliation | None) -> str:
-    """"berekend … · document … ✓/⚠" as escaped markup."""
+    """"berekend … · ✓ klopt met document (…)" as escaped markup, the verdict in colour."""
     if rec is None:
         return ""
-    computed = esc(format_sum(rec.computed))
-    if rec.documented is None:
-        return f"berekend {computed} · geen totaal in het document"
-    documented = esc(format_cost(rec.documented))
-    if rec.agrees is None:
-        return f"berekend {computed} · document: {documented}"
-    if rec.agrees:
-        return f"berekend {computed} · document {documented} <font color='#2e6b30'>✓ klopt</font>"
-    diff = rec.difference or 0
-    sign = "+" if diff > 0 else "−"
-    return (f"berekend {computed} · document {documented} "
-            f"<font color='#a35200'>⚠ verschil {sign}{esc(format_euro(abs(diff)))}</font>")
+    wording = reconciliation_wording(rec)
+    text = esc(wording.text)
+    colour = _VERDICT_COLOURS.get(wording.verdict)
+    if colour:
+        text = f"<font color='{colour}'>{text}</font>"
+    return f"berekend {esc(wording.computed)} · {text}"

@@ -6,7 +6,7 @@ from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import UNKNOWN, format_loco
 from velsen_desk.reports.data import ReportData
-from velsen_desk.reports.document import LANDSCAPE, PORTRAIT, Part
+from velsen_desk.reports.document import PORTRAIT, Part, orientation_of
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.styles import FONT_BOLD, GROUP_BG, Styles, esc
 from velsen_desk.storage.queries import PersonInfo, PortfolioItemInfo
@@ -69,7 +69,7 @@ def build(data: ReportData, styles: Styles) -> list[Part]:
         if any(not i.domain_certain for i in matrix.items):
             f.append(Spacer(0, 4))
             f.append(styles.p(FOOTNOTE, styles.small))
-        orientation = LANDSCAPE
+        orientation = orientation_of("portfolio")  # the matrix of domains is wide
     else:
         f.append(styles.p("Het college met rol, partij, volgorde van het locoburgemeesterschap en portefeuilles. "
                           "Deze verdeling kent geen domeinen.", styles.body))
@@ -82,7 +82,7 @@ def build(data: ReportData, styles: Styles) -> list[Part]:
                            + tuple(i for i in matrix.items if i.person_id == member.id and i.domain_id)),
             ])
         f.append(table(rows, [88, 74, 72, 62, 197], ("FONT", (0, 0), (-1, 0), FONT_BOLD, 7.5)))
-        orientation = PORTRAIT
+        orientation = PORTRAIT  # a list of members fits a portrait page
     f.append(Spacer(0, 4))
     f.append(styles.p("Bron: " + "; ".join(sources), styles.source_style))
     return [Part(f, orientation)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import format_cost, format_sum
-from velsen_desk.core.money import sum_costs
+from velsen_desk.core.records import cost_of_actions
 from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.sections.common import heading, table
@@ -103,7 +103,7 @@ def build(data: ReportData, styles: Styles, person: PersonInfo) -> list[Part]:
                              styles.p(", ".join(numbers), styles.cell_small),
                              styles.p(format_cost(action.cost), styles.cell_num),
                              styles.p(action.planning_text or "onbekend", styles.cell_small)])
-            total = sum_costs(a.cost for a, _ in linked)
+            total = cost_of_actions(a for a, _ in linked)
             rows.append(["", styles.markup("<b>Totaal gekoppelde acties</b>", styles.cell), "",
                          styles.p(format_sum(total), styles.cell_num_bold), ""])
             last = len(rows) - 1
@@ -111,7 +111,7 @@ def build(data: ReportData, styles: Styles, person: PersonInfo) -> list[Part]:
                            ("BACKGROUND", (0, last), (-1, last), TOTAL_BG)))
         else:
             f.append(styles.p("Geen afzonderlijke acties gekoppeld aan deze thema's. Totaal gekoppelde acties: "
-                              + format_sum(sum_costs(())) + ".", styles.body))
+                              + format_sum(cost_of_actions(())) + ".", styles.body))
         plans = {p.id: p for p in data.plans}
         for block, link in plan_links:
             plan = plans.get(link.plan_id)

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from velsen_desk.core import records
+from velsen_desk.core import records, wording
 from velsen_desk.core.formatting import format_cost
 from velsen_desk.ui.widgets.style import (
     HIGHLIGHT_ROLE,
@@ -84,14 +84,10 @@ class BudgetModel(TreeModel):
     def funding_text(self, action: records.ActionInfo) -> str:
         parts = []
         for f in action.fundings:
-            amount = f" ({format_cost(f.amount)})" if f.amount else ""
-            if f.budget_line_id and f.budget_line_id in self._lines:
-                _budget, line = self._lines[f.budget_line_id]
-                parts.append(
-                    _tr("ook gefinancierd uit {0}, regel {1}{2}").format(f.budget_name, line.number, amount)
-                )
-            else:
-                parts.append(f"{f.budget_name}{amount}")
+            entry = self._lines.get(f.budget_line_id) if f.budget_line_id else None
+            line = entry[1] if entry else None
+            parts.append(wording.funding_text(f.budget_name, f.amount, line.number if line else None,
+                                              via_line=line is not None))
         return "; ".join(parts)
 
     def line_funding_text(self, line: records.BudgetLineInfo) -> str:
@@ -100,7 +96,7 @@ class BudgetModel(TreeModel):
             action = self._actions.get(action_id)
             if action:
                 plan = next((p.title for p in self._plans if p.id == action.plan_id), "")
-                parts.append(_tr("ook gefinancierd uit {0}, actie {1}").format(plan, action.number))
+                parts.append(wording.funded_action_text(plan, action.number))
         return " · ".join(parts)
 
     # ---- TreeModel

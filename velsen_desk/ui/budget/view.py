@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from velsen_desk.core import records
 from velsen_desk.core.formatting import format_cost_short, format_sum
-from velsen_desk.core.money import AMOUNT
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
@@ -220,9 +219,9 @@ class BudgetTab(ProgrammeTab):
             kind = "budget"
 
         def bar(label: str, cost: records.CostValue, item_id: str) -> Bar:
-            amount = cost.amount or 0 if cost.status == AMOUNT else 0
+            amount = cost.amount or 0 if cost.is_amount else 0
             # the tree and the detail pane give the source's own words for an unknown cost
-            return Bar(label, amount, format_cost_short(cost), item_id == selected_id, cost.status != AMOUNT)
+            return Bar(label, amount, format_cost_short(cost), item_id == selected_id, not cost.is_amount)
 
         if kind == "focusopgave":
             fo = node.payload

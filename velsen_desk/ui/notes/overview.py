@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from velsen_desk.core.item_kinds import item_kind
 from velsen_desk.notes.current import current_notes
 from velsen_desk.notes.notes_file import Note, NotesError
 from velsen_desk.storage.database import ReadOnlyDatabase
-from velsen_desk.storage.search import KIND_LABELS
 from velsen_desk.ui.widgets.style import muted_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -81,8 +81,8 @@ class NotesModel(QAbstractTableModel):
             if column == 0:
                 return note.label
             if column == 1:
-                label = KIND_LABELS.get(note.kind)
-                return _tr(label) if label else note.kind
+                kind = item_kind(note.kind)
+                return QCoreApplication.translate("ItemKind", kind.plural) if kind else note.kind
             if column == 2:
                 return _tr("ja") if note.flagged else ""
             if column == 3:

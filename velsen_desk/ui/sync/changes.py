@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from velsen_desk.storage.search import KIND_LABELS
+from velsen_desk.core.item_kinds import kind_order
 from velsen_desk.sync.changes import ChangeReport
 from velsen_desk.sync.diff import Change
 from velsen_desk.ui.widgets.grouped_model import GROUP as _GROUP
@@ -46,8 +46,7 @@ class ChangesModel(GroupedItemModel):
         grouped: dict[str, list[Change]] = {}
         for change in changes:
             grouped.setdefault(change.kind, []).append(change)
-        order = list(KIND_LABELS)
-        self._groups = sorted(grouped.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
+        self._groups = sorted(grouped.items(), key=lambda kv: kind_order(kv[0]))
         self.endResetModel()
 
     # ---- Qt model

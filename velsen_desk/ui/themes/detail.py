@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from velsen_desk.core import records
 from velsen_desk.core.formatting import format_number, format_sum
-from velsen_desk.core.records import KIND_LABELS, OpgaveInfo, ProgrammeData
+from velsen_desk.core.records import SPEERPUNT_SECTIONS, OpgaveInfo, ProgrammeData
 from velsen_desk.ui.widgets.style import cost_html, esc, html_css, reconciliation_text, source_html
 
 
@@ -162,7 +162,7 @@ def opgave_html(o: OpgaveInfo, focus_kind: str | None = None) -> str:
     out = [html_css(), f"<h2>{esc(o.title)}</h2><p class='muted'>{esc(o.document_title)}</p>"]
     if o.summary:
         out.append(f"<p><i>{esc(o.summary)}</i></p>")
-    for kind, label in KIND_LABELS.items():
+    for kind, label in SPEERPUNT_SECTIONS.items():
         points = o.of_kind(kind)
         if not points or (focus_kind and kind != focus_kind):
             continue
@@ -174,7 +174,7 @@ def opgave_html(o: OpgaveInfo, focus_kind: str | None = None) -> str:
 
 
 def speerpunt_html(p, opgave: OpgaveInfo | None) -> str:
-    out = [html_css(), f"<h2>{_tr(KIND_LABELS.get(p.kind, p.kind))}</h2>"]
+    out = [html_css(), f"<h2>{_tr(SPEERPUNT_SECTIONS.get(p.kind, p.kind))}</h2>"]
     if opgave:
         out.append(f"<p class='muted'>{esc(opgave.title)}</p>")
     out.append(f"<p>{esc(p.text)}</p>")

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from velsen_desk.core.records import KIND_LABELS, ProgrammeData
+from velsen_desk.core.records import SPEERPUNT_SECTIONS, ProgrammeData
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
 from velsen_desk.ui.widgets.tree_model import Node, TreeModel
 
@@ -113,7 +113,7 @@ class ThemeTreeModel(TreeModel):
         if node.kind == "opgave":
             return f"{p.number}. {p.title}" if p.number else p.title
         if node.kind == "group":
-            return _tr(KIND_LABELS.get(p[1], p[1]))
+            return _tr(SPEERPUNT_SECTIONS.get(p[1], p[1]))
         if node.kind == "chapter":
             return _tr("Hoofdstuk {0}: {1}").format(p.number, p.title) if p.number else p.title
         if node.kind == "focuspoint":

@@ -6,7 +6,8 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QGradient, QLinearGradient
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
-from velsen_desk.core.timeline import LIGHT, OPEN, SOLID, TimelineLayout
+from velsen_desk.core.phases import BarStyle
+from velsen_desk.core.timeline import TimelineLayout
 from velsen_desk.ui.timeline.axis import QuarterAxis, RowAxis
 from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
 
@@ -54,7 +55,7 @@ class GanttChart(QWidget):
         self.row_axis.set_labels([("▸ " + r.label) if r.kind == "group" else "   " + r.label for r in rows])
         outline = pg.mkPen(text_colour(), width=2)
         bars: dict[str, dict[str, list]] = {s: {"x0": [], "x1": [], "y": [], "brushes": [], "pens": []}
-                                            for s in (SOLID, LIGHT, OPEN)}
+                                            for s in (BarStyle.SOLID, BarStyle.LIGHT, BarStyle.OPEN)}
         hatch = {"x0": [], "x1": [], "y": [], "brushes": []}
         markers = {"x": [], "y": [], "brush": [], "pen": []}
         for row in rows:
@@ -68,9 +69,9 @@ class GanttChart(QWidget):
                 target["x1"].append(seg.end)
                 target["y"].append(row.y)
                 target["pens"].append(pen)
-                if seg.style == SOLID:
+                if seg.style is BarStyle.SOLID:
                     target["brushes"].append(pg.mkBrush(colour))
-                elif seg.style == LIGHT:
+                elif seg.style is BarStyle.LIGHT:
                     light = QColor(colour)
                     light.setAlpha(80)
                     target["brushes"].append(pg.mkBrush(light))
@@ -104,7 +105,7 @@ class GanttChart(QWidget):
             if spec["x0"]:
                 plot.addItem(pg.BarGraphItem(x0=spec["x0"], x1=spec["x1"], y=spec["y"], height=0.6,
                                              brushes=spec["brushes"], pens=spec["pens"]))
-            if style == LIGHT and hatch["x0"]:
+            if style is BarStyle.LIGHT and hatch["x0"]:
                 plot.addItem(pg.BarGraphItem(x0=hatch["x0"], x1=hatch["x1"], y=hatch["y"], height=0.6,
                                              brushes=hatch["brushes"], pens=[None] * len(hatch["x0"])))
         if markers["x"]:

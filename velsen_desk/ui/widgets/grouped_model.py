@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex
 
-from velsen_desk.storage.search import KIND_LABELS
+from velsen_desk.core.item_kinds import plural_label
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()
@@ -23,7 +23,7 @@ class GroupedItemModel(QAbstractItemModel):
         self._groups: list[tuple[str, list[Any]]] = []
 
     def group_label(self, kind: str) -> str:
-        return QCoreApplication.translate("GroupedItemModel", KIND_LABELS.get(kind, kind))
+        return QCoreApplication.translate("ItemKind", plural_label(kind))
 
     # ---- Qt model
 

@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from velsen_desk.core.formatting import format_cost, format_euro, format_sum
-from velsen_desk.core.money import AMOUNT, NOT_APPLICABLE, CostValue, Reconciliation
+from velsen_desk.core.formatting import format_cost, format_sum
+from velsen_desk.core.money import CostStatus, CostValue, Reconciliation
+from velsen_desk.core.wording import Verdict, reconciliation_wording
 
 # Distinct colours that read on light and dark backgrounds (Okabe–Ito, colour-blind safe).
 SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999933", "#882255", "#44AA99"]
@@ -67,15 +68,15 @@ def warn_colour() -> QColor:
 def cost_foreground(cost: CostValue | None) -> QColor | None:
     if cost is None:
         return None
-    if cost.status == NOT_APPLICABLE:
+    if cost.status is CostStatus.NOT_APPLICABLE:
         return muted_colour()
-    if cost.status != AMOUNT:
+    if cost.status is not CostStatus.AMOUNT:
         return unknown_colour()
     return None
 
 
 def cost_font(cost: CostValue | None) -> QFont | None:
-    if cost is not None and cost.status not in (AMOUNT, NOT_APPLICABLE):
+    if cost is not None and cost.status not in (CostStatus.AMOUNT, CostStatus.NOT_APPLICABLE):
         font = QFont()
         font.setItalic(True)
         return font
@@ -92,28 +93,19 @@ def cost_sort_key(cost: CostValue | None) -> float:
     """Amounts by size; n.v.t. just below € 0; n.n.b. and missing after every amount."""
     if cost is None:
         return float("inf")
-    if cost.status == AMOUNT:
+    if cost.status is CostStatus.AMOUNT:
         return float(cost.amount or 0)
-    if cost.status == NOT_APPLICABLE:
+    if cost.status is CostStatus.NOT_APPLICABLE:
         return -1.0
     return 1e15
 
 
 def reconciliation_text(rec: Reconciliation | None) -> str:
-    """``✓ klopt met document (€ 691.000)`` or ``⚠ document € X, verschil € Y``; empty when nothing to compare."""
-    from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
-    if rec is None or rec.documented is None:
+    """The core's wording (Dutch, as is); empty where the document prints no figure."""
+    if rec is None:
         return ""
-    documented = format_cost(rec.documented)
-    if rec.agrees is None:
-        return tr("style", "document: {0} (niet te vergelijken)").format(documented)
-    if rec.agrees:
-        return tr("style", "✓ klopt met document ({0})").format(documented)
-    diff = rec.difference or 0
-    sign = "+" if diff > 0 else "−"
-    return tr("style", "⚠ document {0}, verschil {1}{2}").format(documented, sign, format_euro(abs(diff)))
+    wording = reconciliation_wording(rec)
+    return "" if wording.verdict is Verdict.NO_DOCUMENT else wording.text
 
 
 def computed_text(rec: Reconciliation | None) -> str:
@@ -144,9 +136,9 @@ def cost_html(cost: CostValue | None) -> str:
     if cost is None:
         return '<span class="muted">—</span>'
     text = esc(format_cost(cost))
-    if cost.status == NOT_APPLICABLE:
+    if cost.status is CostStatus.NOT_APPLICABLE:
         return f'<span class="muted">{text}</span>'
-    if cost.status != AMOUNT:
+    if cost.status is not CostStatus.AMOUNT:
         return f'<span class="nnb">{text}</span>'
     return text
 

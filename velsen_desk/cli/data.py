@@ -1,0 +1,38 @@
+"""Commands over the curated data: ``validate`` and ``build-db``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from velsen_desk.cli.commands import command
+from velsen_desk.cli.errors import CommandError
+from velsen_desk.cli.exit_codes import EXIT_OK
+
+
+@command("validate")
+def validate_command(args: argparse.Namespace) -> int:
+    from velsen_desk.curation.loader import data_files, load_dataset
+
+    paths = [Path(p) for p in args.paths]
+    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None)
+    files = data_files(paths)
+    total = sum(len(records) for records in dataset.collections.values())
+    print(f"In orde: {len(files)} bestand(en), {total} records, gegevensversie {dataset.version()}.")
+    return EXIT_OK
+
+
+@command("build-db", after_data_error="De database is niet gebouwd; een bestaand bestand is niet aangeraakt.")
+def build_db_command(args: argparse.Namespace) -> int:
+    from velsen_desk.core.paths import bundled_data_dir
+    from velsen_desk.curation.loader import load_dataset
+    from velsen_desk.storage.build import build_database
+
+    paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
+    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None)
+    try:
+        result = build_database(dataset, Path(args.output))
+    except OSError as exc:
+        raise CommandError(f"Kan {args.output} niet schrijven: {exc.strerror or exc}.") from exc
+    print(f"Database gebouwd: {result.path} (gegevensversie {result.data_version}).")
+    return EXIT_OK

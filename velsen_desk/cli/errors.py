@@ -1,0 +1,62 @@
+"""How a command's failure reaches the user: one Dutch message on stderr and an exit status.
+
+Handlers raise; :func:`run_handler` prints. A domain error (bad data, a report that cannot be
+made, an unusable share or database) is the user's to fix and ends with ``EXIT_DATA_ERROR``;
+anything else is a bug and is left to the last-resort handler in :mod:`velsen_desk.cli.main`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from velsen_desk.cli.exit_codes import EXIT_DATA_ERROR
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CommandError(Exception):
+    """A failure a handler words itself (e.g. a file it cannot write), with its exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_DATA_ERROR):
+        super().__init__(message)
+        self.status = status
+
+
+def print_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} probleem/problemen gevonden.", file=sys.stderr)
+
+
+def _domain_errors() -> tuple[type[Exception], ...]:
+    # Imported on the error path only: a command loads just the layers it uses.
+    from velsen_desk.notes.notes_file import NotesError
+    from velsen_desk.reports.request import ReportError
+    from velsen_desk.storage.database import DatabaseError
+    from velsen_desk.sync.publish import PublishError
+    from velsen_desk.sync.sync import SyncError
+
+    return ReportError, PublishError, SyncError, DatabaseError, NotesError
+
+
+def run_handler(handler: Handler, args: argparse.Namespace, after_data_error: str | None = None) -> int:
+    """Run a command; print its failure. ``after_data_error`` follows the problems of invalid data."""
+    from velsen_desk.curation.problems import DataError
+
+    try:
+        return handler(args)
+    except CommandError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.status
+    except DataError as exc:
+        print_problems(exc.problems)
+        if after_data_error:
+            print(after_data_error, file=sys.stderr)
+        return EXIT_DATA_ERROR
+    except Exception as exc:
+        if not isinstance(exc, _domain_errors()):
+            raise
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA_ERROR

@@ -1,0 +1,40 @@
+"""Commands that make files without a display: ``report`` (PDF) and ``screenshot`` (PNG)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from velsen_desk.cli.commands import command
+from velsen_desk.cli.exit_codes import EXIT_OK
+
+
+@command("report")
+def report_command(args: argparse.Namespace) -> int:
+    from velsen_desk.reports.request import ReportRequest
+    from velsen_desk.reports.service import generate_report
+
+    request = ReportRequest(
+        kind=args.kind,
+        output=Path(args.output),
+        programme=args.programme,
+        person=args.person,
+        meeting=args.meeting,
+        date=args.date,
+        agenda_item=args.agenda_item,
+        items=tuple(i.strip() for i in args.items.split(",") if i.strip()) if args.items else (),
+        database=Path(args.database) if args.database else None,
+        flagged_only=args.flagged,
+    )
+    result = generate_report(request)
+    print(f"Rapport opgeslagen: {result.path} ({result.pages} pagina's).")
+    return EXIT_OK
+
+
+@command("screenshot")
+def screenshot_command(args: argparse.Namespace) -> int:
+    from velsen_desk.ui.screenshot import take_screenshot
+
+    return take_screenshot(
+        tab=args.tab, person=args.person, programme=args.programme, size=args.size, output=Path(args.output)
+    )

@@ -1,0 +1,42 @@
+"""The ``search`` command: everything in the database, grouped by item kind or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from velsen_desk.cli.commands import command
+from velsen_desk.cli.exit_codes import EXIT_OK
+
+
+@command("search")
+def search_command(args: argparse.Namespace) -> int:
+    import json
+
+    from velsen_desk.core.item_kinds import plural_label
+    from velsen_desk.storage.database import open_readonly, session_factory
+    from velsen_desk.storage.local_copy import ensure_local_database
+    from velsen_desk.storage.search import group_by_kind, search
+
+    path = Path(args.database) if args.database else ensure_local_database().info.path
+    factory = session_factory(open_readonly(path))
+    with factory() as session:
+        hits = search(session, args.query, programme_id=args.programme)
+    if args.json:
+        rows = []
+        for hit in hits:
+            title, snippet = hit.plain()
+            rows.append({"kind": hit.kind, "id": hit.ref_id, "programme": hit.programme_id,
+                         "title": title, "snippet": snippet})
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not hits:
+        print("Geen resultaten.")
+        return EXIT_OK
+    for kind, group in group_by_kind(hits).items():
+        print(f"{plural_label(kind)} ({len(group)})")
+        for hit in group:
+            title, snippet = hit.plain("**", "**")
+            print(f"  {title}  [{hit.ref_id}]")
+            print(f"      {snippet}")
+    return EXIT_OK

@@ -1,0 +1,105 @@
+"""Commands around the shared drive: ``publish``, ``sync``, ``diff`` and ``status``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from velsen_desk.cli.commands import command
+from velsen_desk.cli.errors import CommandError
+from velsen_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
+
+
+def _share_from(args: argparse.Namespace) -> Path | None:
+    from velsen_desk.sync.config import configured_share
+
+    return Path(args.share) if getattr(args, "share", None) else configured_share()
+
+
+@command("publish")
+def publish_command(args: argparse.Namespace) -> int:
+    from velsen_desk.sync.publish import publish
+
+    result = publish(Path(args.database), Path(args.share))
+    print(f"Gepubliceerd: {result.path.name} (gegevensversie {result.manifest.data_version}).")
+    return EXIT_OK
+
+
+@command("sync")
+def sync_command(args: argparse.Namespace) -> int:
+    from velsen_desk.core.paths import local_database_path
+    from velsen_desk.sync.sync import sync
+
+    share = _share_from(args)
+    if share is None:
+        raise CommandError("Geen gedeelde map ingesteld. Gebruik --share MAP of stel hem in via Instellingen.",
+                            EXIT_USAGE)
+    result = sync(share, local_database_path())
+    if not result.changed:
+        print(f"Al bijgewerkt: gegevensversie {result.manifest.data_version}.")
+        return EXIT_OK
+    print(f"Bijgewerkt naar gegevensversie {result.manifest.data_version} "
+          f"(gepubliceerd {result.manifest.published_at} door {result.manifest.published_by}).")
+    if result.previous is not None:
+        from velsen_desk.sync.diff import diff_databases
+
+        changes = diff_databases(result.previous, local_database_path())
+        print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
+        for change in changes:
+            print(f"  {change}")
+    from velsen_desk.storage.reading import prime_snapshots
+
+    prime_snapshots(local_database_path())  # the window's next start reads these instead of the ORM
+    return EXIT_OK
+
+
+@command("diff")
+def diff_command(args: argparse.Namespace) -> int:
+    from velsen_desk.sync.diff import diff_databases
+
+    changes = diff_databases(Path(args.old), Path(args.new))
+    if not changes:
+        print("Geen verschillen.")
+    for change in changes:
+        print(change)
+    return EXIT_OK
+
+
+@command("status")
+def status_command(args: argparse.Namespace) -> int:
+    import json
+
+    from velsen_desk.core.paths import local_database_path
+    from velsen_desk.storage.database import DatabaseError, inspect_database
+    from velsen_desk.storage.local_copy import read_origin
+    from velsen_desk.sync.config import config_path
+    from velsen_desk.sync.sync import versions_dir
+
+    db = local_database_path()
+    origin = read_origin(db)
+    try:
+        version = inspect_database(db).data_version
+    except DatabaseError:
+        version = None  # no usable local copy yet: the status says "onbekend"
+    share = _share_from(args)
+    state = {
+        "database": str(db),
+        "data_version": version,
+        "origin": origin.get("origin"),
+        "synced_at": origin.get("synced_at"),
+        "published_at": origin.get("published_at"),
+        "previous_versions": str(versions_dir(db)),
+        "config": str(config_path()),
+        "share": str(share) if share else None,
+    }
+    if args.json:
+        print(json.dumps(state, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    labels = {
+        "database": "Lokale database", "data_version": "Gegevensversie", "origin": "Herkomst",
+        "synced_at": "Laatst gesynchroniseerd", "published_at": "Gepubliceerd op",
+        "previous_versions": "Vorige versies", "config": "Instellingen", "share": "Gedeelde map",
+    }
+    for key, label in labels.items():
+        print(f"{label}: {state[key] or 'onbekend'}")
+    return EXIT_OK

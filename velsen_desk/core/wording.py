@@ -1,0 +1,59 @@
+"""Sentences the window and the reports both print about the data, written once.
+
+Plain Dutch text (no Qt, no markup); where a view styles a part (a green ✓, an orange ⚠) it
+gets the parts as well. The app is Dutch-first: the window shows these texts as they are, so
+an English catalogue later translates them here, not in each view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from velsen_desk.core.formatting import format_cost, format_euro, format_sum
+from velsen_desk.core.money import CostValue, Reconciliation
+
+
+class Verdict(StrEnum):
+    AGREES = "agrees"  # the computed sum is the document's figure
+    DIFFERS = "differs"
+    INCOMPARABLE = "incomparable"  # the document's figure is n.v.t. or n.n.b.
+    NO_DOCUMENT = "no_document"  # the document prints no figure
+
+
+@dataclass(frozen=True)
+class ReconciliationWording:
+    verdict: Verdict
+    computed: str  # the computed sum, e.g. "€ 165.000 + 1 post n.n.b."
+    text: str  # the comparison with the document, e.g. "✓ klopt met document (€ 691.000)"
+
+
+def reconciliation_wording(rec: Reconciliation) -> ReconciliationWording:
+    computed = format_sum(rec.computed)
+    if rec.documented is None:
+        return ReconciliationWording(Verdict.NO_DOCUMENT, computed, "geen totaal in het document")
+    documented = format_cost(rec.documented)
+    if rec.agrees is None:
+        return ReconciliationWording(Verdict.INCOMPARABLE, computed, f"document: {documented} (niet te vergelijken)")
+    if rec.agrees:
+        return ReconciliationWording(Verdict.AGREES, computed, f"✓ klopt met document ({documented})")
+    diff = rec.difference or 0
+    sign = "+" if diff > 0 else "−"
+    return ReconciliationWording(Verdict.DIFFERS, computed,
+                                 f"⚠ document {documented}, verschil {sign}{format_euro(abs(diff))}")
+
+
+def funding_text(budget_name: str, amount: CostValue | None, line_number: int | None = None,
+                 *, via_line: bool = False) -> str:
+    """One source of an action's money: "Reserve (€ 50.000)", or, when the money comes from a
+    line of another budget, "ook gefinancierd uit Samen Gezellig in Velsen-Noord, regel 7"."""
+    amount_text = f" ({format_cost(amount)})" if amount is not None else ""
+    if via_line:
+        line = f", regel {line_number}" if line_number is not None else ""
+        return f"ook gefinancierd uit {budget_name}{line}{amount_text}"
+    return f"{budget_name}{amount_text}"
+
+
+def funded_action_text(plan_title: str, action_number: int) -> str:
+    """A budget line that pays for (part of) an action of a plan."""
+    return f"ook gefinancierd uit {plan_title}, actie {action_number}"
