@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 EXIT_OK = 0
-EXIT_DATA_ERROR = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 3
+EXIT_DATA_ERROR = 1  # data, share, settings or local folder unusable: a specific Dutch message was printed
+EXIT_USAGE = 2  # wrong or missing arguments, or a confirmation that could not be asked
+EXIT_INTERNAL = 3  # the catch-all: a bug, never a hostile input
 
 Handler = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, Handler] = {}
@@ -110,6 +110,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _share_from(args: argparse.Namespace) -> Path | None:
+    """The --share argument or the configured share. Raises ConfigError (unusable settings)."""
     from velsen_desk.sync.config import configured_share
 
     return Path(args.share) if getattr(args, "share", None) else configured_share()
@@ -131,9 +132,14 @@ def _publish(args: argparse.Namespace) -> int:
 @command("sync")
 def _sync(args: argparse.Namespace) -> int:
     from velsen_desk.core.paths import local_database_path
+    from velsen_desk.sync.config import ConfigError
     from velsen_desk.sync.sync import SyncError, sync
 
-    share = _share_from(args)
+    try:
+        share = _share_from(args)
+    except ConfigError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA_ERROR
     if share is None:
         print("Geen gedeelde map ingesteld. Gebruik --share MAP of stel hem in via Instellingen.", file=sys.stderr)
         return EXIT_USAGE
@@ -148,10 +154,16 @@ def _sync(args: argparse.Namespace) -> int:
     print(f"Bijgewerkt naar gegevensversie {result.manifest.data_version} "
           f"(gepubliceerd {result.manifest.published_at} door {result.manifest.published_by}).")
     if result.previous is not None:
+        from velsen_desk.storage.database import DatabaseError
         from velsen_desk.sync.diff import diff_databases
 
-        changes = diff_databases(result.previous, local_database_path())
-        print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
+        try:
+            changes = diff_databases(result.previous, local_database_path())
+        except DatabaseError as exc:  # an old kept copy of another shape: the new data is in place all the same
+            print(f"De wijzigingen sinds uw vorige versie konden niet bepaald worden: {exc}", file=sys.stderr)
+            changes = []
+        else:
+            print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
         for change in changes:
             print(f"  {change}")
     from velsen_desk.storage.reading import prime_snapshots
@@ -177,6 +189,43 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("rollback")
+def _rollback(args: argparse.Namespace) -> int:
+    from velsen_desk.core.paths import local_database_path
+    from velsen_desk.storage.reading import prime_snapshots
+    from velsen_desk.sync.rollback import RollbackError, choose_version, kept_versions, rollback, rollback_changes
+
+    db = local_database_path()
+    try:
+        version = choose_version(kept_versions(db), args.to)
+        changes = rollback_changes(db, version)
+    except RollbackError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA_ERROR
+    kept_at = version.kept_at.astimezone().strftime("%d-%m-%Y %H:%M")
+    print(f"Terug naar gegevensversie {version.data_version} (in gebruik tot {kept_at}).")
+    print(f"{len(changes)} wijziging(en) ten opzichte van de huidige gegevens" + (":" if changes else "."))
+    for change in changes:
+        print(f"  {change}")
+    if not args.yes:
+        try:
+            answer = input("Deze versie terugzetten? [j/N] ")
+        except EOFError:  # no terminal to ask on
+            print("Niet teruggezet: bevestig met --yes.", file=sys.stderr)
+            return EXIT_USAGE
+        if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+            print("Niet teruggezet.")
+            return EXIT_OK
+    try:
+        rollback(db, version)
+    except RollbackError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_DATA_ERROR
+    print(f"Teruggezet: gegevensversie {version.data_version}. Uw notities zijn niet gewijzigd.")
+    prime_snapshots(db)
+    return EXIT_OK
+
+
 @command("status")
 def _status(args: argparse.Namespace) -> int:
     import json
@@ -184,7 +233,7 @@ def _status(args: argparse.Namespace) -> int:
     from velsen_desk.core.paths import local_database_path
     from velsen_desk.storage.database import DatabaseError, inspect_database
     from velsen_desk.storage.local_copy import read_origin
-    from velsen_desk.sync.config import config_path
+    from velsen_desk.sync.config import ConfigError, config_path
     from velsen_desk.sync.sync import versions_dir
 
     db = local_database_path()
@@ -193,7 +242,11 @@ def _status(args: argparse.Namespace) -> int:
         version = inspect_database(db).data_version
     except DatabaseError:
         version = None
-    share = _share_from(args)
+    try:
+        share = _share_from(args)
+    except ConfigError as exc:
+        print(str(exc), file=sys.stderr)
+        share = None
     status = {
         "database": str(db),
         "data_version": version,
@@ -278,6 +331,10 @@ def build_parser() -> argparse.ArgumentParser:
     dif = sub.add_parser("diff", help="toon wat er veranderd is tussen twee databases")
     dif.add_argument("old", metavar="OUD.sqlite")
     dif.add_argument("new", metavar="NIEUW.sqlite")
+
+    back = sub.add_parser("rollback", help="zet een vorige, bewaarde versie van de gegevens terug")
+    back.add_argument("--to", metavar="VERSIE", help="gegevensversie (begin, minstens 4 tekens); standaard de vorige")
+    back.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
 
     stat = sub.add_parser("status", help="toon waar de gegevens staan en welke versie open is")
     stat.add_argument("--json", action="store_true")
