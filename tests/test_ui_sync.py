@@ -142,3 +142,39 @@ def test_changes_view_without_previous_version_says_so(qtbot, sync_window):
     qtbot.waitUntil(lambda: "eerdere versie" in dialog.summary.text(), timeout=10000)
     assert dialog.change_lines() == []
     dialog.close()
+
+
+def test_rollback_menu_lists_kept_versions_shows_changes_and_goes_back(qtbot, sync_window, share_v2, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from velsen_desk.notes.notes_file import NotesFile, notes_path
+    from velsen_desk.storage.database import inspect_database
+
+    win = sync_window
+    original = inspect_database(win.db_path).data_version
+    NotesFile().save("velsen-2022.thema-09", "thema", "9. Wonen", "blijft staan", False)
+    notes_before = notes_path().read_bytes()
+    save_share(share_v2)
+    with qtbot.waitSignal(win.sync.sig_new_version, timeout=10000), qtbot.waitSignal(win.sig_ready, timeout=10000):
+        win.sync.sync_action.trigger()
+    file_menu = win.menuBar().actions()[0].menu()
+    assert win.sync.rollback_action in file_menu.actions()  # in the menu where sync lives
+
+    win.sync.rollback_action.trigger()
+    dialog = win.sync.rollback_dialog
+    qtbot.waitUntil(lambda: dialog.restore_button.isEnabled(), timeout=10000)
+    assert original[:12] in dialog.versions.item(0).text()
+    assert any(ch.isdigit() for ch in dialog.versions.item(0).text().split("—")[0])  # the date it was in use
+    assert "1 onderdeel" in dialog.summary.text()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
+    dialog.restore()
+    assert inspect_database(win.db_path).data_version == "b2b2b2b2b2b2b2b2"  # declined: nothing changed
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(win.sync.sig_new_version, timeout=10000), qtbot.waitSignal(win.sig_ready, timeout=10000):
+        dialog.restore()
+    assert f"Gegevensversie {original[:12]}" in win.data_label.text()
+    action_7 = next(a for a in win.state.data.plans[0].actions if a.number == 7)
+    assert action_7.cost.amount != 2000
+    assert notes_path().read_bytes() == notes_before

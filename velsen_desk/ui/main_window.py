@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Bestand"))
         menu.addAction(self.sync.sync_action)
         menu.addAction(self.reload_action)
+        menu.addAction(self.sync.rollback_action)
         menu.addSeparator()
         menu.addAction(self.sync.settings_action)
         menu.addSeparator()
