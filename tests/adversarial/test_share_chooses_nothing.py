@@ -320,6 +320,7 @@ def test_nul_in_the_share_path_is_a_message(synced):
         (("DROP TABLE fundings",), "'fundings' ontbreekt"),
         (("ALTER TABLE themes RENAME COLUMN name TO naam",), "andere kolommen"),
         (("CREATE VIEW extra AS SELECT 1",), "onverwachte view"),
+        (("ALTER TABLE meta ADD COLUMN x TEXT GENERATED ALWAYS AS (upper(value)) VIRTUAL",), "andere kolommen"),
         (("CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END",), "onverwachte trigger"),
         (
             (

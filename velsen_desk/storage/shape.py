@@ -35,7 +35,7 @@ def read_shape(conn: sqlite3.Connection, only_tables: frozenset[str] | None = No
         columns: tuple[str, ...] = ()
         if kind == "table" and (only_tables is None or name in only_tables):
             quoted = name.replace('"', '""')
-            columns = tuple(row[1] for row in conn.execute(f'PRAGMA table_info("{quoted}")'))
+            columns = tuple(row[1] for row in conn.execute(f'PRAGMA table_xinfo("{quoted}")'))
         shape[name] = SchemaObject(kind, sql.upper().startswith("CREATE VIRTUAL"), columns)
     return shape
 
