@@ -178,3 +178,13 @@ def test_rollback_menu_lists_kept_versions_shows_changes_and_goes_back(qtbot, sy
     action_7 = next(a for a in win.state.data.plans[0].actions if a.number == 7)
     assert action_7.cost.amount != 2000
     assert notes_path().read_bytes() == notes_before
+
+
+def test_damaged_settings_file_gives_its_own_message(qtbot, sync_window):
+    from velsen_desk.sync.config import config_path
+
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_bytes(b'{"share":' * 5000 + b'"x"' + b"}" * 5000)
+    with qtbot.waitSignal(sync_window.sync.sig_sync_failed, timeout=5000) as failed:
+        sync_window.sync.sync_action.trigger()
+    assert "te diep genest" in failed.args[0]

@@ -239,3 +239,17 @@ def test_closing_asks_when_even_the_recovery_file_fails(qtbot, editor, monkeypat
     assert editor.edit.toPlainText() == "Belangrijk"
     lock.execute("ROLLBACK")
     lock.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="device files are POSIX")
+@pytest.mark.parametrize("kind", ["folder", "device"])
+def test_non_regular_file_at_the_notes_path_is_refused_untouched(tmp_path, kind):
+    path = tmp_path / "notities.sqlite"
+    if kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to("/dev/null")
+    mode = os.stat(path).st_mode
+    with pytest.raises(NotesError, match="geen gewoon bestand"):
+        NotesFile(path)
+    assert os.stat(path).st_mode == mode  # not even its permissions changed

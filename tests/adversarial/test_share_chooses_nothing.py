@@ -370,3 +370,13 @@ def test_read_only_or_full_data_folder_is_a_message(synced, share, built_v2, mon
         sync(share, synced)
     monkeypatch.undo()
     _assert_last_good(synced, version)
+
+
+@pytest.mark.parametrize(
+    "payload", [b'{"a":' * 20000 + b"1" + b"}" * 20000, b"\xff" * 100, b" " * 200_000, b'{"origin": {"x": 1}}']
+)
+def test_damaged_origin_file_never_stops_sync(synced, share, built_v2, payload):
+    (synced.parent / "origin.json").write_bytes(payload)
+    publish(built_v2, share)
+    assert sync(share, synced).changed
+    _assert_last_good(synced, V2)

@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass
@@ -171,6 +172,11 @@ class NotesFile:
             folder.mkdir(parents=True, exist_ok=True)
             if os.name == "posix":
                 folder.chmod(0o700)
+            if self.path.exists() and not stat.S_ISREG(self.path.stat().st_mode):
+                raise NotesError(
+                    f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand (een map of "
+                    "apparaat). Het is niet gewijzigd en niet gebruikt; verplaats het en start opnieuw."
+                )
             fresh = not self.path.exists() or self.path.stat().st_size == 0
             if not fresh:
                 fresh = self._check_existing()  # raises for a foreign or newer file, before any write

@@ -16,6 +16,7 @@ from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.paths import local_database_path
 from velsen_desk.storage.local_copy import read_origin
 from velsen_desk.sync.changes import ChangeReport, compute_changes
+from velsen_desk.sync.rollback import RollbackResult
 from velsen_desk.sync.sync import SyncResult
 from velsen_desk.ui.sync.changes import ChangesDialog
 from velsen_desk.ui.sync.controller import SyncController
@@ -173,7 +174,7 @@ class SyncFeature(QObject):
         self.changes_button.setVisible(result.previous is not None)
         self.sig_new_version.emit(result)
 
-    def _on_rolled_back(self, result) -> None:
+    def _on_rolled_back(self, result: RollbackResult) -> None:
         self.update_status()
         self._window.statusBar().showMessage(
             self.tr("Vorige versie teruggezet (versie {0}).").format((result.version.data_version or "")[:12]), 15000
