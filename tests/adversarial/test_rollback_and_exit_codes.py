@@ -101,6 +101,21 @@ def test_rollback_refuses_a_tampered_kept_version(two_versions):
     assert not list(local.parent.glob(f".{local.name}.*"))
 
 
+def test_kept_version_with_a_recursive_view_is_refused_before_the_diff_reads_it(two_versions, capsys):
+    local = local_database_path()
+    kept = choose_version(kept_versions(local), None)
+    with closing(sqlite3.connect(kept.path)) as conn, conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("DROP TABLE themes")
+        conn.execute(
+            "CREATE VIEW themes AS WITH RECURSIVE r(id, number, name, aandachtsveld_id, regie_id) AS "
+            "(SELECT 'x', 1, 'x', 'x', NULL UNION ALL SELECT * FROM r) SELECT * FROM r"
+        )
+    assert main(["rollback", "--yes"]) == EXIT_DATA_ERROR  # would never end if the diff read the view
+    assert "in plaats van een tabel" in capsys.readouterr().err
+    assert inspect_database(local).data_version == V2
+
+
 def test_rollback_only_from_the_versions_folder(two_versions, tmp_path):
     local = local_database_path()
     kept = choose_version(kept_versions(local), None)

@@ -100,6 +100,10 @@ def choose_version(versions: list[KeptVersion], wanted: str | None) -> KeptVersi
 def rollback_changes(local_db: Path, version: KeptVersion) -> list[Change]:
     """What going back would change, item by item (from the current data to the kept version)."""
     try:
+        # The shape first: a kept file with a table turned into a recursive view must be refused,
+        # not read (reading it would never end).
+        for path in (local_db, version.path):
+            inspect_database(path, check_schema=True)
         return diff_databases(local_db, version.path)
     except DatabaseError as exc:
         raise RollbackError(f"De verschillen konden niet bepaald worden: {exc}") from exc

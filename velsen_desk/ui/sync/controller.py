@@ -68,10 +68,11 @@ class SyncController(QObject):
         self._running = True
         self.sig_started.emit()
         emitter = self._emitter
+        source: Path = share  # narrowed for the closure below
 
         def op(_db) -> SyncResult:  # worker thread: touches no widget
             return sync(
-                share, local_db, lambda done, total: emitter.sig_progress.emit(done, total), automatic=automatic
+                source, local_db, lambda done, total: emitter.sig_progress.emit(done, total), automatic=automatic
             )
 
         self.runner.run(
