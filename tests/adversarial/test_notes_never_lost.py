@@ -253,3 +253,14 @@ def test_non_regular_file_at_the_notes_path_is_refused_untouched(tmp_path, kind)
     with pytest.raises(NotesError, match="geen gewoon bestand"):
         NotesFile(path)
     assert os.stat(path).st_mode == mode  # not even its permissions changed
+
+
+@given(text=st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=50))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_typed_text_is_saved_or_a_notes_error_never_a_crash(store, text):
+    """Pasted text may hold NULs or unpaired surrogates; a note never fails because of one character."""
+    note = store.save("velsen-2022.thema-01", "thema", "1. Leefbaarheid", text + "x", False)
+    assert store.get("velsen-2022.thema-01").text == note.text
+    assert not any(0xD800 <= ord(c) <= 0xDFFF for c in note.text)
+    if not any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        assert note.text == text + "x"  # everything else, NULs included, is kept exactly

@@ -57,6 +57,12 @@ def notes_path() -> Path:
     return user_data_dir() / NOTES_FILE
 
 
+def clean_text(value: str) -> str:
+    """``value`` with unpaired UTF-16 surrogates (possible in pasted text) replaced by U+FFFD:
+    they cannot be stored as UTF-8, and a note must never fail to save because of one character."""
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def now_utc() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -76,6 +82,7 @@ class NotesFile:
 
         Returns only after the transaction has committed; raises NotesError otherwise."""
         now = updated_at or now_utc()
+        anchor, kind, label, text = (clean_text(v) for v in (anchor, kind, label, text))
         with self._transaction("Notitie niet bewaard") as conn:
             if not text.strip() and not flagged:
                 conn.execute("DELETE FROM notes WHERE anchor = ?", (anchor,))

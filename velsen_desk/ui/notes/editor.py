@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from velsen_desk.notes.current import current_notes, get_note, take_recovered
-from velsen_desk.notes.notes_file import Note, NotesError, now_utc
+from velsen_desk.notes.notes_file import Note, NotesError, clean_text, now_utc
 from velsen_desk.notes.recovery import forget_recovered, keep_for_recovery
 
 log = logging.getLogger(__name__)
@@ -132,7 +132,8 @@ class NoteEditor(QWidget):
         if self._dirty and self._item is not None:
             item = self._item
             self._pending[item.anchor] = Note(
-                item.anchor, item.kind, item.label, self.edit.toPlainText(), self.flag.isChecked(), now_utc()
+                item.anchor, item.kind, clean_text(item.label), clean_text(self.edit.toPlainText()),
+                self.flag.isChecked(), now_utc(),
             )
             self._in_recovery.discard(item.anchor)
         self._dirty = False
