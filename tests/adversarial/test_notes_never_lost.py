@@ -264,3 +264,18 @@ def test_any_typed_text_is_saved_or_a_notes_error_never_a_crash(store, text):
     assert not any(0xD800 <= ord(c) <= 0xDFFF for c in note.text)
     if not any(0xD800 <= ord(c) <= 0xDFFF for c in text):
         assert note.text == text + "x"  # everything else, NULs included, is kept exactly
+
+
+def test_hostile_notes_export_is_refused_or_cleaned(store, tmp_path):
+    nested = tmp_path / "nested.json"
+    nested.write_text('{"format": ' * 5000 + "1" + "}" * 5000, encoding="utf-8")
+    with pytest.raises(NotesError, match="geen notitie-export"):
+        store.import_file(nested)
+    surrogate = tmp_path / "surrogate.json"
+    surrogate.write_text(
+        '{"format": "velsen-desk-notities/1", "notes": [{"anchor": "a", "kind": "thema", "label": "T", '
+        '"text": "x\\ud800y", "flagged": false, "updated_at": "2026-01-01T00:00:00+00:00"}]}',
+        encoding="utf-8",
+    )
+    assert store.import_file(surrogate) == 1
+    assert store.get("a").text == "x\ufffdy"

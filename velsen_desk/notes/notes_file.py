@@ -148,10 +148,13 @@ class NotesFile:
                 current = conn.execute("SELECT updated_at FROM notes WHERE anchor = ?", (note.anchor,)).fetchone()
                 if current and current[0] >= note.updated_at:
                     continue
+                anchor, kind, label, text, updated = (
+                    clean_text(v) for v in (note.anchor, note.kind, note.label, note.text, note.updated_at)
+                )
                 conn.execute(
                     "INSERT OR REPLACE INTO notes (anchor, kind, label, text, flagged, updated_at) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    (note.anchor, note.kind, note.label, note.text, int(note.flagged), note.updated_at),
+                    (anchor, kind, label, text, int(note.flagged), updated),
                 )
                 count += 1
         return count
