@@ -57,6 +57,13 @@ def notes_path() -> Path:
     return user_data_dir() / NOTES_FILE
 
 
+def note_record(note: Note) -> dict[str, str | bool]:
+    """A note as stored in an export or the recovery file ("loose" depends on the open data)."""
+    record: dict[str, str | bool] = asdict(note)
+    record.pop("loose")
+    return record
+
+
 def clean_text(value: str) -> str:
     """``value`` with unpaired UTF-16 surrogates (possible in pasted text) replaced by U+FFFD:
     they cannot be stored as UTF-8, and a note must never fail to save because of one character."""
@@ -102,7 +109,7 @@ class NotesFile:
             row = conn.execute(
                 "SELECT anchor, kind, label, text, flagged, updated_at FROM notes WHERE anchor = ?", (anchor,)
             ).fetchone()
-        return Note(*row[:4], bool(row[4]), row[5]) if row else None
+        return Note(row[0], row[1], row[2], row[3], bool(row[4]), row[5]) if row else None
 
     def all(self, existing_ids: Iterable[str] | None = None) -> list[Note]:
         """All notes; with ``existing_ids``, those whose item is gone are marked loose."""
@@ -118,9 +125,7 @@ class NotesFile:
 
     def export(self, target: Path) -> int:
         notes = self.all()
-        payload = {"format": EXPORT_FORMAT, "notes": [asdict(n) | {"loose": None} for n in notes]}
-        for entry in payload["notes"]:
-            entry.pop("loose")
+        payload = {"format": EXPORT_FORMAT, "notes": [note_record(n) for n in notes]}
         target.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
         return len(notes)
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
 
 from velsen_desk.core.paths import user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
-from velsen_desk.notes.notes_file import Note, NotesFile
+from velsen_desk.notes.notes_file import Note, NotesFile, note_record
 from velsen_desk.storage.atomic import write_atomic
 
 RECOVERY_FILE = "notities-herstel.json"
@@ -56,9 +55,7 @@ def read_recovery(path: Path | None = None) -> list[Note]:
 
 
 def _write(path: Path, notes: list[Note]) -> None:
-    payload = {"format": RECOVERY_FORMAT, "notes": [asdict(n) for n in notes]}
-    for entry in payload["notes"]:
-        entry.pop("loose")
+    payload = {"format": RECOVERY_FORMAT, "notes": [note_record(n) for n in notes]}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if os.name == "posix":
