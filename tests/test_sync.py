@@ -40,7 +40,7 @@ def built_v2(built, tmp_path_factory) -> Path:
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE actions SET cost_amount = 2000, cost_text = '€2.000' WHERE number = 7")
         conn.execute("UPDATE themes SET regie_id = 'sander-smeets' WHERE id = 'velsen-2022.thema-11'")
-        conn.execute("UPDATE meta SET value = 'v2-test' WHERE key = 'data_version'")
+        conn.execute("UPDATE meta SET value = '00000000000000a2' WHERE key = 'data_version'")
     conn.close()
     return path
 
@@ -168,7 +168,7 @@ def test_wrong_application(synced, share, tmp_path):
         conn.execute("CREATE TABLE t (x)")
         conn.execute("INSERT INTO t VALUES (1)")
     conn.close()
-    _republish_manifest_for(share, foreign, data_version="other")
+    _republish_manifest_for(share, foreign, data_version="000000000000dead")
     with pytest.raises(SyncError, match="geen Velsen Desk-gegevensbestand"):
         sync(share, synced)
     _assert_last_good(synced, version)
@@ -294,7 +294,7 @@ def test_kill_during_sync_leaves_last_good_copy(synced, built_v2, share, tmp_pat
     assert inspect_database(synced, check_integrity=True).data_version == version
     # The next sync cleans up the temporary and completes.
     assert sync(share, synced).changed
-    _assert_last_good(synced, "v2-test")
+    _assert_last_good(synced, "00000000000000a2")
 
 
 def test_cli_sync_status_and_diff(built, built_v2, share, tmp_path, monkeypatch, capsys):
@@ -307,11 +307,11 @@ def test_cli_sync_status_and_diff(built, built_v2, share, tmp_path, monkeypatch,
     assert main(["publish", str(built_v2), "--share", str(share)]) == 0
     assert main(["sync", "--share", str(share)]) == 0
     out = capsys.readouterr().out
-    assert "Bijgewerkt naar gegevensversie v2-test" in out
+    assert "Bijgewerkt naar gegevensversie 00000000000000a2" in out
     assert "kosten € 1.000 → € 2.000" in out
     assert main(["status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)
-    assert status["data_version"] == "v2-test"
+    assert status["data_version"] == "00000000000000a2"
     assert status["origin"] == str(share.absolute())
     assert status["database"].startswith(str(tmp_path / "data"))
     assert main(["diff", str(built), str(built)]) == 0

@@ -41,7 +41,7 @@ def share_v2(tmp_path, built_db) -> Path:
     v2 = _copy_db(built_db, tmp_path / "v2" / "velsen-desk.sqlite")
     with sqlite3.connect(v2) as conn:
         conn.execute("UPDATE actions SET cost_amount=2000, cost_text='€2.000' WHERE number=7")
-        conn.execute("UPDATE meta SET value='v2' WHERE key='data_version'")
+        conn.execute("UPDATE meta SET value='b2b2b2b2b2b2b2b2' WHERE key='data_version'")
     conn.close()
     share = tmp_path / "share"
     share.mkdir()
@@ -70,7 +70,7 @@ def test_sync_brings_new_version_reloads_tabs_and_lists_changes(qtbot, sync_wind
     save_share(share_v2)
     with qtbot.waitSignal(win.sync.sig_new_version, timeout=10000), qtbot.waitSignal(win.sig_ready, timeout=10000):
         win.sync.sync_action.trigger()
-    assert "Gegevensversie v2" in win.data_label.text()
+    assert "Gegevensversie b2b2b2b2b2b2" in win.data_label.text()
     assert str(share_v2) in win.data_label.text()  # origin: the share
     assert "Laatste synchronisatie:" in win.sync.sync_label.text()
     assert win.sync.changes_button.isVisible()
@@ -89,7 +89,7 @@ def test_sync_brings_new_version_reloads_tabs_and_lists_changes(qtbot, sync_wind
         no_orm.setattr(queries, "programme_data", None)
         db = ReadOnlyDatabase(win.db_path)
         catalog = load_catalog(db)
-        assert catalog.summary.data_version == "v2"
+        assert catalog.summary.data_version == "b2b2b2b2b2b2b2b2"
         assert all(load_programme(db, p).programme == p for p in catalog.programmes)
 
     dialog = win.sync.show_changes()
@@ -142,3 +142,49 @@ def test_changes_view_without_previous_version_says_so(qtbot, sync_window):
     qtbot.waitUntil(lambda: "eerdere versie" in dialog.summary.text(), timeout=10000)
     assert dialog.change_lines() == []
     dialog.close()
+
+
+def test_rollback_menu_lists_kept_versions_shows_changes_and_goes_back(qtbot, sync_window, share_v2, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from velsen_desk.notes.notes_file import NotesFile, notes_path
+    from velsen_desk.storage.database import inspect_database
+
+    win = sync_window
+    original = inspect_database(win.db_path).data_version
+    NotesFile().save("velsen-2022.thema-09", "thema", "9. Wonen", "blijft staan", False)
+    notes_before = notes_path().read_bytes()
+    save_share(share_v2)
+    with qtbot.waitSignal(win.sync.sig_new_version, timeout=10000), qtbot.waitSignal(win.sig_ready, timeout=10000):
+        win.sync.sync_action.trigger()
+    file_menu = win.menuBar().actions()[0].menu()
+    assert win.sync.rollback_action in file_menu.actions()  # in the menu where sync lives
+
+    win.sync.rollback_action.trigger()
+    dialog = win.sync.rollback_dialog
+    qtbot.waitUntil(lambda: dialog.restore_button.isEnabled(), timeout=10000)
+    assert original[:12] in dialog.versions.item(0).text()
+    assert any(ch.isdigit() for ch in dialog.versions.item(0).text().split("—")[0])  # the date it was in use
+    assert "1 onderdeel" in dialog.summary.text()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
+    dialog.restore()
+    assert inspect_database(win.db_path).data_version == "b2b2b2b2b2b2b2b2"  # declined: nothing changed
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(win.sync.sig_new_version, timeout=10000), qtbot.waitSignal(win.sig_ready, timeout=10000):
+        dialog.restore()
+    assert f"Gegevensversie {original[:12]}" in win.data_label.text()
+    action_7 = next(a for a in win.state.data.plans[0].actions if a.number == 7)
+    assert action_7.cost.amount != 2000
+    assert notes_path().read_bytes() == notes_before
+
+
+def test_damaged_settings_file_gives_its_own_message(qtbot, sync_window):
+    from velsen_desk.sync.config import config_path
+
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_bytes(b'{"share":' * 5000 + b'"x"' + b"}" * 5000)
+    with qtbot.waitSignal(sync_window.sync.sig_sync_failed, timeout=5000) as failed:
+        sync_window.sync.sync_action.trigger()
+    assert "te diep genest" in failed.args[0]

@@ -35,10 +35,12 @@ def _domain_errors() -> tuple[type[Exception], ...]:
     from velsen_desk.notes.notes_file import NotesError
     from velsen_desk.reports.request import ReportError
     from velsen_desk.storage.database import DatabaseError
+    from velsen_desk.sync.config import ConfigError
     from velsen_desk.sync.publish import PublishError
+    from velsen_desk.sync.rollback import RollbackError
     from velsen_desk.sync.sync import SyncError
 
-    return ReportError, PublishError, SyncError, DatabaseError, NotesError
+    return ReportError, PublishError, SyncError, DatabaseError, NotesError, ConfigError, RollbackError
 
 
 def run_handler(handler: Handler, args: argparse.Namespace, after_data_error: str | None = None) -> int:

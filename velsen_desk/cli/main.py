@@ -48,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     dif.add_argument("old", metavar="OUD.sqlite")
     dif.add_argument("new", metavar="NIEUW.sqlite")
 
+    back = sub.add_parser("rollback", help="zet een vorige, bewaarde versie van de gegevens terug")
+    back.add_argument("--to", metavar="VERSIE", help="gegevensversie (begin, minstens 4 tekens); standaard de vorige")
+    back.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
+
     stat = sub.add_parser("status", help="toon waar de gegevens staan en welke versie open is")
     stat.add_argument("--json", action="store_true")
     stat.add_argument("--share", metavar="MAP")

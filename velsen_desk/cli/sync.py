@@ -1,8 +1,9 @@
-"""Commands around the shared drive: ``publish``, ``sync``, ``diff`` and ``status``."""
+"""Commands around the shared drive: ``publish``, ``sync``, ``diff``, ``rollback`` and ``status``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from velsen_desk.cli.commands import command
@@ -11,6 +12,7 @@ from velsen_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
 
 
 def _share_from(args: argparse.Namespace) -> Path | None:
+    """The --share argument or the configured share. Raises ConfigError (unusable settings)."""
     from velsen_desk.sync.config import configured_share
 
     return Path(args.share) if getattr(args, "share", None) else configured_share()
@@ -41,10 +43,16 @@ def sync_command(args: argparse.Namespace) -> int:
     print(f"Bijgewerkt naar gegevensversie {result.manifest.data_version} "
           f"(gepubliceerd {result.manifest.published_at} door {result.manifest.published_by}).")
     if result.previous is not None:
+        from velsen_desk.storage.database import DatabaseError
         from velsen_desk.sync.diff import diff_databases
 
-        changes = diff_databases(result.previous, local_database_path())
-        print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
+        try:
+            changes = diff_databases(result.previous, local_database_path())
+        except DatabaseError as exc:  # an old kept copy of another shape: the new data is in place all the same
+            print(f"De wijzigingen sinds uw vorige versie konden niet bepaald worden: {exc}", file=sys.stderr)
+            changes = []
+        else:
+            print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
         for change in changes:
             print(f"  {change}")
     from velsen_desk.storage.reading import prime_snapshots
@@ -65,6 +73,34 @@ def diff_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("rollback")
+def rollback_command(args: argparse.Namespace) -> int:
+    from velsen_desk.core.paths import local_database_path
+    from velsen_desk.storage.reading import prime_snapshots
+    from velsen_desk.sync.rollback import choose_version, kept_versions, rollback, rollback_changes
+
+    db = local_database_path()
+    version = choose_version(kept_versions(db), args.to)
+    changes = rollback_changes(db, version)
+    kept_at = version.kept_at.astimezone().strftime("%d-%m-%Y %H:%M")
+    print(f"Terug naar gegevensversie {version.data_version} (in gebruik tot {kept_at}).")
+    print(f"{len(changes)} wijziging(en) ten opzichte van de huidige gegevens" + (":" if changes else "."))
+    for change in changes:
+        print(f"  {change}")
+    if not args.yes:
+        try:
+            answer = input("Deze versie terugzetten? [j/N] ")
+        except EOFError:  # no terminal to ask on
+            raise CommandError("Niet teruggezet: bevestig met --yes.", EXIT_USAGE) from None
+        if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+            print("Niet teruggezet.")
+            return EXIT_OK
+    rollback(db, version)
+    print(f"Teruggezet: gegevensversie {version.data_version}. Uw notities zijn niet gewijzigd.")
+    prime_snapshots(db)
+    return EXIT_OK
+
+
 @command("status")
 def status_command(args: argparse.Namespace) -> int:
     import json
@@ -72,7 +108,7 @@ def status_command(args: argparse.Namespace) -> int:
     from velsen_desk.core.paths import local_database_path
     from velsen_desk.storage.database import DatabaseError, inspect_database
     from velsen_desk.storage.local_copy import read_origin
-    from velsen_desk.sync.config import config_path
+    from velsen_desk.sync.config import ConfigError, config_path
     from velsen_desk.sync.sync import versions_dir
 
     db = local_database_path()
@@ -81,7 +117,11 @@ def status_command(args: argparse.Namespace) -> int:
         version = inspect_database(db).data_version
     except DatabaseError:
         version = None  # no usable local copy yet: the status says "onbekend"
-    share = _share_from(args)
+    try:
+        share = _share_from(args)
+    except ConfigError as exc:  # the status still shows everything else
+        print(str(exc), file=sys.stderr)
+        share = None
     state = {
         "database": str(db),
         "data_version": version,

@@ -1,10 +1,20 @@
-"""Access to the personal notes file for the window (lazily: reading never creates it)."""
+"""Access to the personal notes file for the window (lazily: reading never creates it).
+
+The first time a process opens the notes file, notes left in the recovery file by an earlier
+session (that could not save them) are merged back; :func:`take_recovered` tells the window.
+"""
 
 from __future__ import annotations
 
-from velsen_desk.notes.notes_file import Note, NotesFile, notes_path
+import logging
 
+from velsen_desk.notes.errors import NotesError
+from velsen_desk.notes.notes_file import Note, NotesFile, notes_path
+from velsen_desk.notes.recovery import merge_recovery, recovery_path
+
+log = logging.getLogger(__name__)
 _stores: dict[str, NotesFile] = {}
+_recovered: dict[str, int] = {}
 
 
 def current_notes(create: bool = True) -> NotesFile | None:
@@ -15,11 +25,20 @@ def current_notes(create: bool = True) -> NotesFile | None:
     store = _stores.get(str(path))
     if store is not None and path.exists():
         return store
-    if not create and not path.exists():
+    if not create and not path.exists() and not recovery_path().exists():
         return None
     store = NotesFile(path)
+    try:
+        _recovered[str(path)] = _recovered.get(str(path), 0) + merge_recovery(store)
+    except NotesError as exc:  # the recovery file stays where it is and is tried again next start
+        log.error("recovery file not merged: %s", exc)
     _stores[str(path)] = store
     return store
+
+
+def take_recovered() -> int:
+    """How many notes were brought back from the recovery file since the last call."""
+    return _recovered.pop(str(notes_path()), 0)
 
 
 def get_note(anchor: str) -> Note | None:

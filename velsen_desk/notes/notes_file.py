@@ -5,6 +5,10 @@ Notes live in their own SQLite file in the user's data directory, readable by th
 anchored to the stable id of the item it belongs to (programme + theme number, plan + action
 number, ...), so it stays attached when a sync brings a new data version; when its item is
 gone, the note is kept and shown as "los" with what it was attached to.
+
+The file carries its own ``application_id`` and ``user_version``: any other SQLite file found
+at the notes path is refused and left byte for byte as it was, never adopted. A note counts as
+saved only once its transaction has committed; every storage failure is a :class:`NotesError`.
 """
 
 from __future__ import annotations
@@ -13,18 +17,29 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+import stat
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from velsen_desk.core.paths import user_data_dir
+from velsen_desk.notes.errors import NotesError, storage_message
+
+__all__ = ["EXPORT_FORMAT", "NOTES_APPLICATION_ID", "NOTES_FILE", "NOTES_SCHEMA_VERSION", "Note", "NotesError",
+           "NotesFile", "notes_path"]
 
 NOTES_FILE = "notities.sqlite"
 EXPORT_FORMAT = "velsen-desk-notities/1"
-
-
-class NotesError(Exception):
-    """A notes file could not be read or written; the message is plain Dutch."""
+# "VDsN" in the SQLite header: a notes file, as opposed to the data file ("VDsk") or any other.
+NOTES_APPLICATION_ID = 0x5644734E
+NOTES_SCHEMA_VERSION = 1
+_COLUMNS = ("anchor", "kind", "label", "text", "flagged", "updated_at")
+_CREATE = (
+    "CREATE TABLE IF NOT EXISTS notes (anchor TEXT PRIMARY KEY, kind TEXT NOT NULL, "
+    "label TEXT NOT NULL, text TEXT NOT NULL, flagged INTEGER NOT NULL, updated_at TEXT NOT NULL)"
+)
 
 
 @dataclass(frozen=True)
@@ -42,42 +57,40 @@ def notes_path() -> Path:
     return user_data_dir() / NOTES_FILE
 
 
+def note_record(note: Note) -> dict[str, str | bool]:
+    """A note as stored in an export or the recovery file ("loose" depends on the open data)."""
+    record: dict[str, str | bool] = asdict(note)
+    record.pop("loose")
+    return record
+
+
+def clean_text(value: str) -> str:
+    """``value`` with unpaired UTF-16 surrogates (possible in pasted text) replaced by U+FFFD:
+    they cannot be stored as UTF-8, and a note must never fail to save because of one character."""
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
 class NotesFile:
+    busy_timeout_s: float = 5.0  # how long a write waits for another writer before "vergrendeld"
+
     def __init__(self, path: Path | None = None):
         self.path = path or notes_path()
         self._ensure()
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=5)
-        conn.execute("PRAGMA synchronous = FULL")  # a note typed before a power cut is on disk
-        return conn
+    # ---- Public API
 
-    def _ensure(self) -> None:
-        folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        if os.name == "posix":
-            folder.chmod(0o700)
-            if not self.path.exists():
-                fd = os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600)
-                os.close(fd)
-            self.path.chmod(0o600)
-        try:
-            with self._connect() as conn:
-                conn.execute(
-                    "CREATE TABLE IF NOT EXISTS notes (anchor TEXT PRIMARY KEY, kind TEXT NOT NULL, "
-                    "label TEXT NOT NULL, text TEXT NOT NULL, flagged INTEGER NOT NULL, updated_at TEXT NOT NULL)"
-                )
-            conn.close()
-        except sqlite3.DatabaseError as exc:
-            raise NotesError(
-                f"Het notitiebestand {self.path} is onleesbaar ({exc}). Het is niet gewijzigd; "
-                "maak er een kopie van en meld het."
-            ) from exc
+    def save(self, anchor: str, kind: str, label: str, text: str, flagged: bool,
+             updated_at: str | None = None) -> Note | None:
+        """Store (or, when empty and unflagged, remove) the note of one item.
 
-    def save(self, anchor: str, kind: str, label: str, text: str, flagged: bool) -> Note | None:
-        """Store (or, when empty and unflagged, remove) the note of one item."""
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self._connect() as conn:
+        Returns only after the transaction has committed; raises NotesError otherwise."""
+        now = updated_at or now_utc()
+        anchor, kind, label, text = (clean_text(v) for v in (anchor, kind, label, text))
+        with self._transaction("Notitie niet bewaard") as conn:
             if not text.strip() and not flagged:
                 conn.execute("DELETE FROM notes WHERE anchor = ?", (anchor,))
                 note = None
@@ -89,25 +102,22 @@ class NotesFile:
                     (anchor, kind, label, text, int(flagged), now),
                 )
                 note = Note(anchor, kind, label, text, flagged, now)
-        conn.close()
         return note
 
     def get(self, anchor: str) -> Note | None:
-        with self._connect() as conn:
+        with self._transaction("Notitie niet gelezen") as conn:
             row = conn.execute(
                 "SELECT anchor, kind, label, text, flagged, updated_at FROM notes WHERE anchor = ?", (anchor,)
             ).fetchone()
-        conn.close()
-        return Note(*row[:4], bool(row[4]), row[5]) if row else None
+        return Note(row[0], row[1], row[2], row[3], bool(row[4]), row[5]) if row else None
 
     def all(self, existing_ids: Iterable[str] | None = None) -> list[Note]:
         """All notes; with ``existing_ids``, those whose item is gone are marked loose."""
         known = set(existing_ids) if existing_ids is not None else None
-        with self._connect() as conn:
+        with self._transaction("Notities niet gelezen") as conn:
             rows = conn.execute(
                 "SELECT anchor, kind, label, text, flagged, updated_at FROM notes ORDER BY kind, label, anchor"
             ).fetchall()
-        conn.close()
         return [
             Note(a, k, lbl, t, bool(f), u, loose=known is not None and a not in known)
             for a, k, lbl, t, f, u in rows
@@ -115,9 +125,7 @@ class NotesFile:
 
     def export(self, target: Path) -> int:
         notes = self.all()
-        payload = {"format": EXPORT_FORMAT, "notes": [asdict(n) | {"loose": None} for n in notes]}
-        for entry in payload["notes"]:
-            entry.pop("loose")
+        payload = {"format": EXPORT_FORMAT, "notes": [note_record(n) for n in notes]}
         target.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
         return len(notes)
 
@@ -132,20 +140,111 @@ class NotesFile:
                      str(n["updated_at"]))
                 for n in payload["notes"]
             ]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             message = f"{source} is geen notitie-export van Velsen Desk ({exc}). Er is niets gewijzigd."
             raise NotesError(message) from exc
+        return self.merge(incoming)
+
+    def merge(self, incoming: Iterable[Note]) -> int:
+        """Add notes in one transaction; for an item noted on both sides, the most recent wins."""
         count = 0
-        with self._connect() as conn:
+        with self._transaction("Notities niet samengevoegd") as conn:
             for note in incoming:
                 current = conn.execute("SELECT updated_at FROM notes WHERE anchor = ?", (note.anchor,)).fetchone()
                 if current and current[0] >= note.updated_at:
                     continue
+                anchor, kind, label, text, updated = (
+                    clean_text(v) for v in (note.anchor, note.kind, note.label, note.text, note.updated_at)
+                )
                 conn.execute(
                     "INSERT OR REPLACE INTO notes (anchor, kind, label, text, flagged, updated_at) "
                     "VALUES (?, ?, ?, ?, ?, ?)",
-                    (note.anchor, note.kind, note.label, note.text, int(note.flagged), note.updated_at),
+                    (anchor, kind, label, text, int(note.flagged), updated),
                 )
                 count += 1
-        conn.close()
         return count
+
+    # ---- Private
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=self.busy_timeout_s)
+        conn.execute("PRAGMA synchronous = FULL")  # a note typed before a power cut is on disk
+        return conn
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One transaction, committed on leaving; any storage failure becomes a NotesError."""
+        try:
+            with closing(self._connect()) as conn, conn:
+                yield conn
+        except (sqlite3.Error, OSError) as exc:
+            reason = storage_message(self.path, exc)
+            raise NotesError(f"{what}: {reason}.", reason) from exc
+
+    def _ensure(self) -> None:
+        folder = self.path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if os.name == "posix":
+                folder.chmod(0o700)
+            if self.path.exists() and not stat.S_ISREG(self.path.stat().st_mode):
+                raise NotesError(
+                    f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand (een map of "
+                    "apparaat). Het is niet gewijzigd en niet gebruikt; verplaats het en start opnieuw."
+                )
+            fresh = not self.path.exists() or self.path.stat().st_size == 0
+            if not fresh:
+                fresh = self._check_existing()  # raises for a foreign or newer file, before any write
+            if os.name == "posix":
+                if not self.path.exists():
+                    os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
+                self.path.chmod(0o600)
+        except OSError as exc:
+            reason = storage_message(self.path, exc)
+            raise NotesError(f"Het notitiebestand kan niet worden aangemaakt: {reason}.", reason) from exc
+        if fresh:
+            self._create_schema()
+
+    def _check_existing(self) -> bool:
+        """Inspect the file without writing. True when it is an older notes file (or an empty
+        SQLite file) that must get its identity; raises NotesError when it is not ours."""
+        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+        try:
+            with closing(sqlite3.connect(uri, uri=True, timeout=self.busy_timeout_s)) as conn:
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                objects = conn.execute(
+                    "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                ).fetchall()
+                columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(notes)"))
+        except sqlite3.Error as exc:
+            raise NotesError(
+                f"Het notitiebestand {self.path} is onleesbaar ({storage_message(self.path, exc)}). "
+                "Het is niet gewijzigd; maak er een kopie van en meld het."
+            ) from exc
+        ours = objects == [("table", "notes")] and columns == _COLUMNS
+        if app_id == NOTES_APPLICATION_ID:
+            if version > NOTES_SCHEMA_VERSION:
+                raise NotesError(
+                    f"Het notitiebestand {self.path} is gemaakt door een nieuwere versie van Velsen Desk "
+                    f"(formaat {version}). Werk Velsen Desk bij; het bestand is niet gewijzigd."
+                )
+            if not ours:
+                raise NotesError(
+                    f"Het notitiebestand {self.path} is onleesbaar (onverwachte inhoud). "
+                    "Het is niet gewijzigd; maak er een kopie van en meld het."
+                )
+            return False
+        if app_id == 0 and version == 0 and (ours or not objects):
+            return True  # written by the previous version (no identity yet), or an empty SQLite file
+        raise NotesError(
+            f"Op de plaats van het notitiebestand ({self.path}) staat een ander bestand, geen notitiebestand "
+            "van Velsen Desk. Het is niet gewijzigd en niet gebruikt; verplaats het en start opnieuw."
+        )
+
+    def _create_schema(self) -> None:
+        with self._transaction("Het notitiebestand kan niet worden aangemaakt") as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(_CREATE)
+            conn.execute(f"PRAGMA application_id = {NOTES_APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {NOTES_SCHEMA_VERSION}")

@@ -45,11 +45,16 @@ def _readonly_uri(path: Path) -> str:
     return f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
 
 
-def inspect_database(path: Path, *, check_integrity: bool = False, quick: bool = False) -> DatabaseInfo:
+def inspect_database(
+    path: Path, *, check_integrity: bool = False, quick: bool = False, check_schema: bool = False
+) -> DatabaseInfo:
     """Read the header and meta of a database file without changing it. Raises DatabaseError.
 
     ``quick`` uses ``PRAGMA quick_check`` (O(N), skips index checks): enough for a copy whose
     SHA-256 already matches a file that passed the full check when it was published.
+    ``check_schema`` compares the tables, columns, views and triggers with what this version
+    builds (see :mod:`velsen_desk.storage.shape`); sync, publish and rollback ask for it before a
+    file may replace anything.
     """
     if not path.is_file():
         raise DatabaseError(f"Het gegevensbestand {path} bestaat niet.")
@@ -72,6 +77,13 @@ def inspect_database(path: Path, *, check_integrity: bool = False, quick: bool =
             result = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
             if result != "ok":
                 raise DatabaseError(f"{path} is beschadigd (integriteitscontrole: {result}).")
+        if check_schema:
+            from velsen_desk.storage.shape import shape_problems
+
+            problems = shape_problems(conn)
+            if problems:
+                shown = "; ".join(problems[:5]) + (f" (en {len(problems) - 5} meer)" if len(problems) > 5 else "")
+                raise DatabaseError(f"{path} heeft niet de opbouw die deze versie van Velsen Desk maakt: {shown}.")
         row = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
         return DatabaseInfo(path, app_id, schema, row[0] if row else None)
     except sqlite3.DatabaseError as exc:

@@ -32,12 +32,23 @@ def _origin_path(db_path: Path) -> Path:
     return db_path.parent / ORIGIN_FILE
 
 
+MAX_ORIGIN_BYTES = 64 * 1024  # a real origin.json is a few hundred bytes
+
+
 def read_origin(db_path: Path) -> dict[str, str]:
+    """Where the local copy came from; {} when unknown. Only text values are kept, and an
+    oversized, binary or deeply nested file counts as unknown (it is only ever a hint)."""
     try:
-        data = json.loads(_origin_path(db_path).read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
+        with open(_origin_path(db_path), "rb") as handle:
+            raw = handle.read(MAX_ORIGIN_BYTES + 1)
+        if len(raw) > MAX_ORIGIN_BYTES:
+            return {}
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def write_origin(db_path: Path, origin: dict[str, str]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.storage.database import inspect_database
 from velsen_desk.sync.diff import Change, diff_databases
 from velsen_desk.sync.sync import versions_dir
 
@@ -29,4 +30,6 @@ def compute_changes(new: Path, old: Path | None = None) -> ChangeReport:
     old = old or newest_version(new)
     if old is None:
         return ChangeReport((), None, new)
+    for path in (old, new):  # refuse a wrong shape (e.g. a recursive view) before reading it
+        inspect_database(path, check_schema=True)
     return ChangeReport(tuple(diff_databases(old, new)), old, new)

@@ -1,4 +1,9 @@
-"""The user's settings file (share location), in the platform's config directory."""
+"""The user's settings file (share location), in the platform's config directory.
+
+The file is read with a small bound; binary, deeply nested or otherwise malformed content, and a
+share path with a NUL in it, are reported with their own Dutch message (:class:`ConfigError`)
+where the share is needed, and never stop the application from starting.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +14,54 @@ from velsen_desk.core.paths import user_config_dir
 from velsen_desk.storage.atomic import write_atomic
 
 CONFIG_NAME = "config.json"
+MAX_CONFIG_BYTES = 64 * 1024  # a real config is a few lines
+
+
+class ConfigError(Exception):
+    """The settings file or the share configured in it is unusable; the message is plain Dutch."""
 
 
 def config_path() -> Path:
     return user_config_dir() / CONFIG_NAME
 
 
+def read_config() -> dict[str, str]:
+    """The settings; {} when there is no file. Raises ConfigError when the file is unusable."""
+    path = config_path()
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise ConfigError(f"Het instellingenbestand {path} is niet leesbaar ({exc.strerror or exc}).") from exc
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"Het instellingenbestand {path} is te groot; kies de gedeelde map opnieuw via Instellingen.")
+    again = "kies de gedeelde map opnieuw via Instellingen."
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"Het instellingenbestand {path} is geen tekst; {again}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"Het instellingenbestand {path} is te diep genest; {again}") from exc
+    except ValueError as exc:
+        raise ConfigError(f"Het instellingenbestand {path} is geen geldige JSON; {again}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"Het instellingenbestand {path} heeft een onbekende opbouw; {again}")
+    return {k: v for k, v in data.items() if isinstance(v, str)}
+
+
 def load_config() -> dict[str, str]:
     """An unreadable or malformed file counts as empty: settings are never a reason not to start."""
     try:
-        data = json.loads(config_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return read_config()
+    except ConfigError:
         return {}
-    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
 
 
 def save_share(share: Path | None) -> None:
+    if share is not None and "\0" in str(share):
+        raise ConfigError("De gekozen map bevat een NUL-teken en is ongeldig.")
     config = load_config()
     if share is None:
         config.pop("share", None)
@@ -35,5 +72,11 @@ def save_share(share: Path | None) -> None:
 
 
 def configured_share() -> Path | None:
-    value = load_config().get("share")
+    """The configured share, None when none is set. Raises ConfigError when the settings are unusable."""
+    value = read_config().get("share")
+    if value and "\0" in value:
+        raise ConfigError(
+            f"De ingestelde gedeelde map in {config_path()} bevat een NUL-teken en is ongeldig; "
+            "kies de map opnieuw via Instellingen."
+        )
     return Path(value) if value else None

@@ -1,4 +1,10 @@
-"""The manifest on the share: which file is the data, and how to verify it."""
+"""The manifest on the share: which file is the data, and how to verify it.
+
+Everything in it comes from the share and is checked before use: the file is read with a small
+fixed bound and only if it is a regular file; it must be UTF-8 JSON, not deeply nested, an
+object whose fields have the right types; the data version and checksum must be tokens and the
+file name a plain name beside the manifest. Each failure has its own Dutch message.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from velsen_desk.storage.atomic import write_atomic
+from velsen_desk.sync.files import SpecialFileError, TooLargeError, read_bounded
+from velsen_desk.sync.names import PUBLISHED_NAME, SHA256_TOKEN, is_version_token
 
 MANIFEST_NAME = "velsen-desk-manifest.json"
 MANIFEST_FORMAT = "velsen-desk-manifest/1"
+MAX_MANIFEST_BYTES = 64 * 1024  # a real manifest is ~400 bytes
+MAX_DATABASE_BYTES = 4 * 1024**3  # far beyond the real ~2 MB; a bound on what a manifest may promise
+_MAX_TEXT = 200  # published_at / published_by
 
 
 class ManifestError(Exception):
-    pass
+    """The manifest is unusable; the message says why, in Dutch."""
 
 
 @dataclass(frozen=True)
@@ -29,21 +40,68 @@ class Manifest:
 
     @classmethod
     def read(cls, share: Path) -> Manifest:
-        """Raises ManifestError (unreadable, malformed) or OSError (share unreachable)."""
-        raw = (share / MANIFEST_NAME).read_text(encoding="utf-8")
+        """Raises ManifestError (unusable) or OSError (share unreachable, no manifest)."""
         try:
-            data = json.loads(raw)
-            manifest = cls(**{k: data[k] for k in cls.__dataclass_fields__})
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ManifestError(f"manifest onleesbaar: {exc}") from exc
-        if manifest.format != MANIFEST_FORMAT:
-            raise ManifestError(f"onbekend manifestformaat '{manifest.format}'")
-        if Path(manifest.file).name != manifest.file or not manifest.file.endswith(".sqlite"):
-            raise ManifestError("manifest noemt een ongeldige bestandsnaam")
-        if not isinstance(manifest.size, int) or len(manifest.sha256) != 64:
-            raise ManifestError("manifest heeft een ongeldige grootte of controlesom")
-        return manifest
+            raw = read_bounded(share / MANIFEST_NAME, MAX_MANIFEST_BYTES)
+        except SpecialFileError as exc:
+            raise ManifestError("het manifest is geen gewoon bestand (apparaat, pijp of map)") from exc
+        except TooLargeError as exc:
+            raise ManifestError(f"het manifest is groter dan {MAX_MANIFEST_BYTES // 1024} kB") from exc
+        return cls.parse(raw)
+
+    @classmethod
+    def parse(cls, raw: bytes) -> Manifest:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ManifestError("het manifest is geen tekst (binaire inhoud)") from exc
+        try:
+            data = json.loads(text)
+        except RecursionError as exc:
+            raise ManifestError("het manifest is te diep genest") from exc
+        except ValueError as exc:
+            raise ManifestError(f"het manifest is geen geldige JSON ({exc})") from exc
+        if not isinstance(data, dict):
+            raise ManifestError("het manifest is geen JSON-object")
+        missing = [name for name in cls.__dataclass_fields__ if name not in data]
+        if missing:
+            raise ManifestError(f"in het manifest ontbreekt: {', '.join(missing)}")
+        fmt = data["format"]
+        if not isinstance(fmt, str) or fmt != MANIFEST_FORMAT:
+            raise ManifestError(f"onbekend manifestformaat {_short(fmt)}")
+        for name in ("file", "data_version", "sha256", "published_at", "published_by"):
+            if not isinstance(data[name], str):
+                raise ManifestError(f"het veld '{name}' in het manifest is geen tekst")
+        for name in ("schema_version", "size"):
+            if not isinstance(data[name], int) or isinstance(data[name], bool):
+                raise ManifestError(f"het veld '{name}' in het manifest is geen geheel getal")
+        file = data["file"]
+        if "\0" in file:
+            raise ManifestError("de bestandsnaam in het manifest bevat een NUL-teken")
+        if not PUBLISHED_NAME.fullmatch(file):
+            raise ManifestError(f"het manifest noemt een ongeldige bestandsnaam {_short(file)}")
+        if not is_version_token(data["data_version"]):
+            raise ManifestError(
+                f"de gegevensversie in het manifest is ongeldig ({_short(data['data_version'])}; "
+                "verwacht 12 tot 64 tekens 0-9 en a-f)"
+            )
+        if not SHA256_TOKEN.fullmatch(data["sha256"]):
+            raise ManifestError("het manifest heeft een ongeldige controlesom (geen 64 tekens 0-9, a-f)")
+        if not 0 < data["size"] <= MAX_DATABASE_BYTES:
+            raise ManifestError(f"het manifest noemt een onmogelijke grootte ({data['size']} bytes)")
+        if not 0 < data["schema_version"] < 2**31:
+            raise ManifestError(f"het manifest noemt een ongeldige schemaversie ({data['schema_version']})")
+        for name in ("published_at", "published_by"):
+            value = data[name]
+            if len(value) > _MAX_TEXT or any(ord(c) < 32 for c in value):
+                raise ManifestError(f"het veld '{name}' in het manifest is te lang of bevat stuurtekens")
+        return cls(**{name: data[name] for name in cls.__dataclass_fields__})
 
     def write(self, share: Path) -> None:
         """Atomically: readers see the old manifest or the new one, never half of one."""
         write_atomic(share / MANIFEST_NAME, json.dumps(asdict(self), indent=2).encode("utf-8"))
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import logging
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, inspect_database
 from velsen_desk.sync.files import sha256_of
 from velsen_desk.sync.manifest import MANIFEST_NAME, Manifest, ManifestError
+from velsen_desk.sync.names import InvalidNameError, version_token
+
+log = logging.getLogger(__name__)
 
 KEEP_ON_SHARE = 3
 FILE_PREFIX = "velsen-desk-"
@@ -35,7 +40,7 @@ class PublishResult:
 
 def snapshot_database(source: Path, target: Path) -> None:
     """A consistent copy through SQLite's backup API (a plain copy can miss the WAL)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(f"file:{quote(str(source.resolve()))}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)
@@ -48,39 +53,54 @@ def snapshot_database(source: Path, target: Path) -> None:
 
 
 def publish(database: Path, share: Path, *, published_by: str | None = None) -> PublishResult:
+    """Raises PublishError (plain Dutch) for every failure; the share is then as it was."""
+    for path, what in ((database, "het databasepad"), (share, "het pad van de gedeelde map")):
+        if "\0" in str(path):
+            raise PublishError(f"Niet gepubliceerd: {what} bevat een NUL-teken.")
     try:
-        info = inspect_database(database, check_integrity=True)
+        info = inspect_database(database, check_integrity=True, check_schema=True)
     except DatabaseError as exc:
         raise PublishError(f"Niet gepubliceerd: {exc}") from exc
     if info.schema_version != SCHEMA_VERSION:
         raise PublishError(f"Niet gepubliceerd: schema {info.schema_version} wordt niet ondersteund.")
+    try:
+        # The file name is built from this token only: a version with "/" or ".." never becomes a path.
+        version = version_token(info.data_version, f"{database}")
+    except InvalidNameError as exc:
+        raise PublishError(f"Niet gepubliceerd: {exc}") from exc
     if not share.is_dir():
         raise PublishError(f"De gedeelde map {share} is niet bereikbaar.")
+    by = published_by if published_by is not None else getpass.getuser()
+    if len(by) > 200 or any(ord(c) < 32 for c in by):
+        raise PublishError("Niet gepubliceerd: de naam van de publicerende gebruiker is ongeldig.")
 
     stamp = dt.datetime.now(dt.UTC)
-    name = f"{FILE_PREFIX}{info.data_version}-{stamp:%Y%m%dT%H%M%S%fZ}.sqlite"
+    name = f"{FILE_PREFIX}{version}-{stamp:%Y%m%dT%H%M%S%fZ}.sqlite"
     tmp = share / f".{name}.tmp"
     final = share / name
     try:
         snapshot_database(database, tmp)
-        inspect_database(tmp, check_integrity=True)
+        inspect_database(tmp, check_integrity=True, check_schema=True)
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         manifest = Manifest(
             file=name,
-            data_version=info.data_version or "",
+            data_version=version,
             schema_version=info.schema_version,
             size=tmp.stat().st_size,
             sha256=sha256_of(tmp),
             published_at=stamp.isoformat(timespec="seconds"),
-            published_by=published_by or getpass.getuser(),
+            published_by=by,
         )
         os.replace(tmp, final)
         manifest.write(share)
     except (OSError, sqlite3.Error, DatabaseError) as exc:
         tmp.unlink(missing_ok=True)
         raise PublishError(f"Publiceren naar {share} mislukt: {exc}. De gedeelde map is ongewijzigd.") from exc
-    _prune(share, keep=name)
+    try:
+        _prune(share, keep=name)
+    except OSError as exc:  # published already; an old file left on the share is harmless
+        log.warning("old published files not pruned: %s", exc)
     return PublishResult(manifest, final)
 
 

@@ -7,15 +7,27 @@ been copied, hashed, and checked; any failure leaves the last good copy in place
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import logging
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, inspect_database
+from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, DatabaseInfo, inspect_database
 from velsen_desk.storage.local_copy import read_origin, write_origin
-from velsen_desk.sync.files import LockedError, Progress, copy_with_hash, directory_lock
+from velsen_desk.sync.files import (
+    LockedError,
+    Progress,
+    SpecialFileError,
+    TooLargeError,
+    copy_with_hash,
+    directory_lock,
+)
 from velsen_desk.sync.manifest import Manifest, ManifestError
+from velsen_desk.sync.names import is_version_token
+
+log = logging.getLogger(__name__)
 
 KEEP_LOCAL_VERSIONS = 3
 VERSIONS_DIR = "versies"
@@ -30,19 +42,27 @@ class SyncResult:
     changed: bool
     manifest: Manifest
     previous: Path | None  # the copy that was replaced (in the versions folder), for "wat is er veranderd"
+    held_back: bool = False  # automatic sync: the user rolled back from this very version, so it stays away
 
 
 def versions_dir(local_db: Path) -> Path:
     return local_db.parent / VERSIONS_DIR
 
 
-def _keep_previous(local_db: Path, data_version: str | None) -> Path | None:
+def kept_name(data_version: str | None) -> str:
+    """The name of a kept version: a timestamp and the version token, never other data."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    token = data_version if is_version_token(data_version) else "onbekend"
+    return f"velsen-desk-{stamp}-{token}.sqlite"
+
+
+def keep_previous(local_db: Path, data_version: str | None) -> Path | None:
+    """Keep the current local copy in the versions folder (newest few only). Raises OSError."""
     if not local_db.exists():
         return None
     folder = versions_dir(local_db)
     folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
-    kept = folder / f"velsen-desk-{stamp}-{data_version or 'onbekend'}.sqlite"
+    kept = folder / kept_name(data_version)
     try:
         # A second name for the same file: free, and the replace that follows swaps only the
         # local name, so the kept version is exactly the copy the user had.
@@ -60,19 +80,48 @@ def _clean_stale_temporaries(local_db: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def sync(share: Path, local_db: Path, progress: Progress | None = None) -> SyncResult:
+def local_io_message(exc: OSError, folder: Path) -> str:
+    """A failure of the local data folder, in Dutch; the last good copy is always still there."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (f"De schijf is vol (uw gegevensmap {folder}). Maak ruimte vrij; "
+                "u werkt verder met uw lokale kopie.")
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return (f"Uw gegevensmap {folder} is alleen-lezen of niet toegankelijk ({exc.strerror or exc}). "
+                "U werkt verder met uw lokale kopie.")
+    return (f"Schrijven in uw gegevensmap {folder} mislukt ({exc.strerror or exc}). "
+            "U werkt verder met uw lokale kopie.")
+
+
+def check_paths(*paths: Path) -> None:
+    """A NUL in a configured or given path is refused with a message, not a crash."""
+    for path in paths:
+        if "\0" in str(path):
+            raise SyncError(
+                f"Het pad {str(path).replace(chr(0), '␀')!r} bevat een NUL-teken en is ongeldig. "
+                "Kies de map opnieuw via Instellingen."
+            )
+
+
+def sync(share: Path, local_db: Path, progress: Progress | None = None, *, automatic: bool = False) -> SyncResult:
+    """Bring the published version to ``local_db``. Raises SyncError (plain Dutch) for every failure;
+    the last good copy then stays in place. ``automatic`` (the window's start) keeps away the
+    version the user explicitly rolled back from."""
+    check_paths(share, local_db)
     try:
         with directory_lock(local_db.parent):
-            return _sync_locked(share, local_db, progress)
+            return _sync_locked(share, local_db, progress, automatic)
     except LockedError as exc:
         raise SyncError(
             "Er loopt al een synchronisatie in een ander venster van Velsen Desk. Probeer het zo opnieuw."
         ) from exc
+    except OSError as exc:  # the local folder (lock file, versions, origin): never the share, that is handled inside
+        raise SyncError(local_io_message(exc, local_db.parent)) from exc
 
 
-def _sync_locked(share: Path, local_db: Path, progress: Progress | None) -> SyncResult:
+def read_manifest(share: Path) -> Manifest:
+    """The manifest on the share, or SyncError with what happened and what to do."""
     try:
-        manifest = Manifest.read(share)
+        return Manifest.read(share)
     except FileNotFoundError as exc:
         if share.is_dir():
             raise SyncError(
@@ -85,11 +134,14 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None) -> Sync
         ) from exc
     except OSError as exc:
         raise SyncError(
-            f"De gedeelde map {share} is niet leesbaar ({exc.strerror}). U werkt verder met uw lokale kopie."
+            f"De gedeelde map {share} is niet leesbaar ({exc.strerror or exc}). U werkt verder met uw lokale kopie."
         ) from exc
     except ManifestError as exc:
         raise SyncError(f"Het manifest in {share} is onbruikbaar ({exc}). Meld dit bij de griffie.") from exc
 
+
+def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automatic: bool) -> SyncResult:
+    manifest = read_manifest(share)
     origin = read_origin(local_db)
     if (
         local_db.exists()
@@ -97,13 +149,15 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None) -> Sync
         and origin.get("data_version") == manifest.data_version
     ):
         return SyncResult(False, manifest, None)  # fast path: nothing to hash or copy
+    if automatic and local_db.exists() and origin.get("declined_sha256") == manifest.sha256:
+        return SyncResult(False, manifest, None, held_back=True)
 
     if manifest.schema_version > SCHEMA_VERSION:
         raise SyncError(
             "De gepubliceerde gegevens vragen een nieuwere versie van Velsen Desk "
             f"(schema {manifest.schema_version}). Werk Velsen Desk bij; u werkt verder met uw lokale kopie."
         )
-    source = share / manifest.file
+    source = share / manifest.file  # a validated plain name: never a path of the share's choosing
     try:
         before = source.stat()
     except OSError as exc:
@@ -119,9 +173,9 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None) -> Sync
             "Maak ruimte vrij; u werkt verder met uw lokale kopie."
         )
 
-    _clean_stale_temporaries(local_db)
     tmp = local_db.with_name(f".{local_db.name}.{os.getpid()}.sync")
     try:
+        _clean_stale_temporaries(local_db)
         digest = copy_with_hash(source, tmp, manifest.size, progress)
         after = source.stat()
         if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
@@ -136,38 +190,57 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None) -> Sync
                 "De controlesom van het gekopieerde bestand klopt niet met het manifest: het bestand is "
                 "beschadigd of werd tijdens het kopiëren vervangen. U werkt verder met uw lokale kopie."
             )
-        try:
-            info = inspect_database(tmp, check_integrity=True, quick=True)
-        except DatabaseError as exc:
-            raise SyncError(
-                f"De gepubliceerde gegevens zijn onbruikbaar: {exc} U werkt verder met uw lokale kopie."
-            ) from exc
+        info = verify_copy(tmp, "De gepubliceerde gegevens")
         if info.data_version != manifest.data_version:
             raise SyncError("De gegevensversie in het bestand verschilt van het manifest. Meld dit bij de griffie.")
-        previous = _keep_previous(local_db, origin.get("data_version"))
+        previous = keep_previous(local_db, origin.get("data_version"))
         os.replace(tmp, local_db)
     except SyncError:
         tmp.unlink(missing_ok=True)
         raise
+    except SpecialFileError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SyncError(
+            f"Het gepubliceerde bestand {manifest.file} is geen gewoon bestand (apparaat, pijp of map) en is "
+            "niet gelezen. Meld dit bij de griffie; u werkt verder met uw lokale kopie."
+        ) from exc
+    except TooLargeError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SyncError(
+            f"Het gepubliceerde bestand {manifest.file} is groter dan het manifest belooft; er is niet verder "
+            "gelezen. Meld dit bij de griffie; u werkt verder met uw lokale kopie."
+        ) from exc
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        if exc.errno == 28:  # ENOSPC
-            raise SyncError(
-                "De schijf is vol geraakt tijdens het kopiëren. U werkt verder met uw lokale kopie."
-            ) from exc
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) or (
+            exc.filename is not None and Path(str(exc.filename)).parent == local_db.parent
+        ):
+            raise SyncError(local_io_message(exc, local_db.parent)) from exc
         raise SyncError(
             f"Kopiëren vanaf {share} mislukt ({exc.strerror or exc}). U werkt verder met uw lokale kopie."
         ) from exc
 
-    write_origin(
-        local_db,
-        {
-            "origin": str(share.absolute()),
-            "sha256": manifest.sha256,
-            "data_version": manifest.data_version,
-            "published_at": manifest.published_at,
-            "published_by": manifest.published_by,
-            "synced_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        },
-    )
+    try:
+        write_origin(
+            local_db,
+            {
+                "origin": str(share.absolute()),
+                "sha256": manifest.sha256,
+                "data_version": manifest.data_version,
+                "published_at": manifest.published_at,
+                "published_by": manifest.published_by,
+                "synced_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            },
+        )
+    except OSError as exc:  # the new copy is in place; without origin the next sync simply copies again
+        log.warning("origin not written: %s", exc)
     return SyncResult(True, manifest, previous)
+
+
+def verify_copy(path: Path, what: str) -> DatabaseInfo:
+    """The checks a file passes before it may replace the local copy: identity, schema version,
+    integrity (quick) and the shape this version builds. Raises SyncError."""
+    try:
+        return inspect_database(path, check_integrity=True, quick=True, check_schema=True)
+    except DatabaseError as exc:
+        raise SyncError(f"{what} zijn onbruikbaar: {exc} U werkt verder met uw lokale kopie.") from exc

@@ -192,9 +192,11 @@ class MainWindow(QMainWindow):
     # ---- Qt
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._save_settings()
         for editor in self.findChildren(NoteEditor):
-            editor.flush()
+            if not editor.confirm_close():  # a note that could not be kept anywhere: the user chose to stay
+                event.ignore()
+                return
+        self._save_settings()
         self.runner.wait(5000)
         self.search_runner.wait(5000)
         self.sync.wait(5000)
@@ -254,6 +256,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Bestand"))
         menu.addAction(self.sync.sync_action)
         menu.addAction(self.reload_action)
+        menu.addAction(self.sync.rollback_action)
         menu.addSeparator()
         menu.addAction(self.sync.settings_action)
         menu.addSeparator()

@@ -2,6 +2,12 @@
 
 Saved as you type (after 500 ms), on focus-out, when another item is chosen and when the
 window closes. Notes are anchored to the item's stable id, so they survive a new data version.
+
+A note counts as saved only after the notes file committed it. Until then the editor keeps the
+text (also when another item is chosen), says "Niet bewaard: ... — wordt opnieuw geprobeerd",
+retries with a growing pause, and writes the text to the recovery file at once, so closing the
+window (or a crash) loses nothing; the next start merges it back. When even the recovery file
+cannot be written (a full disk), closing the window asks first.
 """
 
 from __future__ import annotations
@@ -10,13 +16,15 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from velsen_desk.notes.current import current_notes, get_note
-from velsen_desk.notes.notes_file import NotesError
+from velsen_desk.notes.current import current_notes, get_note, take_recovered
+from velsen_desk.notes.notes_file import Note, NotesError, clean_text, now_utc
+from velsen_desk.notes.recovery import forget_recovered, keep_for_recovery
 
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 500
+RETRY_DELAYS_MS = (1_000, 2_000, 5_000, 10_000, 30_000, 60_000)  # then every minute
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,10 @@ class NoteEditor(QWidget):
         self.setObjectName("note_editor")
         self._item: NoteAnchor | None = None
         self._dirty = False
+        self._pending: dict[str, Note] = {}  # typed but not yet committed, by anchor
+        self._in_recovery: set[str] = set()  # pending notes that are safe in the recovery file
+        self._attempt = 0
+        self._last_reason = ""
         self.title = QLabel(self.tr("Mijn notitie"), self)
         self.title.setObjectName("note_title")
         self.flag = QCheckBox(self.tr("&Bespreken in vergadering"), self)
@@ -69,6 +81,9 @@ class NoteEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(self._write_pending)
         self.edit.textChanged.connect(self._on_changed)
         self.flag.toggled.connect(self._on_changed)
         self.set_item(None)
@@ -88,39 +103,64 @@ class NoteEditor(QWidget):
         self.setVisible(item is not None)
         note = None
         if item is not None:
-            try:
-                note = get_note(item.anchor)
-            except NotesError as exc:
-                self.sig_error.emit(str(exc))
+            note = self._pending.get(item.anchor)  # unsaved text is shown, never the older saved one
+            if note is None:
+                try:
+                    note = get_note(item.anchor)
+                except NotesError as exc:
+                    self.sig_error.emit(str(exc))
         for widget in (self.edit, self.flag):
             widget.blockSignals(True)
         self.edit.setPlainText(note.text if note else "")
         self.flag.setChecked(bool(note and note.flagged))
         for widget in (self.edit, self.flag):
             widget.blockSignals(False)
-        self.saved_label.setText("")
         self._dirty = False
+        self.saved_label.setText("")
+        self._show_state()
+        recovered = take_recovered()
+        if recovered:
+            self.saved_label.setText(
+                self.tr("{0} niet-bewaarde notitie(s) van de vorige keer teruggezet").format(recovered)
+            )
         if item is not None:
             self.title.setText(self.tr("Mijn &notitie bij {0}").format(item.label.replace("&", "&&")))
 
     def flush(self) -> None:
         """Write pending changes now."""
         self._timer.stop()
-        if not self._dirty or self._item is None:
-            return
+        if self._dirty and self._item is not None:
+            item = self._item
+            self._pending[item.anchor] = Note(
+                item.anchor, item.kind, clean_text(item.label), clean_text(self.edit.toPlainText()),
+                self.flag.isChecked(), now_utc(),
+            )
+            self._in_recovery.discard(item.anchor)
         self._dirty = False
-        item = self._item
-        try:
-            store = current_notes()
-            assert store is not None
-            store.save(item.anchor, item.kind, item.label, self.edit.toPlainText(), self.flag.isChecked())
-        except (NotesError, OSError) as exc:
-            log.error("note not saved: %s", exc)
-            self.saved_label.setText(self.tr("niet bewaard"))
-            self.sig_error.emit(str(exc))
-            return
-        self.saved_label.setText(self.tr("bewaard"))
-        self.sig_saved.emit(item.anchor)
+        self._write_pending()
+
+    def has_unsaved(self) -> bool:
+        """Text typed here that is not (yet) in the notes file."""
+        return self._dirty or bool(self._pending)
+
+    def confirm_close(self) -> bool:
+        """Save what can be saved before the window closes. Unsaved notes are already in the
+        recovery file; only when that failed too is the user asked (True: close anyway)."""
+        self.flush()
+        unsafe = [n for anchor, n in self._pending.items() if anchor not in self._in_recovery]
+        if not unsafe:
+            return True
+        labels = "\n".join(f"• {n.label}" for n in unsafe)
+        answer = QMessageBox.question(
+            self.window(),
+            self.tr("Notitie niet bewaard"),
+            self.tr("Deze notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:\n{0}\n\n"
+                    "{1}\n\nToch afsluiten? De niet-bewaarde tekst gaat dan verloren.").format(
+                labels, self._last_reason),
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     # ---- Qt
 
@@ -139,8 +179,73 @@ class NoteEditor(QWidget):
         if self._item is None:
             return
         self._dirty = True
-        self.saved_label.setText(self.tr("wordt bewaard…"))
+        if self._item.anchor not in self._pending:  # a failed save keeps saying so until it succeeds
+            self.saved_label.setText(self.tr("wordt bewaard…"))
         self._timer.start()
+
+    def _write_pending(self) -> None:
+        """Try to commit every pending note; keep (and keep safe) those that fail, and retry."""
+        self._retry_timer.stop()
+        if not self._pending:
+            return
+        saved: list[str] = []
+        failure: NotesError | None = None
+        for anchor, note in list(self._pending.items()):
+            try:
+                store = current_notes()
+                if store is None:  # pragma: no cover - current_notes(create=True) always returns a store
+                    raise NotesError("Het notitiebestand is niet beschikbaar.")
+                store.save(note.anchor, note.kind, note.label, note.text, note.flagged, note.updated_at)
+            except NotesError as exc:
+                failure = exc
+                continue
+            del self._pending[anchor]
+            saved.append(anchor)
+        if saved:
+            if self._in_recovery.intersection(saved):
+                try:
+                    forget_recovered(saved)
+                except NotesError as exc:  # the merge at the next start skips what is already newer
+                    log.warning("recovery file not cleaned: %s", exc)
+            self._in_recovery.difference_update(saved)
+            for anchor in saved:
+                self.sig_saved.emit(anchor)
+        if failure is None:
+            self._attempt = 0
+            self._last_reason = ""
+        else:
+            self._on_save_failed(failure)
+        self._show_state()
+
+    def _on_save_failed(self, error: NotesError) -> None:
+        log.error("note not saved: %s", error)
+        self._last_reason = error.reason
+        unsafe = [n for anchor, n in self._pending.items() if anchor not in self._in_recovery]
+        if unsafe:
+            try:
+                keep_for_recovery(unsafe)
+                self._in_recovery.update(n.anchor for n in unsafe)
+            except NotesError as exc:
+                log.error("note not kept in the recovery file either: %s", exc)
+        delay = RETRY_DELAYS_MS[min(self._attempt, len(RETRY_DELAYS_MS) - 1)]
+        self._attempt += 1
+        self._retry_timer.start(delay)
+        self.sig_error.emit(str(error))
+
+    def _show_state(self) -> None:
+        """The status label: saved, or why not and that it is retried."""
+        anchor = self._item.anchor if self._item is not None else None
+        if anchor is not None and anchor in self._pending:
+            self.saved_label.setText(self.tr("Niet bewaard: {0} — wordt opnieuw geprobeerd").format(self._last_reason))
+            self.saved_label.setStyleSheet("color: #b00020; font-weight: bold;")
+            return
+        self.saved_label.setStyleSheet("")
+        if self._pending:
+            self.saved_label.setText(
+                self.tr("{0} andere notitie(s) niet bewaard — wordt opnieuw geprobeerd").format(len(self._pending))
+            )
+        elif self.saved_label.text() != "":
+            self.saved_label.setText(self.tr("bewaard"))
 
 
 def with_note(detail: QWidget, editor: NoteEditor, parent: QWidget | None = None) -> QWidget:

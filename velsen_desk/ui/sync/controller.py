@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from velsen_desk.sync.config import configured_share
+from velsen_desk.sync.config import ConfigError, configured_share
 from velsen_desk.sync.sync import SyncError, SyncResult, sync
 from velsen_desk.ui.tasks import TaskRunner
 
@@ -50,9 +50,14 @@ class SyncController(QObject):
 
     def start(self, local_db: Path, share: Path | None = None, *, automatic: bool = False) -> bool:
         """Sync ``local_db`` from ``share`` (default: the configured share). False when nothing started."""
-        share = share or configured_share()
         if self._running:
             return False
+        if share is None:
+            try:
+                share = configured_share()
+            except ConfigError as exc:
+                self.sig_failed.emit(str(exc), automatic)
+                return False
         if share is None:
             if not automatic:
                 self.sig_failed.emit(
@@ -63,9 +68,12 @@ class SyncController(QObject):
         self._running = True
         self.sig_started.emit()
         emitter = self._emitter
+        source: Path = share  # narrowed for the closure below
 
         def op(_db) -> SyncResult:  # worker thread: touches no widget
-            return sync(share, local_db, lambda done, total: emitter.sig_progress.emit(done, total))
+            return sync(
+                source, local_db, lambda done, total: emitter.sig_progress.emit(done, total), automatic=automatic
+            )
 
         self.runner.run(
             op,

@@ -1,4 +1,5 @@
-"""Sync in the main window: actions (Synchroniseren, F5; Instellingen…; Wat is er veranderd…),
+"""Sync in the main window: actions (Synchroniseren, F5; Instellingen…; Wat is er veranderd…;
+Vorige versie terugzetten…),
 status-bar widgets and messages. Holds no data: the window reloads every tab when
 ``sig_new_version`` fires (the one broadcast after a sync brought a new data version)."""
 
@@ -15,9 +16,11 @@ from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.paths import local_database_path
 from velsen_desk.storage.local_copy import read_origin
 from velsen_desk.sync.changes import ChangeReport, compute_changes
+from velsen_desk.sync.rollback import RollbackResult
 from velsen_desk.sync.sync import SyncResult
 from velsen_desk.ui.sync.changes import ChangesDialog
 from velsen_desk.ui.sync.controller import SyncController
+from velsen_desk.ui.sync.rollback import RollbackDialog
 from velsen_desk.ui.sync.settings import SettingsDialog
 from velsen_desk.ui.tasks import TaskRunner
 
@@ -29,7 +32,8 @@ def _megabytes(n: int) -> str:
 class SyncFeature(QObject):
     # ---- Signals
     sig_new_version = Signal(object)
-    """A sync brought a new data version (the :class:`SyncResult`); every tab must reload."""
+    """A sync or a rollback put another data version in place (the :class:`SyncResult` or
+    :class:`RollbackResult`); every tab must reload."""
     sig_sync_failed = Signal(str)
     """A sync failed; the Dutch message. The window keeps showing the last good data."""
 
@@ -43,6 +47,7 @@ class SyncFeature(QObject):
         self.changes_dialog: ChangesDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.message_box: QMessageBox | None = None
+        self.rollback_dialog: RollbackDialog | None = None
 
         self.sync_action = QAction(self.tr("&Synchroniseren"), self)
         self.sync_action.setShortcut(QKeySequence("F5"))
@@ -54,6 +59,9 @@ class SyncFeature(QObject):
         self.changes_action = QAction(self.tr("&Wat is er veranderd…"), self)
         self.changes_action.setToolTip(self.tr("Vergelijk de huidige gegevens met de vorige versie"))
         self.changes_action.triggered.connect(self.show_changes)
+        self.rollback_action = QAction(self.tr("Vorige versie &terugzetten…"), self)
+        self.rollback_action.setToolTip(self.tr("Ga terug naar een eerder gebruikte, bewaarde versie van de gegevens"))
+        self.rollback_action.triggered.connect(self.open_rollback)
 
         self.sync_label = QLabel(window)
         self.sync_label.setAccessibleName(self.tr("Laatste synchronisatie"))
@@ -115,9 +123,18 @@ class SyncFeature(QObject):
         )
         return dialog
 
+    def open_rollback(self) -> RollbackDialog:
+        """Non-modal: lists the kept versions, shows the changes, asks before going back."""
+        self.rollback_dialog = RollbackDialog(self.local_db(), self._window)
+        self.rollback_dialog.sig_rolled_back.connect(self._on_rolled_back)
+        self.rollback_dialog.show()
+        return self.rollback_dialog
+
     def wait(self, msecs: int = 30000) -> None:
         self.controller.wait(msecs)
         self.runner.wait(msecs)
+        if self.rollback_dialog is not None:
+            self.rollback_dialog.wait(msecs)
 
     # ---- Private
 
@@ -140,6 +157,11 @@ class SyncFeature(QObject):
         self._last_result = result
         self.update_status()
         version = result.manifest.data_version
+        if result.held_back:
+            self._window.statusBar().showMessage(
+                self.tr("U werkt met een teruggezette versie; synchroniseer (F5) om de nieuwste op te halen."), 8000
+            )
+            return
         if not result.changed:
             self._window.statusBar().showMessage(
                 self.tr("Gesynchroniseerd: u hebt de nieuwste gegevens (versie {0}).").format(version[:12]), 8000
@@ -150,6 +172,13 @@ class SyncFeature(QObject):
             15000,
         )
         self.changes_button.setVisible(result.previous is not None)
+        self.sig_new_version.emit(result)
+
+    def _on_rolled_back(self, result: RollbackResult) -> None:
+        self.update_status()
+        self._window.statusBar().showMessage(
+            self.tr("Vorige versie teruggezet (versie {0}).").format((result.version.data_version or "")[:12]), 15000
+        )
         self.sig_new_version.emit(result)
 
     def _on_failed(self, message: str, automatic: bool) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from velsen_desk.sync.config import configured_share, save_share
+from velsen_desk.sync.config import ConfigError, configured_share, save_share
 
 
 class SettingsDialog(QDialog):
@@ -25,7 +25,11 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Instellingen"))
         self.setObjectName("settings_dialog")
-        current = configured_share()
+        try:
+            current = configured_share()
+            problem = ""
+        except ConfigError as exc:  # an unusable settings file: show why, and let the user choose again
+            current, problem = None, str(exc)
 
         intro = QLabel(
             self.tr("Velsen Desk haalt nieuwe gegevens op uit de gedeelde map waarin de griffie publiceert. "
@@ -60,6 +64,10 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        self.problem = QLabel(problem, self)
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(bool(problem))
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
     # ---- Public API
@@ -77,5 +85,12 @@ class SettingsDialog(QDialog):
     # ---- Qt
 
     def accept(self) -> None:
-        save_share(self.share())
+        try:
+            save_share(self.share())
+        except (ConfigError, OSError) as exc:
+            message = str(exc) if isinstance(exc, ConfigError) else self.tr(
+                "De instellingen konden niet bewaard worden ({0}).").format(exc.strerror or exc)
+            self.problem.setText(message)
+            self.problem.show()
+            return
         super().accept()

@@ -1,0 +1,60 @@
+"""Every storage failure of the notes file as one :class:`NotesError` with a specific Dutch message."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+
+class NotesError(Exception):
+    """A notes file could not be read or written; the message is plain Dutch.
+
+    ``reason`` is the cause alone (e.g. "de schijf is vol; ..."), for messages that add
+    their own opening such as "Niet bewaard: ...".
+    """
+
+    def __init__(self, message: str, reason: str | None = None):
+        super().__init__(message)
+        self.reason = reason or message
+
+
+# SQLite primary result codes (the low byte of an extended code).
+_SQLITE_PERM = 3
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_NOMEM = 7
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_NOTADB = 26
+
+
+def storage_message(path: Path, exc: BaseException) -> str:
+    """What went wrong with the notes file at ``path``, in Dutch, for the user."""
+    if isinstance(exc, sqlite3.Error):
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code == _SQLITE_FULL:
+            return f"de schijf is vol; maak ruimte vrij (notitiebestand {path})"
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return f"het notitiebestand {path} is vergrendeld door een ander programma of venster"
+        if code in (_SQLITE_READONLY, _SQLITE_PERM):
+            return f"het notitiebestand {path} of de map ervan is alleen-lezen"
+        if code == _SQLITE_CANTOPEN:
+            return f"het notitiebestand {path} kan niet geopend worden (map ontbreekt of geen toegang)"
+        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return f"het notitiebestand {path} is beschadigd"
+        if code == _SQLITE_IOERR:
+            return f"lees- of schrijffout op de schijf bij het notitiebestand {path}"
+        if code == _SQLITE_NOMEM:
+            return "te weinig werkgeheugen"
+        return f"het notitiebestand {path} kon niet bijgewerkt worden ({exc})"
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return f"de schijf is vol; maak ruimte vrij (notitiebestand {path})"
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return f"geen schrijfrechten voor het notitiebestand {path} of de map ervan (alleen-lezen)"
+        return f"het notitiebestand {path} is niet bereikbaar ({exc.strerror or exc})"
+    return f"het notitiebestand {path} kon niet bijgewerkt worden ({exc})"

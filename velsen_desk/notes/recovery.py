@@ -1,0 +1,107 @@
+"""The recovery file: notes that could not be written to the notes file (disk full, file locked).
+
+The editor writes every note it could not save here at once, so neither closing the window
+nor a crash loses it; the next start merges the file into the notes file (the most recent note
+of an item wins) and removes it only after that merge has committed. Owner-only (0600 in the
+0700 user data folder), never on the share.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from velsen_desk.core.paths import user_data_dir
+from velsen_desk.notes.errors import NotesError, storage_message
+from velsen_desk.notes.notes_file import Note, NotesFile, note_record
+from velsen_desk.storage.atomic import write_atomic
+
+RECOVERY_FILE = "notities-herstel.json"
+RECOVERY_FORMAT = "velsen-desk-notities-herstel/1"
+_MAX_RECOVERY_BYTES = 64 * 1024 * 1024  # far beyond any set of typed notes; a bound, not a quota
+
+
+def recovery_path() -> Path:
+    return user_data_dir() / RECOVERY_FILE
+
+
+def read_recovery(path: Path | None = None) -> list[Note]:
+    """The notes waiting in the recovery file ([] when there is none). Raises NotesError."""
+    path = path or recovery_path()
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(_MAX_RECOVERY_BYTES + 1)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise NotesError(f"Het herstelbestand is niet leesbaar: {storage_message(path, exc)}.") from exc
+    try:
+        if len(raw) > _MAX_RECOVERY_BYTES:
+            raise ValueError("te groot")
+        payload = json.loads(raw.decode("utf-8"))
+        if payload.get("format") != RECOVERY_FORMAT:
+            raise ValueError("onbekend formaat")
+        return [
+            Note(str(n["anchor"]), str(n["kind"]), str(n["label"]), str(n["text"]), bool(n["flagged"]),
+                 str(n["updated_at"]))
+            for n in payload["notes"]
+        ]
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise NotesError(
+            f"Het herstelbestand {path} is onleesbaar ({exc}). Het is bewaard; meld het bij de griffie."
+        ) from exc
+
+
+def _write(path: Path, notes: list[Note]) -> None:
+    payload = {"format": RECOVERY_FORMAT, "notes": [note_record(n) for n in notes]}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":
+            path.parent.chmod(0o700)
+        # mkstemp (inside write_atomic) creates the file 0600: owner-only from the first byte.
+        write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"))
+    except OSError as exc:
+        reason = storage_message(path, exc)
+        raise NotesError(f"Ook het herstelbestand kon niet geschreven worden: {reason}.", reason) from exc
+
+
+def keep_for_recovery(notes: Iterable[Note], path: Path | None = None) -> None:
+    """Add (or replace, per item) notes in the recovery file. Raises NotesError."""
+    path = path or recovery_path()
+    try:
+        kept = {n.anchor: n for n in read_recovery(path)}
+    except NotesError:
+        kept = {}  # an unreadable old file must not stop the new text from being kept
+        path = path.with_name(f"{path.stem}-{os.getpid()}{path.suffix}")
+    for note in notes:
+        kept[note.anchor] = note
+    _write(path, list(kept.values()))
+
+
+def forget_recovered(anchors: Iterable[str], path: Path | None = None) -> None:
+    """Drop items from the recovery file once they are safely in the notes file."""
+    path = path or recovery_path()
+    drop = set(anchors)
+    try:
+        kept = [n for n in read_recovery(path) if n.anchor not in drop]
+    except NotesError:
+        return
+    if kept:
+        _write(path, kept)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def merge_recovery(store: NotesFile, path: Path | None = None) -> int:
+    """Merge the recovery file into ``store``; removed only after the merge committed.
+
+    Returns the number of notes brought back. Raises NotesError (the file is then kept)."""
+    path = path or recovery_path()
+    notes = read_recovery(path)
+    if not notes:
+        return 0
+    count = store.merge(notes)
+    path.unlink(missing_ok=True)
+    return count

@@ -1,0 +1,84 @@
+"""The shape of a Velsen Desk database: its tables with their columns, views and triggers.
+
+A file that passes its hash, identity and integrity checks can still be the wrong shape (a
+table missing, a column renamed, a table replaced by a view); every reader would then crash or
+hang. The expected shape is not written down here: it is read from an empty database built
+with this version's own table metadata and search index, so it can never drift from the build.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SchemaObject:
+    kind: str  # "table", "view" or "trigger"
+    virtual: bool  # a virtual table (the full-text index)
+    columns: tuple[str, ...]  # tables only: column names in order
+
+
+Shape = dict[str, SchemaObject]
+
+
+def read_shape(conn: sqlite3.Connection, only_tables: frozenset[str] | None = None) -> Shape:
+    """The tables, views and triggers of an open database. Columns are read only for names in
+    ``only_tables`` (when given), so a hostile view is never compiled."""
+    shape: Shape = {}
+    rows = conn.execute(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_master "
+        "WHERE type IN ('table', 'view', 'trigger') AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    for kind, name, sql in rows:
+        columns: tuple[str, ...] = ()
+        if kind == "table" and (only_tables is None or name in only_tables):
+            quoted = name.replace('"', '""')
+            columns = tuple(row[1] for row in conn.execute(f'PRAGMA table_xinfo("{quoted}")'))
+        shape[name] = SchemaObject(kind, sql.upper().startswith("CREATE VIRTUAL"), columns)
+    return shape
+
+
+@functools.cache
+def expected_shape() -> Shape:
+    """What this version of the application builds (tables, columns, search index), read from an
+    empty database made by the build's own metadata."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    from velsen_desk.storage import tables as m
+    from velsen_desk.storage.search_index import create_search_index
+
+    raw = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+        m.Base.metadata.create_all(engine)
+        with engine.begin() as conn:
+            create_search_index(conn)
+        return read_shape(raw)
+    finally:
+        raw.close()
+
+
+def shape_problems(conn: sqlite3.Connection) -> list[str]:
+    """How the database differs from what this version builds, in Dutch; [] when it matches."""
+    expected = expected_shape()
+    expected_tables = frozenset(name for name, obj in expected.items() if obj.kind == "table")
+    actual = read_shape(conn, only_tables=expected_tables)
+    problems: list[str] = []
+    for name in sorted(expected.keys() - actual.keys()):
+        problems.append(f"{_kind(expected[name].kind)} '{name}' ontbreekt")
+    for name in sorted(actual.keys() - expected.keys()):
+        problems.append(f"onverwachte {_kind(actual[name].kind).lower()} '{name}'")
+    for name in sorted(expected.keys() & actual.keys()):
+        want, got = expected[name], actual[name]
+        if (want.kind, want.virtual) != (got.kind, got.virtual):
+            problems.append(f"'{name}' is een {_kind(got.kind).lower()} in plaats van een {_kind(want.kind).lower()}")
+        elif want.columns != got.columns:
+            problems.append(f"tabel '{name}' heeft andere kolommen dan verwacht")
+    return problems
+
+
+def _kind(kind: str) -> str:
+    return {"table": "Tabel", "view": "View", "trigger": "Trigger"}.get(kind, kind)
