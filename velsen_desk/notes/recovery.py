@@ -60,8 +60,7 @@ def _write(path: Path, notes: list[Note]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         if os.name == "posix":
             path.parent.chmod(0o700)
-        # mkstemp (inside write_atomic) creates the file 0600: owner-only from the first byte.
-        write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"))
+        write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"), private=True)
     except OSError as exc:
         reason = storage_message(path, exc)
         raise NotesError(f"Ook het herstelbestand kon niet geschreven worden: {reason}.", reason) from exc

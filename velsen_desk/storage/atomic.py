@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 
-def write_atomic(target: Path, payload: bytes, *, prefix: str | None = None) -> None:
+def write_atomic(target: Path, payload: bytes, *, prefix: str | None = None, private: bool = False) -> None:
     """Write ``payload`` to ``target`` via a uniquely named temporary file in the same folder.
 
     The unique name lets two processes (the window and a CLI sync) write the same target at
@@ -15,9 +15,14 @@ def write_atomic(target: Path, payload: bytes, *, prefix: str | None = None) -> 
     flushed to disk before the rename and the folder after it, so after a power cut the target
     holds the old or the new bytes, not an empty file. ``prefix`` names the temporary file
     (default ``.<target name>.``). Raises ``OSError``; the temporary file is then gone.
+
+    The new file gets the folder's usual permissions (0666 less the umask), so a manifest on a
+    share or a saved PDF is readable by whoever may read the folder; ``private`` makes it
+    owner-only (0600) from its first byte, for personal notes.
     """
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=prefix or f".{target.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
+    tmp = target.parent / f"{prefix or f'.{target.name}.'}{secrets.token_hex(8)}.tmp"
+    # O_EXCL: a unique new file, never one an attacker placed; the kernel applies the umask.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600 if private else 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
