@@ -289,13 +289,18 @@ def test_geometry_and_last_tab_are_remembered(qtbot, built_db, tmp_path):
     assert (second.size().width(), second.size().height()) == (700, 500)
 
 
-def test_a_failing_load_gives_a_dutch_message(window, qtbot):
-    def broken(_session):
+def test_a_failing_load_gives_a_dutch_message(window, qtbot, monkeypatch):
+    from velsen_desk.ui import programme_loader
+
+    def broken(_db, _programme):
         raise RuntimeError("schijf weg")
 
+    monkeypatch.setattr(programme_loader, "load_programme", broken)
     with qtbot.waitSignal(window.sig_failed, timeout=5000) as blocker:
-        window.runner.run(broken, success=lambda _r: None, failure=window._on_failure)
+        window.select_programme("heemskerk-2018")
     assert blocker.args[0].startswith("De gegevens konden niet gelezen worden")
+    assert "schijf weg" in blocker.args[0]
+    assert window.state.data.programme.id == "velsen-2022"  # the last good programme stays
 
 
 def test_a_corrupt_database_shows_a_message_not_a_traceback(isolated_home, monkeypatch, qapp):

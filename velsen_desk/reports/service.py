@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.task_state import TaskState
 from velsen_desk.notes.notes_file import Note, NotesError, NotesFile
 from velsen_desk.reports import annex
 from velsen_desk.reports.data import ReportData, load_report_data
@@ -200,7 +201,10 @@ def _write(path: Path, pdf: bytes) -> None:
         raise ReportError(f"Kan niet schrijven naar {path}: {exc.strerror or exc}.") from exc
 
 
-def generate_report(request: ReportRequest) -> ReportResult:
+def generate_report(request: ReportRequest, state: TaskState | None = None) -> ReportResult:
+    """Make the report. With a ``state``: progress is reported and cancel is honoured between the
+    steps (reading, composing, laying out pages, writing); a cancelled report raises
+    :class:`~velsen_desk.core.task_state.Cancelled` and writes nothing to ``request.output``."""
     if request.kind not in KINDS:
         raise ReportError(f"Onbekend soort rapport “{request.kind}”. Kies uit: {', '.join(KINDS)}.")
     output = Path(request.output)
@@ -210,12 +214,24 @@ def generate_report(request: ReportRequest) -> ReportResult:
     else:
         _items(request)
         _parse_date(request.date)
+    _step(state, 5, "Gegevens lezen")
     data = _load(request, request.programme or DEFAULT_PROGRAMME, request.today or dt.date.today())
     notes = _load_notes(request) if request.kind == "brief" else None
+    _step(state, 30, "Onderdelen samenstellen")
     spec, parts = compose(request, data, notes)
+    _step(state, 50, "Pagina’s opmaken")
     rendered = render_parts(spec, parts)
+    _step(state, 95, "Opslaan")  # the last chance to stop: after this the file is written
     _write(output, rendered.pdf)
+    if state is not None:
+        state.set_progress(100, "Klaar")
     return ReportResult(output, rendered.pages)
+
+
+def _step(state: TaskState | None, percent: int, message: str) -> None:
+    if state is not None:
+        state.raise_if_cancelled()
+        state.set_progress(percent, message)
 
 
 def _load_notes(request: ReportRequest) -> list[Note]:

@@ -1,13 +1,15 @@
 """The main window: menus, toolbar (programme and "Bekijk als"), four tabs and a status bar.
 
-It owns no data: a :class:`TaskRunner` loads a :class:`ProgrammeData` off the GUI thread and
-:class:`ViewState` hands it to the tabs, which redraw themselves.
+It owns no data: a :class:`ProgrammeLoader` loads a :class:`ProgrammeData` off the GUI thread
+into :class:`ViewState`, which hands it to the tabs; they redraw themselves. The window only
+mirrors the loader and the state in its selectors and status bar, and switches tabs on request.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -27,19 +29,28 @@ from PySide6.QtWidgets import (
 from velsen_desk import __version__
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.records import Catalog, ProgrammeData
+from velsen_desk.notes.notes_file import Note
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
-from velsen_desk.storage.local_copy import read_origin
-from velsen_desk.storage.reading import load_catalog, load_programme, prime_snapshots
+from velsen_desk.storage.local_copy import LocalDatabase, read_origin
+from velsen_desk.storage.search import SearchHit
+from velsen_desk.sync.sync import SyncResult
 from velsen_desk.ui.budget.view import BudgetTab
+from velsen_desk.ui.jobs import read_notes
 from velsen_desk.ui.notes.editor import NoteEditor
-from velsen_desk.ui.notes.overview import NotesOverview, load_notes
+from velsen_desk.ui.notes.overview import NotesOverview
+from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.portfolio.view import PortfolioTab
+from velsen_desk.ui.programme_loader import (
+    DEFAULT_PROGRAMME,
+    ProgrammeLoader,
+    open_local_database,
+    prime_all_snapshots,
+)
 from velsen_desk.ui.reports import install_report_actions
-from velsen_desk.ui.search.navigate import open_search_hit
+from velsen_desk.ui.search.navigate import tab_for_kind
 from velsen_desk.ui.search.panel import SearchPanel
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.sync.feature import SyncFeature
-from velsen_desk.ui.tasks import TaskRunner
 from velsen_desk.ui.themes.view import ThemesTab
 from velsen_desk.ui.timeline.view import TimelineTab
 from velsen_desk.ui.widgets.chart_library import chart_library
@@ -47,7 +58,6 @@ from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PROGRAMME = "velsen-2022"
 CHART_IMPORT_DELAY_MS = 300  # after every tab shows the data, so the import never delays that
 TAB_KEYS = ("themes", "portfolio", "budget", "timeline")
 
@@ -68,23 +78,24 @@ class MainWindow(QMainWindow):
         today: dt.date | None = None,
         show_errors: bool = True,
         parent: QWidget | None = None,
-    ):
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Velsen Desk"))
         self.setObjectName("main_window")
         self._settings = settings
         self._show_errors = show_errors
         self._origin = origin
-        self.catalog: Catalog | None = None
-        self.state = ViewState(self)
+        self.state = ViewState(self, today)
         self.db_path = db_path
         database = ReadOnlyDatabase(db_path) if db_path else None
-        self.runner = TaskRunner(database, self)
-        self.search_runner = TaskRunner(database, self)  # its own runner: typing never flashes the progress bar
-        self._pending_hit = None
+        self.runner = OperationRunner(database, self)
+        self.search_runner = OperationRunner(database, self)  # its own: typing never flashes the progress bar
+        self.loader = ProgrammeLoader(self.runner, self.state, self)
         self.notes_overview: NotesOverview | None = None
 
         self.tabs = QTabWidget(self)
+        # Before the tabs connect theirs: the tab is on screen when it selects the item.
+        self.state.sig_item_requested.connect(self._on_item_requested)
         self.tabs.setAccessibleName(self.tr("Weergaven"))
         self.themes_tab = ThemesTab(self.state, self)
         self.portfolio_tab = PortfolioTab(self.state, self)
@@ -103,17 +114,22 @@ class MainWindow(QMainWindow):
 
         self.search = SearchPanel(self.search_runner, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search.dock)
-        self.search.sig_hit_chosen.connect(self.open_hit)
+        self.search.sig_hit_chosen.connect(self.loader.open_hit)
         self.sync = SyncFeature(self, show_errors)
         self.sync.sig_new_version.connect(self._on_new_version)
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
 
-        self.state.sig_person_requested.connect(lambda _id: self.tabs.setCurrentWidget(self.portfolio_tab))
-        self.state.sig_action_requested.connect(lambda _id: self.tabs.setCurrentWidget(self.budget_tab))
-        self.state.sig_theme_requested.connect(lambda _id: self.tabs.setCurrentWidget(self.themes_tab))
+        self.state.sig_person_requested.connect(lambda _id: self.select_tab("portfolio"))
+        self.state.sig_action_requested.connect(lambda _id: self.select_tab("budget"))
+        self.state.sig_theme_requested.connect(lambda _id: self.select_tab("themes"))
         self.state.sig_only_mine_changed.connect(self.only_mine_action.setChecked)
+        self.state.sig_person_changed.connect(self._on_person_changed)
+        self.loader.sig_catalog_loaded.connect(self._on_catalog)
+        self.loader.sig_programme_chosen.connect(self._show_programme_choice)
+        self.loader.sig_programme_loaded.connect(self._on_programme)
+        self.loader.sig_failed.connect(self._on_failure)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.runner.sig_busy_changed.connect(self._on_busy)
         self._restore_settings()
@@ -121,31 +137,27 @@ class MainWindow(QMainWindow):
 
     # ---- Public API
 
+    @property
+    def catalog(self) -> Catalog | None:
+        return self.loader.catalog
+
     def start(self, programme_id: str | None = None, person_name: str | None = None) -> None:
         """Load the catalogue, then the programme (default: Velsen 2022–2026)."""
-        self._wanted = (programme_id or DEFAULT_PROGRAMME, person_name)
-        self.runner.run(
-            load_catalog, success=self._on_catalog, failure=self._on_failure, key="catalog",
-            label=self.tr("Gegevens openen…"),
-        )
+        self.loader.start(programme_id, person_name)
 
     def open_local_database(self) -> None:
         """Find or build the local database off the GUI thread, then :meth:`start`.
 
         For the normal start-up: the window is already visible while this runs."""
-        from velsen_desk.storage.local_copy import ensure_local_database
-
-        self.runner.run(
-            lambda _db: ensure_local_database(), success=self._on_local_database,
-            failure=self._on_open_failure, label=self.tr("Gegevens voorbereiden…"),
-        )
+        op = Operation(open_local_database, success=self._on_local_database, failure=self._on_open_failure)
+        self.runner.start(op.with_progress(self.tr("Gegevens voorbereiden…")))
 
     def select_programme(self, programme_id: str) -> bool:
         index = self.programme_combo.findData(programme_id)
         if index < 0:
             return False
         if index == self.programme_combo.currentIndex():
-            self._load_programme(programme_id)
+            self.loader.load(programme_id)
         else:
             self.programme_combo.setCurrentIndex(index)
         return True
@@ -162,15 +174,9 @@ class MainWindow(QMainWindow):
     def select_tab(self, key: str) -> None:
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
 
-    def open_hit(self, hit) -> None:
+    def open_hit(self, hit: SearchHit) -> bool:
         """Open a search result in its tab and select it (switching programme when needed)."""
-        data = self.state.data
-        if data is None or data.programme.id != hit.programme_id:
-            self._pending_hit = hit
-            if not self.select_programme(hit.programme_id):
-                self._pending_hit = None
-            return
-        open_search_hit(self, data, hit)
+        return self.loader.open_hit(hit)
 
     def show_notes(self) -> NotesOverview:
         """Beeld → Mijn notities…: all notes and flags, loose ones marked (read in a worker)."""
@@ -184,10 +190,17 @@ class MainWindow(QMainWindow):
     def _load_notes(self) -> None:
         for editor in self.findChildren(NoteEditor):
             editor.flush()
-        overview = self.notes_overview
-        self.search_runner.run(
-            load_notes, success=overview.show_notes, failure=lambda exc: overview.show_error(str(exc)), key="notes"
-        )
+        op = Operation(partial(read_notes, self.search_runner.database), success=self._on_notes,
+                       failure=self._on_notes_failed, key="notes")
+        self.search_runner.start(op)
+
+    def _on_notes(self, notes: list[Note]) -> None:
+        if self.notes_overview is not None:
+            self.notes_overview.show_notes(notes)
+
+    def _on_notes_failed(self, error: Exception) -> None:
+        if self.notes_overview is not None:
+            self.notes_overview.show_error(str(error))
 
     # ---- Qt
 
@@ -276,10 +289,10 @@ class MainWindow(QMainWindow):
         view.addAction(self.only_mine_action)
         expand = view.addAction(self.tr("Alles &uitklappen"))
         expand.setShortcut(QKeySequence("Ctrl+E"))
-        expand.triggered.connect(lambda: self._tree_call("expand_all"))
+        expand.triggered.connect(lambda: self._current_tab().expand_all())
         collapse = view.addAction(self.tr("Alles &inklappen"))
         collapse.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        collapse.triggered.connect(lambda: self._tree_call("collapse_all"))
+        collapse.triggered.connect(lambda: self._current_tab().collapse_all())
         view.addSeparator()
         view.addAction(self.search_action)
         view.addAction(self.sync.changes_action)
@@ -287,7 +300,7 @@ class MainWindow(QMainWindow):
         self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.notes_action.triggered.connect(self.show_notes)
 
-        self.report_actions = install_report_actions(self)  # "Rapporten" menu, Ctrl+P
+        self.report_actions = install_report_actions(self, self.runner, self.state, self.loader)  # Ctrl+P
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&Over Velsen Desk"))
@@ -308,7 +321,7 @@ class MainWindow(QMainWindow):
 
     # ---- Loading
 
-    def _on_local_database(self, local) -> None:
+    def _on_local_database(self, local: LocalDatabase) -> None:
         try:
             self._set_database(local.info.path)
         except DatabaseError as exc:
@@ -324,7 +337,7 @@ class MainWindow(QMainWindow):
         self.runner.set_database(database)
         self.search_runner.set_database(database)
 
-    def _on_new_version(self, result) -> None:
+    def _on_new_version(self, _result: SyncResult) -> None:
         """A sync replaced the local copy: open the new file and reload every tab (the one broadcast)."""
         try:
             self._set_database(self.sync.local_db())
@@ -333,8 +346,8 @@ class MainWindow(QMainWindow):
             return
         self._origin = read_origin(self.sync.local_db()).get("origin", self._origin)
         self._reload()
-        # Every programme of the new file, so the next start (on any programme) skips the ORM.
-        self.search_runner.run(lambda db: prime_snapshots(db.path) if db else None, success=lambda _none: None)
+        self.search_runner.start(Operation(partial(prime_all_snapshots, self.search_runner.database),
+                                           success=_ignore))
 
     def _on_open_failure(self, error: Exception) -> None:
         text = self.tr("Het gegevensbestand kan niet worden geopend.\n\n{0}").format(error)
@@ -343,59 +356,38 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Velsen Desk kan niet starten"), text)
             self.close()
 
-    def _on_catalog(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        wanted, _person = self._wanted
+    def _on_catalog(self, catalog: Catalog, programme_id: str) -> None:
         self.programme_combo.blockSignals(True)
         self.programme_combo.clear()
         for p in catalog.programmes:
             self.programme_combo.addItem(p.title, p.id)
         self.programme_combo.blockSignals(False)
-        index = max(0, self.programme_combo.findData(wanted))
-        self.programme_combo.setCurrentIndex(index)
-        self._load_programme(self.programme_combo.itemData(index))
+        self._show_programme_choice(programme_id)
+
+    def _show_programme_choice(self, programme_id: str) -> None:
+        """Follow the loader in the selector without asking it to load again."""
+        self.programme_combo.blockSignals(True)
+        self.programme_combo.setCurrentIndex(max(0, self.programme_combo.findData(programme_id)))
+        self.programme_combo.blockSignals(False)
 
     def _on_programme_chosen(self, index: int) -> None:
-        if index >= 0 and self.catalog is not None:
-            self._load_programme(self.programme_combo.itemData(index))
-
-    def _load_programme(self, programme_id: str) -> None:
-        programme = self.catalog.programme(programme_id) if self.catalog else None
-        if programme is None:
-            return
-        self.runner.run(
-            lambda db: load_programme(db, programme),
-            success=self._on_programme,
-            failure=self._on_failure,
-            key="programme",
-            label=self.tr("{0} laden…").format(programme.title),
-        )
+        if index >= 0:
+            self.loader.load(self.programme_combo.itemData(index))
 
     def _on_programme(self, data: ProgrammeData) -> None:
-        _programme, person_name = self._wanted
-        self._wanted = (data.programme.id, None)
-        keep = self.state.person_id
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
         self.person_combo.addItem(self.tr("Iedereen"), None)
         for person in data.college:
             self.person_combo.addItem(person.name, person.id)
+        self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(self.state.person_id)))
         self.person_combo.blockSignals(False)
-        if person_name:
-            keep = next((p.id for p in data.college if p.name == person_name), None)
-        if data.person(keep) is None:
-            keep = None
-        self.state.person_id = keep
-        self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(keep)))
-        self.state.set_data(data)
         self._update_only_mine()
         self._update_status(data)
         self.sync.update_status()
-        self.search.set_programmes({p.id: p.title for p in self.catalog.programmes} if self.catalog else {})
+        catalog = self.loader.catalog
+        self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
-        if self._pending_hit is not None and self._pending_hit.programme_id == data.programme.id:
-            hit, self._pending_hit = self._pending_hit, None
-            self.open_hit(hit)
         QTimer.singleShot(0, self, lambda: self._catch_up(data))
 
     def _catch_up(self, data: ProgrammeData) -> None:
@@ -416,7 +408,7 @@ class MainWindow(QMainWindow):
     def _programme_tabs(self) -> tuple[ProgrammeTab, ...]:
         return (self.themes_tab, self.portfolio_tab, self.budget_tab, self.timeline_tab)
 
-    def _on_failure(self, error: Exception) -> None:
+    def _on_failure(self, error: object) -> None:
         text = self.tr("De gegevens konden niet gelezen worden. Het gegevensbestand is mogelijk beschadigd.\n\n"
                        "Details: {0}").format(error)
         self.statusBar().showMessage(self.tr("Laden mislukt"), 10000)
@@ -435,6 +427,19 @@ class MainWindow(QMainWindow):
             self.state.set_person(self.person_combo.itemData(index))
             self._update_only_mine()
 
+    def _on_person_changed(self, person_id: str | None) -> None:
+        index = self.person_combo.findData(person_id)
+        if index >= 0 and index != self.person_combo.currentIndex():
+            self.person_combo.blockSignals(True)
+            self.person_combo.setCurrentIndex(index)
+            self.person_combo.blockSignals(False)
+            self._update_only_mine()
+
+    def _on_item_requested(self, kind: str, _item_id: str) -> None:
+        tab = tab_for_kind(kind)
+        if tab is not None:
+            self.select_tab(tab)
+
     def _update_only_mine(self) -> None:
         data = self.state.data
         has_themes = bool(data.velden) if data else True
@@ -448,17 +453,17 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(TAB_KEYS):
+            self.state.set_current_tab(TAB_KEYS[index])
         if 0 <= index < len(self.tab_actions):
             self.tab_actions[index].setChecked(True)
 
-    def _tree_call(self, name: str) -> None:
-        method = getattr(self.tabs.currentWidget(), name, None)
-        if method is not None:
-            method()
+    def _current_tab(self) -> ProgrammeTab:
+        return self._programme_tabs()[max(0, self.tabs.currentIndex())]
 
     def _update_status(self, data: ProgrammeData) -> None:
         version = (self.catalog.summary.data_version if self.catalog else None) or self.tr("onbekend")
-        dated = []
+        dated: list[tuple[str, str]] = []
         for d in sorted(data.documents, key=lambda d: (d.date or dt.date.max, d.title)):
             when = format_long_date(d.date) if d.date else d.date_text
             if when:
@@ -504,3 +509,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main_window/state", self.saveState())
         self._settings.setValue("main_window/tab", self.tabs.currentIndex())
         self._settings.sync()
+
+
+def _ignore(_result: None) -> None:
+    """Nothing to show: priming the snapshots only makes the next start quicker."""

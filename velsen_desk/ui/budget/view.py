@@ -22,6 +22,7 @@ from velsen_desk.core.money import AMOUNT
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
+from velsen_desk.ui.search.navigate import answers
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.detail_pane import DetailPane
@@ -101,6 +102,7 @@ class BudgetTab(ProgrammeTab):
         layout.addWidget(self.stack)
 
         state.sig_action_requested.connect(self.select_action)
+        state.sig_item_requested.connect(self._on_item_requested)
 
     # ---- Public API
 
@@ -179,6 +181,10 @@ class BudgetTab(ProgrammeTab):
 
     def show_person(self) -> None:
         self.model.set_highlight(self._state.data.actions_of_person(self._state.person_id))
+
+    def _on_item_requested(self, kind: str, item_id: str) -> None:
+        if answers("budget", kind):
+            self.select_item(item_id)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_chart(current)

@@ -9,6 +9,7 @@ from velsen_desk.core.formatting import format_loco
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
 from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip
+from velsen_desk.ui.search.navigate import answers
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
@@ -58,6 +59,7 @@ class PortfolioTab(ProgrammeTab):
         layout.addWidget(splitter)
 
         state.sig_person_requested.connect(self.select_person)
+        state.sig_item_requested.connect(self._on_item_requested)
 
     # ---- Public API
 
@@ -121,6 +123,12 @@ class PortfolioTab(ProgrammeTab):
         self.model.set_highlight(person_id)
         if person_id:
             self.select_person(person_id)
+
+    def _on_item_requested(self, kind: str, item_id: str) -> None:
+        if kind == "persoon":
+            self.select_person(item_id)
+        elif answers("portfolio", kind):
+            self.select_item(item_id)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

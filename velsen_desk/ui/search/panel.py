@@ -7,6 +7,7 @@ older results are dropped when a newer query is running. Choosing a result emits
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from velsen_desk.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, search
+from velsen_desk.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
+from velsen_desk.ui.jobs import search_hits
+from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.search.model import HIT_ROLE, MARKED_ROLE, SearchResultsModel
-from velsen_desk.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 150
 
@@ -112,7 +114,7 @@ class SearchPanel(QObject):
     sig_results = Signal(int)
     """Results for the latest query are shown (number of hits; 0 means "geen resultaten")."""
 
-    def __init__(self, runner: TaskRunner, parent: QWidget):
+    def __init__(self, runner: OperationRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self._runner = runner
         self._programmes: dict[str, str] = {}
@@ -186,11 +188,8 @@ class SearchPanel(QObject):
             self.model.set_hits([])
             self.dock.hide()
             return
-
-        def op(db) -> list[SearchHit]:  # worker thread: touches no widget
-            return db.read(search, query) if db is not None else []
-
-        self._runner.run(op, success=lambda hits: self._on_hits(query, hits), failure=self._on_error, key="search")
+        self._runner.start(Operation(partial(search_hits, self._runner.database, query),
+                                     success=partial(self._on_hits, query), failure=self._on_error, key="search"))
 
     def result_titles(self) -> list[tuple[str, str]]:
         """(group label, plain title) of every result row, in order (for tests)."""

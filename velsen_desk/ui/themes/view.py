@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTreeVi
 
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
+from velsen_desk.ui.search.navigate import answers
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
 from velsen_desk.ui.themes.model import MineFilterProxy, ThemeTreeModel
@@ -48,6 +49,7 @@ class ThemesTab(ProgrammeTab):
 
         state.sig_only_mine_changed.connect(self._on_view_changed)
         state.sig_theme_requested.connect(self.select_theme)
+        state.sig_item_requested.connect(self._on_item_requested)
 
     # ---- Public API
 
@@ -55,6 +57,20 @@ class ThemesTab(ProgrammeTab):
         self.ensure_drawn()
         index = self.model.find(lambda n: getattr(n.payload, "id", None) == theme_id)
         return self._select_source(index)
+
+    def select_item(self, kind: str, item_id: str) -> bool:
+        """Select a theme, chapter, focus point, opgave or speerpunt; in Velsen a chapter or focus
+        point is found under the theme it contributes to."""
+        if self.select_theme(item_id):  # themes, Heemskerk chapters/points, opgaven
+            return True
+        data = self._state.data
+        if data is None:
+            return False
+        chapter = item_id if kind == "hoofdstuk" else _chapter_of(data, item_id)
+        for theme_id, chapters in data.theme_chapters.items():
+            if any(c.id == chapter for c in chapters):
+                return self.select_theme(theme_id)
+        return False
 
     def select_theme_number(self, number: int) -> bool:
         self.ensure_drawn()
@@ -73,6 +89,10 @@ class ThemesTab(ProgrammeTab):
         return self.detail.toPlainText()
 
     # ---- Private
+
+    def _on_item_requested(self, kind: str, item_id: str) -> None:
+        if answers("themes", kind):
+            self.select_item(kind, item_id)
 
     def _select_source(self, index: QModelIndex) -> bool:
         if not index.isValid():
@@ -162,3 +182,9 @@ class ThemesTab(ProgrammeTab):
         self.detail.setHtml(html)
         self.detail.setProperty("shown_id", source.data(ID_ROLE))
         self.note_editor.set_item(note)
+
+
+def _chapter_of(data: ProgrammeData, point_id: str) -> str | None:
+    """The chapter that holds focus point ``point_id``."""
+    chapters = list(data.chapters) + [c for cs in data.theme_chapters.values() for c in cs]
+    return next((c.id for c in chapters if any(p.id == point_id for p in c.focus_points)), None)
