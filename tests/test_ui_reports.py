@@ -130,7 +130,8 @@ def test_save_copies_the_previewed_file_and_open_uses_it(qtbot, make_dialog, tmp
 
     monkeypatch.setattr(pdf_panel_module.QFileDialog, "getSaveFileName", staticmethod(fake_save))
     opened: list[str] = []
-    monkeypatch.setattr(pdf_panel_module.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    monkeypatch.setattr(pdf_panel_module.QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url) or True))
     saved = dialog.save()
     assert saved == tmp_path / "mijn-begroting.pdf"
     assert saved.read_bytes() == result.path.read_bytes()
@@ -197,3 +198,41 @@ def test_dialog_defaults_to_the_windows_programme_and_person(qtbot, window):
     assert dialog.form.person_combo.currentData() == person
     assert window.report_actions.kind_for_current_tab() == "portfolio"
     dialog.close()
+
+
+def test_cancel_returns_to_the_form_and_writes_no_file(qtbot, make_dialog):
+    dialog = make_dialog("timeline")
+    assert dialog.cancel_button.isHidden()
+    with qtbot.waitSignal(dialog.sig_progress, timeout=20000):
+        assert dialog.generate()
+        assert not dialog.cancel_button.isHidden() and not dialog.form.isEnabled()
+    output = Path(dialog._task_output)
+    previews: list[object] = []
+    dialog.sig_preview_ready.connect(previews.append)
+    with qtbot.waitSignal(dialog.sig_cancelled):
+        dialog.cancel_button.click()
+    assert not dialog.busy and dialog.cancel_button.isHidden() and dialog.form.isEnabled()
+    assert dialog.generate_button.isEnabled() and "geannuleerd" in dialog.message
+    qtbot.waitUntil(lambda: not dialog._runner.busy, timeout=20000)
+    assert previews == [] and not output.exists() and dialog.result_ is None
+    assert not dialog.pdf.save_button.isEnabled()
+    generate(qtbot, dialog)  # and the next one is made as usual
+    assert dialog.pdf.save_button.isEnabled()
+
+
+def test_form_offers_the_registry_kinds_and_enables_fields_from_their_needs(make_dialog):
+    from velsen_desk.core.report_kinds import REPORT_KINDS
+
+    dialog = make_dialog("themes")
+    form = dialog.form
+    assert [form.kind_combo.itemData(i) for i in range(form.kind_combo.count())] == [
+        k.id for k in REPORT_KINDS if k.in_dialog]
+    assert form.kind_combo.itemText(0) == "Thema’s en regie"
+    assert form.annex_box.isHidden() and not form.person_combo.isEnabled()
+    form.set_kind("regie")
+    assert form.person_combo.isEnabled() and form.annex_box.isHidden()
+    form.set_kind("annex")
+    assert form.person_combo.isEnabled() and not form.annex_box.isHidden()
+    assert not form.section_boxes["regie"].isEnabled()  # needs a person; none chosen
+    form.person_combo.setCurrentIndex(form.person_combo.findData("marianne-steijn"))
+    assert form.section_boxes["regie"].isEnabled()

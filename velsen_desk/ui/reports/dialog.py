@@ -81,6 +81,7 @@ class ReportDialog(QDialog):
         self._task_key = f"report-dialog-{next(_KEYS)}"
         self._closed = False
         self._task: TaskState | None = None
+        self._task_output: Path | None = None  # where the running task writes (for tests and logs)
 
         self.form = ReportForm(programmes, people, person_id, today, self)
         self.pdf = PdfPanel(self)
@@ -120,6 +121,7 @@ class ReportDialog(QDialog):
         if self.busy:
             return False
         request = self.request()
+        self._task_output = request.output
         self._set_busy(True)
         self._show_message(self.tr("Het rapport wordt gemaakt…"))
         op = Operation(partial(make_report, self._runner.database, request), success=self._on_ready,
