@@ -224,11 +224,11 @@ class ReportDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
 
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._generate_if_idle)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self._generate_if_idle)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_if_enabled)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self._print_if_enabled)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self._cancel_or_close)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._generate_if_idle)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self._generate_if_idle)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save_if_enabled)
+        QShortcut(QKeySequence.StandardKey.Print, self, self._print_if_enabled)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._cancel_or_close)
         self.setTabOrder(self.form.last_field, self.generate_button)
         self.form.kind_combo.setFocus()
 

@@ -5,15 +5,23 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
 
-from velsen_desk.core.records import ProgrammeData
+from velsen_desk.core.records import (
+    AandachtsveldInfo,
+    ChapterInfo,
+    FocusPointInfo,
+    OpgaveInfo,
+    ProgrammeData,
+    SpeerpuntInfo,
+    ThemeInfo,
+)
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
 from velsen_desk.ui.search.navigate import answers
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
-from velsen_desk.ui.themes.model import MineFilterProxy, ThemeTreeModel
+from velsen_desk.ui.themes.model import MineFilterProxy, SpeerpuntGroup, ThemeTreeModel
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
-from velsen_desk.ui.widgets.style import ID_ROLE, KIND_ROLE, html_css
+from velsen_desk.ui.widgets.style import ID_ROLE, esc, html_css
 
 
 class ThemesTab(ProgrammeTab):
@@ -55,7 +63,7 @@ class ThemesTab(ProgrammeTab):
 
     def select_theme(self, theme_id: str) -> bool:
         self.ensure_drawn()
-        index = self.model.find(lambda n: getattr(n.payload, "id", None) == theme_id)
+        index = self.model.find(lambda n: n.payload is not None and n.payload.id == theme_id)
         return self._select_source(index)
 
     def select_item(self, kind: str, item_id: str) -> bool:
@@ -74,7 +82,7 @@ class ThemesTab(ProgrammeTab):
 
     def select_theme_number(self, number: int) -> bool:
         self.ensure_drawn()
-        index = self.model.find(lambda n: n.kind == "theme" and n.payload.number == number)
+        index = self.model.find(lambda n: isinstance(n.payload, ThemeInfo) and n.payload.number == number)
         return self._select_source(index)
 
     def expand_all(self) -> None:
@@ -121,6 +129,8 @@ class ThemesTab(ProgrammeTab):
 
     def show_person(self) -> None:
         data = self._state.data
+        if data is None:
+            return
         person = self._state.person_id
         mine = data.regie_theme_ids(person)
         self.model.set_highlight(mine)
@@ -140,12 +150,12 @@ class ThemesTab(ProgrammeTab):
             text = self.tr("Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten.")
         else:
             text = self.tr("Dit programma kent geen thema’s; hier staan de hoofdstukken met hun focuspunten.")
-        html = f"{html_css()}<h2>{detail.esc(data.programme.title)}</h2><p>{text}</p>"
+        html = f"{html_css()}<h2>{esc(data.programme.title)}</h2><p>{text}</p>"
         person = data.person(self._state.person_id)
         mine = [t for t in data.themes if t.regie and person and t.regie.id == person.id]
         if person and mine:
-            html += f"<h3>{detail.esc(self.tr('Regie van {0}').format(person.name))}</h3><ul>"
-            html += "".join(f'<li><a href="theme:{t.id}">{t.number}. {detail.esc(t.name)}</a></li>' for t in mine)
+            html += f"<h3>{esc(self.tr('Regie van {0}').format(person.name))}</h3><ul>"
+            html += "".join(f'<li><a href="theme:{t.id}">{t.number}. {esc(t.name)}</a></li>' for t in mine)
             html += "</ul>"
         return html
 
@@ -156,33 +166,30 @@ class ThemesTab(ProgrammeTab):
         source = self.proxy.mapToSource(current.siblingAtColumn(0))
         node = self.model.node(source)
         person = self._state.person_id
-        kind = source.data(KIND_ROLE)
-        p = node.payload
+        parent = node.parent.payload if node.parent else None
         note = None
-        if kind == "theme":
-            html = detail.theme_html(data, p, person)
-            note = NoteAnchor(p.id, "thema", self.tr("Thema {0}: {1}").format(p.number, p.name))
-        elif kind == "veld":
-            html = detail.veld_html(p, person)
-        elif kind == "chapter":
-            html = detail.chapter_html(p)
-        elif kind == "focuspoint":
-            html = detail.focus_point_html(p, node.parent.payload if node.parent else None)
-        elif kind == "opgave":
-            html = detail.opgave_html(p)
-        elif kind == "group":
-            html = detail.opgave_html(p[0], p[1])
-        elif kind == "speerpunt":
-            opgave = node.parent.payload if node.parent and node.parent.kind == "opgave" else None
-            if node.parent and node.parent.kind == "group":
-                opgave = node.parent.payload[0]
-            html = detail.speerpunt_html(p, opgave)
-        else:
-            return
+        match node.payload:
+            case ThemeInfo() as theme:
+                html = detail.theme_html(data, theme, person)
+                note = NoteAnchor(theme.id, "thema", self.tr("Thema {0}: {1}").format(theme.number, theme.name))
+            case AandachtsveldInfo() as veld:
+                html = detail.veld_html(veld, person)
+            case ChapterInfo() as chapter:
+                html = detail.chapter_html(chapter)
+            case FocusPointInfo() as point:
+                html = detail.focus_point_html(point, parent if isinstance(parent, ChapterInfo) else None)
+            case OpgaveInfo() as opgave:
+                html = detail.opgave_html(opgave)
+            case SpeerpuntGroup() as group:
+                html = detail.opgave_html(group.opgave, group.kind)
+            case SpeerpuntInfo() as speerpunt:
+                opgave_of = parent.opgave if isinstance(parent, SpeerpuntGroup) else parent
+                html = detail.speerpunt_html(speerpunt, opgave_of if isinstance(opgave_of, OpgaveInfo) else None)
+            case None:
+                return
         self.detail.setHtml(html)
         self.detail.setProperty("shown_id", source.data(ID_ROLE))
         self.note_editor.set_item(note)
-
 
 def _chapter_of(data: ProgrammeData, point_id: str) -> str | None:
     """The chapter that holds focus point ``point_id``."""
