@@ -497,10 +497,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         tab = self._settings.value("main_window/tab", 0)
-        try:
+        if isinstance(tab, int | str) and str(tab).isdigit():  # an ini file gives a string
             self.tabs.setCurrentIndex(int(tab))
-        except (TypeError, ValueError):
-            pass
 
     def _save_settings(self) -> None:
         if self._settings is None:

@@ -108,8 +108,8 @@ class ReportForm(QWidget):
         return value if isinstance(value, str) else None
 
     def meeting_date(self) -> dt.date:
-        value: dt.date = self.date_edit.date().toPython()
-        return value
+        qdate = self.date_edit.date()
+        return dt.date(qdate.year(), qdate.month(), qdate.day())
 
     def request(self, output: Path) -> ReportRequest:
         """The request for the current choices, as they are (the service judges it)."""

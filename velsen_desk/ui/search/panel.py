@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -44,7 +44,9 @@ def _plain(text: str) -> str:
 class HighlightDelegate(QStyledItemDelegate):
     """Draws a hit as rich text: the title with matching words bold, the snippet below, muted."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument | None:
         marked = index.data(MARKED_ROLE)
         if not marked:
             return None
@@ -69,7 +71,9 @@ class HighlightDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(width, 160))
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         doc = self._document(option, index)
         if doc is None:
             super().paint(painter, option, index)
@@ -77,7 +81,8 @@ class HighlightDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        style = opt.widget.style() if opt.widget else None
+        widget: QWidget | None = opt.widget  # the stubs say QWidget; Qt gives None without a widget
+        style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         painter.save()
@@ -85,7 +90,7 @@ class HighlightDelegate(QStyledItemDelegate):
         doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         doc = self._document(option, index)
         if doc is None:
             return super().sizeHint(option, index)
@@ -203,7 +208,7 @@ class SearchPanel(QObject):
     # ---- Qt
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+        if watched is self.view and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
             self.focus_field()
             return True
         return super().eventFilter(watched, event)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from velsen_desk.core.records import (
     AandachtsveldInfo,
@@ -14,12 +14,13 @@ from velsen_desk.core.records import (
     SpeerpuntInfo,
     ThemeInfo,
 )
-from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
+from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.search.navigate import answers
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
 from velsen_desk.ui.themes.model import MineFilterProxy, SpeerpuntGroup, ThemeTreeModel
 from velsen_desk.ui.widgets.detail_pane import DetailPane
+from velsen_desk.ui.widgets.detail_split import DetailSplit
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import ID_ROLE, esc, html_css
 
@@ -44,13 +45,8 @@ class ThemesTab(ProgrammeTab):
         self.detail = DetailPane(
             state, self.tr("Details"), self.tr("Details van het gekozen thema met bronnen en gekoppelde acties."), self
         )
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tree)
         self.note_editor = NoteEditor(self)
-        splitter.addWidget(with_note(self.detail, self.note_editor, splitter))
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
+        splitter = DetailSplit(self.tree, self.detail, self.note_editor, Qt.Orientation.Horizontal, (2, 3), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
