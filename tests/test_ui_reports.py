@@ -236,3 +236,15 @@ def test_form_offers_the_registry_kinds_and_enables_fields_from_their_needs(make
     assert not form.section_boxes["regie"].isEnabled()  # needs a person; none chosen
     form.person_combo.setCurrentIndex(form.person_combo.findData("marianne-steijn"))
     assert form.section_boxes["regie"].isEnabled()
+
+
+def test_page_buttons_move_through_the_preview(qtbot, make_dialog):
+    dialog = make_dialog("timeline")
+    assert not dialog.pdf.next_button.isEnabled()  # nothing to page through yet
+    result = generate(qtbot, dialog)
+    assert result.pages > 1 and dialog.pdf.preview.current_page == 0
+    dialog.pdf.next_button.click()
+    assert dialog.pdf.preview.current_page == 1
+    dialog.pdf.previous_button.click()
+    dialog.pdf.previous_button.click()  # not before the first page
+    assert dialog.pdf.preview.current_page == 0

@@ -86,7 +86,8 @@ def _screenshot(args: argparse.Namespace) -> int:
 
 @command("report")
 def _report(args: argparse.Namespace) -> int:
-    from velsen_desk.reports.service import ReportError, ReportRequest, generate_report
+    from velsen_desk.reports.request import ReportError, ReportRequest
+    from velsen_desk.reports.service import generate_report
 
     request = ReportRequest(
         kind=args.kind,

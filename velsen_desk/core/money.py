@@ -66,6 +66,6 @@ class Reconciliation:
 
     @property
     def difference(self) -> int | None:
-        if self.agrees is None:
+        if self.agrees is None or self.documented is None:
             return None
         return self.computed.known - (self.documented.amount or 0)

@@ -98,7 +98,7 @@ class NotesFile:
                 "SELECT anchor, kind, label, text, flagged, updated_at FROM notes WHERE anchor = ?", (anchor,)
             ).fetchone()
         conn.close()
-        return Note(*row[:4], bool(row[4]), row[5]) if row else None
+        return Note(row[0], row[1], row[2], row[3], bool(row[4]), row[5]) if row else None
 
     def all(self, existing_ids: Iterable[str] | None = None) -> list[Note]:
         """All notes; with ``existing_ids``, those whose item is gone are marked loose."""
@@ -115,9 +115,8 @@ class NotesFile:
 
     def export(self, target: Path) -> int:
         notes = self.all()
-        payload = {"format": EXPORT_FORMAT, "notes": [asdict(n) | {"loose": None} for n in notes]}
-        for entry in payload["notes"]:
-            entry.pop("loose")
+        entries = [{k: v for k, v in asdict(n).items() if k != "loose"} for n in notes]
+        payload = {"format": EXPORT_FORMAT, "notes": entries}
         target.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
         return len(notes)
 

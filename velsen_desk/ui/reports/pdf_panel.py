@@ -9,7 +9,17 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from velsen_desk.reports.request import ReportResult
 from velsen_desk.ui.reports.preview import HAVE_PDF, PdfPreview, PrintError, print_document
@@ -37,9 +47,23 @@ class PdfPanel(QGroupBox):
         self.preview = PdfPreview(self)
         self.pages_label = QLabel(self)
         self.pages_label.setAccessibleName(self.tr("Aantal pagina’s"))
+        self.previous_button = QToolButton(self)
+        self.previous_button.setArrowType(Qt.ArrowType.UpArrow)
+        self.previous_button.setAccessibleName(self.tr("Vorige pagina"))
+        self.previous_button.setToolTip(self.tr("Vorige pagina"))
+        self.previous_button.clicked.connect(lambda: self.preview.go_to_page(self.preview.current_page - 1))
+        self.next_button = QToolButton(self)
+        self.next_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.next_button.setAccessibleName(self.tr("Volgende pagina"))
+        self.next_button.setToolTip(self.tr("Volgende pagina"))
+        self.next_button.clicked.connect(lambda: self.preview.go_to_page(self.preview.current_page + 1))
+        pages_row = QHBoxLayout()
+        pages_row.addWidget(self.pages_label, 1)
+        pages_row.addWidget(self.previous_button)
+        pages_row.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
-        layout.addWidget(self.pages_label)
+        layout.addLayout(pages_row)
 
         self.save_button = QPushButton(self.tr("Op&slaan als…"), self)
         self.save_button.setToolTip(self.tr("Bewaar het getoonde rapport als PDF (Ctrl+S)"))
@@ -143,6 +167,8 @@ class PdfPanel(QGroupBox):
 
     def update_enabled(self) -> None:
         ready = self.result_ is not None and not self._busy
+        for button in (self.previous_button, self.next_button):
+            button.setEnabled(ready and self.preview.page_count > 1)
         self.save_button.setEnabled(ready)
         self.print_button.setEnabled(ready and HAVE_PDF)
         self.open_button.setEnabled(self.saved_path is not None)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from velsen_desk.core.formatting import format_cost, format_euro, format_sum
 from velsen_desk.core.money import AMOUNT, NOT_APPLICABLE, CostValue, Reconciliation
+from velsen_desk.core.records import SourceInfo
 
 # Distinct colours that read on light and dark backgrounds (Okabe–Ito, colour-blind safe).
 SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999933", "#882255", "#44AA99"]
@@ -151,7 +152,7 @@ def cost_html(cost: CostValue | None) -> str:
     return text
 
 
-def source_html(source, label: str) -> str:
+def source_html(source: SourceInfo, label: str) -> str:
     """A source quote with its document title (``label`` is the translated "Bron")."""
     parts = [f'<p class="muted">{esc(label)}: {esc(source.document_title)}']
     if source.section:
