@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QSettings, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
 from velsen_desk.core.timeline import year_fraction
+from velsen_desk.storage.search import SearchHit
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, TITLE
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, muted_colour, unknown_colour
 
@@ -435,3 +436,20 @@ def test_qts_own_buttons_speak_dutch_like_the_rest(system_language):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["Annuleren", "Kopiëren"]
+
+
+def test_the_selectors_follow_the_view_state(window, qtbot):
+    """A person chosen elsewhere (through ViewState) shows in "Bekijk als", and "Alleen mijn
+    regie" becomes possible; a hit in another programme moves the programme selector."""
+    person = window.state.data.college[0]
+    assert not window.only_mine_action.isEnabled()
+    window.state.set_person(person.id)
+    assert window.person_combo.currentText() == person.name
+    assert window.only_mine_action.isEnabled()
+    window.state.set_person(None)
+    assert window.person_combo.currentText() == "Iedereen" and not window.only_mine_action.isEnabled()
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.loader.open_hit(SearchHit(kind="persoon", ref_id="x", programme_id="heemskerk-2018", title="t",
+                                         snippet="s"))
+        assert window.programme_combo.currentData() == "heemskerk-2018"
+    assert window.state.data.programme.id == "heemskerk-2018"

@@ -15,8 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -27,16 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk import __version__
-from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.records import Catalog, ProgrammeData
-from velsen_desk.notes.notes_file import Note
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.local_copy import LocalDatabase, read_origin
 from velsen_desk.storage.search import SearchHit
 from velsen_desk.sync.sync import SyncResult
 from velsen_desk.ui.budget.view import BudgetTab
-from velsen_desk.ui.jobs import read_notes
-from velsen_desk.ui.notes.editor import NoteEditor
+from velsen_desk.ui.data_status import DataStatus
+from velsen_desk.ui.notes.feature import NotesFeature
 from velsen_desk.ui.notes.overview import NotesOverview
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.portfolio.view import PortfolioTab
@@ -53,6 +49,7 @@ from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.sync.feature import SyncFeature
 from velsen_desk.ui.themes.view import ThemesTab
 from velsen_desk.ui.timeline.view import TimelineTab
+from velsen_desk.ui.view_bar import ViewBar
 from velsen_desk.ui.widgets.chart_library import chart_library
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 
@@ -91,7 +88,7 @@ class MainWindow(QMainWindow):
         self.runner = OperationRunner(database, self)
         self.search_runner = OperationRunner(database, self)  # its own: typing never flashes the progress bar
         self.loader = ProgrammeLoader(self.runner, self.state, self)
-        self.notes_overview: NotesOverview | None = None
+        self.notes = NotesFeature(self, self.search_runner)
 
         self.tabs = QTabWidget(self)
         # Before the tabs connect theirs: the tab is on screen when it selects the item.
@@ -124,10 +121,6 @@ class MainWindow(QMainWindow):
         self.state.sig_person_requested.connect(lambda _id: self.select_tab("portfolio"))
         self.state.sig_action_requested.connect(lambda _id: self.select_tab("budget"))
         self.state.sig_theme_requested.connect(lambda _id: self.select_tab("themes"))
-        self.state.sig_only_mine_changed.connect(self.only_mine_action.setChecked)
-        self.state.sig_person_changed.connect(self._on_person_changed)
-        self.loader.sig_catalog_loaded.connect(self._on_catalog)
-        self.loader.sig_programme_chosen.connect(self._show_programme_choice)
         self.loader.sig_programme_loaded.connect(self._on_programme)
         self.loader.sig_failed.connect(self._on_failure)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -153,23 +146,10 @@ class MainWindow(QMainWindow):
         self.runner.start(op.with_progress(self.tr("Gegevens voorbereiden…")))
 
     def select_programme(self, programme_id: str) -> bool:
-        index = self.programme_combo.findData(programme_id)
-        if index < 0:
-            return False
-        if index == self.programme_combo.currentIndex():
-            self.loader.load(programme_id)
-        else:
-            self.programme_combo.setCurrentIndex(index)
-        return True
+        return self.view_bar.select_programme(programme_id)
 
     def select_person(self, person_id: str | None) -> bool:
-        index = self.person_combo.findData(person_id)
-        if index < 0:
-            return False
-        self.person_combo.setCurrentIndex(index)
-        self.state.set_person(person_id)
-        self._update_only_mine()
-        return True
+        return self.view_bar.select_person(person_id)
 
     def select_tab(self, key: str) -> None:
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
@@ -180,34 +160,13 @@ class MainWindow(QMainWindow):
 
     def show_notes(self) -> NotesOverview:
         """Beeld → Mijn notities…: all notes and flags, loose ones marked (read in a worker)."""
-        if self.notes_overview is None:
-            self.notes_overview = NotesOverview(self._load_notes, self)
-        self.notes_overview.show()
-        self.notes_overview.raise_()
-        self._load_notes()
-        return self.notes_overview
-
-    def _load_notes(self) -> None:
-        for editor in self.findChildren(NoteEditor):
-            editor.flush()
-        op = Operation(partial(read_notes, self.search_runner.database), success=self._on_notes,
-                       failure=self._on_notes_failed, key="notes")
-        self.search_runner.start(op)
-
-    def _on_notes(self, notes: list[Note]) -> None:
-        if self.notes_overview is not None:
-            self.notes_overview.show_notes(notes)
-
-    def _on_notes_failed(self, error: Exception) -> None:
-        if self.notes_overview is not None:
-            self.notes_overview.show_error(str(error))
+        return self.notes.show()
 
     # ---- Qt
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
-        for editor in self.findChildren(NoteEditor):
-            editor.flush()
+        self.notes.flush_editors()
         self.runner.wait(5000)
         self.search_runner.wait(5000)
         self.sync.wait(5000)
@@ -220,35 +179,10 @@ class MainWindow(QMainWindow):
         bar.setObjectName("main_toolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
-        label = QLabel(self.tr("&Programma:"), bar)
-        self.programme_combo = QComboBox(bar)
-        self.programme_combo.setAccessibleName(self.tr("Programma"))
-        self.programme_combo.setAccessibleDescription(self.tr("Kies het programma dat u wilt lezen."))
-        self.programme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        label.setBuddy(self.programme_combo)
-        self.programme_combo.currentIndexChanged.connect(self._on_programme_chosen)
-        person_label = QLabel(self.tr("Bekijk &als:"), bar)
-        self.person_combo = QComboBox(bar)
-        self.person_combo.setAccessibleName(self.tr("Bekijk als"))
-        self.person_combo.setAccessibleDescription(
-            self.tr("Kies een collegelid om zijn of haar portefeuilles en regie-thema’s te markeren.")
-        )
-        self.person_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        person_label.setBuddy(self.person_combo)
-        self.person_combo.currentIndexChanged.connect(self._on_person_chosen)
-        for widget in (label, self.programme_combo, person_label, self.person_combo):
-            widget.setContentsMargins(6, 0, 6, 0)
-            bar.addWidget(widget)
-
-        self.only_mine_action = QAction(self.tr("Alleen &mijn regie"), self)
-        self.only_mine_action.setCheckable(True)
-        self.only_mine_action.setChecked(self.state.only_mine)
-        self.only_mine_action.setShortcut(QKeySequence("Ctrl+M"))
-        self.only_mine_action.setToolTip(
-            self.tr("Toon bij een gekozen collegelid alleen de eigen regie-thema’s (Ctrl+M)")
-        )
-        self.only_mine_action.toggled.connect(self.state.set_only_mine)
-        bar.addAction(self.only_mine_action)
+        self.view_bar = ViewBar(bar, self.loader, self.state)
+        self.programme_combo = self.view_bar.programme_combo
+        self.person_combo = self.view_bar.person_combo
+        self.only_mine_action = self.view_bar.only_mine_action
         self.reload_action = QAction(self.tr("Gegevens &opnieuw laden"), self)
         self.reload_action.setShortcut(QKeySequence("Ctrl+Shift+R"))  # F5 is "Synchroniseren"
         self.reload_action.triggered.connect(self._reload)
@@ -308,9 +242,7 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
 
     def _build_status_bar(self) -> None:
-        self.data_label = QLabel(self)
-        self.data_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.data_label.setAccessibleName(self.tr("Geopende gegevens"))
+        self.data_label = DataStatus(self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(140)
@@ -356,36 +288,10 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Velsen Desk kan niet starten"), text)
             self.close()
 
-    def _on_catalog(self, catalog: Catalog, programme_id: str) -> None:
-        self.programme_combo.blockSignals(True)
-        self.programme_combo.clear()
-        for p in catalog.programmes:
-            self.programme_combo.addItem(p.title, p.id)
-        self.programme_combo.blockSignals(False)
-        self._show_programme_choice(programme_id)
-
-    def _show_programme_choice(self, programme_id: str) -> None:
-        """Follow the loader in the selector without asking it to load again."""
-        self.programme_combo.blockSignals(True)
-        self.programme_combo.setCurrentIndex(max(0, self.programme_combo.findData(programme_id)))
-        self.programme_combo.blockSignals(False)
-
-    def _on_programme_chosen(self, index: int) -> None:
-        if index >= 0:
-            self.loader.load(self.programme_combo.itemData(index))
-
     def _on_programme(self, data: ProgrammeData) -> None:
-        self.person_combo.blockSignals(True)
-        self.person_combo.clear()
-        self.person_combo.addItem(self.tr("Iedereen"), None)
-        for person in data.college:
-            self.person_combo.addItem(person.name, person.id)
-        self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(self.state.person_id)))
-        self.person_combo.blockSignals(False)
-        self._update_only_mine()
-        self._update_status(data)
-        self.sync.update_status()
         catalog = self.loader.catalog
+        self.data_label.show_data(data, catalog.summary.data_version if catalog else None, self._origin)
+        self.sync.update_status()
         self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
         QTimer.singleShot(0, self, lambda: self._catch_up(data))
@@ -417,33 +323,14 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Velsen Desk – fout"), text)
 
     def _reload(self) -> None:
-        programme_id = self.programme_combo.currentData() or DEFAULT_PROGRAMME
-        self.start(programme_id, None)
+        self.start(self.view_bar.programme_id or DEFAULT_PROGRAMME, None)
 
     # ---- Reactions
-
-    def _on_person_chosen(self, index: int) -> None:
-        if index >= 0:
-            self.state.set_person(self.person_combo.itemData(index))
-            self._update_only_mine()
-
-    def _on_person_changed(self, person_id: str | None) -> None:
-        index = self.person_combo.findData(person_id)
-        if index >= 0 and index != self.person_combo.currentIndex():
-            self.person_combo.blockSignals(True)
-            self.person_combo.setCurrentIndex(index)
-            self.person_combo.blockSignals(False)
-            self._update_only_mine()
 
     def _on_item_requested(self, kind: str, _item_id: str) -> None:
         tab = tab_for_kind(kind)
         if tab is not None:
             self.select_tab(tab)
-
-    def _update_only_mine(self) -> None:
-        data = self.state.data
-        has_themes = bool(data.velden) if data else True
-        self.only_mine_action.setEnabled(has_themes and self.person_combo.currentData() is not None)
 
     def _on_busy(self, busy: bool, label: str) -> None:
         self.progress.setVisible(busy)
@@ -460,20 +347,6 @@ class MainWindow(QMainWindow):
 
     def _current_tab(self) -> ProgrammeTab:
         return self._programme_tabs()[max(0, self.tabs.currentIndex())]
-
-    def _update_status(self, data: ProgrammeData) -> None:
-        version = (self.catalog.summary.data_version if self.catalog else None) or self.tr("onbekend")
-        dated: list[tuple[str, str]] = []
-        for d in sorted(data.documents, key=lambda d: (d.date or dt.date.max, d.title)):
-            when = format_long_date(d.date) if d.date else d.date_text
-            if when:
-                status = f" ({d.status_text or d.status})" if d.status else ""
-                dated.append((d.title, f"{when}{status}"))
-        short = "; ".join(when for _title, when in dated) or self.tr("datum onbekend")
-        self.data_label.setText(
-            self.tr("Gegevensversie {0} · bron: {1} · documenten: {2}").format(version[:12], self._origin, short)
-        )
-        self.data_label.setToolTip("\n".join(f"{title}: {when}" for title, when in dated))
 
     def _about(self) -> None:
         version = (self.catalog.summary.data_version if self.catalog else None) or self.tr("onbekend")
