@@ -116,9 +116,10 @@ REPORT_TITLES = {
 
 
 def compose(
-    request: ReportRequest, data: ReportData, notes: list[Note] | None = None
+    request: ReportRequest, data: ReportData, notes: list[Note] | None = None, state: TaskState | None = None
 ) -> tuple[DocumentSpec, list[Part]]:
-    """The document for a validated request over loaded data (pure: no I/O)."""
+    """The document for a validated request over loaded data (pure: no I/O); with a ``state``,
+    an annex stops between its sections when cancelled."""
     styles = Styles()
     footer = (f"Velsen Desk · gemaakt op {format_long_date(data.generated)} · "
               f"gegevensversie {data.data_version or 'onbekend'}")
@@ -142,7 +143,10 @@ def compose(
         assert date is not None
         items = _items(request)
         meeting = " ".join(request.meeting.split())
-        body = [part for item in items for part in _section(item, data, styles, person)]
+        body = []
+        for number, item in enumerate(items):
+            _step(state, 30 + 20 * number // len(items), "Onderdelen samenstellen")
+            body.extend(_section(item, data, styles, person))
         parts = [annex.cover(styles, data, meeting, date, request.agenda_item, items), annex.contents(styles, body),
                  *body]
         title = f"Bijlage {meeting} {format_long_date(date)}"
@@ -218,7 +222,7 @@ def generate_report(request: ReportRequest, state: TaskState | None = None) -> R
     data = _load(request, request.programme or DEFAULT_PROGRAMME, request.today or dt.date.today())
     notes = _load_notes(request) if request.kind == "brief" else None
     _step(state, 30, "Onderdelen samenstellen")
-    spec, parts = compose(request, data, notes)
+    spec, parts = compose(request, data, notes, state)
     _step(state, 50, "Pagina’s opmaken")
     rendered = render_parts(spec, parts)
     _step(state, 95, "Opslaan")  # the last chance to stop: after this the file is written

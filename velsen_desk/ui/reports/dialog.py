@@ -250,12 +250,14 @@ class ReportDialog(QDialog):
             self._show_message(self.tr("De keuzes zijn gewijzigd. Maak het voorbeeld opnieuw om op te slaan of "
                                        "af te drukken."))
 
-    def _on_progress(self, percent: int, _step: str) -> None:
+    def _on_progress(self, percent: int, step: str) -> None:
         if self._closed or self._task is None:
             return
         self.progress.setRange(0, 100)
         self.progress.setValue(percent)
-        self.sig_progress.emit(percent, _step)
+        if step:  # the service's Dutch name of the step it is in
+            self._show_message(self.tr("Het rapport wordt gemaakt: {0}…").format(step.lower()))
+        self.sig_progress.emit(percent, step)
 
     def _on_ready(self, result: ReportResult) -> None:
         if self._closed:
