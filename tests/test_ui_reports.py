@@ -248,3 +248,14 @@ def test_page_buttons_move_through_the_preview(qtbot, make_dialog):
     dialog.pdf.previous_button.click()
     dialog.pdf.previous_button.click()  # not before the first page
     assert dialog.pdf.preview.current_page == 0
+
+
+def test_the_last_annex_section_cannot_be_unticked(make_dialog):
+    dialog = make_dialog("annex")
+    boxes = dialog.form.section_boxes
+    for key in ("themes", "portfolio", "budget"):
+        boxes[key].setChecked(False)
+    assert boxes["timeline"].isChecked() and not boxes["timeline"].isEnabled()
+    assert dialog.request().items == ("timeline",)
+    boxes["budget"].setChecked(True)
+    assert boxes["timeline"].isEnabled()

@@ -119,8 +119,9 @@ class ReportForm(QWidget):
         if not kind.needs_meeting:
             return ReportRequest(kind=kind.id, output=output, programme=programme, today=self._today,
                                  person=self.person_id if kind.needs_person else None)
-        items = tuple(key for key in ANNEX_SECTION_IDS if self.section_boxes[key].isEnabled()
-                      and self.section_boxes[key].isChecked())
+        has_person = self.person_id is not None
+        items = tuple(key for key in ANNEX_SECTION_IDS if self.section_boxes[key].isChecked()
+                      and (has_person or not report_kind(key).needs_person))
         return ReportRequest(kind=kind.id, output=output, programme=programme, today=self._today,
                              person=self.person_id, meeting=" ".join(self.meeting_edit.text().split()),
                              date=self.meeting_date().isoformat(), agenda_item=self.agenda_edit.text().strip() or None,
@@ -137,10 +138,15 @@ class ReportForm(QWidget):
         has_person = self.person_id is not None
         self.person_combo.setEnabled(uses_person(kind))
         self.annex_box.setVisible(kind.needs_meeting)
+        possible = {key: has_person or not report_kind(key).needs_person for key in self.section_boxes}
+        chosen = [key for key, box in self.section_boxes.items() if possible[key] and box.isChecked()]
         for key, box in self.section_boxes.items():
-            possible = has_person or not report_kind(key).needs_person
-            box.setEnabled(possible)
-            box.setToolTip("" if possible else self.tr("Kies eerst een collegelid."))
+            # The last chosen section cannot be unticked: an annex without sections is no choice
+            # (the service would take its default sections instead).
+            last = chosen == [key]
+            box.setEnabled(possible[key] and not last)
+            box.setToolTip(self.tr("Kies eerst een collegelid.") if not possible[key] else
+                           self.tr("Een bijlage heeft ten minste één onderdeel.") if last else "")
 
     # ---- Building
 
