@@ -138,6 +138,26 @@ def test_strategische_agenda_shows_opgaven_and_speerpunten(window, qtbot):
     assert kinds == {"opgave", "speerpunt", "group"}
 
 
+def test_a_group_and_its_speerpunt_show_their_opgave(window, qtbot):
+    """The typed payloads: a "Wat we al doen" group shows only that part of its opgave, and a
+    speerpunt under a group still names the opgave it belongs to."""
+    from velsen_desk.ui.themes.model import SpeerpuntGroup
+
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.select_programme("velsen-sa2020")
+    tab = window.themes_tab
+    group_index = tab.model.find(lambda n: isinstance(n.payload, SpeerpuntGroup))
+    group = tab.model.node(group_index).payload
+    tab.tree.setCurrentIndex(tab.proxy.mapFromSource(group_index))
+    text = tab.detail_text()
+    assert group.opgave.title in text and "Wat we al doen" in text
+    assert "Speerpunten" not in text  # only the group's own part
+    assert tab.model.index(0, 0, group_index).data(ID_ROLE) is not None
+    tab.tree.setCurrentIndex(tab.proxy.mapFromSource(tab.model.index(0, 0, group_index)))
+    assert group.opgave.title in tab.detail_text()
+    assert group_index.data(ID_ROLE) == f"{group.opgave.id}#{group.kind}"
+
+
 # ---- Begroting ------------------------------------------------------------------------------
 
 
