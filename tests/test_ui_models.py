@@ -61,26 +61,3 @@ def test_budget_model_and_sort_proxy(qtmodeltester, datasets):
     empty = BudgetModel()
     empty.set_plans(())
     qtmodeltester.check(empty)
-
-
-def test_task_runner_delivers_on_the_gui_thread_and_drops_stale_results(qtbot, built_db):
-    from PySide6.QtCore import QThread
-
-    from velsen_desk.ui.tasks import TaskRunner
-
-    runner = TaskRunner(ReadOnlyDatabase(built_db))
-    got, threads = [], []
-
-    def success(result):
-        got.append(result)
-        threads.append(QThread.currentThread())
-
-    runner.run(lambda s: "oud", success=success, key="k")
-    runner.run(lambda s: "nieuw", success=success, key="k")
-    qtbot.waitUntil(lambda: not runner.busy)
-    assert got == ["nieuw"]
-    assert threads[0] is QThread.currentThread()
-    errors = []
-    runner.run(lambda s: 1 / 0, success=success, failure=errors.append)
-    qtbot.waitUntil(lambda: not runner.busy)
-    assert isinstance(errors[0], ZeroDivisionError)

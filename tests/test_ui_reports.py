@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QDialog
 from velsen_desk.reports.service import ReportRequest
 from velsen_desk.reports.work import default_file_name, make_report
 from velsen_desk.storage.database import ReadOnlyDatabase
-from velsen_desk.ui.reports import dialog as dialog_module
+from velsen_desk.ui.operations import OperationRunner
+from velsen_desk.ui.reports import pdf_panel as pdf_panel_module
 from velsen_desk.ui.reports.dialog import Choice, ReportDialog
-from velsen_desk.ui.tasks import TaskRunner
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -30,7 +30,7 @@ def pdf_text(path: Path) -> str:
 
 @pytest.fixture
 def runner(qtbot, built_db):
-    runner = TaskRunner(ReadOnlyDatabase(built_db))
+    runner = OperationRunner(ReadOnlyDatabase(built_db))
     yield runner
     runner.wait(10000)
 
@@ -54,7 +54,7 @@ def make_dialog(qtbot, runner):
 def generate(qtbot, dialog: ReportDialog):
     with qtbot.waitSignal(dialog.sig_preview_ready, timeout=20000) as blocker:
         assert dialog.generate()
-        assert dialog.busy and not dialog.generate_button.isEnabled() and not dialog.save_button.isEnabled()
+        assert dialog.busy and not dialog.generate_button.isEnabled() and not dialog.pdf.save_button.isEnabled()
     return blocker.args[0]
 
 
@@ -72,21 +72,23 @@ def test_budget_preview_has_pages_and_the_figures(qtbot, make_dialog):
     dialog = make_dialog("budget")
     result = generate(qtbot, dialog)
     assert not dialog.busy
-    assert dialog.preview.page_count == result.pages > 0
+    assert dialog.pdf.preview.page_count == result.pages > 0
     assert "€ 326.000" in pdf_text(result.path)
-    assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
-    assert not dialog.open_button.isEnabled()  # nothing saved yet
-    assert "pagina’s" in dialog.pages_label.text()
+    assert dialog.pdf.save_button.isEnabled() and dialog.pdf.print_button.isEnabled()
+    assert not dialog.pdf.open_button.isEnabled()  # nothing saved yet
+    assert "pagina’s" in dialog.pdf.pages_label.text()
 
 
 def test_annex_without_meeting_title_is_explained_in_dutch(qtbot, make_dialog):
+    """The form does not judge the request: the report service does, and its Dutch message shows."""
     dialog = make_dialog("annex")
-    assert not dialog.annex_box.isHidden()
-    dialog.meeting_edit.setText("   ")
-    with qtbot.waitSignal(dialog.sig_failed) as blocker:
-        assert not dialog.generate()
-    assert "titel van de vergadering" in dialog.message and blocker.args[0] == dialog.message
+    assert not dialog.form.annex_box.isHidden()
+    dialog.form.meeting_edit.setText("   ")
+    with qtbot.waitSignal(dialog.sig_failed, timeout=20000) as blocker:
+        assert dialog.generate()
+    assert "vergadering" in dialog.message and blocker.args[0] == dialog.message
     assert "Traceback" not in dialog.message and not dialog.busy
+    assert dialog.generate_button.isEnabled() and not dialog.pdf.save_button.isEnabled()
 
 
 def test_service_error_from_the_worker_is_shown_in_dutch(qtbot, make_dialog):
@@ -95,24 +97,25 @@ def test_service_error_from_the_worker_is_shown_in_dutch(qtbot, make_dialog):
     with qtbot.waitSignal(dialog.sig_failed, timeout=20000) as blocker:
         dialog.generate()
     assert "geen actieplan" in blocker.args[0] and "geen actieplan" in dialog.message
-    assert not dialog.busy and dialog.generate_button.isEnabled() and not dialog.save_button.isEnabled()
+    assert not dialog.busy and dialog.generate_button.isEnabled() and not dialog.pdf.save_button.isEnabled()
 
 
 def test_annex_request_uses_meeting_details_and_sections_in_order(make_dialog):
     dialog = make_dialog("annex", person_id="marianne-steijn")
-    dialog.meeting_edit.setText("Raadsvergadering")
-    dialog.date_edit.setDate(QDate(2026, 11, 24))
-    dialog.agenda_edit.setText("7")
-    dialog.section_boxes["portfolio"].setChecked(False)
-    dialog.section_boxes["regie"].setChecked(True)
+    form = dialog.form
+    form.meeting_edit.setText("Raadsvergadering")
+    form.date_edit.setDate(QDate(2026, 11, 24))
+    form.agenda_edit.setText("7")
+    form.section_boxes["portfolio"].setChecked(False)
+    form.section_boxes["regie"].setChecked(True)
     request = dialog.request()
     assert (request.meeting, request.date, request.agenda_item) == ("Raadsvergadering", "2026-11-24", "7")
     assert request.items == ("themes", "budget", "timeline", "regie")
     assert request.person == "marianne-steijn"
     assert dialog.default_file_name() == "bijlage-2026-11-24.pdf"
-    assert dialog.date_edit.text() == "24-11-2026"
-    dialog.person_combo.setCurrentIndex(0)  # no person: the regie section is not possible
-    assert not dialog.section_boxes["regie"].isEnabled()
+    assert form.date_edit.text() == "24-11-2026"
+    form.person_combo.setCurrentIndex(0)  # no person: the regie section is not possible
+    assert not form.section_boxes["regie"].isEnabled()
     assert "regie" not in dialog.request().items
 
 
@@ -125,15 +128,16 @@ def test_save_copies_the_previewed_file_and_open_uses_it(qtbot, make_dialog, tmp
         asked.append(suggested)
         return str(tmp_path / "mijn-begroting"), ""
 
-    monkeypatch.setattr(dialog_module.QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    monkeypatch.setattr(pdf_panel_module.QFileDialog, "getSaveFileName", staticmethod(fake_save))
     opened: list[str] = []
-    monkeypatch.setattr(dialog_module.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    monkeypatch.setattr(pdf_panel_module.QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url) or True))
     saved = dialog.save()
     assert saved == tmp_path / "mijn-begroting.pdf"
     assert saved.read_bytes() == result.path.read_bytes()
     assert Path(asked[0]).name == "begroting-actieplan-2026-11-24.pdf"
-    assert dialog.open_button.isEnabled()
-    dialog.open_button.click()
+    assert dialog.pdf.open_button.isEnabled()
+    dialog.pdf.open_button.click()
     assert opened[0].toLocalFile() == str(saved)
 
 
@@ -155,7 +159,7 @@ def test_print_renders_every_page_through_the_print_dialog(qtbot, make_dialog, t
         def exec(self):
             return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(dialog_module, "QPrintDialog", FakePrintDialog)
+    monkeypatch.setattr(pdf_panel_module, "QPrintDialog", FakePrintDialog)
     assert dialog.print_report() == result.pages
     assert len(PdfReader(out).pages) == result.pages
 
@@ -163,9 +167,9 @@ def test_print_renders_every_page_through_the_print_dialog(qtbot, make_dialog, t
 def test_changing_a_choice_makes_the_preview_stale(qtbot, make_dialog):
     dialog = make_dialog("portfolio")
     generate(qtbot, dialog)
-    assert dialog.save_button.isEnabled()
+    assert dialog.pdf.save_button.isEnabled()
     dialog.set_kind("budget")
-    assert not dialog.save_button.isEnabled() and "opnieuw" in dialog.message
+    assert not dialog.pdf.save_button.isEnabled() and "opnieuw" in dialog.message
 
 
 def test_ctrl_p_on_the_budget_tab_preselects_budget(qtbot, window):
@@ -180,8 +184,8 @@ def test_ctrl_p_on_the_budget_tab_preselects_budget(qtbot, window):
         actions.view_action.trigger()
     dialog = actions.dialog
     assert dialog is not None and dialog.kind == "budget"
-    assert dialog.programme_combo.currentData() == window.programme_combo.currentData()
-    qtbot.waitUntil(lambda: dialog.preview.page_count > 0, timeout=20000)
+    assert dialog.form.programme_combo.currentData() == window.programme_combo.currentData()
+    qtbot.waitUntil(lambda: dialog.pdf.preview.page_count > 0, timeout=20000)
     dialog.close()
 
 
@@ -191,6 +195,83 @@ def test_dialog_defaults_to_the_windows_programme_and_person(qtbot, window):
     window.select_person(person)
     dialog = window.report_actions.open_dialog("annex")
     assert dialog.kind == "annex" and not dialog.busy  # an annex waits for the meeting title
-    assert dialog.person_combo.currentData() == person
+    assert dialog.form.person_combo.currentData() == person
     assert window.report_actions.kind_for_current_tab() == "portfolio"
     dialog.close()
+
+
+def test_cancel_returns_to_the_form_and_writes_no_file(qtbot, make_dialog, monkeypatch):
+    import threading
+
+    from velsen_desk.reports import service
+
+    # The worker waits inside the page layout until the user has clicked cancel, so the cancel
+    # always arrives before the file would be written (a fast machine would otherwise finish first).
+    clicked = threading.Event()
+    real_render = service.render_parts
+
+    def render_after_click(*args, **kwargs):
+        clicked.wait(20)
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(service, "render_parts", render_after_click)
+    dialog = make_dialog("timeline")
+    assert dialog.cancel_button.isHidden()
+    with qtbot.waitSignal(dialog.sig_progress, timeout=20000):
+        assert dialog.generate()
+        assert not dialog.cancel_button.isHidden() and not dialog.form.isEnabled()
+    output = Path(dialog._task_output)
+    previews: list[object] = []
+    dialog.sig_preview_ready.connect(previews.append)
+    with qtbot.waitSignal(dialog.sig_cancelled):
+        dialog.cancel_button.click()
+        clicked.set()
+    assert not dialog.busy and dialog.cancel_button.isHidden() and dialog.form.isEnabled()
+    assert dialog.generate_button.isEnabled() and "geannuleerd" in dialog.message
+    qtbot.waitUntil(lambda: not dialog._runner.busy, timeout=20000)
+    assert previews == [] and not output.exists() and dialog.result_ is None
+    assert not dialog.pdf.save_button.isEnabled()
+    monkeypatch.setattr(service, "render_parts", real_render)
+    generate(qtbot, dialog)  # and the next one is made as usual
+    assert dialog.pdf.save_button.isEnabled()
+
+
+def test_form_offers_the_registry_kinds_and_enables_fields_from_their_needs(make_dialog):
+    from velsen_desk.core.report_kinds import REPORT_KINDS
+
+    dialog = make_dialog("themes")
+    form = dialog.form
+    assert [form.kind_combo.itemData(i) for i in range(form.kind_combo.count())] == [
+        k.id for k in REPORT_KINDS if k.in_dialog]
+    assert form.kind_combo.itemText(0) == "Thema’s en regie"
+    assert form.annex_box.isHidden() and not form.person_combo.isEnabled()
+    form.set_kind("regie")
+    assert form.person_combo.isEnabled() and form.annex_box.isHidden()
+    form.set_kind("annex")
+    assert form.person_combo.isEnabled() and not form.annex_box.isHidden()
+    assert not form.section_boxes["regie"].isEnabled()  # needs a person; none chosen
+    form.person_combo.setCurrentIndex(form.person_combo.findData("marianne-steijn"))
+    assert form.section_boxes["regie"].isEnabled()
+
+
+def test_page_buttons_move_through_the_preview(qtbot, make_dialog):
+    dialog = make_dialog("timeline")
+    assert not dialog.pdf.next_button.isEnabled()  # nothing to page through yet
+    result = generate(qtbot, dialog)
+    assert result.pages > 1 and dialog.pdf.preview.current_page == 0
+    dialog.pdf.next_button.click()
+    assert dialog.pdf.preview.current_page == 1
+    dialog.pdf.previous_button.click()
+    dialog.pdf.previous_button.click()  # not before the first page
+    assert dialog.pdf.preview.current_page == 0
+
+
+def test_the_last_annex_section_cannot_be_unticked(make_dialog):
+    dialog = make_dialog("annex")
+    boxes = dialog.form.section_boxes
+    for key in ("themes", "portfolio", "budget"):
+        boxes[key].setChecked(False)
+    assert boxes["timeline"].isChecked() and not boxes["timeline"].isEnabled()
+    assert dialog.request().items == ("timeline",)
+    boxes["budget"].setChecked(True)
+    assert boxes["timeline"].isEnabled()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QSettings, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
 from velsen_desk.core.timeline import year_fraction
+from velsen_desk.storage.search import SearchHit
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, TITLE
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, muted_colour, unknown_colour
 
@@ -135,6 +136,26 @@ def test_strategische_agenda_shows_opgaven_and_speerpunten(window, qtbot):
     assert top[0] == "In Velsen doet iedereen mee" and len(top) == 4
     kinds = {i.data(KIND_ROLE) for i in _rows(model)}
     assert kinds == {"opgave", "speerpunt", "group"}
+
+
+def test_a_group_and_its_speerpunt_show_their_opgave(window, qtbot):
+    """The typed payloads: a "Wat we al doen" group shows only that part of its opgave, and a
+    speerpunt under a group still names the opgave it belongs to."""
+    from velsen_desk.ui.themes.model import SpeerpuntGroup
+
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.select_programme("velsen-sa2020")
+    tab = window.themes_tab
+    group_index = tab.model.find(lambda n: isinstance(n.payload, SpeerpuntGroup))
+    group = tab.model.node(group_index).payload
+    tab.tree.setCurrentIndex(tab.proxy.mapFromSource(group_index))
+    text = tab.detail_text()
+    assert group.opgave.title in text and "Wat we al doen" in text
+    assert "Speerpunten" not in text  # only the group's own part
+    assert tab.model.index(0, 0, group_index).data(ID_ROLE) is not None
+    tab.tree.setCurrentIndex(tab.proxy.mapFromSource(tab.model.index(0, 0, group_index)))
+    assert group.opgave.title in tab.detail_text()
+    assert group_index.data(ID_ROLE) == f"{group.opgave.id}#{group.kind}"
 
 
 # ---- Begroting ------------------------------------------------------------------------------
@@ -289,13 +310,18 @@ def test_geometry_and_last_tab_are_remembered(qtbot, built_db, tmp_path):
     assert (second.size().width(), second.size().height()) == (700, 500)
 
 
-def test_a_failing_load_gives_a_dutch_message(window, qtbot):
-    def broken(_session):
+def test_a_failing_load_gives_a_dutch_message(window, qtbot, monkeypatch):
+    from velsen_desk.ui import programme_loader
+
+    def broken(_db, _programme):
         raise RuntimeError("schijf weg")
 
+    monkeypatch.setattr(programme_loader, "load_programme", broken)
     with qtbot.waitSignal(window.sig_failed, timeout=5000) as blocker:
-        window.runner.run(broken, success=lambda _r: None, failure=window._on_failure)
+        window.select_programme("heemskerk-2018")
     assert blocker.args[0].startswith("De gegevens konden niet gelezen worden")
+    assert "schijf weg" in blocker.args[0]
+    assert window.state.data.programme.id == "velsen-2022"  # the last good programme stays
 
 
 def test_a_corrupt_database_shows_a_message_not_a_traceback(isolated_home, monkeypatch, qapp):
@@ -438,3 +464,19 @@ def test_the_application_has_its_icon_in_several_sizes(qapp):
     icon = application_icon()
     assert not icon.isNull()
     assert len(icon.availableSizes()) >= 4
+
+def test_the_selectors_follow_the_view_state(window, qtbot):
+    """A person chosen elsewhere (through ViewState) shows in "Bekijk als", and "Alleen mijn
+    regie" becomes possible; a hit in another programme moves the programme selector."""
+    person = window.state.data.college[0]
+    assert not window.only_mine_action.isEnabled()
+    window.state.set_person(person.id)
+    assert window.person_combo.currentText() == person.name
+    assert window.only_mine_action.isEnabled()
+    window.state.set_person(None)
+    assert window.person_combo.currentText() == "Iedereen" and not window.only_mine_action.isEnabled()
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.loader.open_hit(SearchHit(kind="persoon", ref_id="x", programme_id="heemskerk-2018", title="t",
+                                         snippet="s"))
+        assert window.programme_combo.currentData() == "heemskerk-2018"
+    assert window.state.data.programme.id == "heemskerk-2018"

@@ -27,8 +27,9 @@ class CostValue:
 
     def __post_init__(self) -> None:
         # Database rows hand over the stored string; every reader then sees the one enum.
-        if not isinstance(self.status, CostStatus):
-            object.__setattr__(self, "status", CostStatus(self.status))
+        stored: object = self.status  # typed as the enum, but a row may still carry the text
+        if not isinstance(stored, CostStatus):
+            object.__setattr__(self, "status", CostStatus(str(stored)))
 
     @property
     def is_amount(self) -> bool:

@@ -164,7 +164,8 @@ def _clause_end(text: str, lo: int, hi: int) -> int:
 
 def _label(text: str, lo: int, hi: int) -> tuple[int, str | None]:
     """(start of the clause text[lo:hi] after filler, its label or None)."""
-    start = min(_LEADING_FILLER.match(text, lo, hi).end(), hi)
+    filler = _LEADING_FILLER.match(text, lo, hi)
+    start = min(filler.end() if filler else lo, hi)
     cut = _PREPOSITION.search(text, start, hi)
     label = text[start : cut.start() if cut else hi].strip(" \t\n,–-")
     return start, label or None
@@ -184,7 +185,8 @@ def parse_planning(text: str | None) -> Planning:
     previous_end = 0  # a label never reaches back into the previous period
     i = 0
     while i < len(hits):
-        first, (start, end, precision) = hits[i]
+        first, (start, known_end, precision) = hits[i]
+        end: dt.date | None = known_end
         last = first
         open_ended = False
         if i + 1 < len(hits):

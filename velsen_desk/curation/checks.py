@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from velsen_desk.core.formatting import format_euro
-from velsen_desk.core.money import CostValue, sum_costs
+from velsen_desk.core.money import CostStatus, CostValue, sum_costs
 from velsen_desk.core.text import squash
 from velsen_desk.curation.fidelity import fidelity_findings
 from velsen_desk.curation.problems import Problem
-from velsen_desk.curation.schema import Cost, CostStatus
+from velsen_desk.curation.schema import Cost
 
 if TYPE_CHECKING:
     from velsen_desk.curation.loader import DataSet
@@ -81,7 +81,8 @@ def _as_value(cost: Cost) -> CostValue:
 
 def check_dataset(dataset: DataSet, sources: Path) -> list[Problem]:
     report = _Reporter(dataset)
-    ids = {name: {r.id for r in records} for name, records in dataset.collections.items()}
+    # Every collection's model has an ``id`` (the schema's records); BaseModel does not say so.
+    ids = {name: {r.id for r in records} for name, records in dataset.collections.items()}  # type: ignore[attr-defined]
     _check_references(dataset, ids, report)
     _check_numbering(dataset, report)
     _check_sums(dataset, report)

@@ -22,8 +22,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from velsen_desk.core.money import CostStatus
 from velsen_desk.core.text import squash
-from velsen_desk.curation.schema import Cost, CostStatus, Target
+from velsen_desk.curation.schema import Cost, Target
 
 if TYPE_CHECKING:
     from velsen_desk.curation.loader import DataSet

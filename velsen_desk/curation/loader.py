@@ -37,7 +37,8 @@ class DataSet:
 
     def __getattr__(self, name: str) -> list[Any]:
         try:
-            return self.__dict__["collections"][name]
+            collections: dict[str, list[BaseModel]] = self.__dict__["collections"]
+            return collections[name]
         except KeyError:
             raise AttributeError(name) from None
 
@@ -151,7 +152,7 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None) -> DataSet:
             for index, record in enumerate(records):
                 dataset.collections[name].append(record)
                 line = _line_of(tree, (name, index))
-                record_id = record.id  # type: ignore[attr-defined]
+                record_id = record.id
                 if record_id in dataset.origin:
                     first_file, first_line, _ = dataset.origin[record_id]
                     problems.append(

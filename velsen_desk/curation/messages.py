@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 _MESSAGES: dict[str, str] = {
@@ -32,7 +33,7 @@ _MESSAGES: dict[str, str] = {
 }
 
 
-def dutch_message(error: dict[str, Any]) -> str:
+def dutch_message(error: Mapping[str, Any]) -> str:
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
     if kind in ("enum", "literal_error"):

@@ -18,6 +18,7 @@ from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.people import match_person
 from velsen_desk.core.records import PersonInfo
 from velsen_desk.core.report_kinds import ReportKind, report_kind
+from velsen_desk.core.task_state import TaskState
 from velsen_desk.notes.notes_file import Note, NotesError, NotesFile
 from velsen_desk.reports import annex
 from velsen_desk.reports.data import ReportData, load_report_data
@@ -76,9 +77,10 @@ def _section(kind: ReportKind, data: ReportData, styles: Styles, person: PersonI
 
 
 def compose(
-    request: ReportRequest, data: ReportData, notes: list[Note] | None = None
+    request: ReportRequest, data: ReportData, notes: list[Note] | None = None, state: TaskState | None = None
 ) -> tuple[DocumentSpec, list[Part]]:
-    """The document for a request over loaded data (pure: no I/O)."""
+    """The document for a request over loaded data (pure: no I/O); with a ``state``, an annex
+    stops between its sections when cancelled."""
     valid = validate_request(request)
     kind = valid.kind
     styles = Styles()
@@ -98,7 +100,10 @@ def compose(
     if kind.needs_meeting:
         assert valid.date is not None and valid.meeting is not None  # validated
         date, meeting, sections = valid.date, valid.meeting, valid.sections
-        body = [part for item in sections for part in _section(report_kind(item), data, styles, person)]
+        body = []
+        for number, item in enumerate(sections):
+            _step(state, 30 + 20 * number // len(sections), "Onderdelen samenstellen")
+            body.extend(_section(report_kind(item), data, styles, person))
         parts = [annex.cover(styles, data, meeting, date, request.agenda_item, sections),
                  annex.contents(styles, body), *body]
         title = f"Bijlage {meeting} {format_long_date(date)}"
@@ -148,16 +153,31 @@ def _write(path: Path, pdf: bytes) -> None:
         raise ReportError(f"Kan niet schrijven naar {path}: {exc.strerror or exc}.") from exc
 
 
-def generate_report(request: ReportRequest) -> ReportResult:
+def generate_report(request: ReportRequest, state: TaskState | None = None) -> ReportResult:
+    """Make the report. With a ``state``: progress is reported and cancel is honoured between the
+    steps (reading, composing, laying out pages, writing); a cancelled report raises
+    :class:`~velsen_desk.core.task_state.Cancelled` and writes nothing to ``request.output``."""
     valid = validate_request(request)
     output = Path(request.output)
     _check_output(output)
+    _step(state, 5, "Gegevens lezen")
     data = _load(request, request.programme or DEFAULT_PROGRAMME, request.today or dt.date.today())
     notes = _load_notes(request) if valid.kind.personal else None
-    spec, parts = compose(request, data, notes)
+    _step(state, 30, "Onderdelen samenstellen")
+    spec, parts = compose(request, data, notes, state)
+    _step(state, 50, "Pagina’s opmaken")
     rendered = render_parts(spec, parts)
+    _step(state, 95, "Opslaan")  # the last chance to stop: after this the file is written
     _write(output, rendered.pdf)
+    if state is not None:
+        state.set_progress(100, "Klaar")
     return ReportResult(output, rendered.pages)
+
+
+def _step(state: TaskState | None, percent: int, message: str) -> None:
+    if state is not None:
+        state.raise_if_cancelled()
+        state.set_progress(percent, message)
 
 
 def _load_notes(request: ReportRequest) -> list[Note]:

@@ -1,6 +1,6 @@
 """The part of report making that runs off the GUI thread, and small pure helpers.
 
-Nothing here touches Qt: :func:`make_report` runs in a :class:`~velsen_desk.ui.tasks.TaskRunner`
+Nothing here touches Qt: :func:`make_report` runs in a :class:`~velsen_desk.ui.operations.Operation`
 worker and returns a frozen :class:`ReportResult`.
 """
 
@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from velsen_desk.core.report_kinds import ANNEX_SECTION_IDS, REPORT_KINDS, is_report_kind, report_kind
+from velsen_desk.core.task_state import TaskState
 from velsen_desk.reports.request import ReportRequest, ReportResult
 from velsen_desk.storage.database import ReadOnlyDatabase
 
@@ -22,13 +23,16 @@ ANNEX_SECTIONS: tuple[str, ...] = ANNEX_SECTION_IDS
 TAB_KINDS: dict[str, str] = {k.tab: k.id for k in REPORT_KINDS if k.tab}
 
 
-def make_report(db: ReadOnlyDatabase | None, request: ReportRequest) -> ReportResult:
-    """Runs in a worker; touches no widget. The report reads the database the window shows."""
+def make_report(
+    db: ReadOnlyDatabase | None, request: ReportRequest, state: TaskState | None = None
+) -> ReportResult:
+    """Runs in a worker; touches no widget. The report reads the database the window shows;
+    ``state`` reports progress and may cancel it (see :func:`~velsen_desk.reports.service.generate_report`)."""
     from velsen_desk.reports.service import generate_report  # ReportLab and the ORM: here, not in the GUI thread
 
     if db is not None and request.database is None:
         request = dataclasses.replace(request, database=db.path)
-    return generate_report(request)
+    return generate_report(request, state)
 
 
 def slug(value: str) -> str:

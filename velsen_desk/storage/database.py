@@ -103,7 +103,7 @@ def open_readonly(path: Path) -> Engine:
     )
 
 
-def session_factory(engine: Engine) -> sessionmaker:
+def session_factory(engine: Engine) -> sessionmaker[Session]:
     """One session per unit of work: ``with factory() as session: ...``."""
     from sqlalchemy.orm import sessionmaker
 
@@ -120,14 +120,15 @@ class ReadOnlyDatabase:
         self.info = inspect_database(path)  # raises DatabaseError, without SQLAlchemy
         self.path = path
         self._lock = threading.Lock()
-        self._factory: sessionmaker | None = None
+        self._factory: sessionmaker[Session] | None = None
 
     def session(self) -> AbstractContextManager[Session]:
         """A new session (one unit of work): ``with db.session() as session: ...``."""
         with self._lock:
             if self._factory is None:
                 self._factory = session_factory(open_readonly(self.path))
-        return self._factory()
+        session: Session = self._factory()
+        return session
 
     def read(self, op: Callable[..., T], *args: Any) -> T:
         """``op(session, *args)`` in a session of its own."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from velsen_desk.core.formatting import format_cost
 from velsen_desk.core.item_kinds import ITEM_KIND_IDS
@@ -64,7 +65,7 @@ class Change:
         return f"{self.kind} {self.label}: {self.change}"
 
 
-def _fields(kind: str, row: tuple) -> tuple[str | None, ...]:
+def _fields(kind: str, row: tuple[Any, ...]) -> tuple[str | None, ...]:  # a sqlite row
     """Fold the cost columns into one displayed value so "€ 0" and "n.v.t." compare as different."""
     values = list(row[2:])
     if kind in ("actie", "begrotingsregel"):

@@ -1,20 +1,20 @@
 """The main window: menus, toolbar (programme and "Bekijk als"), four tabs and a status bar.
 
-It owns no data: a :class:`TaskRunner` loads a :class:`ProgrammeData` off the GUI thread and
-:class:`ViewState` hands it to the tabs, which redraw themselves.
+It owns no data: a :class:`ProgrammeLoader` loads a :class:`ProgrammeData` off the GUI thread
+into :class:`ViewState`, which hands it to the tabs; they redraw themselves. The window only
+mirrors the loader and the state in its selectors and status bar, and switches tabs on request.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -25,29 +25,36 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk import __version__
-from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.records import Catalog, ProgrammeData
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
-from velsen_desk.storage.local_copy import read_origin
-from velsen_desk.storage.reading import load_catalog, load_programme, prime_snapshots
+from velsen_desk.storage.local_copy import LocalDatabase, read_origin
+from velsen_desk.storage.search import SearchHit
+from velsen_desk.sync.sync import SyncResult
 from velsen_desk.ui.budget.view import BudgetTab
-from velsen_desk.ui.notes.editor import NoteEditor
-from velsen_desk.ui.notes.overview import NotesOverview, load_notes
+from velsen_desk.ui.data_status import DataStatus
+from velsen_desk.ui.notes.feature import NotesFeature
+from velsen_desk.ui.notes.overview import NotesOverview
+from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.portfolio.view import PortfolioTab
+from velsen_desk.ui.programme_loader import (
+    DEFAULT_PROGRAMME,
+    ProgrammeLoader,
+    open_local_database,
+    prime_all_snapshots,
+)
 from velsen_desk.ui.reports import install_report_actions
-from velsen_desk.ui.search.navigate import open_search_hit
+from velsen_desk.ui.search.navigate import tab_for_kind
 from velsen_desk.ui.search.panel import SearchPanel
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.sync.feature import SyncFeature
-from velsen_desk.ui.tasks import TaskRunner
 from velsen_desk.ui.themes.view import ThemesTab
 from velsen_desk.ui.timeline.view import TimelineTab
+from velsen_desk.ui.view_bar import ViewBar
 from velsen_desk.ui.widgets.chart_library import chart_library
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PROGRAMME = "velsen-2022"
 CHART_IMPORT_DELAY_MS = 300  # after every tab shows the data, so the import never delays that
 TAB_KEYS = ("themes", "portfolio", "budget", "timeline")
 
@@ -68,23 +75,24 @@ class MainWindow(QMainWindow):
         today: dt.date | None = None,
         show_errors: bool = True,
         parent: QWidget | None = None,
-    ):
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Velsen Desk"))
         self.setObjectName("main_window")
         self._settings = settings
         self._show_errors = show_errors
         self._origin = origin
-        self.catalog: Catalog | None = None
-        self.state = ViewState(self)
+        self.state = ViewState(self, today)
         self.db_path = db_path
         database = ReadOnlyDatabase(db_path) if db_path else None
-        self.runner = TaskRunner(database, self)
-        self.search_runner = TaskRunner(database, self)  # its own runner: typing never flashes the progress bar
-        self._pending_hit = None
-        self.notes_overview: NotesOverview | None = None
+        self.runner = OperationRunner(database, self)
+        self.search_runner = OperationRunner(database, self)  # its own: typing never flashes the progress bar
+        self.loader = ProgrammeLoader(self.runner, self.state, self)
+        self.notes = NotesFeature(self, self.search_runner)
 
         self.tabs = QTabWidget(self)
+        # Before the tabs connect theirs: the tab is on screen when it selects the item.
+        self.state.sig_item_requested.connect(self._on_item_requested)
         self.tabs.setAccessibleName(self.tr("Weergaven"))
         self.themes_tab = ThemesTab(self.state, self)
         self.portfolio_tab = PortfolioTab(self.state, self)
@@ -103,17 +111,18 @@ class MainWindow(QMainWindow):
 
         self.search = SearchPanel(self.search_runner, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search.dock)
-        self.search.sig_hit_chosen.connect(self.open_hit)
+        self.search.sig_hit_chosen.connect(self.loader.open_hit)
         self.sync = SyncFeature(self, show_errors)
         self.sync.sig_new_version.connect(self._on_new_version)
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
 
-        self.state.sig_person_requested.connect(lambda _id: self.tabs.setCurrentWidget(self.portfolio_tab))
-        self.state.sig_action_requested.connect(lambda _id: self.tabs.setCurrentWidget(self.budget_tab))
-        self.state.sig_theme_requested.connect(lambda _id: self.tabs.setCurrentWidget(self.themes_tab))
-        self.state.sig_only_mine_changed.connect(self.only_mine_action.setChecked)
+        self.state.sig_person_requested.connect(lambda _id: self.select_tab("portfolio"))
+        self.state.sig_action_requested.connect(lambda _id: self.select_tab("budget"))
+        self.state.sig_theme_requested.connect(lambda _id: self.select_tab("themes"))
+        self.loader.sig_programme_loaded.connect(self._on_programme)
+        self.loader.sig_failed.connect(self._on_failure)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.runner.sig_busy_changed.connect(self._on_busy)
         self._restore_settings()
@@ -121,81 +130,44 @@ class MainWindow(QMainWindow):
 
     # ---- Public API
 
+    @property
+    def catalog(self) -> Catalog | None:
+        return self.loader.catalog
+
     def start(self, programme_id: str | None = None, person_name: str | None = None) -> None:
         """Load the catalogue, then the programme (default: Velsen 2022–2026)."""
-        self._wanted = (programme_id or DEFAULT_PROGRAMME, person_name)
-        self.runner.run(
-            load_catalog, success=self._on_catalog, failure=self._on_failure, key="catalog",
-            label=self.tr("Gegevens openen…"),
-        )
+        self.loader.start(programme_id, person_name)
 
     def open_local_database(self) -> None:
         """Find or build the local database off the GUI thread, then :meth:`start`.
 
         For the normal start-up: the window is already visible while this runs."""
-        from velsen_desk.storage.local_copy import ensure_local_database
-
-        self.runner.run(
-            lambda _db: ensure_local_database(), success=self._on_local_database,
-            failure=self._on_open_failure, label=self.tr("Gegevens voorbereiden…"),
-        )
+        op = Operation(open_local_database, success=self._on_local_database, failure=self._on_open_failure)
+        self.runner.start(op.with_progress(self.tr("Gegevens voorbereiden…")))
 
     def select_programme(self, programme_id: str) -> bool:
-        index = self.programme_combo.findData(programme_id)
-        if index < 0:
-            return False
-        if index == self.programme_combo.currentIndex():
-            self._load_programme(programme_id)
-        else:
-            self.programme_combo.setCurrentIndex(index)
-        return True
+        return self.view_bar.select_programme(programme_id)
 
     def select_person(self, person_id: str | None) -> bool:
-        index = self.person_combo.findData(person_id)
-        if index < 0:
-            return False
-        self.person_combo.setCurrentIndex(index)
-        self.state.set_person(person_id)
-        self._update_only_mine()
-        return True
+        return self.view_bar.select_person(person_id)
 
     def select_tab(self, key: str) -> None:
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
 
-    def open_hit(self, hit) -> None:
+    def open_hit(self, hit: SearchHit) -> bool:
         """Open a search result in its tab and select it (switching programme when needed)."""
-        data = self.state.data
-        if data is None or data.programme.id != hit.programme_id:
-            self._pending_hit = hit
-            if not self.select_programme(hit.programme_id):
-                self._pending_hit = None
-            return
-        open_search_hit(self, data, hit)
+        return self.loader.open_hit(hit)
 
     def show_notes(self) -> NotesOverview:
         """Beeld → Mijn notities…: all notes and flags, loose ones marked (read in a worker)."""
-        if self.notes_overview is None:
-            self.notes_overview = NotesOverview(self._load_notes, self)
-        self.notes_overview.show()
-        self.notes_overview.raise_()
-        self._load_notes()
-        return self.notes_overview
-
-    def _load_notes(self) -> None:
-        for editor in self.findChildren(NoteEditor):
-            editor.flush()
-        overview = self.notes_overview
-        self.search_runner.run(
-            load_notes, success=overview.show_notes, failure=lambda exc: overview.show_error(str(exc)), key="notes"
-        )
+        return self.notes.show()
 
     # ---- Qt
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for editor in self.findChildren(NoteEditor):
-            if not editor.confirm_close():  # a note that could not be kept anywhere: the user chose to stay
-                event.ignore()
-                return
+        if not self.notes.confirm_close_editors():  # a note that could not be kept anywhere: the user chose to stay
+            event.ignore()
+            return
         self._save_settings()
         self.runner.wait(5000)
         self.search_runner.wait(5000)
@@ -209,35 +181,10 @@ class MainWindow(QMainWindow):
         bar.setObjectName("main_toolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
-        label = QLabel(self.tr("&Programma:"), bar)
-        self.programme_combo = QComboBox(bar)
-        self.programme_combo.setAccessibleName(self.tr("Programma"))
-        self.programme_combo.setAccessibleDescription(self.tr("Kies het programma dat u wilt lezen."))
-        self.programme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        label.setBuddy(self.programme_combo)
-        self.programme_combo.currentIndexChanged.connect(self._on_programme_chosen)
-        person_label = QLabel(self.tr("Bekijk &als:"), bar)
-        self.person_combo = QComboBox(bar)
-        self.person_combo.setAccessibleName(self.tr("Bekijk als"))
-        self.person_combo.setAccessibleDescription(
-            self.tr("Kies een collegelid om zijn of haar portefeuilles en regie-thema’s te markeren.")
-        )
-        self.person_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        person_label.setBuddy(self.person_combo)
-        self.person_combo.currentIndexChanged.connect(self._on_person_chosen)
-        for widget in (label, self.programme_combo, person_label, self.person_combo):
-            widget.setContentsMargins(6, 0, 6, 0)
-            bar.addWidget(widget)
-
-        self.only_mine_action = QAction(self.tr("Alleen &mijn regie"), self)
-        self.only_mine_action.setCheckable(True)
-        self.only_mine_action.setChecked(self.state.only_mine)
-        self.only_mine_action.setShortcut(QKeySequence("Ctrl+M"))
-        self.only_mine_action.setToolTip(
-            self.tr("Toon bij een gekozen collegelid alleen de eigen regie-thema’s (Ctrl+M)")
-        )
-        self.only_mine_action.toggled.connect(self.state.set_only_mine)
-        bar.addAction(self.only_mine_action)
+        self.view_bar = ViewBar(bar, self.loader, self.state)
+        self.programme_combo = self.view_bar.programme_combo
+        self.person_combo = self.view_bar.person_combo
+        self.only_mine_action = self.view_bar.only_mine_action
         self.reload_action = QAction(self.tr("Gegevens &opnieuw laden"), self)
         self.reload_action.setShortcut(QKeySequence("Ctrl+Shift+R"))  # F5 is "Synchroniseren"
         self.reload_action.triggered.connect(self._reload)
@@ -279,10 +226,10 @@ class MainWindow(QMainWindow):
         view.addAction(self.only_mine_action)
         expand = view.addAction(self.tr("Alles &uitklappen"))
         expand.setShortcut(QKeySequence("Ctrl+E"))
-        expand.triggered.connect(lambda: self._tree_call("expand_all"))
+        expand.triggered.connect(lambda: self._current_tab().expand_all())
         collapse = view.addAction(self.tr("Alles &inklappen"))
         collapse.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        collapse.triggered.connect(lambda: self._tree_call("collapse_all"))
+        collapse.triggered.connect(lambda: self._current_tab().collapse_all())
         view.addSeparator()
         view.addAction(self.search_action)
         view.addAction(self.sync.changes_action)
@@ -290,7 +237,7 @@ class MainWindow(QMainWindow):
         self.notes_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.notes_action.triggered.connect(self.show_notes)
 
-        self.report_actions = install_report_actions(self)  # "Rapporten" menu, Ctrl+P
+        self.report_actions = install_report_actions(self, self.runner, self.state, self.loader)  # Ctrl+P
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&Over Velsen Desk"))
@@ -298,9 +245,7 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
 
     def _build_status_bar(self) -> None:
-        self.data_label = QLabel(self)
-        self.data_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.data_label.setAccessibleName(self.tr("Geopende gegevens"))
+        self.data_label = DataStatus(self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(140)
@@ -311,7 +256,7 @@ class MainWindow(QMainWindow):
 
     # ---- Loading
 
-    def _on_local_database(self, local) -> None:
+    def _on_local_database(self, local: LocalDatabase) -> None:
         try:
             self._set_database(local.info.path)
         except DatabaseError as exc:
@@ -327,7 +272,7 @@ class MainWindow(QMainWindow):
         self.runner.set_database(database)
         self.search_runner.set_database(database)
 
-    def _on_new_version(self, result) -> None:
+    def _on_new_version(self, _result: SyncResult) -> None:
         """A sync replaced the local copy: open the new file and reload every tab (the one broadcast)."""
         try:
             self._set_database(self.sync.local_db())
@@ -336,8 +281,8 @@ class MainWindow(QMainWindow):
             return
         self._origin = read_origin(self.sync.local_db()).get("origin", self._origin)
         self._reload()
-        # Every programme of the new file, so the next start (on any programme) skips the ORM.
-        self.search_runner.run(lambda db: prime_snapshots(db.path) if db else None, success=lambda _none: None)
+        self.search_runner.start(Operation(partial(prime_all_snapshots, self.search_runner.database),
+                                           success=_ignore))
 
     def _on_open_failure(self, error: Exception) -> None:
         text = self.tr("Het gegevensbestand kan niet worden geopend.\n\n{0}").format(error)
@@ -346,59 +291,12 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Velsen Desk kan niet starten"), text)
             self.close()
 
-    def _on_catalog(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        wanted, _person = self._wanted
-        self.programme_combo.blockSignals(True)
-        self.programme_combo.clear()
-        for p in catalog.programmes:
-            self.programme_combo.addItem(p.title, p.id)
-        self.programme_combo.blockSignals(False)
-        index = max(0, self.programme_combo.findData(wanted))
-        self.programme_combo.setCurrentIndex(index)
-        self._load_programme(self.programme_combo.itemData(index))
-
-    def _on_programme_chosen(self, index: int) -> None:
-        if index >= 0 and self.catalog is not None:
-            self._load_programme(self.programme_combo.itemData(index))
-
-    def _load_programme(self, programme_id: str) -> None:
-        programme = self.catalog.programme(programme_id) if self.catalog else None
-        if programme is None:
-            return
-        self.runner.run(
-            lambda db: load_programme(db, programme),
-            success=self._on_programme,
-            failure=self._on_failure,
-            key="programme",
-            label=self.tr("{0} laden…").format(programme.title),
-        )
-
     def _on_programme(self, data: ProgrammeData) -> None:
-        _programme, person_name = self._wanted
-        self._wanted = (data.programme.id, None)
-        keep = self.state.person_id
-        self.person_combo.blockSignals(True)
-        self.person_combo.clear()
-        self.person_combo.addItem(self.tr("Iedereen"), None)
-        for person in data.college:
-            self.person_combo.addItem(person.name, person.id)
-        self.person_combo.blockSignals(False)
-        if person_name:
-            keep = next((p.id for p in data.college if p.name == person_name), None)
-        if data.person(keep) is None:
-            keep = None
-        self.state.person_id = keep
-        self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(keep)))
-        self.state.set_data(data)
-        self._update_only_mine()
-        self._update_status(data)
+        catalog = self.loader.catalog
+        self.data_label.show_data(data, catalog.summary.data_version if catalog else None, self._origin)
         self.sync.update_status()
-        self.search.set_programmes({p.id: p.title for p in self.catalog.programmes} if self.catalog else {})
+        self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
-        if self._pending_hit is not None and self._pending_hit.programme_id == data.programme.id:
-            hit, self._pending_hit = self._pending_hit, None
-            self.open_hit(hit)
         QTimer.singleShot(0, self, lambda: self._catch_up(data))
 
     def _catch_up(self, data: ProgrammeData) -> None:
@@ -419,7 +317,7 @@ class MainWindow(QMainWindow):
     def _programme_tabs(self) -> tuple[ProgrammeTab, ...]:
         return (self.themes_tab, self.portfolio_tab, self.budget_tab, self.timeline_tab)
 
-    def _on_failure(self, error: Exception) -> None:
+    def _on_failure(self, error: object) -> None:
         text = self.tr("De gegevens konden niet gelezen worden. Het gegevensbestand is mogelijk beschadigd.\n\n"
                        "Details: {0}").format(error)
         self.statusBar().showMessage(self.tr("Laden mislukt"), 10000)
@@ -428,20 +326,14 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Velsen Desk – fout"), text)
 
     def _reload(self) -> None:
-        programme_id = self.programme_combo.currentData() or DEFAULT_PROGRAMME
-        self.start(programme_id, None)
+        self.start(self.view_bar.programme_id or DEFAULT_PROGRAMME, None)
 
     # ---- Reactions
 
-    def _on_person_chosen(self, index: int) -> None:
-        if index >= 0:
-            self.state.set_person(self.person_combo.itemData(index))
-            self._update_only_mine()
-
-    def _update_only_mine(self) -> None:
-        data = self.state.data
-        has_themes = bool(data.velden) if data else True
-        self.only_mine_action.setEnabled(has_themes and self.person_combo.currentData() is not None)
+    def _on_item_requested(self, kind: str, _item_id: str) -> None:
+        tab = tab_for_kind(kind)
+        if tab is not None:
+            self.select_tab(tab)
 
     def _on_busy(self, busy: bool, label: str) -> None:
         self.progress.setVisible(busy)
@@ -451,27 +343,13 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(TAB_KEYS):
+            self.state.set_current_tab(TAB_KEYS[index])
         if 0 <= index < len(self.tab_actions):
             self.tab_actions[index].setChecked(True)
 
-    def _tree_call(self, name: str) -> None:
-        method = getattr(self.tabs.currentWidget(), name, None)
-        if method is not None:
-            method()
-
-    def _update_status(self, data: ProgrammeData) -> None:
-        version = (self.catalog.summary.data_version if self.catalog else None) or self.tr("onbekend")
-        dated = []
-        for d in sorted(data.documents, key=lambda d: (d.date or dt.date.max, d.title)):
-            when = format_long_date(d.date) if d.date else d.date_text
-            if when:
-                status = f" ({d.status_text or d.status})" if d.status else ""
-                dated.append((d.title, f"{when}{status}"))
-        short = "; ".join(when for _title, when in dated) or self.tr("datum onbekend")
-        self.data_label.setText(
-            self.tr("Gegevensversie {0} · bron: {1} · documenten: {2}").format(version[:12], self._origin, short)
-        )
-        self.data_label.setToolTip("\n".join(f"{title}: {when}" for title, when in dated))
+    def _current_tab(self) -> ProgrammeTab:
+        return self._programme_tabs()[max(0, self.tabs.currentIndex())]
 
     def _about(self) -> None:
         version = (self.catalog.summary.data_version if self.catalog else None) or self.tr("onbekend")
@@ -495,10 +373,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         tab = self._settings.value("main_window/tab", 0)
-        try:
+        if isinstance(tab, int | str) and str(tab).isdigit():  # an ini file gives a string
             self.tabs.setCurrentIndex(int(tab))
-        except (TypeError, ValueError):
-            pass
 
     def _save_settings(self) -> None:
         if self._settings is None:
@@ -507,3 +383,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main_window/state", self.saveState())
         self._settings.setValue("main_window/tab", self.tabs.currentIndex())
         self._settings.sync()
+
+
+def _ignore(_result: None) -> None:
+    """Nothing to show: priming the snapshots only makes the next start quicker."""

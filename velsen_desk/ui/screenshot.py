@@ -40,7 +40,8 @@ def take_screenshot(
     from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
     from velsen_desk.storage.local_copy import ensure_local_database
     from velsen_desk.ui.app import application
-    from velsen_desk.ui.main_window import DEFAULT_PROGRAMME, MainWindow
+    from velsen_desk.ui.main_window import MainWindow
+    from velsen_desk.ui.programme_loader import DEFAULT_PROGRAMME
 
     if tab not in _TABS:
         return _error(f"Onbekend tabblad “{tab}”. Kies uit: {', '.join(_TABS)}.")
@@ -91,7 +92,7 @@ def take_screenshot(
     image = window.grab()
     window.close()
     output = Path(output)
-    if output.parent and not output.parent.exists():
+    if not output.parent.exists():
         return _error(f"De map {output.parent} bestaat niet.")
     if not image.save(str(output), "PNG"):
         return _error(f"Kan {output} niet schrijven.")

@@ -1,10 +1,14 @@
-"""Shared view state: which programme is loaded and whose eyes we look through.
+"""Shared view state: which programme is loaded, whose eyes we look through, which tab is open.
 
-Tabs do not call each other. They listen to this object and post requests to it; the main
-window turns requests into tab switches.
+Tabs and features do not call each other. They listen to this object and post requests to it
+(``sig_*_requested``); each tab answers the requests for its own items, and the main window
+turns requests into tab switches. Every write to the loaded programme or the person goes
+through a method here, so every change is signalled.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,19 +29,35 @@ class ViewState(QObject):
     """Show this theme in the themes tab."""
     sig_action_requested = Signal(str)
     """Show this action in the budget tab."""
+    sig_item_requested = Signal(str, str)
+    """(item kind id of :mod:`velsen_desk.core.item_kinds`, item id): show and select this item;
+    the tab that shows the kind answers."""
+    sig_tab_changed = Signal(str)
+    """The tab on screen changed (its key: "themes", "portfolio", "budget", "timeline")."""
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.data: ProgrammeData | None = None
         self.person_id: str | None = None
         self.only_mine = True
+        self.current_tab = "themes"
+        self.today = today or dt.date.today()  # the window's "vandaag" (tests fix it)
 
     # ---- Public API
 
     def set_data(self, data: ProgrammeData) -> None:
+        """Show ``data``, keeping the person when the new programme has them."""
+        self.set_programme(data, self.person_id)
+
+    def set_programme(self, data: ProgrammeData, person_id: str | None) -> None:
+        """Show ``data`` through ``person_id``'s eyes (None when that person is not in it).
+
+        The person changes first (tabs not yet showing ``data`` ignore it), then the tabs draw."""
         self.data = data
-        if data.person(self.person_id) is None:
-            self.person_id = None
+        person = person_id if data.person(person_id) is not None else None
+        if person != self.person_id:
+            self.person_id = person
+            self.sig_person_changed.emit(person)
         self.sig_programme_loaded.emit(data)
 
     def set_person(self, person_id: str | None) -> None:
@@ -49,6 +69,15 @@ class ViewState(QObject):
         if value != self.only_mine:
             self.only_mine = value
             self.sig_only_mine_changed.emit(value)
+
+    def request_item(self, kind: str, item_id: str) -> None:
+        """Ask for an item (a search hit, say) to be shown in its tab."""
+        self.sig_item_requested.emit(kind, item_id)
+
+    def set_current_tab(self, key: str) -> None:
+        if key != self.current_tab:
+            self.current_tab = key
+            self.sig_tab_changed.emit(key)
 
     @property
     def filtering(self) -> bool:

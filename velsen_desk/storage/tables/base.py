@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
-from velsen_desk.core.money import CostValue
+from velsen_desk.core.money import CostStatus, CostValue
 
 
 class Base(DeclarativeBase):
@@ -33,4 +33,4 @@ class CostColumns:
 
     @property
     def cost(self) -> CostValue:
-        return CostValue(self.cost_status, self.cost_amount, self.cost_text, self.cost_qualifier)
+        return CostValue(CostStatus(self.cost_status), self.cost_amount, self.cost_text, self.cost_qualifier)

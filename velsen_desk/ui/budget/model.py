@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from velsen_desk.core import records, wording
 from velsen_desk.core.formatting import format_cost
+from velsen_desk.core.money import Reconciliation
 from velsen_desk.ui.widgets.style import (
     HIGHLIGHT_ROLE,
     ID_ROLE,
@@ -28,13 +27,20 @@ from velsen_desk.ui.widgets.tree_model import Node, TreeModel
 
 NR, TITLE, TREKKER, COST, FUNDING, PLANNING, CHECK = range(7)
 
+BudgetPayload = (
+    records.ActionPlanInfo | records.FocusopgaveInfo | records.ActionInfo | records.BudgetInfo
+    | records.BudgetLineInfo
+)
+BudgetNode = Node[BudgetPayload]
+SortKey = str | int | float | tuple[int, float]
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("BudgetModel", text)
 
 
-def build_tree(plans: tuple[records.ActionPlanInfo, ...]) -> Node:
-    root = Node("root")
+def build_tree(plans: tuple[records.ActionPlanInfo, ...]) -> BudgetNode:
+    root: BudgetNode = Node("root")
     budgets: dict[str, records.BudgetInfo] = {}
     for plan in plans:
         plan_node = root.add("plan", plan)
@@ -53,10 +59,8 @@ def build_tree(plans: tuple[records.ActionPlanInfo, ...]) -> Node:
     return root
 
 
-class BudgetModel(TreeModel):
-    headers = ()
-
-    def __init__(self, parent: QObject | None = None):
+class BudgetModel(TreeModel[BudgetPayload]):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.headers = (
             _tr("Nr"), _tr("Actie"), _tr("Trekker"), _tr("Kosten"), _tr("Financiering"), _tr("Planning"),
@@ -78,7 +82,7 @@ class BudgetModel(TreeModel):
     def set_highlight(self, action_ids: frozenset[str]) -> None:
         self._highlight = action_ids
         for node in self._root.walk():
-            if node.kind == "action":
+            if isinstance(node.payload, records.ActionInfo):
                 self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, CHECK))
 
     def funding_text(self, action: records.ActionInfo) -> str:
@@ -101,32 +105,33 @@ class BudgetModel(TreeModel):
 
     # ---- TreeModel
 
-    def node_data(self, node: Node, column: int, role: int) -> Any:
+    def node_data(self, node: BudgetNode, column: int, role: int) -> object:
         p = node.payload
-        kind = node.kind
-        mine = kind == "action" and p.id in self._highlight
+        if p is None:
+            return None
+        mine = isinstance(p, records.ActionInfo) and p.id in self._highlight
+        cost = p.cost if isinstance(p, records.ActionInfo | records.BudgetLineInfo) else None
+        rec = _reconciliation(p)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(node, column)
+            return self._tooltip(p, column)
         if role == SORT_ROLE:
             return self._sort(node, column)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column == COST and kind in ("action", "line"):
-                return cost_foreground(p.cost)
-            if column == COST and self._rec(node) is not None and self._rec(node).computed.to_be_determined:
+            if column == COST and cost is not None:
+                return cost_foreground(cost)
+            if column == COST and rec is not None and rec.computed.to_be_determined:
                 return unknown_colour()
-            if column == CHECK:
-                rec = self._rec(node)
-                if rec is not None and rec.agrees is not None:
-                    return ok_colour() if rec.agrees else warn_colour()
-            if column == PLANNING and kind == "action" and not p.planning_text:
+            if column == CHECK and rec is not None and rec.agrees is not None:
+                return ok_colour() if rec.agrees else warn_colour()
+            if column == PLANNING and isinstance(p, records.ActionInfo) and not p.planning_text:
                 return unknown_colour()
             return None
         if role == Qt.ItemDataRole.FontRole:
-            if column == COST and kind in ("action", "line"):
-                return cost_font(p.cost) or (bold_font() if mine else None)
-            if kind in ("plan", "focusopgave", "budget") or mine:
+            if column == COST and cost is not None:
+                return cost_font(cost) or (bold_font() if mine else None)
+            if isinstance(p, records.ActionPlanInfo | records.FocusopgaveInfo | records.BudgetInfo) or mine:
                 return bold_font()
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (NR, COST):
@@ -138,105 +143,106 @@ class BudgetModel(TreeModel):
         if role == ID_ROLE:
             return p.id
         if role == KIND_ROLE:
-            return kind
+            return node.kind
         return None
 
     # ---- Private
 
-    @staticmethod
-    def _rec(node: Node):
-        if node.kind in ("plan", "focusopgave", "budget"):
-            return node.payload.reconciliation
-        return None
-
-    def _display(self, node: Node, column: int) -> str | None:
+    def _display(self, node: BudgetNode, column: int) -> str | None:
         p = node.payload
-        kind = node.kind
-        if kind == "action":
-            return {
-                NR: str(p.number),
-                TITLE: p.title,
-                TREKKER: p.trekker or _tr("onbekend"),
-                COST: format_cost(p.cost),
-                FUNDING: self.funding_text(p),
-                PLANNING: p.planning_text or _tr("onbekend"),
-            }.get(column)
-        if kind == "line":
-            return {
-                NR: str(p.number) if p.number is not None else "",
-                TITLE: p.title,
-                COST: format_cost(p.cost),
-                FUNDING: self.line_funding_text(p),
-            }.get(column)
-        rec = self._rec(node)
+        match p:
+            case records.ActionInfo():
+                return {
+                    NR: str(p.number),
+                    TITLE: p.title,
+                    TREKKER: p.trekker or _tr("onbekend"),
+                    COST: format_cost(p.cost),
+                    FUNDING: self.funding_text(p),
+                    PLANNING: p.planning_text or _tr("onbekend"),
+                }.get(column)
+            case records.BudgetLineInfo():
+                return {
+                    NR: str(p.number) if p.number is not None else "",
+                    TITLE: p.title,
+                    COST: format_cost(p.cost),
+                    FUNDING: self.line_funding_text(p),
+                }.get(column)
+            case None:
+                return None
+        rec = _reconciliation(p)
         if column == COST:
-            if kind == "budget" and rec is None:
+            if isinstance(p, records.BudgetInfo) and rec is None:
                 return format_cost(p.amount) if p.amount else ""
             return computed_text(rec)
         if column == CHECK:
             return reconciliation_text(rec)
-        if kind == "plan":
-            return {TITLE: p.title, PLANNING: p.document.date_text or ""}.get(column)
-        if kind == "focusopgave":
-            return {
-                NR: p.letter or str(p.number),
-                TITLE: _tr("Focusopgave {0}: {1}").format(p.number, p.title),
-            }.get(column)
-        if kind == "budget":
-            funded = [self._actions[a].number for a in p.funded_action_ids if a in self._actions]
-            funding = ""
-            if p.lines and p.amount:
-                funding = _tr("budget {0}").format(format_cost(p.amount))
-            if funded:
-                numbers = ", ".join(str(n) for n in sorted(set(funded)))
-                funding = (funding + "; " if funding else "") + _tr("financiert actie {0}").format(numbers)
-            return {TITLE: p.name, FUNDING: funding, PLANNING: p.period_text or ""}.get(column)
-        return None
+        match p:
+            case records.ActionPlanInfo():
+                return {TITLE: p.title, PLANNING: p.document.date_text or ""}.get(column)
+            case records.FocusopgaveInfo():
+                return {
+                    NR: p.letter or str(p.number),
+                    TITLE: _tr("Focusopgave {0}: {1}").format(p.number, p.title),
+                }.get(column)
+            case records.BudgetInfo():
+                funded = [self._actions[a].number for a in p.funded_action_ids if a in self._actions]
+                funding = ""
+                if p.lines and p.amount:
+                    funding = _tr("budget {0}").format(format_cost(p.amount))
+                if funded:
+                    numbers = ", ".join(str(n) for n in sorted(set(funded)))
+                    funding = (funding + "; " if funding else "") + _tr("financiert actie {0}").format(numbers)
+                return {TITLE: p.name, FUNDING: funding, PLANNING: p.period_text or ""}.get(column)
 
-    def _tooltip(self, node: Node, column: int) -> str | None:
-        p = node.payload
-        if node.kind == "action":
-            if column == PLANNING:
+    def _tooltip(self, p: BudgetPayload, column: int) -> str | None:
+        match p:
+            case records.ActionInfo() if column == PLANNING:
                 return p.planning_text or _tr("De bron noemt geen planning.")
-            if column == COST and p.cost.text:
+            case records.ActionInfo() if column == COST and p.cost.text:
                 return _tr("In de bron: {0}").format(p.cost.text)
-            if column == TITLE:
+            case records.ActionInfo() if column == TITLE:
                 return p.what or p.title
-        if node.kind == "focusopgave" and column in (TITLE, TREKKER):
-            return p.responsible or p.title
-        if node.kind == "budget" and column == TITLE:
-            return p.description or p.name
+            case records.FocusopgaveInfo() if column in (TITLE, TREKKER):
+                return p.responsible or p.title
+            case records.BudgetInfo() if column == TITLE:
+                return p.description or p.name
         if column == CHECK:
-            rec = self._rec(node)
+            rec = _reconciliation(p)
             if rec is not None and rec.documented is not None:
                 return _tr("Berekend uit de regels: {0}. Document: {1}.").format(
                     computed_text(rec), rec.documented.text
                 )
         return None
 
-    def _sort(self, node: Node, column: int) -> Any:
+    def _sort(self, node: BudgetNode, column: int) -> SortKey:
         p = node.payload
         if column == NR:
-            if node.kind == "action":
-                return p.number
-            if node.kind == "line":
-                return p.number or 0
-            if node.kind == "focusopgave":
-                return p.number
+            match p:
+                case records.ActionInfo() | records.FocusopgaveInfo():
+                    return p.number
+                case records.BudgetLineInfo():
+                    return p.number or 0
             return node.row()
         if column == COST:
-            if node.kind in ("action", "line"):
+            if isinstance(p, records.ActionInfo | records.BudgetLineInfo):
                 return cost_sort_key(p.cost)
-            rec = self._rec(node)
+            rec = _reconciliation(p) if p is not None else None
             return float(rec.computed.known) if rec else 0.0
         text = self._display(node, column)
         return (text or "").lower()
 
 
+def _reconciliation(p: BudgetPayload | None) -> Reconciliation | None:
+    """The check of a branch's total against its document; None for an action or a line."""
+    if isinstance(p, records.ActionPlanInfo | records.FocusopgaveInfo | records.BudgetInfo):
+        return p.reconciliation
+    return None
+
+
 class BudgetSortProxy(QSortFilterProxyModel):
     """Sorts within each branch by ``SORT_ROLE``; the top-level branches keep their order."""
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
 
@@ -247,4 +253,5 @@ class BudgetSortProxy(QSortFilterProxyModel):
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if type(a) is not type(b):
             return str(a) < str(b)
-        return a < b
+        less: bool = a < b  # SORT_ROLE values of one column share a type (see BudgetModel._sort)
+        return less

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,14 +20,20 @@ from PySide6.QtWidgets import (
 
 from velsen_desk.core import records
 from velsen_desk.core.formatting import format_cost_short, format_sum
+from velsen_desk.core.money import CostValue
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
-from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
+from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
+from velsen_desk.ui.search.navigate import answers
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.detail_pane import DetailPane
+from velsen_desk.ui.widgets.detail_split import DetailSplit
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import ID_ROLE, cost_html, esc, html_css, reconciliation_text, source_html
+
+if TYPE_CHECKING:
+    from velsen_desk.ui.budget.chart import CostChart
 
 
 class BudgetTab(ProgrammeTab):
@@ -65,13 +73,8 @@ class BudgetTab(ProgrammeTab):
         self.detail = DetailPane(
             state, self.tr("Details"), self.tr("Details van de gekozen actie, regel of tak."), self
         )
-        left = QSplitter(Qt.Orientation.Vertical, self)
         self.note_editor = NoteEditor(self)
-        left.addWidget(self.tree)
-        left.addWidget(with_note(self.detail, self.note_editor, left))
-        left.setStretchFactor(0, 3)
-        left.setStretchFactor(1, 1)
-        left.setChildrenCollapsible(False)
+        left = DetailSplit(self.tree, self.detail, self.note_editor, Qt.Orientation.Vertical, (3, 1), self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.chart_holder = ChartHolder(_cost_chart, self.splitter)
@@ -100,6 +103,7 @@ class BudgetTab(ProgrammeTab):
         layout.addWidget(self.stack)
 
         state.sig_action_requested.connect(self.select_action)
+        state.sig_item_requested.connect(self._on_item_requested)
 
     # ---- Public API
 
@@ -116,7 +120,7 @@ class BudgetTab(ProgrammeTab):
     def select_item(self, item_id: str) -> bool:
         """Select any row (action, budget line, focusopgave, budget) by its id."""
         self.ensure_drawn()
-        index = self.model.find(lambda n: getattr(n.payload, "id", None) == item_id)
+        index = self.model.find(lambda n: n.payload is not None and n.payload.id == item_id)
         if not index.isValid():
             return False
         proxy_index = self.proxy.mapFromSource(index)
@@ -129,7 +133,8 @@ class BudgetTab(ProgrammeTab):
 
     def current_id(self) -> str | None:
         self.ensure_drawn()
-        return self.tree.currentIndex().data(ID_ROLE)
+        value = self.tree.currentIndex().data(ID_ROLE)
+        return value if isinstance(value, str) else None
 
     @property
     def has_plan(self) -> bool:
@@ -137,9 +142,9 @@ class BudgetTab(ProgrammeTab):
         return self.stack.currentIndex() == 0
 
     @property
-    def chart(self):
+    def chart(self) -> CostChart | None:
         """The cost chart, or None until pyqtgraph is loaded and the tab was shown."""
-        return self.chart_holder.chart
+        return cast("CostChart | None", self.chart_holder.chart)  # made by _cost_chart below
 
     # ---- Private
 
@@ -177,65 +182,67 @@ class BudgetTab(ProgrammeTab):
         self._update_chart(QModelIndex())
 
     def show_person(self) -> None:
-        self.model.set_highlight(self._state.data.actions_of_person(self._state.person_id))
+        data = self._state.data
+        if data is not None:
+            self.model.set_highlight(data.actions_of_person(self._state.person_id))
+
+    def _on_item_requested(self, kind: str, item_id: str) -> None:
+        if answers("budget", kind):
+            self.select_item(item_id)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_chart(current)
         if not current.isValid():
             return
-        source = self.proxy.mapToSource(current.siblingAtColumn(0))
-        node = self.model.node(source)
-        kind = node.kind
-        p = node.payload
+        node = self.model.node(self.proxy.mapToSource(current.siblingAtColumn(0)))
         note = None
-        if kind == "action":
-            self.detail.setHtml(self._action_html(p))
-            note = NoteAnchor(p.id, "actie", self.tr("Actie {0}: {1}").format(p.number, p.title))
-        elif kind == "line":
-            self.detail.setHtml(self._line_html(p))
-            budget = node.parent.payload.name if node.parent and node.parent.kind == "budget" else ""
-            note = NoteAnchor(p.id, "begrotingsregel", f"{budget} {p.number or ''}: {p.title}".strip())
-        elif kind in ("plan", "focusopgave", "budget"):
-            self.detail.setHtml(self._branch_html(node))
+        match node.payload:
+            case records.ActionInfo() as action:
+                self.detail.setHtml(self._action_html(action))
+                note = NoteAnchor(action.id, "actie", self.tr("Actie {0}: {1}").format(action.number, action.title))
+            case records.BudgetLineInfo() as line:
+                self.detail.setHtml(self._line_html(line))
+                parent = node.parent.payload if node.parent else None
+                budget = parent.name if isinstance(parent, records.BudgetInfo) else ""
+                note = NoteAnchor(line.id, "begrotingsregel", f"{budget} {line.number or ''}: {line.title}".strip())
+            case records.ActionPlanInfo() | records.FocusopgaveInfo() | records.BudgetInfo() as branch:
+                self.detail.setHtml(self._branch_html(branch))
         self.note_editor.set_item(note)
 
     def _update_chart(self, current: QModelIndex) -> None:
-        if self.chart is None:
+        chart = self.chart
+        if chart is None:
             return
         from velsen_desk.ui.budget.chart import Bar
 
         data = self._state.data
         if data is None or not data.plans:
-            self.chart.show_bars("", [])
+            chart.show_bars("", [])
             return
         node = self.model.node(self.proxy.mapToSource(current.siblingAtColumn(0))) if current.isValid() else None
-        kind = node.kind if node else None
-        selected_id = node.payload.id if node and kind in ("action", "line") else None
-        if kind == "action" and node.parent and node.parent.kind == "focusopgave":
-            node = node.parent
-            kind = "focusopgave"
-        elif kind == "line":
-            node = node.parent
-            kind = "budget"
+        payload = node.payload if node else None
+        parent = node.parent.payload if node and node.parent else None
+        selected_id = payload.id if isinstance(payload, records.ActionInfo | records.BudgetLineInfo) else None
+        # An action or a line shows the bars of its branch, with itself marked.
+        shown = parent if isinstance(payload, records.ActionInfo | records.BudgetLineInfo) else payload
 
-        def bar(label: str, cost: records.CostValue, item_id: str) -> Bar:
+        def bar(label: str, cost: CostValue, item_id: str) -> Bar:
             amount = cost.amount or 0 if cost.is_amount else 0
             # the tree and the detail pane give the source's own words for an unknown cost
             return Bar(label, amount, format_cost_short(cost), item_id == selected_id, not cost.is_amount)
 
-        if kind == "focusopgave":
-            fo = node.payload
-            title = self.tr("Kosten per actie – focusopgave {0}: {1}").format(fo.number, esc(fo.title))
-            bars = [bar(f"{a.number}. {a.title}", a.cost, a.id) for a in fo.actions]
-        elif kind == "budget" and node.payload.lines:
-            budget = node.payload
-            title = self.tr("Kosten per regel – {0}").format(esc(budget.name))
-            bars = [bar(f"{line.number}. {line.title}", line.cost, line.id) for line in budget.lines]
-        else:
-            plan = data.plans[0]
-            title = self.tr("Kosten per actie – {0}").format(esc(plan.title))
-            bars = [bar(f"{a.number}. {a.title}", a.cost, a.id) for a in plan.actions]
-        self.chart.show_bars(title, bars)
+        match shown:
+            case records.FocusopgaveInfo() as fo:
+                title = self.tr("Kosten per actie – focusopgave {0}: {1}").format(fo.number, esc(fo.title))
+                bars = [bar(f"{a.number}. {a.title}", a.cost, a.id) for a in fo.actions]
+            case records.BudgetInfo() as budget if budget.lines:
+                title = self.tr("Kosten per regel – {0}").format(esc(budget.name))
+                bars = [bar(f"{line.number}. {line.title}", line.cost, line.id) for line in budget.lines]
+            case _:
+                plan = data.plans[0]
+                title = self.tr("Kosten per actie – {0}").format(esc(plan.title))
+                bars = [bar(f"{a.number}. {a.title}", a.cost, a.id) for a in plan.actions]
+        chart.show_bars(title, bars)
 
     def _action_html(self, a: records.ActionInfo) -> str:
         data = self._state.data
@@ -279,24 +286,29 @@ class BudgetTab(ProgrammeTab):
         out.append(source_html(line.source, self.tr("Bron")))
         return "".join(out)
 
-    def _branch_html(self, node) -> str:
-        p = node.payload
-        title = p.title if node.kind in ("plan", "focusopgave") else p.name
-        if node.kind == "focusopgave":
-            title = self.tr("Focusopgave {0}: {1}").format(p.number, p.title)
+    def _branch_html(self, p: records.ActionPlanInfo | records.FocusopgaveInfo | records.BudgetInfo) -> str:
+        texts: tuple[str | None, ...] = ()
+        amount: CostValue | None = None
+        match p:
+            case records.ActionPlanInfo():
+                title = p.title
+            case records.FocusopgaveInfo():
+                title = self.tr("Focusopgave {0}: {1}").format(p.number, p.title)
+                texts = (p.lead, p.objective, p.responsible)
+            case records.BudgetInfo():
+                title = p.name
+                texts = (p.description,)
+                amount = p.amount
         out = [html_css(), f"<h3>{esc(title)}</h3>"]
-        for text in (getattr(p, "lead", None), getattr(p, "objective", None), getattr(p, "responsible", None),
-                     getattr(p, "description", None)):
-            if text:
-                out.append(f"<p>{esc(text)}</p>")
+        out.extend(f"<p>{esc(text)}</p>" for text in texts if text)
         rec = p.reconciliation
         if rec is not None:
             out.append(
                 f"<p><b>{esc(self.tr('Berekend'))}:</b> {esc(format_sum(rec.computed))}<br>"
                 f"{esc(reconciliation_text(rec))}</p>"
             )
-        elif getattr(p, "amount", None):
-            out.append(f"<p><b>{esc(self.tr('Budget'))}:</b> {cost_html(p.amount)}</p>")
+        elif amount:
+            out.append(f"<p><b>{esc(self.tr('Budget'))}:</b> {cost_html(amount)}</p>")
         out.append(source_html(p.source, self.tr("Bron")))
         return "".join(out)
 

@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from velsen_desk.notes.current import current_notes, get_note, take_recovered
@@ -169,13 +170,13 @@ class NoteEditor(QWidget):
             self.flush()
         return super().eventFilter(watched, event)
 
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
         super().hideEvent(event)
 
     # ---- Private
 
-    def _on_changed(self, *_args) -> None:
+    def _on_changed(self, *_args: object) -> None:
         if self._item is None:
             return
         self._dirty = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ class NotesModel(QAbstractTableModel):
 class NotesOverview(QDialog):
     """Non-modal. ``reload`` is a callable that (re)loads the notes via the window's task runner."""
 
-    def __init__(self, reload, parent: QWidget | None = None):
+    def __init__(self, reload: Callable[[], None], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("notes_overview")
         self.setWindowTitle(self.tr("Mijn notities"))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from velsen_desk.core.formatting import format_loco
 from velsen_desk.core.records import ProgrammeData
-from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
+from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip
+from velsen_desk.ui.search.navigate import answers
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.detail_pane import DetailPane
+from velsen_desk.ui.widgets.detail_split import DetailSplit
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import esc, html_css, source_html
 
@@ -41,23 +43,19 @@ class PortfolioTab(ProgrammeTab):
         self.detail = DetailPane(
             state, self.tr("Details"), self.tr("Details van het gekozen collegelid of de gekozen cel, met bron."), self
         )
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        top = QWidget(splitter)
+        top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table)
         top_layout.addWidget(self.legend)
         self.note_editor = NoteEditor(self)
-        splitter.addWidget(top)
-        splitter.addWidget(with_note(self.detail, self.note_editor, splitter))
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        splitter = DetailSplit(top, self.detail, self.note_editor, Qt.Orientation.Vertical, (3, 1), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
         state.sig_person_requested.connect(self.select_person)
+        state.sig_item_requested.connect(self._on_item_requested)
 
     # ---- Public API
 
@@ -97,8 +95,8 @@ class PortfolioTab(ProgrammeTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col in range(self.model.columnCount()):
-            kind = self.model.column(col).kind
-            if kind in ("role", "party", "loco"):
+            column = self.model.column(col)
+            if column is not None and column.kind in ("role", "party", "loco"):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
             else:
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
@@ -121,6 +119,12 @@ class PortfolioTab(ProgrammeTab):
         self.model.set_highlight(person_id)
         if person_id:
             self.select_person(person_id)
+
+    def _on_item_requested(self, kind: str, item_id: str) -> None:
+        if kind == "persoon":
+            self.select_person(item_id)
+        elif answers("portfolio", kind):
+            self.select_item(item_id)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

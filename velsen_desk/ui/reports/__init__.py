@@ -1,8 +1,10 @@
 """Reports from inside the window: a dialog to choose, preview, print and save a PDF report,
 and the "Rapporten" menu that opens it.
 
-``work`` holds the plain functions that run in a worker (no Qt); ``preview`` shows and prints a
-PDF with Qt's PDF module; ``dialog`` is the dialog; ``actions`` installs the menu.
+The worker function is :func:`velsen_desk.ui.jobs.make_report` (no Qt); ``form`` is the dialog's
+choice of report (from the report-kind registry); ``pdf_panel`` shows, pages through, saves and
+prints the made PDF (``preview`` wraps Qt's PDF module); ``dialog`` wires the two and runs the
+work with progress and cancel; ``actions`` installs the menu.
 """
 
 from velsen_desk.ui.reports.actions import ReportActions, install_report_actions

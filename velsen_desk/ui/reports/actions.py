@@ -1,7 +1,8 @@
 """The "Rapporten" menu: one entry per report, and Ctrl+P for the report of the current tab.
 
 The main window only calls :func:`install_report_actions`; everything else about reports lives
-here and in the dialog.
+here and in the dialog. The kinds and the tab each fits come from
+:mod:`velsen_desk.core.report_kinds`; the programme, person, tab and date from the view state.
 """
 
 from __future__ import annotations
@@ -9,25 +10,55 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from velsen_desk.core.report_kinds import REPORT_KINDS, ReportKind, kind_for_tab, report_kind
+from velsen_desk.ui.operations import OperationRunner
+from velsen_desk.ui.programme_loader import ProgrammeLoader
+from velsen_desk.ui.state import ViewState
 
 if TYPE_CHECKING:
-    from velsen_desk.ui.main_window import MainWindow
     from velsen_desk.ui.reports.dialog import ReportDialog
 
 log = logging.getLogger(__name__)
 
 GENERATE_AFTER_MS = 150
 
+# Menu texts with their keyboard mnemonics (the registry's labels carry none); a kind without one
+# here shows its registry label.
+_MENU_TEXTS = {
+    "themes": "&Thema’s…",
+    "regie": "&Regie van een collegelid…",
+    "portfolio": "&Portefeuilleverdeling…",
+    "budget": "&Begroting Actieplan…",
+    "timeline": "P&lanning Actieplan…",
+    "annex": "&Agendabijlage…",
+}
+
+
+def menu_text(kind: ReportKind) -> str:
+    if kind.id in _MENU_TEXTS:
+        return QCoreApplication.translate("ReportActions", _MENU_TEXTS[kind.id])
+    return QCoreApplication.translate("ReportKind", kind.menu_label) + "…"
+
+
+def needs_input(kind: ReportKind, person_id: str | None) -> bool:
+    """Whether the dialog must wait for the user before it can make this report."""
+    return kind.needs_meeting or (kind.needs_person and person_id is None)
+
 
 class ReportActions(QObject):
     """Owns the report menu's actions and the (single) open report dialog of one window."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: QMainWindow, runner: OperationRunner, state: ViewState,
+                 loader: ProgrammeLoader) -> None:
         super().__init__(window)
         self._window = window
+        self._runner = runner
+        self._state = state
+        self._loader = loader
         self.dialog: ReportDialog | None = None
         self.menu = QMenu(self.tr("&Rapporten"), window)
         self.view_action = QAction(self.tr("Rapport van deze &weergave…"), window)
@@ -39,29 +70,19 @@ class ReportActions(QObject):
         self.menu.addAction(self.view_action)
         self.menu.addSeparator()
         self.kind_actions: dict[str, QAction] = {}
-        for kind, text in (
-            ("themes", self.tr("&Thema’s…")),
-            ("regie", self.tr("&Regie van een collegelid…")),
-            ("portfolio", self.tr("&Portefeuilleverdeling…")),
-            ("budget", self.tr("&Begroting Actieplan…")),
-            ("timeline", self.tr("P&lanning Actieplan…")),
-            ("annex", self.tr("&Agendabijlage…")),
-        ):
-            action = self.menu.addAction(text)
-            action.triggered.connect(lambda _checked=False, kind=kind: self.open_dialog(kind))
-            self.kind_actions[kind] = action
+        for kind in REPORT_KINDS:
+            if not kind.in_dialog:
+                continue
+            action = self.menu.addAction(menu_text(kind))
+            action.triggered.connect(lambda _checked=False, kind_id=kind.id: self.open_dialog(kind_id))
+            self.kind_actions[kind.id] = action
         window.addAction(self.view_action)  # Ctrl+P also works while the menu bar is hidden
 
     # ---- Public API
 
     def kind_for_current_tab(self) -> str:
         """The report that fits the tab on screen (themes → themes, budget → budget, …)."""
-        w = self._window
-        tabs = {w.themes_tab: "themes", w.portfolio_tab: "portfolio", w.budget_tab: "budget",
-                w.timeline_tab: "timeline"}
-        from velsen_desk.reports.work import TAB_KINDS
-
-        return TAB_KINDS.get(tabs.get(w.tabs.currentWidget(), ""), "themes")
+        return kind_for_tab(self._state.current_tab).id
 
     def open_dialog(self, kind: str, *, generate: bool = True) -> ReportDialog:
         """Show the dialog for ``kind`` with the window's programme and "Bekijk als" person.
@@ -70,24 +91,24 @@ class ReportActions(QObject):
         # Imported on first use (QtPdf, QtPrintSupport); ReportLab comes only in the worker.
         from velsen_desk.ui.reports.dialog import Choice, ReportDialog
 
-        w = self._window
         if self.dialog is not None:
             self.dialog.close()
-        programmes = [Choice(p.id, p.title) for p in (w.catalog.programmes if w.catalog else [])]
-        data = w.state.data
-        programme_id = w.programme_combo.currentData() or (data.programme.id if data else None)
+        catalog = self._loader.catalog
+        programmes = [Choice(p.id, p.title) for p in (catalog.programmes if catalog else ())]
+        data = self._state.data
+        programme_id = data.programme.id if data else None
         if data is not None and not any(c.id == data.programme.id for c in programmes):
             programmes.insert(0, Choice(data.programme.id, data.programme.title))
         people = {data.programme.id: [Choice(p.id, p.name) for p in data.college]} if data else {}
         dialog = ReportDialog(
-            w.runner, programmes=programmes, programme_id=programme_id, people=people,
-            person_id=w.state.person_id, kind=kind, today=getattr(w.timeline_tab, "today", None), parent=w,
+            self._runner, programmes=programmes, programme_id=programme_id, people=people,
+            person_id=self._state.person_id, kind=kind, today=self._state.today, parent=self._window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda _obj=None, d=dialog: self._forget(d))
         self.dialog = dialog
         dialog.open()
-        if generate and (kind not in ("annex", "regie") or (kind == "regie" and w.state.person_id)):
+        if generate and not needs_input(report_kind(dialog.kind), self._state.person_id):
             # After the dialog and the window behind it have repainted: the worker's first
             # report imports ReportLab and the ORM, and would slow those paints down.
             QTimer.singleShot(GENERATE_AFTER_MS, dialog, dialog.generate)
@@ -100,8 +121,10 @@ class ReportActions(QObject):
             self.dialog = None
 
 
-def install_report_actions(window: MainWindow) -> ReportActions:
+def install_report_actions(
+    window: QMainWindow, runner: OperationRunner, state: ViewState, loader: ProgrammeLoader
+) -> ReportActions:
     """Add the "Rapporten" menu to ``window``'s menu bar and Ctrl+P to the window."""
-    actions = ReportActions(window)
+    actions = ReportActions(window, runner, state, loader)
     window.menuBar().addMenu(actions.menu)
     return actions

@@ -1,8 +1,9 @@
-"""The report dialog: choose a report, see its pages, then save, print or open it.
+"""The report dialog: a :class:`ReportForm` to choose, a :class:`PdfPanel` to see, save and print.
 
-Generation runs through the window's :class:`~velsen_desk.ui.tasks.TaskRunner` (see
-:func:`velsen_desk.reports.work.make_report`) into a temporary file that the preview shows;
-"Opslaan als…" copies exactly that file, so what is saved or printed is what was previewed.
+The dialog wires them: "Voorbeeld maken" asks the form for a request and makes it in a worker
+(:func:`velsen_desk.ui.jobs.make_report`, an :class:`Operation` with progress) into a temporary
+file that the panel shows; "Annuleren" stops the work at the service's next step and returns to
+the form without a file. What the service refuses comes back as its Dutch message.
 """
 
 from __future__ import annotations
@@ -10,26 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-import shutil
 import tempfile
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -37,43 +29,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from velsen_desk.core.task_state import TaskState
 from velsen_desk.reports.request import ReportError, ReportRequest, ReportResult
-from velsen_desk.reports.work import ANNEX_SECTIONS, DIALOG_KINDS, default_file_name, make_report
-from velsen_desk.storage.database import ReadOnlyDatabase
-from velsen_desk.ui.reports.preview import HAVE_PDF, PdfPreview, PrintError, print_document
-from velsen_desk.ui.tasks import TaskRunner
+from velsen_desk.ui.jobs import Choice, make_report, read_college
+from velsen_desk.ui.operations import Operation, OperationRunner
+from velsen_desk.ui.reports.form import ReportForm
+from velsen_desk.ui.reports.pdf_panel import PdfPanel
+from velsen_desk.ui.reports.preview import HAVE_PDF
 
 log = logging.getLogger(__name__)
 
-DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 _KEYS = itertools.count(1)
 
-
-@dataclass(frozen=True)
-class Choice:
-    """One entry of a combo box: an id for the request and the name a person reads."""
-
-    id: str
-    name: str
+__all__ = ["Choice", "ReportDialog"]
 
 
 class ReportDialog(QDialog):
     """Choose kind, programme, person and (for an annex) the meeting; preview; save/print/open.
 
-    Works without a main window: give it a runner, the programmes and the people per programme
-    (people of other programmes are fetched through the runner when chosen)."""
+    Works without a main window: give it a runner (whose database it reads), the programmes and
+    the people per programme (people of other programmes are fetched through the runner)."""
 
     # ---- Signals
     sig_preview_ready = Signal(object)
     """A preview was made; the :class:`ReportResult` (its path is the temporary file)."""
     sig_failed = Signal(str)
     """Making the report failed; the Dutch message also shown in the dialog."""
-    sig_saved = Signal(object)
-    """The previewed report was saved; the chosen :class:`Path`."""
+    sig_progress = Signal(int, str)
+    """(percent, Dutch step) while a report is made."""
+    sig_cancelled = Signal()
+    """Making the report was cancelled; the dialog shows its form again."""
 
     def __init__(
         self,
-        runner: TaskRunner,
+        runner: OperationRunner,
         *,
         programmes: list[Choice],
         programme_id: str | None = None,
@@ -82,154 +71,86 @@ class ReportDialog(QDialog):
         kind: str = "themes",
         today: dt.date | None = None,
         parent: QWidget | None = None,
-    ):
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Rapport maken – Velsen Desk"))
         self.setObjectName("report_dialog")
         self._runner = runner
-        self._people: dict[str, list[Choice]] = dict(people or {})
-        self._wanted_person = person_id
-        self._today = today or dt.date.today()
         self._tmp = tempfile.TemporaryDirectory(prefix="velsen-rapport-", ignore_cleanup_errors=True)
         self._serial = itertools.count(1)
         self._task_key = f"report-dialog-{next(_KEYS)}"
         self._closed = False
-        self._busy = False
-        self.result_: ReportResult | None = None
-        self.saved_path: Path | None = None
-        self.printer: QPrinter | None = None
+        self._task: TaskState | None = None
+        self._task_output: Path | None = None  # where the running task writes (for tests and logs)
 
-        self._build(programmes)
-        self.set_kind(kind)
-        self.set_programme(programme_id or (programmes[0].id if programmes else ""))
-        self._update_enabled()
+        self.form = ReportForm(programmes, people, person_id, today, self)
+        self.pdf = PdfPanel(self)
+        self._build()
+        self.form.sig_people_needed.connect(self._fetch_people)
+        self.form.sig_changed.connect(self._on_input_changed)
+        self.pdf.sig_message.connect(self._show_message)
+        self.pdf.sig_error.connect(self._show_error)
+        self.form.set_kind(kind)
+        self.form.set_programme(programme_id or (programmes[0].id if programmes else ""))
+        self.form.update_enabled()
         self.resize(1180, 700)
 
     # ---- Public API
 
     def set_kind(self, kind: str) -> None:
-        index = self.kind_combo.findData(kind if kind in DIALOG_KINDS else "themes")
-        self.kind_combo.setCurrentIndex(index)
+        self.form.set_kind(kind)
 
     @property
     def kind(self) -> str:
-        return self.kind_combo.currentData()
-
-    def set_programme(self, programme_id: str) -> None:
-        index = self.programme_combo.findData(programme_id)
-        if index >= 0:
-            if index == self.programme_combo.currentIndex():
-                self._on_programme_chosen(index)
-            else:
-                self.programme_combo.setCurrentIndex(index)
+        return self.form.kind
 
     @property
     def busy(self) -> bool:
-        return self._busy
+        return self._task is not None
+
+    @property
+    def result_(self) -> ReportResult | None:
+        return self.pdf.result_
 
     def request(self) -> ReportRequest:
-        """The request for the current choices. Raises ReportError (Dutch) for missing input."""
-        kind = self.kind
-        person = self.person_combo.currentData()
-        if kind == "regie" and not person:
-            raise ReportError(self.tr("Kies een collegelid voor het rapport over regie."))
-        common = dict(kind=kind, output=self._next_output(), programme=self.programme_combo.currentData(),
-                      today=self._today)
-        if kind != "annex":
-            return ReportRequest(**common, person=person if kind == "regie" else None)
-        meeting = " ".join(self.meeting_edit.text().split())
-        if not meeting:
-            raise ReportError(self.tr("Vul de titel van de vergadering in, bijvoorbeeld “Raadsvergadering”."))
-        items = tuple(key for key in ANNEX_SECTIONS if self.section_boxes[key].isEnabled()
-                      and self.section_boxes[key].isChecked())
-        if not items:
-            raise ReportError(self.tr("Kies ten minste één onderdeel voor de bijlage."))
-        return ReportRequest(**common, person=person, meeting=meeting, date=self.meeting_date().isoformat(),
-                             agenda_item=self.agenda_edit.text().strip() or None, items=items)
-
-    def meeting_date(self) -> dt.date:
-        return self.date_edit.date().toPython()
+        """The request for the current choices, into a fresh temporary file."""
+        return self.form.request(Path(self._tmp.name) / f"voorbeeld-{next(self._serial)}.pdf")
 
     def generate(self) -> bool:
-        """Start making the preview; False (with the message shown) when the input is incomplete."""
-        try:
-            request = self.request()
-        except ReportError as exc:
-            self._show_error(str(exc))
+        """Start making the preview (the service checks the request in the worker)."""
+        if self.busy:
             return False
+        request = self.request()
+        self._task_output = request.output
         self._set_busy(True)
         self._show_message(self.tr("Het rapport wordt gemaakt…"))
-        self._runner.run(
-            lambda db: make_report(db, request),
-            success=self._on_ready, failure=self._on_failure, key=self._task_key,
-            label=self.tr("Rapport maken…"),
-        )
+        op = Operation(partial(make_report, self._runner.database, request), success=self._on_ready,
+                       failure=self._on_failure, key=self._task_key)
+        op.with_progress(self.tr("Rapport maken…"), self._on_progress).on_cancelled(self._on_cancelled)
+        self._task = self._runner.start(op)
         return True
+
+    def cancel(self) -> None:
+        """Stop making the report; the form is usable again at once and nothing is shown."""
+        if self._task is None:
+            return
+        self._task.cancel()
+        self._task = None
+        self._set_busy(False)
+        self._show_message(self.tr("Het maken van het rapport is geannuleerd."))
+        self.sig_cancelled.emit()
 
     def default_file_name(self) -> str:
-        if self.kind == "annex":
-            return default_file_name("annex", self.meeting_date())
-        person = self.person_combo.currentText() if self.person_combo.currentData() else None
-        return default_file_name(self.kind, self._today, person)
+        return self.form.default_file_name()
 
     def save(self) -> Path | None:
-        """Ask where to save the previewed PDF and copy it there."""
-        if self.result_ is None:
-            return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        suggested = str((self.saved_path.parent if self.saved_path else Path(folder)) / self.default_file_name())
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Rapport opslaan"), suggested, self.tr("PDF-bestanden (*.pdf)")
-        )
-        if not name:
-            return None
-        target = Path(name)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        try:
-            shutil.copyfile(self.result_.path, target)
-        except OSError as exc:
-            self._show_error(self.tr("Kan niet opslaan als {0}: {1}.").format(target, exc.strerror or exc))
-            return None
-        self.saved_path = target
-        self._show_message(self.tr("Opgeslagen als {0}.").format(target))
-        self._update_enabled()
-        self.sig_saved.emit(target)
-        return target
+        return self.pdf.save(self.default_file_name())
 
     def print_report(self) -> int:
-        """Ask the system print dialog, then print the previewed pages; returns pages printed."""
-        if self.result_ is None or not HAVE_PDF or self.preview.page_count == 0:
-            return 0
-        printer = self.printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.printer = printer
-        printer.setDocName(self.result_.path.stem)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Rapport afdrukken"))
-        dialog.setMinMax(1, self.preview.page_count)
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return 0
-        self.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            pages = print_document(self.preview.document, printer)
-        except PrintError as exc:
-            self._show_error(str(exc))
-            return 0
-        finally:
-            self.unsetCursor()
-        self._show_message(self.tr("{0} pagina’s naar de printer gestuurd.").format(pages))
-        return pages
+        return self.pdf.print_report()
 
     def open_saved(self) -> bool:
-        """Open the saved file in the system's PDF reader."""
-        if self.saved_path is None:
-            return False
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path))):
-            self._show_error(self.tr("Het bestand {0} kon niet worden geopend. Is er een PDF-lezer geïnstalleerd?")
-                             .format(self.saved_path))
-            return False
-        return True
+        return self.pdf.open_saved()
 
     @property
     def message(self) -> str:
@@ -239,7 +160,9 @@ class ReportDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._closed = True
-        self.preview.clear()
+        if self._task is not None:
+            self._task.cancel()
+        self.pdf.clear()
         self._tmp.cleanup()
         super().done(result)
 
@@ -249,82 +172,14 @@ class ReportDialog(QDialog):
 
     # ---- Building
 
-    def _build(self, programmes: list[Choice]) -> None:
-        self.kind_combo = QComboBox(self)
-        for kind, name in (
-            ("themes", self.tr("Thema’s en regie")),
-            ("regie", self.tr("Regie van een collegelid")),
-            ("portfolio", self.tr("Portefeuilleverdeling")),
-            ("budget", self.tr("Begroting Actieplan")),
-            ("timeline", self.tr("Planning Actieplan")),
-            ("annex", self.tr("Agendabijlage voor een vergadering")),
-        ):
-            self.kind_combo.addItem(name, kind)
-        self.kind_combo.setAccessibleName(self.tr("Soort rapport"))
-        self.programme_combo = QComboBox(self)
-        for choice in programmes:
-            self.programme_combo.addItem(choice.name, choice.id)
-        self.programme_combo.setAccessibleName(self.tr("Programma"))
-        self.person_combo = QComboBox(self)
-        self.person_combo.setAccessibleName(self.tr("Collegelid"))
-        self.person_combo.setAccessibleDescription(
-            self.tr("Nodig voor het rapport over regie; in een agendabijlage voor het onderdeel regie."))
-        for combo in (self.kind_combo, self.programme_combo, self.person_combo):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(18)
-
-        report_box = QGroupBox(self.tr("Rapport"), self)
-        form = QFormLayout(report_box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._add_row(form, self.tr("So&ort:"), self.kind_combo)
-        self._add_row(form, self.tr("&Programma:"), self.programme_combo)
-        self._add_row(form, self.tr("&Collegelid:"), self.person_combo)
-
-        self.meeting_edit = QLineEdit(self)
-        self.meeting_edit.setPlaceholderText(self.tr("bijvoorbeeld Raadsvergadering"))
-        self.meeting_edit.setAccessibleName(self.tr("Titel van de vergadering"))
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setLocale(DUTCH)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.calendarWidget().setLocale(DUTCH)
-        self.date_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.date_edit.setDate(QDate(self._today.year, self._today.month, self._today.day))
-        self.date_edit.setAccessibleName(self.tr("Datum van de vergadering"))
-        self.date_edit.setToolTip(self.tr("Dag-maand-jaar; Alt+pijl omlaag opent de kalender."))
-        self.agenda_edit = QLineEdit(self)
-        self.agenda_edit.setPlaceholderText(self.tr("bijvoorbeeld 7 (niet verplicht)"))
-        self.agenda_edit.setAccessibleName(self.tr("Agendapunt"))
-        self.annex_box = QGroupBox(self.tr("Vergadering"), self)
-        annex_form = QFormLayout(self.annex_box)
-        annex_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._add_row(annex_form, self.tr("&Titel:"), self.meeting_edit)
-        self._add_row(annex_form, self.tr("&Datum:"), self.date_edit)
-        self._add_row(annex_form, self.tr("A&gendapunt:"), self.agenda_edit)
-        sections = QWidget(self.annex_box)
-        sections.setAccessibleName(self.tr("Onderdelen van de bijlage"))
-        section_layout = QVBoxLayout(sections)
-        section_layout.setContentsMargins(0, 0, 0, 0)
-        section_layout.setSpacing(2)
-        self.section_boxes: dict[str, QCheckBox] = {}
-        for key, name in (
-            ("themes", self.tr("T&hema’s en regie")),
-            ("portfolio", self.tr("Portefeuilleverdel&ing")),
-            ("budget", self.tr("&Begroting Actieplan")),
-            ("timeline", self.tr("P&lanning Actieplan")),
-            ("regie", self.tr("&Regie van het collegelid")),
-        ):
-            box = QCheckBox(name, sections)
-            box.setChecked(key != "regie")
-            box.toggled.connect(self._on_input_changed)
-            section_layout.addWidget(box)
-            self.section_boxes[key] = box
-        sections_label = QLabel(self.tr("Onderdelen:"), self.annex_box)
-        annex_form.addRow(sections_label, sections)
-
+    def _build(self) -> None:
         self.generate_button = QPushButton(self.tr("&Voorbeeld maken"), self)
         self.generate_button.setToolTip(self.tr("Maak het rapport en toon de pagina’s rechts (Ctrl+Enter)"))
         self.generate_button.clicked.connect(self.generate)
+        self.cancel_button = QPushButton(self.tr("Annuleren"), self)
+        self.cancel_button.setToolTip(self.tr("Stop met het maken van dit rapport"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setVisible(False)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
@@ -343,152 +198,82 @@ class ReportDialog(QDialog):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(report_box)
-        left_layout.addWidget(self.annex_box)
-        left_layout.addWidget(self.generate_button)
+        left_layout.addWidget(self.form)
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.generate_button, 1)
+        busy_row.addWidget(self.cancel_button)
+        left_layout.addLayout(busy_row)
         left_layout.addWidget(self.progress)
         left_layout.addWidget(self.message_label)
         left_layout.addStretch(1)
         left.setFixedWidth(370)
 
-        self.preview = PdfPreview(self)
-        self.pages_label = QLabel(self)
-        self.pages_label.setAccessibleName(self.tr("Aantal pagina’s"))
-        preview_box = QGroupBox(self.tr("Voorbeeld"), self)
-        preview_layout = QVBoxLayout(preview_box)
-        preview_layout.addWidget(self.preview, 1)
-        preview_layout.addWidget(self.pages_label)
-
-        self.save_button = QPushButton(self.tr("Op&slaan als…"), self)
-        self.save_button.setToolTip(self.tr("Bewaar het getoonde rapport als PDF (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
-        self.print_button = QPushButton(self.tr("&Afdrukken…"), self)
-        self.print_button.setToolTip(self.tr("Druk het getoonde rapport af (Ctrl+P)"))
-        self.print_button.clicked.connect(self.print_report)
-        self.open_button = QPushButton(self.tr("Op&enen"), self)
-        self.open_button.setToolTip(self.tr("Open het opgeslagen bestand in de PDF-lezer"))
-        self.open_button.clicked.connect(self.open_saved)
         self.close_button = QPushButton(self.tr("Sl&uiten"), self)
         self.close_button.clicked.connect(self.reject)
         buttons = QDialogButtonBox(self)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in self.pdf.buttons:
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
-        for button in (self.generate_button, self.save_button, self.print_button, self.open_button,
-                       self.close_button):
+        for button in (self.generate_button, self.cancel_button, *self.pdf.buttons, self.close_button):
             button.setAutoDefault(False)
 
         body = QHBoxLayout()
         body.addWidget(left)
-        body.addWidget(preview_box, 1)
+        body.addWidget(self.pdf, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
 
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._generate_if_idle)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self._generate_if_idle)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_if_enabled)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self._print_if_enabled)
-
-        self.kind_combo.currentIndexChanged.connect(self._on_kind_chosen)
-        self.programme_combo.currentIndexChanged.connect(self._on_programme_chosen)
-        self.person_combo.currentIndexChanged.connect(self._on_person_chosen)
-        self.meeting_edit.textChanged.connect(self._on_input_changed)
-        self.date_edit.dateChanged.connect(self._on_input_changed)
-        self.agenda_edit.textChanged.connect(self._on_input_changed)
-
-        self.setTabOrder(self.kind_combo, self.programme_combo)
-        self.setTabOrder(self.programme_combo, self.person_combo)
-        self.setTabOrder(self.person_combo, self.meeting_edit)
-        self.setTabOrder(self.meeting_edit, self.date_edit)
-        self.setTabOrder(self.date_edit, self.agenda_edit)
-        previous: QWidget = self.agenda_edit
-        for box in self.section_boxes.values():
-            self.setTabOrder(previous, box)
-            previous = box
-        self.setTabOrder(previous, self.generate_button)
-        self.kind_combo.setFocus()
-
-    @staticmethod
-    def _add_row(form: QFormLayout, text: str, field: QWidget) -> None:
-        label = QLabel(text, form.parentWidget())
-        label.setBuddy(field)
-        form.addRow(label, field)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self._generate_if_idle)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self._generate_if_idle)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save_if_enabled)
+        QShortcut(QKeySequence.StandardKey.Print, self, self._print_if_enabled)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._cancel_or_close)
+        self.setTabOrder(self.form.last_field, self.generate_button)
+        self.form.kind_combo.setFocus()
 
     # ---- Reactions
 
-    def _on_kind_chosen(self, _index: int) -> None:
-        self.annex_box.setVisible(self.kind == "annex")
-        self._on_input_changed()
-
-    def _on_programme_chosen(self, index: int) -> None:
-        programme_id = self.programme_combo.itemData(index)
-        if programme_id is None:
-            return
-        if programme_id in self._people:
-            self._fill_people(self._people[programme_id])
-        else:
-            self._fill_people([])
-            self._runner.run(
-                lambda db: _college(db, programme_id),
-                success=lambda people, pid=programme_id: self._on_people(pid, people),
-                failure=lambda _exc: None,
-                key=f"{self._task_key}-people",
-                label=self.tr("Collegeleden laden…"),
-            )
-        self._on_input_changed()
+    def _fetch_people(self, programme_id: str) -> None:
+        op = Operation(partial(read_college, self._runner.database, programme_id),
+                       success=partial(self._on_people, programme_id), failure=_ignore_failure,
+                       key=f"{self._task_key}-people")
+        self._runner.start(op.with_progress(self.tr("Collegeleden laden…")))
 
     def _on_people(self, programme_id: str, people: list[Choice]) -> None:
-        if self._closed:
-            return
-        self._people[programme_id] = people
-        if self.programme_combo.currentData() == programme_id:
-            self._fill_people(people)
+        if not self._closed:
+            self.form.set_people(programme_id, people)
 
-    def _fill_people(self, people: list[Choice]) -> None:
-        wanted = self.person_combo.currentData() or self._wanted_person
-        self.person_combo.blockSignals(True)
-        self.person_combo.clear()
-        self.person_combo.addItem(self.tr("Geen collegelid"), None)
-        for person in people:
-            self.person_combo.addItem(person.name, person.id)
-        self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(wanted)))
-        self.person_combo.blockSignals(False)
-        self._update_enabled()
-
-    def _on_person_chosen(self, _index: int) -> None:
-        self._wanted_person = self.person_combo.currentData()
-        self._on_input_changed()
-
-    def _on_input_changed(self, *_args: object) -> None:
+    def _on_input_changed(self) -> None:
         """A choice changed: the preview no longer matches it until it is made again."""
-        if getattr(self, "result_", None) is not None:
-            self.result_ = None
-            self.saved_path = None
+        if self.pdf.forget():
             self._show_message(self.tr("De keuzes zijn gewijzigd. Maak het voorbeeld opnieuw om op te slaan of "
                                        "af te drukken."))
-        if hasattr(self, "save_button"):
-            self._update_enabled()
+
+    def _on_progress(self, percent: int, step: str) -> None:
+        if self._closed or self._task is None:
+            return
+        self.progress.setRange(0, 100)
+        self.progress.setValue(percent)
+        if step:  # the service's Dutch name of the step it is in
+            self._show_message(self.tr("Het rapport wordt gemaakt: {0}…").format(step.lower()))
+        self.sig_progress.emit(percent, step)
 
     def _on_ready(self, result: ReportResult) -> None:
         if self._closed:
             return
+        self._task = None
         self._set_busy(False)
-        self.result_ = result
-        self.saved_path = None
-        shown = self.preview.load(result.path)
-        pages = self.preview.page_count if shown else result.pages
-        self.pages_label.setText(self.tr("{0} pagina’s").format(pages) if pages != 1 else self.tr("1 pagina"))
+        shown = self.pdf.show_result(result)
         self._show_message(self.tr("Het voorbeeld is klaar. Sla het op of druk het af.")
                            if shown or not HAVE_PDF else
                            self.tr("Het rapport is gemaakt, maar het voorbeeld kan niet getoond worden."))
-        self._update_enabled()
         self.sig_preview_ready.emit(result)
 
     def _on_failure(self, error: Exception) -> None:
         if self._closed:
             return
+        self._task = None
         self._set_busy(False)
         if isinstance(error, ReportError):
             text = str(error)
@@ -497,20 +282,23 @@ class ReportDialog(QDialog):
                            "De details staan in het logboek.").format(error.__class__.__name__)
         self._show_error(text)
 
+    def _on_cancelled(self) -> None:
+        """The worker stopped at a step after :meth:`cancel` (which already reset the dialog)."""
+        log.debug("report cancelled in the worker")
+
     # ---- Helpers
 
-    def _next_output(self) -> Path:
-        return Path(self._tmp.name) / f"voorbeeld-{next(self._serial)}.pdf"
-
     def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+        self.progress.setRange(0, 0)
         self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
         self.generate_button.setEnabled(not busy)
+        self.form.setEnabled(not busy)
+        self.pdf.set_busy(busy)
         if busy:
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.unsetCursor()
-        self._update_enabled()
 
     def _show_message(self, text: str) -> None:
         self.message_label.setStyleSheet("")
@@ -522,36 +310,25 @@ class ReportDialog(QDialog):
         self.message_label.setAccessibleDescription(text)
         self.sig_failed.emit(text)
 
-    def _update_enabled(self) -> None:
-        kind = self.kind
-        has_person = self.person_combo.currentData() is not None
-        self.person_combo.setEnabled(kind in ("regie", "annex"))
-        self.section_boxes["regie"].setEnabled(has_person)
-        self.section_boxes["regie"].setToolTip("" if has_person else self.tr("Kies eerst een collegelid."))
-        ready = self.result_ is not None and not self._busy
-        self.save_button.setEnabled(ready)
-        self.print_button.setEnabled(ready and HAVE_PDF)
-        self.open_button.setEnabled(self.saved_path is not None)
-        self.open_button.setToolTip(self.tr("Open het opgeslagen bestand in de PDF-lezer")
-                                    if self.saved_path else self.tr("Sla het rapport eerst op."))
-
     def _generate_if_idle(self) -> None:
         if self.generate_button.isEnabled():
             self.generate()
 
     def _save_if_enabled(self) -> None:
-        if self.save_button.isEnabled():
+        if self.pdf.save_button.isEnabled():
             self.save()
 
     def _print_if_enabled(self) -> None:
-        if self.print_button.isEnabled():
+        if self.pdf.print_button.isEnabled():
             self.print_report()
 
+    def _cancel_or_close(self) -> None:
+        if self.busy:
+            self.cancel()
+        else:
+            self.reject()
 
-def _college(db: ReadOnlyDatabase | None, programme_id: str) -> list[Choice]:
-    """Runs in a worker: the college of another programme, as plain choices."""
-    from velsen_desk.storage import queries as q
 
-    if db is None:
-        return []
-    return [Choice(p.id, p.name) for p in db.read(q.college, programme_id)]
+def _ignore_failure(error: Exception) -> None:
+    """The person list stays empty; the service names the college if a report needs a person."""
+    log.warning("college not read: %s", error)

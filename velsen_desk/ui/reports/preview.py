@@ -53,17 +53,18 @@ class PdfPreview(QWidget):
                     "Opslaan en openen werken wel.")
         )
         self._stack.addWidget(self.placeholder)
-        self.view = None
-        if HAVE_PDF:
-            self.view = QPdfView(self)
-            self.view.setPageMode(QPdfView.PageMode.MultiPage)
-            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            self.view.setPageSpacing(12)
-            self.view.setDocument(self.document)
-            self.view.setAccessibleName(self.tr("Voorbeeld van het rapport"))
-            self.view.setAccessibleDescription(self.tr("Alle pagina’s onder elkaar; blader met de pijltjestoetsen."))
-            self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            self._stack.addWidget(self.view)
+        self.view: QPdfView | None = None
+        if self.document is not None:
+            view = QPdfView(self)
+            view.setPageMode(QPdfView.PageMode.MultiPage)
+            view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            view.setPageSpacing(12)
+            view.setDocument(self.document)
+            view.setAccessibleName(self.tr("Voorbeeld van het rapport"))
+            view.setAccessibleDescription(self.tr("Alle pagina’s onder elkaar; blader met de pijltjestoetsen."))
+            view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self._stack.addWidget(view)
+            self.view = view
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._stack)
@@ -76,7 +77,7 @@ class PdfPreview(QWidget):
 
     def load(self, path: Path) -> bool:
         """Show ``path``; False when it cannot be shown (no QtPdf, or an unreadable file)."""
-        if self.document is None:
+        if self.document is None or self.view is None:
             return False
         self.document.close()
         error = self.document.load(str(path))
@@ -85,8 +86,18 @@ class PdfPreview(QWidget):
             self.clear()
             return False
         self._stack.setCurrentWidget(self.view)
-        self.view.pageNavigator().jump(0, QPointF(), 0)
+        self.go_to_page(0)
         return True
+
+    @property
+    def current_page(self) -> int:
+        """The page at the top of the view (0-based; 0 without a document)."""
+        return self.view.pageNavigator().currentPage() if self.view is not None else 0
+
+    def go_to_page(self, page: int) -> None:
+        """Scroll to ``page`` (0-based, clamped to the document)."""
+        if self.view is not None and self.page_count:
+            self.view.pageNavigator().jump(max(0, min(page, self.page_count - 1)), QPointF(), 0)
 
     def clear(self) -> None:
         if self.document is not None:

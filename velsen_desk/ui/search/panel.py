@@ -7,9 +7,10 @@ older results are dropped when a newer query is running. Choosing a result emits
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from velsen_desk.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, search
+from velsen_desk.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
+from velsen_desk.ui.jobs import search_hits
+from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.search.model import HIT_ROLE, MARKED_ROLE, SearchResultsModel
-from velsen_desk.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 150
 
@@ -42,7 +44,9 @@ def _plain(text: str) -> str:
 class HighlightDelegate(QStyledItemDelegate):
     """Draws a hit as rich text: the title with matching words bold, the snippet below, muted."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument | None:
+    def _document(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QTextDocument | None:
         marked = index.data(MARKED_ROLE)
         if not marked:
             return None
@@ -67,7 +71,9 @@ class HighlightDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(width, 160))
         return doc
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         doc = self._document(option, index)
         if doc is None:
             super().paint(painter, option, index)
@@ -75,7 +81,8 @@ class HighlightDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        style = opt.widget.style() if opt.widget else None
+        widget: QWidget | None = opt.widget  # the stubs say QWidget; Qt gives None without a widget
+        style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         painter.save()
@@ -83,7 +90,7 @@ class HighlightDelegate(QStyledItemDelegate):
         doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         doc = self._document(option, index)
         if doc is None:
             return super().sizeHint(option, index)
@@ -112,7 +119,7 @@ class SearchPanel(QObject):
     sig_results = Signal(int)
     """Results for the latest query are shown (number of hits; 0 means "geen resultaten")."""
 
-    def __init__(self, runner: TaskRunner, parent: QWidget):
+    def __init__(self, runner: OperationRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self._runner = runner
         self._programmes: dict[str, str] = {}
@@ -186,11 +193,8 @@ class SearchPanel(QObject):
             self.model.set_hits([])
             self.dock.hide()
             return
-
-        def op(db) -> list[SearchHit]:  # worker thread: touches no widget
-            return db.read(search, query) if db is not None else []
-
-        self._runner.run(op, success=lambda hits: self._on_hits(query, hits), failure=self._on_error, key="search")
+        self._runner.start(Operation(partial(search_hits, self._runner.database, query),
+                                     success=partial(self._on_hits, query), failure=self._on_error, key="search"))
 
     def result_titles(self) -> list[tuple[str, str]]:
         """(group label, plain title) of every result row, in order (for tests)."""
@@ -204,7 +208,7 @@ class SearchPanel(QObject):
     # ---- Qt
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+        if watched is self.view and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
             self.focus_field()
             return True
         return super().eventFilter(watched, event)

@@ -8,13 +8,15 @@ thread. While a sync runs, a second request is ignored.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from velsen_desk.sync.config import ConfigError, configured_share
-from velsen_desk.sync.sync import SyncError, SyncResult, sync
-from velsen_desk.ui.tasks import TaskRunner
+from velsen_desk.sync.sync import SyncError, SyncResult
+from velsen_desk.ui.jobs import run_sync
+from velsen_desk.ui.operations import Operation, OperationRunner
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,7 @@ class SyncController(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.runner = TaskRunner(None, self)
+        self.runner = OperationRunner(None, self)
         self._emitter = _ProgressEmitter(self)
         self._emitter.sig_progress.connect(self.sig_progress)
         self._running = False
@@ -67,20 +69,9 @@ class SyncController(QObject):
             return False
         self._running = True
         self.sig_started.emit()
-        emitter = self._emitter
-        source: Path = share  # narrowed for the closure below
-
-        def op(_db) -> SyncResult:  # worker thread: touches no widget
-            return sync(
-                source, local_db, lambda done, total: emitter.sig_progress.emit(done, total), automatic=automatic
-            )
-
-        self.runner.run(
-            op,
-            success=self._on_done,
-            failure=lambda exc: self._on_error(exc, automatic),
-            key="sync",
-        )
+        op = Operation(partial(run_sync, share, local_db, self._emitter.sig_progress.emit, automatic),
+                       success=self._on_done, failure=partial(self._on_error, automatic=automatic), key="sync")
+        self.runner.start(op)
         return True
 
     def wait(self, msecs: int = 30000) -> bool:

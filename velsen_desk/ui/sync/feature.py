@@ -6,6 +6,7 @@ status-bar widgets and messages. Holds no data: the window reloads every tab whe
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -15,14 +16,15 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolButton
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.paths import local_database_path
 from velsen_desk.storage.local_copy import read_origin
-from velsen_desk.sync.changes import ChangeReport, compute_changes
+from velsen_desk.sync.changes import ChangeReport
 from velsen_desk.sync.rollback import RollbackResult
 from velsen_desk.sync.sync import SyncResult
+from velsen_desk.ui.jobs import changes_between
+from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.sync.changes import ChangesDialog
 from velsen_desk.ui.sync.controller import SyncController
 from velsen_desk.ui.sync.rollback import RollbackDialog
 from velsen_desk.ui.sync.settings import SettingsDialog
-from velsen_desk.ui.tasks import TaskRunner
 
 
 def _megabytes(n: int) -> str:
@@ -43,7 +45,7 @@ class SyncFeature(QObject):
         self._show_errors = show_errors
         self._last_result: SyncResult | None = None
         self.controller = SyncController(self)
-        self.runner = TaskRunner(None, self)  # the diff ("wat is er veranderd") runs off the GUI thread
+        self.runner = OperationRunner(None, self)  # the diff ("wat is er veranderd") runs off the GUI thread
         self.changes_dialog: ChangesDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self.message_box: QMessageBox | None = None
@@ -117,10 +119,8 @@ class SyncFeature(QObject):
         dialog.show()
         dialog.raise_()
         new = self.local_db()
-        self.runner.run(
-            lambda _db: compute_changes(new, old), success=self._on_changes, failure=self._on_changes_failed,
-            key="changes",
-        )
+        self.runner.start(Operation(partial(changes_between, new, old), success=self._on_changes,
+                                    failure=self._on_changes_failed, key="changes"))
         return dialog
 
     def open_rollback(self) -> RollbackDialog:

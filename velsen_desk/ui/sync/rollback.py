@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.sync.diff import Change
 from velsen_desk.sync.rollback import KeptVersion, RollbackResult, kept_versions, rollback, rollback_changes
+from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.sync.changes import ChangesModel
-from velsen_desk.ui.tasks import TaskRunner
 
 
 def kept_label(version: KeptVersion) -> str:
@@ -47,7 +47,7 @@ class RollbackDialog(QDialog):
         self.resize(900, 560)
         self._local_db = local_db
         self._versions: list[KeptVersion] = []
-        self.runner = TaskRunner(None, self)
+        self.runner = OperationRunner(None, self)
         intro = QLabel(
             self.tr("Kies een eerder gebruikte versie van de gegevens. U ziet eerst wat er verandert; "
                     "uw notities blijven zoals ze zijn."),
@@ -80,7 +80,8 @@ class RollbackDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
         local = self._local_db
-        self.runner.run(lambda _db: kept_versions(local), success=self._on_versions, failure=self._on_failed)
+        self.runner.start(Operation(lambda _state: kept_versions(local), success=self._on_versions,
+                                    failure=self._on_failed))
 
     # ---- Public API
 
@@ -107,8 +108,8 @@ class RollbackDialog(QDialog):
         self.restore_button.setEnabled(False)
         self.summary.setText(self.tr("Terugzetten…"))
         local = self._local_db
-        self.runner.run(lambda _db: rollback(local, version), success=self._on_done, failure=self._on_failed,
-                        key="rollback")
+        self.runner.start(Operation(lambda _state: rollback(local, version), success=self._on_done,
+                                    failure=self._on_failed, key="rollback"))
 
     def wait(self, msecs: int = 30000) -> None:
         self.runner.wait(msecs)
@@ -142,8 +143,8 @@ class RollbackDialog(QDialog):
             return
         self.summary.setText(self.tr("Verschillen bepalen…"))
         local = self._local_db
-        self.runner.run(lambda _db: rollback_changes(local, version), success=self._on_changes,
-                        failure=self._on_failed, key="changes")
+        self.runner.start(Operation(lambda _state: rollback_changes(local, version), success=self._on_changes,
+                                    failure=self._on_failed, key="changes"))
 
     def _on_changes(self, changes: list[Change]) -> None:
         self.model.set_changes(changes)

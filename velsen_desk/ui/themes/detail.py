@@ -173,7 +173,7 @@ def opgave_html(o: OpgaveInfo, focus_kind: str | None = None) -> str:
     return "".join(out)
 
 
-def speerpunt_html(p, opgave: OpgaveInfo | None) -> str:
+def speerpunt_html(p: records.SpeerpuntInfo, opgave: OpgaveInfo | None) -> str:
     out = [html_css(), f"<h2>{_tr(SPEERPUNT_SECTIONS.get(p.kind, p.kind))}</h2>"]
     if opgave:
         out.append(f"<p class='muted'>{esc(opgave.title)}</p>")

@@ -3,21 +3,48 @@ chapters → focus points (Heemskerk), or opgaven → speerpunten (Strategische 
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from velsen_desk.core.records import SPEERPUNT_SECTIONS, ProgrammeData
+from velsen_desk.core.records import (
+    SPEERPUNT_SECTIONS,
+    AandachtsveldInfo,
+    ChapterInfo,
+    FocusPointInfo,
+    OpgaveInfo,
+    ProgrammeData,
+    SpeerpuntInfo,
+    ThemeInfo,
+)
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
 from velsen_desk.ui.widgets.tree_model import Node, TreeModel
+
+
+@dataclass(frozen=True)
+class SpeerpuntGroup:
+    """A heading under an opgave ("Wat we al doen") with the speerpunten of that kind."""
+
+    opgave: OpgaveInfo
+    kind: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.opgave.id}#{self.kind}"
+
+
+ThemePayload = (
+    AandachtsveldInfo | ThemeInfo | OpgaveInfo | SpeerpuntGroup | SpeerpuntInfo | ChapterInfo | FocusPointInfo
+)
+ThemeNode = Node[ThemePayload]
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ThemeTreeModel", text)
 
 
-def build_tree(data: ProgrammeData) -> Node:
-    root = Node("root")
+def build_tree(data: ProgrammeData) -> ThemeNode:
+    root: ThemeNode = Node("root")
     if data.velden:
         for veld in data.velden:
             veld_node = root.add("veld", veld)
@@ -31,14 +58,14 @@ def build_tree(data: ProgrammeData) -> Node:
             for kind in ("wat_we_al_doen", "wat_we_kunnen_doen"):
                 points = opgave.of_kind(kind)
                 if points:
-                    group = node.add("group", (opgave, kind))
+                    group = node.add("group", SpeerpuntGroup(opgave, kind))
                     for point in points:
                         group.add("speerpunt", point)
     else:
         for chapter in data.chapters:
             node = root.add("chapter", chapter)
-            for point in chapter.focus_points:
-                node.add("focuspoint", point)
+            for focus_point in chapter.focus_points:
+                node.add("focuspoint", focus_point)
     return root
 
 
@@ -47,8 +74,8 @@ def _short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class ThemeTreeModel(TreeModel):
-    def __init__(self, parent: QObject | None = None):
+class ThemeTreeModel(TreeModel[ThemePayload]):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.headers = (_tr("Onderdeel"),)
         self._highlight: frozenset[str] = frozenset()
@@ -63,7 +90,7 @@ class ThemeTreeModel(TreeModel):
         self._highlight = theme_ids
         if self.rowCount():
             for node in self._root.walk():
-                if node.kind == "theme":
+                if isinstance(node.payload, ThemeInfo):
                     self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, len(self.headers) - 1))
 
     @property
@@ -72,17 +99,19 @@ class ThemeTreeModel(TreeModel):
 
     # ---- TreeModel
 
-    def node_data(self, node: Node, column: int, role: int) -> Any:
+    def node_data(self, node: ThemeNode, column: int, role: int) -> object:
         p = node.payload
-        mine = node.kind == "theme" and p.id in self._highlight
+        if p is None:
+            return None
+        mine = isinstance(p, ThemeInfo) and p.id in self._highlight
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 1:
-                if node.kind == "theme":
+                if isinstance(p, ThemeInfo):
                     return p.regie.name if p.regie else _tr("onbekend")
                 return None
-            return self._label(node)
+            return self._label(p)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            if node.kind in ("speerpunt", "focuspoint"):
+            if isinstance(p, SpeerpuntInfo | FocusPointInfo):
                 return p.text
             if mine:
                 return _tr("Mijn regie")
@@ -93,40 +122,37 @@ class ThemeTreeModel(TreeModel):
             return mine
         if role == Qt.ItemDataRole.BackgroundRole and mine:
             return highlight_brush()
-        if role == Qt.ItemDataRole.FontRole and (mine or node.kind in ("veld", "opgave", "chapter")):
+        if role == Qt.ItemDataRole.FontRole and (mine or isinstance(p, AandachtsveldInfo | OpgaveInfo | ChapterInfo)):
             return bold_font()
         if role == ID_ROLE:
-            if node.kind == "group":
-                return f"{p[0].id}#{p[1]}"
-            return getattr(p, "id", None)
+            return p.id
         if role == KIND_ROLE:
             return node.kind
         return None
 
-    def _label(self, node: Node) -> str:
-        p = node.payload
-        if node.kind == "veld":
-            return p.name
-        if node.kind == "theme":
-            star = " ★" if p.id in self._highlight else ""
-            return f"{p.number}. {p.name}{star}"
-        if node.kind == "opgave":
-            return f"{p.number}. {p.title}" if p.number else p.title
-        if node.kind == "group":
-            return _tr(SPEERPUNT_SECTIONS.get(p[1], p[1]))
-        if node.kind == "chapter":
-            return _tr("Hoofdstuk {0}: {1}").format(p.number, p.title) if p.number else p.title
-        if node.kind == "focuspoint":
-            return f"{p.order}. {_short(p.text)}"
-        if node.kind == "speerpunt":
-            return _short(p.text)
-        return ""
+    def _label(self, p: ThemePayload) -> str:
+        match p:
+            case AandachtsveldInfo():
+                return p.name
+            case ThemeInfo():
+                star = " ★" if p.id in self._highlight else ""
+                return f"{p.number}. {p.name}{star}"
+            case OpgaveInfo():
+                return f"{p.number}. {p.title}" if p.number else p.title
+            case SpeerpuntGroup():
+                return _tr(SPEERPUNT_SECTIONS.get(p.kind, p.kind))
+            case ChapterInfo():
+                return _tr("Hoofdstuk {0}: {1}").format(p.number, p.title) if p.number else p.title
+            case FocusPointInfo():
+                return f"{p.order}. {_short(p.text)}"
+            case SpeerpuntInfo():
+                return _short(p.text)
 
 
 class MineFilterProxy(QSortFilterProxyModel):
     """Shows only the person's regie themes (with their aandachtsveld) while ``active``."""
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self._ids: frozenset[str] | None = None

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
-from velsen_desk.core.records import ProgrammeData
-from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor, with_note
+from velsen_desk.core.records import (
+    AandachtsveldInfo,
+    ChapterInfo,
+    FocusPointInfo,
+    OpgaveInfo,
+    ProgrammeData,
+    SpeerpuntInfo,
+    ThemeInfo,
+)
+from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
+from velsen_desk.ui.search.navigate import answers
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
-from velsen_desk.ui.themes.model import MineFilterProxy, ThemeTreeModel
+from velsen_desk.ui.themes.model import MineFilterProxy, SpeerpuntGroup, ThemeTreeModel
 from velsen_desk.ui.widgets.detail_pane import DetailPane
+from velsen_desk.ui.widgets.detail_split import DetailSplit
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
-from velsen_desk.ui.widgets.style import ID_ROLE, KIND_ROLE, html_css
+from velsen_desk.ui.widgets.style import ID_ROLE, esc, html_css
 
 
 class ThemesTab(ProgrammeTab):
@@ -35,30 +45,40 @@ class ThemesTab(ProgrammeTab):
         self.detail = DetailPane(
             state, self.tr("Details"), self.tr("Details van het gekozen thema met bronnen en gekoppelde acties."), self
         )
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tree)
         self.note_editor = NoteEditor(self)
-        splitter.addWidget(with_note(self.detail, self.note_editor, splitter))
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
+        splitter = DetailSplit(self.tree, self.detail, self.note_editor, Qt.Orientation.Horizontal, (2, 3), self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
         state.sig_only_mine_changed.connect(self._on_view_changed)
         state.sig_theme_requested.connect(self.select_theme)
+        state.sig_item_requested.connect(self._on_item_requested)
 
     # ---- Public API
 
     def select_theme(self, theme_id: str) -> bool:
         self.ensure_drawn()
-        index = self.model.find(lambda n: getattr(n.payload, "id", None) == theme_id)
+        index = self.model.find(lambda n: n.payload is not None and n.payload.id == theme_id)
         return self._select_source(index)
+
+    def select_item(self, kind: str, item_id: str) -> bool:
+        """Select a theme, chapter, focus point, opgave or speerpunt; in Velsen a chapter or focus
+        point is found under the theme it contributes to."""
+        if self.select_theme(item_id):  # themes, Heemskerk chapters/points, opgaven
+            return True
+        data = self._state.data
+        if data is None:
+            return False
+        chapter = item_id if kind == "hoofdstuk" else _chapter_of(data, item_id)
+        for theme_id, chapters in data.theme_chapters.items():
+            if any(c.id == chapter for c in chapters):
+                return self.select_theme(theme_id)
+        return False
 
     def select_theme_number(self, number: int) -> bool:
         self.ensure_drawn()
-        index = self.model.find(lambda n: n.kind == "theme" and n.payload.number == number)
+        index = self.model.find(lambda n: isinstance(n.payload, ThemeInfo) and n.payload.number == number)
         return self._select_source(index)
 
     def expand_all(self) -> None:
@@ -73,6 +93,10 @@ class ThemesTab(ProgrammeTab):
         return self.detail.toPlainText()
 
     # ---- Private
+
+    def _on_item_requested(self, kind: str, item_id: str) -> None:
+        if answers("themes", kind):
+            self.select_item(kind, item_id)
 
     def _select_source(self, index: QModelIndex) -> bool:
         if not index.isValid():
@@ -101,6 +125,8 @@ class ThemesTab(ProgrammeTab):
 
     def show_person(self) -> None:
         data = self._state.data
+        if data is None:
+            return
         person = self._state.person_id
         mine = data.regie_theme_ids(person)
         self.model.set_highlight(mine)
@@ -120,12 +146,12 @@ class ThemesTab(ProgrammeTab):
             text = self.tr("Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten.")
         else:
             text = self.tr("Dit programma kent geen thema’s; hier staan de hoofdstukken met hun focuspunten.")
-        html = f"{html_css()}<h2>{detail.esc(data.programme.title)}</h2><p>{text}</p>"
+        html = f"{html_css()}<h2>{esc(data.programme.title)}</h2><p>{text}</p>"
         person = data.person(self._state.person_id)
         mine = [t for t in data.themes if t.regie and person and t.regie.id == person.id]
         if person and mine:
-            html += f"<h3>{detail.esc(self.tr('Regie van {0}').format(person.name))}</h3><ul>"
-            html += "".join(f'<li><a href="theme:{t.id}">{t.number}. {detail.esc(t.name)}</a></li>' for t in mine)
+            html += f"<h3>{esc(self.tr('Regie van {0}').format(person.name))}</h3><ul>"
+            html += "".join(f'<li><a href="theme:{t.id}">{t.number}. {esc(t.name)}</a></li>' for t in mine)
             html += "</ul>"
         return html
 
@@ -136,29 +162,32 @@ class ThemesTab(ProgrammeTab):
         source = self.proxy.mapToSource(current.siblingAtColumn(0))
         node = self.model.node(source)
         person = self._state.person_id
-        kind = source.data(KIND_ROLE)
-        p = node.payload
+        parent = node.parent.payload if node.parent else None
         note = None
-        if kind == "theme":
-            html = detail.theme_html(data, p, person)
-            note = NoteAnchor(p.id, "thema", self.tr("Thema {0}: {1}").format(p.number, p.name))
-        elif kind == "veld":
-            html = detail.veld_html(p, person)
-        elif kind == "chapter":
-            html = detail.chapter_html(p)
-        elif kind == "focuspoint":
-            html = detail.focus_point_html(p, node.parent.payload if node.parent else None)
-        elif kind == "opgave":
-            html = detail.opgave_html(p)
-        elif kind == "group":
-            html = detail.opgave_html(p[0], p[1])
-        elif kind == "speerpunt":
-            opgave = node.parent.payload if node.parent and node.parent.kind == "opgave" else None
-            if node.parent and node.parent.kind == "group":
-                opgave = node.parent.payload[0]
-            html = detail.speerpunt_html(p, opgave)
-        else:
-            return
+        match node.payload:
+            case ThemeInfo() as theme:
+                html = detail.theme_html(data, theme, person)
+                note = NoteAnchor(theme.id, "thema", self.tr("Thema {0}: {1}").format(theme.number, theme.name))
+            case AandachtsveldInfo() as veld:
+                html = detail.veld_html(veld, person)
+            case ChapterInfo() as chapter:
+                html = detail.chapter_html(chapter)
+            case FocusPointInfo() as point:
+                html = detail.focus_point_html(point, parent if isinstance(parent, ChapterInfo) else None)
+            case OpgaveInfo() as opgave:
+                html = detail.opgave_html(opgave)
+            case SpeerpuntGroup() as group:
+                html = detail.opgave_html(group.opgave, group.kind)
+            case SpeerpuntInfo() as speerpunt:
+                opgave_of = parent.opgave if isinstance(parent, SpeerpuntGroup) else parent
+                html = detail.speerpunt_html(speerpunt, opgave_of if isinstance(opgave_of, OpgaveInfo) else None)
+            case None:
+                return
         self.detail.setHtml(html)
         self.detail.setProperty("shown_id", source.data(ID_ROLE))
         self.note_editor.set_item(note)
+
+def _chapter_of(data: ProgrammeData, point_id: str) -> str | None:
+    """The chapter that holds focus point ``point_id``."""
+    chapters = list(data.chapters) + [c for cs in data.theme_chapters.values() for c in cs]
+    return next((c.id for c in chapters if any(p.id == point_id for p in c.focus_points)), None)

@@ -56,8 +56,8 @@ class GanttChart(QWidget):
         outline = pg.mkPen(text_colour(), width=2)
         bars: dict[str, dict[str, list]] = {s: {"x0": [], "x1": [], "y": [], "brushes": [], "pens": []}
                                             for s in (BarStyle.SOLID, BarStyle.LIGHT, BarStyle.OPEN)}
-        hatch = {"x0": [], "x1": [], "y": [], "brushes": []}
-        markers = {"x": [], "y": [], "brush": [], "pen": []}
+        hatch: dict[str, list[object]] = {"x0": [], "x1": [], "y": [], "brushes": []}
+        markers: dict[str, list[object]] = {"x": [], "y": [], "brush": [], "pen": []}
         for row in rows:
             if row.action is None:
                 continue

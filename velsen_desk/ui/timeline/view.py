@@ -4,6 +4,7 @@ whose planning is unknown or recurring listed beside it."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
@@ -15,6 +16,9 @@ from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import SERIES, esc, html_css
+
+if TYPE_CHECKING:
+    from velsen_desk.ui.timeline.chart import GanttChart
 
 
 class TimelineTab(ProgrammeTab):
@@ -60,9 +64,9 @@ class TimelineTab(ProgrammeTab):
         return self.side.toPlainText()
 
     @property
-    def chart(self):
+    def chart(self) -> GanttChart | None:
         """The Gantt chart, or None until pyqtgraph is loaded and the tab was shown."""
-        return self.chart_holder.chart
+        return cast("GanttChart | None", self.chart_holder.chart)  # made by _gantt_chart
 
     # ---- Private
 
@@ -99,7 +103,7 @@ class TimelineTab(ProgrammeTab):
     def show_person(self) -> None:
         self._redraw()
 
-    def _redraw(self, *_args) -> None:
+    def _redraw(self, *_args: object) -> None:
         layout = self.layout_data
         data = self._state.data
         if layout is None or data is None or not self.up_to_date:

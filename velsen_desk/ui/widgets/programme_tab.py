@@ -19,7 +19,7 @@ from velsen_desk.ui.state import ViewState
 
 
 class ProgrammeTab(QWidget):
-    def __init__(self, state: ViewState, parent: QWidget | None = None):
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
         self._drawn: ProgrammeData | None = None
@@ -45,6 +45,12 @@ class ProgrammeTab(QWidget):
     def show_person(self) -> None:
         """Highlight (or filter to) the view state's person; the default shows no person."""
 
+    def expand_all(self) -> None:
+        """Beeld → Alles uitklappen; a tab without a tree ignores it."""
+
+    def collapse_all(self) -> None:
+        """Beeld → Alles inklappen; a tab without a tree ignores it."""
+
     # ---- Qt
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -57,6 +63,6 @@ class ProgrammeTab(QWidget):
         if self.isVisible():
             self.ensure_drawn()
 
-    def _on_view_changed(self, *_args) -> None:
+    def _on_view_changed(self, *_args: object) -> None:
         if self._state.data is not None and self.up_to_date:  # else draw() shows the person later
             self.show_person()

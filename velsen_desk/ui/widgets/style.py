@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from velsen_desk.core.formatting import format_cost, format_sum
 from velsen_desk.core.money import CostStatus, CostValue, Reconciliation
+from velsen_desk.core.records import SourceInfo
 from velsen_desk.core.wording import Verdict, reconciliation_wording
 
 # Distinct colours that read on light and dark backgrounds (Okabe–Ito, colour-blind safe).
@@ -143,7 +144,7 @@ def cost_html(cost: CostValue | None) -> str:
     return text
 
 
-def source_html(source, label: str) -> str:
+def source_html(source: SourceInfo, label: str) -> str:
     """A source quote with its document title (``label`` is the translated "Bron")."""
     parts = [f'<p class="muted">{esc(label)}: {esc(source.document_title)}']
     if source.section:

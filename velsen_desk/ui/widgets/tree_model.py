@@ -1,28 +1,35 @@
 """A small read-only tree model over plain Python nodes (after napari's item-model adapter).
 
-Subclasses build a tree of :class:`Node` objects from frozen dataclasses and answer
-``node_data(node, column, role)``. The whole tree is replaced in one reset when data changes.
+Subclasses build a tree of :class:`Node` objects whose payloads are frozen records, and answer
+``node_data(node, column, role)``. The model is generic over the payload: a subclass names the
+union of record classes its tree holds (``TreeModel[ThemePayload]``), so views ``match`` on the
+record class instead of comparing kind strings. ``kind`` stays as the short name the views'
+proxies and tests read through ``KIND_ROLE``. The whole tree is replaced in one reset when
+data changes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()  # the invalid index, as a default argument
 
+P = TypeVar("P")
+
 
 @dataclass(eq=False)
-class Node:
+class Node(Generic[P]):
     kind: str
-    payload: Any = None
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
+    payload: P | None = None  # None only at the root
+    parent: Node[P] | None = None
+    children: list[Node[P]] = field(default_factory=list)
 
-    def add(self, kind: str, payload: Any = None) -> Node:
+    def add(self, kind: str, payload: P) -> Node[P]:
         child = Node(kind, payload, self)
         self.children.append(child)
         return child
@@ -30,44 +37,45 @@ class Node:
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0
 
-    def walk(self):
+    def walk(self) -> Iterator[Node[P]]:
         yield self
         for child in self.children:
             yield from child.walk()
 
 
-class TreeModel(QAbstractItemModel):
+class TreeModel(QAbstractItemModel, Generic[P]):
     headers: tuple[str, ...] = ("",)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._root = Node("root")
+        self._root: Node[P] = Node("root")
 
     # ---- Public API
 
-    def set_root(self, root: Node) -> None:
+    def set_root(self, root: Node[P]) -> None:
         self.beginResetModel()
         self._root = root
         self.endResetModel()
 
-    def node(self, index: Index) -> Node:
+    def node(self, index: Index) -> Node[P]:
         if index.isValid():
-            return index.internalPointer()
+            # Qt hands back the pointer given to createIndex() untyped; only Nodes are given.
+            return cast(Node[P], index.internalPointer())
         return self._root
 
-    def find(self, predicate) -> QModelIndex:
+    def find(self, predicate: Callable[[Node[P]], bool]) -> QModelIndex:
         """The index (column 0) of the first node for which ``predicate(node)`` is true."""
         for node in self._root.walk():
             if node is not self._root and predicate(node):
                 return self.createIndex(node.row(), 0, node)
         return QModelIndex()
 
-    def index_of(self, node: Node, column: int = 0) -> QModelIndex:
+    def index_of(self, node: Node[P], column: int = 0) -> QModelIndex:
         if node is self._root:
             return QModelIndex()
         return self.createIndex(node.row(), column, node)
 
-    def node_data(self, node: Node, column: int, role: int) -> Any:  # pragma: no cover - abstract
+    def node_data(self, node: Node[P], column: int, role: int) -> object:  # pragma: no cover - abstract
         raise NotImplementedError
 
     # ---- QAbstractItemModel
@@ -85,7 +93,7 @@ class TreeModel(QAbstractItemModel):
     def parent(self, index: Index = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
-        parent = index.internalPointer().parent
+        parent = self.node(index).parent
         if parent is None or parent is self._root:
             return QModelIndex()
         return self.createIndex(parent.row(), 0, parent)
@@ -98,12 +106,14 @@ class TreeModel(QAbstractItemModel):
     def columnCount(self, parent: Index = _NO_PARENT) -> int:
         return len(self.headers)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        return self.node_data(index.internalPointer(), index.column(), role)
+        return self.node_data(self.node(index), index.column(), role)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(self.headers):
                 return self.headers[section]

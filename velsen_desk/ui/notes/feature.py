@@ -1,0 +1,54 @@
+"""Beeld → Mijn notities…: the notes overview of one window, its notes read in a worker."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from velsen_desk.notes.notes_file import Note
+from velsen_desk.ui.jobs import read_notes
+from velsen_desk.ui.notes.editor import NoteEditor
+from velsen_desk.ui.notes.overview import NotesOverview
+from velsen_desk.ui.operations import Operation, OperationRunner
+
+
+class NotesFeature(QObject):
+    def __init__(self, window: QWidget, runner: OperationRunner) -> None:
+        super().__init__(window)
+        self._window = window
+        self._runner = runner
+        self.overview: NotesOverview | None = None
+
+    def show(self) -> NotesOverview:
+        """All notes and flags, loose ones marked (the overview is kept and reloaded)."""
+        if self.overview is None:
+            self.overview = NotesOverview(self.reload, self._window)
+        self.overview.show()
+        self.overview.raise_()
+        self.reload()
+        return self.overview
+
+    def flush_editors(self) -> None:
+        """Write every open note editor's text now (before reading notes, or on close)."""
+        for editor in self._window.findChildren(NoteEditor):
+            editor.flush()
+
+    def confirm_close_editors(self) -> bool:
+        """Before the window closes: every editor saves what it can; False when the user chose to
+        stay because a note could be kept nowhere (see :meth:`NoteEditor.confirm_close`)."""
+        return all(editor.confirm_close() for editor in self._window.findChildren(NoteEditor))
+
+    def reload(self) -> None:
+        self.flush_editors()
+        self._runner.start(Operation(partial(read_notes, self._runner.database), success=self._on_notes,
+                                     failure=self._on_failed, key="notes"))
+
+    def _on_notes(self, notes: list[Note]) -> None:
+        if self.overview is not None:
+            self.overview.show_notes(notes)
+
+    def _on_failed(self, error: Exception) -> None:
+        if self.overview is not None:
+            self.overview.show_error(str(error))

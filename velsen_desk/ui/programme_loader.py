@@ -1,0 +1,144 @@
+"""Loading a programme into the window: the catalogue, then the chosen programme, then a
+selection that waited for it (a search hit in another programme).
+
+The controller holds no widgets. It runs the reads as :class:`Operation` s, hands the result
+to :class:`ViewState` (which also keeps or clears the "Bekijk als" person) and tells the window
+through signals what to show in its selectors. The worker functions below are Qt-free.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from PySide6.QtCore import QObject, Signal
+
+from velsen_desk.core.records import Catalog, ProgrammeData, ProgrammeInfo
+from velsen_desk.core.task_state import TaskState
+from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
+from velsen_desk.storage.local_copy import LocalDatabase
+from velsen_desk.storage.reading import load_catalog, load_programme, prime_snapshots
+from velsen_desk.storage.search import SearchHit
+from velsen_desk.ui.operations import Operation, OperationRunner
+from velsen_desk.ui.state import ViewState
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PROGRAMME = "velsen-2022"
+
+
+# ---- Work (worker thread; touches no widget)
+
+
+def _opened(db: ReadOnlyDatabase | None) -> ReadOnlyDatabase:
+    if db is None:
+        raise DatabaseError("Er is geen gegevensbestand geopend.")
+    return db
+
+
+def read_catalog(db: ReadOnlyDatabase | None, _state: TaskState) -> Catalog:
+    return load_catalog(_opened(db))
+
+
+def read_programme(db: ReadOnlyDatabase | None, programme: ProgrammeInfo, _state: TaskState) -> ProgrammeData:
+    return load_programme(_opened(db), programme)
+
+
+def prime_all_snapshots(db: ReadOnlyDatabase | None, _state: TaskState) -> None:
+    """Every programme of a new file, so the next start (on any programme) skips the ORM."""
+    if db is not None:
+        prime_snapshots(db.path)
+
+
+def open_local_database(_state: TaskState) -> LocalDatabase:
+    """Find or build the local database (the first start builds it from the bundled data)."""
+    from velsen_desk.storage.local_copy import ensure_local_database
+
+    return ensure_local_database()
+
+
+# ---- Controller (GUI thread)
+
+
+class ProgrammeLoader(QObject):
+    """Loads the catalogue and programmes on ``runner`` into ``state``."""
+
+    # ---- Signals
+    sig_catalog_loaded = Signal(object, str)
+    """(:class:`Catalog`, programme id about to load): fill the programme selector."""
+    sig_programme_chosen = Signal(str)
+    """The controller switched programme itself (for a pending selection): follow in the selector."""
+    sig_programme_loaded = Signal(object)
+    """The :class:`ProgrammeData` is in the view state (person settled); after the tabs heard it."""
+    sig_failed = Signal(object)
+    """Reading failed: the exception."""
+
+    def __init__(self, runner: OperationRunner, state: ViewState, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._state = state
+        self.catalog: Catalog | None = None
+        self._wanted_person: str | None = None  # a person *name* asked for at start (CLI --person)
+        self._pending_hit: SearchHit | None = None
+
+    # ---- Public API
+
+    def start(self, programme_id: str | None = None, person_name: str | None = None) -> None:
+        """Load the catalogue, then ``programme_id`` (default Velsen 2022–2026) as ``person_name``."""
+        wanted = programme_id or DEFAULT_PROGRAMME
+        self._wanted_person = person_name
+        op = Operation(
+            partial(read_catalog, self._runner.database),
+            success=partial(self._on_catalog, wanted), failure=self.sig_failed.emit, key="catalog",
+        )
+        self._runner.start(op.with_progress(self.tr("Gegevens openen…")))
+
+    def load(self, programme_id: str) -> bool:
+        """Load a programme of the catalogue; False when the catalogue does not know it."""
+        programme = self.catalog.programme(programme_id) if self.catalog else None
+        if programme is None:
+            return False
+        op = Operation(
+            partial(read_programme, self._runner.database, programme),
+            success=self._on_programme, failure=self.sig_failed.emit, key="programme",
+        )
+        self._runner.start(op.with_progress(self.tr("{0} laden…").format(programme.title)))
+        return True
+
+    def open_hit(self, hit: SearchHit) -> bool:
+        """Show a search hit in its tab, switching programme first when needed (then it waits)."""
+        data = self._state.data
+        if data is not None and data.programme.id == hit.programme_id:
+            self._state.request_item(hit.kind, hit.ref_id)
+            return True
+        if self.catalog is None or self.catalog.programme(hit.programme_id) is None:
+            return False
+        self._pending_hit = hit
+        self.sig_programme_chosen.emit(hit.programme_id)
+        return self.load(hit.programme_id)
+
+    @property
+    def pending_hit(self) -> SearchHit | None:
+        return self._pending_hit
+
+    # ---- Private
+
+    def _on_catalog(self, wanted: str, catalog: Catalog) -> None:
+        self.catalog = catalog
+        if catalog.programme(wanted) is None and catalog.programmes:
+            wanted = catalog.programmes[0].id
+        self.sig_catalog_loaded.emit(catalog, wanted)
+        self.load(wanted)
+
+    def _on_programme(self, data: ProgrammeData) -> None:
+        person = self._state.person_id
+        if self._wanted_person:
+            person = next((p.id for p in data.college if p.name == self._wanted_person), None)
+            self._wanted_person = None
+        self._state.set_programme(data, person)
+        self.sig_programme_loaded.emit(data)
+        hit, self._pending_hit = self._pending_hit, None
+        if hit is not None and hit.programme_id == data.programme.id:
+            self._state.request_item(hit.kind, hit.ref_id)
+        elif hit is not None:
+            self._pending_hit = hit  # another programme is on its way
