@@ -86,7 +86,8 @@ def test_annex_without_meeting_title_is_explained_in_dutch(qtbot, make_dialog):
     dialog.form.meeting_edit.setText("   ")
     with qtbot.waitSignal(dialog.sig_failed, timeout=20000) as blocker:
         assert dialog.generate()
-    assert "vergadering" in dialog.message and blocker.args[0] == dialog.message
+    assert "titel van de vergadering" in dialog.message and blocker.args[0] == dialog.message
+    assert "--" not in dialog.message  # the form's words, not the command line's
     assert "Traceback" not in dialog.message and not dialog.busy
     assert dialog.generate_button.isEnabled() and not dialog.pdf.save_button.isEnabled()
 

@@ -89,7 +89,7 @@ def compose(
     person = _find_person(data, request.person) if request.person else None
     if kind.needs_person and person is None:
         raise ReportError("Geef een collegelid op met --person. Kies uit: "
-                          + ", ".join(m.name for m in data.matrix.members) + ".")
+                          + ", ".join(m.name for m in data.matrix.members) + ".", "person")
     if kind.personal:
         parts = brief.build(data, styles, notes or [], request.flagged_only)
         title = kind.title

@@ -276,7 +276,9 @@ class ReportDialog(QDialog):
         self._task = None
         self._set_busy(False)
         if isinstance(error, ReportError):
-            text = str(error)
+            # The service words its checks for the command line (--meeting, --person); a field
+            # the form offers is named the way the form names it.
+            text = self._form_wording(error.field) or str(error)
         else:
             text = self.tr("Het rapport kon niet worden gemaakt door een onverwachte fout ({0}). "
                            "De details staan in het logboek.").format(error.__class__.__name__)
@@ -287,6 +289,14 @@ class ReportDialog(QDialog):
         log.debug("report cancelled in the worker")
 
     # ---- Helpers
+
+    def _form_wording(self, field: str | None) -> str | None:
+        return {
+            "meeting": self.tr("Vul de titel van de vergadering in, bijvoorbeeld “Raadsvergadering”."),
+            "date": self.tr("Kies een geldige datum van de vergadering."),
+            "person": self.tr("Kies bij “Collegelid” wiens regie het rapport toont."),
+            "items": self.tr("Kies welke onderdelen in de bijlage komen."),
+        }.get(field or "")
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setRange(0, 0)
