@@ -154,9 +154,6 @@ def _sync(args: argparse.Namespace) -> int:
         print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
         for change in changes:
             print(f"  {change}")
-    from velsen_desk.storage.reading import prime_snapshots
-
-    prime_snapshots(local_database_path())  # the window's next start reads these instead of the ORM
     return EXIT_OK
 
 
@@ -221,18 +218,17 @@ def _status(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     import json
 
-    from velsen_desk.storage.database import DatabaseError, open_readonly, session_factory
+    from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
     from velsen_desk.storage.local_copy import ensure_local_database
     from velsen_desk.storage.search import KIND_LABELS, group_by_kind, search
 
     try:
         path = Path(args.database) if args.database else ensure_local_database().info.path
-        factory = session_factory(open_readonly(path))
+        database = ReadOnlyDatabase(path)
     except DatabaseError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_DATA_ERROR
-    with factory() as session:
-        hits = search(session, args.query, programme_id=args.programme)
+    hits = database.read(search, args.query, programme_id=args.programme)
     if args.json:
         rows = []
         for hit in hits:

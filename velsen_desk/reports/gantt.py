@@ -16,9 +16,9 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from velsen_desk.core.records import PhaseInfo
 from velsen_desk.reports.document import fit
 from velsen_desk.reports.styles import ACCENT, FONT, FONT_BOLD, FONT_ITALIC, GROUP_BG, INK, MUTED, RULE
-from velsen_desk.storage.queries import PhaseInfo
 
 SOLID = colors.HexColor("#1f4e79")
 HALF = colors.HexColor("#3f78ad")

@@ -10,21 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sqlite3
 import tempfile
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.records import PersonInfo, ProgrammeData
 from velsen_desk.notes.notes_file import Note, NotesError, NotesFile
 from velsen_desk.reports import annex
-from velsen_desk.reports.data import ReportData, load_report_data
 from velsen_desk.reports.document import DocumentSpec, Part, Rendered, render
+from velsen_desk.reports.programme import Edition, matrix_of
 from velsen_desk.reports.request import ReportError, ReportRequest, ReportResult  # noqa: F401  (re-exported)
 from velsen_desk.reports.sections import brief, budget, portfolio, regie, themes, timeline
 from velsen_desk.reports.styles import FontError, Styles
-from velsen_desk.storage import queries as q
-from velsen_desk.storage.database import DatabaseError, open_readonly, session_factory
+from velsen_desk.storage import reader
+from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 
 DEFAULT_PROGRAMME = "velsen-2022"
 KINDS = ("themes", "regie", "portfolio", "budget", "timeline", "annex", "brief")
@@ -69,8 +69,8 @@ def _check_output(path: Path) -> None:
         raise ReportError(f"Kan niet schrijven naar {path}: geen schrijfrechten.")
 
 
-def _find_person(data: ReportData, name: str) -> q.PersonInfo:
-    members = data.matrix.members
+def _find_person(data: ProgrammeData, name: str) -> PersonInfo:
+    members = matrix_of(data).members
     wanted = " ".join(name.split()).casefold()
     for member in members:
         if wanted in (member.name.casefold(), member.id.casefold()):
@@ -85,7 +85,8 @@ def _find_person(data: ReportData, name: str) -> q.PersonInfo:
 # ---- composing ----------------------------------------------------------------------------------
 
 
-def _section(kind: str, data: ReportData, styles: Styles, person: q.PersonInfo | None) -> list[Part]:
+def _section(kind: str, data: ProgrammeData, edition: Edition, styles: Styles,
+             person: PersonInfo | None) -> list[Part]:
     if kind == "themes":
         if not data.velden:
             raise ReportError(f"{data.programme.title} heeft geen raadsprogramma met thema's.")
@@ -94,12 +95,14 @@ def _section(kind: str, data: ReportData, styles: Styles, person: q.PersonInfo |
         assert person is not None
         return regie.build(data, styles, person)
     if kind == "portfolio":
-        if not data.matrix.members:
+        if not matrix_of(data).members:
             raise ReportError(f"Voor {data.programme.title} is geen college met portefeuilles bekend.")
         return portfolio.build(data, styles)
     if not data.plans:
         raise ReportError(f"{data.programme.title} heeft geen actieplan; een {_kind_name(kind)} is niet mogelijk.")
-    return (budget if kind == "budget" else timeline).build(data, styles)
+    if kind == "budget":
+        return budget.build(data, styles)
+    return timeline.build(data, styles, edition.made)
 
 
 def _kind_name(kind: str) -> str:
@@ -115,16 +118,16 @@ REPORT_TITLES = {
 
 
 def compose(
-    request: ReportRequest, data: ReportData, notes: list[Note] | None = None
+    request: ReportRequest, data: ProgrammeData, edition: Edition, notes: list[Note] | None = None
 ) -> tuple[DocumentSpec, list[Part]]:
     """The document for a validated request over loaded data (pure: no I/O)."""
     styles = Styles()
-    footer = (f"Velsen Desk · gemaakt op {format_long_date(data.generated)} · "
-              f"gegevensversie {data.data_version or 'onbekend'}")
+    footer = (f"Velsen Desk · gemaakt op {format_long_date(edition.made)} · "
+              f"gegevensversie {edition.data_version or 'onbekend'}")
     person = _find_person(data, request.person) if request.person else None
     if request.kind == "regie" and person is None:
         raise ReportError("Geef een collegelid op met --person. Kies uit: "
-                          + ", ".join(m.name for m in data.matrix.members) + ".")
+                          + ", ".join(m.name for m in matrix_of(data).members) + ".")
     if request.kind == "brief":
         parts = brief.build(data, styles, notes or [], request.flagged_only)
         title = "Persoonlijke voorbereiding"
@@ -141,14 +144,14 @@ def compose(
         assert date is not None
         items = _items(request)
         meeting = " ".join(request.meeting.split())
-        body = [part for item in items for part in _section(item, data, styles, person)]
-        parts = [annex.cover(styles, data, meeting, date, request.agenda_item, items), annex.contents(styles, body),
-                 *body]
+        body = [part for item in items for part in _section(item, data, edition, styles, person)]
+        parts = [annex.cover(styles, data, edition, meeting, date, request.agenda_item, items),
+                 annex.contents(styles, body), *body]
         title = f"Bijlage {meeting} {format_long_date(date)}"
         header = annex.header_text(meeting, date, request.agenda_item)
         subject = f"{data.programme.title}: " + ", ".join(annex.SECTION_NAMES[i].lower() for i in items)
     else:
-        parts = _section(request.kind, data, styles, person)
+        parts = _section(request.kind, data, edition, styles, person)
         title = (f"Regie en portefeuilles {person.name}" if person and request.kind == "regie"
                  else REPORT_TITLES[request.kind])
         header = title
@@ -158,7 +161,8 @@ def compose(
     return spec, parts
 
 
-def _load(request: ReportRequest, programme_id: str, today: dt.date) -> ReportData:
+def _load(request: ReportRequest, programme_id: str) -> tuple[ProgrammeData, str | None]:
+    """The programme's data, read as the window reads it, and the data version."""
     if request.database is not None:
         path = request.database
     else:
@@ -169,20 +173,18 @@ def _load(request: ReportRequest, programme_id: str, today: dt.date) -> ReportDa
         except DatabaseError as exc:
             raise ReportError(str(exc)) from exc
     try:
-        engine = open_readonly(path)
+        database = ReadOnlyDatabase(path)
     except DatabaseError as exc:
         raise ReportError(str(exc)) from exc
     try:
-        with session_factory(engine)() as session:
-            known = {p.id: p for p in q.programmes(session)}
-            programme = known.get(programme_id)
-            if programme is None:
-                raise ReportError(f"Onbekend programma “{programme_id}”. Kies uit: {', '.join(known)}.")
-            return load_report_data(session, programme, today)
-    except SQLAlchemyError as exc:
+        catalog = database.read(reader.catalog)
+        programme = catalog.programme(programme_id)
+        if programme is None:
+            known = ", ".join(p.id for p in catalog.programmes)
+            raise ReportError(f"Onbekend programma “{programme_id}”. Kies uit: {known}.")
+        return database.read(reader.programme_data, programme), catalog.summary.data_version
+    except sqlite3.Error as exc:
         raise ReportError(f"De database {path} kan niet gelezen worden ({exc.__class__.__name__}).") from exc
-    finally:
-        engine.dispose()
 
 
 def _write(path: Path, pdf: bytes) -> None:
@@ -210,9 +212,10 @@ def generate_report(request: ReportRequest) -> ReportResult:
     else:
         _items(request)
         _parse_date(request.date)
-    data = _load(request, request.programme or DEFAULT_PROGRAMME, request.today or dt.date.today())
+    data, data_version = _load(request, request.programme or DEFAULT_PROGRAMME)
+    edition = Edition(made=request.today or dt.date.today(), data_version=data_version)
     notes = _load_notes(request) if request.kind == "brief" else None
-    spec, parts = compose(request, data, notes)
+    spec, parts = compose(request, data, edition, notes)
     rendered = render_parts(spec, parts)
     _write(output, rendered.pdf)
     return ReportResult(output, rendered.pages)

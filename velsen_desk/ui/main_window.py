@@ -29,7 +29,7 @@ from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.records import Catalog, ProgrammeData
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.local_copy import read_origin
-from velsen_desk.storage.reading import load_catalog, load_programme, prime_snapshots
+from velsen_desk.storage.reader import load_catalog, load_programme
 from velsen_desk.ui.budget.view import BudgetTab
 from velsen_desk.ui.notes.editor import NoteEditor
 from velsen_desk.ui.notes.overview import NotesOverview, load_notes
@@ -333,8 +333,6 @@ class MainWindow(QMainWindow):
             return
         self._origin = read_origin(self.sync.local_db()).get("origin", self._origin)
         self._reload()
-        # Every programme of the new file, so the next start (on any programme) skips the ORM.
-        self.search_runner.run(lambda db: prime_snapshots(db.path) if db else None, success=lambda _none: None)
 
     def _on_open_failure(self, error: Exception) -> None:
         text = self.tr("Het gegevensbestand kan niet worden geopend.\n\n{0}").format(error)

@@ -6,11 +6,11 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Spacer
 
 from velsen_desk.core.formatting import format_cost, format_sum
-from velsen_desk.reports.data import ReportData
+from velsen_desk.core.records import ActionInfo, ActionPlanInfo, BudgetInfo, FundingInfo, ProgrammeData
 from velsen_desk.reports.document import Part
+from velsen_desk.reports.programme import is_concept
 from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_text, heading, table
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
-from velsen_desk.storage.queries import ActionInfo, ActionPlanInfo, BudgetInfo, FundingInfo
 
 ACTION_WIDTHS = [22, 138, 68, 66, 84, 115]  # 493 pt: the A4 portrait frame
 BUDGET_KINDS = {"reserve": "reserve", "bestaand": "bestaande budgetten", "subsidie": "subsidie", "budget": "budget"}
@@ -188,11 +188,11 @@ def funding_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
     return f
 
 
-def build(data: ReportData, styles: Styles) -> list[Part]:
+def build(data: ProgrammeData, styles: Styles) -> list[Part]:
     parts = []
     for index, plan in enumerate(data.plans):
         key = f"budget{index}"
-        concept = data.is_concept(plan.document.id)
+        concept = is_concept(data, plan.document.id)
         f: list = [heading(styles, f"Begroting {plan.title}", key, 0, concept=concept)]
         f += plan_flowables(styles, plan, key)
         parts.append(Part(f, concept=concept))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.platypus import Spacer
 
-from velsen_desk.reports.data import ReportData
+from velsen_desk.core.records import ActionInfo, ActionPlanInfo, PhaseInfo, ProgrammeData
 from velsen_desk.reports.document import LANDSCAPE, Part
 from velsen_desk.reports.gantt import GanttChart, GanttLegend, GanttRow, year_range
+from velsen_desk.reports.programme import is_concept
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.styles import Styles
-from velsen_desk.storage.queries import ActionInfo, ActionPlanInfo, PhaseInfo
 
 TITLE = "Planning"
 UNKNOWN_LANE = "Planning onbekend"
@@ -60,11 +62,12 @@ def rows_for(plan: ActionPlanInfo) -> list[GanttRow]:
     return rows
 
 
-def build(data: ReportData, styles: Styles) -> list[Part]:
+def build(data: ProgrammeData, styles: Styles, today: dt.date) -> list[Part]:
+    """One landscape part per action plan; ``today`` is the date line in the chart."""
     parts = []
     for index, plan in enumerate(data.plans):
         key = f"timeline{index}"
-        concept = data.is_concept(plan.document.id)
+        concept = is_concept(data, plan.document.id)
         f: list = [heading(styles, f"{TITLE} {plan.title}", key, 0, concept=concept)]
         f.append(styles.p(
             "Eén regel per actie, per focusopgave. De balken zijn zo precies als de bron: een kwartaal is een "
@@ -72,7 +75,7 @@ def build(data: ReportData, styles: Styles) -> list[Part]:
             "geen kwartaal). Acties zonder datum staan onderaan bij “Planning onbekend”.", styles.small))
         rows = rows_for(plan)
         first, last = year_range(rows)
-        f.append(GanttChart(rows, first, last, today=data.generated))
+        f.append(GanttChart(rows, first, last, today=today))
         f.append(Spacer(0, 6))
         f.append(GanttLegend())
         f.append(heading(styles, "Planning per actie (brontekst)", f"{key}.text", 1))

@@ -550,8 +550,8 @@ class ReportDialog(QDialog):
 
 def _college(db: ReadOnlyDatabase | None, programme_id: str) -> list[Choice]:
     """Runs in a worker: the college of another programme, as plain choices."""
-    from velsen_desk.storage import queries as q
+    from velsen_desk.storage import reader
 
     if db is None:
         return []
-    return [Choice(p.id, p.name) for p in db.read(q.college, programme_id)]
+    return [Choice(p.id, p.name) for p in db.read(reader.college, programme_id)]
