@@ -33,7 +33,7 @@ _FILE_STEMS = {
 
 def make_report(db: ReadOnlyDatabase | None, request: ReportRequest) -> ReportResult:
     """Runs in a worker; touches no widget. The report reads the database the window shows."""
-    from velsen_desk.reports.service import generate_report  # ReportLab and the ORM: here, not in the GUI thread
+    from velsen_desk.reports.service import generate_report  # ReportLab: here, not in the GUI thread
 
     if db is not None and request.database is None:
         request = dataclasses.replace(request, database=db.path)
