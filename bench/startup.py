@@ -171,6 +171,7 @@ def _run(code: str, env: dict[str, str]) -> float:
     proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     elapsed = None
+    assert proc.stdout is not None
     for line in proc.stdout:
         if line.strip() == "READY":
             elapsed = time.perf_counter() - start
