@@ -3,7 +3,9 @@
 Window, reports, command line, diff and search all read through here. No SQLAlchemy (importing it
 costs ~0.4 s; this module and sqlite3 cost a few ms) and no Qt. Each table is read with one query
 (its declared columns, in a fixed order) and grouped in Python, so the cost grows with the data,
-never with the number of items. Every record is made by keyword.
+never with the number of items: the whole bundled database reads in ~10 ms, so a programme's
+records are read anew on every start and after every sync, with nothing cached. Every record is
+made by keyword.
 
 ``COLUMNS`` declares, per table, every column this module reads and the Python type it expects;
 a test holds it against the ORM tables (:mod:`velsen_desk.storage.tables`), so the two cannot drift.
