@@ -44,23 +44,26 @@ def synthetic_phase(rng: random.Random) -> tuple[PhaseInfo, str]:
     year = rng.randint(2023, 2026)
     quarter = rng.randint(1, 4)
     start = dt.date(year, 3 * quarter - 2, 1)
+    def phase(label: str | None, start: dt.date | None, end: dt.date | None, precision: str, text: str,
+              open_ended: bool = False) -> PhaseInfo:
+        return PhaseInfo(label=label, start=start, end=end, precision=precision, open_ended=open_ended, text=text)
+
     if kind == "quarter":
         end = dt.date(year, 3 * quarter, 28)
-        return PhaseInfo("Start", start, end, "quarter", False, f"Q{quarter}-{year}"), f"Start Q{quarter}-{year}"
+        return phase("Start", start, end, "quarter", f"Q{quarter}-{year}"), f"Start Q{quarter}-{year}"
     if kind == "half_year":
-        return (PhaseInfo(None, dt.date(year, 1, 1), dt.date(year, 6, 30), "half_year", False, f"H1-{year}"),
-                f"H1-{year}")
+        return phase(None, dt.date(year, 1, 1), dt.date(year, 6, 30), "half_year", f"H1-{year}"), f"H1-{year}"
     if kind == "year":
-        return PhaseInfo(None, dt.date(year, 1, 1), dt.date(year, 12, 31), "year", False, str(year)), str(year)
+        return phase(None, dt.date(year, 1, 1), dt.date(year, 12, 31), "year", str(year)), str(year)
     if kind == "school_year":
         text = f"schooljaar {year}-{year + 1}"
-        return PhaseInfo(None, dt.date(year, 8, 1), dt.date(year + 1, 7, 31), "school_year", False, text), text
+        return phase(None, dt.date(year, 8, 1), dt.date(year + 1, 7, 31), "school_year", text), text
     if kind == "open":
-        return PhaseInfo("Uitvoering", start, None, "quarter", True, f"vanaf Q{quarter}-{year}"), (
-            f"Uitvoering vanaf Q{quarter}-{year}")
+        return (phase("Uitvoering", start, None, "quarter", f"vanaf Q{quarter}-{year}", open_ended=True),
+                f"Uitvoering vanaf Q{quarter}-{year}")
     if kind == "recurring":
-        return PhaseInfo(None, None, None, "recurring", False, "Voor- en najaar"), "Voor- en najaar"
-    return PhaseInfo(None, None, None, "unknown", False, "Nader te bepalen"), "Nader te bepalen in overleg."
+        return phase(None, None, None, "recurring", "Voor- en najaar"), "Voor- en najaar"
+    return phase(None, None, None, "unknown", "Nader te bepalen"), "Nader te bepalen in overleg."
 
 
 def synthetic_plan(base: ActionPlanInfo, n_actions: int, per_focus: int = 40, seed: int = 7) -> ActionPlanInfo:
@@ -74,11 +77,11 @@ def synthetic_plan(base: ActionPlanInfo, n_actions: int, per_focus: int = 40, se
             number += 1
             roll = rng.random()
             if roll < 0.6:
-                cost = CostValue(AMOUNT, rng.randint(1, 200) * 1000, "")
+                cost = CostValue(status=AMOUNT, amount=rng.randint(1, 200) * 1000, text="")
             elif roll < 0.85:
-                cost = CostValue(NOT_APPLICABLE, None, "n.v.t.")
+                cost = CostValue(status=NOT_APPLICABLE, amount=None, text="n.v.t.")
             else:
-                cost = CostValue(TO_BE_DETERMINED, None, "n.n.b.")
+                cost = CostValue(status=TO_BE_DETERMINED, amount=None, text="n.n.b.")
             phase, text = synthetic_phase(rng)
             title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 7))).capitalize()
             actions.append(ActionInfo(
@@ -89,16 +92,16 @@ def synthetic_plan(base: ActionPlanInfo, n_actions: int, per_focus: int = 40, se
                 phases=(phase,), fundings=(), theme_ids=(), note=None, source=source,
             ))
         total = sum_costs(a.cost for a in actions)
-        documented = CostValue(AMOUNT, total.known + (5000 if f_index % 7 == 0 else 0), "")
+        documented = CostValue(status=AMOUNT, amount=total.known + (5000 if f_index % 7 == 0 else 0), text="")
         focusopgaven.append(FocusopgaveInfo(
             id=f"syn.f{f_index}", number=f_index, letter=None, title=f"Synthetische focusopgave {f_index}",
             table_title=None, lead=None, objective=None, responsible=None, actions=tuple(actions),
-            reconciliation=Reconciliation(total, documented), source=source,
+            reconciliation=Reconciliation(computed=total, documented=documented), source=source,
         ))
     all_actions = [a for f in focusopgaven for a in f.actions]
     return msgspec.structs.replace(
         base, focusopgaven=tuple(focusopgaven), loose_actions=(),
-        reconciliation=Reconciliation(sum_costs(a.cost for a in all_actions), None),
+        reconciliation=Reconciliation(computed=sum_costs(a.cost for a in all_actions), documented=None),
     )
 
 

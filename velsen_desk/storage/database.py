@@ -64,7 +64,8 @@ def inspect_database(path: Path, *, check_integrity: bool = False, quick: bool =
             if result != "ok":
                 raise DatabaseError(f"{path} is beschadigd (integriteitscontrole: {result}).")
         row = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
-        return DatabaseInfo(path, app_id, schema, row[0] if row else None)
+        version = row[0] if row else None
+        return DatabaseInfo(path=path, application_id=app_id, schema_version=schema, data_version=version)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path} is beschadigd of geen SQLite-bestand ({exc}).") from exc
     finally:

@@ -207,6 +207,11 @@ def _cost(row: _Row, prefix: str) -> CostValue | None:
     return CostValue(status=status, amount=row[f"{prefix}_amount"], text=text, qualifier=row[f"{prefix}_qualifier"])
 
 
+def _reconcile(costs: Iterable[CostValue], documented: CostValue | None) -> Reconciliation:
+    """The computed sum next to the figure the document prints."""
+    return Reconciliation(computed=sum_costs(costs), documented=documented)
+
+
 def _required_cost(row: _Row, prefix: str) -> CostValue:
     cost = _cost(row, prefix)
     if cost is None:  # NOT NULL columns: only a damaged file gets here
@@ -405,7 +410,7 @@ class _Programme:
                 for line in lines.get(b["id"], ())
             )
             reconciliation = (
-                Reconciliation(sum_costs(line.cost for line in infos), _cost(b, "total")) if infos else None
+                _reconcile((line.cost for line in infos), _cost(b, "total")) if infos else None
             )
             result.append(
                 BudgetInfo(
@@ -436,7 +441,7 @@ class _Programme:
                         id=f["id"], number=f["number"], letter=f["letter"], title=f["title"],
                         table_title=f["table_title"], lead=f["lead"], objective=f["objective"],
                         responsible=f["responsible"], actions=mine,
-                        reconciliation=Reconciliation(sum_costs(a.cost for a in mine), _cost(f, "subtotal")),
+                        reconciliation=_reconcile((a.cost for a in mine), _cost(f, "subtotal")),
                         source=self.source(f),
                     )
                 )
@@ -444,7 +449,7 @@ class _Programme:
                 ActionPlanInfo(
                     id=plan["id"], title=plan["title"], document=self.document(plan["document_id"]),
                     focusopgaven=tuple(opgaven), loose_actions=tuple(a for a in own if a.focusopgave_id is None),
-                    reconciliation=Reconciliation(sum_costs(a.cost for a in own), _cost(plan, "total")),
+                    reconciliation=_reconcile((a.cost for a in own), _cost(plan, "total")),
                     total_label=plan["total_label"], budgets=budgets, source=self.source(plan),
                 )
             )
