@@ -206,3 +206,17 @@ def test_diff_sees_added_removed_and_changed_items_through_the_reader(built_db, 
         "iedereen en willen dat in de komende vier jaar meer mensen gaan sporten. → andere tekst",
         "portefeuille Schiphol extra (Sebastian Dinjens): toegevoegd",
     }
+
+
+def test_a_report_over_a_damaged_file_says_so_in_dutch(built_db, tmp_path):
+    from velsen_desk.reports.service import ReportError, ReportRequest, generate_report
+
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(built_db.read_bytes())
+    with sqlite3.connect(damaged) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("DROP TABLE planning_phases")
+    conn.close()
+    request = ReportRequest(kind="budget", output=tmp_path / "begroting.pdf", database=damaged)
+    with pytest.raises(ReportError, match="kan niet gelezen worden"):
+        generate_report(request)

@@ -176,13 +176,18 @@ def _load(request: ReportRequest, programme_id: str) -> tuple[ProgrammeData, str
         database = ReadOnlyDatabase(path)
     except DatabaseError as exc:
         raise ReportError(str(exc)) from exc
-    try:
-        catalog = database.read(reader.catalog)
+
+    def read(conn: sqlite3.Connection) -> tuple[ProgrammeData, str | None]:
+        # one connection: the catalogue and the programme come from the same file, even if a sync replaces it
+        catalog = reader.catalog(conn)
         programme = catalog.programme(programme_id)
         if programme is None:
             known = ", ".join(p.id for p in catalog.programmes)
             raise ReportError(f"Onbekend programma “{programme_id}”. Kies uit: {known}.")
-        return database.read(reader.programme_data, programme), catalog.summary.data_version
+        return reader.programme_data(conn, programme), catalog.summary.data_version
+
+    try:
+        return database.read(read)
     except sqlite3.Error as exc:
         raise ReportError(f"De database {path} kan niet gelezen worden ({exc.__class__.__name__}).") from exc
 
