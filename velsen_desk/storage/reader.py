@@ -179,12 +179,16 @@ class _Rows:
             names = list(COLUMNS[table][0].items())
             converters = [(i, c) for i, (_, kind) in enumerate(names) if (c := _converter(kind)) is not None]
             keys = [name for name, _ in names]
-            rows = []
-            for raw in self._conn.execute(select_sql(table)):
-                values = list(raw)
-                for i, convert in converters:
-                    values[i] = convert(values[i])
-                rows.append(dict(zip(keys, values, strict=True)))
+            cursor = self._conn.execute(select_sql(table))
+            if converters:
+                rows = []
+                for raw in cursor:
+                    values = list(raw)
+                    for i, convert in converters:
+                        values[i] = convert(values[i])
+                    rows.append(dict(zip(keys, values, strict=True)))
+            else:
+                rows = [dict(zip(keys, raw, strict=True)) for raw in cursor]
             self._tables[table] = rows
         return rows
 
