@@ -9,7 +9,6 @@ Prints seconds and pages per second for each, and the ratio ours / bare (aim: wi
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import io
 import random
@@ -26,44 +25,48 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 from velsen_desk.core.formatting import format_cost
 from velsen_desk.core.money import AMOUNT, NOT_APPLICABLE, TO_BE_DETERMINED, CostValue, Reconciliation, sum_costs
 from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.core.records import ActionInfo, ActionPlanInfo, FocusopgaveInfo, PhaseInfo, ProgrammeData
 from velsen_desk.curation.loader import load_dataset
-from velsen_desk.reports.data import ReportData, load_report_data
 from velsen_desk.reports.document import render
+from velsen_desk.reports.programme import Edition
 from velsen_desk.reports.service import ReportRequest, compose
-from velsen_desk.storage import queries as q
+from velsen_desk.storage import reader
 from velsen_desk.storage.build import build_database
-from velsen_desk.storage.database import open_readonly, session_factory
+from velsen_desk.storage.database import ReadOnlyDatabase
 
 PRECISIONS = ("quarter", "quarter", "half_year", "year", "school_year", "open", "recurring", "unknown")
 WORDS = ("herinrichting", "onderzoek", "woningbouw", "speelplaats", "welzijn", "verkeer", "groen", "voorlichting",
          "wijkkrant", "buurthuis", "veiligheid", "energie", "schuldhulp", "sport", "cultuur", "participatie")
 
 
-def synthetic_phase(rng: random.Random) -> tuple[q.PhaseInfo, str]:
+def synthetic_phase(rng: random.Random) -> tuple[PhaseInfo, str]:
     kind = rng.choice(PRECISIONS)
     year = rng.randint(2023, 2026)
     quarter = rng.randint(1, 4)
     start = dt.date(year, 3 * quarter - 2, 1)
+    def phase(label: str | None, start: dt.date | None, end: dt.date | None, precision: str, text: str,
+              open_ended: bool = False) -> PhaseInfo:
+        return PhaseInfo(label=label, start=start, end=end, precision=precision, open_ended=open_ended, text=text)
+
     if kind == "quarter":
         end = dt.date(year, 3 * quarter, 28)
-        return q.PhaseInfo("Start", start, end, "quarter", False, f"Q{quarter}-{year}"), f"Start Q{quarter}-{year}"
+        return phase("Start", start, end, "quarter", f"Q{quarter}-{year}"), f"Start Q{quarter}-{year}"
     if kind == "half_year":
-        return (q.PhaseInfo(None, dt.date(year, 1, 1), dt.date(year, 6, 30), "half_year", False, f"H1-{year}"),
-                f"H1-{year}")
+        return phase(None, dt.date(year, 1, 1), dt.date(year, 6, 30), "half_year", f"H1-{year}"), f"H1-{year}"
     if kind == "year":
-        return q.PhaseInfo(None, dt.date(year, 1, 1), dt.date(year, 12, 31), "year", False, str(year)), str(year)
+        return phase(None, dt.date(year, 1, 1), dt.date(year, 12, 31), "year", str(year)), str(year)
     if kind == "school_year":
         text = f"schooljaar {year}-{year + 1}"
-        return q.PhaseInfo(None, dt.date(year, 8, 1), dt.date(year + 1, 7, 31), "school_year", False, text), text
+        return phase(None, dt.date(year, 8, 1), dt.date(year + 1, 7, 31), "school_year", text), text
     if kind == "open":
-        return q.PhaseInfo("Uitvoering", start, None, "quarter", True, f"vanaf Q{quarter}-{year}"), (
-            f"Uitvoering vanaf Q{quarter}-{year}")
+        return (phase("Uitvoering", start, None, "quarter", f"vanaf Q{quarter}-{year}", open_ended=True),
+                f"Uitvoering vanaf Q{quarter}-{year}")
     if kind == "recurring":
-        return q.PhaseInfo(None, None, None, "recurring", False, "Voor- en najaar"), "Voor- en najaar"
-    return q.PhaseInfo(None, None, None, "unknown", False, "Nader te bepalen"), "Nader te bepalen in overleg."
+        return phase(None, None, None, "recurring", "Voor- en najaar"), "Voor- en najaar"
+    return phase(None, None, None, "unknown", "Nader te bepalen"), "Nader te bepalen in overleg."
 
 
-def synthetic_plan(base: q.ActionPlanInfo, n_actions: int, per_focus: int = 40, seed: int = 7) -> q.ActionPlanInfo:
+def synthetic_plan(base: ActionPlanInfo, n_actions: int, per_focus: int = 40, seed: int = 7) -> ActionPlanInfo:
     rng = random.Random(seed)
     source = base.source
     focusopgaven = []
@@ -74,33 +77,35 @@ def synthetic_plan(base: q.ActionPlanInfo, n_actions: int, per_focus: int = 40, 
             number += 1
             roll = rng.random()
             if roll < 0.6:
-                cost = CostValue(AMOUNT, rng.randint(1, 200) * 1000, "")
+                cost = CostValue(status=AMOUNT, amount=rng.randint(1, 200) * 1000, text="")
             elif roll < 0.85:
-                cost = CostValue(NOT_APPLICABLE, None, "n.v.t.")
+                cost = CostValue(status=NOT_APPLICABLE, amount=None, text="n.v.t.")
             else:
-                cost = CostValue(TO_BE_DETERMINED, None, "n.n.b.")
+                cost = CostValue(status=TO_BE_DETERMINED, amount=None, text="n.n.b.")
             phase, text = synthetic_phase(rng)
             title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 7))).capitalize()
-            actions.append(q.ActionInfo(
-                f"syn.a{number}", base.id, f"syn.f{f_index}", number, rng.choice(("Gemeente Velsen", "Welzijn Velsen",
-                                                                                "Velison Wonen")),
-                title, None, None, cost, None, text + " " + " ".join(rng.choice(WORDS) for _ in range(8)),
-                (phase,), (), (), None, source,
+            actions.append(ActionInfo(
+                id=f"syn.a{number}", plan_id=base.id, focusopgave_id=f"syn.f{f_index}", number=number,
+                trekker=rng.choice(("Gemeente Velsen", "Welzijn Velsen", "Velison Wonen")), title=title,
+                heading=None, what=None, cost=cost, explanation=None,
+                planning_text=text + " " + " ".join(rng.choice(WORDS) for _ in range(8)),
+                phases=(phase,), fundings=(), theme_ids=(), note=None, source=source,
             ))
         total = sum_costs(a.cost for a in actions)
-        documented = CostValue(AMOUNT, total.known + (5000 if f_index % 7 == 0 else 0), "")
-        focusopgaven.append(q.FocusopgaveInfo(
-            f"syn.f{f_index}", f_index, None, f"Synthetische focusopgave {f_index}", None, None, None, None,
-            tuple(actions), Reconciliation(total, documented), source,
+        documented = CostValue(status=AMOUNT, amount=total.known + (5000 if f_index % 7 == 0 else 0), text="")
+        focusopgaven.append(FocusopgaveInfo(
+            id=f"syn.f{f_index}", number=f_index, letter=None, title=f"Synthetische focusopgave {f_index}",
+            table_title=None, lead=None, objective=None, responsible=None, actions=tuple(actions),
+            reconciliation=Reconciliation(computed=total, documented=documented), source=source,
         ))
     all_actions = [a for f in focusopgaven for a in f.actions]
     return msgspec.structs.replace(
         base, focusopgaven=tuple(focusopgaven), loose_actions=(),
-        reconciliation=Reconciliation(sum_costs(a.cost for a in all_actions), None),
+        reconciliation=Reconciliation(computed=sum_costs(a.cost for a in all_actions), documented=None),
     )
 
 
-def bare_document(data: ReportData) -> tuple[float, int]:
+def bare_document(data: ProgrammeData) -> tuple[float, int]:
     """The same action rows (budget table + planning table) in a plain SimpleDocTemplate."""
     styles = getSampleStyleSheet()
     cell = styles["BodyText"]
@@ -123,16 +128,16 @@ def bare_document(data: ReportData) -> tuple[float, int]:
     return time.perf_counter() - start, doc.page
 
 
-def ours(data: ReportData) -> tuple[float, int]:
+def ours(data: ProgrammeData) -> tuple[float, int]:
     start = time.perf_counter()
     request = ReportRequest(kind="annex", output=Path("unused.pdf"), meeting="Raadsvergadering", date="2024-06-20",
                             agenda_item="7", items=("themes", "portfolio", "budget", "timeline"))
-    spec, parts = compose(request, data)
+    spec, parts = compose(request, data, Edition(made=dt.date.today(), data_version=None))
     rendered = render(spec, parts)
     return time.perf_counter() - start, rendered.pages
 
 
-def report(label: str, data: ReportData) -> float:
+def report(label: str, data: ProgrammeData) -> float:
     seconds, pages = ours(data)
     bare_seconds, bare_pages = bare_document(data)
     ratio = seconds / bare_seconds
@@ -151,13 +156,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "velsen.sqlite"
         build_database(load_dataset([bundled_data_dir()]), path)
-        engine = open_readonly(path)
-        with session_factory(engine)() as session:
-            programme = next(p for p in q.programmes(session) if p.id == "velsen-2022")
-            data = load_report_data(session, programme, dt.date.today())
-        engine.dispose()
+        database = ReadOnlyDatabase(path)
+        programme = database.read(reader.catalog).programme("velsen-2022")
+        assert programme is not None
+        data = database.read(reader.programme_data, programme)
     report("Meegeleverde gegevens", data)
-    big = dataclasses.replace(data, plans=(synthetic_plan(data.plans[0], args.actions),))
+    big = msgspec.structs.replace(data, plans=(synthetic_plan(data.plans[0], args.actions),))
     ratio = report(f"Synthetisch actieplan ({args.actions} acties)", big)
     print("binnen 2,5×" if ratio <= 2.5 else "BOVEN 2,5×")
     return 0

@@ -13,12 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import text
-
 from velsen_desk.core.paths import bundled_data_dir
 from velsen_desk.curation.loader import load_dataset
 from velsen_desk.storage.build import build_database
-from velsen_desk.storage.database import open_readonly, session_factory
+from velsen_desk.storage.database import connect_readonly
 from velsen_desk.storage.search import match_expression, search
 
 QUERIES = ["financien", "f", "fi", "stratingplantsoen", "wonen woningbouw", "Velsen", "€", "AND(", "x" * 1000,
@@ -28,19 +26,17 @@ QUERIES = ["financien", "f", "fi", "stratingplantsoen", "wonen woningbouw", "Vel
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = build_database(load_dataset([bundled_data_dir()]), Path(tmp) / "v.sqlite").path
-        factory = session_factory(open_readonly(db))
-        with factory() as session:
+        with connect_readonly(db) as conn:
             ours, bare = [], []
             for _ in range(20):
                 for query in QUERIES:
                     start = time.perf_counter()
-                    search(session, query)
+                    search(conn, query)
                     ours.append(time.perf_counter() - start)
                     expression = match_expression(query)
                     start = time.perf_counter()
                     if expression:
-                        session.execute(text("SELECT ref_id FROM search_fts WHERE search_fts MATCH :q"),
-                                        {"q": expression}).all()
+                        conn.execute("SELECT ref_id FROM search_fts WHERE search_fts MATCH ?", (expression,)).fetchall()
                     bare.append(time.perf_counter() - start)
     ours_ms, bare_ms = statistics.median(ours) * 1000, statistics.median(bare) * 1000
     print(f"queries:                 {len(QUERIES)} x 20")

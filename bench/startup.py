@@ -1,15 +1,15 @@
 """Cold start of Velsen Desk vs a bare PySide6 window, both offscreen in fresh processes.
 
-    .venv/bin/python bench/startup.py [--runs 7]
+    .venv/bin/python bench/startup.py [--runs 7] [--compile-every-start]
 
 "Started" means: the window is painted with Velsen 2022–2026 in the themes tab. The baseline
 is a bare QMainWindow painted for the first time, launched the same way in the same run. Both
 are timed from launch until the child reports its paint (not until it exits), median of N runs,
 interleaved. Two kinds of start are measured:
 
-- usual: the local database and its snapshots exist (every start after the first);
-- new data: the snapshot cache was deleted, as after a sync whose snapshots were not made yet,
-  so the window reads through SQLAlchemy (imported in a worker).
+- usual: the local database exists (every start after the first);
+- new data: the local database was just replaced by a file this program has never read (as after
+  a sync: same tables, a new data version), so nothing about it can have been kept from before.
 
 Then one instrumented run lists the longest operations on the GUI thread (every event
 dispatch timed through ``QApplication.notify``, plus the imports before the event loop) while
@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -170,6 +171,7 @@ def _run(code: str, env: dict[str, str]) -> float:
     proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     elapsed = None
+    assert proc.stdout is not None
     for line in proc.stdout:
         if line.strip() == "READY":
             elapsed = time.perf_counter() - start
@@ -186,22 +188,37 @@ def _summary(label: str, runs: list[float]) -> float:
     return median
 
 
+def _replace_with_new_data(home: Path, run: int) -> None:
+    """Put a database with new bytes in place of the local one, the way a sync does (atomic rename)."""
+    local = next((home / "data").rglob("velsen-desk.sqlite"))
+    fresh = local.with_name("incoming.sqlite")
+    shutil.copyfile(local, fresh)
+    with sqlite3.connect(fresh) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'data_version'", (f"bench-{run}",))
+    conn.close()
+    os.replace(fresh, local)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--compile-every-start", action="store_true",
+                        help="keep PYTHONDONTWRITEBYTECODE from the environment (every start compiles the sources)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="velsen-bench-") as home:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": home,
                "XDG_DATA_HOME": str(Path(home) / "data"), "XDG_CONFIG_HOME": str(Path(home) / "config"),
                "XDG_CACHE_HOME": str(Path(home) / "cache")}
-        snapshots = Path(home) / "cache"
-        _run(DESK, env)  # the first start ever builds the local database and its snapshots
+        if not args.compile_every_start:
+            # As installed (PyInstaller ships compiled modules): bytecode is cached after the first start.
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+        _run(DESK, env)  # the first start ever builds the local database
         bare, usual, new_data = [], [], []
-        for _ in range(args.runs):  # interleaved, so all three see the same machine state
+        for run in range(args.runs):  # interleaved, so all three see the same machine state
             bare.append(_run(BARE, env))
             usual.append(_run(DESK, env))
-            shutil.rmtree(snapshots, ignore_errors=True)
-            new_data.append(_run(DESK, env))  # makes the snapshots again for the next usual start
+            _replace_with_new_data(Path(home), run)
+            new_data.append(_run(DESK, env))
         b = _summary("bare PySide6 QMainWindow:", bare)
         u = _summary("Velsen Desk, usual start:", usual)
         n = _summary("Velsen Desk, first start on new data:", new_data)

@@ -7,20 +7,18 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from velsen_desk.core.formatting import format_cost, format_cost_short, format_sum
 from velsen_desk.core.paths import bundled_data_dir
 from velsen_desk.curation.loader import load_dataset
-from velsen_desk.storage import queries as q
+from velsen_desk.storage import reader
 from velsen_desk.storage.build import build_database
 from velsen_desk.storage.database import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     DatabaseError,
+    ReadOnlyDatabase,
     inspect_database,
-    open_readonly,
-    session_factory,
 )
 
 VELSEN = "velsen-2022"
@@ -36,11 +34,19 @@ def db(dataset, tmp_path_factory) -> Path:
     return build_database(dataset, tmp_path_factory.mktemp("db") / "velsen.sqlite").path
 
 
-@pytest.fixture
-def session(db):
-    factory = session_factory(open_readonly(db))
-    with factory() as s:
-        yield s
+@pytest.fixture(scope="module")
+def programmes(db) -> dict:
+    """Every programme as the window, the reports and the diff read it."""
+    return ReadOnlyDatabase(db).read(reader.every_programme)[1]
+
+
+@pytest.fixture(scope="module")
+def velsen(programmes):
+    return programmes[VELSEN]
+
+
+def _theme(data, number: int):
+    return next(t for t in data.themes if t.number == number)
 
 
 def test_header_identifies_the_file(db, dataset):
@@ -55,9 +61,12 @@ def test_same_input_gives_identical_file(dataset, db, tmp_path):
     assert again.read_bytes() == db.read_bytes()
 
 
-def test_opened_read_only(session):
-    with pytest.raises(Exception, match="readonly|read-only"):
-        session.execute(text("DELETE FROM themes"))
+def test_opened_read_only(db):
+    def delete(conn):
+        conn.execute("DELETE FROM themes")
+
+    with pytest.raises(sqlite3.OperationalError, match="readonly|read-only"):
+        ReadOnlyDatabase(db).read(delete)
 
 
 def test_foreign_database_is_refused(tmp_path):
@@ -66,7 +75,7 @@ def test_foreign_database_is_refused(tmp_path):
         conn.execute("CREATE TABLE t (x)")
     conn.close()
     with pytest.raises(DatabaseError, match="geen Velsen Desk-gegevensbestand"):
-        open_readonly(other)
+        ReadOnlyDatabase(other)
 
 
 def test_newer_schema_is_refused(db, tmp_path):
@@ -101,19 +110,19 @@ def test_failed_build_leaves_existing_file_untouched(dataset, db, tmp_path, monk
     assert [p.name for p in tmp_path.iterdir()] == ["keep.sqlite"]
 
 
-def test_who_holds_regie_over_a_theme(session):
+def test_who_holds_regie_over_a_theme(velsen):
     expected = {1: "Marianne Steijn", 2: "Sebastian Dinjens", 3: "Frank Dales", 9: "Sander Smeets",
                 11: "Bram Diepstraten", 15: "Jeroen Verwoort", 16: "Marianne Steijn"}
     for number, name in expected.items():
-        theme = q.theme_by_number(session, VELSEN, number)
+        theme = _theme(velsen, number)
         assert theme.regie.name == name
-    theme = q.theme_by_number(session, VELSEN, 14)
+    theme = _theme(velsen, 14)
     assert (theme.name, theme.aandachtsveld) == ("Participatie & democratische kwaliteit", "Randvoorwaarden scheppend")
     assert theme.extra_attention is None  # the colour that marked it was lost: unknown, not False
 
 
-def test_what_focusopgave_2_costs(session):
-    plan = q.action_plans(session, VELSEN)[0]
+def test_what_focusopgave_2_costs(velsen):
+    plan = velsen.plans[0]
     fo2 = plan.focusopgaven[1]
     assert fo2.title == "Veilige woonomgeving"
     assert [a.number for a in fo2.actions] == [6, 7, 8, 9, 10, 11]
@@ -122,8 +131,8 @@ def test_what_focusopgave_2_costs(session):
     assert format_sum(fo2.reconciliation.computed) == "€ 326.000"
 
 
-def test_subtotals_and_total_say_what_they_could_not_count(session):
-    plan = q.action_plans(session, VELSEN)[0]
+def test_subtotals_and_total_say_what_they_could_not_count(velsen):
+    plan = velsen.plans[0]
     sums = [format_sum(f.reconciliation.computed) for f in plan.focusopgaven]
     assert sums == ["€ 0", "€ 326.000", "€ 165.000 + 1 post n.n.b."]
     assert format_sum(plan.reconciliation.computed) == "€ 691.000 + 1 post n.n.b."
@@ -131,26 +140,26 @@ def test_subtotals_and_total_say_what_they_could_not_count(session):
     assert [a.number for a in plan.loose_actions] == [20]
 
 
-def test_nvt_nnb_and_zero_stay_distinct(session):
-    actions = {a.number: a for a in q.action_plans(session, VELSEN)[0].actions}
+def test_nvt_nnb_and_zero_stay_distinct(velsen):
+    actions = {a.number: a for a in velsen.plans[0].actions}
     assert format_cost(actions[1].cost) == "n.v.t."
     assert format_cost(actions[15].cost) == "n.n.b. (N.v.t. of n.n.b.)"
     assert format_cost(actions[11].cost) == "€ 120.000"
     # beside a chart bar: short, but still three different words
     assert [format_cost_short(actions[n].cost) for n in (1, 15, 11)] == ["n.v.t.", "n.n.b.", "€ 120.000"]
-    fo1 = q.action_plans(session, VELSEN)[0].focusopgaven[0]
+    fo1 = velsen.plans[0].focusopgaven[0]
     assert fo1.reconciliation.documented.text == "€0"  # a documented zero, not a missing figure
 
 
-def test_which_actions_have_unknown_planning(session):
-    unknown = q.actions_with_unknown_planning(session, VELSEN)
+def test_which_actions_have_unknown_planning(velsen):
+    unknown = [a for plan in velsen.plans for a in plan.actions if a.planning_unknown]
     assert [a.number for a in unknown] == [4, 9, 10]
-    recurring = {a.number: a for a in q.action_plans(session, VELSEN)[0].actions}[19]
+    recurring = {a.number: a for a in velsen.plans[0].actions}[19]
     assert [p.precision for p in recurring.phases] == ["recurring"]
 
 
-def test_cross_funding_of_action_9(session):
-    plan = q.action_plans(session, VELSEN)[0]
+def test_cross_funding_of_action_9(velsen):
+    plan = velsen.plans[0]
     action9 = {a.number: a for a in plan.actions}[9]
     assert action9.cost.amount == 100_000
     [funding] = action9.fundings
@@ -162,8 +171,8 @@ def test_cross_funding_of_action_9(session):
     assert format_cost(sgivn.amount) == "minimaal € 500.000"
 
 
-def test_round_trip_keeps_every_action_as_curated(session, dataset):
-    stored = {a.id: a for a in q.action_plans(session, VELSEN)[0].actions}
+def test_round_trip_keeps_every_action_as_curated(velsen, dataset):
+    stored = {a.id: a for a in velsen.plans[0].actions}
     for curated in (a for a in dataset.actions if a.plan == "velsen-2022.avn"):
         row = stored[curated.id]
         assert (row.number, row.trekker, row.title, row.what, row.explanation, row.planning_text) == (
@@ -173,16 +182,16 @@ def test_round_trip_keeps_every_action_as_curated(session, dataset):
         assert row.source.quote == curated.source.quote
 
 
-def test_chapters_contribute_to_themes_with_targets(session):
-    theme = q.theme_by_number(session, VELSEN, 1)
-    [chapter] = q.chapters_for_theme(session, theme.id)
+def test_chapters_contribute_to_themes_with_targets(velsen):
+    theme = _theme(velsen, 1)
+    [chapter] = velsen.theme_chapters[theme.id]
     assert chapter.title == "Veilig, schoon en leefbaar"
     targets = [t for p in chapter.focus_points for t in p.targets]
     assert any(t.figure == 5 and t.unit == "%" and t.year == 2026 for t in targets)
 
 
-def test_heemskerk_college_without_domains(session):
-    matrix = q.portfolio_matrix(session, "heemskerk-2018")
+def test_heemskerk_college_without_domains(programmes):
+    matrix = programmes["heemskerk-2018"].matrix
     assert matrix.domains == ()
     roles = [(p.name, p.role, p.party, p.locoburgemeester_order) for p in matrix.members]
     assert roles[0] == ("A.E.H. Baltus", "burgemeester", "CDA", None)
@@ -190,8 +199,9 @@ def test_heemskerk_college_without_domains(session):
     assert all(i.domain_id is None for i in matrix.items)
 
 
-def test_velsen_roles_and_parties_stay_unknown(session):
-    members = q.college(session, VELSEN)
+def test_velsen_roles_and_parties_stay_unknown(db, velsen):
+    members = ReadOnlyDatabase(db).read(reader.college, VELSEN)
+    assert members == velsen.college
     assert len(members) == 6
     assert all(p.role is None and p.party is None for p in members)
 
@@ -206,8 +216,8 @@ def test_velsen_roles_and_parties_stay_unknown(session):
         ("Marianne", "velsen-2022.thema-01"),
     ],
 )
-def test_full_text_index_is_accent_and_case_insensitive(session, query, expected_id):
-    rows = session.execute(
-        text("SELECT ref_id FROM search_fts WHERE search_fts MATCH :q"), {"q": query}
-    ).scalars().all()
-    assert expected_id in rows
+def test_full_text_index_is_accent_and_case_insensitive(db, query, expected_id):
+    def match(conn):
+        return [row[0] for row in conn.execute("SELECT ref_id FROM search_fts WHERE search_fts MATCH ?", (query,))]
+
+    assert expected_id in ReadOnlyDatabase(db).read(match)

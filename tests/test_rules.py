@@ -190,7 +190,7 @@ def test_search_groups_follow_the_item_kind_registry():
 
 
 def test_compared_kinds_are_item_kinds():
-    assert set(diff._ITEMS) <= set(ITEM_KIND_IDS)
+    assert set(diff._FIELDS) <= set(ITEM_KIND_IDS)
 
 
 def test_speerpunt_sections_are_not_item_kinds():

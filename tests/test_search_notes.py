@@ -16,7 +16,7 @@ from velsen_desk.core.paths import bundled_data_dir
 from velsen_desk.curation.loader import load_dataset
 from velsen_desk.notes.notes_file import NotesError, NotesFile
 from velsen_desk.storage.build import build_database
-from velsen_desk.storage.database import ReadOnlyDatabase
+from velsen_desk.storage.database import connect_readonly
 from velsen_desk.storage.search import group_by_kind, match_expression, search
 
 
@@ -27,8 +27,9 @@ def db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def session(db):
-    with ReadOnlyDatabase(db).session() as s:
-        yield s
+    """One read-only sqlite3 connection, as ``ReadOnlyDatabase.read`` hands to ``search``."""
+    with connect_readonly(db) as conn:
+        yield conn
 
 
 def _ids(session, query, programme=None):

@@ -14,8 +14,8 @@ from velsen_desk.core.records import PhaseInfo
 from velsen_desk.core.timeline import build_layout, end_fraction, recurring_marks, year_fraction
 from velsen_desk.reports.gantt import year_range
 from velsen_desk.reports.sections.timeline import rows_for
-from velsen_desk.storage import queries as q
-from velsen_desk.storage.database import open_readonly, session_factory
+from velsen_desk.storage import reader
+from velsen_desk.storage.database import ReadOnlyDatabase
 
 TODAY = dt.date(2026, 11, 24)
 Q2_2024 = (dt.date(2024, 4, 1), dt.date(2024, 6, 30))
@@ -67,9 +67,8 @@ def test_recurring_marks_every_half_year():
 
 @pytest.fixture(scope="module")
 def plans(built_db: Path):
-    factory = session_factory(open_readonly(built_db))
-    with factory() as session:
-        found = [plan for p in q.programmes(session) for plan in q.action_plans(session, p.id)]
+    db = ReadOnlyDatabase(built_db)
+    found = [plan for p in db.read(reader.catalog).programmes for plan in db.read(reader.programme_data, p).plans]
     assert found
     return found
 

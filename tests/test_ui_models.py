@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from velsen_desk.storage.database import ReadOnlyDatabase
-from velsen_desk.storage.reading import load_catalog, load_programme
+from velsen_desk.storage.reader import load_catalog, load_programme
 from velsen_desk.ui.budget.model import BudgetModel, BudgetSortProxy
 from velsen_desk.ui.portfolio.model import PortfolioModel
 from velsen_desk.ui.themes.model import MineFilterProxy, ThemeTreeModel

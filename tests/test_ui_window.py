@@ -361,12 +361,11 @@ def _run_window_script(database: str, then: str) -> list[str]:
 
 
 def test_a_usual_start_shows_the_data_without_the_heavy_libraries(isolated_home):
-    """Start-up cost a user notices: after the first start, the window shows Velsen 2022–2026
-    without importing SQLAlchemy (snapshots), pyqtgraph (no chart tab shown), pydantic, ruamel
-    or ReportLab."""
+    """Start-up cost a user notices: the window shows Velsen 2022–2026 without importing
+    SQLAlchemy (it reads with sqlite3), pyqtgraph (no chart tab shown), pydantic, ruamel or ReportLab."""
     from velsen_desk.storage.local_copy import ensure_local_database
 
-    local = ensure_local_database()  # the first start: builds the database and its snapshots
+    local = ensure_local_database()  # the first start: builds the database
     heavy = "print(sorted(m for m in ('sqlalchemy', 'pyqtgraph', 'numpy', 'pydantic', 'ruamel', 'reportlab')" \
             " if m in sys.modules))\n"
     shown, at_start, with_dialogs = _run_window_script(

@@ -23,6 +23,7 @@ from velsen_desk.curation.loader import load_dataset
 from velsen_desk.notes.notes_file import NotesFile, notes_path
 from velsen_desk.storage.build import build_database
 from velsen_desk.storage.database import inspect_database
+from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.manifest import MANIFEST_NAME
 from velsen_desk.sync.publish import publish
 from velsen_desk.sync.rollback import RollbackError, choose_version, kept_versions, rollback
@@ -77,7 +78,7 @@ def test_cli_rollback_shows_changes_asks_and_goes_back(two_versions, built, caps
     assert inspect_database(local).data_version == V2
 
     assert main(["rollback", "--yes"]) == EXIT_OK
-    assert inspect_database(local, check_integrity=True, check_schema=True).data_version == \
+    assert inspect_database(local, check_integrity=True, shape_check=shape_problems).data_version == \
         inspect_database(built).data_version
     assert notes_path().read_bytes() == notes_before  # notes untouched
     # The version gone back from is kept in turn: going forward again is possible.
@@ -98,7 +99,7 @@ def test_rollback_refuses_a_tampered_kept_version(two_versions):
         conn.execute("DROP TABLE fundings")
     with pytest.raises(RollbackError, match="'fundings' ontbreekt"):
         rollback(local, kept)
-    assert inspect_database(local, check_schema=True).data_version == V2
+    assert inspect_database(local, shape_check=shape_problems).data_version == V2
     assert not list(local.parent.glob(f".{local.name}.*"))
 
 

@@ -25,6 +25,7 @@ from velsen_desk.core.paths import bundled_data_dir
 from velsen_desk.curation.loader import load_dataset
 from velsen_desk.storage.build import build_database
 from velsen_desk.storage.database import DatabaseError, inspect_database
+from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.files import sha256_of
 from velsen_desk.sync.manifest import MANIFEST_NAME, Manifest
 from velsen_desk.sync.publish import PublishError, publish
@@ -89,7 +90,7 @@ def _hand_written_manifest(share: Path, db_file: Path, name: str | None = None, 
 
 
 def _assert_last_good(local: Path, version: str) -> None:
-    assert inspect_database(local, check_integrity=True, check_schema=True).data_version == version
+    assert inspect_database(local, check_integrity=True, shape_check=shape_problems).data_version == version
     assert not list(local.parent.glob(f".{local.name}.*"))
 
 
@@ -345,9 +346,9 @@ def test_wrong_shape_never_replaces_the_last_good_copy(synced, share, built, tmp
 
 
 def test_expected_shape_comes_from_the_build(built):
-    inspect_database(built, check_schema=True)  # what the build makes passes
+    inspect_database(built, shape_check=shape_problems)  # what the build makes passes
     with pytest.raises(DatabaseError):
-        inspect_database(Path(__file__), check_schema=True)
+        inspect_database(Path(__file__), shape_check=shape_problems)
 
 
 # ---- The local data folder fails -------------------------------------------------------------

@@ -14,14 +14,12 @@ def search_command(args: argparse.Namespace) -> int:
     import json
 
     from velsen_desk.core.item_kinds import plural_label
-    from velsen_desk.storage.database import open_readonly, session_factory
+    from velsen_desk.storage.database import ReadOnlyDatabase
     from velsen_desk.storage.local_copy import ensure_local_database
     from velsen_desk.storage.search import group_by_kind, search
 
     path = Path(args.database) if args.database else ensure_local_database().info.path
-    factory = session_factory(open_readonly(path))
-    with factory() as session:
-        hits = search(session, args.query, programme_id=args.programme)
+    hits = ReadOnlyDatabase(path).read(search, args.query, programme_id=args.programme)
     if args.json:
         rows = []
         for hit in hits:

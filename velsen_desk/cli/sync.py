@@ -55,16 +55,17 @@ def sync_command(args: argparse.Namespace) -> int:
             print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
         for change in changes:
             print(f"  {change}")
-    from velsen_desk.storage.reading import prime_snapshots
-
-    prime_snapshots(local_database_path())  # the window's next start reads these instead of the ORM
     return EXIT_OK
 
 
 @command("diff")
 def diff_command(args: argparse.Namespace) -> int:
+    from velsen_desk.storage.database import inspect_database
+    from velsen_desk.storage.shape import shape_problems
     from velsen_desk.sync.diff import diff_databases
 
+    for path in (Path(args.old), Path(args.new)):  # a hand-picked file may be of any shape (a looping view)
+        inspect_database(path, shape_check=shape_problems)
     changes = diff_databases(Path(args.old), Path(args.new))
     if not changes:
         print("Geen verschillen.")
@@ -76,7 +77,6 @@ def diff_command(args: argparse.Namespace) -> int:
 @command("rollback")
 def rollback_command(args: argparse.Namespace) -> int:
     from velsen_desk.core.paths import local_database_path
-    from velsen_desk.storage.reading import prime_snapshots
     from velsen_desk.sync.rollback import choose_version, kept_versions, rollback, rollback_changes
 
     db = local_database_path()
@@ -97,7 +97,6 @@ def rollback_command(args: argparse.Namespace) -> int:
             return EXIT_OK
     rollback(db, version)
     print(f"Teruggezet: gegevensversie {version.data_version}. Uw notities zijn niet gewijzigd.")
-    prime_snapshots(db)
     return EXIT_OK
 
 

@@ -1,7 +1,6 @@
-"""What the read services return: plain frozen records, no ORM, no Qt, no SQLAlchemy.
+"""What the reader returns (:mod:`velsen_desk.storage.reader`): plain frozen records, no ORM, no Qt.
 
-They cross threads (worker -> GUI), feed the views and the reports, and are stored as
-snapshots (:mod:`velsen_desk.storage.snapshots`). Importing this module must stay cheap: the window
+They cross threads (worker -> GUI) and feed the views and the reports. Importing this module must stay cheap: the window
 imports it before its first paint. They are msgspec Structs rather than dataclasses: defining
 these ~25 classes as dataclasses took ~20 ms of every start, as Structs ~3 ms; they behave the
 same (keyword or positional construction, equality, immutability; ``msgspec.structs.replace``).

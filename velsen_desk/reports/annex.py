@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.records import ProgrammeData
 from velsen_desk.core.report_kinds import report_kind
-from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Heading, Part, toc_lines
+from velsen_desk.reports.programme import Edition
 from velsen_desk.reports.sections.common import heading
 from velsen_desk.reports.styles import Styles
 
@@ -27,8 +28,8 @@ def header_text(meeting: str, date: dt.date, agenda_item: str | None) -> str:
     return text
 
 
-def cover(styles: Styles, data: ReportData, meeting: str, date: dt.date, agenda_item: str | None,
-          items: Sequence[str]) -> Part:
+def cover(styles: Styles, data: ProgrammeData, edition: Edition, meeting: str, date: dt.date,
+          agenda_item: str | None, items: Sequence[str]) -> Part:
     f: list = [Spacer(0, 70), Heading("Bijlage", styles.title, key="cover", level=0, toc=False), Spacer(0, 24)]
     f.append(styles.p("Vergadering", styles.cover_label))
     f.append(styles.p(meeting, styles.cover_value))
@@ -47,8 +48,8 @@ def cover(styles: Styles, data: ReportData, meeting: str, date: dt.date, agenda_
             f.append(styles.p(f"Let op: “{document.title}” is een concept"
                               f"{(' (' + document.status_text + ')') if document.status_text else ''}. Pagina's "
                               "met gegevens daaruit dragen het watermerk CONCEPT.", styles.small))
-    f.append(styles.p(f"Samengesteld met Velsen Desk op {format_long_date(data.generated)} uit gegevensversie "
-                      f"{data.data_version or 'onbekend'}.", styles.small))
+    f.append(styles.p(f"Samengesteld met Velsen Desk op {format_long_date(edition.made)} uit gegevensversie "
+                      f"{edition.data_version or 'onbekend'}.", styles.small))
     return Part(f)
 
 

@@ -1,7 +1,7 @@
 """What a report request and its result are, and the checks of a request: cheap to import.
 
-The window's report dialog imports these when it opens; ReportLab and the ORM (~0.6 s to
-import) are loaded by :mod:`velsen_desk.reports.service` in the worker that makes the report.
+The window's report dialog imports these when it opens; ReportLab (slow to import) is loaded
+by :mod:`velsen_desk.reports.service` in the worker that makes the report.
 """
 
 from __future__ import annotations

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.people import match_person
-from velsen_desk.core.records import PersonInfo
+from velsen_desk.core.records import PersonInfo, ProgrammeData
 from velsen_desk.core.report_kinds import ReportKind, report_kind
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.notes.notes_file import Note, NotesError, NotesFile
 from velsen_desk.reports import annex
-from velsen_desk.reports.data import ReportData, load_report_data
 from velsen_desk.reports.document import DocumentSpec, Part, Rendered, render
+from velsen_desk.reports.programme import Edition, matrix_of
 from velsen_desk.reports.request import (  # noqa: F401  (ReportResult re-exported)
     ReportError,
     ReportRequest,
@@ -31,9 +30,9 @@ from velsen_desk.reports.request import (  # noqa: F401  (ReportResult re-export
 )
 from velsen_desk.reports.sections import brief, budget, portfolio, regie, themes, timeline
 from velsen_desk.reports.styles import FontError, Styles
-from velsen_desk.storage import queries as q
+from velsen_desk.storage import reader
 from velsen_desk.storage.atomic import write_atomic
-from velsen_desk.storage.database import DatabaseError, open_readonly, session_factory
+from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 
 DEFAULT_PROGRAMME = "velsen-2022"
 
@@ -48,22 +47,27 @@ def _check_output(path: Path) -> None:
         raise ReportError(f"Kan niet schrijven naar {path}: geen schrijfrechten.")
 
 
-def _find_person(data: ReportData, name: str) -> PersonInfo:
-    person = match_person(data.matrix.members, name)
+def _find_person(data: ProgrammeData, name: str) -> PersonInfo:
+    members = matrix_of(data).members
+    person = match_person(members, name)
     if person is None:
-        names = ", ".join(m.name for m in data.matrix.members) or "geen"
-        raise ReportError(f"Onbekend collegelid “{name}” in {data.programme.title}. Kies uit: {names}.")
+        names = ", ".join(m.name for m in members) or "geen"
+        raise ReportError(f"Onbekend collegelid “{name}” in {data.programme.title}. Kies uit: {names}.", "person")
     return person
 
 
 # ---- composing ----------------------------------------------------------------------------------
 
-_SECTIONS: dict[str, Callable[[ReportData, Styles], list[Part]]] = {
-    "themes": themes.build, "portfolio": portfolio.build, "budget": budget.build, "timeline": timeline.build,
+_SECTIONS: dict[str, Callable[[ProgrammeData, Edition, Styles], list[Part]]] = {
+    "themes": lambda data, _edition, styles: themes.build(data, styles),
+    "portfolio": lambda data, _edition, styles: portfolio.build(data, styles),
+    "budget": lambda data, _edition, styles: budget.build(data, styles),
+    "timeline": lambda data, edition, styles: timeline.build(data, styles, edition.made),
 }
 
 
-def _section(kind: ReportKind, data: ReportData, styles: Styles, person: PersonInfo | None) -> list[Part]:
+def _section(kind: ReportKind, data: ProgrammeData, edition: Edition, styles: Styles,
+             person: PersonInfo | None) -> list[Part]:
     if kind.needs_person:
         assert person is not None  # validated: regie asks for --person
         return regie.build(data, styles, person)
@@ -71,25 +75,26 @@ def _section(kind: ReportKind, data: ReportData, styles: Styles, person: PersonI
         raise ReportError(f"{data.programme.title} heeft geen actieplan; het rapport “{kind.title}” is niet mogelijk.")
     if kind.id == "themes" and not data.velden:
         raise ReportError(f"{data.programme.title} heeft geen raadsprogramma met thema's.")
-    if kind.id == "portfolio" and not data.matrix.members:
+    if kind.id == "portfolio" and not matrix_of(data).members:
         raise ReportError(f"Voor {data.programme.title} is geen college met portefeuilles bekend.")
-    return _SECTIONS[kind.id](data, styles)
+    return _SECTIONS[kind.id](data, edition, styles)
 
 
 def compose(
-    request: ReportRequest, data: ReportData, notes: list[Note] | None = None, state: TaskState | None = None
+    request: ReportRequest, data: ProgrammeData, edition: Edition, notes: list[Note] | None = None,
+    state: TaskState | None = None,
 ) -> tuple[DocumentSpec, list[Part]]:
     """The document for a request over loaded data (pure: no I/O); with a ``state``, an annex
     stops between its sections when cancelled."""
     valid = validate_request(request)
     kind = valid.kind
     styles = Styles()
-    footer = (f"Velsen Desk · gemaakt op {format_long_date(data.generated)} · "
-              f"gegevensversie {data.data_version or 'onbekend'}")
+    footer = (f"Velsen Desk · gemaakt op {format_long_date(edition.made)} · "
+              f"gegevensversie {edition.data_version or 'onbekend'}")
     person = _find_person(data, request.person) if request.person else None
     if kind.needs_person and person is None:
         raise ReportError("Geef een collegelid op met --person. Kies uit: "
-                          + ", ".join(m.name for m in data.matrix.members) + ".", "person")
+                          + ", ".join(m.name for m in matrix_of(data).members) + ".", "person")
     if kind.personal:
         parts = brief.build(data, styles, notes or [], request.flagged_only)
         title = kind.title
@@ -103,14 +108,14 @@ def compose(
         body = []
         for number, item in enumerate(sections):
             _step(state, 30 + 20 * number // len(sections), "Onderdelen samenstellen")
-            body.extend(_section(report_kind(item), data, styles, person))
-        parts = [annex.cover(styles, data, meeting, date, request.agenda_item, sections),
+            body.extend(_section(report_kind(item), data, edition, styles, person))
+        parts = [annex.cover(styles, data, edition, meeting, date, request.agenda_item, sections),
                  annex.contents(styles, body), *body]
         title = f"Bijlage {meeting} {format_long_date(date)}"
         header = annex.header_text(meeting, date, request.agenda_item)
         subject = f"{data.programme.title}: " + annex.subject(sections)
     else:
-        parts = _section(kind, data, styles, person)
+        parts = _section(kind, data, edition, styles, person)
         title = f"{kind.title} {person.name}" if person and kind.needs_person else kind.title
         header = title
         subject = f"{title} – {data.programme.title}"
@@ -119,7 +124,8 @@ def compose(
     return spec, parts
 
 
-def _load(request: ReportRequest, programme_id: str, today: dt.date) -> ReportData:
+def _load(request: ReportRequest, programme_id: str) -> tuple[ProgrammeData, str | None]:
+    """The programme's data, read as the window reads it, and the data version."""
     if request.database is not None:
         path = request.database
     else:
@@ -130,20 +136,23 @@ def _load(request: ReportRequest, programme_id: str, today: dt.date) -> ReportDa
         except DatabaseError as exc:
             raise ReportError(str(exc)) from exc
     try:
-        engine = open_readonly(path)
+        database = ReadOnlyDatabase(path)
     except DatabaseError as exc:
         raise ReportError(str(exc)) from exc
+
+    def read(conn: sqlite3.Connection) -> tuple[ProgrammeData, str | None]:
+        # one connection: the catalogue and the programme come from the same file, even if a sync replaces it
+        catalog = reader.catalog(conn)
+        programme = catalog.programme(programme_id)
+        if programme is None:
+            known = ", ".join(p.id for p in catalog.programmes)
+            raise ReportError(f"Onbekend programma “{programme_id}”. Kies uit: {known}.")
+        return reader.programme_data(conn, programme), catalog.summary.data_version
+
     try:
-        with session_factory(engine)() as session:
-            known = {p.id: p for p in q.programmes(session)}
-            programme = known.get(programme_id)
-            if programme is None:
-                raise ReportError(f"Onbekend programma “{programme_id}”. Kies uit: {', '.join(known)}.")
-            return load_report_data(session, programme, today)
-    except SQLAlchemyError as exc:
+        return database.read(read)
+    except sqlite3.Error as exc:
         raise ReportError(f"De database {path} kan niet gelezen worden ({exc.__class__.__name__}).") from exc
-    finally:
-        engine.dispose()
 
 
 def _write(path: Path, pdf: bytes) -> None:
@@ -161,10 +170,11 @@ def generate_report(request: ReportRequest, state: TaskState | None = None) -> R
     output = Path(request.output)
     _check_output(output)
     _step(state, 5, "Gegevens lezen")
-    data = _load(request, request.programme or DEFAULT_PROGRAMME, request.today or dt.date.today())
+    data, data_version = _load(request, request.programme or DEFAULT_PROGRAMME)
+    edition = Edition(made=request.today or dt.date.today(), data_version=data_version)
     notes = _load_notes(request) if valid.kind.personal else None
     _step(state, 30, "Onderdelen samenstellen")
-    spec, parts = compose(request, data, notes, state)
+    spec, parts = compose(request, data, edition, notes, state)
     _step(state, 50, "Pagina’s opmaken")
     rendered = render_parts(spec, parts)
     _step(state, 95, "Opslaan")  # the last chance to stop: after this the file is written

@@ -53,8 +53,8 @@ _REFERENCE_FIELDS = {
     "municipality", "programme", "person", "domain", "document", "aandachtsveld", "regie",
     "chapter", "opgave", "plan", "focusopgave", "budget", "budget_line", "action", "theme",
 }
-# Cost fields stored as <prefix>_status/_amount/_text columns.
-_COST_PREFIX = {"cost": "cost", "amount": "amount", "total_documented": "total", "subtotal_documented": "subtotal"}
+# Cost fields and the ORM composite that stores each (see ``tables.base.cost_group``).
+_COST_ATTRIBUTE = {"cost": "cost", "amount": "amount", "total_documented": "total", "subtotal_documented": "subtotal"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,12 @@ class BuildResult:
     path: Path
     data_version: str
     counts: dict[str, int]
+
+
+def _cost_value(cost: Cost | None) -> m.StoredCost | None:
+    if cost is None:
+        return None
+    return m.StoredCost(status=cost.status, amount=cost.amount, text=cost.text, qualifier=cost.qualifier)
 
 
 def _row(record: BaseModel) -> dict[str, Any]:
@@ -73,13 +79,8 @@ def _row(record: BaseModel) -> dict[str, Any]:
             continue
         if isinstance(value, SourceRef):
             row.update(source_doc_id=value.doc, source_quote=value.quote, source_section=value.section)
-        elif name in _COST_PREFIX:
-            prefix = _COST_PREFIX[name]
-            cost = value if isinstance(value, Cost) else None
-            row[f"{prefix}_status"] = str(cost.status) if cost else None  # the stored value: "amount", "nvt", "nnb"
-            row[f"{prefix}_amount"] = cost.amount if cost else None
-            row[f"{prefix}_qualifier"] = cost.qualifier if cost else None
-            row[f"{prefix}_text"] = cost.text if cost else None
+        elif name in _COST_ATTRIBUTE:
+            row[_COST_ATTRIBUTE[name]] = _cost_value(value if isinstance(value, Cost) else None)
         elif name in _REFERENCE_FIELDS:
             row[f"{name}_id"] = value
         elif hasattr(value, "value"):  # enums

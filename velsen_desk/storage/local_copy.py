@@ -105,7 +105,4 @@ def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
             raise DatabaseError(f"Kan de database niet aanmaken in {db_path.parent}: {exc.strerror or exc}") from exc
         info = inspect_database(db_path)
     write_origin(db_path, {"origin": "ingebouwd", "bundle_hash": bundle})
-    from velsen_desk.storage.reading import prime_snapshots
-
-    prime_snapshots(db_path)  # so the next start shows the data without importing the ORM
     return LocalDatabase(info, "ingebouwd")

@@ -9,14 +9,11 @@ error.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from velsen_desk.core.item_kinds import kind_order
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
 
 MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
@@ -53,9 +50,10 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(f'"{word}"*' for word in words)  # \w never contains a double quote
 
 
-def search(session: Session, query: str, programme_id: str | None = None, limit: int = 200) -> list[SearchHit]:
-    from sqlalchemy import text  # here: the window imports this module (labels, hits) at start-up
-
+def search(
+    conn: sqlite3.Connection, query: str, programme_id: str | None = None, limit: int = 200
+) -> list[SearchHit]:
+    """Hits for a user's text, best first (``conn`` from ``ReadOnlyDatabase.read``)."""
     expression = match_expression(query)
     if expression is None:
         return []
@@ -67,11 +65,13 @@ def search(session: Session, query: str, programme_id: str | None = None, limit:
         + ("AND programme_id = :p " if programme_id else "")
         + "ORDER BY bm25(search_fts, 0.0, 0.0, 0.0, 10.0, 2.0, 1.0), kind, ref_id LIMIT :limit"
     )
-    rows = session.execute(
-        text(sql),
-        {"q": expression, "p": programme_id, "hs": HIGHLIGHT_START, "he": HIGHLIGHT_END, "limit": limit},
-    ).all()
-    return [SearchHit(*row) for row in rows]
+    rows = conn.execute(
+        sql, {"q": expression, "p": programme_id, "hs": HIGHLIGHT_START, "he": HIGHLIGHT_END, "limit": limit}
+    ).fetchall()
+    return [
+        SearchHit(kind=kind, ref_id=ref_id, programme_id=programme, title=title, snippet=snippet)
+        for kind, ref_id, programme, title, snippet in rows
+    ]
 
 
 def group_by_kind(hits: list[SearchHit]) -> dict[str, list[SearchHit]]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from velsen_desk.storage.database import inspect_database
+from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.diff import Change, diff_databases
 from velsen_desk.sync.sync import versions_dir
 
@@ -31,5 +32,5 @@ def compute_changes(new: Path, old: Path | None = None) -> ChangeReport:
     if old is None:
         return ChangeReport((), None, new)
     for path in (old, new):  # refuse a wrong shape (e.g. a recursive view) before reading it
-        inspect_database(path, check_schema=True)
+        inspect_database(path, shape_check=shape_problems)
     return ChangeReport(tuple(diff_databases(old, new)), old, new)

@@ -2,51 +2,27 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from velsen_desk.core.formatting import format_cost
 from velsen_desk.core.item_kinds import ITEM_KIND_IDS
-from velsen_desk.core.money import CostValue
-from velsen_desk.storage.database import _readonly_uri, inspect_database
+from velsen_desk.core.records import ProgrammeData
+from velsen_desk.storage import reader
+from velsen_desk.storage.database import ReadOnlyDatabase
 
-# item kind id (core.item_kinds) -> (SQL giving id, label, then the compared fields in order; the field names in Dutch)
-_ITEMS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "thema": (
-        """SELECT t.id, t.number || '. ' || t.name, t.name, a.name, p.name
-           FROM themes t JOIN aandachtsvelden a ON a.id = t.aandachtsveld_id
-           LEFT JOIN people p ON p.id = t.regie_id""",
-        ("naam", "aandachtsveld", "regie"),
-    ),
-    "portefeuille": (
-        """SELECT i.id, i.name || ' (' || p.name || ')', i.name, i.detail, p.name, d.name
-           FROM portfolio_items i JOIN people p ON p.id = i.person_id
-           LEFT JOIN domains d ON d.id = i.domain_id""",
-        ("naam", "toelichting", "collegelid", "domein"),
-    ),
-    "actie": (
-        """SELECT x.id, 'Actie ' || x.number || ': ' || x.title, x.title, x.trekker,
-                  x.cost_status, x.cost_amount, x.cost_text, x.cost_qualifier, x.planning_text, f.title
-           FROM actions x LEFT JOIN focusopgaven f ON f.id = x.focusopgave_id""",
-        ("titel", "trekker", "kosten", "planning", "focusopgave"),
-    ),
-    "begrotingsregel": (
-        """SELECT l.id, b.name || ' ' || coalesce(l.number, '') || ': ' || l.title, l.title,
-                  l.cost_status, l.cost_amount, l.cost_text, l.cost_qualifier, l.remark
-           FROM budget_lines l JOIN budgets b ON b.id = l.budget_id""",
-        ("titel", "kosten", "opmerking"),
-    ),
-    "focuspunt": (
-        """SELECT f.id, c.title || ', punt ' || f."order", f.text
-           FROM focus_points f JOIN chapters c ON c.id = f.chapter_id""",
-        ("tekst",),
-    ),
+# kind -> the compared fields in order, their names in Dutch (see _items for the values)
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "thema": ("naam", "aandachtsveld", "regie"),
+    "portefeuille": ("naam", "toelichting", "collegelid", "domein"),
+    "actie": ("titel", "trekker", "kosten", "planning", "focusopgave"),
+    "begrotingsregel": ("titel", "kosten", "opmerking"),
+    "focuspunt": ("tekst",),
 }
+_Items = dict[str, dict[str, tuple[str, tuple[str | None, ...]]]]  # kind -> id -> (label, values)
 
 
-assert set(_ITEMS) <= set(ITEM_KIND_IDS), "every compared kind is a registered item kind"
+assert set(_FIELDS) <= set(ITEM_KIND_IDS), "every compared kind is a registered item kind"
 
 
 @dataclass(frozen=True)
@@ -65,33 +41,52 @@ class Change:
         return f"{self.kind} {self.label}: {self.change}"
 
 
-def _fields(kind: str, row: tuple[Any, ...]) -> tuple[str | None, ...]:  # a sqlite row
-    """Fold the cost columns into one displayed value so "€ 0" and "n.v.t." compare as different."""
-    values = list(row[2:])
-    if kind in ("actie", "begrotingsregel"):
-        start = 2 if kind == "actie" else 1
-        status, amount, text, qualifier = values[start:start + 4]
-        values[start:start + 4] = [format_cost(CostValue(status, amount, text, qualifier))]
-    return tuple(None if v is None else str(v) for v in values)
+def _items(programme: ProgrammeData, into: _Items) -> None:
+    """Label and compared values of every item of one programme; a cost is compared as it is
+    displayed, so "€ 0" and "n.v.t." differ."""
+    for theme in programme.themes:
+        regie = theme.regie.name if theme.regie else None
+        into["thema"][theme.id] = (f"{theme.number}. {theme.name}", (theme.name, theme.aandachtsveld, regie))
+    if programme.matrix is not None:
+        people = {p.id: p.name for p in programme.matrix.members}
+        domains = {d.id: d.name for d in programme.matrix.domains}
+        for item in programme.matrix.items:
+            holder = people.get(item.person_id)
+            into["portefeuille"][item.id] = (
+                f"{item.name} ({holder})", (item.name, item.detail, holder, domains.get(item.domain_id or ""))
+            )
+    for plan in programme.plans:
+        opgaven = {f.id: f.title for f in plan.focusopgaven}
+        for action in plan.actions:
+            into["actie"][action.id] = (
+                f"Actie {action.number}: {action.title}",
+                (action.title, action.trekker, format_cost(action.cost), action.planning_text,
+                 opgaven.get(action.focusopgave_id or "")),
+            )
+        for budget in plan.budgets:
+            for line in budget.lines:
+                number = "" if line.number is None else line.number
+                into["begrotingsregel"][line.id] = (
+                    f"{budget.name} {number}: {line.title}", (line.title, format_cost(line.cost), line.remark)
+                )
+    for chapter in programme.chapters:
+        for point in chapter.focus_points:
+            into["focuspunt"][point.id] = (f"{chapter.title}, punt {point.order}", (point.text,))
 
 
-def _read(path: Path) -> dict[str, dict[str, tuple[str, tuple[str | None, ...]]]]:
-    inspect_database(path)
-    conn = sqlite3.connect(_readonly_uri(path), uri=True)
-    try:
-        return {
-            kind: {row[0]: (row[1], _fields(kind, row)) for row in conn.execute(sql)}
-            for kind, (sql, _) in _ITEMS.items()
-        }
-    finally:
-        conn.close()
+def _read(path: Path) -> _Items:
+    _, programmes = ReadOnlyDatabase(path).read(reader.every_programme)
+    found: _Items = {kind: {} for kind in _FIELDS}
+    for programme in programmes.values():
+        _items(programme, found)
+    return found
 
 
 def diff_databases(old: Path, new: Path) -> list[Change]:
     """Raises DatabaseError when either file is not a usable Velsen Desk database."""
     before, after = _read(old), _read(new)
     changes: list[Change] = []
-    for kind, (_, names) in _ITEMS.items():
+    for kind, names in _FIELDS.items():
         old_items, new_items = before[kind], after[kind]
         for item_id in sorted(new_items.keys() - old_items.keys()):
             changes.append(Change(kind, item_id, new_items[item_id][0], "toegevoegd"))

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, inspect_database
+from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.files import sha256_of
 from velsen_desk.sync.manifest import MANIFEST_NAME, Manifest, ManifestError
 from velsen_desk.sync.names import InvalidNameError, version_token
@@ -58,7 +59,7 @@ def publish(database: Path, share: Path, *, published_by: str | None = None) -> 
         if "\0" in str(path):
             raise PublishError(f"Niet gepubliceerd: {what} bevat een NUL-teken.")
     try:
-        info = inspect_database(database, check_integrity=True, check_schema=True)
+        info = inspect_database(database, check_integrity=True, shape_check=shape_problems)
     except DatabaseError as exc:
         raise PublishError(f"Niet gepubliceerd: {exc}") from exc
     if info.schema_version != SCHEMA_VERSION:
@@ -80,7 +81,7 @@ def publish(database: Path, share: Path, *, published_by: str | None = None) -> 
     final = share / name
     try:
         snapshot_database(database, tmp)
-        inspect_database(tmp, check_integrity=True, check_schema=True)
+        inspect_database(tmp, check_integrity=True, shape_check=shape_problems)
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         manifest = Manifest(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from velsen_desk.storage.database import DatabaseError, inspect_database
 from velsen_desk.storage.local_copy import read_origin, write_origin
+from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.diff import Change, diff_databases
 from velsen_desk.sync.files import LockedError, directory_lock, sha256_of
 from velsen_desk.sync.names import is_version_token
@@ -103,7 +104,7 @@ def rollback_changes(local_db: Path, version: KeptVersion) -> list[Change]:
         # The shape first: a kept file with a table turned into a recursive view must be refused,
         # not read (reading it would never end).
         for path in (local_db, version.path):
-            inspect_database(path, check_schema=True)
+            inspect_database(path, shape_check=shape_problems)
         return diff_databases(local_db, version.path)
     except DatabaseError as exc:
         raise RollbackError(f"De verschillen konden niet bepaald worden: {exc}") from exc

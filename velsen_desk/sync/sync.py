@@ -16,6 +16,7 @@ from pathlib import Path
 
 from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, DatabaseInfo, inspect_database
 from velsen_desk.storage.local_copy import read_origin, write_origin
+from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.files import (
     LockedError,
     Progress,
@@ -241,6 +242,6 @@ def verify_copy(path: Path, what: str) -> DatabaseInfo:
     """The checks a file passes before it may replace the local copy: identity, schema version,
     integrity (quick) and the shape this version builds. Raises SyncError."""
     try:
-        return inspect_database(path, check_integrity=True, quick=True, check_schema=True)
+        return inspect_database(path, check_integrity=True, quick=True, shape_check=shape_problems)
     except DatabaseError as exc:
         raise SyncError(f"{what} zijn onbruikbaar: {exc} U werkt verder met uw lokale kopie.") from exc

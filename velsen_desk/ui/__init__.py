@@ -7,7 +7,7 @@ made these same imports ~40 ms slower at start-up.
 
 import velsen_desk.core.formatting  # noqa: F401
 import velsen_desk.storage.local_copy  # noqa: F401
-import velsen_desk.storage.reading  # noqa: F401
+import velsen_desk.storage.reader  # noqa: F401
 import velsen_desk.storage.search  # noqa: F401
 import velsen_desk.sync.diff  # noqa: F401
 import velsen_desk.sync.sync  # noqa: F401

@@ -46,11 +46,11 @@ def read_notes(db: ReadOnlyDatabase | None, _state: TaskState) -> list[Note]:
 
 def read_college(db: ReadOnlyDatabase | None, programme_id: str, _state: TaskState) -> list[Choice]:
     """The college of a programme, as plain choices (for the report dialog's person list)."""
-    from velsen_desk.storage import queries as q
+    from velsen_desk.storage import reader
 
     if db is None:
         return []
-    return [Choice(p.id, p.name) for p in db.read(q.college, programme_id)]
+    return [Choice(p.id, p.name) for p in db.read(reader.college, programme_id)]
 
 
 def make_report(db: ReadOnlyDatabase | None, request: ReportRequest, state: TaskState) -> ReportResult:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -40,7 +39,6 @@ from velsen_desk.ui.programme_loader import (
     DEFAULT_PROGRAMME,
     ProgrammeLoader,
     open_local_database,
-    prime_all_snapshots,
 )
 from velsen_desk.ui.reports import install_report_actions
 from velsen_desk.ui.search.navigate import tab_for_kind
@@ -281,8 +279,6 @@ class MainWindow(QMainWindow):
             return
         self._origin = read_origin(self.sync.local_db()).get("origin", self._origin)
         self._reload()
-        self.search_runner.start(Operation(partial(prime_all_snapshots, self.search_runner.database),
-                                           success=_ignore))
 
     def _on_open_failure(self, error: Exception) -> None:
         text = self.tr("Het gegevensbestand kan niet worden geopend.\n\n{0}").format(error)

@@ -17,7 +17,7 @@ from velsen_desk.core.records import Catalog, ProgrammeData, ProgrammeInfo
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.local_copy import LocalDatabase
-from velsen_desk.storage.reading import load_catalog, load_programme, prime_snapshots
+from velsen_desk.storage.reader import load_catalog, load_programme
 from velsen_desk.storage.search import SearchHit
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.state import ViewState
@@ -42,12 +42,6 @@ def read_catalog(db: ReadOnlyDatabase | None, _state: TaskState) -> Catalog:
 
 def read_programme(db: ReadOnlyDatabase | None, programme: ProgrammeInfo, _state: TaskState) -> ProgrammeData:
     return load_programme(_opened(db), programme)
-
-
-def prime_all_snapshots(db: ReadOnlyDatabase | None, _state: TaskState) -> None:
-    """Every programme of a new file, so the next start (on any programme) skips the ORM."""
-    if db is not None:
-        prime_snapshots(db.path)
 
 
 def open_local_database(_state: TaskState) -> LocalDatabase:

@@ -36,7 +36,7 @@ def take_screenshot(
     data is loaded and painted, and save it. 0 on success; a Dutch message and 1 otherwise."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from velsen_desk.core.people import match_person
-    from velsen_desk.storage import queries as q
+    from velsen_desk.storage import reader
     from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
     from velsen_desk.storage.local_copy import ensure_local_database
     from velsen_desk.ui.app import application
@@ -51,12 +51,12 @@ def take_screenshot(
     try:
         local = ensure_local_database()
         db = ReadOnlyDatabase(local.info.path)
-        programmes = db.read(q.programmes)
+        programmes = db.read(reader.catalog).programmes
         programme_id = programme or DEFAULT_PROGRAMME
         if programme_id not in {p.id for p in programmes}:
             valid = "\n".join(f"  {p.id}  ({p.title})" for p in programmes)
             return _error(f"Onbekend programma “{programme_id}”. Geldige programma’s:\n{valid}")
-        college = db.read(q.college, programme_id)
+        college = db.read(reader.college, programme_id)
     except DatabaseError as exc:
         return _error(f"Het gegevensbestand kan niet worden geopend: {exc}")
     member = match_person(college, person) if person else None

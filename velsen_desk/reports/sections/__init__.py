@@ -1,1 +1,1 @@
-"""One module per report section; each turns a ``ReportData`` into document parts."""
+"""One module per report section; each turns a ``ProgrammeData`` (the records the window shows) into document parts."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from velsen_desk.core.formatting import format_cost
+from velsen_desk.core.records import ProgrammeData
 from velsen_desk.notes.notes_file import Note
-from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
+from velsen_desk.reports.programme import matrix_of
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.styles import Styles, esc
 
@@ -24,14 +25,14 @@ class _Facts:
     facts: str  # one line of the item's data
 
 
-def _facts_by_anchor(data: ReportData) -> dict[str, _Facts]:
+def _facts_by_anchor(data: ProgrammeData) -> dict[str, _Facts]:
     facts: dict[str, _Facts] = {}
-    for block in data.themes:
-        t = block.theme
+    for t in data.themes:
         regie = t.regie.name if t.regie else "onbekend"
         facts[t.id] = _Facts("Thema's", f"{t.number}. {t.name}", f"{t.aandachtsveld} · regie: {regie}")
-    names = {p.id: p.name for p in data.matrix.members}
-    for item in data.matrix.items:
+    matrix = matrix_of(data)
+    names = {p.id: p.name for p in matrix.members}
+    for item in matrix.items:
         detail = f" ({item.detail})" if item.detail else ""
         facts[item.id] = _Facts("Portefeuilles", item.name + detail, f"collegelid: {names.get(item.person_id, '?')}")
     for plan in data.plans:
@@ -51,7 +52,7 @@ def _facts_by_anchor(data: ReportData) -> dict[str, _Facts]:
     return facts
 
 
-def build(data: ReportData, styles: Styles, notes: list[Note], flagged_only: bool) -> list[Part]:
+def build(data: ProgrammeData, styles: Styles, notes: list[Note], flagged_only: bool) -> list[Part]:
     chosen = [n for n in notes if n.flagged or not flagged_only]
     facts = _facts_by_anchor(data)
     title = "Persoonlijke voorbereiding" + (" — te bespreken punten" if flagged_only else "")

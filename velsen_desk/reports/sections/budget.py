@@ -6,13 +6,19 @@ from __future__ import annotations
 from reportlab.platypus import KeepTogether, Spacer
 
 from velsen_desk.core.formatting import format_cost, format_sum
-from velsen_desk.core.records import cost_of_actions
+from velsen_desk.core.records import (
+    ActionInfo,
+    ActionPlanInfo,
+    BudgetInfo,
+    BudgetLineInfo,
+    FundingInfo,
+    ProgrammeData,
+    cost_of_actions,
+)
 from velsen_desk.core.wording import funded_action_text, funding_text
-from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_text, heading, plan_parts, table
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
-from velsen_desk.storage.queries import ActionInfo, ActionPlanInfo, BudgetInfo, BudgetLineInfo, FundingInfo
 
 ACTION_WIDTHS = [22, 138, 68, 66, 84, 115]  # 493 pt: the A4 portrait frame
 BUDGET_KINDS = {"reserve": "reserve", "bestaand": "bestaande budgetten", "subsidie": "subsidie", "budget": "budget"}
@@ -182,5 +188,5 @@ def funding_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
     return f
 
 
-def build(data: ReportData, styles: Styles) -> list[Part]:
+def build(data: ProgrammeData, styles: Styles) -> list[Part]:
     return plan_parts(data, styles, "budget", "Begroting", lambda plan, key: plan_flowables(styles, plan, key))

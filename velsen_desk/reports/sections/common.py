@@ -8,10 +8,10 @@ from reportlab.platypus import Flowable, Table
 
 from velsen_desk.core.formatting import format_cost
 from velsen_desk.core.money import CostValue, Reconciliation
-from velsen_desk.core.records import ActionPlanInfo
+from velsen_desk.core.records import ActionPlanInfo, ProgrammeData
 from velsen_desk.core.wording import Verdict, reconciliation_wording
-from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Heading, Part, orientation_of
+from velsen_desk.reports.programme import is_concept
 from velsen_desk.reports.styles import Styles, esc, table_style
 
 NOT_STATED = "niet genoemd"
@@ -34,14 +34,14 @@ def table(rows: list[list], widths: Sequence[float], *extra: tuple, header_rows:
     )
 
 
-def plan_parts(data: ReportData, styles: Styles, kind_id: str, title: str,
+def plan_parts(data: ProgrammeData, styles: Styles, kind_id: str, title: str,
                body: Callable[[ActionPlanInfo, str], list[Flowable]]) -> list[Part]:
     """One part per action plan, headed "<title> <plan>", in the kind's orientation, carrying the
     CONCEPT watermark when the plan's document is a concept. ``body`` gets the plan and its key."""
     parts = []
     for index, plan in enumerate(data.plans):
         key = f"{kind_id}{index}"
-        concept = data.is_concept(plan.document.id)
+        concept = is_concept(data, plan.document.id)
         f: list[Flowable] = [heading(styles, f"{title} {plan.title}", key, 0, concept=concept), *body(plan, key)]
         parts.append(Part(f, orientation_of(kind_id), concept=concept))
     return parts

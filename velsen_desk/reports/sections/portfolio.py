@@ -5,11 +5,11 @@ from __future__ import annotations
 from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import UNKNOWN, format_loco
-from velsen_desk.reports.data import ReportData
+from velsen_desk.core.records import PersonInfo, PortfolioItemInfo, ProgrammeData
 from velsen_desk.reports.document import PORTRAIT, Part, orientation_of
+from velsen_desk.reports.programme import matrix_of
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.styles import FONT_BOLD, GROUP_BG, Styles, esc
-from velsen_desk.storage.queries import PersonInfo, PortfolioItemInfo
 
 TITLE = "Portefeuilleverdeling"
 UNCERTAIN = "≈"
@@ -42,8 +42,8 @@ def locoburgemeester(person: PersonInfo) -> str:
     return format_loco(person.role, person.locoburgemeester_order)
 
 
-def build(data: ReportData, styles: Styles) -> list[Part]:
-    matrix = data.matrix
+def build(data: ProgrammeData, styles: Styles) -> list[Part]:
+    matrix = matrix_of(data)
     f: list = [heading(styles, f"{TITLE} {data.programme.title}", "portfolio", 0, concept=False)]
     sources = sorted({i.source.document_title for i in matrix.items} | {m.source.document_title
                                                                          for m in matrix.members})

@@ -5,39 +5,39 @@ from __future__ import annotations
 from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import format_cost, format_sum
-from velsen_desk.core.records import cost_of_actions
-from velsen_desk.reports.data import ReportData
+from velsen_desk.core.records import ActionInfo, PersonInfo, ProgrammeData, cost_of_actions
 from velsen_desk.reports.document import Part
+from velsen_desk.reports.programme import all_actions, is_concept, matrix_of, theme_blocks
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.sections.portfolio import item_markup
 from velsen_desk.reports.sections.themes import chapter_flowables
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
-from velsen_desk.storage.queries import ActionInfo, PersonInfo
 
 
-def linked_actions(data: ReportData, theme_ids: set[str]) -> list[tuple[ActionInfo, list[str]]]:
+def linked_actions(data: ProgrammeData, theme_ids: set[str]) -> list[tuple[ActionInfo, list[str]]]:
     """Actions linked to any of the themes (by theme link or by the action's own theme ids)."""
     by_action: dict[str, set[str]] = {}
-    for block in data.themes:
+    for block in theme_blocks(data):
         if block.theme.id in theme_ids:
             for link in block.links:
                 if link.action_id:
                     by_action.setdefault(link.action_id, set()).add(block.theme.id)
-    for action in data.actions:
+    actions = all_actions(data)
+    for action in actions:
         for theme_id in action.theme_ids:
             if theme_id in theme_ids:
                 by_action.setdefault(action.id, set()).add(theme_id)
     result = []
-    for action in data.actions:
+    for action in actions:
         if action.id in by_action:
             numbers = sorted(data.theme(t).number for t in by_action[action.id] if data.theme(t))
             result.append((action, [str(n) for n in numbers]))
     return result
 
 
-def build(data: ReportData, styles: Styles, person: PersonInfo) -> list[Part]:
+def build(data: ProgrammeData, styles: Styles, person: PersonInfo) -> list[Part]:
     key = "regie"
-    blocks = [b for b in data.themes if b.theme.regie and b.theme.regie.id == person.id]
+    blocks = [b for b in theme_blocks(data) if b.theme.regie and b.theme.regie.id == person.id]
     f: list = [heading(styles, f"Regie en portefeuilles: {person.name}", key, 0, concept=False)]
     about = [data.programme.title]
     if person.role:
@@ -70,7 +70,7 @@ def build(data: ReportData, styles: Styles, person: PersonInfo) -> list[Part]:
             f += chapter_flowables(styles, chapter, data, f"{key}.t{b.theme.number}.h{c_index}")
 
     f.append(heading(styles, "Portefeuilles", f"{key}.portfolio", 1))
-    matrix = data.matrix
+    matrix = matrix_of(data)
     rows = [["Domein", "Portefeuille"]]
     for domain in matrix.domains:
         items = matrix.cell(person.id, domain.id)
@@ -93,7 +93,7 @@ def build(data: ReportData, styles: Styles, person: PersonInfo) -> list[Part]:
     linked = linked_actions(data, theme_ids)
     plan_links = [(b, link) for b in blocks for link in b.links if link.plan_id and not link.action_id]
     if data.plans:
-        concept = any(data.is_concept(p.document.id) for p in data.plans)
+        concept = any(is_concept(data, p.document.id) for p in data.plans)
         # the heading itself switches the watermark on, on the page where it lands
         f.append(heading(styles, "Gekoppelde acties uit het Actieplan", f"{key}.actions", 1, concept=concept))
         if linked:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import format_number
-from velsen_desk.reports.data import ReportData
+from velsen_desk.core.records import ChapterInfo, ProgrammeData, TargetInfo
 from velsen_desk.reports.document import Part
+from velsen_desk.reports.programme import theme_blocks
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.styles import FONT_BOLD, GROUP_BG, Styles, esc
-from velsen_desk.storage.queries import ChapterInfo, TargetInfo
 
 TITLE = "Raadsprogramma: thema's en regie"
 WIDTH = 493.0  # A4 portrait frame
@@ -25,7 +25,7 @@ def target_text(target: TargetInfo) -> str:
     return f"<b>Doel:</b> {esc(target.text)}{esc(extra)}"
 
 
-def chapter_flowables(styles: Styles, chapter: ChapterInfo, data: ReportData, key: str) -> list:
+def chapter_flowables(styles: Styles, chapter: ChapterInfo, data: ProgrammeData, key: str) -> list:
     numbers = sorted(t.number for t in (data.theme(i) for i in chapter.theme_ids) if t is not None)
     title = f"Hoofdstuk {chapter.number}: {chapter.title}" if chapter.number is not None else chapter.title
     out: list = [heading(styles, title, key, 2, toc=False)]
@@ -43,7 +43,7 @@ def chapter_flowables(styles: Styles, chapter: ChapterInfo, data: ReportData, ke
     return out
 
 
-def build(data: ReportData, styles: Styles) -> list[Part]:
+def build(data: ProgrammeData, styles: Styles) -> list[Part]:
     f: list = [heading(styles, TITLE, "themes", 0, concept=False)]
     f.append(styles.p(f"{data.programme.title} · {sum(len(v.themes) for v in data.velden)} thema's in "
                       f"{len(data.velden)} aandachtsvelden, met het collegelid dat de regie heeft en de "
@@ -78,7 +78,7 @@ def build(data: ReportData, styles: Styles) -> list[Part]:
                        ("FONT", (0, 1), (0, -1), FONT_BOLD, 8)))
         seen: set[str] = set()
         chapters = []
-        for block in data.themes:
+        for block in theme_blocks(data):
             if block.theme.aandachtsveld_id != veld.id:
                 continue
             for chapter in block.chapters:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.platypus import Flowable, Spacer
 
 from velsen_desk.core.phases import Precision, is_recurring, phases_span
-from velsen_desk.core.records import ActionPlanInfo, PhaseInfo
+from velsen_desk.core.records import ActionPlanInfo, PhaseInfo, ProgrammeData
 from velsen_desk.core.timeline import planning_lanes
-from velsen_desk.reports.data import ReportData
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.gantt import GanttChart, GanttLegend, GanttRow, year_range
 from velsen_desk.reports.sections.common import heading, plan_parts, table
@@ -54,18 +55,19 @@ def rows_for(plan: ActionPlanInfo) -> list[GanttRow]:
     return rows
 
 
-def build(data: ReportData, styles: Styles) -> list[Part]:
-    return plan_parts(data, styles, "timeline", TITLE, lambda plan, key: _plan_flowables(data, styles, plan, key))
+def build(data: ProgrammeData, styles: Styles, today: dt.date) -> list[Part]:
+    """One landscape part per action plan; ``today`` is the date line in the chart."""
+    return plan_parts(data, styles, "timeline", TITLE, lambda plan, key: _plan_flowables(styles, plan, key, today))
 
 
-def _plan_flowables(data: ReportData, styles: Styles, plan: ActionPlanInfo, key: str) -> list[Flowable]:
+def _plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str, today: dt.date) -> list[Flowable]:
     f: list[Flowable] = [styles.p(
         "Eén regel per actie, per focusopgave. De balken zijn zo precies als de bron: een kwartaal is een "
         "volle balk, een jaar of schooljaar een lichte gearceerde balk over de hele periode (de bron noemt "
         "geen kwartaal). Acties zonder datum staan onderaan bij “Planning onbekend”.", styles.small)]
     rows = rows_for(plan)
     first, last = year_range(phases_span(a.phases) for a in plan.actions)
-    f.append(GanttChart(rows, first, last, today=data.generated))
+    f.append(GanttChart(rows, first, last, today=today))
     f.append(Spacer(0, 6))
     f.append(GanttLegend())
     f.append(heading(styles, "Planning per actie (brontekst)", f"{key}.text", 1))

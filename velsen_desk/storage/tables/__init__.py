@@ -5,7 +5,7 @@ read-only by the application. Ids are the stable ids of the data files, so notes
 anchor to them across data versions.
 """
 
-from velsen_desk.storage.tables.base import Base, CostColumns, Sourced
+from velsen_desk.storage.tables.base import Base, CostColumns, Sourced, StoredCost, cost_group
 from velsen_desk.storage.tables.entities import (
     Aandachtsveld,
     Action,
@@ -58,7 +58,9 @@ __all__ = [
     "Programme",
     "Sourced",
     "Speerpunt",
+    "StoredCost",
     "Target",
     "Theme",
     "ThemeLink",
+    "cost_group",
 ]

@@ -8,7 +8,8 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from velsen_desk.storage.tables.base import Base, CostColumns, Sourced
+from velsen_desk.core.money import CostValue
+from velsen_desk.storage.tables.base import Base, CostColumns, Sourced, cost_group
 
 
 class Meta(Base):
@@ -165,10 +166,7 @@ class ActionPlan(Sourced, Base):
     id: Mapped[str] = mapped_column(String, primary_key=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
     title: Mapped[str] = mapped_column(Text)
-    total_status: Mapped[str | None] = mapped_column(String(8))
-    total_amount: Mapped[int | None] = mapped_column(Integer)
-    total_qualifier: Mapped[str | None] = mapped_column(String(10))
-    total_text: Mapped[str | None] = mapped_column(Text)
+    total: Mapped[CostValue | None] = cost_group("total")
     total_label: Mapped[str | None] = mapped_column(Text)
 
 
@@ -183,10 +181,7 @@ class Focusopgave(Sourced, Base):
     lead: Mapped[str | None] = mapped_column(Text)
     objective: Mapped[str | None] = mapped_column(Text)
     responsible: Mapped[str | None] = mapped_column(Text)
-    subtotal_status: Mapped[str | None] = mapped_column(String(8))
-    subtotal_amount: Mapped[int | None] = mapped_column(Integer)
-    subtotal_qualifier: Mapped[str | None] = mapped_column(String(10))
-    subtotal_text: Mapped[str | None] = mapped_column(Text)
+    subtotal: Mapped[CostValue | None] = cost_group("subtotal")
 
 
 class Action(Sourced, CostColumns, Base):
@@ -225,16 +220,10 @@ class Budget(Sourced, Base):
     programme_id: Mapped[str] = mapped_column(ForeignKey("programmes.id"), index=True)
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
-    amount_status: Mapped[str | None] = mapped_column(String(8))
-    amount_amount: Mapped[int | None] = mapped_column(Integer)
-    amount_qualifier: Mapped[str | None] = mapped_column(String(10))
-    amount_text: Mapped[str | None] = mapped_column(Text)
+    amount: Mapped[CostValue | None] = cost_group("amount")
     period_text: Mapped[str | None] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
-    total_status: Mapped[str | None] = mapped_column(String(8))
-    total_amount: Mapped[int | None] = mapped_column(Integer)
-    total_qualifier: Mapped[str | None] = mapped_column(String(10))
-    total_text: Mapped[str | None] = mapped_column(Text)
+    total: Mapped[CostValue | None] = cost_group("total")
     total_label: Mapped[str | None] = mapped_column(Text)
 
 
@@ -253,10 +242,7 @@ class Funding(Sourced, Base):
     action_id: Mapped[str] = mapped_column(ForeignKey("actions.id"), index=True)
     budget_id: Mapped[str] = mapped_column(ForeignKey("budgets.id"), index=True)
     budget_line_id: Mapped[str | None] = mapped_column(ForeignKey("budget_lines.id"))
-    amount_status: Mapped[str | None] = mapped_column(String(8))
-    amount_amount: Mapped[int | None] = mapped_column(Integer)
-    amount_qualifier: Mapped[str | None] = mapped_column(String(10))
-    amount_text: Mapped[str | None] = mapped_column(Text)
+    amount: Mapped[CostValue | None] = cost_group("amount")
 
 
 class ThemeLink(Sourced, Base):

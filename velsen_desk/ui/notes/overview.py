@@ -42,7 +42,7 @@ def load_notes(db: ReadOnlyDatabase | None) -> list[Note]:
         return []
     if db is None:
         return store.all(None)
-    from velsen_desk.storage.queries import anchor_ids  # SQLAlchemy: in the worker, not at start-up
+    from velsen_desk.storage.reader import anchor_ids
 
     return store.all(db.read(anchor_ids))
 

@@ -1,0 +1,547 @@
+"""The one read path: the local database, read with plain :mod:`sqlite3` into :mod:`velsen_desk.core.records`.
+
+Window, reports, command line, diff and search all read through here. No SQLAlchemy (importing it
+costs ~0.4 s; this module and sqlite3 cost a few ms) and no Qt. Each table is read with one query
+(its declared columns, in a fixed order) and grouped in Python, so the cost grows with the data,
+never with the number of items: the whole bundled database reads in ~10 ms, so a programme's
+records are read anew on every start and after every sync, with nothing cached. Every record is
+made by keyword.
+
+``COLUMNS`` declares, per table, every column this module reads and the Python type it expects;
+a test holds it against the ORM tables (:mod:`velsen_desk.storage.tables`), so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from velsen_desk.core.money import CostValue, Reconciliation, sum_costs
+from velsen_desk.core.records import (
+    AandachtsveldInfo,
+    ActionInfo,
+    ActionPlanInfo,
+    BudgetInfo,
+    BudgetLineInfo,
+    Catalog,
+    ChapterInfo,
+    DataSummary,
+    DocumentInfo,
+    DomainInfo,
+    FocusopgaveInfo,
+    FocusPointInfo,
+    FundingInfo,
+    OpgaveInfo,
+    PersonInfo,
+    PhaseInfo,
+    PortfolioItemInfo,
+    PortfolioMatrix,
+    ProgrammeData,
+    ProgrammeInfo,
+    SourceInfo,
+    SpeerpuntInfo,
+    TargetInfo,
+    ThemeInfo,
+    ThemeLinkInfo,
+)
+from velsen_desk.storage.database import ReadOnlyDatabase
+
+_Row = dict[str, Any]  # one table row by column name; values already converted to the declared type
+
+# ---- what is read from each table ----------------------------------------------------------------
+
+_SOURCE: dict[str, type] = {"source_doc_id": str, "source_quote": str, "source_section": str}
+
+
+def cost_columns(prefix: str) -> dict[str, type]:
+    """The four columns that hold one cost (see :func:`_cost`)."""
+    return {f"{prefix}_status": str, f"{prefix}_amount": int, f"{prefix}_qualifier": str, f"{prefix}_text": str}
+
+
+# table -> (column -> Python type, ORDER BY). The order is part of what the views show.
+COLUMNS: dict[str, tuple[dict[str, type], str]] = {
+    "meta": ({"key": str, "value": str}, "key"),
+    "municipalities": ({"id": str, "name": str}, "id"),
+    "programmes": (
+        {"id": str, "municipality_id": str, "title": str, "period_start": int, "period_end": int, "order": int},
+        '"order", id',
+    ),
+    "documents": (
+        {"id": str, "programme_id": str, "kind": str, "title": str, "date": dt.date, "date_text": str,
+         "status": str, "status_text": str, "note": str},
+        "rowid",
+    ),
+    "people": ({"id": str, "name": str, **_SOURCE}, "id"),
+    "memberships": (
+        {"id": str, "person_id": str, "programme_id": str, "role": str, "party": str,
+         "locoburgemeester_order": int, "order": int},
+        '"order", rowid',
+    ),
+    "domains": ({"id": str, "programme_id": str, "name": str, "order": int}, '"order", rowid'),
+    "portfolio_items": (
+        {"id": str, "programme_id": str, "person_id": str, "domain_id": str, "domain_certain": bool, "name": str,
+         "detail": str, "order": int, **_SOURCE},
+        'person_id, "order", rowid',
+    ),
+    "aandachtsvelden": ({"id": str, "document_id": str, "name": str, "order": int}, '"order", rowid'),
+    "themes": (
+        {"id": str, "aandachtsveld_id": str, "number": int, "name": str, "regie_id": str, "extra_attention": bool,
+         **_SOURCE},
+        "number, rowid",
+    ),
+    "chapters": (
+        {"id": str, "document_id": str, "number": int, "title": str, "summary": str, **_SOURCE},
+        "document_id, number, id",
+    ),
+    "chapter_themes": ({"chapter_id": str, "theme_id": str}, "theme_id, chapter_id"),
+    "focus_points": ({"id": str, "chapter_id": str, "order": int, "text": str, **_SOURCE}, 'chapter_id, "order"'),
+    "targets": (
+        {"focus_point_id": str, "order": int, "text": str, "figure": float, "unit": str, "year": int},
+        'focus_point_id, "order"',
+    ),
+    "opgaven": ({"id": str, "document_id": str, "number": int, "title": str, "summary": str, **_SOURCE},
+                "number, rowid"),
+    "speerpunten": (
+        {"id": str, "opgave_id": str, "order": int, "kind": str, "text": str, **_SOURCE}, 'opgave_id, "order"'
+    ),
+    "action_plans": (
+        {"id": str, "document_id": str, "title": str, **cost_columns("total"), "total_label": str, **_SOURCE}, "id"
+    ),
+    "focusopgaven": (
+        {"id": str, "plan_id": str, "number": int, "letter": str, "title": str, "table_title": str, "lead": str,
+         "objective": str, "responsible": str, **cost_columns("subtotal"), **_SOURCE},
+        "number, rowid",
+    ),
+    "actions": (
+        {"id": str, "plan_id": str, "focusopgave_id": str, "number": int, "trekker": str, "title": str,
+         "heading": str, "what": str, "explanation": str, "planning_text": str, "note": str,
+         **cost_columns("cost"), **_SOURCE},
+        "number, rowid",
+    ),
+    "planning_phases": (
+        {"action_id": str, "order": int, "label": str, "start": dt.date, "end": dt.date, "precision": str,
+         "open_ended": bool, "text": str},
+        'action_id, "order"',
+    ),
+    "budgets": (
+        {"id": str, "programme_id": str, "name": str, "kind": str, **cost_columns("amount"), "period_text": str,
+         "description": str, **cost_columns("total"), "total_label": str, **_SOURCE},
+        "id",
+    ),
+    "budget_lines": (
+        {"id": str, "budget_id": str, "number": int, "title": str, "remark": str, **cost_columns("cost"),
+         **_SOURCE},
+        "number, rowid",
+    ),
+    "fundings": (
+        {"id": str, "action_id": str, "budget_id": str, "budget_line_id": str, **cost_columns("amount"),
+         **_SOURCE},
+        "id",
+    ),
+    "theme_links": (
+        {"id": str, "theme_id": str, "plan_id": str, "action_id": str, "basis": str, "rationale": str}, "id"
+    ),
+}
+
+# Every item a personal note can be anchored to.
+ANCHOR_TABLES = ("themes", "actions", "portfolio_items", "budget_lines", "focusopgaven", "budgets", "people",
+                 "chapters", "focus_points", "opgaven", "speerpunten")
+
+
+def _converter(kind: type) -> Callable[[Any], Any] | None:
+    # SQLite keeps dates as ISO text and booleans as 0/1; the records hold dt.date and bool.
+    if kind is dt.date:
+        return lambda v: None if v is None else dt.date.fromisoformat(v)
+    if kind is bool:
+        return lambda v: None if v is None else bool(v)
+    return None
+
+
+def select_sql(table: str) -> str:
+    columns, order = COLUMNS[table]
+    quoted = ", ".join(f'"{column}"' for column in columns)  # "order" and "end" are SQL words
+    return f"SELECT {quoted} FROM {table} ORDER BY {order}"
+
+
+class _Rows:
+    """The rows of each table, read on first use (one query per table per unit of work)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+        self._tables: dict[str, list[_Row]] = {}
+
+    def __getitem__(self, table: str) -> list[_Row]:
+        rows = self._tables.get(table)
+        if rows is None:
+            names = list(COLUMNS[table][0].items())
+            converters = [(i, c) for i, (_, kind) in enumerate(names) if (c := _converter(kind)) is not None]
+            keys = [name for name, _ in names]
+            cursor = self._conn.execute(select_sql(table))
+            if converters:
+                rows = []
+                for raw in cursor:
+                    values = list(raw)
+                    for i, convert in converters:
+                        values[i] = convert(values[i])
+                    rows.append(dict(zip(keys, values, strict=True)))
+            else:
+                rows = [dict(zip(keys, raw, strict=True)) for raw in cursor]
+            self._tables[table] = rows
+        return rows
+
+    def by_id(self, table: str) -> dict[str, _Row]:
+        return {row["id"]: row for row in self[table]}
+
+
+def _group(rows: Iterable[_Row], key: str) -> dict[Any, list[_Row]]:
+    grouped: dict[Any, list[_Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row[key]].append(row)
+    return grouped
+
+
+def _cost(row: _Row, prefix: str) -> CostValue | None:
+    """One cost from its four columns; None when the record has no such figure (unknown stays unknown)."""
+    status, text = row[f"{prefix}_status"], row[f"{prefix}_text"]
+    if status is None or text is None:
+        return None
+    return CostValue(status=status, amount=row[f"{prefix}_amount"], text=text, qualifier=row[f"{prefix}_qualifier"])
+
+
+def _reconcile(costs: Iterable[CostValue], documented: CostValue | None) -> Reconciliation:
+    """The computed sum next to the figure the document prints."""
+    return Reconciliation(computed=sum_costs(costs), documented=documented)
+
+
+def _required_cost(row: _Row, prefix: str) -> CostValue:
+    cost = _cost(row, prefix)
+    if cost is None:  # NOT NULL columns: only a damaged file gets here
+        raise sqlite3.DatabaseError(f"kosten ontbreken bij {row.get('id')}")
+    return cost
+
+
+# ---- the catalogue -------------------------------------------------------------------------------
+
+
+def summary(conn: sqlite3.Connection) -> DataSummary:
+    meta = {row["key"]: row["value"] for row in _Rows(conn)["meta"]}
+    return DataSummary(data_version=meta.get("data_version"), schema_version=meta.get("schema_version"))
+
+
+def _programmes(rows: _Rows) -> tuple[ProgrammeInfo, ...]:
+    municipalities = rows.by_id("municipalities")
+    doc_programme = {d["id"]: d["programme_id"] for d in rows["documents"]}
+    with_domains = {d["programme_id"] for d in rows["domains"]}
+    with_themes = {doc_programme.get(v["document_id"]) for v in rows["aandachtsvelden"]}
+    with_plans = {doc_programme.get(p["document_id"]) for p in rows["action_plans"]}
+    return tuple(
+        ProgrammeInfo(
+            id=p["id"], title=p["title"], municipality=municipalities[p["municipality_id"]]["name"],
+            period_start=p["period_start"], period_end=p["period_end"], has_domains=p["id"] in with_domains,
+            has_themes=p["id"] in with_themes, has_action_plan=p["id"] in with_plans,
+        )
+        for p in rows["programmes"]
+    )
+
+
+def catalog(conn: sqlite3.Connection) -> Catalog:
+    """The programmes and the data version: enough to fill the window's selectors."""
+    return Catalog(summary=summary(conn), programmes=_programmes(_Rows(conn)))
+
+
+def anchor_ids(conn: sqlite3.Connection) -> frozenset[str]:
+    """Ids of every item a personal note can be anchored to (to tell loose notes apart)."""
+    sql = " UNION ALL ".join(f"SELECT id FROM {table}" for table in ANCHOR_TABLES)
+    return frozenset(row[0] for row in conn.execute(sql))
+
+
+def college(conn: sqlite3.Connection, programme_id: str) -> tuple[PersonInfo, ...]:
+    """The members of a programme's college, in the document's order."""
+    return _Programme(_Rows(conn), programme_id).college()
+
+
+# ---- one programme -------------------------------------------------------------------------------
+
+
+class _Programme:
+    """Builds the records of one programme from the rows of one unit of work."""
+
+    def __init__(self, rows: _Rows, programme_id: str):
+        self.rows = rows
+        self.pid = programme_id
+        self.documents = rows.by_id("documents")
+        self.own_documents = {i for i, d in self.documents.items() if d["programme_id"] == programme_id}
+        self.people = rows.by_id("people")
+        self.memberships = [m for m in rows["memberships"] if m["programme_id"] == programme_id]
+        self.membership_of: dict[str, _Row] = {}
+        for membership in self.memberships:
+            self.membership_of.setdefault(membership["person_id"], membership)
+
+    def source(self, row: _Row) -> SourceInfo:
+        document = self.documents.get(row["source_doc_id"])
+        return SourceInfo(
+            document_id=row["source_doc_id"],
+            document_title=document["title"] if document else row["source_doc_id"],
+            quote=row["source_quote"],
+            section=row["source_section"],
+        )
+
+    def person(self, person_id: str) -> PersonInfo:
+        person = self.people[person_id]
+        membership = self.membership_of.get(person_id)
+        return PersonInfo(
+            id=person["id"], name=person["name"],
+            role=membership["role"] if membership else None,
+            party=membership["party"] if membership else None,
+            locoburgemeester_order=membership["locoburgemeester_order"] if membership else None,
+            source=self.source(person),
+        )
+
+    def document(self, document_id: str) -> DocumentInfo:
+        d = self.documents[document_id]
+        return DocumentInfo(
+            id=d["id"], kind=d["kind"], title=d["title"], date=d["date"], date_text=d["date_text"],
+            status=d["status"], status_text=d["status_text"], note=d["note"],
+        )
+
+    def college(self) -> tuple[PersonInfo, ...]:
+        return tuple(self.person(m["person_id"]) for m in self.memberships)
+
+    def velden(self) -> tuple[AandachtsveldInfo, ...]:
+        themes = _group(self.rows["themes"], "aandachtsveld_id")
+        result = []
+        for veld in self.rows["aandachtsvelden"]:
+            if veld["document_id"] not in self.own_documents:
+                continue
+            infos = tuple(
+                ThemeInfo(
+                    id=t["id"], number=t["number"], name=t["name"], aandachtsveld_id=veld["id"],
+                    aandachtsveld=veld["name"], regie=self.person(t["regie_id"]) if t["regie_id"] else None,
+                    extra_attention=t["extra_attention"], source=self.source(t),
+                )
+                for t in themes.get(veld["id"], ())
+            )
+            result.append(AandachtsveldInfo(id=veld["id"], name=veld["name"], themes=infos))
+        return tuple(result)
+
+    def chapters(self) -> tuple[ChapterInfo, ...]:
+        theme_ids = _group(self.rows["chapter_themes"], "chapter_id")
+        targets = _group(self.rows["targets"], "focus_point_id")
+        points = _group(self.rows["focus_points"], "chapter_id")
+        return tuple(
+            ChapterInfo(
+                id=c["id"], number=c["number"], title=c["title"],
+                document_title=self.documents[c["document_id"]]["title"], summary=c["summary"],
+                theme_ids=tuple(link["theme_id"] for link in theme_ids.get(c["id"], ())),
+                focus_points=tuple(
+                    FocusPointInfo(
+                        id=p["id"], order=p["order"], text=p["text"],
+                        targets=tuple(
+                            TargetInfo(text=t["text"], figure=t["figure"], unit=t["unit"], year=t["year"])
+                            for t in targets.get(p["id"], ())
+                        ),
+                        source=self.source(p),
+                    )
+                    for p in points.get(c["id"], ())
+                ),
+                source=self.source(c),
+            )
+            for c in self.rows["chapters"]
+            if c["document_id"] in self.own_documents
+        )
+
+    def theme_links(self) -> dict[str, tuple[ThemeLinkInfo, ...]]:
+        return {
+            theme_id: tuple(
+                ThemeLinkInfo(theme_id=r["theme_id"], plan_id=r["plan_id"], action_id=r["action_id"],
+                              basis=r["basis"], rationale=r["rationale"])
+                for r in links
+            )
+            for theme_id, links in _group(self.rows["theme_links"], "theme_id").items()
+        }
+
+    def _actions(self, plan_ids: set[str]) -> dict[str, list[ActionInfo]]:
+        phases = _group(self.rows["planning_phases"], "action_id")
+        budget_names = {b["id"]: b["name"] for b in self.rows["budgets"]}
+        fundings = _group(self.rows["fundings"], "action_id")
+        linked = [link for link in self.rows["theme_links"] if link["action_id"] is not None]
+        themes = _group(sorted(linked, key=lambda link: link["theme_id"]), "action_id")
+        result: dict[str, list[ActionInfo]] = defaultdict(list)
+        for a in self.rows["actions"]:
+            if a["plan_id"] not in plan_ids:
+                continue
+            result[a["plan_id"]].append(
+                ActionInfo(
+                    id=a["id"], plan_id=a["plan_id"], focusopgave_id=a["focusopgave_id"], number=a["number"],
+                    trekker=a["trekker"], title=a["title"], heading=a["heading"], what=a["what"],
+                    cost=_required_cost(a, "cost"), explanation=a["explanation"], planning_text=a["planning_text"],
+                    phases=tuple(
+                        PhaseInfo(label=p["label"], start=p["start"], end=p["end"], precision=p["precision"],
+                                  open_ended=p["open_ended"], text=p["text"])
+                        for p in phases.get(a["id"], ())
+                    ),
+                    fundings=tuple(
+                        FundingInfo(budget_id=f["budget_id"], budget_name=budget_names[f["budget_id"]],
+                                    budget_line_id=f["budget_line_id"], amount=_cost(f, "amount"),
+                                    source=self.source(f))
+                        for f in fundings.get(a["id"], ())
+                    ),
+                    theme_ids=tuple(link["theme_id"] for link in themes.get(a["id"], ())),
+                    note=a["note"], source=self.source(a),
+                )
+            )
+        return result
+
+    def budgets(self) -> tuple[BudgetInfo, ...]:
+        by_action = sorted(self.rows["fundings"], key=lambda f: f["action_id"])
+        funded_by_budget = _group(by_action, "budget_id")
+        funded_by_line = _group((f for f in by_action if f["budget_line_id"]), "budget_line_id")
+        lines = _group(self.rows["budget_lines"], "budget_id")
+        result = []
+        for b in self.rows["budgets"]:
+            if b["programme_id"] != self.pid:
+                continue
+            infos = tuple(
+                BudgetLineInfo(
+                    id=line["id"], number=line["number"], title=line["title"], cost=_required_cost(line, "cost"),
+                    remark=line["remark"],
+                    funded_action_ids=tuple(f["action_id"] for f in funded_by_line.get(line["id"], ())),
+                    source=self.source(line),
+                )
+                for line in lines.get(b["id"], ())
+            )
+            reconciliation = (
+                _reconcile((line.cost for line in infos), _cost(b, "total")) if infos else None
+            )
+            result.append(
+                BudgetInfo(
+                    id=b["id"], name=b["name"], kind=b["kind"], amount=_cost(b, "amount"),
+                    period_text=b["period_text"], description=b["description"], lines=infos,
+                    reconciliation=reconciliation, total_label=b["total_label"],
+                    funded_action_ids=tuple(f["action_id"] for f in funded_by_budget.get(b["id"], ())),
+                    source=self.source(b),
+                )
+            )
+        return tuple(result)
+
+    def plans(self) -> tuple[ActionPlanInfo, ...]:
+        plans = [p for p in self.rows["action_plans"] if p["document_id"] in self.own_documents]
+        if not plans:
+            return ()
+        actions = self._actions({p["id"] for p in plans})
+        focusopgaven = _group(self.rows["focusopgaven"], "plan_id")
+        budgets = self.budgets()
+        result = []
+        for plan in plans:
+            own = actions.get(plan["id"], [])
+            opgaven = []
+            for f in focusopgaven.get(plan["id"], ()):
+                mine = tuple(a for a in own if a.focusopgave_id == f["id"])
+                opgaven.append(
+                    FocusopgaveInfo(
+                        id=f["id"], number=f["number"], letter=f["letter"], title=f["title"],
+                        table_title=f["table_title"], lead=f["lead"], objective=f["objective"],
+                        responsible=f["responsible"], actions=mine,
+                        reconciliation=_reconcile((a.cost for a in mine), _cost(f, "subtotal")),
+                        source=self.source(f),
+                    )
+                )
+            result.append(
+                ActionPlanInfo(
+                    id=plan["id"], title=plan["title"], document=self.document(plan["document_id"]),
+                    focusopgaven=tuple(opgaven), loose_actions=tuple(a for a in own if a.focusopgave_id is None),
+                    reconciliation=_reconcile((a.cost for a in own), _cost(plan, "total")),
+                    total_label=plan["total_label"], budgets=budgets, source=self.source(plan),
+                )
+            )
+        return tuple(result)
+
+    def matrix(self, college: tuple[PersonInfo, ...], velden: tuple[AandachtsveldInfo, ...]) -> PortfolioMatrix:
+        regie: dict[str, list[ThemeInfo]] = defaultdict(list)
+        for veld in velden:
+            for theme in veld.themes:
+                if theme.regie:
+                    regie[theme.regie.id].append(theme)
+        return PortfolioMatrix(
+            members=college,
+            domains=tuple(
+                DomainInfo(id=d["id"], name=d["name"]) for d in self.rows["domains"] if d["programme_id"] == self.pid
+            ),
+            items=tuple(
+                PortfolioItemInfo(
+                    id=i["id"], person_id=i["person_id"], domain_id=i["domain_id"],
+                    domain_certain=i["domain_certain"], name=i["name"], detail=i["detail"], source=self.source(i),
+                )
+                for i in self.rows["portfolio_items"]
+                if i["programme_id"] == self.pid
+            ),
+            regie={person_id: tuple(themes) for person_id, themes in regie.items()},
+        )
+
+    def opgaven(self) -> tuple[OpgaveInfo, ...]:
+        points = _group(self.rows["speerpunten"], "opgave_id")
+        return tuple(
+            OpgaveInfo(
+                id=o["id"], number=o["number"], title=o["title"], summary=o["summary"],
+                document_title=self.documents[o["document_id"]]["title"],
+                speerpunten=tuple(
+                    SpeerpuntInfo(id=s["id"], order=s["order"], kind=s["kind"], text=s["text"],
+                                  source=self.source(s))
+                    for s in points.get(o["id"], ())
+                ),
+                source=self.source(o),
+            )
+            for o in self.rows["opgaven"]
+            if o["document_id"] in self.own_documents
+        )
+
+    def data(self, programme: ProgrammeInfo) -> ProgrammeData:
+        velden = self.velden()
+        themes = [t for v in velden for t in v.themes]
+        chapters = self.chapters()
+        by_theme: dict[str, list[ChapterInfo]] = defaultdict(list)
+        for chapter in chapters:
+            for theme_id in chapter.theme_ids:
+                by_theme[theme_id].append(chapter)
+        links = self.theme_links()
+        college = self.college()
+        return ProgrammeData(
+            programme=programme,
+            documents=tuple(self.document(i) for i in self.documents if i in self.own_documents),
+            college=college,
+            velden=velden,
+            chapters=chapters,
+            theme_chapters={t.id: tuple(by_theme.get(t.id, ())) for t in themes},
+            theme_links={t.id: links.get(t.id, ()) for t in themes},
+            plans=self.plans(),
+            matrix=self.matrix(college, velden),
+            opgaven=self.opgaven(),
+        )
+
+
+def programme_data(conn: sqlite3.Connection, programme: ProgrammeInfo) -> ProgrammeData:
+    """Everything the tabs and the reports show for one programme, in one unit of work."""
+    return _Programme(_Rows(conn), programme.id).data(programme)
+
+
+def every_programme(conn: sqlite3.Connection) -> tuple[Catalog, dict[str, ProgrammeData]]:
+    """The catalogue and every programme's data, reading each table once (for the diff)."""
+    rows = _Rows(conn)
+    found = Catalog(summary=summary(conn), programmes=_programmes(rows))
+    return found, {p.id: _Programme(rows, p.id).data(p) for p in found.programmes}
+
+
+# ---- for the window's background tasks -------------------------------------------------------------
+
+
+def load_catalog(db: ReadOnlyDatabase) -> Catalog:
+    """The programmes and the data version (runs in a worker; touches no widget)."""
+    return db.read(catalog)
+
+
+def load_programme(db: ReadOnlyDatabase, programme: ProgrammeInfo) -> ProgrammeData:
+    """Everything the tabs show for one programme (runs in a worker; touches no widget)."""
+    return db.read(programme_data, programme)
