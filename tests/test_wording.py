@@ -4,6 +4,7 @@ window and the PDF reports."""
 from __future__ import annotations
 
 from velsen_desk.core.money import CostStatus, CostSum, CostValue, Reconciliation
+from velsen_desk.core.records import BudgetInfo, BudgetLineInfo, FundingInfo, SourceInfo
 from velsen_desk.core.wording import (
     Verdict,
     funded_action_text,
@@ -12,7 +13,6 @@ from velsen_desk.core.wording import (
 )
 from velsen_desk.reports.sections.common import check_markup
 from velsen_desk.reports.styles import esc
-from velsen_desk.core.records import BudgetInfo, BudgetLineInfo, FundingInfo, SourceInfo
 
 SUM = CostSum(known=165_000, amounts=3, not_applicable=0, to_be_determined=1)
 
