@@ -74,8 +74,9 @@ def test_cancelled_report_stops_between_steps_and_writes_nothing(built_db, tmp_p
 
 
 def test_worker_functions_run_without_qt(built_db):
-    from velsen_desk.ui.jobs import read_college, search_hits
     from velsen_desk.ui.programme_loader import read_catalog, read_programme
+    from velsen_desk.ui.reports.dialog import read_college
+    from velsen_desk.ui.search.panel import search_hits
 
     db = ReadOnlyDatabase(built_db)
     state = TaskState()

@@ -51,3 +51,9 @@ def plural_label(kind_id: str) -> str:
 def kind_order(kind_id: str) -> int:
     """Sort key: registry order, unknown kinds last."""
     return ITEM_KIND_IDS.index(kind_id) if kind_id in _BY_ID else len(ITEM_KIND_IDS)
+
+
+def tab_for_kind(kind_id: str) -> str | None:
+    """The key of the window tab that shows items of a kind; None for a kind this version does not know."""
+    kind = _BY_ID.get(kind_id)
+    return kind.tab if kind else None

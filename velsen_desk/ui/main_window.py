@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk import __version__
+from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import Catalog, ProgrammeData
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.local_copy import LocalDatabase, read_origin
@@ -41,7 +42,6 @@ from velsen_desk.ui.programme_loader import (
     open_local_database,
 )
 from velsen_desk.ui.reports import install_report_actions
-from velsen_desk.ui.search.navigate import tab_for_kind
 from velsen_desk.ui.search.panel import SearchPanel
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.sync.feature import SyncFeature

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from velsen_desk.core import records
 from velsen_desk.core.formatting import format_cost_short, format_sum
+from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.money import CostValue
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
-from velsen_desk.ui.search.navigate import answers
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.detail_pane import DetailPane
@@ -187,7 +187,7 @@ class BudgetTab(ProgrammeTab):
             self.model.set_highlight(data.actions_of_person(self._state.person_id))
 
     def _on_item_requested(self, kind: str, item_id: str) -> None:
-        if answers("budget", kind):
+        if tab_for_kind(kind) == "budget":
             self.select_item(item_id)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -7,11 +7,21 @@ from functools import partial
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from velsen_desk.core.task_state import TaskState
 from velsen_desk.notes.notes_file import Note
-from velsen_desk.ui.jobs import read_notes
+from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.ui.notes.editor import NoteEditor
 from velsen_desk.ui.notes.overview import NotesOverview
 from velsen_desk.ui.operations import Operation, OperationRunner
+
+# ---- Work (worker thread; touches no widget)
+
+
+def read_notes(db: ReadOnlyDatabase | None, _state: TaskState) -> list[Note]:
+    """All notes, loose ones marked; raises NotesError."""
+    from velsen_desk.ui.notes.overview import load_notes
+
+    return load_notes(db)
 
 
 class NotesFeature(QObject):

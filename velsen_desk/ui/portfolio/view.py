@@ -6,10 +6,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from velsen_desk.core.formatting import format_loco
+from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip
-from velsen_desk.ui.search.navigate import answers
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
@@ -123,7 +123,7 @@ class PortfolioTab(ProgrammeTab):
     def _on_item_requested(self, kind: str, item_id: str) -> None:
         if kind == "persoon":
             self.select_person(item_id)
-        elif answers("portfolio", kind):
+        elif tab_for_kind(kind) == "portfolio":
             self.select_item(item_id)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,7 +1,7 @@
 """The report dialog: a :class:`ReportForm` to choose, a :class:`PdfPanel` to see, save and print.
 
 The dialog wires them: "Voorbeeld maken" asks the form for a request and makes it in a worker
-(:func:`velsen_desk.ui.jobs.make_report`, an :class:`Operation` with progress) into a temporary
+(:func:`make_report` below, an :class:`Operation` with progress) into a temporary
 file that the panel shows; "Annuleren" stops the work at the service's next step and returns to
 the form without a file. What the service refuses comes back as its Dutch message.
 """
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.reports.request import ReportError, ReportRequest, ReportResult
-from velsen_desk.ui.jobs import Choice, make_report, read_college
+from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.ui.operations import Operation, OperationRunner
-from velsen_desk.ui.reports.form import ReportForm
+from velsen_desk.ui.reports.form import Choice, ReportForm
 from velsen_desk.ui.reports.pdf_panel import PdfPanel
 from velsen_desk.ui.reports.preview import HAVE_PDF
 
@@ -42,6 +42,25 @@ log = logging.getLogger(__name__)
 _KEYS = itertools.count(1)
 
 __all__ = ["Choice", "ReportDialog"]
+
+
+# ---- Work (worker thread; touches no widget)
+
+
+def read_college(db: ReadOnlyDatabase | None, programme_id: str, _state: TaskState) -> list[Choice]:
+    """The college of a programme, as plain choices (for the report dialog's person list)."""
+    from velsen_desk.storage import reader
+
+    if db is None:
+        return []
+    return [Choice(p.id, p.name) for p in db.read(reader.college, programme_id)]
+
+
+def make_report(db: ReadOnlyDatabase | None, request: ReportRequest, state: TaskState) -> ReportResult:
+    """The report for ``request``, read from the window's database; raises ReportError or Cancelled."""
+    from velsen_desk.reports.work import make_report as make
+
+    return make(db, request, state)
 
 
 class ReportDialog(QDialog):

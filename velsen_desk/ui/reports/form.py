@@ -8,6 +8,7 @@ request: the report service validates it and explains in Dutch what is missing.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 from velsen_desk.core.report_kinds import ANNEX_SECTION_IDS, REPORT_KINDS, ReportKind, is_report_kind, report_kind
 from velsen_desk.reports.request import ReportRequest
 from velsen_desk.reports.work import default_file_name
-from velsen_desk.ui.jobs import Choice
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 
@@ -49,6 +49,17 @@ def kind_label(kind: ReportKind) -> str:
 def uses_person(kind: ReportKind) -> bool:
     """A person is asked for a report that needs one, and for an annex (its regie section)."""
     return kind.needs_person or kind.needs_meeting
+
+
+# ---- Work (worker thread; touches no widget)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of a combo box: an id for the request and the name a person reads."""
+
+    id: str
+    name: str
 
 
 class ReportForm(QWidget):

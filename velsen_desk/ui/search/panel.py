@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from velsen_desk.core.task_state import TaskState
+from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
-from velsen_desk.ui.jobs import search_hits
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.search.model import HIT_ROLE, MARKED_ROLE, SearchResultsModel
 
@@ -39,6 +40,16 @@ def marked_html(text: str) -> str:
 
 def _plain(text: str) -> str:
     return " ".join(text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "").split())
+
+
+# ---- Work (worker thread; touches no widget)
+
+
+def search_hits(db: ReadOnlyDatabase | None, query: str, _state: TaskState) -> list[SearchHit]:
+    """The hits for ``query`` in every programme (none while no database is open)."""
+    from velsen_desk.storage.search import search
+
+    return db.read(search, query) if db is not None else []
 
 
 class HighlightDelegate(QStyledItemDelegate):

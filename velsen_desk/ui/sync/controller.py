@@ -13,12 +13,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from velsen_desk.core.task_state import TaskState
 from velsen_desk.sync.config import ConfigError, configured_share
+from velsen_desk.sync.files import Progress
 from velsen_desk.sync.sync import SyncError, SyncResult
-from velsen_desk.ui.jobs import run_sync
 from velsen_desk.ui.operations import Operation, OperationRunner
 
 log = logging.getLogger(__name__)
+
+
+# ---- Work (worker thread; touches no widget)
+
+
+def run_sync(share: Path, local_db: Path, on_bytes: Progress, automatic: bool, _state: TaskState) -> SyncResult:
+    """Fetch a newer verified copy from ``share``; ``on_bytes(done, total)`` while copying.
+    An ``automatic`` sync (at start-up) skips a version the user rolled back from."""
+    from velsen_desk.sync.sync import sync
+
+    return sync(share, local_db, on_bytes, automatic=automatic)
 
 
 class _ProgressEmitter(QObject):

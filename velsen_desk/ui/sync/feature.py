@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolButton
 
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.paths import local_database_path
+from velsen_desk.core.task_state import TaskState
 from velsen_desk.storage.local_copy import read_origin
 from velsen_desk.sync.changes import ChangeReport
 from velsen_desk.sync.rollback import RollbackResult
 from velsen_desk.sync.sync import SyncResult
-from velsen_desk.ui.jobs import changes_between
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.sync.changes import ChangesDialog
 from velsen_desk.ui.sync.controller import SyncController
@@ -29,6 +29,16 @@ from velsen_desk.ui.sync.settings import SettingsDialog
 
 def _megabytes(n: int) -> str:
     return f"{n / 1_000_000:.1f}".replace(".", ",")
+
+
+# ---- Work (worker thread; touches no widget)
+
+
+def changes_between(new: Path, old: Path | None, _state: TaskState) -> ChangeReport:
+    """What changed between the previous kept version (or ``old``) and ``new``."""
+    from velsen_desk.sync.changes import compute_changes
+
+    return compute_changes(new, old)
 
 
 class SyncFeature(QObject):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
+from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import (
     AandachtsveldInfo,
     ChapterInfo,
@@ -15,7 +16,6 @@ from velsen_desk.core.records import (
     ThemeInfo,
 )
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
-from velsen_desk.ui.search.navigate import answers
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
 from velsen_desk.ui.themes.model import MineFilterProxy, SpeerpuntGroup, ThemeTreeModel
@@ -95,7 +95,7 @@ class ThemesTab(ProgrammeTab):
     # ---- Private
 
     def _on_item_requested(self, kind: str, item_id: str) -> None:
-        if answers("themes", kind):
+        if tab_for_kind(kind) == "themes":
             self.select_item(kind, item_id)
 
     def _select_source(self, index: QModelIndex) -> bool:
