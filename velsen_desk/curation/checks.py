@@ -10,11 +10,15 @@ from typing import TYPE_CHECKING, Any
 from velsen_desk.core.formatting import format_euro
 from velsen_desk.core.money import CostValue, sum_costs
 from velsen_desk.core.text import squash
+from velsen_desk.curation.file_text import MISSING, read_data_text
 from velsen_desk.curation.problems import Problem
 from velsen_desk.curation.schema import Cost, CostStatus
 
 if TYPE_CHECKING:
     from velsen_desk.curation.loader import DataSet
+
+# The bundled source texts are at most 100 KB; a source is a document's extracted text, not a book.
+MAX_SOURCE_BYTES = 5 * 1024 * 1024
 
 # (collection, field) -> collection the field must name a record of.
 REFERENCES: dict[tuple[str, str], str] = {
@@ -179,20 +183,27 @@ def _check_memberships(dataset: DataSet, report: _Reporter) -> None:
 def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> None:
     """Every quote, and every printed cost text, must occur in the cited document's text."""
     texts: dict[str, str | None] = {}
+    unreadable: set[str] = set()
     for document in dataset.documents:
         if document.source_file is None:
             texts[document.id] = None
             continue
         path = sources / document.source_file
-        try:
-            texts[document.id] = squash(path.read_text(encoding="utf-8"))
-        except OSError:
-            report.add(document, "source_file", f"brontekst '{document.source_file}' niet gevonden in {sources}")
+        text = read_data_text(path, limit=MAX_SOURCE_BYTES)
+        if isinstance(text, Problem):
+            if text.message == MISSING:
+                message = f"brontekst '{document.source_file}' niet gevonden in {sources}"
+            else:
+                message = f"brontekst '{document.source_file}': {text.message}"
+            report.add(document, "source_file", message)
+            unreadable.add(document.id)  # reported once here, not again at every quote
             texts[document.id] = None
+        else:
+            texts[document.id] = squash(text)
 
     for _, record in _records(dataset):
         source = getattr(record, "source", None)
-        if source is None or source.doc not in texts:
+        if source is None or source.doc not in texts or source.doc in unreadable:
             continue
         text = texts[source.doc]
         if source.quote is not None:

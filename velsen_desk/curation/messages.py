@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from velsen_desk.curation.schema import FILE_NAME_PATTERN
+
 _MESSAGES: dict[str, str] = {
     "missing": "verplicht veld ontbreekt",
     "extra_forbidden": "onbekend veld (tikfout in de veldnaam?)",
@@ -42,6 +44,10 @@ def dutch_message(error: dict[str, Any]) -> str:
         bound = ctx.get("ge", ctx.get("le"))
         word = "minstens" if kind == "greater_than_equal" else "hoogstens"
         return f"moet {word} {bound} zijn"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == FILE_NAME_PATTERN:
+        return "ongeldige bestandsnaam: alleen de naam van een bestand in de bronnenmap, zonder '/', '\\' of ':'"
+    if kind == "string_too_long" and "max_length" in ctx:
+        return f"tekst is te lang (hoogstens {ctx['max_length']} tekens)"
     if kind == "value_error":
         # Our own validators raise Dutch messages; pydantic prefixes "Value error, ".
         return str(error.get("msg", "")).removeprefix("Value error, ")

@@ -23,6 +23,10 @@ FORMAT_ID = "velsen-desk-data/1"
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 NonEmpty = Annotated[str, Field(min_length=1, max_length=20_000)]
+# A file in the sources directory: a bare name, so a data file cannot point the quote check at
+# /etc/passwd, ../../somewhere, a device or a drive ("C:").
+FILE_NAME_PATTERN = r"^[^./\\:\x00-\x1f][^/\\:\x00-\x1f]*$"
+FileName = Annotated[str, Field(pattern=FILE_NAME_PATTERN, max_length=255)]
 
 
 class Strict(BaseModel):
@@ -99,7 +103,7 @@ class Document(Strict):
     date_text: NonEmpty | None = None  # the date as printed when it is not a full date
     status: DocumentStatus | None = None
     status_text: NonEmpty | None = None  # e.g. "concept, ter consultatie"
-    source_file: NonEmpty | None = None  # file under resources/sources/, if we have the text
+    source_file: FileName | None = None  # file under resources/sources/, if we have the text
     note: NonEmpty | None = None  # e.g. "not in the seeds; themes known from …"
 
 
