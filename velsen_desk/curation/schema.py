@@ -22,7 +22,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 FORMAT_ID = "velsen-desk-data/1"
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
-NonEmpty = Annotated[str, Field(min_length=1, max_length=20_000)]
+# Limits the reports and the window can print: a Label is a name or title (headings, table cells,
+# the running header; the longest in the bundled data is 143 characters), a Text a paragraph
+# (quotes, explanations; the longest is 639). Table rows in the reports split across pages, so
+# a row of Texts still prints; a heading never splits, so a Label must stay far below a page.
+LABEL_MAX = 300
+TEXT_MAX = 5_000
+Label = Annotated[str, Field(min_length=1, max_length=LABEL_MAX)]
+Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]
 # A file in the sources directory: a bare name, so a data file cannot point the quote check at
 # /etc/passwd, ../../somewhere, a device or a drive ("C:").
 FILE_NAME_PATTERN = r"^[^./\\:\x00-\x1f][^/\\:\x00-\x1f]*$"
@@ -39,8 +46,8 @@ class SourceRef(Strict):
     """Where a record came from: a document and a verbatim quote (or section) in it."""
 
     doc: Id
-    quote: NonEmpty | None = None
-    section: NonEmpty | None = None
+    quote: Text | None = None
+    section: Text | None = None
 
     @model_validator(mode="after")
     def _quote_or_section(self) -> SourceRef:
@@ -78,7 +85,7 @@ class Role(StrEnum):
 
 class Municipality(Strict):
     id: Id
-    name: NonEmpty
+    name: Label
     source: SourceRef | None = None
 
 
@@ -87,7 +94,7 @@ class Programme(Strict):
 
     id: Id
     municipality: Id
-    title: NonEmpty
+    title: Label
     period_start: int | None = Field(default=None, ge=1900, le=2100)
     period_end: int | None = Field(default=None, ge=1900, le=2100)
     order: int = 0
@@ -97,19 +104,19 @@ class Document(Strict):
     id: Id
     programme: Id
     kind: DocumentKind
-    title: NonEmpty
-    subtitle: NonEmpty | None = None
+    title: Label
+    subtitle: Label | None = None
     date: dt.date | None = None
-    date_text: NonEmpty | None = None  # the date as printed when it is not a full date
+    date_text: Label | None = None  # the date as printed when it is not a full date
     status: DocumentStatus | None = None
-    status_text: NonEmpty | None = None  # e.g. "concept, ter consultatie"
+    status_text: Label | None = None  # e.g. "concept, ter consultatie"
     source_file: FileName | None = None  # file under resources/sources/, if we have the text
-    note: NonEmpty | None = None  # e.g. "not in the seeds; themes known from …"
+    note: Text | None = None  # e.g. "not in the seeds; themes known from …"
 
 
 class Person(Strict):
     id: Id
-    name: NonEmpty
+    name: Label
     source: SourceRef
 
 
@@ -120,7 +127,7 @@ class Membership(Strict):
     person: Id
     programme: Id
     role: Role | None = None  # null: the source names the member but not the office
-    party: NonEmpty | None = None
+    party: Label | None = None
     locoburgemeester_order: int | None = Field(default=None, ge=1, le=10)
     order: int = 0
     source: SourceRef
@@ -129,7 +136,7 @@ class Membership(Strict):
 class Domain(Strict):
     id: Id
     programme: Id
-    name: NonEmpty
+    name: Label
     order: int = 0
     source: SourceRef
 
@@ -140,8 +147,8 @@ class PortfolioItem(Strict):
     person: Id
     domain: Id | None = None  # null: the municipality has no domains, or the column is unknown
     domain_certain: bool = True  # false where the PDF's table columns could not be recovered
-    name: NonEmpty
-    detail: NonEmpty | None = None  # the "incl. …" text as printed
+    name: Label
+    detail: Text | None = None  # the "incl. …" text as printed
     order: int = 0
     source: SourceRef
 
@@ -149,7 +156,7 @@ class PortfolioItem(Strict):
 class Aandachtsveld(Strict):
     id: Id
     document: Id
-    name: NonEmpty
+    name: Label
     order: int = 0
     source: SourceRef
 
@@ -158,7 +165,7 @@ class Theme(Strict):
     id: Id
     aandachtsveld: Id
     number: int = Field(ge=1, le=999)
-    name: NonEmpty
+    name: Label
     regie: Id | None = None  # person id
     extra_attention: bool | None = None  # "extra beleidsmatige aandacht"; null = unknown
     source: SourceRef
@@ -168,19 +175,19 @@ class Chapter(Strict):
     id: Id
     document: Id
     number: int | None = None
-    title: NonEmpty
+    title: Label
     aandachtsveld: Id | None = None
     themes: list[Id] = Field(default_factory=list)
-    summary: NonEmpty | None = None
+    summary: Text | None = None
     source: SourceRef
 
 
 class Target(Strict):
     """A measurable target inside a commitment, e.g. "daalt naar 5% in 2026"."""
 
-    text: NonEmpty  # verbatim
+    text: Text  # verbatim
     figure: float | None = None
-    unit: NonEmpty | None = None
+    unit: Label | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
 
 
@@ -188,7 +195,7 @@ class FocusPoint(Strict):
     id: Id
     chapter: Id
     order: int
-    text: NonEmpty
+    text: Text
     targets: list[Target] = Field(default_factory=list)
     source: SourceRef
 
@@ -199,8 +206,8 @@ class Opgave(Strict):
     id: Id
     document: Id
     number: int | None = None
-    title: NonEmpty
-    summary: NonEmpty | None = None
+    title: Label
+    summary: Text | None = None
     source: SourceRef
 
 
@@ -209,7 +216,7 @@ class Speerpunt(Strict):
     opgave: Id
     order: int
     kind: Literal["speerpunt", "wat_we_al_doen", "wat_we_kunnen_doen", "impulsproject"] = "speerpunt"
-    text: NonEmpty
+    text: Text
     source: SourceRef
 
 
@@ -217,7 +224,7 @@ class Cost(Strict):
     status: CostStatus
     amount: int | None = Field(default=None, ge=0)  # whole euros
     qualifier: Literal["minimaal", "maximaal", "circa"] | None = None  # "minimaal € 500.000"
-    text: NonEmpty  # as printed, e.g. "€25.000", "N.v.t.", "N.v.t. of n.n.b."
+    text: Label  # as printed, e.g. "€25.000", "N.v.t.", "N.v.t. of n.n.b."
 
     @model_validator(mode="after")
     def _amount_matches_status(self) -> Cost:
@@ -231,9 +238,9 @@ class Cost(Strict):
 class ActionPlan(Strict):
     id: Id
     document: Id
-    title: NonEmpty
+    title: Label
     total_documented: Cost | None = None
-    total_label: NonEmpty | None = None
+    total_label: Label | None = None
     source: SourceRef
 
 
@@ -241,12 +248,12 @@ class Focusopgave(Strict):
     id: Id
     plan: Id
     number: int
-    letter: NonEmpty | None = None
-    title: NonEmpty
-    table_title: NonEmpty | None = None  # the (different) name used in the budget table
-    lead: NonEmpty | None = None  # trekker as in the table, e.g. "Corporaties"
-    objective: NonEmpty | None = None
-    responsible: NonEmpty | None = None
+    letter: Label | None = None
+    title: Label
+    table_title: Label | None = None  # the (different) name used in the budget table
+    lead: Label | None = None  # trekker as in the table, e.g. "Corporaties"
+    objective: Text | None = None
+    responsible: Label | None = None
     subtotal_documented: Cost | None = None
     source: SourceRef
 
@@ -256,14 +263,14 @@ class Action(Strict):
     plan: Id
     focusopgave: Id | None = None  # null: an action outside the focusopgaven (e.g. a reserve)
     number: int
-    trekker: NonEmpty | None = None
-    title: NonEmpty  # the "Acties" column of the budget table
-    heading: NonEmpty | None = None  # the action's heading in the plan's running text
-    what: NonEmpty | None = None
+    trekker: Label | None = None
+    title: Label  # the "Acties" column of the budget table
+    heading: Label | None = None  # the action's heading in the plan's running text
+    what: Text | None = None
     cost: Cost
-    explanation: NonEmpty | None = None
-    planning_text: NonEmpty | None = None  # exactly as written; parsed at build time
-    note: NonEmpty | None = None  # curator's note, e.g. "text cut off in the source"
+    explanation: Text | None = None
+    planning_text: Text | None = None  # exactly as written; parsed at build time
+    note: Text | None = None  # curator's note, e.g. "text cut off in the source"
     source: SourceRef
 
 
@@ -272,13 +279,13 @@ class Budget(Strict):
 
     id: Id
     programme: Id
-    name: NonEmpty
+    name: Label
     kind: Literal["budget", "reserve", "subsidie", "bestaand"] = "budget"
     amount: Cost | None = None  # the budget's size as documented, if any
-    period_text: NonEmpty | None = None
-    description: NonEmpty | None = None
+    period_text: Label | None = None
+    description: Text | None = None
     total_documented: Cost | None = None  # documented total of its lines
-    total_label: NonEmpty | None = None
+    total_label: Label | None = None
     source: SourceRef
 
 
@@ -286,9 +293,9 @@ class BudgetLine(Strict):
     id: Id
     budget: Id
     number: int | None = None
-    title: NonEmpty
+    title: Label
     cost: Cost
-    remark: NonEmpty | None = None
+    remark: Text | None = None
     source: SourceRef
 
 
@@ -315,7 +322,7 @@ class ThemeLink(Strict):
     plan: Id | None = None
     action: Id | None = None
     basis: Literal["bron", "redactioneel"]
-    rationale: NonEmpty | None = None
+    rationale: Text | None = None
     source: SourceRef
 
     @model_validator(mode="after")
@@ -329,7 +336,7 @@ class DataFile(Strict):
     """One YAML file. All collections are optional; files are merged."""
 
     format: Literal["velsen-desk-data/1"]
-    dataset: NonEmpty | None = None
+    dataset: Label | None = None
     municipalities: list[Municipality] = Field(default_factory=list)
     programmes: list[Programme] = Field(default_factory=list)
     documents: list[Document] = Field(default_factory=list)
