@@ -44,6 +44,7 @@ from velsen_desk.ui.themes.view import ThemesTab
 from velsen_desk.ui.timeline.view import TimelineTab
 from velsen_desk.ui.widgets.chart_library import chart_library
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.style import escaped_rich_text, plain_label
 
 log = logging.getLogger(__name__)
 
@@ -295,7 +296,7 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
 
     def _build_status_bar(self) -> None:
-        self.data_label = QLabel(self)
+        self.data_label = plain_label(QLabel(self))  # document titles and dates from the data
         self.data_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.data_label.setAccessibleName(self.tr("Geopende gegevens"))
         self.progress = QProgressBar(self)
@@ -340,7 +341,7 @@ class MainWindow(QMainWindow):
         text = self.tr("Het gegevensbestand kan niet worden geopend.\n\n{0}").format(error)
         self.sig_failed.emit(text)
         if self._show_errors:
-            QMessageBox.critical(self, self.tr("Velsen Desk kan niet starten"), text)
+            QMessageBox.critical(self, self.tr("Velsen Desk kan niet starten"), escaped_rich_text(text))
             self.close()
 
     def _on_catalog(self, catalog: Catalog) -> None:
@@ -422,7 +423,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Laden mislukt"), 10000)
         self.sig_failed.emit(text)
         if self._show_errors:
-            QMessageBox.critical(self, self.tr("Velsen Desk – fout"), text)
+            QMessageBox.critical(self, self.tr("Velsen Desk – fout"), escaped_rich_text(text))
 
     def _reload(self) -> None:
         programme_id = self.programme_combo.currentData() or DEFAULT_PROGRAMME
@@ -468,7 +469,7 @@ class MainWindow(QMainWindow):
         self.data_label.setText(
             self.tr("Gegevensversie {0} · bron: {1} · documenten: {2}").format(version[:12], self._origin, short)
         )
-        self.data_label.setToolTip("\n".join(f"{title}: {when}" for title, when in dated))
+        self.data_label.setToolTip(escaped_rich_text("\n".join(f"{title}: {when}" for title, when in dated)))
 
     def _about(self) -> None:
         version = (self.catalog.summary.data_version if self.catalog else None) or self.tr("onbekend")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QV
 
 from velsen_desk.notes.current import current_notes, get_note
 from velsen_desk.notes.notes_file import NotesError
+from velsen_desk.ui.widgets.style import plain_label
 
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 500
@@ -38,7 +39,7 @@ class NoteEditor(QWidget):
         self.setObjectName("note_editor")
         self._item: NoteAnchor | None = None
         self._dirty = False
-        self.title = QLabel(self.tr("Mijn notitie"), self)
+        self.title = plain_label(QLabel(self.tr("Mijn notitie"), self))  # shows the item's label from the data
         self.title.setObjectName("note_title")
         self.flag = QCheckBox(self.tr("&Bespreken in vergadering"), self)
         self.flag.setAccessibleName(self.tr("Bespreken in vergadering"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from velsen_desk.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, search
 from velsen_desk.ui.search.model import HIT_ROLE, MARKED_ROLE, SearchResultsModel
 from velsen_desk.ui.tasks import TaskRunner
+from velsen_desk.ui.widgets.style import plain_label
 
 DEBOUNCE_MS = 150
 
@@ -132,7 +133,7 @@ class SearchPanel(QObject):
         self.dock.setObjectName("search_dock")
         self.dock.setAccessibleName(self.tr("Zoekresultaten"))
         body = QWidget(self.dock)
-        self.status = QLabel(body)
+        self.status = plain_label(QLabel(body))  # quotes what the user typed
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Aantal zoekresultaten"))
         self.view = QTreeView(body)

@@ -20,6 +20,7 @@ from velsen_desk.ui.sync.changes import ChangesDialog
 from velsen_desk.ui.sync.controller import SyncController
 from velsen_desk.ui.sync.settings import SettingsDialog
 from velsen_desk.ui.tasks import TaskRunner
+from velsen_desk.ui.widgets.style import plain_label
 
 
 def _megabytes(n: int) -> str:
@@ -55,7 +56,7 @@ class SyncFeature(QObject):
         self.changes_action.setToolTip(self.tr("Vergelijk de huidige gegevens met de vorige versie"))
         self.changes_action.triggered.connect(self.show_changes)
 
-        self.sync_label = QLabel(window)
+        self.sync_label = plain_label(QLabel(window))
         self.sync_label.setAccessibleName(self.tr("Laatste synchronisatie"))
         self.changes_button = QToolButton(window)
         self.changes_button.setDefaultAction(self.changes_action)
@@ -161,6 +162,7 @@ class SyncFeature(QObject):
                 QMessageBox.Icon.Warning, self.tr("Synchroniseren mislukt"), message,
                 QMessageBox.StandardButton.Ok, self._window,
             )
+            self.message_box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes the share's files
             self.message_box.setModal(False)
             self.message_box.show()  # non-blocking: the window stays usable
 

@@ -11,6 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from velsen_desk.ui.widgets.style import escaped_rich_text
+
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()  # the invalid index, as a default argument
 
@@ -101,7 +103,10 @@ class TreeModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        return self.node_data(index.internalPointer(), index.column(), role)
+        value = self.node_data(index.internalPointer(), index.column(), role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return escaped_rich_text(value)  # tooltips render HTML-looking data as HTML
+        return value
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
