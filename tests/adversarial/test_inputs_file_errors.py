@@ -13,6 +13,7 @@ import pytest
 
 from velsen_desk.cli.main import EXIT_DATA_ERROR, main
 from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.schema import LABEL_MAX
 
 HEADER = "format: velsen-desk-data/1\n"
 PERSON = "people:\n  - {id: a, name: A, source: {doc: d, quote: q}}\n"
@@ -76,7 +77,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], str, int | None]] = {
     "deep-block": (_write(HEADER + "dataset:\n" + "".join(" " * i + "- \n" for i in range(200))),
                    "te diep genest", None),
     "huge-line": (_write(HEADER + "dataset: " + "x" * 900_000 + "\n"),
-                  "tekst is te lang (hoogstens 20000 tekens)", 2),
+                  f"tekst is te lang (hoogstens {LABEL_MAX} tekens)", 2),
     "huge-key": (_write(HEADER + "k" * 5000 + ": 1\n"), "geen geldige YAML: verwachtte 'sleutel: waarde'", 2),
     "two-documents": (_write(HEADER + "---\n" + HEADER), "meer dan één YAML-document", 2),
     "tab-indent": (_write(HEADER + "people:\n\t- a\n"), "tab-teken", 3),

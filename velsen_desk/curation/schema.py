@@ -14,10 +14,11 @@ Rules that keep the data honest:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 FORMAT_ID = "velsen-desk-data/1"
 
@@ -28,8 +29,27 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 # a row of Texts still prints; a heading never splits, so a Label must stay far below a page.
 LABEL_MAX = 300
 TEXT_MAX = 5_000
-Label = Annotated[str, Field(min_length=1, max_length=LABEL_MAX)]
-Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]
+# Control characters (NUL, ESC: terminal escapes in the CLI's output), and the bidirectional
+# overrides that make text read differently from how it is stored, never belong in the data.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    if not text.strip():
+        raise ValueError("mag niet leeg zijn (alleen spaties)")
+    found = _FORBIDDEN.search(text)
+    if found:
+        raise ValueError(f"verboden teken U+{ord(found.group()):04X} (stuur- of richtingsteken) "
+                         f"op positie {found.start() + 1}")
+    return text
+
+
+Label = Annotated[str, Field(min_length=1, max_length=LABEL_MAX), AfterValidator(_printable)]
+Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX), AfterValidator(_printable)]
+# Numbers and amounts go into SQLite INTEGER (64 bits): a bigger one crashed the build. A sum of
+# 50,000 amounts (the most one file holds) of at most 10^13 euros still fits.
+Count = Annotated[int, Field(ge=-100_000, le=100_000)]
+Amount = Annotated[int, Field(ge=0, le=10_000_000_000_000)]
 # A file in the sources directory: a bare name, so a data file cannot point the quote check at
 # /etc/passwd, ../../somewhere, a device or a drive ("C:").
 FILE_NAME_PATTERN = r"^[^./\\:\x00-\x1f][^/\\:\x00-\x1f]*$"
@@ -97,7 +117,7 @@ class Programme(Strict):
     title: Label
     period_start: int | None = Field(default=None, ge=1900, le=2100)
     period_end: int | None = Field(default=None, ge=1900, le=2100)
-    order: int = 0
+    order: Count = 0
 
 
 class Document(Strict):
@@ -129,7 +149,7 @@ class Membership(Strict):
     role: Role | None = None  # null: the source names the member but not the office
     party: Label | None = None
     locoburgemeester_order: int | None = Field(default=None, ge=1, le=10)
-    order: int = 0
+    order: Count = 0
     source: SourceRef
 
 
@@ -137,7 +157,7 @@ class Domain(Strict):
     id: Id
     programme: Id
     name: Label
-    order: int = 0
+    order: Count = 0
     source: SourceRef
 
 
@@ -149,7 +169,7 @@ class PortfolioItem(Strict):
     domain_certain: bool = True  # false where the PDF's table columns could not be recovered
     name: Label
     detail: Text | None = None  # the "incl. …" text as printed
-    order: int = 0
+    order: Count = 0
     source: SourceRef
 
 
@@ -157,14 +177,14 @@ class Aandachtsveld(Strict):
     id: Id
     document: Id
     name: Label
-    order: int = 0
+    order: Count = 0
     source: SourceRef
 
 
 class Theme(Strict):
     id: Id
     aandachtsveld: Id
-    number: int = Field(ge=1, le=999)
+    number: Count = Field(ge=1, le=999)
     name: Label
     regie: Id | None = None  # person id
     extra_attention: bool | None = None  # "extra beleidsmatige aandacht"; null = unknown
@@ -174,7 +194,7 @@ class Theme(Strict):
 class Chapter(Strict):
     id: Id
     document: Id
-    number: int | None = None
+    number: Count | None = None
     title: Label
     aandachtsveld: Id | None = None
     themes: list[Id] = Field(default_factory=list)
@@ -186,7 +206,7 @@ class Target(Strict):
     """A measurable target inside a commitment, e.g. "daalt naar 5% in 2026"."""
 
     text: Text  # verbatim
-    figure: float | None = None
+    figure: float | None = Field(default=None, allow_inf_nan=False, ge=-1e12, le=1e12)
     unit: Label | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
 
@@ -194,7 +214,7 @@ class Target(Strict):
 class FocusPoint(Strict):
     id: Id
     chapter: Id
-    order: int
+    order: Count
     text: Text
     targets: list[Target] = Field(default_factory=list)
     source: SourceRef
@@ -205,7 +225,7 @@ class Opgave(Strict):
 
     id: Id
     document: Id
-    number: int | None = None
+    number: Count | None = None
     title: Label
     summary: Text | None = None
     source: SourceRef
@@ -214,7 +234,7 @@ class Opgave(Strict):
 class Speerpunt(Strict):
     id: Id
     opgave: Id
-    order: int
+    order: Count
     kind: Literal["speerpunt", "wat_we_al_doen", "wat_we_kunnen_doen", "impulsproject"] = "speerpunt"
     text: Text
     source: SourceRef
@@ -222,7 +242,7 @@ class Speerpunt(Strict):
 
 class Cost(Strict):
     status: CostStatus
-    amount: int | None = Field(default=None, ge=0)  # whole euros
+    amount: Amount | None = None  # whole euros
     qualifier: Literal["minimaal", "maximaal", "circa"] | None = None  # "minimaal € 500.000"
     text: Label  # as printed, e.g. "€25.000", "N.v.t.", "N.v.t. of n.n.b."
 
@@ -247,7 +267,7 @@ class ActionPlan(Strict):
 class Focusopgave(Strict):
     id: Id
     plan: Id
-    number: int
+    number: Count
     letter: Label | None = None
     title: Label
     table_title: Label | None = None  # the (different) name used in the budget table
@@ -262,7 +282,7 @@ class Action(Strict):
     id: Id
     plan: Id
     focusopgave: Id | None = None  # null: an action outside the focusopgaven (e.g. a reserve)
-    number: int
+    number: Count
     trekker: Label | None = None
     title: Label  # the "Acties" column of the budget table
     heading: Label | None = None  # the action's heading in the plan's running text
@@ -292,7 +312,7 @@ class Budget(Strict):
 class BudgetLine(Strict):
     id: Id
     budget: Id
-    number: int | None = None
+    number: Count | None = None
     title: Label
     cost: Cost
     remark: Text | None = None
