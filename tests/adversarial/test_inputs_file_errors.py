@@ -84,6 +84,12 @@ CASES: dict[str, tuple[Callable[[Path], Path], str, int | None]] = {
     "alias": (_write(HEADER + "dataset: *nope\n"), "(YAML-alias) is niet toegestaan", 2),
     "unclosed-quote": (_write(HEADER + 'dataset: "abc\n'), "geen geldige YAML: het bestand eindigt", None),
     "not-a-mapping": (_write("- a\n"), "het bestand moet een YAML-mapping zijn", 1),
+    "impossible-date": (_write(HEADER + "documents:\n  - {id: d, programme: p, kind: actieplan, title: t,\n"
+                               "     date: 2024-02-30}\n"), "ongeldige datum '2024-02-30'", 4),
+    "integer-of-5000-digits": (_write(HEADER + "dataset: x\nprogrammes:\n  - {id: p, municipality: m, title: t, order: "
+                                      + "9" * 5000 + "}\n"), "ongeldig getal '99999", 4),
+    "yaml-1.1-directive": (_write("%YAML 1.1\n---\n" + HEADER), "YAML-directief ('%YAML' of '%TAG')", 2),
+    "non-text-key": (_write(HEADER + "1: x\n"), "ongeldige sleutel: een veldnaam moet tekst zijn", 2),
     "directory-named-yaml": (_directory, "sub.yaml: is een map, geen bestand", None),
     "fifo": (_fifo, "is geen gewoon bestand", None),
     "symlink-loop": (_symlink_loop, "verwijzing (symlink) die naar zichzelf wijst", None),

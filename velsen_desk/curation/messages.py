@@ -12,6 +12,7 @@ _MESSAGES: dict[str, str] = {
     "string_type": "moet tekst zijn",
     "string_too_short": "mag niet leeg zijn",
     "string_too_long": "tekst is te lang",
+    "invalid_key": "ongeldige sleutel: een veldnaam moet tekst zijn (geen getal, lijst, true/false of ~)",
     "string_unicode": "tekst bevat een ongeldig Unicode-teken (een losse surrogaat, bijv. uit een '\\ud800'-escape)",
     "string_pattern_mismatch": "ongeldige id: gebruik kleine letters, cijfers, '.', '_' of '-'",
     "int_type": "moet een geheel getal zijn",

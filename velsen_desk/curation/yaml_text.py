@@ -20,8 +20,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.events import AliasEvent, DocumentStartEvent
 from ruamel.yaml.reader import ReaderError
 
 from velsen_desk.curation.problems import Problem
@@ -44,6 +45,15 @@ class RefusedYamlError(Exception):
 
 class _GuardedComposer(Composer):  # type: ignore[misc]
     nodes = 0
+
+    def compose_document(self) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, DocumentStartEvent) and (event.version or event.tags):
+            # "%YAML 1.1" silently turns yes/no into booleans, 010 into 8 and 1:30 into 90.
+            line = event.start_mark.line + 1 if event.start_mark is not None else None
+            raise RefusedYamlError(line, "YAML-directief ('%YAML' of '%TAG') is niet toegestaan: "
+                                         "laat de regels met '%' weg")
+        return super().compose_document()
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
@@ -105,6 +115,20 @@ def dutch_yaml_problem(problem: str | None) -> str:
     return f"geen geldige YAML (melding van de lezer: {detail})"
 
 
+class _GuardedConstructor(RoundTripConstructor):  # type: ignore[misc]
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as exc:
+            # e.g. "2024-02-30" (a date that does not exist) or an integer of thousands of digits
+            line = node.start_mark.line + 1 if node.start_mark is not None else None
+            value = str(getattr(node, "value", ""))[:40]
+            tag = str(node.tag)
+            what = ("ongeldige datum" if tag.endswith("timestamp") else "ongeldig getal" if tag.endswith("int")
+                    else "ongeldige waarde")
+            raise RefusedYamlError(line, f"{what} '{value}': bestaat niet of is te groot") from exc
+
+
 def _line_of_position(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
 
@@ -113,6 +137,7 @@ def parse_yaml(path: Path, text: str) -> tuple[Any, list[Problem]]:
     """The round-trip tree (with line numbers) of ``text``, or the problems that refuse it."""
     yaml = YAML(typ="rt", pure=True)
     yaml.Composer = _GuardedComposer
+    yaml.Constructor = _GuardedConstructor
     try:
         return yaml.load(text), []
     except RefusedYamlError as exc:
