@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from hostile_records import build_hostile_database, markup_text
+from hostile_records import build_hostile_database, markup_text, maximal_text
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QTextBrowser, QWidget
@@ -17,9 +17,11 @@ RAW_TAGS = ("<img", '<a href="x"', "<b>B</b>")
 SHOWN = '<img src="file:///etc/passwd"><a href="x">X</a><b>B</b>'
 
 
-@pytest.fixture(scope="module")
-def hostile_db(tmp_path_factory):
-    path, _ = build_hostile_database(markup_text, tmp_path_factory.mktemp("markup") / "markup.sqlite")
+@pytest.fixture(scope="module", params=["markup", "maximal"])
+def hostile_db(request, tmp_path_factory):
+    """Short texts full of markup; and every text at the schema's maximum length (markup first)."""
+    maker = markup_text if request.param == "markup" else maximal_text
+    path, _ = build_hostile_database(maker, tmp_path_factory.mktemp(request.param) / "hostile.sqlite")
     return path
 
 
