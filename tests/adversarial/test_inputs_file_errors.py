@@ -186,3 +186,15 @@ def test_unreadable_source_text_is_a_problem_not_a_crash(tmp_path, capsys, conte
     status, err = _run(capsys, "validate", str(data), "--sources", str(sources))
     _assert_specific(status, err, "].source_file]: brontekst 'broken.txt': ", "velsen-2022.yaml:")
     assert err.count("\n") == 2, err  # one problem, not one per quote that cites the document
+
+
+def test_hidden_entries_are_not_data_and_the_suffix_is_matched_in_any_case(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "._velsen.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")  # AppleDouble
+    (data / ".#velsen.yaml").symlink_to("root@host.1234:1700000000")  # Emacs lock: a dangling link
+    (data / "PEOPLE.YAML").write_text(HEADER + "dataset: [\n", encoding="utf-8")
+    status, err = _run(capsys, "validate", str(data))
+    assert status == EXIT_DATA_ERROR
+    assert "PEOPLE.YAML:3: geen geldige YAML" in err  # read, not skipped
+    assert "._velsen" not in err and ".#velsen" not in err

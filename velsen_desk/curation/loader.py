@@ -58,7 +58,9 @@ def _list_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     """Expand directories to their ``*.yaml``/``*.yml`` entries, in a stable order.
 
     Entries named like data files are kept even when they are not regular files, so a directory
-    called ``x.yaml`` gets its own message instead of being skipped silently.
+    called ``x.yaml`` gets its own message instead of being skipped silently. The suffix is matched
+    in any case (``X.YAML`` from Windows is data too); hidden entries are not data: macOS leaves
+    binary ``._x.yaml`` files on shared drives and Emacs a dangling ``.#x.yaml`` link while editing.
     """
     files: list[Path] = []
     problems: list[Problem] = []
@@ -66,7 +68,8 @@ def _list_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
         try:
             is_dir = path.is_dir()
             if is_dir:
-                files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+                files.extend(sorted(p for p in path.iterdir()
+                                    if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")))
         except OSError as exc:
             problems.append(Problem(path, None, "", f"map kan niet gelezen worden: {os_error_message(exc)}"))
             continue
