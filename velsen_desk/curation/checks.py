@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from velsen_desk.curation.loader import DataSet
 
 # The bundled source texts are at most 100 KB; a source is a document's extracted text, not a book.
-MAX_SOURCE_BYTES = 5 * 1024 * 1024
+# Every quote is searched in its source: 8,000 quotes (about what a full data set can hold) took
+# 1.0 s against 1 MB of text on this machine, so 2 MB keeps the check within a few seconds.
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
 
 # (collection, field) -> collection the field must name a record of.
 REFERENCES: dict[tuple[str, str], str] = {
