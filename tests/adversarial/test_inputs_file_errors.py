@@ -13,6 +13,7 @@ import pytest
 
 from velsen_desk.cli.main import EXIT_DATA_ERROR, main
 from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.checks import MAX_SOURCE_BYTES
 from velsen_desk.curation.schema import LABEL_MAX
 
 HEADER = "format: velsen-desk-data/1\n"
@@ -174,7 +175,8 @@ def test_source_file_cannot_leave_the_sources_folder(tmp_path, capsys, target):
     _assert_specific(status, err, "].source_file]: ongeldige bestandsnaam", "velsen-2022.yaml:")
 
 
-@pytest.mark.parametrize("content", [b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "tekst".encode("utf-16"), "fifo"])
+@pytest.mark.parametrize("content", [b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "tekst".encode("utf-16"), "fifo",
+                                     b"tekst " * (MAX_SOURCE_BYTES // 6 + 1)])
 def test_unreadable_source_text_is_a_problem_not_a_crash(tmp_path, capsys, content):
     sources = tmp_path / "sources"
     shutil.copytree(bundled_data_dir().parent / "sources", sources)
