@@ -143,7 +143,7 @@ def test_unreadable_file_and_folder(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(os, "open", deny)
     status, err = _run(capsys, "validate", str(file))
-    _assert_specific(status, err, "geen toestemming om het bestand te lezen", str(file))
+    _assert_specific(status, err, "geen toestemming om te lezen", str(file))
     monkeypatch.setattr(os, "open", real_open)
 
     folder = tmp_path / "closed"

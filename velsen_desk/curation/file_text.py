@@ -23,8 +23,8 @@ MAX_TOTAL_BYTES = 2 * 1024 * 1024
 MISSING = "bestand bestaat niet"
 
 _OS_ERRORS: dict[int, str] = {
-    errno.EACCES: "geen toestemming om het bestand te lezen",
-    errno.EPERM: "geen toestemming om het bestand te lezen",
+    errno.EACCES: "geen toestemming om te lezen",
+    errno.EPERM: "geen toestemming om te lezen",
     errno.EISDIR: "is een map, geen bestand",
     errno.ENOENT: MISSING,
     errno.ENOTDIR: MISSING,
