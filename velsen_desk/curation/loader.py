@@ -14,16 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from velsen_desk.curation import checks
+from velsen_desk.curation.file_text import MAX_FILE_BYTES, MAX_TOTAL_BYTES, os_error_message, read_data_text
 from velsen_desk.curation.messages import dutch_message
 from velsen_desk.curation.problems import DataError, Problem
 from velsen_desk.curation.schema import COLLECTIONS, DataFile
+from velsen_desk.curation.yaml_text import parse_yaml
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a curated file is far smaller; refuse what cannot be one
+__all__ = ["MAX_FILE_BYTES", "MAX_TOTAL_BYTES", "DataSet", "data_files", "load_dataset", "parse_file"]
 
 
 @dataclass
@@ -52,15 +52,53 @@ class DataSet:
         return digest.hexdigest()[:16]
 
 
+MAX_FILES = 200  # a data set is a handful of files; thousands would only take minutes to refuse one by one
+
+
+def _list_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand directories to their ``*.yaml``/``*.yml`` entries, in a stable order.
+
+    Entries named like data files are kept even when they are not regular files, so a directory
+    called ``x.yaml`` gets its own message instead of being skipped silently. The suffix is matched
+    in any case (``X.YAML`` from Windows is data too); hidden entries are not data: macOS leaves
+    binary ``._x.yaml`` files on shared drives and Emacs a dangling ``.#x.yaml`` link while editing.
+    """
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            is_dir = path.is_dir()
+            if is_dir:
+                files.extend(sorted(p for p in path.iterdir()
+                                    if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")))
+        except OSError as exc:
+            problems.append(Problem(path, None, "", f"map kan niet gelezen worden: {os_error_message(exc)}"))
+            continue
+        if not is_dir:
+            files.append(path)
+    return files, problems
+
+
 def data_files(paths: Sequence[Path]) -> list[Path]:
     """Expand directories to their ``*.yaml``/``*.yml`` files, in a stable order."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
-        else:
-            files.append(path)
-    return files
+    return _list_files(paths)[0]
+
+
+def _size_problems(files: Sequence[Path]) -> list[Problem]:
+    """Refuse a data set too large to parse in seconds, before parsing any of it."""
+    if len(files) > MAX_FILES:
+        return [Problem(files[MAX_FILES], None, "",
+                        f"te veel gegevensbestanden ({len(files)}; hoogstens {MAX_FILES})")]
+    total = 0
+    for path in files:
+        try:
+            total += path.stat().st_size if path.is_file() else 0
+        except OSError:
+            continue  # parse_file reports it
+        if total > MAX_TOTAL_BYTES:
+            return [Problem(path, None, "", f"de gegevensbestanden zijn samen te groot "
+                                            f"(hoogstens {MAX_TOTAL_BYTES // 1024} KB); dit bestand gaat erover")]
+    return []
 
 
 def _line_of(tree: Any, loc: Iterable[Any]) -> int | None:
@@ -96,25 +134,12 @@ def _field_path(loc: Iterable[Any]) -> str:
 
 def parse_file(path: Path) -> tuple[DataFile | None, Any, list[Problem]]:
     """Parse and schema-check one file. Returns the model (or None), the raw tree, problems."""
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return None, None, [Problem(path, None, "", "bestand is te groot voor een gegevensbestand")]
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, None, [Problem(path, None, "", "bestand bestaat niet")]
-    except UnicodeDecodeError:
-        return None, None, [Problem(path, None, "", "bestand is geen UTF-8-tekst")]
-    except OSError as exc:
-        return None, None, [Problem(path, None, "", f"bestand kan niet gelezen worden ({exc.strerror})")]
-
-    try:
-        tree = YAML(typ="rt", pure=True).load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        return None, None, [Problem(path, line, "", f"geen geldige YAML: {exc.problem or exc.context}")]
-    except (YAMLError, RecursionError, ValueError, TypeError) as exc:
-        return None, None, [Problem(path, None, "", f"geen geldige YAML ({type(exc).__name__})")]
+    text = read_data_text(path)
+    if isinstance(text, Problem):
+        return None, None, [text]
+    tree, yaml_problems = parse_yaml(path, text)
+    if yaml_problems:
+        return None, None, yaml_problems
 
     if not isinstance(tree, CommentedMap):
         return None, tree, [Problem(path, 1, "", "het bestand moet een YAML-mapping zijn (sleutel: waarde)")]
@@ -136,10 +161,12 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None) -> DataSet:
     """Load, merge and check all data files. Raises :class:`DataError` listing every problem."""
     from velsen_desk.core.paths import sources_dir
 
-    files = data_files(paths)
-    problems: list[Problem] = []
+    files, problems = _list_files(paths)
     if not files:
-        raise DataError([Problem(Path(str(p)), None, "", "geen gegevensbestanden (*.yaml) gevonden") for p in paths])
+        raise DataError(problems or [Problem(Path(str(p)), None, "", "geen gegevensbestanden (*.yaml) gevonden")
+                                     for p in paths])
+    if size_problems := _size_problems(files):
+        raise DataError(problems + size_problems)
 
     dataset = DataSet()
     for path in files:

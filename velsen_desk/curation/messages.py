@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from velsen_desk.curation.schema import FILE_NAME_PATTERN
+
 _MESSAGES: dict[str, str] = {
     "missing": "verplicht veld ontbreekt",
     "extra_forbidden": "onbekend veld (tikfout in de veldnaam?)",
     "string_type": "moet tekst zijn",
     "string_too_short": "mag niet leeg zijn",
     "string_too_long": "tekst is te lang",
+    "invalid_key": "ongeldige sleutel: een veldnaam moet tekst zijn (geen getal, lijst, true/false of ~)",
+    "string_unicode": "tekst bevat een ongeldig Unicode-teken (een losse surrogaat, bijv. uit een '\\ud800'-escape)",
     "string_pattern_mismatch": "ongeldige id: gebruik kleine letters, cijfers, '.', '_' of '-'",
     "int_type": "moet een geheel getal zijn",
     "int_parsing": "moet een geheel getal zijn",
@@ -43,6 +47,10 @@ def dutch_message(error: Mapping[str, Any]) -> str:
         bound = ctx.get("ge", ctx.get("le"))
         word = "minstens" if kind == "greater_than_equal" else "hoogstens"
         return f"moet {word} {bound} zijn"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == FILE_NAME_PATTERN:
+        return "ongeldige bestandsnaam: alleen de naam van een bestand in de bronnenmap, zonder '/', '\\' of ':'"
+    if kind == "string_too_long" and "max_length" in ctx:
+        return f"tekst is te lang (hoogstens {ctx['max_length']} tekens)"
     if kind == "value_error":
         # Our own validators raise Dutch messages; pydantic prefixes "Value error, ".
         return str(error.get("msg", "")).removeprefix("Value error, ")

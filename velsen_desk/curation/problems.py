@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,16 @@ class Problem:
     def __str__(self) -> str:
         place = f"{self.file}:{self.line}" if self.line else str(self.file)
         field = f" [{self.field}]" if self.field else ""
-        return f"{place}{field}: {self.message}"
+        return _visible(f"{place}{field}: {self.message}")
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> str:
+    """Control characters from a file name or a YAML key shown as ``\\x1b``: printed raw they
+    would drive the user's terminal (escape sequences) or reverse the line (U+202E)."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class DataError(Exception):

@@ -14,17 +14,48 @@ Rules that keep the data honest:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from velsen_desk.core.money import CostStatus  # one definition of the stored values, shared with the readers
 
 FORMAT_ID = "velsen-desk-data/1"
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
-NonEmpty = Annotated[str, Field(min_length=1, max_length=20_000)]
+# Limits the reports and the window can print: a Label is a name or title (headings, table cells,
+# the running header; the longest in the bundled data is 143 characters), a Text a paragraph
+# (quotes, explanations; the longest is 639). Table rows in the reports split across pages, so
+# a row of Texts still prints; a heading never splits, so a Label must stay far below a page.
+LABEL_MAX = 300
+TEXT_MAX = 5_000
+# Control characters (NUL, ESC: terminal escapes in the CLI's output), and the bidirectional
+# overrides that make text read differently from how it is stored, never belong in the data.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    if not text.strip():
+        raise ValueError("mag niet leeg zijn (alleen spaties)")
+    found = _FORBIDDEN.search(text)
+    if found:
+        raise ValueError(f"verboden teken U+{ord(found.group()):04X} (stuur- of richtingsteken) "
+                         f"op positie {found.start() + 1}")
+    return text
+
+
+Label = Annotated[str, Field(min_length=1, max_length=LABEL_MAX), AfterValidator(_printable)]
+Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX), AfterValidator(_printable)]
+# Numbers and amounts go into SQLite INTEGER (64 bits): a bigger one crashed the build. A sum of
+# 50,000 amounts (the most one file holds) of at most 10^13 euros still fits.
+Count = Annotated[int, Field(ge=-100_000, le=100_000)]
+Amount = Annotated[int, Field(ge=0, le=10_000_000_000_000)]
+# A file in the sources directory: a bare name, so a data file cannot point the quote check at
+# /etc/passwd, ../../somewhere, a device or a drive ("C:").
+FILE_NAME_PATTERN = r"^[^./\\:\x00-\x1f][^/\\:\x00-\x1f]*$"
+FileName = Annotated[str, Field(pattern=FILE_NAME_PATTERN, max_length=255)]
 
 
 class Strict(BaseModel):
@@ -37,8 +68,8 @@ class SourceRef(Strict):
     """Where a record came from: a document and a verbatim quote (or section) in it."""
 
     doc: Id
-    quote: NonEmpty | None = None
-    section: NonEmpty | None = None
+    quote: Text | None = None
+    section: Text | None = None
 
     @model_validator(mode="after")
     def _quote_or_section(self) -> SourceRef:
@@ -68,7 +99,7 @@ class Role(StrEnum):
 
 class Municipality(Strict):
     id: Id
-    name: NonEmpty
+    name: Label
     source: SourceRef | None = None
 
 
@@ -77,29 +108,29 @@ class Programme(Strict):
 
     id: Id
     municipality: Id
-    title: NonEmpty
+    title: Label
     period_start: int | None = Field(default=None, ge=1900, le=2100)
     period_end: int | None = Field(default=None, ge=1900, le=2100)
-    order: int = 0
+    order: Count = 0
 
 
 class Document(Strict):
     id: Id
     programme: Id
     kind: DocumentKind
-    title: NonEmpty
-    subtitle: NonEmpty | None = None
+    title: Label
+    subtitle: Label | None = None
     date: dt.date | None = None
-    date_text: NonEmpty | None = None  # the date as printed when it is not a full date
+    date_text: Label | None = None  # the date as printed when it is not a full date
     status: DocumentStatus | None = None
-    status_text: NonEmpty | None = None  # e.g. "concept, ter consultatie"
-    source_file: NonEmpty | None = None  # file under resources/sources/, if we have the text
-    note: NonEmpty | None = None  # e.g. "not in the seeds; themes known from …"
+    status_text: Label | None = None  # e.g. "concept, ter consultatie"
+    source_file: FileName | None = None  # file under resources/sources/, if we have the text
+    note: Text | None = None  # e.g. "not in the seeds; themes known from …"
 
 
 class Person(Strict):
     id: Id
-    name: NonEmpty
+    name: Label
     source: SourceRef
 
 
@@ -110,17 +141,17 @@ class Membership(Strict):
     person: Id
     programme: Id
     role: Role | None = None  # null: the source names the member but not the office
-    party: NonEmpty | None = None
+    party: Label | None = None
     locoburgemeester_order: int | None = Field(default=None, ge=1, le=10)
-    order: int = 0
+    order: Count = 0
     source: SourceRef
 
 
 class Domain(Strict):
     id: Id
     programme: Id
-    name: NonEmpty
-    order: int = 0
+    name: Label
+    order: Count = 0
     source: SourceRef
 
 
@@ -130,25 +161,25 @@ class PortfolioItem(Strict):
     person: Id
     domain: Id | None = None  # null: the municipality has no domains, or the column is unknown
     domain_certain: bool = True  # false where the PDF's table columns could not be recovered
-    name: NonEmpty
-    detail: NonEmpty | None = None  # the "incl. …" text as printed
-    order: int = 0
+    name: Label
+    detail: Text | None = None  # the "incl. …" text as printed
+    order: Count = 0
     source: SourceRef
 
 
 class Aandachtsveld(Strict):
     id: Id
     document: Id
-    name: NonEmpty
-    order: int = 0
+    name: Label
+    order: Count = 0
     source: SourceRef
 
 
 class Theme(Strict):
     id: Id
     aandachtsveld: Id
-    number: int = Field(ge=1, le=999)
-    name: NonEmpty
+    number: Count = Field(ge=1, le=999)
+    name: Label
     regie: Id | None = None  # person id
     extra_attention: bool | None = None  # "extra beleidsmatige aandacht"; null = unknown
     source: SourceRef
@@ -157,28 +188,28 @@ class Theme(Strict):
 class Chapter(Strict):
     id: Id
     document: Id
-    number: int | None = None
-    title: NonEmpty
+    number: Count | None = None
+    title: Label
     aandachtsveld: Id | None = None
     themes: list[Id] = Field(default_factory=list)
-    summary: NonEmpty | None = None
+    summary: Text | None = None
     source: SourceRef
 
 
 class Target(Strict):
     """A measurable target inside a commitment, e.g. "daalt naar 5% in 2026"."""
 
-    text: NonEmpty  # verbatim
-    figure: float | None = None
-    unit: NonEmpty | None = None
+    text: Text  # verbatim
+    figure: float | None = Field(default=None, allow_inf_nan=False, ge=-1e12, le=1e12)
+    unit: Label | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
 
 
 class FocusPoint(Strict):
     id: Id
     chapter: Id
-    order: int
-    text: NonEmpty
+    order: Count
+    text: Text
     targets: list[Target] = Field(default_factory=list)
     source: SourceRef
 
@@ -188,26 +219,26 @@ class Opgave(Strict):
 
     id: Id
     document: Id
-    number: int | None = None
-    title: NonEmpty
-    summary: NonEmpty | None = None
+    number: Count | None = None
+    title: Label
+    summary: Text | None = None
     source: SourceRef
 
 
 class Speerpunt(Strict):
     id: Id
     opgave: Id
-    order: int
+    order: Count
     kind: Literal["speerpunt", "wat_we_al_doen", "wat_we_kunnen_doen", "impulsproject"] = "speerpunt"
-    text: NonEmpty
+    text: Text
     source: SourceRef
 
 
 class Cost(Strict):
     status: CostStatus
-    amount: int | None = Field(default=None, ge=0)  # whole euros
+    amount: Amount | None = None  # whole euros
     qualifier: Literal["minimaal", "maximaal", "circa"] | None = None  # "minimaal € 500.000"
-    text: NonEmpty  # as printed, e.g. "€25.000", "N.v.t.", "N.v.t. of n.n.b."
+    text: Label  # as printed, e.g. "€25.000", "N.v.t.", "N.v.t. of n.n.b."
 
     @model_validator(mode="after")
     def _amount_matches_status(self) -> Cost:
@@ -221,22 +252,22 @@ class Cost(Strict):
 class ActionPlan(Strict):
     id: Id
     document: Id
-    title: NonEmpty
+    title: Label
     total_documented: Cost | None = None
-    total_label: NonEmpty | None = None
+    total_label: Label | None = None
     source: SourceRef
 
 
 class Focusopgave(Strict):
     id: Id
     plan: Id
-    number: int
-    letter: NonEmpty | None = None
-    title: NonEmpty
-    table_title: NonEmpty | None = None  # the (different) name used in the budget table
-    lead: NonEmpty | None = None  # trekker as in the table, e.g. "Corporaties"
-    objective: NonEmpty | None = None
-    responsible: NonEmpty | None = None
+    number: Count
+    letter: Label | None = None
+    title: Label
+    table_title: Label | None = None  # the (different) name used in the budget table
+    lead: Label | None = None  # trekker as in the table, e.g. "Corporaties"
+    objective: Text | None = None
+    responsible: Label | None = None
     subtotal_documented: Cost | None = None
     source: SourceRef
 
@@ -245,15 +276,15 @@ class Action(Strict):
     id: Id
     plan: Id
     focusopgave: Id | None = None  # null: an action outside the focusopgaven (e.g. a reserve)
-    number: int
-    trekker: NonEmpty | None = None
-    title: NonEmpty  # the "Acties" column of the budget table
-    heading: NonEmpty | None = None  # the action's heading in the plan's running text
-    what: NonEmpty | None = None
+    number: Count
+    trekker: Label | None = None
+    title: Label  # the "Acties" column of the budget table
+    heading: Label | None = None  # the action's heading in the plan's running text
+    what: Text | None = None
     cost: Cost
-    explanation: NonEmpty | None = None
-    planning_text: NonEmpty | None = None  # exactly as written; parsed at build time
-    note: NonEmpty | None = None  # curator's note, e.g. "text cut off in the source"
+    explanation: Text | None = None
+    planning_text: Text | None = None  # exactly as written; parsed at build time
+    note: Text | None = None  # curator's note, e.g. "text cut off in the source"
     source: SourceRef
 
 
@@ -262,23 +293,23 @@ class Budget(Strict):
 
     id: Id
     programme: Id
-    name: NonEmpty
+    name: Label
     kind: Literal["budget", "reserve", "subsidie", "bestaand"] = "budget"
     amount: Cost | None = None  # the budget's size as documented, if any
-    period_text: NonEmpty | None = None
-    description: NonEmpty | None = None
+    period_text: Label | None = None
+    description: Text | None = None
     total_documented: Cost | None = None  # documented total of its lines
-    total_label: NonEmpty | None = None
+    total_label: Label | None = None
     source: SourceRef
 
 
 class BudgetLine(Strict):
     id: Id
     budget: Id
-    number: int | None = None
-    title: NonEmpty
+    number: Count | None = None
+    title: Label
     cost: Cost
-    remark: NonEmpty | None = None
+    remark: Text | None = None
     source: SourceRef
 
 
@@ -305,7 +336,7 @@ class ThemeLink(Strict):
     plan: Id | None = None
     action: Id | None = None
     basis: Literal["bron", "redactioneel"]
-    rationale: NonEmpty | None = None
+    rationale: Text | None = None
     source: SourceRef
 
     @model_validator(mode="after")
@@ -319,7 +350,7 @@ class DataFile(Strict):
     """One YAML file. All collections are optional; files are merged."""
 
     format: Literal["velsen-desk-data/1"]
-    dataset: NonEmpty | None = None
+    dataset: Label | None = None
     municipalities: list[Municipality] = Field(default_factory=list)
     programmes: list[Programme] = Field(default_factory=list)
     documents: list[Document] = Field(default_factory=list)

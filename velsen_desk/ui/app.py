@@ -13,6 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from velsen_desk.core.paths import APP_AUTHOR, APP_NAME, resources_dir
+from velsen_desk.ui.widgets.style import escaped_rich_text
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         QMessageBox.critical(
             None,
             _tr("Velsen Desk – onverwachte fout"),
-            _tr("Er ging iets mis: {0}\n\nDe details staan in het logboek.").format(value),
+            escaped_rich_text(_tr("Er ging iets mis: {0}\n\nDe details staan in het logboek.").format(value)),
         )
 
 

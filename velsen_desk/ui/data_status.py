@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.records import ProgrammeData
+from velsen_desk.ui.widgets.style import escaped_rich_text
 
 
 class DataStatus(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # document titles and dates come from the data
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Geopende gegevens"))
 
@@ -27,4 +30,4 @@ class DataStatus(QLabel):
                 dated.append((d.title, f"{when}{status}"))
         short = "; ".join(when for _title, when in dated) or self.tr("datum onbekend")
         self.setText(self.tr("Gegevensversie {0} · bron: {1} · documenten: {2}").format(version[:12], origin, short))
-        self.setToolTip("\n".join(f"{title}: {when}" for title, when in dated))
+        self.setToolTip(escaped_rich_text("\n".join(f"{title}: {when}" for title, when in dated)))

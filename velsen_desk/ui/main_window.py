@@ -50,6 +50,7 @@ from velsen_desk.ui.timeline.view import TimelineTab
 from velsen_desk.ui.view_bar import ViewBar
 from velsen_desk.ui.widgets.chart_library import chart_library
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.style import escaped_rich_text
 
 log = logging.getLogger(__name__)
 
@@ -284,7 +285,7 @@ class MainWindow(QMainWindow):
         text = self.tr("Het gegevensbestand kan niet worden geopend.\n\n{0}").format(error)
         self.sig_failed.emit(text)
         if self._show_errors:
-            QMessageBox.critical(self, self.tr("Velsen Desk kan niet starten"), text)
+            QMessageBox.critical(self, self.tr("Velsen Desk kan niet starten"), escaped_rich_text(text))
             self.close()
 
     def _on_programme(self, data: ProgrammeData) -> None:
@@ -319,7 +320,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Laden mislukt"), 10000)
         self.sig_failed.emit(text)
         if self._show_errors:
-            QMessageBox.critical(self, self.tr("Velsen Desk – fout"), text)
+            QMessageBox.critical(self, self.tr("Velsen Desk – fout"), escaped_rich_text(text))
 
     def _reload(self) -> None:
         self.start(self.view_bar.programme_id or DEFAULT_PROGRAMME, None)

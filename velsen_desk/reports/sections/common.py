@@ -27,10 +27,11 @@ def heading(styles: Styles, text: str, key: str, level: int = 0, *, concept: boo
 
 
 def table(rows: list[list], widths: Sequence[float], *extra: tuple, header_rows: int = 1) -> Table:
-    """A table that repeats its header on every page and never splits a row."""
+    """A table that repeats its header on every page; a row taller than the space left splits
+    inside its cells, so a long text (up to the schema's limit) never makes the layout fail."""
     return Table(
         rows, colWidths=list(widths), style=table_style(*extra, header_rows=header_rows),
-        repeatRows=header_rows, splitByRow=1, splitInRow=0, hAlign="LEFT",
+        repeatRows=header_rows, splitByRow=1, splitInRow=1, hAlign="LEFT",
     )
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from velsen_desk.core.formatting import format_euro
 from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
+from velsen_desk.ui.widgets.style import esc
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class CostChart(QWidget):
 
     def show_bars(self, title: str, bars: list[Bar]) -> None:
         self.bars = bars
-        self.title.setText(f"<b>{title}</b>")
+        self.title.setText(f"<b>{esc(title)}</b>")
         self.plot.clear()
         if not bars:
             return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPlai
 from velsen_desk.notes.current import current_notes, get_note, take_recovered
 from velsen_desk.notes.notes_file import Note, NotesError, clean_text, now_utc
 from velsen_desk.notes.recovery import forget_recovered, keep_for_recovery
+from velsen_desk.ui.widgets.style import plain_label
 
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 500
@@ -51,7 +52,7 @@ class NoteEditor(QWidget):
         self._in_recovery: set[str] = set()  # pending notes that are safe in the recovery file
         self._attempt = 0
         self._last_reason = ""
-        self.title = QLabel(self.tr("Mijn notitie"), self)
+        self.title = plain_label(QLabel(self.tr("Mijn notitie"), self))  # shows the item's label from the data
         self.title.setObjectName("note_title")
         self.flag = QCheckBox(self.tr("&Bespreken in vergadering"), self)
         self.flag.setAccessibleName(self.tr("Bespreken in vergadering"))

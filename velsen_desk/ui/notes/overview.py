@@ -25,7 +25,7 @@ from velsen_desk.core.item_kinds import item_kind
 from velsen_desk.notes.current import current_notes
 from velsen_desk.notes.notes_file import Note, NotesError
 from velsen_desk.storage.database import ReadOnlyDatabase
-from velsen_desk.ui.widgets.style import muted_colour
+from velsen_desk.ui.widgets.style import escaped_rich_text, muted_colour, plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()
@@ -78,7 +78,11 @@ class NotesModel(QAbstractTableModel):
         if note is None:
             return None
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 3:
+                return escaped_rich_text(note.text)
+            return escaped_rich_text(self.data(index, Qt.ItemDataRole.DisplayRole))
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return note.label
             if column == 1:
@@ -87,7 +91,7 @@ class NotesModel(QAbstractTableModel):
             if column == 2:
                 return _tr("ja") if note.flagged else ""
             if column == 3:
-                return note.text if role == Qt.ItemDataRole.ToolTipRole else " ".join(note.text.split())
+                return " ".join(note.text.split())
             if column == 4:
                 return _tr("los") if note.loose else ""
             if column == 5:
@@ -128,7 +132,7 @@ class NotesOverview(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.message = QLabel(self)
+        self.message = plain_label(QLabel(self))
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Melding"))
         self.export_button = QPushButton(self.tr("&Exporteren…"), self)

@@ -10,7 +10,7 @@ from velsen_desk.storage.search import SearchHit, group_by_kind
 from velsen_desk.ui.widgets.grouped_model import GROUP as _GROUP
 from velsen_desk.ui.widgets.grouped_model import NO_PARENT as _NO_PARENT
 from velsen_desk.ui.widgets.grouped_model import GroupedItemModel, Index
-from velsen_desk.ui.widgets.style import bold_font
+from velsen_desk.ui.widgets.style import bold_font, escaped_rich_text
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20  # the SearchHit of a result row (None for a group row)
 MARKED_ROLE = Qt.ItemDataRole.UserRole + 21  # title/snippet with \x02..\x03 highlight markers
@@ -68,7 +68,7 @@ class SearchResultsModel(GroupedItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{title}\n{snippet}\n{programme}"
+            return escaped_rich_text(f"{title}\n{snippet}\n{programme}")
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return f"{snippet} ({programme})"
         if role == MARKED_ROLE:

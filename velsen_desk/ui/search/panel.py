@@ -29,6 +29,7 @@ from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.search.model import HIT_ROLE, MARKED_ROLE, SearchResultsModel
+from velsen_desk.ui.widgets.style import plain_label
 
 DEBOUNCE_MS = 150
 
@@ -150,7 +151,7 @@ class SearchPanel(QObject):
         self.dock.setObjectName("search_dock")
         self.dock.setAccessibleName(self.tr("Zoekresultaten"))
         body = QWidget(self.dock)
-        self.status = QLabel(body)
+        self.status = plain_label(QLabel(body))  # quotes what the user typed
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Aantal zoekresultaten"))
         self.view = QTreeView(body)

@@ -17,7 +17,7 @@ from velsen_desk.sync.diff import Change
 from velsen_desk.ui.widgets.grouped_model import GROUP as _GROUP
 from velsen_desk.ui.widgets.grouped_model import NO_PARENT as _NO_PARENT
 from velsen_desk.ui.widgets.grouped_model import GroupedItemModel, Index
-from velsen_desk.ui.widgets.style import bold_font
+from velsen_desk.ui.widgets.style import bold_font, escaped_rich_text, plain_label
 
 
 def _tr(text: str) -> str:
@@ -70,7 +70,9 @@ class ChangesModel(GroupedItemModel):
                 return bold_font()
             return None
         change = self._groups[index.internalId()][1][index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return escaped_rich_text(self.data(index, Qt.ItemDataRole.DisplayRole))
+        if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
                 return change.label
@@ -92,7 +94,7 @@ class ChangesDialog(QDialog):
         self.setWindowTitle(self.tr("Wat is er veranderd"))
         self.setModal(False)
         self.resize(900, 520)
-        self.summary = QLabel(self)
+        self.summary = plain_label(QLabel(self))
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Samenvatting van de wijzigingen"))
         self.model = ChangesModel(self)

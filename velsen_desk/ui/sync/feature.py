@@ -25,6 +25,7 @@ from velsen_desk.ui.sync.changes import ChangesDialog
 from velsen_desk.ui.sync.controller import SyncController
 from velsen_desk.ui.sync.rollback import RollbackDialog
 from velsen_desk.ui.sync.settings import SettingsDialog
+from velsen_desk.ui.widgets.style import plain_label
 
 
 def _megabytes(n: int) -> str:
@@ -75,7 +76,7 @@ class SyncFeature(QObject):
         self.rollback_action.setToolTip(self.tr("Ga terug naar een eerder gebruikte, bewaarde versie van de gegevens"))
         self.rollback_action.triggered.connect(self.open_rollback)
 
-        self.sync_label = QLabel(window)
+        self.sync_label = plain_label(QLabel(window))
         self.sync_label.setAccessibleName(self.tr("Laatste synchronisatie"))
         self.changes_button = QToolButton(window)
         self.changes_button.setDefaultAction(self.changes_action)
@@ -200,6 +201,7 @@ class SyncFeature(QObject):
                 QMessageBox.Icon.Warning, self.tr("Synchroniseren mislukt"), message,
                 QMessageBox.StandardButton.Ok, self._window,
             )
+            self.message_box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes the share's files
             self.message_box.setModal(False)
             self.message_box.show()  # non-blocking: the window stays usable
 

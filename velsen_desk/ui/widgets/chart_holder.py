@@ -10,6 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from velsen_desk.ui.widgets.chart_library import chart_library
+from velsen_desk.ui.widgets.style import plain_label
 
 START_IMPORT_AFTER_MS = 150
 
@@ -23,7 +24,7 @@ class ChartHolder(QStackedWidget):
         super().__init__(parent)
         self._factory = factory
         self.chart: QWidget | None = None
-        self.message = QLabel(self.tr("Grafiek wordt geladen…"), self)
+        self.message = plain_label(QLabel(self.tr("Grafiek wordt geladen…"), self))  # may quote an error
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Grafiek"))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from html import escape
+from typing import overload
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import QApplication, QLabel
 
 from velsen_desk.core.formatting import format_cost, format_sum
 from velsen_desk.core.money import CostStatus, CostValue, Reconciliation
@@ -115,6 +117,26 @@ def computed_text(rec: Reconciliation | None) -> str:
 
 def esc(text: object) -> str:
     return escape("" if text is None else str(text))
+
+
+def plain_label(label: QLabel) -> QLabel:
+    """Show the label's text as typed. A QLabel's default (AutoText) renders text that merely
+    looks like HTML as HTML: one ``<img src="/…">`` in the data reads a local file."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+@overload
+def escaped_rich_text(text: str) -> str: ...
+@overload
+def escaped_rich_text(text: object) -> object: ...
+def escaped_rich_text(text: object) -> object:
+    """Plain text as rich text that shows exactly that text, for places that auto-detect HTML and
+    cannot be told otherwise: tooltips (QToolTip) and the static QMessageBox functions. Anything
+    that is not text (a model's None for "no tooltip") passes through."""
+    if not isinstance(text, str) or not text:
+        return text
+    return GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 def html_css() -> str:

@@ -16,6 +16,8 @@ from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from velsen_desk.ui.widgets.style import escaped_rich_text
+
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()  # the invalid index, as a default argument
 
@@ -109,7 +111,10 @@ class TreeModel(QAbstractItemModel, Generic[P]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        return self.node_data(self.node(index), index.column(), role)
+        value = self.node_data(self.node(index), index.column(), role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return escaped_rich_text(value)  # tooltips render HTML-looking data as HTML
+        return value
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
