@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,48 @@ def test_every_name_says_it_is_synthetic(tmp_path: Path):
     assert all(p.name.endswith("(synthetisch)") for p in dataset.people)
     assert all(p.read_text(encoding="utf-8").startswith(BANNER) for p in written.sources.iterdir())
     assert all(p.read_text(encoding="utf-8").startswith("# SYNTHETISCH") for p in written.data.iterdir())
+
+
+# ---- bench/scale.py: the harness reports crashes as such and computes growth honestly
+
+def test_harness_reports_a_crash_by_its_exception_and_a_time_out(tmp_path: Path):
+    from bench.scale import Home, run
+
+    home = Home(tmp_path / "home")
+    home.reset()
+    crash = run([sys.executable, "-c", "raise ValueError('cell too tall')"], home, timeout=60)
+    assert not crash.ok and crash.detail.startswith("crash: ValueError")
+    # the program catches its errors and logs them: the harness reads the exception from the log
+    home.log.parent.mkdir(parents=True)
+    logged = ("import sys, pathlib; pathlib.Path(sys.argv[1]).write_text('Traceback (most recent call last):\\n"
+              "reportlab.platypus.doctemplate.LayoutError: Flowable too large'); sys.exit(3)")
+    crash = run([sys.executable, "-c", logged, str(home.log)], home, timeout=60)
+    assert crash.detail.startswith("crash: LayoutError")
+    slow = run([sys.executable, "-c", "import time; time.sleep(30)"], home, timeout=1)
+    assert not slow.ok and "time-out" in slow.detail
+
+
+def test_growth_exponent_says_quadratic_for_quadratic_cost():
+    from bench.scale import Figure, SizeResult, growth_table
+
+    small = SizeResult(1, records=400, figures=[Figure("validate", "s", 1.0, 0.5)])
+    large = SizeResult(10, records=4000, figures=[Figure("validate", "s", 100.0, 5.0)])
+    table = growth_table([small, large])
+    assert "| validate | 100.0× (exp. 2.00, baseline 10.0×) |" in table
+
+
+def test_insert_baseline_writes_the_same_rows_as_build_db(tmp_path: Path):
+    from bench.scale import _baseline_insert, _plain_tables
+
+    written = generate(tmp_path / "set", scale=1, seed=5)
+    db = tmp_path / "built.sqlite"
+    assert main(["build-db", "-o", str(db), str(written.data), "--sources", str(written.sources)]) == 0
+    _baseline_insert(str(db), str(tmp_path / "bare.sqlite"))
+
+    def counts(path: Path) -> dict[str, int]:
+        with sqlite3.connect(path) as conn:
+            return {name: conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]
+                    for name, _ in _plain_tables(conn)}
+
+    built = counts(db)
+    assert built["actions"] == 20 and built == counts(tmp_path / "bare.sqlite")
