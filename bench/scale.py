@@ -41,6 +41,7 @@ import math
 import os
 import pstats
 import re
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -72,11 +73,14 @@ class Figure:
     base: float | None = None
     base_label: str = ""
     note: str = ""  # a crash or time-out, said as such
+    ours_cpu: float | None = None  # user + system seconds of the child(ren): steadier on a shared machine
+    base_cpu: float | None = None
 
 
 @dataclass
 class SizeResult:
     scale: float
+    runs: int = 1
     files: int = 0
     records: int = 0
     actions: int = 0
@@ -93,6 +97,7 @@ class Outcome:
     ok: bool
     detail: str = ""
     stdout: str = ""
+    cpu: float | None = None  # user + system seconds of the child, to its exit
 
 
 class Home:
@@ -130,6 +135,7 @@ def _crash_detail(stderr: str, log_text: str, returncode: int) -> str:
 def run(cmd: list[str], home: Home, timeout: float, ready: str | None = None) -> Outcome:
     """Run a child; seconds from launch to exit, or to the line ``ready`` when given."""
     log_from = home.log_size()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)  # one child at a time, so the difference is its own
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=home.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     elapsed: float | None = None
@@ -150,14 +156,22 @@ def run(cmd: list[str], home: Home, timeout: float, ready: str | None = None) ->
     if elapsed is None and ready is None:
         elapsed = time.perf_counter() - start
     stdout = "".join(lines) + out
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0 or elapsed is None:
         log_text = ""
         if home.log.exists():
             with home.log.open(encoding="utf-8", errors="replace") as handle:
                 handle.seek(log_from)
                 log_text = handle.read()
-        return Outcome(time.perf_counter() - start, False, _crash_detail(err, log_text, proc.returncode), stdout)
-    return Outcome(elapsed, True, "", stdout)
+        return Outcome(time.perf_counter() - start, False, _crash_detail(err, log_text, proc.returncode), stdout,
+                       cpu)
+    return Outcome(elapsed, True, "", stdout, cpu)
+
+
+def median_cpu(outcomes: list[Outcome]) -> float | None:
+    good = [o.cpu for o in outcomes if o.ok and o.cpu is not None]
+    return statistics.median(good) if good else None
 
 
 def median_of(outcomes: list[Outcome]) -> tuple[float | None, str]:
@@ -425,8 +439,10 @@ print(json.dumps(result))
 
 def _timed(figure: Figure, ours: list[Outcome], base: list[Outcome] | None, result: SizeResult) -> None:
     figure.ours, figure.note = median_of(ours)
+    figure.ours_cpu = median_cpu(ours)
     if base is not None:
         figure.base, base_note = median_of(base)
+        figure.base_cpu = median_cpu(base)
         if base_note:
             figure.note = (figure.note + "; " if figure.note else "") + "basislijn: " + base_note
     result.figures.append(figure)
@@ -444,7 +460,7 @@ def largest_plan(database: Path) -> tuple[str, int]:
 
 
 def measure_size(scale: float, work: Path, runs: int, timeout: float, dwell_ms: int) -> SizeResult:
-    result = SizeResult(scale)
+    result = SizeResult(scale, runs)
     root = work / f"x{scale:g}"
     shutil.rmtree(root, ignore_errors=True)
     free = shutil.disk_usage(work).free
@@ -589,16 +605,21 @@ def _fmt(value: float | None, unit: str) -> str:
 
 
 def size_table(result: SizeResult) -> str:
-    head = (f"### {result.scale:g}×: {result.files} files, {result.records:,} records, {result.actions:,} actions "
+    runs = f"{result.runs} runs, median" if result.runs > 1 else "1 run"
+    head = (f"### {result.scale:g}× ({runs}): {result.files} files, {result.records:,} records, "
+            f"{result.actions:,} actions "
             f"(largest plan {result.largest_plan:,}), {result.megabytes:.1f} MB of data and sources, "
             f"database {result.db_megabytes:.1f} MB\n\n")
     if result.skipped:
         return head + result.skipped + "\n"
-    lines = ["| what | ours | baseline | ratio | baseline is | note |", "| --- | ---: | ---: | ---: | --- | --- |"]
+    lines = ["| what | ours | baseline | ratio | CPU ours / baseline | baseline is | note |",
+             "| --- | ---: | ---: | ---: | ---: | --- | --- |"]
     for f in result.figures:
         ratio = f"{f.ours / f.base:.1f}×" if f.ours is not None and f.base else "—"
-        lines.append(f"| {f.what} | {_fmt(f.ours, f.unit)} | {_fmt(f.base, f.unit)} | {ratio} | {f.base_label} "
-                     f"| {f.note} |")
+        cpu = (f"{f.ours_cpu:.2f} / {f.base_cpu:.2f} s" if f.ours_cpu is not None and f.base_cpu is not None
+               else "—")
+        lines.append(f"| {f.what} | {_fmt(f.ours, f.unit)} | {_fmt(f.base, f.unit)} | {ratio} | {cpu} "
+                     f"| {f.base_label} | {f.note} |")
     return head + "\n".join(lines) + "\n"
 
 
@@ -623,10 +644,15 @@ def growth_table(results: list[SizeResult]) -> str:
             grow = fb.ours / fa.ours
             exponent = math.log(grow) / math.log(b.records / a.records) if grow > 0 else float("nan")
             base = f", baseline {fb.base / fa.base:.1f}×" if fa.base and fb.base else ""
-            cells.append(f"{grow:.1f}× (exp. {exponent:.2f}{base})")
+            cpu = ""
+            if fa.ours_cpu and fb.ours_cpu:
+                cpu_grow = fb.ours_cpu / fa.ours_cpu
+                cpu = f"; CPU {cpu_grow:.1f}× (exp. {math.log(cpu_grow) / math.log(b.records / a.records):.2f})"
+            cells.append(f"{grow:.1f}× (exp. {exponent:.2f}{base}){cpu}")
         lines.append("| " + " | ".join(cells) + " |")
-    return ("Growth between sizes: ours, the exponent against the growth of the records "
-            "(1 = linear, 2 = quadratic), and the baseline's growth.\n\n" + "\n".join(lines) + "\n")
+    return ("Growth between sizes: ours (wall time), the exponent against the growth of the records "
+            "(1 = linear, 2 = quadratic), the baseline's growth, and the growth of our CPU time.\n\n"
+            + "\n".join(lines) + "\n")
 
 
 # ---- profiles
@@ -664,6 +690,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10", help="comma-separated N, e.g. 1,10,100")
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--single-run-from", type=float, default=100,
+                        help="sizes from this N on are measured once (they take minutes per step)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per step")
     parser.add_argument("--dwell-ms", type=int, default=3000, help="time on each tab before the RSS is read")
     parser.add_argument("--work", type=Path, help="keep sets and databases here (default: a temporary folder)")
@@ -683,7 +711,8 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         results = []
         for scale in sizes:
-            results.append(measure_size(scale, work, args.runs, args.timeout, args.dwell_ms))
+            runs = 1 if scale >= args.single_run_from else args.runs
+            results.append(measure_size(scale, work, runs, args.timeout, args.dwell_ms))
             if args.json:
                 args.json.write_text(json.dumps([asdict(r) for r in results], indent=2, ensure_ascii=False))
         print()
