@@ -20,7 +20,8 @@ The same seed gives byte-identical files; cluster k is the same at every N (only
 plan depends on N), so sets at different sizes share their first clusters.
 
 Realism that matters for cost: Dutch text lengths (titles of 2–9 words, explanations of one to
-four sentences), planning phrases in the forms the planning parser reads ("Q2-2024",
+four sentences, and one action in 200 whose explanation runs to 3,000–6,500 characters), planning
+phrases in the forms the planning parser reads ("Q2-2024",
 "2024 en 2025", "schooljaar 2024-2025", "Start Q1-2024 t/m Q4-2025", "Nader te bepalen",
 "Voor- en najaar", …), costs in the bundled mix (about 55 % amounts, 35 % "N.v.t.", 10 % "n.n.b."
 or "N.v.t. of n.n.b."), printed in the forms "€25.000" and "€ 80.000". Documented subtotals
@@ -47,6 +48,7 @@ BANNER = ("SYNTHETISCHE TEKST — gegenereerd door bench/synthetic.py voor metin
           "Geen echte gemeente, geen echte personen, geen echte bedragen.")
 ACTIONS_PER_PLAN = 20  # the bundled Actieplan Velsen-Noord
 ACTIONS_PER_FILE = 400  # keeps a data file far below the loader's 20 MB limit at 1,000×
+LONG_SHARE = 0.005  # actions whose explanation runs to pages (3,000–6,500 characters): the long tail
 Record = dict[str, object]
 
 FIRST_NAMES = ("Anouk", "Bas", "Carola", "Daan", "Esther", "Floor", "Gijs", "Hanneke", "Ilse", "Joost",
@@ -360,11 +362,13 @@ def make_cluster(seed: int, k: int, actions: int) -> Cluster:
                     {"id": f"{pc}.budget.impuls", "programme": pc, "name": "Impulsprojecten", "kind": "reserve",
                      "source": sa.cite("De impulsprojecten worden uit de reserve bekostigd.")}]}
 
-    _actieplan(out, rng, words, pa, mname, actions)
+    # The long tail has its own stream, so it does not shift any other generated value.
+    _actieplan(out, rng, words, pa, mname, actions, Words(random.Random(f"{seed}-{k}-long"), mname))
     return out
 
 
-def _actieplan(out: Cluster, rng: random.Random, words: Words, pa: str, mname: str, n_actions: int) -> None:
+def _actieplan(out: Cluster, rng: random.Random, words: Words, pa: str, mname: str, n_actions: int,
+               long_words: Words) -> None:
     """The actieplan of programme A: focusopgaven, actions, budgets, lines, fundings, theme links."""
     area = rng.choice(AREAS)
     doc = Document(f"{pa}.actieplan", f"{pa}-actieplan-{area.lower()}.txt")
@@ -382,6 +386,8 @@ def _actieplan(out: Cluster, rng: random.Random, words: Words, pa: str, mname: s
         trekker = words.partner()
         what = words.sentences(1, 2) if rng.random() < 0.9 else None
         explanation = words.sentences(1, 4) if rng.random() < 0.9 else None
+        if explanation and long_words.rng.random() < LONG_SHARE:
+            explanation += " " + long_words.sentences(40, 80)
         plan_text = planning(rng)
         row = " ".join(part for part in (str(number), trekker, title, what, c["text"], explanation, plan_text) if part)
         quote = f"{number} {trekker} {title}"
