@@ -674,12 +674,15 @@ def profile_commands(scale: float, work: Path, top: int = 25) -> str:
         with contextlib.redirect_stdout(io.StringIO()):
             profiler.runcall(cli, argv)
         seconds = time.perf_counter() - start
-        for sort in ("tottime", "cumulative"):
+        profiler.dump_stats(root / f"{label}.prof")  # for snakeviz or pstats later
+        # the whole picture, then our own code alone (below the parser that dominates)
+        for sort, restriction in (("tottime", ()), ("cumulative", ()), ("cumulative", ("velsen_desk",))):
             buffer = io.StringIO()
-            pstats.Stats(profiler, stream=buffer).sort_stats(sort).print_stats(top)
+            pstats.Stats(profiler, stream=buffer).sort_stats(sort).print_stats(*restriction, top)
             text = buffer.getvalue()
             body = text[text.find("   ncalls"):]
-            report.append(f"#### {label} at {scale:g}× ({seconds:.1f} s under the profiler), by {sort}\n\n"
+            which = f"by {sort}" + (f", only {restriction[0]}" if restriction else "")
+            report.append(f"#### {label} at {scale:g}× ({seconds:.1f} s under the profiler), {which}\n\n"
                           f"```\n{body.rstrip()}\n```\n")
     return "\n".join(report)
 
