@@ -221,3 +221,27 @@ def test_full_text_index_is_accent_and_case_insensitive(db, query, expected_id):
         return [row[0] for row in conn.execute("SELECT ref_id FROM search_fts WHERE search_fts MATCH ?", (query,))]
 
     assert expected_id in ReadOnlyDatabase(db).read(match)
+
+
+def test_a_municipality_without_a_source_builds(tmp_path):
+    """The schema makes a municipality's source optional; the build must accept what validate accepts."""
+    import shutil
+
+    from velsen_desk.core.paths import bundled_data_dir
+    from velsen_desk.curation.loader import load_dataset
+    from velsen_desk.storage.build import build_database
+
+    data = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), data)
+    target = data / "heemskerk-2018.yaml"
+    lines = target.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("municipalities:"))
+    source_line = next(i for i in range(start, len(lines)) if lines[i].strip().startswith("source:"))
+    end = source_line + 1
+    indent = " " * (len(lines[source_line]) - len(lines[source_line].lstrip()) + 2)
+    while end < len(lines) and lines[end].startswith(indent):
+        end += 1
+    del lines[source_line:end]
+    target.write_text("\n".join(lines), encoding="utf-8")
+    result = build_database(load_dataset([data]), tmp_path / "x.sqlite")
+    assert result.path.is_file()

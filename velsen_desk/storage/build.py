@@ -77,8 +77,10 @@ def _row(record: BaseModel) -> dict[str, Any]:
         value = getattr(record, name)
         if name in ("themes", "targets"):  # stored in their own tables
             continue
-        if isinstance(value, SourceRef):
-            row.update(source_doc_id=value.doc, source_quote=value.quote, source_section=value.section)
+        if name == "source":  # optional for a municipality: no source leaves the columns empty
+            source = value if isinstance(value, SourceRef) else None
+            row.update(source_doc_id=source.doc if source else None, source_quote=source.quote if source else None,
+                       source_section=source.section if source else None)
         elif name in _COST_ATTRIBUTE:
             row[_COST_ATTRIBUTE[name]] = _cost_value(value if isinstance(value, Cost) else None)
         elif name in _REFERENCE_FIELDS:
