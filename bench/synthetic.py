@@ -12,7 +12,15 @@ municipality (like Heemskerk 2018) and a strategische agenda. N× has N clusters
 municipalities (three bestuursperiodes each) and programmes; cluster 0's actieplan grows to
 20·N actions in one plan (2,000 at 100×), the others keep 20. Each record's quote is written into
 the source text of its document, line-wrapped at random widths as PDF extraction does, so the
-quote check sees what it sees on real data.
+quote check sees what it sees on real data. Quotes contain the value their record carries, as
+the fidelity checks demand and the bundled data does: a college member's line names the person,
+role and party ("Wethouder … (Partij A (synthetisch))"), a theme's quote runs through the themes
+table from its "3. Veiligheid" cell to its regie cell "3. Anouk", an action quotes its table row
+up to its cost cell, a budget the sentence with its size ("… beschikbaar van minimaal €400.000."),
+a funding the sentence with its amount.
+
+Size. The loader refuses a data file over 1 MB and a data set over 2 MB in total; 10× is about
+1.9 MB of data, so larger sets no longer pass ``validate`` (their measurements fail as such).
 
 Everything is marked synthetic: municipalities are "Synthetica-017", people carry
 "(synthetisch)", every file opens with a comment and every source text with a banner saying so.
@@ -20,7 +28,8 @@ The same seed gives byte-identical files; cluster k is the same at every N (only
 plan depends on N), so sets at different sizes share their first clusters.
 
 Realism that matters for cost: Dutch text lengths (titles of 2–9 words, explanations of one to
-four sentences, and one action in 200 whose explanation runs to 3,000–6,500 characters), planning
+four sentences, and one action in 200 whose explanation runs to 3,000–5,000 characters, the
+schema's limit for a text), planning
 phrases in the forms the planning parser reads ("Q2-2024",
 "2024 en 2025", "schooljaar 2024-2025", "Start Q1-2024 t/m Q4-2025", "Nader te bepalen",
 "Voor- en najaar", …), costs in the bundled mix (about 55 % amounts, 35 % "N.v.t.", 10 % "n.n.b."
@@ -43,12 +52,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from velsen_desk.curation.schema import TEXT_MAX
+
 FORMAT = "velsen-desk-data/1"
 BANNER = ("SYNTHETISCHE TEKST — gegenereerd door bench/synthetic.py voor metingen. "
           "Geen echte gemeente, geen echte personen, geen echte bedragen.")
 ACTIONS_PER_PLAN = 20  # the bundled Actieplan Velsen-Noord
-ACTIONS_PER_FILE = 400  # keeps a data file far below the loader's 20 MB limit at 1,000×
-LONG_SHARE = 0.005  # actions whose explanation runs to pages (3,000–6,500 characters): the long tail
+ACTIONS_PER_FILE = 400  # ~400 KB of actions per file, below the loader's 1 MB per file
+LONG_SHARE = 0.005  # actions whose explanation runs to pages (3,000–5,000 characters): the long tail
 Record = dict[str, object]
 
 FIRST_NAMES = ("Anouk", "Bas", "Carola", "Daan", "Esther", "Floor", "Gijs", "Hanneke", "Ilse", "Joost",
@@ -110,6 +121,14 @@ def cost(rng: random.Random, mix: tuple[float, float] = (0.55, 0.9)) -> Record:
     if roll < mix[1]:
         return {"status": "nvt", "text": rng.choice(("N.v.t.", "N.v.t.", "n.v.t."))}
     return {"status": "nnb", "text": rng.choice(("n.n.b.", "N.n.b.", "N.v.t. of n.n.b."))}
+
+
+def _fit(text: str, limit: int) -> str:
+    """``text`` cut after its last whole sentence within ``limit`` characters (the schema's Text limit)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(". ", 0, limit)
+    return text[:cut + 1] if cut > 0 else text[:limit].rstrip()
 
 
 def planning(rng: random.Random) -> str:
@@ -239,10 +258,12 @@ def make_cluster(seed: int, k: int, actions: int) -> Cluster:
     people, members = [], []
     for order in range(1, 7):
         pid, name = _person(rng, pa, used)
-        people.append({"id": pid, "name": name, "source": afspraken.cite(f"{name}, collegelid {order}.")})
+        role = "burgemeester" if order == 1 else ("wethouder" if rng.random() < 0.7 else None)
+        # One line per college member, quoted by both records: it names the person and the role.
+        line = afspraken.cite(f"{role.capitalize() + ' ' if role else ''}{name}, collegelid {order}.")
+        people.append({"id": pid, "name": name, "source": line})
         members.append({"id": f"{pa}.lid.{order}", "person": pid, "programme": pa, "order": order,
-                        "role": "burgemeester" if order == 1 else ("wethouder" if rng.random() < 0.7 else None),
-                        "source": afspraken.cite("We verdelen het werk met de volgende portefeuilleverdeling:")})
+                        "role": role, "source": dict(line)})
     a["people"], a["memberships"] = people, members
     a["domains"] = [{"id": f"{pa}.dom{i}", "programme": pa, "order": i, "name": name,
                      "source": afspraken.cite(f"Domein {name}")} for i, name in enumerate(DOMAINS, 1)]
@@ -261,11 +282,23 @@ def make_cluster(seed: int, k: int, actions: int) -> Cluster:
     a["aandachtsvelden"] = [{"id": f"{pa}.av{i}", "document": f"{pa}.raadsprogramma", "order": i, "name": name,
                              "source": afspraken.cite(f"{name} {i}. {TOPICS[i]}")}
                             for i, name in enumerate(FIELDS, 1)]
-    a["themes"] = [{"id": f"{pa}.thema-{n:02d}", "aandachtsveld": f"{pa}.av{(n - 1) // 4 + 1 if n <= 16 else 5}",
-                    "number": n, "name": TOPICS[n - 1], "regie": people[rng.randrange(6)]["id"],
-                    "extra_attention": rng.choice((None, None, True, False)),
-                    "source": afspraken.cite(f"{n}. {TOPICS[n - 1]} {n + 1}. {TOPICS[n]}")}
-                   for n in range(1, 17)]
+    themes: list[Record] = []
+    for n in range(1, 17):
+        regie = people[rng.randrange(6)]
+        themes.append({"id": f"{pa}.thema-{n:02d}", "aandachtsveld": f"{pa}.av{(n - 1) // 4 + 1}", "number": n,
+                       "name": TOPICS[n - 1], "regie": regie["id"],
+                       "extra_attention": rng.choice((None, None, True, False))})
+    # The themes table as PDF extraction reads it (like Velsen 2022): per aandachtsveld the theme
+    # column, then the regie column ("1. Marianne"). A theme's quote runs from its name to its
+    # regie cell, so it contains both.
+    first_name = {p["id"]: str(p["name"]).split(" ", 1)[0] for p in people}
+    for group in (themes[i:i + 4] for i in range(0, len(themes), 4)):
+        names = [f"{t['number']}. {t['name']}" for t in group]
+        regies = [f"{t['number']}. {first_name[str(t['regie'])]}" for t in group]
+        afspraken.paragraphs.append(" ".join(names + regies))
+        for i, theme in enumerate(group):
+            theme["source"] = {"doc": afspraken.id, "quote": " ".join(names[i:] + regies[:i + 1])}
+    a["themes"] = themes
     out.files[f"{pa}-programma.yaml"] = a
 
     # ---- uitvoeringsprogramma (chapters and focus points)
@@ -307,10 +340,12 @@ def make_cluster(seed: int, k: int, actions: int) -> Cluster:
     people_b, members_b = [], []
     for order in range(1, 6):
         pid, name = _person(rng, pb, used)
-        people_b.append({"id": pid, "name": name, "source": ca.cite(f"{name}, wethouder.")})
+        party = rng.choice(("Lokaal Synthetica", "Partij A (synthetisch)", None))
+        # As Heemskerk 2018 lists its college: "Wethouder A.W.M. Schoorl (Heemskerk Lokaal)".
+        line = ca.cite(f"Wethouder {name}{f' ({party})' if party else ''}")
+        people_b.append({"id": pid, "name": name, "source": line})
         members_b.append({"id": f"{pb}.lid.{order}", "person": pid, "programme": pb, "order": order,
-                          "party": rng.choice(("Lokaal Synthetica", "Partij A (synthetisch)", None)),
-                          "source": ca.cite(f"Portefeuilleverdeling college {bname}")})
+                          "party": party, "source": dict(line)})
     items_b = []
     for i in range(1, 46):
         name = f"{rng.choice(PORTFOLIO)} {i}"
@@ -387,10 +422,13 @@ def _actieplan(out: Cluster, rng: random.Random, words: Words, pa: str, mname: s
         what = words.sentences(1, 2) if rng.random() < 0.9 else None
         explanation = words.sentences(1, 4) if rng.random() < 0.9 else None
         if explanation and long_words.rng.random() < LONG_SHARE:
-            explanation += " " + long_words.sentences(40, 80)
+            explanation = _fit(explanation + " " + long_words.sentences(35, 60), TEXT_MAX)
         plan_text = planning(rng)
-        row = " ".join(part for part in (str(number), trekker, title, what, c["text"], explanation, plan_text) if part)
-        quote = f"{number} {trekker} {title}"
+        # The table row as printed; the action quotes it up to its cost cell (as the bundled
+        # plan does), so the quote contains both the title and the cost.
+        cells = [part for part in (str(number), trekker, title, what, c["text"]) if part]
+        row = " ".join(cells + [part for part in (explanation, plan_text) if part])
+        quote = " ".join(cells)
         action: Record = {"id": f"{plan_id}.a{number:04d}", "plan": plan_id,
                           "focusopgave": f"{plan_id}.fo{owner:03d}" if owner else None, "number": number,
                           "trekker": trekker, "title": title, "heading": title, "what": what, "cost": c,
@@ -442,9 +480,12 @@ def _actieplan(out: Cluster, rng: random.Random, words: Words, pa: str, mname: s
                                       ("Rijkssubsidies", "subsidie")), 1):
         bid = f"{pa}.budget{b}"
         budget: Record = {"id": bid, "programme": pa, "name": f"{name} {mname}", "kind": kind,
-                          "description": words.sentences(1, 3),
-                          "source": doc.cite(f"Budget {name} {mname}: {words.sentences(1, 1)}")}
-        if b <= 2:
+                          "description": words.sentences(1, 3)}
+        intro = f"Budget {name} {mname}: {words.sentences(1, 1)}"
+        if b > 2:
+            budget["source"] = doc.cite(intro)
+        else:
+            at = len(doc.paragraphs)  # the budget's paragraph precedes its lines; its size is known after them
             mine = []
             for n in range(1, 7 * scale + 1):
                 c = cost(rng, (0.85, 0.95))
@@ -465,20 +506,25 @@ def _actieplan(out: Cluster, rng: random.Random, words: Words, pa: str, mname: s
             budget["amount"] = ({"status": "amount", "amount": minimum, "qualifier": "minimaal",
                                  "text": f"minimaal {size}"} if b == 2 else
                                 {"status": "amount", "amount": minimum, "text": size})
-            doc.paragraphs.append(f"Totaal {name} {text}. Beschikbaar: {budget['amount']['text']}.")  # type: ignore[index]
+            # As the bundled plan: "De gemeente stelt hiervoor een budget beschikbaar van minimaal € 500.000."
+            available = f"De gemeente stelt hiervoor een budget beschikbaar van {budget['amount']['text']}."  # type: ignore[index]
+            doc.paragraphs.insert(at, f"{intro} {available}")
+            budget["source"] = {"doc": doc.id, "quote": available}
+            doc.paragraphs.append(f"Totaal {name} {text}.")
         budgets.append(budget)
 
     fundings: list[Record] = []
     for f in range(1, 5 * scale + 1):
         action = actions[rng.randrange(len(actions))]
         b = rng.randint(1, 5)
-        funding: Record = {"id": f"{pa}.fund{f:04d}", "action": action["id"], "budget": f"{pa}.budget{b}",
-                           "source": doc.cite(f"Actie {action['number']} wordt mede bekostigd uit budget {b}.")}
+        funding: Record = {"id": f"{pa}.fund{f:04d}", "action": action["id"], "budget": f"{pa}.budget{b}"}
+        sentence = f"Actie {action['number']} wordt mede bekostigd uit budget {b}"
         if rng.random() < 0.5:
             amount = rng.randint(1, 20) * 5000
             text = _amount_text(rng, amount)
             funding["amount"] = {"status": "amount", "amount": amount, "text": text}
-            doc.paragraphs[-1] += f" Het gaat om {text}."
+            sentence += f"; daarvoor wordt {text} gereserveerd"  # the quote carries the amount
+        funding["source"] = doc.cite(f"{sentence}.")
         fundings.append(funding)
     links: list[Record] = [{"id": f"{pa}.link.plan", "theme": f"{pa}.thema-01", "plan": plan_id, "basis": "bron",
                             "rationale": "Het raadsprogramma benoemt leefbaarheid als prioriteit.",
@@ -488,7 +534,8 @@ def _actieplan(out: Cluster, rng: random.Random, words: Words, pa: str, mname: s
         if rng.random() < 0.75:
             links.append({"id": f"{action['id']}.link", "theme": f"{pa}.thema-{rng.randint(1, 16):02d}",
                           "action": action["id"], "basis": "redactioneel", "rationale": words.sentence(),
-                          "source": {"doc": doc.id, "quote": action["source"]["quote"]}})  # type: ignore[index]
+                          "source": {"doc": doc.id,  # a short phrase of the row, as the bundled links quote
+                                     "quote": f"{action['number']} {action['trekker']} {action['title']}"}})
 
     document = {"id": doc.id, "programme": pa, "kind": "actieplan", "title": f"Actieplan {mname}-{area} (concept)",
                 "date_text": "december 2023", "status": "concept", "status_text": "concept, ter consultatie",

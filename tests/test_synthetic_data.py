@@ -12,7 +12,8 @@ import pytest
 from bench.synthetic import BANNER, generate
 from velsen_desk.cli.main import main
 from velsen_desk.core.planning import Precision, parse_planning
-from velsen_desk.curation.loader import load_dataset
+from velsen_desk.curation.loader import MAX_FILE_BYTES, MAX_TOTAL_BYTES, load_dataset
+from velsen_desk.curation.schema import TEXT_MAX
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -65,6 +66,21 @@ def test_same_seed_same_files_other_seed_other_files(tmp_path: Path):
     assert _files(tmp_path / "a") == _files(tmp_path / "b")
     assert _files(tmp_path / "a") != _files(tmp_path / "c")
     assert first.records == second.records
+
+
+def test_ten_times_fits_the_loaders_size_limits(tmp_path: Path):
+    # validate refuses a file over 1 MB and a set over 2 MB before it checks anything else
+    written = generate(tmp_path, scale=10, seed=5)
+    sizes = [p.stat().st_size for p in written.data.iterdir()]
+    assert max(sizes) <= MAX_FILE_BYTES and sum(sizes) <= MAX_TOTAL_BYTES
+
+
+def test_long_explanations_stay_within_the_text_limit():
+    from bench.synthetic import make_cluster
+
+    cluster = make_cluster(5, 0, 2000)  # 100×: enough actions for the long tail (one in 200)
+    lengths = [len(a["explanation"] or "") for f in cluster.files.values() for a in f.get("actions", [])]
+    assert max(lengths) <= TEXT_MAX and sum(n > 3000 for n in lengths) >= 3
 
 
 def test_every_name_says_it_is_synthetic(tmp_path: Path):
