@@ -426,7 +426,7 @@ def _actieplan(out: Cluster, rng: random.Random, words: Words, pa: str, mname: s
         plan_text = planning(rng)
         # The table row as printed; the action quotes it up to its cost cell (as the bundled
         # plan does), so the quote contains both the title and the cost.
-        cells = [part for part in (str(number), trekker, title, what, c["text"]) if part]
+        cells = [part for part in (str(number), trekker, title, what, str(c["text"])) if part]
         row = " ".join(cells + [part for part in (explanation, plan_text) if part])
         quote = " ".join(cells)
         action: Record = {"id": f"{plan_id}.a{number:04d}", "plan": plan_id,
