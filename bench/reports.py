@@ -23,7 +23,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 from velsen_desk.core.formatting import format_cost
-from velsen_desk.core.money import AMOUNT, NOT_APPLICABLE, TO_BE_DETERMINED, CostValue, Reconciliation, sum_costs
+from velsen_desk.core.money import CostStatus, CostValue, Reconciliation, sum_costs
 from velsen_desk.core.paths import bundled_data_dir
 from velsen_desk.core.records import ActionInfo, ActionPlanInfo, FocusopgaveInfo, PhaseInfo, ProgrammeData
 from velsen_desk.curation.loader import load_dataset
@@ -77,11 +77,11 @@ def synthetic_plan(base: ActionPlanInfo, n_actions: int, per_focus: int = 40, se
             number += 1
             roll = rng.random()
             if roll < 0.6:
-                cost = CostValue(status=AMOUNT, amount=rng.randint(1, 200) * 1000, text="")
+                cost = CostValue(status=CostStatus.AMOUNT, amount=rng.randint(1, 200) * 1000, text="")
             elif roll < 0.85:
-                cost = CostValue(status=NOT_APPLICABLE, amount=None, text="n.v.t.")
+                cost = CostValue(status=CostStatus.NOT_APPLICABLE, amount=None, text="n.v.t.")
             else:
-                cost = CostValue(status=TO_BE_DETERMINED, amount=None, text="n.n.b.")
+                cost = CostValue(status=CostStatus.TO_BE_DETERMINED, amount=None, text="n.n.b.")
             phase, text = synthetic_phase(rng)
             title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 7))).capitalize()
             actions.append(ActionInfo(
@@ -92,7 +92,7 @@ def synthetic_plan(base: ActionPlanInfo, n_actions: int, per_focus: int = 40, se
                 phases=(phase,), fundings=(), theme_ids=(), note=None, source=source,
             ))
         total = sum_costs(a.cost for a in actions)
-        documented = CostValue(status=AMOUNT, amount=total.known + (5000 if f_index % 7 == 0 else 0), text="")
+        documented = CostValue(status=CostStatus.AMOUNT, amount=total.known + (5000 if f_index % 7 == 0 else 0), text="")
         focusopgaven.append(FocusopgaveInfo(
             id=f"syn.f{f_index}", number=f_index, letter=None, title=f"Synthetische focusopgave {f_index}",
             table_title=None, lead=None, objective=None, responsible=None, actions=tuple(actions),
