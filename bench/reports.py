@@ -92,7 +92,8 @@ def synthetic_plan(base: ActionPlanInfo, n_actions: int, per_focus: int = 40, se
                 phases=(phase,), fundings=(), theme_ids=(), note=None, source=source,
             ))
         total = sum_costs(a.cost for a in actions)
-        documented = CostValue(status=CostStatus.AMOUNT, amount=total.known + (5000 if f_index % 7 == 0 else 0), text="")
+        documented_amount = total.known + (5000 if f_index % 7 == 0 else 0)  # one in seven does not reconcile
+        documented = CostValue(status=CostStatus.AMOUNT, amount=documented_amount, text="")
         focusopgaven.append(FocusopgaveInfo(
             id=f"syn.f{f_index}", number=f_index, letter=None, title=f"Synthetische focusopgave {f_index}",
             table_title=None, lead=None, objective=None, responsible=None, actions=tuple(actions),
