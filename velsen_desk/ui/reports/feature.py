@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from velsen_desk.core.report_kinds import REPORT_KINDS, ReportKind, kind_for_tab, report_kind
 from velsen_desk.ui.operations import OperationRunner
 from velsen_desk.ui.programme_loader import ProgrammeLoader
+from velsen_desk.ui.registry_labels import QT_TRANSLATE_NOOP
 from velsen_desk.ui.state import ViewState
 
 if TYPE_CHECKING:
@@ -29,12 +30,12 @@ GENERATE_AFTER_MS = 150
 # Menu texts with their keyboard mnemonics (the registry's labels carry none); a kind without one
 # here shows its registry label.
 _MENU_TEXTS = {
-    "themes": "&Thema’s…",
-    "regie": "&Regie van een collegelid…",
-    "portfolio": "&Portefeuilleverdeling…",
-    "budget": "&Begroting Actieplan…",
-    "timeline": "P&lanning Actieplan…",
-    "annex": "&Agendabijlage…",
+    "themes": QT_TRANSLATE_NOOP("ReportActions", "&Thema’s…"),
+    "regie": QT_TRANSLATE_NOOP("ReportActions", "&Regie van een collegelid…"),
+    "portfolio": QT_TRANSLATE_NOOP("ReportActions", "&Portefeuilleverdeling…"),
+    "budget": QT_TRANSLATE_NOOP("ReportActions", "&Begroting Actieplan…"),
+    "timeline": QT_TRANSLATE_NOOP("ReportActions", "P&lanning Actieplan…"),
+    "annex": QT_TRANSLATE_NOOP("ReportActions", "&Agendabijlage…"),
 }
 
 
