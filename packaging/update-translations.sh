@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${PYSIDE6_BIN:-.venv/bin}"
-DIR=resources/translations
+DIR="${TRANSLATIONS_DIR:-resources/translations}"  # tests compile into a temporary copy
 mapfile -t SOURCES < <(find velsen_desk/ui -name '*.py' | LC_ALL=C sort)
 
 # -tr-function-alias: the modules' bare _tr("…") helpers translate in the empty context, which is

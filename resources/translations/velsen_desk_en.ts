@@ -25,7 +25,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>Trekker</source>
-        <translation>Lead</translation>
+        <translation>Lead party</translation>
     </message>
     <message>
         <source>Kosten</source>
@@ -129,7 +129,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>Regie-thema’s</source>
-        <translation>Lead themes</translation>
+        <translation>Themes led</translation>
     </message>
     <message>
         <source>Volgorde als locoburgemeester</source>
@@ -213,11 +213,11 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>Mijn regie</source>
-        <translation>My lead</translation>
+        <translation>Led by me</translation>
     </message>
     <message>
         <source>mijn regie</source>
-        <translation>my lead</translation>
+        <translation>led by me</translation>
     </message>
     <message>
         <source>Geen focuspunten in de bron.</source>
@@ -364,7 +364,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>Trekker</source>
-        <translation>Lead</translation>
+        <translation>Lead party</translation>
     </message>
     <message>
         <source>onbekend</source>
@@ -1019,7 +1019,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Regie over thema’s</source>
-        <translation>Lead of themes</translation>
+        <translation>Themes led</translation>
     </message>
 </context>
 <context>
@@ -1041,7 +1041,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>&amp;Regie van een collegelid…</source>
-        <translation>&amp;Lead of a board member…</translation>
+        <translation>Themes &amp;led by a board member…</translation>
     </message>
     <message>
         <source>&amp;Portefeuilleverdeling…</source>
@@ -1152,7 +1152,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Kies bij “Collegelid” wiens regie het rapport toont.</source>
-        <translation>Choose under “Board member” whose lead the report shows.</translation>
+        <translation>Choose under “Board member” whose themes the report shows.</translation>
     </message>
     <message>
         <source>Kies welke onderdelen in de bijlage komen.</source>
@@ -1163,7 +1163,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <name>ReportForm</name>
     <message>
         <source>T&amp;hema’s en regie</source>
-        <translation>T&amp;hemes and lead</translation>
+        <translation>T&amp;hemes and who leads them</translation>
     </message>
     <message>
         <source>Portefeuilleverdel&amp;ing</source>
@@ -1179,7 +1179,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>&amp;Regie van het collegelid</source>
-        <translation>&amp;Lead of the board member</translation>
+        <translation>Themes &amp;led by the board member</translation>
     </message>
     <message>
         <source>Kies eerst een collegelid.</source>
@@ -1203,7 +1203,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Nodig voor het rapport over regie; in een agendabijlage voor het onderdeel regie.</source>
-        <translation>Needed for the report on lead; in an agenda annex for the lead section.</translation>
+        <translation>Needed for the report on the themes a member leads; in an agenda annex, for that section.</translation>
     </message>
     <message>
         <source>Rapport</source>
@@ -1278,11 +1278,11 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <name>ReportKind</name>
     <message>
         <source>Thema’s en regie</source>
-        <translation>Themes and lead</translation>
+        <translation>Themes and who leads them</translation>
     </message>
     <message>
         <source>Regie van een collegelid</source>
-        <translation>Lead of a board member</translation>
+        <translation>Themes led by a board member</translation>
     </message>
     <message>
         <source>Portefeuilleverdeling</source>
@@ -1634,7 +1634,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Regie van {0}</source>
-        <translation>Lead of {0}</translation>
+        <translation>Themes led by {0}</translation>
     </message>
 </context>
 <context>
@@ -1664,7 +1664,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
 Trekker: {trekker}
 Planning (zoals geschreven): {planning}</source>
         <translation>Action {number}: {title}
-Lead: {trekker}
+Lead party: {trekker}
 Planning (as written): {planning}</translation>
     </message>
     <message>
@@ -1681,7 +1681,7 @@ Planning (as written): {planning}</translation>
     </message>
     <message>
         <source>Trekkers</source>
-        <translation>Leads</translation>
+        <translation>Lead parties</translation>
     </message>
     <message>
         <source>Precisie</source>
@@ -1705,7 +1705,7 @@ Planning (as written): {planning}</translation>
     </message>
     <message>
         <source>dikke rand: mijn regie</source>
-        <translation>thick border: my lead</translation>
+        <translation>thick border: led by me</translation>
     </message>
     <message>
         <source>Actie {0}</source>
@@ -1744,11 +1744,11 @@ Planning (as written): {planning}</translation>
     </message>
     <message>
         <source>Kies een collegelid om zijn of haar portefeuilles en regie-thema’s te markeren.</source>
-        <translation>Choose a board member to highlight their portfolios and lead themes.</translation>
+        <translation>Choose a board member to highlight their portfolios and the themes they lead.</translation>
     </message>
     <message>
         <source>Alleen &amp;mijn regie</source>
-        <translation>Only &amp;my lead</translation>
+        <translation>Only themes I &amp;lead</translation>
     </message>
     <message>
         <source>Toon bij een gekozen collegelid alleen de eigen regie-thema’s (Ctrl+M)</source>
