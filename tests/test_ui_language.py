@@ -3,6 +3,9 @@ texts and the plural forms of counts following the choice."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 
@@ -159,3 +162,30 @@ def test_an_unknown_saved_language_means_dutch(tmp_path):
     settings = QSettings(str(tmp_path / "odd.ini"), QSettings.Format.IniFormat)
     settings.setValue(LANGUAGE_KEY, "klingon")
     assert language_choice(settings) is Language.DUTCH
+
+
+SYSTEM_CHECK = """
+import sys
+from PySide6.QtCore import QCoreApplication, QSettings
+from velsen_desk.ui.language import LANGUAGE_KEY, install_translation
+app = QCoreApplication([])
+settings = QSettings(sys.argv[1], QSettings.Format.IniFormat)
+settings.setValue(LANGUAGE_KEY, "system")
+install_translation(app, settings)
+translate = QCoreApplication.translate
+print(translate("MainWindow", "&Bestand"), translate("PdfPanel", "%n pagina’s", None, 1))
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en_US.UTF-8", "&File 1 page"), ("de_DE.UTF-8", "&Bestand 1 pagina"), ("nl_NL.UTF-8", "&Bestand 1 pagina")],
+)
+def test_follow_the_system_speaks_its_language_or_else_dutch(tmp_path, lang, expected):
+    """QLocale.system() is read once per process: each system language gets its own."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env["LANG"] = lang
+    run = subprocess.run([sys.executable, "-c", SYSTEM_CHECK, str(tmp_path / "s.ini")], env=env,
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == expected

@@ -2,12 +2,16 @@
 
 ``core/report_kinds.py``, ``core/item_kinds.py`` and ``SPEERPUNT_SECTIONS`` in ``core/records.py``
 may not import Qt, and the window translates their labels from variables
-(``translate("ReportKind", kind.menu_label)``), which lupdate cannot read. So their texts are
-repeated here inside marker calls that lupdate does read; tests/test_translations.py fails when
-a registry gains or changes a label that is not listed here, so the catalogue cannot fall behind.
+(:func:`report_kind_label`), which lupdate cannot read. So their texts are repeated here inside
+marker calls that lupdate does read; tests/test_translations.py fails when a registry gains or
+changes a label that is not listed here, so the catalogue cannot fall behind.
 """
 
 from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from velsen_desk.core.report_kinds import ReportKind
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate knows this name)
@@ -15,7 +19,12 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate kn
     return text
 
 
-# Context "ReportKind": form.kind_label, the Rapporten menu.
+def report_kind_label(kind: ReportKind) -> str:
+    """A report kind's label in the window's language (the dialog's list, the Rapporten menu)."""
+    return QCoreApplication.translate("ReportKind", kind.menu_label)
+
+
+# Context "ReportKind": report_kind_label.
 REPORT_KIND_LABELS = (
     QT_TRANSLATE_NOOP("ReportKind", "Thema’s en regie"),
     QT_TRANSLATE_NOOP("ReportKind", "Regie van een collegelid"),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from velsen_desk.core.report_kinds import REPORT_KINDS, ReportKind, kind_for_tab, report_kind
 from velsen_desk.ui.operations import OperationRunner
 from velsen_desk.ui.programme_loader import ProgrammeLoader
-from velsen_desk.ui.registry_labels import QT_TRANSLATE_NOOP
+from velsen_desk.ui.registry_labels import QT_TRANSLATE_NOOP, report_kind_label
 from velsen_desk.ui.state import ViewState
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ _MENU_TEXTS = {
 def menu_text(kind: ReportKind) -> str:
     if kind.id in _MENU_TEXTS:
         return QCoreApplication.translate("ReportActions", _MENU_TEXTS[kind.id])
-    return QCoreApplication.translate("ReportKind", kind.menu_label) + "…"
+    return report_kind_label(kind) + "…"
 
 
 def needs_input(kind: ReportKind, person_id: str | None) -> bool:

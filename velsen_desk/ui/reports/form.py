@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from velsen_desk.core.report_kinds import ANNEX_SECTION_IDS, REPORT_KINDS, ReportKind, is_report_kind, report_kind
 from velsen_desk.reports.request import ReportRequest
 from velsen_desk.reports.work import default_file_name
-from velsen_desk.ui.registry_labels import QT_TRANSLATE_NOOP
+from velsen_desk.ui.registry_labels import QT_TRANSLATE_NOOP, report_kind_label
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 
@@ -44,7 +44,7 @@ _SECTION_TEXTS = {
 
 def kind_label(kind: ReportKind) -> str:
     """The registry's Dutch label, through Qt's translation (context ``ReportKind``)."""
-    return QCoreApplication.translate("ReportKind", kind.menu_label)
+    return report_kind_label(kind)
 
 
 def uses_person(kind: ReportKind) -> bool:
