@@ -8,11 +8,12 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from velsen_desk.core.paths import APP_AUTHOR, APP_NAME, resources_dir
+from velsen_desk.ui.language import install_translation
 from velsen_desk.ui.widgets.style import escaped_rich_text
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         app.setApplicationDisplayName("Velsen Desk")
         app.setDesktopFileName("velsen-desk")  # ties the window to the installed launcher and its icon
         app.setWindowIcon(application_icon())
-        install_translation(app)
+        install_translation(app)  # the language chosen in Instellingen (Dutch by default)
     return app  # type: ignore[return-value]
 
 
@@ -40,26 +41,9 @@ def application_icon() -> QIcon:
     return icon
 
 
-def install_translation(app: QCoreApplication) -> None:
-    """Dutch is the source language; a ``velsen_desk_<lang>.qm`` in resources/translations
-    (e.g. English) is loaded when the system language asks for it.
-
-    Qt's own texts (dialog buttons, context menus, the print dialog) speak the language the
-    application speaks: the system's when a catalogue for it was loaded, otherwise Dutch.
-    """
-    translator = QTranslator(app)
-    language = QLocale()
-    if translator.load(language, "velsen_desk", "_", str(resources_dir() / "translations")):
-        app.installTranslator(translator)
-    else:
-        language = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(language, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_translator)
-
-
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
+    # The empty context: lupdate files bare _tr() calls there (packaging/update-translations.sh).
+    return QCoreApplication.translate("", text)
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:

@@ -36,7 +36,8 @@ SortKey = str | int | float | tuple[int, float]
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("BudgetModel", text)
+    # The empty context: lupdate files bare _tr() calls there (packaging/update-translations.sh).
+    return QCoreApplication.translate("", text)
 
 
 def build_tree(plans: tuple[records.ActionPlanInfo, ...]) -> BudgetNode:

@@ -123,7 +123,7 @@ class NoteEditor(QWidget):
         recovered = take_recovered()
         if recovered:
             self.saved_label.setText(
-                self.tr("{0} niet-bewaarde notitie(s) van de vorige keer teruggezet").format(recovered)
+                self.tr("%n niet-bewaarde notitie(s) van de vorige keer teruggezet", "", recovered)
             )
         if item is not None:
             self.title.setText(self.tr("Mijn &notitie bij {0}").format(item.label.replace("&", "&&")))
@@ -157,7 +157,7 @@ class NoteEditor(QWidget):
             self.window(),
             self.tr("Notitie niet bewaard"),
             self.tr("Deze notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:\n{0}\n\n"
-                    "{1}\n\nToch afsluiten? De niet-bewaarde tekst gaat dan verloren.").format(
+                    "{1}\n\nToch afsluiten? De niet-bewaarde tekst gaat dan verloren.", "", len(unsafe)).format(
                 labels, self._last_reason),
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Cancel,
@@ -244,7 +244,7 @@ class NoteEditor(QWidget):
         self.saved_label.setStyleSheet("")
         if self._pending:
             self.saved_label.setText(
-                self.tr("{0} andere notitie(s) niet bewaard — wordt opnieuw geprobeerd").format(len(self._pending))
+                self.tr("%n andere notitie(s) niet bewaard — wordt opnieuw geprobeerd", "", len(self._pending))
             )
         elif self.saved_label.text() != "":
             self.saved_label.setText(self.tr("bewaard"))

@@ -25,6 +25,7 @@ from velsen_desk.core.item_kinds import item_kind
 from velsen_desk.notes.current import current_notes
 from velsen_desk.notes.notes_file import Note, NotesError
 from velsen_desk.storage.database import ReadOnlyDatabase
+from velsen_desk.ui.registry_labels import QT_TRANSLATE_NOOP
 from velsen_desk.ui.widgets.style import escaped_rich_text, muted_colour, plain_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,7 +33,8 @@ _NO_PARENT = QModelIndex()
 
 
 def _tr(text_: str) -> str:
-    return QCoreApplication.translate("NotesModel", text_)
+    # The empty context: lupdate files bare _tr() calls there (packaging/update-translations.sh).
+    return QCoreApplication.translate("", text_)
 
 
 def load_notes(db: ReadOnlyDatabase | None) -> list[Note]:
@@ -48,7 +50,10 @@ def load_notes(db: ReadOnlyDatabase | None) -> list[Note]:
 
 
 class NotesModel(QAbstractTableModel):
-    COLUMNS = ("Onderdeel", "Soort", "Bespreken", "Notitie", "Status", "Bijgewerkt")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("", "Onderdeel"), QT_TRANSLATE_NOOP("", "Soort"), QT_TRANSLATE_NOOP("", "Bespreken"),
+        QT_TRANSLATE_NOOP("", "Notitie"), QT_TRANSLATE_NOOP("", "Status"), QT_TRANSLATE_NOOP("", "Bijgewerkt"),
+    )
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -179,7 +184,7 @@ class NotesOverview(QDialog):
         except (NotesError, OSError) as exc:
             self.message.setText(self.tr("Exporteren mislukt: {0}").format(exc))
             return
-        self.message.setText(self.tr("{0} notitie(s) geëxporteerd naar {1}.").format(count, target))
+        self.message.setText(self.tr("%n notitie(s) geëxporteerd naar {0}.", "", count).format(target))
 
     def import_notes(self) -> None:
         source, _filter = QFileDialog.getOpenFileName(
@@ -194,5 +199,5 @@ class NotesOverview(QDialog):
         except NotesError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText(self.tr("{0} notitie(s) geïmporteerd.").format(count))
+        self.message.setText(self.tr("%n notitie(s) geïmporteerd.", "", count))
         self._reload()

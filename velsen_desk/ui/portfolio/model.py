@@ -16,7 +16,8 @@ _NO_PARENT = QModelIndex()  # the invalid index, as a default argument
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("PortfolioModel", text)
+    # The empty context: lupdate files bare _tr() calls there (packaging/update-translations.sh).
+    return QCoreApplication.translate("", text)
 
 
 def uncertain_tooltip() -> str:

@@ -27,23 +27,24 @@ from PySide6.QtWidgets import (
 from velsen_desk.core.report_kinds import ANNEX_SECTION_IDS, REPORT_KINDS, ReportKind, is_report_kind, report_kind
 from velsen_desk.reports.request import ReportRequest
 from velsen_desk.reports.work import default_file_name
+from velsen_desk.ui.registry_labels import QT_TRANSLATE_NOOP, report_kind_label
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 
 # Check box texts with their keyboard mnemonics (which the registry's labels cannot carry);
 # a section without one here shows the registry's label.
 _SECTION_TEXTS = {
-    "themes": "T&hema’s en regie",
-    "portfolio": "Portefeuilleverdel&ing",
-    "budget": "&Begroting Actieplan",
-    "timeline": "P&lanning Actieplan",
-    "regie": "&Regie van het collegelid",
+    "themes": QT_TRANSLATE_NOOP("ReportForm", "T&hema’s en regie"),
+    "portfolio": QT_TRANSLATE_NOOP("ReportForm", "Portefeuilleverdel&ing"),
+    "budget": QT_TRANSLATE_NOOP("ReportForm", "&Begroting Actieplan"),
+    "timeline": QT_TRANSLATE_NOOP("ReportForm", "P&lanning Actieplan"),
+    "regie": QT_TRANSLATE_NOOP("ReportForm", "&Regie van het collegelid"),
 }
 
 
 def kind_label(kind: ReportKind) -> str:
     """The registry's Dutch label, through Qt's translation (context ``ReportKind``)."""
-    return QCoreApplication.translate("ReportKind", kind.menu_label)
+    return report_kind_label(kind)
 
 
 def uses_person(kind: ReportKind) -> bool:

@@ -85,7 +85,7 @@ class PdfPanel(QGroupBox):
         self.saved_path = None
         shown = self.preview.load(result.path)
         pages = self.preview.page_count if shown else result.pages
-        self.pages_label.setText(self.tr("{0} pagina’s").format(pages) if pages != 1 else self.tr("1 pagina"))
+        self.pages_label.setText(self.tr("%n pagina’s", "", pages))
         self.update_enabled()
         return shown
 
@@ -152,7 +152,7 @@ class PdfPanel(QGroupBox):
             return 0
         finally:
             self.unsetCursor()
-        self.sig_message.emit(self.tr("{0} pagina’s naar de printer gestuurd.").format(pages))
+        self.sig_message.emit(self.tr("%n pagina’s naar de printer gestuurd.", "", pages))
         return pages
 
     def open_saved(self) -> bool:

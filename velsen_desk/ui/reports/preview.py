@@ -28,7 +28,8 @@ MAX_PRINT_DPI = 300  # enough for text; an A4 page at 300 dpi is a 35 MB image
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("PdfPreview", text)
+    # The empty context: lupdate files bare _tr() calls there (packaging/update-translations.sh).
+    return QCoreApplication.translate("", text)
 
 
 class PrintError(Exception):

@@ -17,7 +17,8 @@ MARKED_ROLE = Qt.ItemDataRole.UserRole + 21  # title/snippet with \x02..\x03 hig
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("SearchModel", text)
+    # The empty context: lupdate files bare _tr() calls there (packaging/update-translations.sh).
+    return QCoreApplication.translate("", text)
 
 
 class SearchResultsModel(GroupedItemModel):

@@ -234,7 +234,7 @@ class SearchPanel(QObject):
         self.model.set_hits(hits, self._programmes)
         self.view.expandAll()
         if hits:
-            self.status.setText(self.tr("{0} resultaten voor “{1}”").format(len(hits), query.strip()[:60]))
+            self.status.setText(self.tr("%n resultaten voor “{0}”", "", len(hits)).format(query.strip()[:60]))
         else:
             self.status.setText(self.tr("Geen resultaten voor “{0}”.").format(query.strip()[:60]))
         self.dock.show()

@@ -21,7 +21,8 @@ from velsen_desk.ui.widgets.style import bold_font, escaped_rich_text, plain_lab
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChangesModel", text)
+    # The empty context: lupdate files bare _tr() calls there (packaging/update-translations.sh).
+    return QCoreApplication.translate("", text)
 
 
 def change_text(change: Change) -> str:
@@ -129,7 +130,7 @@ class ChangesDialog(QDialog):
         elif not report.changes:
             text = self.tr("Geen verschillen met de vorige versie.")
         else:
-            text = self.tr("{0} wijziging(en) ten opzichte van de vorige versie.").format(len(report.changes))
+            text = self.tr("%n wijziging(en) ten opzichte van de vorige versie.", "", len(report.changes))
         self.summary.setText(text)
         self.tree.expandAll()
 

@@ -150,8 +150,8 @@ class RollbackDialog(QDialog):
         self.model.set_changes(changes)
         self.tree.expandAll()
         self.summary.setText(
-            self.tr("Terugzetten verandert {0} onderdeel/onderdelen ten opzichte van de huidige gegevens.").format(
-                len(changes)) if changes else self.tr("Deze versie verschilt niet van de huidige gegevens.")
+            self.tr("Terugzetten verandert %n onderdeel/onderdelen ten opzichte van de huidige gegevens.", "",
+                    len(changes)) if changes else self.tr("Deze versie verschilt niet van de huidige gegevens.")
         )
         self.restore_button.setEnabled(True)
 

@@ -1,10 +1,12 @@
-"""Bestand → Instellingen…: choose the shared folder the data is synced from."""
+"""Bestand → Instellingen…: choose the shared folder the data is synced from, and the language."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -18,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk.sync.config import ConfigError, configured_share, save_share
+from velsen_desk.ui.language import Language, language_choice, save_language_choice
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None):
         super().__init__(parent)
+        self._settings = settings if settings is not None else QSettings()  # the store run_app reads
         self.setWindowTitle(self.tr("Instellingen"))
         self.setObjectName("settings_dialog")
         try:
@@ -55,6 +59,19 @@ class SettingsDialog(QDialog):
         label = QLabel(self.tr("&Gedeelde map:"), self)
         label.setBuddy(self.share_edit)
         form.addRow(label, row)
+        # Each language names itself, so a user who cannot read the current one still finds theirs.
+        self.language_combo = QComboBox(self)
+        self.language_combo.addItem("Nederlands", Language.DUTCH.value)
+        self.language_combo.addItem("English", Language.ENGLISH.value)
+        self.language_combo.addItem(self.tr("Volg het systeem"), Language.SYSTEM.value)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(language_choice(self._settings).value))
+        self.language_combo.setAccessibleName(self.tr("Taal"))
+        language_label = QLabel(self.tr("&Taal:"), self)
+        language_label.setBuddy(self.language_combo)
+        form.addRow(language_label, self.language_combo)
+        restart_note = QLabel(self.tr("Een andere taal geldt vanaf de volgende start van Velsen Desk."), self)
+        restart_note.setWordWrap(True)
+        form.addRow("", restart_note)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Opslaan"))
@@ -78,6 +95,9 @@ class SettingsDialog(QDialog):
         if chosen:
             self.share_edit.setText(chosen)
 
+    def language(self) -> Language:
+        return Language(self.language_combo.currentData())
+
     def share(self) -> Path | None:
         text = self.share_edit.text().strip()
         return Path(text) if text else None
@@ -93,4 +113,5 @@ class SettingsDialog(QDialog):
             self.problem.setText(message)
             self.problem.show()
             return
+        save_language_choice(self._settings, self.language())
         super().accept()

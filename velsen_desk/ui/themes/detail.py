@@ -11,7 +11,8 @@ from velsen_desk.ui.widgets.style import cost_html, esc, html_css, reconciliatio
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ThemeDetail", text)
+    # The empty context: lupdate files bare _tr() calls there (packaging/update-translations.sh).
+    return QCoreApplication.translate("", text)
 
 
 def _target(t: records.TargetInfo) -> str:

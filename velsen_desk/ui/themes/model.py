@@ -40,7 +40,8 @@ ThemeNode = Node[ThemePayload]
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ThemeTreeModel", text)
+    # The empty context: lupdate files bare _tr() calls there (packaging/update-translations.sh).
+    return QCoreApplication.translate("", text)
 
 
 def build_tree(data: ProgrammeData) -> ThemeNode:

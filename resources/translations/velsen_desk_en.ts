@@ -1,0 +1,1762 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+<context>
+    <name></name>
+    <message>
+        <source>Velsen Desk – onverwachte fout</source>
+        <translation>Velsen Desk – unexpected error</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis: {0}
+
+De details staan in het logboek.</source>
+        <translation>Something went wrong: {0}
+
+The details are in the log.</translation>
+    </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Trekker</source>
+        <translation>Lead party</translation>
+    </message>
+    <message>
+        <source>Kosten</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>Financiering</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>Volgens document</source>
+        <translation>According to the document</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Focusopgave {0}: {1}</source>
+        <translation>Focus task {0}: {1}</translation>
+    </message>
+    <message>
+        <source>budget {0}</source>
+        <translation>budget {0}</translation>
+    </message>
+    <message>
+        <source>financiert actie {0}</source>
+        <translation>funds action {0}</translation>
+    </message>
+    <message>
+        <source>De bron noemt geen planning.</source>
+        <translation>The source gives no planning.</translation>
+    </message>
+    <message>
+        <source>In de bron: {0}</source>
+        <translation>In the source: {0}</translation>
+    </message>
+    <message>
+        <source>Berekend uit de regels: {0}. Document: {1}.</source>
+        <translation>Calculated from the lines: {0}. Document: {1}.</translation>
+    </message>
+    <message>
+        <source>Onderdeel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Bespreken</source>
+        <translation>Discuss</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Bijgewerkt</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>los</source>
+        <translation>detached</translation>
+    </message>
+    <message>
+        <source>los: dit onderdeel staat niet meer in de gegevens</source>
+        <translation>detached: this item is no longer in the data</translation>
+    </message>
+    <message>
+        <source>kolom afgeleid; de PDF-tabel verloor haar kolomgrenzen</source>
+        <translation>column inferred; the PDF table lost its column boundaries</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Partij</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>Loco</source>
+        <translation>Deputy</translation>
+    </message>
+    <message>
+        <source>Portefeuille</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <source>Regie-thema’s</source>
+        <translation>Themes led</translation>
+    </message>
+    <message>
+        <source>Volgorde als locoburgemeester</source>
+        <translation>Order as deputy mayor</translation>
+    </message>
+    <message>
+        <source>Speerpunten</source>
+        <translation>Spearheads</translation>
+    </message>
+    <message>
+        <source>Wat we al doen</source>
+        <translation>What we already do</translation>
+    </message>
+    <message>
+        <source>Wat we kunnen doen</source>
+        <translation>What we can do</translation>
+    </message>
+    <message>
+        <source>De printer kan niet worden gestart.</source>
+        <translation>The printer cannot be started.</translation>
+    </message>
+    <message>
+        <source>De printer weigert een nieuwe pagina.</source>
+        <translation>The printer refuses a new page.</translation>
+    </message>
+    <message>
+        <source>toegevoegd</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>gewijzigd</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>Wijziging</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Oud</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>Nieuw</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>leeg</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>Hoofdstuk {0}: {1}</source>
+        <translation>Chapter {0}: {1}</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Regie volgens</source>
+        <translation>Lead according to</translation>
+    </message>
+    <message>
+        <source>Aandachtsveld met de thema’s:</source>
+        <translation>Area of attention with the themes:</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Regie</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Mijn regie</source>
+        <translation>Led by me</translation>
+    </message>
+    <message>
+        <source>mijn regie</source>
+        <translation>led by me</translation>
+    </message>
+    <message>
+        <source>Geen focuspunten in de bron.</source>
+        <translation>No focus points in the source.</translation>
+    </message>
+    <message>
+        <source>Meetbaar doel</source>
+        <translation>Measurable target</translation>
+    </message>
+    <message>
+        <source>planning onbekend</source>
+        <translation>planning unknown</translation>
+    </message>
+    <message>
+        <source>Actie {0}</source>
+        <translation>Action {0}</translation>
+    </message>
+    <message>
+        <source>redactionele koppeling</source>
+        <translation>editorial link</translation>
+    </message>
+    <message>
+        <source>volgens de bron</source>
+        <translation>according to the source</translation>
+    </message>
+    <message>
+        <source>Thema {0}: {1}</source>
+        <translation>Theme {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Aandachtsveld</source>
+        <translation>Area of attention</translation>
+    </message>
+    <message>
+        <source>Extra beleidsmatige aandacht</source>
+        <translation>Extra policy attention</translation>
+    </message>
+    <message>
+        <source>Bijdragende hoofdstukken</source>
+        <translation>Contributing chapters</translation>
+    </message>
+    <message>
+        <source>Geen hoofdstuk gekoppeld.</source>
+        <translation>No chapter linked.</translation>
+    </message>
+    <message>
+        <source>Actieplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Geen acties uit een Actieplan gekoppeld.</source>
+        <translation>No actions from an action plan linked.</translation>
+    </message>
+    <message>
+        <source>het hele plan</source>
+        <translation>the whole plan</translation>
+    </message>
+    <message>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Focuspunten</source>
+        <translation>Focus points</translation>
+    </message>
+    <message>
+        <source>Focuspunt {0}</source>
+        <translation>Focus point {0}</translation>
+    </message>
+    <message>
+        <source>Meetbare doelen</source>
+        <translation>Measurable targets</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTab</name>
+    <message>
+        <source>Actieplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Boom van het Actieplan: focusopgaven met hun acties, kosten, financiering en planning; daaronder de budgetten. Klik op een kolomkop om te sorteren.</source>
+        <translation>Tree of the action plan: focus tasks with their actions, costs, funding and planning; below them the budgets. Click a column header to sort.</translation>
+    </message>
+    <message>
+        <source>Totaal van het Actieplan</source>
+        <translation>Total of the action plan</translation>
+    </message>
+    <message>
+        <source>Alles &amp;uitklappen</source>
+        <translation>&amp;Expand all</translation>
+    </message>
+    <message>
+        <source>Alles i&amp;nklappen</source>
+        <translation>&amp;Collapse all</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Details van de gekozen actie, regel of tak.</source>
+        <translation>Details of the chosen action, line or branch.</translation>
+    </message>
+    <message>
+        <source>Geen Actieplan</source>
+        <translation>No action plan</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Geen Actieplan&lt;/h2&gt;&lt;p&gt;Het programma “{0}” heeft geen Actieplan; er is dus geen begroting per actie om te tonen.&lt;/p&gt;&lt;p&gt;Kies het programma Velsen 2022–2026 voor het Actieplan Velsen-Noord.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;No action plan&lt;/h2&gt;&lt;p&gt;The programme “{0}” has no action plan, so there is no budget per action to show.&lt;/p&gt;&lt;p&gt;Choose the programme Velsen 2022–2026 for the Actieplan Velsen-Noord.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>berekend {0}</source>
+        <translation>calculated {0}</translation>
+    </message>
+    <message>
+        <source>Kies een actie voor de details en de bron.</source>
+        <translation>Choose an action for its details and source.</translation>
+    </message>
+    <message>
+        <source>Actie {0}: {1}</source>
+        <translation>Action {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Kosten per actie – focusopgave {0}: {1}</source>
+        <translation>Costs per action – focus task {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Kosten per regel – {0}</source>
+        <translation>Costs per line – {0}</translation>
+    </message>
+    <message>
+        <source>Kosten per actie – {0}</source>
+        <translation>Costs per action – {0}</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Focusopgave {0}: {1}</source>
+        <translation>Focus task {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Trekker</source>
+        <translation>Lead party</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Kosten</source>
+        <translation>Costs</translation>
+    </message>
+    <message>
+        <source>in de bron</source>
+        <translation>in the source</translation>
+    </message>
+    <message>
+        <source>Financiering</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>Thema’s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Regel {0}: {1}</source>
+        <translation>Line {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Naar de actie in het Actieplan</source>
+        <translation>To the action in the action plan</translation>
+    </message>
+    <message>
+        <source>Berekend</source>
+        <translation>Calculated</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesDialog</name>
+    <message>
+        <source>Wat is er veranderd</source>
+        <translation>What has changed</translation>
+    </message>
+    <message>
+        <source>Samenvatting van de wijzigingen</source>
+        <translation>Summary of the changes</translation>
+    </message>
+    <message>
+        <source>Wijzigingen</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Wijzigingen per soort onderdeel: toegevoegd, verwijderd of gewijzigd, met oud en nieuw.</source>
+        <translation>Changes per kind of item: added, removed or changed, with old and new.</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Er is nog geen eerdere versie om mee te vergelijken. Na een synchronisatie die nieuwe gegevens brengt, ziet u hier wat er veranderd is.</source>
+        <translation>There is no earlier version to compare with yet. After a sync that brings new data, you will see here what has changed.</translation>
+    </message>
+    <message>
+        <source>Geen verschillen met de vorige versie.</source>
+        <translation>No differences from the previous version.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wijziging(en) ten opzichte van de vorige versie.</source>
+        <translation>
+            <numerusform>%n change from the previous version.</numerusform>
+            <numerusform>%n changes from the previous version.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChartHolder</name>
+    <message>
+        <source>Grafiek wordt geladen…</source>
+        <translation>Loading chart…</translation>
+    </message>
+    <message>
+        <source>Grafiek</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>De grafiek kan niet worden getoond ({0}). De gegevens staan volledig in de lijst ernaast.</source>
+        <translation>The chart cannot be shown ({0}). All the data is in the list beside it.</translation>
+    </message>
+</context>
+<context>
+    <name>CostChart</name>
+    <message>
+        <source>Staafdiagram kosten</source>
+        <translation>Bar chart of costs</translation>
+    </message>
+    <message>
+        <source>Kosten per actie of per regel van de gekozen tak.</source>
+        <translation>Costs per action or per line of the chosen branch.</translation>
+    </message>
+</context>
+<context>
+    <name>DataStatus</name>
+    <message>
+        <source>Geopende gegevens</source>
+        <translation>Open data</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>datum onbekend</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <source>Gegevensversie {0} · bron: {1} · documenten: {2}</source>
+        <translation>Data version {0} · source: {1} · documents: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>GanttChart</name>
+    <message>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Gantt-diagram van de acties per kwartaal; zoomen met het muiswiel, slepen om te schuiven.</source>
+        <translation>Gantt chart of the actions per quarter; zoom with the mouse wheel, drag to scroll.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemKind</name>
+    <message>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Hoofdstukken</source>
+        <translation>Chapters</translation>
+    </message>
+    <message>
+        <source>Focuspunten</source>
+        <translation>Focus points</translation>
+    </message>
+    <message>
+        <source>Portefeuilles</source>
+        <translation>Portfolios</translation>
+    </message>
+    <message>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Focusopgaven</source>
+        <translation>Focus tasks</translation>
+    </message>
+    <message>
+        <source>Acties</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Begrotingen</source>
+        <translation>Budgets</translation>
+    </message>
+    <message>
+        <source>Begrotingsregels</source>
+        <translation>Budget lines</translation>
+    </message>
+    <message>
+        <source>Opgaven</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Speerpunten</source>
+        <translation>Spearheads</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Velsen Desk</source>
+        <translation>Velsen Desk</translation>
+    </message>
+    <message>
+        <source>Weergaven</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <source>Thema’s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Thema’s, of de opbouw van het programma</source>
+        <translation>Themes, or the structure of the programme</translation>
+    </message>
+    <message>
+        <source>Portefeuilles</source>
+        <translation>Portfolios</translation>
+    </message>
+    <message>
+        <source>Wie doet wat in het college</source>
+        <translation>Who does what in the executive board</translation>
+    </message>
+    <message>
+        <source>Begroting</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Het Actieplan met kosten en budgetten</source>
+        <translation>The action plan with costs and budgets</translation>
+    </message>
+    <message>
+        <source>Tijdlijn</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>De planning van de acties per kwartaal</source>
+        <translation>The planning of the actions per quarter</translation>
+    </message>
+    <message>
+        <source>Gegevens voorbereiden…</source>
+        <translation>Preparing data…</translation>
+    </message>
+    <message>
+        <source>Werkbalk</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>Gegevens &amp;opnieuw laden</source>
+        <translation>&amp;Reload data</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>B&amp;eeld</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Alles &amp;uitklappen</source>
+        <translation>&amp;Expand all</translation>
+    </message>
+    <message>
+        <source>Alles &amp;inklappen</source>
+        <translation>C&amp;ollapse all</translation>
+    </message>
+    <message>
+        <source>Mijn &amp;notities…</source>
+        <translation>My &amp;notes…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Over Velsen Desk</source>
+        <translation>&amp;About Velsen Desk</translation>
+    </message>
+    <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Het gegevensbestand kan niet worden geopend.
+
+{0}</source>
+        <translation>The data file cannot be opened.
+
+{0}</translation>
+    </message>
+    <message>
+        <source>Velsen Desk kan niet starten</source>
+        <translation>Velsen Desk cannot start</translation>
+    </message>
+    <message>
+        <source>{0} – Velsen Desk</source>
+        <translation>{0} – Velsen Desk</translation>
+    </message>
+    <message>
+        <source>De gegevens konden niet gelezen worden. Het gegevensbestand is mogelijk beschadigd.
+
+Details: {0}</source>
+        <translation>The data could not be read. The data file may be damaged.
+
+Details: {0}</translation>
+    </message>
+    <message>
+        <source>Laden mislukt</source>
+        <translation>Loading failed</translation>
+    </message>
+    <message>
+        <source>Velsen Desk – fout</source>
+        <translation>Velsen Desk – error</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Over Velsen Desk</source>
+        <translation>About Velsen Desk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Velsen Desk {0}&lt;/h3&gt;&lt;p&gt;Het raadsprogramma, de portefeuilleverdeling en het Actieplan Velsen-Noord, offline in één venster.&lt;/p&gt;&lt;p&gt;Gegevensversie {1} ({2}).&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Velsen Desk {0}&lt;/h3&gt;&lt;p&gt;The council programme, the division of portfolios and the Actieplan Velsen-Noord, offline in one window.&lt;/p&gt;&lt;p&gt;Data version {1} ({2}).&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Mijn notitie</source>
+        <translation>My note</translation>
+    </message>
+    <message>
+        <source>&amp;Bespreken in vergadering</source>
+        <translation>&amp;Discuss in meeting</translation>
+    </message>
+    <message>
+        <source>Bespreken in vergadering</source>
+        <translation>Discuss in meeting</translation>
+    </message>
+    <message>
+        <source>Markeer dit onderdeel om het in de vergadering te bespreken.</source>
+        <translation>Mark this item to discuss it in the meeting.</translation>
+    </message>
+    <message>
+        <source>Persoonlijke notitie bij het gekozen onderdeel; alleen op deze laptop, wordt vanzelf bewaard.</source>
+        <translation>Personal note on the chosen item; only on this laptop, saved automatically.</translation>
+    </message>
+    <message>
+        <source>Typ hier uw notitie; die wordt vanzelf bewaard.</source>
+        <translation>Type your note here; it is saved automatically.</translation>
+    </message>
+    <message>
+        <source>Status van de notitie</source>
+        <translation>Status of the note</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n niet-bewaarde notitie(s) van de vorige keer teruggezet</source>
+        <translation>
+            <numerusform>%n unsaved note from last time restored</numerusform>
+            <numerusform>%n unsaved notes from last time restored</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mijn &amp;notitie bij {0}</source>
+        <translation>My &amp;note on {0}</translation>
+    </message>
+    <message>
+        <source>Notitie niet bewaard</source>
+        <translation>Note not saved</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deze notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:
+{0}
+
+{1}
+
+Toch afsluiten? De niet-bewaarde tekst gaat dan verloren.</source>
+        <translation>
+            <numerusform>This note could not be saved, not even in the recovery file:
+{0}
+
+{1}
+
+Close anyway? The unsaved text will then be lost.</numerusform>
+            <numerusform>These notes could not be saved, not even in the recovery file:
+{0}
+
+{1}
+
+Close anyway? The unsaved text will then be lost.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>wordt bewaard…</source>
+        <translation>saving…</translation>
+    </message>
+    <message>
+        <source>Niet bewaard: {0} — wordt opnieuw geprobeerd</source>
+        <translation>Not saved: {0} — trying again</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n andere notitie(s) niet bewaard — wordt opnieuw geprobeerd</source>
+        <translation>
+            <numerusform>%n other note not saved — trying again</numerusform>
+            <numerusform>%n other notes not saved — trying again</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>bewaard</source>
+        <translation>saved</translation>
+    </message>
+</context>
+<context>
+    <name>NotesOverview</name>
+    <message>
+        <source>Mijn notities</source>
+        <translation>My notes</translation>
+    </message>
+    <message>
+        <source>Uw persoonlijke notities en “bespreken in vergadering”, alleen op deze laptop. “los”: het onderdeel staat niet meer in de gegevens; de notitie blijft bewaard.</source>
+        <translation>Your personal notes and “discuss in meeting”, only on this laptop. “detached”: the item is no longer in the data; the note is kept.</translation>
+    </message>
+    <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Exporteren…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Notities exporteren</source>
+        <translation>Export notes</translation>
+    </message>
+    <message>
+        <source>&amp;Importeren…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>Notities importeren</source>
+        <translation>Import notes</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Nog geen notities. Typ een notitie onder de details van een onderdeel.</source>
+        <translation>No notes yet. Type a note below the details of an item.</translation>
+    </message>
+    <message>
+        <source>Notitie-export (*.json)</source>
+        <translation>Note export (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporteren mislukt: {0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notitie(s) geëxporteerd naar {0}.</source>
+        <translation>
+            <numerusform>%n note exported to {0}.</numerusform>
+            <numerusform>%n notes exported to {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notitie(s) geïmporteerd.</source>
+        <translation>
+            <numerusform>%n note imported.</numerusform>
+            <numerusform>%n notes imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PdfPanel</name>
+    <message>
+        <source>Voorbeeld</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Aantal pagina’s</source>
+        <translation>Number of pages</translation>
+    </message>
+    <message>
+        <source>Vorige pagina</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Volgende pagina</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Op&amp;slaan als…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <source>Bewaar het getoonde rapport als PDF (Ctrl+S)</source>
+        <translation>Save the report shown as a PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Druk het getoonde rapport af (Ctrl+P)</source>
+        <translation>Print the report shown (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Op&amp;enen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Open het opgeslagen bestand in de PDF-lezer</source>
+        <translation>Open the saved file in the PDF reader</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pagina’s</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rapport opslaan</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Kan niet opslaan als {0}: {1}.</source>
+        <translation>Cannot save as {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen als {0}.</source>
+        <translation>Saved as {0}.</translation>
+    </message>
+    <message>
+        <source>Rapport afdrukken</source>
+        <translation>Print report</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pagina’s naar de printer gestuurd.</source>
+        <translation>
+            <numerusform>%n page sent to the printer.</numerusform>
+            <numerusform>%n pages sent to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Het bestand {0} kon niet worden geopend. Is er een PDF-lezer geïnstalleerd?</source>
+        <translation>The file {0} could not be opened. Is a PDF reader installed?</translation>
+    </message>
+    <message>
+        <source>Sla het rapport eerst op.</source>
+        <translation>Save the report first.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Kies links het rapport en druk op “Voorbeeld maken”. De pagina’s verschijnen hier.</source>
+        <translation>Choose the report on the left and press “Make preview”. The pages appear here.</translation>
+    </message>
+    <message>
+        <source>Het voorbeeld is niet beschikbaar: de Qt PDF-module (PySide6-Pdf) ontbreekt. Opslaan en openen werken wel.</source>
+        <translation>The preview is not available: the Qt PDF module (PySide6-Pdf) is missing. Saving and opening still work.</translation>
+    </message>
+    <message>
+        <source>Voorbeeld van het rapport</source>
+        <translation>Preview of the report</translation>
+    </message>
+    <message>
+        <source>Alle pagina’s onder elkaar; blader met de pijltjestoetsen.</source>
+        <translation>All pages one below the other; scroll with the arrow keys.</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioTab</name>
+    <message>
+        <source>Portefeuilleverdeling</source>
+        <translation>Division of portfolios</translation>
+    </message>
+    <message>
+        <source>Tabel: collegeleden in de rijen, domeinen in de kolommen; kies een cel voor de details.</source>
+        <translation>Table: executive board members in the rows, domains in the columns; choose a cell for the details.</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Details van het gekozen collegelid of de gekozen cel, met bron.</source>
+        <translation>Details of the chosen board member or cell, with the source.</translation>
+    </message>
+    <message>
+        <source>≈ = {0}.</source>
+        <translation>≈ = {0}.</translation>
+    </message>
+    <message>
+        <source>Dit programma verdeelt de portefeuilles niet over domeinen.</source>
+        <translation>This programme does not divide the portfolios into domains.</translation>
+    </message>
+    <message>
+        <source>“onbekend”: de bron noemt het niet.</source>
+        <translation>“unknown”: the source does not say.</translation>
+    </message>
+    <message>
+        <source>Kies een collegelid of een cel om de details en de bron te zien.</source>
+        <translation>Choose a board member or a cell to see the details and the source.</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Alle portefeuilles</source>
+        <translation>All portfolios</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Bron collegelid</source>
+        <translation>Source for the board member</translation>
+    </message>
+    <message>
+        <source>Bekeken als dit collegelid</source>
+        <translation>Viewed as this board member</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Partij</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>Locoburgemeester</source>
+        <translation>Deputy mayor</translation>
+    </message>
+    <message>
+        <source>Geen portefeuille in deze kolom.</source>
+        <translation>No portfolio in this column.</translation>
+    </message>
+    <message>
+        <source>Regie over thema’s</source>
+        <translation>Themes led</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeLoader</name>
+    <message>
+        <source>Gegevens openen…</source>
+        <translation>Opening data…</translation>
+    </message>
+    <message>
+        <source>{0} laden…</source>
+        <translation>Loading {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>&amp;Thema’s…</source>
+        <translation>&amp;Themes…</translation>
+    </message>
+    <message>
+        <source>&amp;Regie van een collegelid…</source>
+        <translation>Themes &amp;led by a board member…</translation>
+    </message>
+    <message>
+        <source>&amp;Portefeuilleverdeling…</source>
+        <translation>&amp;Division of portfolios…</translation>
+    </message>
+    <message>
+        <source>&amp;Begroting Actieplan…</source>
+        <translation>Action plan &amp;budget…</translation>
+    </message>
+    <message>
+        <source>P&amp;lanning Actieplan…</source>
+        <translation>Action plan p&amp;lanning…</translation>
+    </message>
+    <message>
+        <source>&amp;Agendabijlage…</source>
+        <translation>&amp;Agenda annex…</translation>
+    </message>
+    <message>
+        <source>&amp;Rapporten</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>Rapport van deze &amp;weergave…</source>
+        <translation>Report of this &amp;view…</translation>
+    </message>
+    <message>
+        <source>Maak, bekijk en druk het rapport af dat bij het open tabblad hoort (Ctrl+P)</source>
+        <translation>Make, view and print the report that goes with the open tab (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Rapport maken – Velsen Desk</source>
+        <translation>Make report – Velsen Desk</translation>
+    </message>
+    <message>
+        <source>Het rapport wordt gemaakt…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <source>Rapport maken…</source>
+        <translation>Making report…</translation>
+    </message>
+    <message>
+        <source>Het maken van het rapport is geannuleerd.</source>
+        <translation>Making the report was cancelled.</translation>
+    </message>
+    <message>
+        <source>&amp;Voorbeeld maken</source>
+        <translation>&amp;Make preview</translation>
+    </message>
+    <message>
+        <source>Maak het rapport en toon de pagina’s rechts (Ctrl+Enter)</source>
+        <translation>Make the report and show its pages on the right (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop met het maken van dit rapport</source>
+        <translation>Stop making this report</translation>
+    </message>
+    <message>
+        <source>Bezig met het rapport</source>
+        <translation>Working on the report</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Sl&amp;uiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Collegeleden laden…</source>
+        <translation>Loading board members…</translation>
+    </message>
+    <message>
+        <source>De keuzes zijn gewijzigd. Maak het voorbeeld opnieuw om op te slaan of af te drukken.</source>
+        <translation>The choices have changed. Make the preview again to save or print.</translation>
+    </message>
+    <message>
+        <source>Het rapport wordt gemaakt: {0}…</source>
+        <translation>Making the report: {0}…</translation>
+    </message>
+    <message>
+        <source>Het voorbeeld is klaar. Sla het op of druk het af.</source>
+        <translation>The preview is ready. Save or print it.</translation>
+    </message>
+    <message>
+        <source>Het rapport is gemaakt, maar het voorbeeld kan niet getoond worden.</source>
+        <translation>The report has been made, but the preview cannot be shown.</translation>
+    </message>
+    <message>
+        <source>Het rapport kon niet worden gemaakt door een onverwachte fout ({0}). De details staan in het logboek.</source>
+        <translation>The report could not be made because of an unexpected error ({0}). The details are in the log.</translation>
+    </message>
+    <message>
+        <source>Vul de titel van de vergadering in, bijvoorbeeld “Raadsvergadering”.</source>
+        <translation>Enter the title of the meeting, for example “Raadsvergadering”.</translation>
+    </message>
+    <message>
+        <source>Kies een geldige datum van de vergadering.</source>
+        <translation>Choose a valid date for the meeting.</translation>
+    </message>
+    <message>
+        <source>Kies bij “Collegelid” wiens regie het rapport toont.</source>
+        <translation>Choose under “Board member” whose themes the report shows.</translation>
+    </message>
+    <message>
+        <source>Kies welke onderdelen in de bijlage komen.</source>
+        <translation>Choose which sections go into the annex.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>T&amp;hema’s en regie</source>
+        <translation>T&amp;hemes and who leads them</translation>
+    </message>
+    <message>
+        <source>Portefeuilleverdel&amp;ing</source>
+        <translation>D&amp;ivision of portfolios</translation>
+    </message>
+    <message>
+        <source>&amp;Begroting Actieplan</source>
+        <translation>Action plan &amp;budget</translation>
+    </message>
+    <message>
+        <source>P&amp;lanning Actieplan</source>
+        <translation>Action plan p&amp;lanning</translation>
+    </message>
+    <message>
+        <source>&amp;Regie van het collegelid</source>
+        <translation>Themes &amp;led by the board member</translation>
+    </message>
+    <message>
+        <source>Kies eerst een collegelid.</source>
+        <translation>Choose a board member first.</translation>
+    </message>
+    <message>
+        <source>Een bijlage heeft ten minste één onderdeel.</source>
+        <translation>An annex has at least one section.</translation>
+    </message>
+    <message>
+        <source>Soort rapport</source>
+        <translation>Kind of report</translation>
+    </message>
+    <message>
+        <source>Programma</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Collegelid</source>
+        <translation>Board member</translation>
+    </message>
+    <message>
+        <source>Nodig voor het rapport over regie; in een agendabijlage voor het onderdeel regie.</source>
+        <translation>Needed for the report on the themes a member leads; in an agenda annex, for that section.</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>So&amp;ort:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Programma:</source>
+        <translation>&amp;Programme:</translation>
+    </message>
+    <message>
+        <source>&amp;Collegelid:</source>
+        <translation>&amp;Board member:</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld Raadsvergadering</source>
+        <translation>for example Raadsvergadering</translation>
+    </message>
+    <message>
+        <source>Titel van de vergadering</source>
+        <translation>Title of the meeting</translation>
+    </message>
+    <message>
+        <source>Datum van de vergadering</source>
+        <translation>Date of the meeting</translation>
+    </message>
+    <message>
+        <source>Dag-maand-jaar; Alt+pijl omlaag opent de kalender.</source>
+        <translation>Day-month-year; Alt+Down arrow opens the calendar.</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld 7 (niet verplicht)</source>
+        <translation>for example 7 (optional)</translation>
+    </message>
+    <message>
+        <source>Agendapunt</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <source>Vergadering</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>&amp;Titel:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>A&amp;gendapunt:</source>
+        <translation>A&amp;genda item:</translation>
+    </message>
+    <message>
+        <source>Onderdelen van de bijlage</source>
+        <translation>Sections of the annex</translation>
+    </message>
+    <message>
+        <source>Onderdelen:</source>
+        <translation>Sections:</translation>
+    </message>
+    <message>
+        <source>Geen collegelid</source>
+        <translation>No board member</translation>
+    </message>
+</context>
+<context>
+    <name>ReportKind</name>
+    <message>
+        <source>Thema’s en regie</source>
+        <translation>Themes and who leads them</translation>
+    </message>
+    <message>
+        <source>Regie van een collegelid</source>
+        <translation>Themes led by a board member</translation>
+    </message>
+    <message>
+        <source>Portefeuilleverdeling</source>
+        <translation>Division of portfolios</translation>
+    </message>
+    <message>
+        <source>Begroting Actieplan</source>
+        <translation>Action plan budget</translation>
+    </message>
+    <message>
+        <source>Planning Actieplan</source>
+        <translation>Action plan planning</translation>
+    </message>
+    <message>
+        <source>Agendabijlage voor een vergadering</source>
+        <translation>Agenda annex for a meeting</translation>
+    </message>
+    <message>
+        <source>Persoonlijke voorbereiding (uit mijn notities)</source>
+        <translation>Personal preparation (from my notes)</translation>
+    </message>
+</context>
+<context>
+    <name>RollbackDialog</name>
+    <message>
+        <source>Vorige versie terugzetten</source>
+        <translation>Restore previous version</translation>
+    </message>
+    <message>
+        <source>Kies een eerder gebruikte versie van de gegevens. U ziet eerst wat er verandert; uw notities blijven zoals ze zijn.</source>
+        <translation>Choose a previously used version of the data. You first see what changes; your notes stay as they are.</translation>
+    </message>
+    <message>
+        <source>Bewaarde versies</source>
+        <translation>Kept versions</translation>
+    </message>
+    <message>
+        <source>Bewaarde versies zoeken…</source>
+        <translation>Looking for kept versions…</translation>
+    </message>
+    <message>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Wijzigingen bij terugzetten</source>
+        <translation>Changes on restoring</translation>
+    </message>
+    <message>
+        <source>&amp;Terugzetten…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>De gegevens van {0} (versie {1}) terugzetten? Uw notities blijven zoals ze zijn.</source>
+        <translation>Restore the data of {0} (version {1})? Your notes stay as they are.</translation>
+    </message>
+    <message>
+        <source>Terugzetten…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>{0} — gegevensversie {1}</source>
+        <translation>{0} — data version {1}</translation>
+    </message>
+    <message>
+        <source>{0} — onbruikbaar bestand</source>
+        <translation>{0} — unusable file</translation>
+    </message>
+    <message>
+        <source>Er is nog geen eerdere versie bewaard. Na een synchronisatie die nieuwe gegevens brengt, wordt de vorige versie hier bewaard.</source>
+        <translation>No earlier version has been kept yet. After a sync that brings new data, the previous version is kept here.</translation>
+    </message>
+    <message>
+        <source>Verschillen bepalen…</source>
+        <translation>Finding differences…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Terugzetten verandert %n onderdeel/onderdelen ten opzichte van de huidige gegevens.</source>
+        <translation>
+            <numerusform>Restoring changes %n item compared with the current data.</numerusform>
+            <numerusform>Restoring changes %n items compared with the current data.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deze versie verschilt niet van de huidige gegevens.</source>
+        <translation>This version does not differ from the current data.</translation>
+    </message>
+    <message>
+        <source>Teruggezet: gegevensversie {0}. Uw notities zijn niet gewijzigd.</source>
+        <translation>Restored: data version {0}. Your notes have not changed.</translation>
+    </message>
+    <message>
+        <source>Terugzetten lukt niet: {0}</source>
+        <translation>Restoring failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Zoeken in alles… (Ctrl+F)</source>
+        <translation>Search everything… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Zoek in thema’s, hoofdstukken, acties, begrotingen, portefeuilles en personen.</source>
+        <translation>Search themes, chapters, actions, budgets, portfolios and people.</translation>
+    </message>
+    <message>
+        <source>Zoekresultaten</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Aantal zoekresultaten</source>
+        <translation>Number of search results</translation>
+    </message>
+    <message>
+        <source>Resultaten per soort; Enter opent het gekozen resultaat.</source>
+        <translation>Results per kind; Enter opens the chosen result.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resultaten voor “{0}”</source>
+        <translation>
+            <numerusform>%n result for “{0}”</numerusform>
+            <numerusform>%n results for “{0}”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Geen resultaten voor “{0}”.</source>
+        <translation>No results for “{0}”.</translation>
+    </message>
+    <message>
+        <source>Zoeken lukte niet; probeer andere woorden. ({0})</source>
+        <translation>The search failed; try other words. ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Velsen Desk haalt nieuwe gegevens op uit de gedeelde map waarin de griffie publiceert. Zonder gedeelde map werkt u met de meegeleverde gegevens.</source>
+        <translation>Velsen Desk fetches new data from the shared folder the council clerk’s office publishes to. Without a shared folder you work with the data supplied with the program.</translation>
+    </message>
+    <message>
+        <source>geen gedeelde map ingesteld</source>
+        <translation>no shared folder set</translation>
+    </message>
+    <message>
+        <source>Gedeelde map</source>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
+        <source>&amp;Bladeren…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Gedeelde map kiezen</source>
+        <translation>Choose shared folder</translation>
+    </message>
+    <message>
+        <source>&amp;Wissen</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <source>Gedeelde map wissen</source>
+        <translation>Clear shared folder</translation>
+    </message>
+    <message>
+        <source>&amp;Gedeelde map:</source>
+        <translation>&amp;Shared folder:</translation>
+    </message>
+    <message>
+        <source>Volg het systeem</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>&amp;Taal:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Een andere taal geldt vanaf de volgende start van Velsen Desk.</source>
+        <translation>A different language takes effect the next time Velsen Desk starts.</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kies de gedeelde map</source>
+        <translation>Choose the shared folder</translation>
+    </message>
+    <message>
+        <source>De instellingen konden niet bewaard worden ({0}).</source>
+        <translation>The settings could not be saved ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Er is nog geen gedeelde map ingesteld. Kies er een via Bestand → Instellingen…</source>
+        <translation>No shared folder has been set yet. Choose one via File → Settings…</translation>
+    </message>
+    <message>
+        <source>Synchroniseren mislukt ({0}). U werkt verder met uw lokale kopie.</source>
+        <translation>Sync failed ({0}). You continue with your local copy.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFeature</name>
+    <message>
+        <source>&amp;Synchroniseren</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <source>Nieuwe gegevens ophalen uit de gedeelde map (F5)</source>
+        <translation>Fetch new data from the shared folder (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Instellingen…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>&amp;Wat is er veranderd…</source>
+        <translation>&amp;What has changed…</translation>
+    </message>
+    <message>
+        <source>Vergelijk de huidige gegevens met de vorige versie</source>
+        <translation>Compare the current data with the previous version</translation>
+    </message>
+    <message>
+        <source>Vorige versie &amp;terugzetten…</source>
+        <translation>&amp;Restore previous version…</translation>
+    </message>
+    <message>
+        <source>Ga terug naar een eerder gebruikte, bewaarde versie van de gegevens</source>
+        <translation>Go back to a previously used, kept version of the data</translation>
+    </message>
+    <message>
+        <source>Laatste synchronisatie</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>Wat is er veranderd</source>
+        <translation>What has changed</translation>
+    </message>
+    <message>
+        <source>Laatste synchronisatie: {0}</source>
+        <translation>Last sync: {0}</translation>
+    </message>
+    <message>
+        <source>Nog niet gesynchroniseerd</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Verschillen bepalen…</source>
+        <translation>Finding differences…</translation>
+    </message>
+    <message>
+        <source>Instellingen bewaard.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>Synchroniseren…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Synchroniseren: {0} van {1} MB gekopieerd</source>
+        <translation>Syncing: {0} of {1} MB copied</translation>
+    </message>
+    <message>
+        <source>U werkt met een teruggezette versie; synchroniseer (F5) om de nieuwste op te halen.</source>
+        <translation>You are working with a restored version; sync (F5) to fetch the newest.</translation>
+    </message>
+    <message>
+        <source>Gesynchroniseerd: u hebt de nieuwste gegevens (versie {0}).</source>
+        <translation>Synced: you have the newest data (version {0}).</translation>
+    </message>
+    <message>
+        <source>Nieuwe gegevens binnengehaald (versie {0}). Zie “Wat is er veranderd…”.</source>
+        <translation>New data fetched (version {0}). See “What has changed…”.</translation>
+    </message>
+    <message>
+        <source>Vorige versie teruggezet (versie {0}).</source>
+        <translation>Previous version restored (version {0}).</translation>
+    </message>
+    <message>
+        <source>Synchroniseren mislukt: {0}</source>
+        <translation>Sync failed: {0}</translation>
+    </message>
+    <message>
+        <source>Synchroniseren mislukt</source>
+        <translation>Sync failed</translation>
+    </message>
+    <message>
+        <source>Vergelijken lukte niet: {0}</source>
+        <translation>Comparing failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ThemesTab</name>
+    <message>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Boom van de onderdelen van het programma; kies een onderdeel om de details te zien.</source>
+        <translation>Tree of the parts of the programme; choose one to see its details.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Details van het gekozen thema met bronnen en gekoppelde acties.</source>
+        <translation>Details of the chosen theme with sources and linked actions.</translation>
+    </message>
+    <message>
+        <source>Kies een thema om de regiehouder, de hoofdstukken, de acties en de bronnen te zien.</source>
+        <translation>Choose a theme to see who leads it, its chapters, actions and sources.</translation>
+    </message>
+    <message>
+        <source>Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten.</source>
+        <translation>This programme has no themes; here are the tasks with their spearheads.</translation>
+    </message>
+    <message>
+        <source>Dit programma kent geen thema’s; hier staan de hoofdstukken met hun focuspunten.</source>
+        <translation>This programme has no themes; here are the chapters with their focus points.</translation>
+    </message>
+    <message>
+        <source>Thema {0}: {1}</source>
+        <translation>Theme {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Regie van {0}</source>
+        <translation>Themes led by {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <source>Legenda en lijsten</source>
+        <translation>Legend and lists</translation>
+    </message>
+    <message>
+        <source>Legenda van de tijdlijn en de acties met onbekende of terugkerende planning.</source>
+        <translation>Legend of the timeline and the actions with unknown or recurring planning.</translation>
+    </message>
+    <message>
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>planning onbekend: {0}</source>
+        <translation>planning unknown: {0}</translation>
+    </message>
+    <message>
+        <source>de bron noemt geen planning</source>
+        <translation>the source gives no planning</translation>
+    </message>
+    <message>
+        <source>Actie {number}: {title}
+Trekker: {trekker}
+Planning (zoals geschreven): {planning}</source>
+        <translation>Action {number}: {title}
+Lead party: {trekker}
+Planning (as written): {planning}</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Geen tijdlijn&lt;/h2&gt;&lt;p&gt;Het programma “{0}” heeft geen Actieplan met een planning.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;No timeline&lt;/h2&gt;&lt;p&gt;The programme “{0}” has no action plan with a planning.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Planning onbekend</source>
+        <translation>Planning unknown</translation>
+    </message>
+    <message>
+        <source>Zonder focusopgave</source>
+        <translation>Without focus task</translation>
+    </message>
+    <message>
+        <source>Trekkers</source>
+        <translation>Lead parties</translation>
+    </message>
+    <message>
+        <source>Precisie</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>kwartaal of halfjaar (vol)</source>
+        <translation>quarter or half-year (solid)</translation>
+    </message>
+    <message>
+        <source>jaar of schooljaar (gearceerd, minder precies)</source>
+        <translation>year or school year (hatched, less precise)</translation>
+    </message>
+    <message>
+        <source>open einde (vervaagt)</source>
+        <translation>open end (fades)</translation>
+    </message>
+    <message>
+        <source>terugkerend (jaren niet genoemd)</source>
+        <translation>recurring (years not given)</translation>
+    </message>
+    <message>
+        <source>dikke rand: mijn regie</source>
+        <translation>thick border: led by me</translation>
+    </message>
+    <message>
+        <source>Actie {0}</source>
+        <translation>Action {0}</translation>
+    </message>
+    <message>
+        <source>Geen.</source>
+        <translation>None.</translation>
+    </message>
+    <message>
+        <source>Terugkerend</source>
+        <translation>Recurring</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBar</name>
+    <message>
+        <source>&amp;Programma:</source>
+        <translation>&amp;Programme:</translation>
+    </message>
+    <message>
+        <source>Programma</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Kies het programma dat u wilt lezen.</source>
+        <translation>Choose the programme you want to read.</translation>
+    </message>
+    <message>
+        <source>Bekijk &amp;als:</source>
+        <translation>View &amp;as:</translation>
+    </message>
+    <message>
+        <source>Bekijk als</source>
+        <translation>View as</translation>
+    </message>
+    <message>
+        <source>Kies een collegelid om zijn of haar portefeuilles en regie-thema’s te markeren.</source>
+        <translation>Choose a board member to highlight their portfolios and the themes they lead.</translation>
+    </message>
+    <message>
+        <source>Alleen &amp;mijn regie</source>
+        <translation>Only themes I &amp;lead</translation>
+    </message>
+    <message>
+        <source>Toon bij een gekozen collegelid alleen de eigen regie-thema’s (Ctrl+M)</source>
+        <translation>With a board member chosen, show only the themes they lead (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Iedereen</source>
+        <translation>Everyone</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,107 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="nl_NL">
+<context>
+    <name>ChangesDialog</name>
+    <message numerus="yes">
+        <source>%n wijziging(en) ten opzichte van de vorige versie.</source>
+        <translation>
+            <numerusform>%n wijziging ten opzichte van de vorige versie.</numerusform>
+            <numerusform>%n wijzigingen ten opzichte van de vorige versie.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message numerus="yes">
+        <source>%n niet-bewaarde notitie(s) van de vorige keer teruggezet</source>
+        <translation>
+            <numerusform>%n niet-bewaarde notitie van de vorige keer teruggezet</numerusform>
+            <numerusform>%n niet-bewaarde notities van de vorige keer teruggezet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deze notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:
+{0}
+
+{1}
+
+Toch afsluiten? De niet-bewaarde tekst gaat dan verloren.</source>
+        <translation>
+            <numerusform>Deze notitie kon niet bewaard worden, ook niet in het herstelbestand:
+{0}
+
+{1}
+
+Toch afsluiten? De niet-bewaarde tekst gaat dan verloren.</numerusform>
+            <numerusform>Deze notities konden niet bewaard worden, ook niet in het herstelbestand:
+{0}
+
+{1}
+
+Toch afsluiten? De niet-bewaarde tekst gaat dan verloren.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n andere notitie(s) niet bewaard — wordt opnieuw geprobeerd</source>
+        <translation>
+            <numerusform>%n andere notitie niet bewaard — wordt opnieuw geprobeerd</numerusform>
+            <numerusform>%n andere notities niet bewaard — wordt opnieuw geprobeerd</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotesOverview</name>
+    <message numerus="yes">
+        <source>%n notitie(s) geëxporteerd naar {0}.</source>
+        <translation>
+            <numerusform>%n notitie geëxporteerd naar {0}.</numerusform>
+            <numerusform>%n notities geëxporteerd naar {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notitie(s) geïmporteerd.</source>
+        <translation>
+            <numerusform>%n notitie geïmporteerd.</numerusform>
+            <numerusform>%n notities geïmporteerd.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PdfPanel</name>
+    <message numerus="yes">
+        <source>%n pagina’s</source>
+        <translation>
+            <numerusform>%n pagina</numerusform>
+            <numerusform>%n pagina’s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pagina’s naar de printer gestuurd.</source>
+        <translation>
+            <numerusform>%n pagina naar de printer gestuurd.</numerusform>
+            <numerusform>%n pagina’s naar de printer gestuurd.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RollbackDialog</name>
+    <message numerus="yes">
+        <source>Terugzetten verandert %n onderdeel/onderdelen ten opzichte van de huidige gegevens.</source>
+        <translation>
+            <numerusform>Terugzetten verandert %n onderdeel ten opzichte van de huidige gegevens.</numerusform>
+            <numerusform>Terugzetten verandert %n onderdelen ten opzichte van de huidige gegevens.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message numerus="yes">
+        <source>%n resultaten voor “{0}”</source>
+        <translation>
+            <numerusform>%n resultaat voor “{0}”</numerusform>
+            <numerusform>%n resultaten voor “{0}”</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
