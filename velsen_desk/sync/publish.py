@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from velsen_desk.storage.content_check import check_content
 from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, inspect_database
 from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.files import sha256_of
@@ -82,6 +83,7 @@ def publish(database: Path, share: Path, *, published_by: str | None = None) -> 
     try:
         snapshot_database(database, tmp)
         inspect_database(tmp, check_integrity=True, shape_check=shape_problems)
+        check_content(tmp)  # the snapshot is ours: what every laptop will read must read
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         manifest = Manifest(

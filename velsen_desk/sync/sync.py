@@ -14,6 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.storage.content_check import check_content
 from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, DatabaseInfo, inspect_database
 from velsen_desk.storage.local_copy import read_origin, write_origin
 from velsen_desk.storage.shape import shape_problems
@@ -240,8 +241,11 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
 
 def verify_copy(path: Path, what: str) -> DatabaseInfo:
     """The checks a file passes before it may replace the local copy: identity, schema version,
-    integrity (quick) and the shape this version builds. Raises SyncError."""
+    integrity (quick), the shape this version builds, and its content read as the application
+    reads it (:mod:`velsen_desk.storage.content_check`; ``path`` must be a private copy). Raises SyncError."""
     try:
-        return inspect_database(path, check_integrity=True, quick=True, shape_check=shape_problems)
+        info = inspect_database(path, check_integrity=True, quick=True, shape_check=shape_problems)
+        check_content(path)
+        return info
     except DatabaseError as exc:
         raise SyncError(f"{what} zijn onbruikbaar: {exc} U werkt verder met uw lokale kopie.") from exc
