@@ -8,6 +8,8 @@ from pathlib import Path
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.errors import CommandError
 from velsen_desk.cli.exit_codes import EXIT_OK
+from velsen_desk.cli.output import safe
+from velsen_desk.core.os_errors import describe_os_error
 
 
 @command("validate")
@@ -33,6 +35,6 @@ def build_db_command(args: argparse.Namespace) -> int:
     try:
         result = build_database(dataset, Path(args.output))
     except OSError as exc:
-        raise CommandError(f"Kan {args.output} niet schrijven: {exc.strerror or exc}.") from exc
-    print(f"Database gebouwd: {result.path} (gegevensversie {result.data_version}).")
+        raise CommandError(f"Kan {safe(args.output)} niet schrijven: {describe_os_error(exc)}.") from exc
+    print(f"Database gebouwd: {safe(result.path)} (gegevensversie {safe(result.data_version)}).")
     return EXIT_OK

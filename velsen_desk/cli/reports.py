@@ -7,6 +7,7 @@ from pathlib import Path
 
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.exit_codes import EXIT_OK
+from velsen_desk.cli.output import safe
 
 
 @command("report")
@@ -27,7 +28,7 @@ def report_command(args: argparse.Namespace) -> int:
         flagged_only=args.flagged,
     )
     result = generate_report(request)
-    print(f"Rapport opgeslagen: {result.path} ({result.pages} pagina's).")
+    print(f"Rapport opgeslagen: {safe(result.path)} ({result.pages} pagina's).")
     return EXIT_OK
 
 

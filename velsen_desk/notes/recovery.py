@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from velsen_desk.core.os_errors import describe_error
 from velsen_desk.core.paths import user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
 from velsen_desk.notes.notes_file import Note, NotesFile, note_record
@@ -50,7 +51,7 @@ def read_recovery(path: Path | None = None) -> list[Note]:
         ]
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise NotesError(
-            f"Het herstelbestand {path} is onleesbaar ({exc}). Het is bewaard; meld het bij de griffie."
+            f"Het herstelbestand {path} is onleesbaar ({describe_error(exc)}). Het is bewaard; meld het bij de griffie."
         ) from exc
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.core.people import match_person
 from velsen_desk.core.records import PersonInfo, ProgrammeData
 from velsen_desk.core.report_kinds import ReportKind, report_kind
@@ -159,7 +160,7 @@ def _write(path: Path, pdf: bytes) -> None:
     try:
         write_atomic(path, pdf, prefix=".rapport-")  # a reader never sees half a PDF
     except OSError as exc:
-        raise ReportError(f"Kan niet schrijven naar {path}: {exc.strerror or exc}.") from exc
+        raise ReportError(f"Kan niet schrijven naar {path}: {describe_os_error(exc)}.") from exc
 
 
 def generate_report(request: ReportRequest, state: TaskState | None = None) -> ReportResult:
