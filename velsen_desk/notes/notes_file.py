@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from velsen_desk.core.os_errors import describe_error
 from velsen_desk.core.paths import user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
 
@@ -51,6 +52,58 @@ class Note:
     flagged: bool  # "bespreken in vergadering"
     updated_at: str  # ISO 8601, UTC
     loose: bool = False  # the item no longer exists in the open data
+
+
+MAX_EXPORT_BYTES = 64 * 1024 * 1024  # far beyond any set of typed notes; a bound, not a quota
+_FUTURE_SLACK = dt.timedelta(minutes=1)  # clocks of two laptops differ a little
+
+
+class NoteRecordError(ValueError):
+    """A note record in an export or recovery file is malformed; the message is plain Dutch."""
+
+
+def _timestamp(value: object, number: int) -> str:
+    """An ISO 8601 moment with a time zone, not in the future: "9999" must never make an imported
+    note win over the user's newer one."""
+    if not isinstance(value, str) or len(value) > 40:
+        raise NoteRecordError(f"notitie {number}: 'updated_at' is geen tijdstip")
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise NoteRecordError(f"notitie {number}: 'updated_at' ({value[:40]!r}) is geen ISO-tijdstip") from None
+    if moment.tzinfo is None or len(value) < 19:
+        raise NoteRecordError(f"notitie {number}: 'updated_at' mist datum, tijd of tijdzone")
+    if moment > dt.datetime.now(dt.UTC) + _FUTURE_SLACK:
+        raise NoteRecordError(f"notitie {number}: 'updated_at' ligt in de toekomst ({value})")
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def parse_notes_payload(payload: object, expected_format: str) -> list[Note]:
+    """The notes of an export or recovery payload, strictly: texts must be texts, ``flagged`` a
+    real boolean ("false" is not False) and ``updated_at`` a past ISO moment. Raises NoteRecordError."""
+    if not isinstance(payload, dict) or payload.get("format") != expected_format:
+        raise NoteRecordError("onbekend formaat")
+    records = payload.get("notes")
+    if not isinstance(records, list):
+        raise NoteRecordError("'notes' is geen lijst")
+    notes: list[Note] = []
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise NoteRecordError(f"notitie {number} is geen object")
+        texts: list[str] = []
+        for field in ("anchor", "kind", "label", "text"):
+            value = record.get(field)
+            if not isinstance(value, str):
+                raise NoteRecordError(f"notitie {number}: '{field}' ontbreekt of is geen tekst")
+            texts.append(value)
+        if not texts[0].strip():
+            raise NoteRecordError(f"notitie {number}: 'anchor' is leeg")
+        flagged = record.get("flagged")
+        if not isinstance(flagged, bool):
+            raise NoteRecordError(f"notitie {number}: 'flagged' is geen true of false")
+        updated = _timestamp(record.get("updated_at"), number)
+        notes.append(Note(texts[0], texts[1], texts[2], texts[3], flagged, updated))
+    return notes
 
 
 def notes_path() -> Path:
@@ -132,17 +185,19 @@ class NotesFile:
     def import_file(self, source: Path) -> int:
         """Merge an export: for an item noted on both sides, the most recent note wins."""
         try:
-            payload = json.loads(source.read_text(encoding="utf-8"))
-            if payload.get("format") != EXPORT_FORMAT:
-                raise ValueError("onbekend formaat")
-            incoming = [
-                Note(str(n["anchor"]), str(n["kind"]), str(n["label"]), str(n["text"]), bool(n["flagged"]),
-                     str(n["updated_at"]))
-                for n in payload["notes"]
-            ]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            message = f"{source} is geen notitie-export van Velsen Desk ({exc}). Er is niets gewijzigd."
-            raise NotesError(message) from exc
+            if not stat.S_ISREG(source.stat().st_mode):
+                raise NoteRecordError("geen gewoon bestand")
+            with open(source, "rb") as handle:
+                raw = handle.read(MAX_EXPORT_BYTES + 1)
+            if len(raw) > MAX_EXPORT_BYTES:
+                raise NoteRecordError(f"groter dan {MAX_EXPORT_BYTES // (1024 * 1024)} MB")
+            incoming = parse_notes_payload(json.loads(raw.decode("utf-8-sig")), EXPORT_FORMAT)
+        except NoteRecordError as exc:
+            raise NotesError(f"{source} is geen notitie-export van Velsen Desk ({exc}). "
+                             "Er is niets gewijzigd.") from exc
+        except (OSError, ValueError, RecursionError, MemoryError) as exc:
+            raise NotesError(f"{source} is geen notitie-export van Velsen Desk ({describe_error(exc)}). "
+                             "Er is niets gewijzigd.") from exc
         return self.merge(incoming)
 
     def merge(self, incoming: Iterable[Note]) -> int:
@@ -187,6 +242,12 @@ class NotesFile:
             folder.mkdir(parents=True, exist_ok=True)
             if os.name == "posix":
                 folder.chmod(0o700)
+            if self.path.is_symlink():  # followed, a write would chmod and overwrite the link's target
+                raise NotesError(
+                    f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand maar een koppeling "
+                    "(symlink) naar een ander bestand. Die is niet gevolgd en niets is gewijzigd; "
+                    "verwijder de koppeling en start opnieuw."
+                )
             if self.path.exists() and not stat.S_ISREG(self.path.stat().st_mode):
                 raise NotesError(
                     f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand (een map of "

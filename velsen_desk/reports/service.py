@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +40,14 @@ DEFAULT_PROGRAMME = "velsen-2022"
 
 
 def _check_output(path: Path) -> None:
+    try:
+        mode: int | None = path.lstat().st_mode
+    except OSError:
+        mode = None  # nothing there yet: the usual case
+    if mode is not None and not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
+        # a symlink, FIFO or device would be replaced by the new file (or written through): never
+        raise ReportError(f"{path} is geen gewoon bestand (een koppeling, pijp of apparaat) en wordt niet "
+                          "overschreven. Kies een andere bestandsnaam.")
     if path.is_dir():
         raise ReportError(f"{path} is een map; geef een bestandsnaam op, bijvoorbeeld rapport.pdf.")
     parent = path.parent if str(path.parent) else Path(".")
