@@ -132,3 +132,23 @@ def test_build_db_never_replaces_a_special_output(tmp_path, capsys, kind):
     assert "geen gewoon bestand" in capsys.readouterr().err
     assert (tmp_path / "target.pdf").read_text() == "old"
     assert output.is_symlink() or not output.is_file()
+
+
+def test_brief_reads_notes_from_a_read_only_data_folder(tmp_path, built_db, monkeypatch):
+    notes = tmp_path / "data" / "notities.sqlite"
+    NotesFile(notes).save(ANCHOR, "thema", "Thema 1", "mijn notitie", True)
+    before = notes.read_bytes()
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system")  # EROFS: as on a read-only mount (root ignores chmod)
+
+    for name in ("mkdir", "chmod", "touch"):
+        monkeypatch.setattr(Path, name, read_only)
+    result = generate_report(ReportRequest(kind="brief", output=tmp_path / "brief.pdf", database=built_db,
+                                           notes_file=notes))
+    assert result.pages >= 1
+    monkeypatch.undo()
+    assert notes.read_bytes() == before
+    missing = tmp_path / "nergens" / "notities.sqlite"
+    assert NotesFile(missing, read_only=True).all() == []
+    assert not missing.parent.exists()

@@ -130,9 +130,16 @@ def now_utc() -> str:
 class NotesFile:
     busy_timeout_s: float = 5.0  # how long a write waits for another writer before "vergrendeld"
 
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None, *, read_only: bool = False):
+        """``read_only`` (the personal brief): nothing is created or changed, so a read-only data
+        folder still gives its notes; a missing or empty file has none."""
         self.path = path or notes_path()
-        self._ensure()
+        self.read_only = read_only
+        self._empty = False
+        if read_only:
+            self._inspect_read_only()
+        else:
+            self._ensure()
 
     # ---- Public API
 
@@ -167,6 +174,8 @@ class NotesFile:
     def all(self, existing_ids: Iterable[str] | None = None) -> list[Note]:
         """All notes; with ``existing_ids``, those whose item is gone are marked loose."""
         known = set(existing_ids) if existing_ids is not None else None
+        if self._empty:
+            return []
         with self._transaction("Notities niet gelezen") as conn:
             rows = conn.execute(
                 "SELECT anchor, kind, label, text, flagged, updated_at FROM notes ORDER BY kind, label, anchor"
@@ -222,6 +231,9 @@ class NotesFile:
     # ---- Private
 
     def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+            return sqlite3.connect(uri, uri=True, timeout=self.busy_timeout_s)
         conn = sqlite3.connect(self.path, timeout=self.busy_timeout_s)
         conn.execute("PRAGMA synchronous = FULL")  # a note typed before a power cut is on disk
         return conn
@@ -242,17 +254,7 @@ class NotesFile:
             folder.mkdir(parents=True, exist_ok=True)
             if os.name == "posix":
                 folder.chmod(0o700)
-            if self.path.is_symlink():  # followed, a write would chmod and overwrite the link's target
-                raise NotesError(
-                    f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand maar een koppeling "
-                    "(symlink) naar een ander bestand. Die is niet gevolgd en niets is gewijzigd; "
-                    "verwijder de koppeling en start opnieuw."
-                )
-            if self.path.exists() and not stat.S_ISREG(self.path.stat().st_mode):
-                raise NotesError(
-                    f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand (een map of "
-                    "apparaat). Het is niet gewijzigd en niet gebruikt; verplaats het en start opnieuw."
-                )
+            self._refuse_non_regular()
             fresh = not self.path.exists() or self.path.stat().st_size == 0
             if not fresh:
                 fresh = self._check_existing()  # raises for a foreign or newer file, before any write
@@ -265,6 +267,33 @@ class NotesFile:
             raise NotesError(f"Het notitiebestand kan niet worden aangemaakt: {reason}.", reason) from exc
         if fresh:
             self._create_schema()
+
+    def _refuse_non_regular(self) -> None:
+        if self.path.is_symlink():  # followed, a write would chmod and overwrite the link's target
+            raise NotesError(
+                f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand maar een koppeling "
+                "(symlink) naar een ander bestand. Die is niet gevolgd en niets is gewijzigd; "
+                "verwijder de koppeling en start opnieuw."
+            )
+        if self.path.exists() and not stat.S_ISREG(self.path.stat().st_mode):
+            raise NotesError(
+                f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand (een map of "
+                "apparaat). Het is niet gewijzigd en niet gebruikt; verplaats het en start opnieuw."
+            )
+
+    def _inspect_read_only(self) -> None:
+        try:
+            self._refuse_non_regular()
+            if not self.path.exists() or self.path.stat().st_size == 0:
+                self._empty = True
+                return
+            if self._check_existing():  # a file of the previous version, or an empty SQLite file
+                with closing(self._connect()) as conn:
+                    self._empty = conn.execute(
+                        "SELECT count(*) FROM sqlite_master WHERE name = 'notes'").fetchone()[0] == 0
+        except (OSError, sqlite3.Error) as exc:
+            reason = storage_message(self.path, exc)
+            raise NotesError(f"Het notitiebestand is niet leesbaar: {reason}.", reason) from exc
 
     def _check_existing(self) -> bool:
         """Inspect the file without writing. True when it is an older notes file (or an empty

@@ -202,7 +202,7 @@ def _step(state: TaskState | None, percent: int, message: str) -> None:
 
 def _load_notes(request: ReportRequest) -> list[Note]:
     try:
-        return NotesFile(request.notes_file).all()
+        return NotesFile(request.notes_file, read_only=True).all()  # a report never writes the notes
     except NotesError as exc:
         raise ReportError(str(exc)) from exc
 
