@@ -106,7 +106,7 @@ def test_the_built_database_passes_and_is_not_changed(built, tmp_path):
     copy.write_bytes(built.read_bytes())
     check_content(copy)
     assert copy.read_bytes() == built.read_bytes()
-    assert max_text_length() == 20_000
+    assert 1_000 <= max_text_length() <= 20_000  # the schema's longest text; the bundled data stays far below
 
 
 def test_a_check_that_does_not_end_in_time_is_a_message(built, tmp_path, monkeypatch):

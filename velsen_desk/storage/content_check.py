@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import time
-import typing
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
@@ -32,16 +31,32 @@ _clock = time.monotonic
 
 
 def max_text_length() -> int:
-    """The longest text the curated schema accepts (its ``NonEmpty`` limit): no built database
+    """The longest text the curated schema accepts anywhere (the largest ``maxLength`` in the
+    JSON schema of its models, whatever the constrained types are called): no built database
     holds a longer value, so a longer one is refused rather than laid out for minutes."""
-    from velsen_desk.curation.schema import NonEmpty
+    from pydantic import BaseModel
 
-    for meta in typing.get_args(NonEmpty)[1:]:
-        for constraint in getattr(meta, "metadata", [meta]):
-            limit = getattr(constraint, "max_length", None)
+    from velsen_desk.curation import schema
+
+    limits: list[int] = []
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            limit = node.get("maxLength")
             if isinstance(limit, int):
-                return limit
-    raise RuntimeError("schema NonEmpty has no max_length")  # a programming error, caught by the tests
+                limits.append(limit)
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    for value in vars(schema).values():
+        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == schema.__name__:
+            collect(value.model_json_schema())
+    if not limits:
+        raise RuntimeError("the curated schema declares no text limit")  # a programming error, caught by the tests
+    return max(limits)
 
 
 # SQLite storage classes a column of each declared type may hold (NULL: unknown stays unknown).
