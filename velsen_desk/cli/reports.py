@@ -15,6 +15,10 @@ def report_command(args: argparse.Namespace) -> int:
     from velsen_desk.reports.request import ReportRequest
     from velsen_desk.reports.service import generate_report
 
+    if args.database:  # a hand-picked file is checked as a synced one is, before a report reads it
+        from velsen_desk.storage.content_check import check_database_file
+
+        check_database_file(Path(args.database))
     request = ReportRequest(
         kind=args.kind,
         output=Path(args.output),

@@ -17,7 +17,13 @@ def search_command(args: argparse.Namespace) -> int:
     from velsen_desk.storage.local_copy import ensure_local_database
     from velsen_desk.storage.search import group_by_kind, search
 
-    path = Path(args.database) if args.database else ensure_local_database().info.path
+    if args.database:
+        from velsen_desk.storage.content_check import check_database_file
+
+        path = Path(args.database)
+        check_database_file(path)  # a hand-picked file: refused with a message rather than read and crashed on
+    else:
+        path = ensure_local_database().info.path
     hits = ReadOnlyDatabase(path).read(search, args.query, programme_id=args.programme)
     if args.json:
         rows = []

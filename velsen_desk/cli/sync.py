@@ -61,12 +61,11 @@ def sync_command(args: argparse.Namespace) -> int:
 
 @command("diff")
 def diff_command(args: argparse.Namespace) -> int:
-    from velsen_desk.storage.database import inspect_database
-    from velsen_desk.storage.shape import shape_problems
+    from velsen_desk.storage.content_check import check_database_file
     from velsen_desk.sync.diff import diff_databases
 
-    for path in (Path(args.old), Path(args.new)):  # a hand-picked file may be of any shape (a looping view)
-        inspect_database(path, shape_check=shape_problems)
+    for path in (Path(args.old), Path(args.new)):  # a hand-picked file may be of any shape or content
+        check_database_file(path)
     changes = diff_databases(Path(args.old), Path(args.new))
     if not changes:
         print("Geen verschillen.")

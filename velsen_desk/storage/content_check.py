@@ -16,14 +16,17 @@ inside a transaction that is always rolled back.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
+import tempfile
 import time
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
 
+from velsen_desk.core.os_errors import describe_error
 from velsen_desk.storage import reader
-from velsen_desk.storage.database import DatabaseError
+from velsen_desk.storage.database import DatabaseError, inspect_database
 
 CHECK_SECONDS = 30.0  # the bundled data checks in well under a second; a bound, not a budget
 _PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between deadline checks
@@ -120,7 +123,7 @@ def _interrupted(exc: sqlite3.DatabaseError) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc)
 
 
-def content_problems(path: Path, *, seconds: float = CHECK_SECONDS) -> list[str]:
+def content_problems(path: Path, *, seconds: float = CHECK_SECONDS, shown: Path | None = None) -> list[str]:
     """What keeps the private copy at ``path`` from being read as the application reads it, in
     Dutch; [] when it reads. Run after the shape check (it assumes the expected tables exist).
     Raises DatabaseError when the check does not finish within ``seconds``."""
@@ -138,17 +141,34 @@ def content_problems(path: Path, *, seconds: float = CHECK_SECONDS) -> list[str]
     except sqlite3.DatabaseError as exc:
         if _interrupted(exc):
             raise DatabaseError(
-                f"{path} is niet binnen {seconds:.0f} seconden te controleren; het is te groot of zo "
+                f"{shown or path} is niet binnen {seconds:.0f} seconden te controleren; het is te groot of zo "
                 "gemaakt dat lezen niet eindigt."
             ) from exc
-        raise DatabaseError(f"{path} is beschadigd of niet te lezen.") from exc
+        raise DatabaseError(f"{shown or path} is beschadigd of niet te lezen.") from exc
     except MemoryError as exc:
-        raise DatabaseError(f"{path} is te groot om te controleren.") from exc
+        raise DatabaseError(f"{shown or path} is te groot om te controleren.") from exc
 
 
-def check_content(path: Path, *, seconds: float = CHECK_SECONDS) -> None:
-    """Raise DatabaseError (Dutch) unless the private copy at ``path`` reads as the application reads it."""
-    problems = content_problems(path, seconds=seconds)
+def check_content(path: Path, *, seconds: float = CHECK_SECONDS, shown: Path | None = None) -> None:
+    """Raise DatabaseError (Dutch) unless the private copy at ``path`` reads as the application
+    reads it. ``shown`` is the name messages use (the file the copy was made of)."""
+    problems = content_problems(path, seconds=seconds, shown=shown)
     if problems:
-        shown = "; ".join(problems[:5]) + (f" (en {len(problems) - 5} meer)" if len(problems) > 5 else "")
-        raise DatabaseError(f"{path} heeft inhoud die Velsen Desk niet kan tonen: {shown}.")
+        listed = "; ".join(problems[:5]) + (f" (en {len(problems) - 5} meer)" if len(problems) > 5 else "")
+        raise DatabaseError(f"{shown or path} heeft inhoud die Velsen Desk niet kan tonen: {listed}.")
+
+
+def check_database_file(path: Path, *, seconds: float = CHECK_SECONDS) -> None:
+    """For a file the user names (``--database``, ``diff``): identity, shape and content, the
+    content on a private temporary copy, so the named file is never opened writable. Raises
+    DatabaseError (Dutch)."""
+    from velsen_desk.storage.shape import shape_problems
+
+    inspect_database(path, shape_check=shape_problems)  # also: a regular file (a FIFO is refused here)
+    with tempfile.TemporaryDirectory(prefix="velsen-desk-controle-") as folder:
+        copy = Path(folder) / "controle.sqlite"
+        try:
+            shutil.copyfile(path, copy)
+        except OSError as exc:
+            raise DatabaseError(f"{path} kan niet gelezen worden ({describe_error(exc)}).") from exc
+        check_content(copy, seconds=seconds, shown=path)

@@ -54,6 +54,8 @@ def inspect_database(
     derives the expected shape from the ORM tables, and reading must not import SQLAlchemy.
     """
     if not path.is_file():
+        if path.exists():  # a folder, FIFO or device: never opened (a FIFO would block)
+            raise DatabaseError(f"{path} is geen gewoon bestand (een map, pijp of apparaat) en geen gegevensbestand.")
         raise DatabaseError(f"Het gegevensbestand {path} bestaat niet.")
     try:
         conn = sqlite3.connect(readonly_uri(path), uri=True)
