@@ -27,6 +27,8 @@ from urllib.parse import quote
 from velsen_desk.core.os_errors import describe_error
 from velsen_desk.core.paths import user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
+from velsen_desk.storage.atomic import write_atomic
+from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, read_bounded
 
 __all__ = ["EXPORT_FORMAT", "NOTES_APPLICATION_ID", "NOTES_FILE", "NOTES_SCHEMA_VERSION", "Note", "NotesError",
            "NotesFile", "notes_path"]
@@ -186,20 +188,28 @@ class NotesFile:
         ]
 
     def export(self, target: Path) -> int:
+        """Write every note to ``target`` (owner-only, atomically). A symlink, FIFO or device at
+        ``target`` is refused: followed, it would block or send private notes elsewhere."""
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            raise NotesError(f"{target} is geen gewoon bestand (een koppeling, map, pijp of apparaat); "
+                             "kies een andere bestandsnaam. Er is niets geschreven.")
         notes = self.all()
         payload = {"format": EXPORT_FORMAT, "notes": [note_record(n) for n in notes]}
-        target.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+        try:
+            write_atomic(target, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"), private=True)
+        except OSError as exc:
+            raise NotesError(f"De notities zijn niet geëxporteerd naar {target}: {describe_error(exc)}.") from exc
         return len(notes)
 
     def import_file(self, source: Path) -> int:
         """Merge an export: for an item noted on both sides, the most recent note wins."""
         try:
-            if not stat.S_ISREG(source.stat().st_mode):
-                raise NoteRecordError("geen gewoon bestand")
-            with open(source, "rb") as handle:
-                raw = handle.read(MAX_EXPORT_BYTES + 1)
-            if len(raw) > MAX_EXPORT_BYTES:
-                raise NoteRecordError(f"groter dan {MAX_EXPORT_BYTES // (1024 * 1024)} MB")
+            try:
+                raw = read_bounded(source, MAX_EXPORT_BYTES)
+            except SpecialFileError:
+                raise NoteRecordError("geen gewoon bestand") from None
+            except TooLargeError:
+                raise NoteRecordError(f"groter dan {MAX_EXPORT_BYTES // (1024 * 1024)} MB") from None
             incoming = parse_notes_payload(json.loads(raw.decode("utf-8-sig")), EXPORT_FORMAT)
         except NoteRecordError as exc:
             raise NotesError(f"{source} is geen notitie-export van Velsen Desk ({exc}). "

@@ -18,6 +18,7 @@ from velsen_desk.core.paths import user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
 from velsen_desk.notes.notes_file import Note, NoteRecordError, NotesFile, note_record, parse_notes_payload
 from velsen_desk.storage.atomic import write_atomic
+from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, read_bounded
 
 RECOVERY_FILE = "notities-herstel.json"
 RECOVERY_FORMAT = "velsen-desk-notities-herstel/1"
@@ -35,15 +36,18 @@ def read_recovery(path: Path | None = None) -> list[Note]:
         raise NotesError(f"Op de plaats van het herstelbestand ({path}) staat een koppeling (symlink); die is niet "
                          "gevolgd. Verwijder de koppeling en start opnieuw.")
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(_MAX_RECOVERY_BYTES + 1)
+        raw = read_bounded(path, _MAX_RECOVERY_BYTES)  # a FIFO here must not hang the start
     except FileNotFoundError:
         return []
+    except SpecialFileError as exc:
+        raise NotesError(f"Op de plaats van het herstelbestand ({path}) staat geen gewoon bestand; "
+                         "het is niet gelezen.") from exc
+    except TooLargeError as exc:
+        raise NotesError(f"Het herstelbestand {path} is te groot om te lezen. Het is bewaard; "
+                         "meld het bij de griffie.") from exc
     except OSError as exc:
         raise NotesError(f"Het herstelbestand is niet leesbaar: {storage_message(path, exc)}.") from exc
     try:
-        if len(raw) > _MAX_RECOVERY_BYTES:
-            raise NoteRecordError("te groot")
         return parse_notes_payload(json.loads(raw.decode("utf-8")), RECOVERY_FORMAT)
     except (ValueError, RecursionError) as exc:
         reason = str(exc) if isinstance(exc, NoteRecordError) else describe_error(exc)

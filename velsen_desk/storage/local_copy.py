@@ -19,6 +19,7 @@ from velsen_desk.core.os_errors import describe_error, describe_os_error
 from velsen_desk.core.paths import bundled_data_dir, local_database_path, sources_dir
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.database import DatabaseError, DatabaseInfo, inspect_database
+from velsen_desk.storage.regular_file import read_bounded
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +44,7 @@ def read_origin(db_path: Path) -> dict[str, str]:
     """Where the local copy came from; {} when unknown. Only text values are kept, and an
     oversized, binary or deeply nested file counts as unknown (it is only ever a hint)."""
     try:
-        with open(_origin_path(db_path), "rb") as handle:
-            raw = handle.read(MAX_ORIGIN_BYTES + 1)
-        if len(raw) > MAX_ORIGIN_BYTES:
-            return {}
+        raw = read_bounded(_origin_path(db_path), MAX_ORIGIN_BYTES)  # a FIFO here must not hang every start
         data = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError, RecursionError):
         return {}
