@@ -119,3 +119,46 @@ def test_a_check_that_does_not_end_in_time_is_a_message(built, tmp_path, monkeyp
     with pytest.raises(DatabaseError, match="niet binnen 5 seconden"):
         check_content(copy, seconds=5)
     assert copy.read_bytes() == built.read_bytes()
+
+
+def test_a_database_without_any_programme_never_replaces_real_data(built, tmp_path):
+    from velsen_desk.storage.reader import COLUMNS
+
+    share, local = tmp_path / "share", tmp_path / "laptop" / "velsen-desk.sqlite"
+    share.mkdir()
+    publish(built, share)
+    sync(share, local)
+    good = local.read_bytes()
+    empty = _variant(built, tmp_path / "empty.sqlite", *(f'DELETE FROM "{t}"' for t in COLUMNS if t != "meta"),
+                     "INSERT INTO search_fts(search_fts) VALUES('rebuild')")
+    _hand_written_manifest(share, empty)
+    for _ in range(4):  # four "valid" empty publications: the real data stays, nothing is evicted
+        with pytest.raises(SyncError, match="geen enkel programma"):
+            sync(share, local)
+    assert local.read_bytes() == good
+
+
+def test_versions_folder_that_is_a_link_is_never_pruned_through(built, built_v2_path, tmp_path):
+    share, local = tmp_path / "share", tmp_path / "laptop" / "velsen-desk.sqlite"
+    share.mkdir()
+    publish(built, share)
+    sync(share, local)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    bystanders = [elsewhere / f"velsen-desk-2020010{i}T000000-onbekend.sqlite" for i in range(5)]
+    for path in bystanders:
+        path.write_bytes(b"not ours to delete")
+    versions_dir(local).symlink_to(elsewhere, target_is_directory=True)
+    before = local.read_bytes()
+    publish(built_v2_path, share)
+    with pytest.raises(SyncError, match="geen gewone map"):
+        sync(share, local)
+    assert all(path.read_bytes() == b"not ours to delete" for path in bystanders)
+    assert sorted(elsewhere.iterdir()) == sorted(bystanders)
+    assert local.read_bytes() == before
+
+
+@pytest.fixture(scope="module")
+def built_v2_path(built, tmp_path_factory) -> Path:
+    return _variant(built, tmp_path_factory.mktemp("v2") / "v2.sqlite",
+                    "UPDATE actions SET cost_amount = 2000 WHERE number = 7")

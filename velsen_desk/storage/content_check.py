@@ -116,6 +116,8 @@ def _read_problems(conn: sqlite3.Connection) -> list[str]:
         return ["de gegevens zijn niet te lezen zoals Velsen Desk ze leest"]
     if not isinstance(catalog.summary.data_version, str) or len(programmes) != len(catalog.programmes):
         return ["de gegevensversie of een programma ontbreekt"]
+    if not catalog.programmes:  # an empty file would replace (and in time evict) real data
+        return ["de gegevens bevatten geen enkel programma"]
     return []
 
 

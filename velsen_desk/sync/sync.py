@@ -64,6 +64,10 @@ def keep_previous(local_db: Path, data_version: str | None) -> Path | None:
     if not local_db.exists():
         return None
     folder = versions_dir(local_db)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        # pruning through a link would delete files named like ours in another folder (the share)
+        raise SyncError(f"De map met vorige versies ({folder}) is geen gewone map (een koppeling of bestand). "
+                        "Verwijder of hernoem haar; u werkt verder met uw lokale kopie.")
     folder.mkdir(exist_ok=True)
     kept = folder / kept_name(data_version)
     try:
