@@ -8,6 +8,8 @@ from pathlib import Path
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.errors import CommandError
 from velsen_desk.cli.exit_codes import EXIT_OK
+from velsen_desk.cli.output import safe
+from velsen_desk.core.os_errors import describe_os_error
 
 
 @command("validate")
@@ -28,11 +30,16 @@ def build_db_command(args: argparse.Namespace) -> int:
     from velsen_desk.curation.loader import load_dataset
     from velsen_desk.storage.build import build_database
 
+    output = Path(args.output)
+    if output.is_symlink() or (output.exists() and not output.is_file() and not output.is_dir()):
+        # replacing a link, FIFO or device (as root: /dev/full) is never what was meant
+        raise CommandError(f"{safe(output)} is geen gewoon bestand (een koppeling, pijp of apparaat) en "
+                           "wordt niet overschreven. Kies een andere bestandsnaam.")
     paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
     dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None)
     try:
-        result = build_database(dataset, Path(args.output))
+        result = build_database(dataset, output)
     except OSError as exc:
-        raise CommandError(f"Kan {args.output} niet schrijven: {exc.strerror or exc}.") from exc
-    print(f"Database gebouwd: {result.path} (gegevensversie {result.data_version}).")
+        raise CommandError(f"Kan {safe(args.output)} niet schrijven: {describe_os_error(exc)}.") from exc
+    print(f"Database gebouwd: {safe(result.path)} (gegevensversie {safe(result.data_version)}).")
     return EXIT_OK

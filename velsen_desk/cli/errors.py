@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from velsen_desk.cli.exit_codes import EXIT_DATA_ERROR
+from velsen_desk.cli.output import safe
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -26,7 +27,7 @@ class CommandError(Exception):
 
 def print_problems(problems: Sequence[object]) -> None:
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(safe(problem, keep_newlines=True), file=sys.stderr)
     print(f"{len(problems)} probleem/problemen gevonden.", file=sys.stderr)
 
 
@@ -50,7 +51,7 @@ def run_handler(handler: Handler, args: argparse.Namespace, after_data_error: st
     try:
         return handler(args)
     except CommandError as exc:
-        print(str(exc), file=sys.stderr)
+        print(safe(exc, keep_newlines=True), file=sys.stderr)
         return exc.status
     except DataError as exc:
         print_problems(exc.problems)
@@ -60,5 +61,5 @@ def run_handler(handler: Handler, args: argparse.Namespace, after_data_error: st
     except Exception as exc:
         if not isinstance(exc, _domain_errors()):
             raise
-        print(str(exc), file=sys.stderr)
+        print(safe(exc, keep_newlines=True), file=sys.stderr)  # messages quote names from the share
         return EXIT_DATA_ERROR

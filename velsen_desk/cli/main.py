@@ -19,7 +19,7 @@ from pathlib import Path
 from velsen_desk.cli import data, reports, search, sync  # noqa: F401  (they register their commands)
 from velsen_desk.cli.commands import COMMANDS
 from velsen_desk.cli.errors import run_handler
-from velsen_desk.cli.exit_codes import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NO_DESKTOP
+from velsen_desk.cli.exit_codes import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NO_DESKTOP, EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,6 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_handler(entry.handler, args, entry.after_data_error)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # output piped into `head` or a pager that quit: not an error of ours
+        _silence_stdout()
+        return EXIT_OK
     except Exception:  # last resort: the user gets a sentence, the log file gets the details
         log_file = _log_to_file()
         logging.getLogger("velsen_desk").exception("unexpected error in %s", args.command)
@@ -112,6 +115,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's final flush does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (captured output): nothing to flush
+        pass
 
 
 def _log_to_file() -> Path:

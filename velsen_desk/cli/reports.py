@@ -7,6 +7,7 @@ from pathlib import Path
 
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.exit_codes import EXIT_OK
+from velsen_desk.cli.output import safe
 
 
 @command("report")
@@ -14,6 +15,10 @@ def report_command(args: argparse.Namespace) -> int:
     from velsen_desk.reports.request import ReportRequest
     from velsen_desk.reports.service import generate_report
 
+    if args.database:  # a hand-picked file is checked as a synced one is, before a report reads it
+        from velsen_desk.storage.content_check import check_database_file
+
+        check_database_file(Path(args.database))
     request = ReportRequest(
         kind=args.kind,
         output=Path(args.output),
@@ -27,7 +32,7 @@ def report_command(args: argparse.Namespace) -> int:
         flagged_only=args.flagged,
     )
     result = generate_report(request)
-    print(f"Rapport opgeslagen: {result.path} ({result.pages} pagina's).")
+    print(f"Rapport opgeslagen: {safe(result.path)} ({result.pages} pagina's).")
     return EXIT_OK
 
 

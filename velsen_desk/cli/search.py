@@ -7,18 +7,23 @@ from pathlib import Path
 
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.exit_codes import EXIT_OK
+from velsen_desk.cli.output import json_text, safe
 
 
 @command("search")
 def search_command(args: argparse.Namespace) -> int:
-    import json
-
     from velsen_desk.core.item_kinds import plural_label
     from velsen_desk.storage.database import ReadOnlyDatabase
     from velsen_desk.storage.local_copy import ensure_local_database
     from velsen_desk.storage.search import group_by_kind, search
 
-    path = Path(args.database) if args.database else ensure_local_database().info.path
+    if args.database:
+        from velsen_desk.storage.content_check import check_database_file
+
+        path = Path(args.database)
+        check_database_file(path)  # a hand-picked file: refused with a message rather than read and crashed on
+    else:
+        path = ensure_local_database().info.path
     hits = ReadOnlyDatabase(path).read(search, args.query, programme_id=args.programme)
     if args.json:
         rows = []
@@ -26,15 +31,15 @@ def search_command(args: argparse.Namespace) -> int:
             title, snippet = hit.plain()
             rows.append({"kind": hit.kind, "id": hit.ref_id, "programme": hit.programme_id,
                          "title": title, "snippet": snippet})
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows))
         return EXIT_OK
     if not hits:
         print("Geen resultaten.")
         return EXIT_OK
     for kind, group in group_by_kind(hits).items():
-        print(f"{plural_label(kind)} ({len(group)})")
+        print(f"{safe(plural_label(kind))} ({len(group)})")
         for hit in group:
             title, snippet = hit.plain("**", "**")
-            print(f"  {title}  [{hit.ref_id}]")
-            print(f"      {snippet}")
+            print(f"  {safe(title)}  [{safe(hit.ref_id)}]")
+            print(f"      {safe(snippet)}")
     return EXIT_OK

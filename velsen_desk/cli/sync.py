@@ -9,6 +9,7 @@ from pathlib import Path
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.errors import CommandError
 from velsen_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
+from velsen_desk.cli.output import json_text, safe
 
 
 def _share_from(args: argparse.Namespace) -> Path | None:
@@ -23,7 +24,7 @@ def publish_command(args: argparse.Namespace) -> int:
     from velsen_desk.sync.publish import publish
 
     result = publish(Path(args.database), Path(args.share))
-    print(f"Gepubliceerd: {result.path.name} (gegevensversie {result.manifest.data_version}).")
+    print(f"Gepubliceerd: {safe(result.path.name)} (gegevensversie {safe(result.manifest.data_version)}).")
     return EXIT_OK
 
 
@@ -38,10 +39,10 @@ def sync_command(args: argparse.Namespace) -> int:
                             EXIT_USAGE)
     result = sync(share, local_database_path())
     if not result.changed:
-        print(f"Al bijgewerkt: gegevensversie {result.manifest.data_version}.")
+        print(f"Al bijgewerkt: gegevensversie {safe(result.manifest.data_version)}.")
         return EXIT_OK
-    print(f"Bijgewerkt naar gegevensversie {result.manifest.data_version} "
-          f"(gepubliceerd {result.manifest.published_at} door {result.manifest.published_by}).")
+    print(f"Bijgewerkt naar gegevensversie {safe(result.manifest.data_version)} "
+          f"(gepubliceerd {safe(result.manifest.published_at)} door {safe(result.manifest.published_by)}).")
     if result.previous is not None:
         from velsen_desk.storage.database import DatabaseError
         from velsen_desk.sync.diff import diff_databases
@@ -49,28 +50,27 @@ def sync_command(args: argparse.Namespace) -> int:
         try:
             changes = diff_databases(result.previous, local_database_path())
         except DatabaseError as exc:  # an old kept copy of another shape: the new data is in place all the same
-            print(f"De wijzigingen sinds uw vorige versie konden niet bepaald worden: {exc}", file=sys.stderr)
+            print(f"De wijzigingen sinds uw vorige versie konden niet bepaald worden: {safe(exc)}", file=sys.stderr)
             changes = []
         else:
             print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
         for change in changes:
-            print(f"  {change}")
+            print(f"  {safe(change)}")
     return EXIT_OK
 
 
 @command("diff")
 def diff_command(args: argparse.Namespace) -> int:
-    from velsen_desk.storage.database import inspect_database
-    from velsen_desk.storage.shape import shape_problems
+    from velsen_desk.storage.content_check import check_database_file
     from velsen_desk.sync.diff import diff_databases
 
-    for path in (Path(args.old), Path(args.new)):  # a hand-picked file may be of any shape (a looping view)
-        inspect_database(path, shape_check=shape_problems)
+    for path in (Path(args.old), Path(args.new)):  # a hand-picked file may be of any shape or content
+        check_database_file(path)
     changes = diff_databases(Path(args.old), Path(args.new))
     if not changes:
         print("Geen verschillen.")
     for change in changes:
-        print(change)
+        print(safe(change))
     return EXIT_OK
 
 
@@ -83,10 +83,10 @@ def rollback_command(args: argparse.Namespace) -> int:
     version = choose_version(kept_versions(db), args.to)
     changes = rollback_changes(db, version)
     kept_at = version.kept_at.astimezone().strftime("%d-%m-%Y %H:%M")
-    print(f"Terug naar gegevensversie {version.data_version} (in gebruik tot {kept_at}).")
+    print(f"Terug naar gegevensversie {safe(version.data_version)} (in gebruik tot {kept_at}).")
     print(f"{len(changes)} wijziging(en) ten opzichte van de huidige gegevens" + (":" if changes else "."))
     for change in changes:
-        print(f"  {change}")
+        print(f"  {safe(change)}")
     if not args.yes:
         try:
             answer = input("Deze versie terugzetten? [j/N] ")
@@ -96,14 +96,12 @@ def rollback_command(args: argparse.Namespace) -> int:
             print("Niet teruggezet.")
             return EXIT_OK
     rollback(db, version)
-    print(f"Teruggezet: gegevensversie {version.data_version}. Uw notities zijn niet gewijzigd.")
+    print(f"Teruggezet: gegevensversie {safe(version.data_version)}. Uw notities zijn niet gewijzigd.")
     return EXIT_OK
 
 
 @command("status")
 def status_command(args: argparse.Namespace) -> int:
-    import json
-
     from velsen_desk.core.paths import local_database_path
     from velsen_desk.storage.database import DatabaseError, inspect_database
     from velsen_desk.storage.local_copy import read_origin
@@ -119,7 +117,7 @@ def status_command(args: argparse.Namespace) -> int:
     try:
         share = _share_from(args)
     except ConfigError as exc:  # the status still shows everything else
-        print(str(exc), file=sys.stderr)
+        print(safe(exc, keep_newlines=True), file=sys.stderr)
         share = None
     state = {
         "database": str(db),
@@ -132,7 +130,7 @@ def status_command(args: argparse.Namespace) -> int:
         "share": str(share) if share else None,
     }
     if args.json:
-        print(json.dumps(state, indent=2, ensure_ascii=False))
+        print(json_text(state))
         return EXIT_OK
     labels = {
         "database": "Lokale database", "data_version": "Gegevensversie", "origin": "Herkomst",
@@ -140,5 +138,5 @@ def status_command(args: argparse.Namespace) -> int:
         "previous_versions": "Vorige versies", "config": "Instellingen", "share": "Gedeelde map",
     }
     for key, label in labels.items():
-        print(f"{label}: {state[key] or 'onbekend'}")
+        print(f"{label}: {safe(state[key] or 'onbekend')}")
     return EXIT_OK

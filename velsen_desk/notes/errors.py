@@ -6,6 +6,8 @@ import errno
 import sqlite3
 from pathlib import Path
 
+from velsen_desk.core.os_errors import describe_error, describe_os_error
+
 
 class NotesError(Exception):
     """A notes file could not be read or written; the message is plain Dutch.
@@ -50,11 +52,12 @@ def storage_message(path: Path, exc: BaseException) -> str:
             return f"lees- of schrijffout op de schijf bij het notitiebestand {path}"
         if code == _SQLITE_NOMEM:
             return "te weinig werkgeheugen"
-        return f"het notitiebestand {path} kon niet bijgewerkt worden ({exc})"
+        return f"het notitiebestand {path} kon niet bijgewerkt worden ({describe_error(exc)})"
     if isinstance(exc, OSError):
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             return f"de schijf is vol; maak ruimte vrij (notitiebestand {path})"
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return f"geen schrijfrechten voor het notitiebestand {path} of de map ervan (alleen-lezen)"
-        return f"het notitiebestand {path} is niet bereikbaar ({exc.strerror or exc})"
-    return f"het notitiebestand {path} kon niet bijgewerkt worden ({exc})"
+        return f"het notitiebestand {path} is niet bereikbaar ({describe_os_error(exc)})"
+    return f"het notitiebestand {path} kon niet bijgewerkt worden ({describe_error(exc)})"
+

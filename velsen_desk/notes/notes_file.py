@@ -24,8 +24,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from velsen_desk.core.os_errors import describe_error
 from velsen_desk.core.paths import user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
+from velsen_desk.storage.atomic import write_atomic
+from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, read_bounded
 
 __all__ = ["EXPORT_FORMAT", "NOTES_APPLICATION_ID", "NOTES_FILE", "NOTES_SCHEMA_VERSION", "Note", "NotesError",
            "NotesFile", "notes_path"]
@@ -53,6 +56,58 @@ class Note:
     loose: bool = False  # the item no longer exists in the open data
 
 
+MAX_EXPORT_BYTES = 64 * 1024 * 1024  # far beyond any set of typed notes; a bound, not a quota
+_FUTURE_SLACK = dt.timedelta(minutes=1)  # clocks of two laptops differ a little
+
+
+class NoteRecordError(ValueError):
+    """A note record in an export or recovery file is malformed; the message is plain Dutch."""
+
+
+def _timestamp(value: object, number: int) -> str:
+    """An ISO 8601 moment with a time zone, not in the future: "9999" must never make an imported
+    note win over the user's newer one."""
+    if not isinstance(value, str) or len(value) > 40:
+        raise NoteRecordError(f"notitie {number}: 'updated_at' is geen tijdstip")
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise NoteRecordError(f"notitie {number}: 'updated_at' ({value[:40]!r}) is geen ISO-tijdstip") from None
+    if moment.tzinfo is None or len(value) < 19:
+        raise NoteRecordError(f"notitie {number}: 'updated_at' mist datum, tijd of tijdzone")
+    if moment > dt.datetime.now(dt.UTC) + _FUTURE_SLACK:
+        raise NoteRecordError(f"notitie {number}: 'updated_at' ligt in de toekomst ({value})")
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def parse_notes_payload(payload: object, expected_format: str) -> list[Note]:
+    """The notes of an export or recovery payload, strictly: texts must be texts, ``flagged`` a
+    real boolean ("false" is not False) and ``updated_at`` a past ISO moment. Raises NoteRecordError."""
+    if not isinstance(payload, dict) or payload.get("format") != expected_format:
+        raise NoteRecordError("onbekend formaat")
+    records = payload.get("notes")
+    if not isinstance(records, list):
+        raise NoteRecordError("'notes' is geen lijst")
+    notes: list[Note] = []
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            raise NoteRecordError(f"notitie {number} is geen object")
+        texts: list[str] = []
+        for field in ("anchor", "kind", "label", "text"):
+            value = record.get(field)
+            if not isinstance(value, str):
+                raise NoteRecordError(f"notitie {number}: '{field}' ontbreekt of is geen tekst")
+            texts.append(value)
+        if not texts[0].strip():
+            raise NoteRecordError(f"notitie {number}: 'anchor' is leeg")
+        flagged = record.get("flagged")
+        if not isinstance(flagged, bool):
+            raise NoteRecordError(f"notitie {number}: 'flagged' is geen true of false")
+        updated = _timestamp(record.get("updated_at"), number)
+        notes.append(Note(texts[0], texts[1], texts[2], texts[3], flagged, updated))
+    return notes
+
+
 def notes_path() -> Path:
     return user_data_dir() / NOTES_FILE
 
@@ -77,9 +132,16 @@ def now_utc() -> str:
 class NotesFile:
     busy_timeout_s: float = 5.0  # how long a write waits for another writer before "vergrendeld"
 
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None, *, read_only: bool = False):
+        """``read_only`` (the personal brief): nothing is created or changed, so a read-only data
+        folder still gives its notes; a missing or empty file has none."""
         self.path = path or notes_path()
-        self._ensure()
+        self.read_only = read_only
+        self._empty = False
+        if read_only:
+            self._inspect_read_only()
+        else:
+            self._ensure()
 
     # ---- Public API
 
@@ -114,6 +176,8 @@ class NotesFile:
     def all(self, existing_ids: Iterable[str] | None = None) -> list[Note]:
         """All notes; with ``existing_ids``, those whose item is gone are marked loose."""
         known = set(existing_ids) if existing_ids is not None else None
+        if self._empty:
+            return []
         with self._transaction("Notities niet gelezen") as conn:
             rows = conn.execute(
                 "SELECT anchor, kind, label, text, flagged, updated_at FROM notes ORDER BY kind, label, anchor"
@@ -124,25 +188,35 @@ class NotesFile:
         ]
 
     def export(self, target: Path) -> int:
+        """Write every note to ``target`` (owner-only, atomically). A symlink, FIFO or device at
+        ``target`` is refused: followed, it would block or send private notes elsewhere."""
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            raise NotesError(f"{target} is geen gewoon bestand (een koppeling, map, pijp of apparaat); "
+                             "kies een andere bestandsnaam. Er is niets geschreven.")
         notes = self.all()
         payload = {"format": EXPORT_FORMAT, "notes": [note_record(n) for n in notes]}
-        target.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+        try:
+            write_atomic(target, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"), private=True)
+        except OSError as exc:
+            raise NotesError(f"De notities zijn niet geëxporteerd naar {target}: {describe_error(exc)}.") from exc
         return len(notes)
 
     def import_file(self, source: Path) -> int:
         """Merge an export: for an item noted on both sides, the most recent note wins."""
         try:
-            payload = json.loads(source.read_text(encoding="utf-8"))
-            if payload.get("format") != EXPORT_FORMAT:
-                raise ValueError("onbekend formaat")
-            incoming = [
-                Note(str(n["anchor"]), str(n["kind"]), str(n["label"]), str(n["text"]), bool(n["flagged"]),
-                     str(n["updated_at"]))
-                for n in payload["notes"]
-            ]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            message = f"{source} is geen notitie-export van Velsen Desk ({exc}). Er is niets gewijzigd."
-            raise NotesError(message) from exc
+            try:
+                raw = read_bounded(source, MAX_EXPORT_BYTES)
+            except SpecialFileError:
+                raise NoteRecordError("geen gewoon bestand") from None
+            except TooLargeError:
+                raise NoteRecordError(f"groter dan {MAX_EXPORT_BYTES // (1024 * 1024)} MB") from None
+            incoming = parse_notes_payload(json.loads(raw.decode("utf-8-sig")), EXPORT_FORMAT)
+        except NoteRecordError as exc:
+            raise NotesError(f"{source} is geen notitie-export van Velsen Desk ({exc}). "
+                             "Er is niets gewijzigd.") from exc
+        except (OSError, ValueError, RecursionError, MemoryError) as exc:
+            raise NotesError(f"{source} is geen notitie-export van Velsen Desk ({describe_error(exc)}). "
+                             "Er is niets gewijzigd.") from exc
         return self.merge(incoming)
 
     def merge(self, incoming: Iterable[Note]) -> int:
@@ -167,6 +241,9 @@ class NotesFile:
     # ---- Private
 
     def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+            return sqlite3.connect(uri, uri=True, timeout=self.busy_timeout_s)
         conn = sqlite3.connect(self.path, timeout=self.busy_timeout_s)
         conn.execute("PRAGMA synchronous = FULL")  # a note typed before a power cut is on disk
         return conn
@@ -187,11 +264,7 @@ class NotesFile:
             folder.mkdir(parents=True, exist_ok=True)
             if os.name == "posix":
                 folder.chmod(0o700)
-            if self.path.exists() and not stat.S_ISREG(self.path.stat().st_mode):
-                raise NotesError(
-                    f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand (een map of "
-                    "apparaat). Het is niet gewijzigd en niet gebruikt; verplaats het en start opnieuw."
-                )
+            self._refuse_non_regular()
             fresh = not self.path.exists() or self.path.stat().st_size == 0
             if not fresh:
                 fresh = self._check_existing()  # raises for a foreign or newer file, before any write
@@ -204,6 +277,33 @@ class NotesFile:
             raise NotesError(f"Het notitiebestand kan niet worden aangemaakt: {reason}.", reason) from exc
         if fresh:
             self._create_schema()
+
+    def _refuse_non_regular(self) -> None:
+        if self.path.is_symlink():  # followed, a write would chmod and overwrite the link's target
+            raise NotesError(
+                f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand maar een koppeling "
+                "(symlink) naar een ander bestand. Die is niet gevolgd en niets is gewijzigd; "
+                "verwijder de koppeling en start opnieuw."
+            )
+        if self.path.exists() and not stat.S_ISREG(self.path.stat().st_mode):
+            raise NotesError(
+                f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand (een map of "
+                "apparaat). Het is niet gewijzigd en niet gebruikt; verplaats het en start opnieuw."
+            )
+
+    def _inspect_read_only(self) -> None:
+        try:
+            self._refuse_non_regular()
+            if not self.path.exists() or self.path.stat().st_size == 0:
+                self._empty = True
+                return
+            if self._check_existing():  # a file of the previous version, or an empty SQLite file
+                with closing(self._connect()) as conn:
+                    self._empty = conn.execute(
+                        "SELECT count(*) FROM sqlite_master WHERE name = 'notes'").fetchone()[0] == 0
+        except (OSError, sqlite3.Error) as exc:
+            reason = storage_message(self.path, exc)
+            raise NotesError(f"Het notitiebestand is niet leesbaar: {reason}.", reason) from exc
 
     def _check_existing(self) -> bool:
         """Inspect the file without writing. True when it is an older notes file (or an empty

@@ -13,10 +13,12 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from velsen_desk.core.os_errors import describe_error
 from velsen_desk.core.paths import user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
-from velsen_desk.notes.notes_file import Note, NotesFile, note_record
+from velsen_desk.notes.notes_file import Note, NoteRecordError, NotesFile, note_record, parse_notes_payload
 from velsen_desk.storage.atomic import write_atomic
+from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, read_bounded
 
 RECOVERY_FILE = "notities-herstel.json"
 RECOVERY_FORMAT = "velsen-desk-notities-herstel/1"
@@ -30,27 +32,27 @@ def recovery_path() -> Path:
 def read_recovery(path: Path | None = None) -> list[Note]:
     """The notes waiting in the recovery file ([] when there is none). Raises NotesError."""
     path = path or recovery_path()
+    if path.is_symlink():  # never read (or later replace) another file through a planted link
+        raise NotesError(f"Op de plaats van het herstelbestand ({path}) staat een koppeling (symlink); die is niet "
+                         "gevolgd. Verwijder de koppeling en start opnieuw.")
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(_MAX_RECOVERY_BYTES + 1)
+        raw = read_bounded(path, _MAX_RECOVERY_BYTES)  # a FIFO here must not hang the start
     except FileNotFoundError:
         return []
+    except SpecialFileError as exc:
+        raise NotesError(f"Op de plaats van het herstelbestand ({path}) staat geen gewoon bestand; "
+                         "het is niet gelezen.") from exc
+    except TooLargeError as exc:
+        raise NotesError(f"Het herstelbestand {path} is te groot om te lezen. Het is bewaard; "
+                         "meld het bij de griffie.") from exc
     except OSError as exc:
         raise NotesError(f"Het herstelbestand is niet leesbaar: {storage_message(path, exc)}.") from exc
     try:
-        if len(raw) > _MAX_RECOVERY_BYTES:
-            raise ValueError("te groot")
-        payload = json.loads(raw.decode("utf-8"))
-        if payload.get("format") != RECOVERY_FORMAT:
-            raise ValueError("onbekend formaat")
-        return [
-            Note(str(n["anchor"]), str(n["kind"]), str(n["label"]), str(n["text"]), bool(n["flagged"]),
-                 str(n["updated_at"]))
-            for n in payload["notes"]
-        ]
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        return parse_notes_payload(json.loads(raw.decode("utf-8")), RECOVERY_FORMAT)
+    except (ValueError, RecursionError) as exc:
+        reason = str(exc) if isinstance(exc, NoteRecordError) else describe_error(exc)
         raise NotesError(
-            f"Het herstelbestand {path} is onleesbaar ({exc}). Het is bewaard; meld het bij de griffie."
+            f"Het herstelbestand {path} is onleesbaar ({reason}). Het is bewaard; meld het bij de griffie."
         ) from exc
 
 

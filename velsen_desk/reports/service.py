@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.core.people import match_person
 from velsen_desk.core.records import PersonInfo, ProgrammeData
 from velsen_desk.core.report_kinds import ReportKind, report_kind
@@ -38,6 +40,14 @@ DEFAULT_PROGRAMME = "velsen-2022"
 
 
 def _check_output(path: Path) -> None:
+    try:
+        mode: int | None = path.lstat().st_mode
+    except OSError:
+        mode = None  # nothing there yet: the usual case
+    if mode is not None and not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
+        # a symlink, FIFO or device would be replaced by the new file (or written through): never
+        raise ReportError(f"{path} is geen gewoon bestand (een koppeling, pijp of apparaat) en wordt niet "
+                          "overschreven. Kies een andere bestandsnaam.")
     if path.is_dir():
         raise ReportError(f"{path} is een map; geef een bestandsnaam op, bijvoorbeeld rapport.pdf.")
     parent = path.parent if str(path.parent) else Path(".")
@@ -159,7 +169,7 @@ def _write(path: Path, pdf: bytes) -> None:
     try:
         write_atomic(path, pdf, prefix=".rapport-")  # a reader never sees half a PDF
     except OSError as exc:
-        raise ReportError(f"Kan niet schrijven naar {path}: {exc.strerror or exc}.") from exc
+        raise ReportError(f"Kan niet schrijven naar {path}: {describe_os_error(exc)}.") from exc
 
 
 def generate_report(request: ReportRequest, state: TaskState | None = None) -> ReportResult:
@@ -192,7 +202,7 @@ def _step(state: TaskState | None, percent: int, message: str) -> None:
 
 def _load_notes(request: ReportRequest) -> list[Note]:
     try:
-        return NotesFile(request.notes_file).all()
+        return NotesFile(request.notes_file, read_only=True).all()  # a report never writes the notes
     except NotesError as exc:
         raise ReportError(str(exc)) from exc
 

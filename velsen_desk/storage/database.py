@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 from urllib.parse import quote
 
+from velsen_desk.core.os_errors import describe_error
+
 T = TypeVar("T")
 P = ParamSpec("P")
 
@@ -52,11 +54,13 @@ def inspect_database(
     derives the expected shape from the ORM tables, and reading must not import SQLAlchemy.
     """
     if not path.is_file():
+        if path.exists():  # a folder, FIFO or device: never opened (a FIFO would block)
+            raise DatabaseError(f"{path} is geen gewoon bestand (een map, pijp of apparaat) en geen gegevensbestand.")
         raise DatabaseError(f"Het gegevensbestand {path} bestaat niet.")
     try:
         conn = sqlite3.connect(readonly_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Het gegevensbestand {path} kan niet geopend worden ({exc}).") from exc
+        raise DatabaseError(f"Het gegevensbestand {path} kan niet geopend worden ({describe_error(exc)}).") from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
@@ -81,7 +85,7 @@ def inspect_database(
         version = row[0] if row else None
         return DatabaseInfo(path=path, application_id=app_id, schema_version=schema, data_version=version)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is beschadigd of geen SQLite-bestand ({exc}).") from exc
+        raise DatabaseError(f"{path} is beschadigd of geen SQLite-bestand.") from exc
     finally:
         conn.close()
 

@@ -7,18 +7,23 @@ from a sync is never overwritten by the embedded default.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.core.os_errors import describe_error, describe_os_error
 from velsen_desk.core.paths import bundled_data_dir, local_database_path, sources_dir
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.database import DatabaseError, DatabaseInfo, inspect_database
+from velsen_desk.storage.regular_file import read_bounded
 
 log = logging.getLogger(__name__)
 
+_SQLITE_FULL = 13  # SQLITE_FULL: the primary result code of a full disk
 ORIGIN_FILE = "origin.json"  # beside the database: where the current copy came from
 
 
@@ -39,10 +44,7 @@ def read_origin(db_path: Path) -> dict[str, str]:
     """Where the local copy came from; {} when unknown. Only text values are kept, and an
     oversized, binary or deeply nested file counts as unknown (it is only ever a hint)."""
     try:
-        with open(_origin_path(db_path), "rb") as handle:
-            raw = handle.read(MAX_ORIGIN_BYTES + 1)
-        if len(raw) > MAX_ORIGIN_BYTES:
-            return {}
+        raw = read_bounded(_origin_path(db_path), MAX_ORIGIN_BYTES)  # a FIFO here must not hang every start
         data = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError, RecursionError):
         return {}
@@ -86,6 +88,8 @@ def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
         return LocalDatabase(info, "ingebouwd")  # start-up path: no YAML parsing when nothing changed
 
     # Only a first start or new bundled data pays for these imports and the YAML parsing.
+    from sqlalchemy.exc import DBAPIError
+
     from velsen_desk.curation.loader import load_dataset
     from velsen_desk.curation.problems import DataError
     from velsen_desk.storage.build import build_database
@@ -99,10 +103,25 @@ def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
     if info is None or info.data_version != dataset.version():
         try:
             build_database(dataset, db_path)
-        except OSError as exc:
+        except (OSError, sqlite3.Error, DBAPIError) as exc:  # a full disk reaches SQLite first
             if info is not None:
                 return LocalDatabase(info, "ingebouwd")
-            raise DatabaseError(f"Kan de database niet aanmaken in {db_path.parent}: {exc.strerror or exc}") from exc
+            cause = exc.orig if isinstance(exc, DBAPIError) and isinstance(exc.orig, BaseException) else exc
+            raise DatabaseError(_build_failed_message(db_path.parent, cause)) from exc
         info = inspect_database(db_path)
-    write_origin(db_path, {"origin": "ingebouwd", "bundle_hash": bundle})
+    try:
+        write_origin(db_path, {"origin": "ingebouwd", "bundle_hash": bundle})
+    except OSError as exc:  # only a hint: without it the next start checks the bundle again
+        log.warning("origin not written: %s", exc)
     return LocalDatabase(info, "ingebouwd")
+
+
+def _build_failed_message(folder: Path, exc: BaseException) -> str:
+    full = isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    if isinstance(exc, sqlite3.Error):
+        full = ((getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF) == _SQLITE_FULL
+    if full:
+        return (f"Kan de database niet aanmaken in {folder}: de schijf is vol. "
+                "Maak ruimte vrij en start Velsen Desk opnieuw.")
+    reason = describe_os_error(exc) if isinstance(exc, OSError) else describe_error(exc)
+    return f"Kan de database niet aanmaken in {folder}: {reason}."

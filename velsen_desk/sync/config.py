@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.core.paths import user_config_dir
 from velsen_desk.storage.atomic import write_atomic
+from velsen_desk.sync.files import SpecialFileError, TooLargeError, read_bounded
 
 CONFIG_NAME = "config.json"
 MAX_CONFIG_BYTES = 64 * 1024  # a real config is a few lines
@@ -28,16 +30,19 @@ def config_path() -> Path:
 def read_config() -> dict[str, str]:
     """The settings; {} when there is no file. Raises ConfigError when the file is unusable."""
     path = config_path()
+    again = "kies de gedeelde map opnieuw via Instellingen."
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_CONFIG_BYTES + 1)
+        # regular files only, opened without blocking: a FIFO or device here must not hang every start
+        raw = read_bounded(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return {}
+    except SpecialFileError as exc:
+        raise ConfigError(f"Het instellingenbestand {path} is geen gewoon bestand (pijp, apparaat of map); "
+                          f"verwijder het en {again}") from exc
+    except TooLargeError as exc:
+        raise ConfigError(f"Het instellingenbestand {path} is te groot; {again}") from exc
     except OSError as exc:
-        raise ConfigError(f"Het instellingenbestand {path} is niet leesbaar ({exc.strerror or exc}).") from exc
-    if len(raw) > MAX_CONFIG_BYTES:
-        raise ConfigError(f"Het instellingenbestand {path} is te groot; kies de gedeelde map opnieuw via Instellingen.")
-    again = "kies de gedeelde map opnieuw via Instellingen."
+        raise ConfigError(f"Het instellingenbestand {path} is niet leesbaar ({describe_os_error(exc)}).") from exc
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:

@@ -10,51 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+
+from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, open_regular, read_bounded
+
+__all__ = ["CHUNK", "LockedError", "Progress", "SpecialFileError", "TooLargeError", "copy_with_hash",
+           "directory_lock", "open_regular", "read_bounded", "sha256_of"]
 
 CHUNK = 1024 * 1024
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
-
-
-class SpecialFileError(OSError):
-    """A path on the share is not a regular file (device, FIFO, socket, folder)."""
-
-
-class TooLargeError(OSError):
-    """A file on the share holds more bytes than promised."""
-
-
-def open_regular(path: Path) -> BinaryIO:
-    """Open ``path`` for reading only if it is a regular file (after following links).
-
-    O_NONBLOCK keeps opening a FIFO from blocking forever; it is cleared again for the read."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
-    fd = os.open(path, flags)
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise SpecialFileError(f"{path} is geen gewoon bestand")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-def read_bounded(path: Path, limit: int) -> bytes:
-    """The whole of a regular file of at most ``limit`` bytes; TooLargeError beyond that."""
-    with open_regular(path) as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise TooLargeError(f"{path} is groter dan {limit} bytes")
-    return data
 
 
 def sha256_of(path: Path) -> str:

@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from velsen_desk.core.os_errors import describe_error
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.sync.files import SpecialFileError, TooLargeError, read_bounded
 from velsen_desk.sync.names import PUBLISHED_NAME, SHA256_TOKEN, is_version_token
@@ -52,7 +53,7 @@ class Manifest:
     @classmethod
     def parse(cls, raw: bytes) -> Manifest:
         try:
-            text = raw.decode("utf-8")
+            text = raw.decode("utf-8-sig")  # a BOM (Windows editors) is accepted, as in the YAML
         except UnicodeDecodeError as exc:
             raise ManifestError("het manifest is geen tekst (binaire inhoud)") from exc
         try:
@@ -60,7 +61,7 @@ class Manifest:
         except RecursionError as exc:
             raise ManifestError("het manifest is te diep genest") from exc
         except ValueError as exc:
-            raise ManifestError(f"het manifest is geen geldige JSON ({exc})") from exc
+            raise ManifestError(f"het manifest is {describe_error(exc)}") from exc
         if not isinstance(data, dict):
             raise ManifestError("het manifest is geen JSON-object")
         missing = [name for name in cls.__dataclass_fields__ if name not in data]

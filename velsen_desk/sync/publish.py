@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from velsen_desk.core.os_errors import describe_error
+from velsen_desk.storage.content_check import check_content
 from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, inspect_database
 from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.files import sha256_of
@@ -82,6 +84,7 @@ def publish(database: Path, share: Path, *, published_by: str | None = None) -> 
     try:
         snapshot_database(database, tmp)
         inspect_database(tmp, check_integrity=True, shape_check=shape_problems)
+        check_content(tmp)  # the snapshot is ours: what every laptop will read must read
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         manifest = Manifest(
@@ -95,9 +98,14 @@ def publish(database: Path, share: Path, *, published_by: str | None = None) -> 
         )
         os.replace(tmp, final)
         manifest.write(share)
-    except (OSError, sqlite3.Error, DatabaseError) as exc:
+    except DatabaseError as exc:
         tmp.unlink(missing_ok=True)
-        raise PublishError(f"Publiceren naar {share} mislukt: {exc}. De gedeelde map is ongewijzigd.") from exc
+        raise PublishError(f"Publiceren naar {share} mislukt: {exc} De gedeelde map is ongewijzigd.") from exc
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise PublishError(
+            f"Publiceren naar {share} mislukt ({describe_error(exc)}). De gedeelde map is ongewijzigd."
+        ) from exc
     try:
         _prune(share, keep=name)
     except OSError as exc:  # published already; an old file left on the share is harmless

@@ -14,6 +14,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.core.os_errors import describe_os_error
+from velsen_desk.storage.content_check import check_content
 from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, DatabaseInfo, inspect_database
 from velsen_desk.storage.local_copy import read_origin, write_origin
 from velsen_desk.storage.shape import shape_problems
@@ -62,6 +64,10 @@ def keep_previous(local_db: Path, data_version: str | None) -> Path | None:
     if not local_db.exists():
         return None
     folder = versions_dir(local_db)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        # pruning through a link would delete files named like ours in another folder (the share)
+        raise SyncError(f"De map met vorige versies ({folder}) is geen gewone map (een koppeling of bestand). "
+                        "Verwijder of hernoem haar; u werkt verder met uw lokale kopie.")
     folder.mkdir(exist_ok=True)
     kept = folder / kept_name(data_version)
     try:
@@ -87,10 +93,17 @@ def local_io_message(exc: OSError, folder: Path) -> str:
         return (f"De schijf is vol (uw gegevensmap {folder}). Maak ruimte vrij; "
                 "u werkt verder met uw lokale kopie.")
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (f"Uw gegevensmap {folder} is alleen-lezen of niet toegankelijk ({exc.strerror or exc}). "
+        return (f"Uw gegevensmap {folder} is alleen-lezen of niet toegankelijk ({describe_os_error(exc)}). "
                 "U werkt verder met uw lokale kopie.")
-    return (f"Schrijven in uw gegevensmap {folder} mislukt ({exc.strerror or exc}). "
+    return (f"Schrijven in uw gegevensmap {folder} mislukt ({describe_os_error(exc)}). "
             "U werkt verder met uw lokale kopie.")
+
+
+def space_text(size: int, *, up: bool) -> str:
+    """Bytes as MB with one decimal (Dutch comma), rounded up for a need and down for what is free,
+    so "nodig" is never less than the real need and "vrij" never more than what is there."""
+    tenths = -(-size // 100_000) if up else size // 100_000
+    return f"{tenths // 10},{tenths % 10} MB"
 
 
 def check_paths(*paths: Path) -> None:
@@ -135,7 +148,7 @@ def read_manifest(share: Path) -> Manifest:
         ) from exc
     except OSError as exc:
         raise SyncError(
-            f"De gedeelde map {share} is niet leesbaar ({exc.strerror or exc}). U werkt verder met uw lokale kopie."
+            f"De gedeelde map {share} is niet leesbaar ({describe_os_error(exc)}). U werkt verder met uw lokale kopie."
         ) from exc
     except ManifestError as exc:
         raise SyncError(f"Het manifest in {share} is onbruikbaar ({exc}). Meld dit bij de griffie.") from exc
@@ -168,10 +181,11 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
         ) from exc
     local_db.parent.mkdir(parents=True, exist_ok=True)
     free = shutil.disk_usage(local_db.parent).free
-    if free < manifest.size * 2:  # the new copy plus a kept previous version
+    needed = manifest.size * 2  # the new copy plus a kept previous version
+    if free < needed:
         raise SyncError(
-            f"Te weinig vrije schijfruimte voor de nieuwe gegevens ({manifest.size // 1_000_000 + 1} MB nodig). "
-            "Maak ruimte vrij; u werkt verder met uw lokale kopie."
+            f"Te weinig vrije schijfruimte voor de nieuwe gegevens ({space_text(needed, up=True)} nodig, "
+            f"{space_text(free, up=False)} vrij). Maak ruimte vrij; u werkt verder met uw lokale kopie."
         )
 
     tmp = local_db.with_name(f".{local_db.name}.{os.getpid()}.sync")
@@ -218,7 +232,7 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
         ):
             raise SyncError(local_io_message(exc, local_db.parent)) from exc
         raise SyncError(
-            f"Kopiëren vanaf {share} mislukt ({exc.strerror or exc}). U werkt verder met uw lokale kopie."
+            f"Kopiëren vanaf {share} mislukt ({describe_os_error(exc)}). U werkt verder met uw lokale kopie."
         ) from exc
 
     try:
@@ -240,8 +254,11 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
 
 def verify_copy(path: Path, what: str) -> DatabaseInfo:
     """The checks a file passes before it may replace the local copy: identity, schema version,
-    integrity (quick) and the shape this version builds. Raises SyncError."""
+    integrity (quick), the shape this version builds, and its content read as the application
+    reads it (:mod:`velsen_desk.storage.content_check`; ``path`` must be a private copy). Raises SyncError."""
     try:
-        return inspect_database(path, check_integrity=True, quick=True, shape_check=shape_problems)
+        info = inspect_database(path, check_integrity=True, quick=True, shape_check=shape_problems)
+        check_content(path)
+        return info
     except DatabaseError as exc:
         raise SyncError(f"{what} zijn onbruikbaar: {exc} U werkt verder met uw lokale kopie.") from exc

@@ -1,0 +1,176 @@
+"""The content check a database file passes before it may replace anything (sync, publish, rollback).
+
+Header, integrity and shape say nothing about the values: a text where a theme number belongs,
+a 30 MB text field, or a damaged full-text index all pass them, and the window, the reports or
+the search then fail on the user's only copy. So the candidate is read here the way the
+application reads it -- the value types of every column :mod:`velsen_desk.storage.reader` reads,
+the length of every text against the curated schema's limit, the full-text index's own
+integrity check, and the catalogue and every programme through the real read path -- inside a
+time bound. Any failure refuses the file with a Dutch message.
+
+The full-text integrity check is an ``INSERT`` command, so the file is opened writable: callers
+pass only a private copy (never the share's file or the local copy in use), and the check runs
+inside a transaction that is always rolled back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+import tempfile
+import time
+from contextlib import closing
+from pathlib import Path
+from urllib.parse import quote
+
+from velsen_desk.core.os_errors import describe_error
+from velsen_desk.storage import reader
+from velsen_desk.storage.database import DatabaseError, inspect_database
+
+CHECK_SECONDS = 30.0  # the bundled data checks in well under a second; a bound, not a budget
+_PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between deadline checks
+_clock = time.monotonic
+
+
+def max_text_length() -> int:
+    """The longest text the curated schema accepts anywhere (the largest ``maxLength`` in the
+    JSON schema of its models, whatever the constrained types are called): no built database
+    holds a longer value, so a longer one is refused rather than laid out for minutes."""
+    from pydantic import BaseModel
+
+    from velsen_desk.curation import schema
+
+    limits: list[int] = []
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            limit = node.get("maxLength")
+            if isinstance(limit, int):
+                limits.append(limit)
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    for value in vars(schema).values():
+        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == schema.__name__:
+            collect(value.model_json_schema())
+    if not limits:
+        raise RuntimeError("the curated schema declares no text limit")  # a programming error, caught by the tests
+    return max(limits)
+
+
+# SQLite storage classes a column of each declared type may hold (NULL: unknown stays unknown).
+_ALLOWED: dict[type, tuple[str, ...]] = {
+    str: ("text", "null"),
+    int: ("integer", "null"),
+    bool: ("integer", "null"),
+    float: ("integer", "real", "null"),
+    dt.date: ("text", "null"),
+}
+
+
+def _value_problems(conn: sqlite3.Connection, limit: int) -> list[str]:
+    problems: list[str] = []
+    for table, (columns, _order) in reader.COLUMNS.items():
+        for column, kind in columns.items():
+            allowed = ", ".join(f"'{name}'" for name in _ALLOWED[kind])
+            wrong = conn.execute(
+                f'SELECT count(*) FROM "{table}" WHERE typeof("{column}") NOT IN ({allowed})'
+            ).fetchone()[0]
+            if wrong:
+                problems.append(f"kolom '{table}.{column}' bevat {wrong} waarde(n) van de verkeerde soort")
+            elif kind is str:
+                longest = conn.execute(f'SELECT max(length("{column}")) FROM "{table}"').fetchone()[0] or 0
+                if longest > limit:
+                    problems.append(f"kolom '{table}.{column}' bevat een tekst van {longest} tekens "
+                                    f"(hoogstens {limit})")
+    return problems
+
+
+def _search_index_problems(conn: sqlite3.Connection) -> list[str]:
+    conn.execute("BEGIN")
+    try:
+        conn.execute("INSERT INTO search_fts(search_fts) VALUES('integrity-check')")
+    except sqlite3.DatabaseError as exc:
+        if _interrupted(exc):
+            raise
+        return ["de zoekindex is beschadigd"]
+    finally:
+        conn.rollback()
+    return []
+
+
+def _read_problems(conn: sqlite3.Connection) -> list[str]:
+    try:
+        catalog, programmes = reader.every_programme(conn)
+    except sqlite3.DatabaseError as exc:
+        if _interrupted(exc):
+            raise
+        return ["de gegevens zijn niet te lezen zoals Velsen Desk ze leest"]
+    except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError):
+        # what the read path raises on values of the right type but impossible content
+        # (a date that is no date, a reference to nothing)
+        return ["de gegevens zijn niet te lezen zoals Velsen Desk ze leest"]
+    if not isinstance(catalog.summary.data_version, str) or len(programmes) != len(catalog.programmes):
+        return ["de gegevensversie of een programma ontbreekt"]
+    if not catalog.programmes:  # an empty file would replace (and in time evict) real data
+        return ["de gegevens bevatten geen enkel programma"]
+    return []
+
+
+def _interrupted(exc: sqlite3.DatabaseError) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "interrupted" in str(exc)
+
+
+def content_problems(path: Path, *, seconds: float = CHECK_SECONDS, shown: Path | None = None) -> list[str]:
+    """What keeps the private copy at ``path`` from being read as the application reads it, in
+    Dutch; [] when it reads. Run after the shape check (it assumes the expected tables exist).
+    Raises DatabaseError when the check does not finish within ``seconds``."""
+    deadline = _clock() + seconds
+    uri = f"file:{quote(str(path.resolve()))}?mode=rw"
+    try:
+        with closing(sqlite3.connect(uri, uri=True, isolation_level=None)) as conn:
+            conn.set_progress_handler(lambda: int(_clock() > deadline), _PROGRESS_STEPS)
+            problems = _value_problems(conn, max_text_length())
+            if not problems:
+                problems = _search_index_problems(conn)
+            if not problems:
+                problems = _read_problems(conn)
+            return problems
+    except sqlite3.DatabaseError as exc:
+        if _interrupted(exc):
+            raise DatabaseError(
+                f"{shown or path} is niet binnen {seconds:.0f} seconden te controleren; het is te groot of zo "
+                "gemaakt dat lezen niet eindigt."
+            ) from exc
+        raise DatabaseError(f"{shown or path} is beschadigd of niet te lezen.") from exc
+    except MemoryError as exc:
+        raise DatabaseError(f"{shown or path} is te groot om te controleren.") from exc
+
+
+def check_content(path: Path, *, seconds: float = CHECK_SECONDS, shown: Path | None = None) -> None:
+    """Raise DatabaseError (Dutch) unless the private copy at ``path`` reads as the application
+    reads it. ``shown`` is the name messages use (the file the copy was made of)."""
+    problems = content_problems(path, seconds=seconds, shown=shown)
+    if problems:
+        listed = "; ".join(problems[:5]) + (f" (en {len(problems) - 5} meer)" if len(problems) > 5 else "")
+        raise DatabaseError(f"{shown or path} heeft inhoud die Velsen Desk niet kan tonen: {listed}.")
+
+
+def check_database_file(path: Path, *, seconds: float = CHECK_SECONDS) -> None:
+    """For a file the user names (``--database``, ``diff``): identity, shape and content, the
+    content on a private temporary copy, so the named file is never opened writable. Raises
+    DatabaseError (Dutch)."""
+    from velsen_desk.storage.shape import shape_problems
+
+    inspect_database(path, shape_check=shape_problems)  # also: a regular file (a FIFO is refused here)
+    with tempfile.TemporaryDirectory(prefix="velsen-desk-controle-") as folder:
+        copy = Path(folder) / "controle.sqlite"
+        try:
+            shutil.copyfile(path, copy)
+        except OSError as exc:
+            raise DatabaseError(f"{path} kan niet gelezen worden ({describe_error(exc)}).") from exc
+        check_content(copy, seconds=seconds, shown=path)
