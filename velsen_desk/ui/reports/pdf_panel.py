@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.reports.request import ReportResult
 from velsen_desk.ui.reports.preview import HAVE_PDF, PdfPreview, PrintError, print_document
 
@@ -122,7 +123,7 @@ class PdfPanel(QGroupBox):
         try:
             shutil.copyfile(self.result_.path, target)
         except OSError as exc:
-            self.sig_error.emit(self.tr("Kan niet opslaan als {0}: {1}.").format(target, exc.strerror or exc))
+            self.sig_error.emit(self.tr("Kan niet opslaan als {0}: {1}.").format(target, describe_os_error(exc)))
             return None
         self.saved_path = target
         self.sig_message.emit(self.tr("Opgeslagen als {0}.").format(target))

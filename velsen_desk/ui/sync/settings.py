@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.sync.config import ConfigError, configured_share, save_share
 from velsen_desk.ui.language import Language, language_choice, save_language_choice
 
@@ -109,7 +110,7 @@ class SettingsDialog(QDialog):
             save_share(self.share())
         except (ConfigError, OSError) as exc:
             message = str(exc) if isinstance(exc, ConfigError) else self.tr(
-                "De instellingen konden niet bewaard worden ({0}).").format(exc.strerror or exc)
+                "De instellingen konden niet bewaard worden ({0}).").format(describe_os_error(exc))
             self.problem.setText(message)
             self.problem.show()
             return
