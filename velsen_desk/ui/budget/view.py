@@ -27,6 +27,7 @@ from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITL
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
+from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
@@ -166,7 +167,6 @@ class BudgetTab(ProgrammeTab):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(NR, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PLANNING, QHeaderView.ResizeMode.Stretch)
         for col, width in ((TITLE, 230), (TREKKER, 120), (COST, 165), (FUNDING, 170), (CHECK, 235)):
             header.resizeSection(col, width)
@@ -185,6 +185,7 @@ class BudgetTab(ProgrammeTab):
         data = self._state.data
         if data is not None:
             self.model.set_highlight(data.actions_of_person(self._state.person_id))
+            fit_column(self.tree, NR)  # the person's actions are bold
 
     def _on_item_requested(self, kind: str, item_id: str) -> None:
         if tab_for_kind(kind) == "budget":

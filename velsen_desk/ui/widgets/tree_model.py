@@ -10,7 +10,7 @@ data changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar, cast
 
@@ -76,6 +76,24 @@ class TreeModel(QAbstractItemModel, Generic[P]):
         if node is self._root:
             return QModelIndex()
         return self.createIndex(node.row(), column, node)
+
+    def nodes_changed(self, nodes: Iterable[Node[P]]) -> None:
+        """Tell the views that ``nodes`` (all columns) show something new.
+
+        One ``dataChanged`` per parent, over the rows between the first and last changed child:
+        each emit makes the proxy and the view walk the range again, so twenty single-row emits
+        cost twenty walks."""
+        rows: dict[int, tuple[Node[P], int, int]] = {}
+        for node in nodes:
+            if node is self._root or node.parent is None:
+                continue
+            row = node.row()
+            parent, first, last = rows.get(id(node.parent), (node.parent, row, row))
+            rows[id(node.parent)] = (parent, min(first, row), max(last, row))
+        last_column = len(self.headers) - 1
+        for parent, first, last in rows.values():
+            parent_index = self.index_of(parent)
+            self.dataChanged.emit(self.index(first, 0, parent_index), self.index(last, last_column, parent_index))
 
     def node_data(self, node: Node[P], column: int, role: int) -> object:  # pragma: no cover - abstract
         raise NotImplementedError

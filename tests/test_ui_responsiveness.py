@@ -1,0 +1,62 @@
+"""What keeps the GUI thread quick, checked by what it does rather than by a clock (the figures
+are in ``bench/startup.py``): no column re-measures every row on each change, one change
+notification per branch, the same widths as Qt's own "resize to contents"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QHeaderView
+
+from velsen_desk.ui.budget.model import NR
+
+
+def _count_data_calls(model, monkeypatch) -> list[int]:
+    calls = [0]
+    original = model.node_data
+
+    def counting(*args):
+        calls[0] += 1
+        return original(*args)
+
+    monkeypatch.setattr(model, "node_data", counting)
+    return calls
+
+
+def test_view_as_in_the_budget_tab_does_not_measure_every_row_per_action(window, qtbot, monkeypatch):
+    window.select_tab("budget")
+    qtbot.waitUntil(lambda: window.budget_tab.up_to_date)
+    model = window.budget_tab.model
+    rows = sum(1 for node in model._root.walk()) - 1
+    calls = _count_data_calls(model, monkeypatch)
+    assert window.select_person("marianne-steijn")
+    # One fit of the Nr column reads each row a few times; a ResizeToContents column read
+    # all rows once per highlighted action (~7,000 calls for 80 rows).
+    assert 0 < calls[0] < rows * 10
+
+
+def test_the_nr_and_regie_columns_fit_their_contents_after_a_person_is_chosen(window, qtbot):
+    window.select_tab("budget")
+    qtbot.waitUntil(lambda: window.budget_tab.up_to_date)
+    assert window.select_person("marianne-steijn")
+    for tree, column in ((window.budget_tab.tree, NR), (window.themes_tab.tree, 1)):
+        header = tree.header()
+        assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.Fixed  # the user cannot drag it, as before
+        expected = max(tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert header.sectionSize(column) == expected
+
+
+def test_a_highlight_sends_one_change_per_branch(window, qtbot):
+    model = window.budget_tab.model
+    window.budget_tab.ensure_drawn()
+    changes: list[tuple[QModelIndex, QModelIndex]] = []
+    model.dataChanged.connect(lambda top, bottom, _roles=(): changes.append((top, bottom)))
+    actions = window.state.data.actions_of_person("marianne-steijn")
+    model.set_highlight(actions)
+    parents = {model.node(top).parent for top, _bottom in changes}
+    assert len(changes) == len(parents)  # one per branch
+    covered = {
+        model.node(model.index(row, 0, top.parent())).payload.id
+        for top, bottom in changes for row in range(top.row(), bottom.row() + 1)
+    }
+    assert actions <= covered
+    assert all(bottom.column() == model.columnCount() - 1 and top.column() == 0 for top, bottom in changes)
