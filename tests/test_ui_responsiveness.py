@@ -4,6 +4,10 @@ notification per branch, the same widths as Qt's own "resize to contents"."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHeaderView
 
@@ -60,3 +64,29 @@ def test_a_highlight_sends_one_change_per_branch(window, qtbot):
     }
     assert actions <= covered
     assert all(bottom.column() == model.columnCount() - 1 and top.column() == 0 for top, bottom in changes)
+
+
+def test_the_report_dialog_modules_are_imported_in_the_background_after_the_charts(built_db):
+    """The first Ctrl+P finds QtPdf and the dialog imported: a fresh process, no dialog opened."""
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QEventLoop\n"
+        "from velsen_desk.ui.app import application\n"
+        "from velsen_desk.ui.main_window import MainWindow\n"
+        "from velsen_desk.ui.widgets.chart_library import chart_library\n"
+        "app = application()\n"
+        f"w = MainWindow(Path({str(built_db)!r}), settings=None, show_errors=False)\n"
+        "loop = QEventLoop()\n"
+        "w.sig_ready.connect(loop.quit)\n"
+        "w.show(); w.start(); loop.exec()\n"
+        "print('velsen_desk.ui.reports.dialog' in sys.modules)\n"
+        "deadline = time.monotonic() + 60\n"
+        "while not ('PySide6.QtPdf' in sys.modules and chart_library().loaded) and time.monotonic() < deadline:\n"
+        "    app.processEvents(); time.sleep(0.01)\n"
+        "print('velsen_desk.ui.reports.dialog' in sys.modules, w.report_actions.dialog is None)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-3:-1] == ["False", "True True"]

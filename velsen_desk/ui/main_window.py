@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         self.loader.sig_failed.connect(self._on_failure)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.runner.sig_busy_changed.connect(self._on_busy)
+        # After pyqtgraph, the report dialog's modules: one background import at a time.
+        chart_library().sig_loaded.connect(self._after_chart_library)
+        chart_library().sig_failed.connect(self._after_chart_library)
         self._restore_settings()
         self._on_tab_changed(self.tabs.currentIndex())
 
@@ -310,6 +313,9 @@ class MainWindow(QMainWindow):
             return
         stale.ensure_drawn()
         QTimer.singleShot(0, self, lambda: self._catch_up(data))
+
+    def _after_chart_library(self, *_failure: object) -> None:
+        self.report_actions.preload()
 
     def _programme_tabs(self) -> tuple[ProgrammeTab, ...]:
         return (self.themes_tab, self.portfolio_tab, self.budget_tab, self.timeline_tab)
