@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHeaderView
 
 from velsen_desk.ui.budget.model import NR
+from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE
 
 
 def _count_data_calls(model, monkeypatch) -> list[int]:
@@ -90,3 +91,35 @@ def test_the_report_dialog_modules_are_imported_in_the_background_after_the_char
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[-3:-1] == ["False", "True True"]
+
+
+def _budget_highlighted(window) -> set[str]:
+    model = window.budget_tab.model
+    return {
+        node.payload.id for node in model._root.walk()
+        if node.payload is not None and model.index_of(node).data(HIGHLIGHT_ROLE)
+    }
+
+
+def test_a_person_is_shown_by_the_visible_tab_at_once_and_by_hidden_tabs_a_turn_later(window, qtbot):
+    window.select_tab("themes")
+    window.budget_tab.ensure_drawn()
+    data = window.state.data
+    person = next(p.id for p in data.college if data.actions_of_person(p.id))
+    theirs = data.actions_of_person(person)
+    assert window.select_person(person)
+    assert window.themes_tab.model.highlighted == data.regie_theme_ids(person)  # on screen: at once
+    assert _budget_highlighted(window) == set()  # hidden: not in the same click
+    qtbot.waitUntil(lambda: _budget_highlighted(window) == theirs)  # its own turn, without being shown
+
+    assert window.select_person(None)
+    window.select_tab("budget")  # shown before its turn: it catches up first
+    assert _budget_highlighted(window) == set()
+
+
+def _all_rows(model, parent=None):
+    parent = parent or QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from _all_rows(model, index)
