@@ -123,3 +123,32 @@ def _all_rows(model, parent=None):
         index = model.index(row, 0, parent)
         yield index
         yield from _all_rows(model, index)
+
+
+def _outline_widths(chart) -> dict[str, set[float]]:
+    """Pen widths per action over the Gantt chart's bars and markers."""
+    widths: dict[str, set[float]] = {}
+    for item, owners in chart._outlined:
+        pens = item.opts["pens"] if "pens" in item.opts else [spot.pen() for spot in item.points()]
+        for (action_id, _colour), pen in zip(owners, pens, strict=True):
+            widths.setdefault(action_id, set()).add(pen.widthF())
+    return widths
+
+
+def test_view_as_in_the_timeline_outlines_the_persons_actions_on_the_same_chart_items(window, qtbot):
+    window.select_tab("timeline")
+    qtbot.waitUntil(lambda: window.timeline_tab.chart is not None and bool(window.timeline_tab.chart._outlined),
+                    timeout=60000)
+    chart = window.timeline_tab.chart
+    items = [item for item, _owners in chart._outlined]
+    assert all(widths == {1.0} for widths in _outline_widths(chart).values())
+    data = window.state.data
+    person = next(p.id for p in data.college if data.actions_of_person(p.id))
+    assert window.select_person(person)
+    assert [item for item, _owners in chart._outlined] == items  # updated, not made again
+    widths = _outline_widths(chart)
+    theirs = data.actions_of_person(person) & widths.keys()
+    assert theirs and all(widths[a] == {2.0} for a in theirs)
+    assert all(w == {1.0} for a, w in widths.items() if a not in theirs)
+    assert window.select_person(None)
+    assert all(widths == {1.0} for widths in _outline_widths(chart).values())
