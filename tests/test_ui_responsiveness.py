@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHeaderView
 
 from velsen_desk.ui.budget.model import NR
-from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE
+from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE
 
 
 def _count_data_calls(model, monkeypatch) -> list[int]:
@@ -152,3 +152,22 @@ def test_view_as_in_the_timeline_outlines_the_persons_actions_on_the_same_chart_
     assert all(w == {1.0} for a, w in widths.items() if a not in theirs)
     assert window.select_person(None)
     assert all(widths == {1.0} for widths in _outline_widths(chart).values())
+
+
+def test_tree_answers_are_kept_until_the_tree_or_the_highlight_changes(window, monkeypatch):
+    model = window.budget_tab.model
+    window.budget_tab.ensure_drawn()
+    data = window.state.data
+    person = next(p.id for p in data.college if data.actions_of_person(p.id))
+    action_id = sorted(data.actions_of_person(person))[0]
+    index = model.find(lambda n: n.payload is not None and n.payload.id == action_id)
+    calls = _count_data_calls(model, monkeypatch)
+    model.set_highlight(frozenset())
+    assert index.data(HIGHLIGHT_ROLE) is False
+    assert index.data(HIGHLIGHT_ROLE) is False
+    assert calls[0] == 1  # the second answer was kept
+    model.set_highlight(data.actions_of_person(person))
+    assert index.data(HIGHLIGHT_ROLE) is True  # a new highlight: asked again
+    model.set_plans(data.plans)
+    fresh = model.find(lambda n: n.payload is not None and n.payload.id == action_id)
+    assert fresh.data(ID_ROLE) == action_id and calls[0] == 3

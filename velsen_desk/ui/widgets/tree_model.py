@@ -51,12 +51,16 @@ class TreeModel(QAbstractItemModel, Generic[P]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._root: Node[P] = Node("root")
+        # data() answers per (node, column, role): a paint asks ~3,000 of them, mostly the same
+        # ones again; emptied whenever the tree or what it shows changes (set_root, nodes_changed).
+        self._answers: dict[tuple[Node[P], int, int], object] = {}
 
     # ---- Public API
 
     def set_root(self, root: Node[P]) -> None:
         self.beginResetModel()
         self._root = root
+        self._answers.clear()
         self.endResetModel()
 
     def node(self, index: Index) -> Node[P]:
@@ -83,6 +87,7 @@ class TreeModel(QAbstractItemModel, Generic[P]):
         One ``dataChanged`` per parent, over the rows between the first and last changed child:
         each emit makes the proxy and the view walk the range again, so twenty single-row emits
         cost twenty walks."""
+        self._answers.clear()  # before the views ask again
         rows: dict[int, tuple[Node[P], int, int]] = {}
         for node in nodes:
             if node is self._root or node.parent is None:
@@ -129,9 +134,15 @@ class TreeModel(QAbstractItemModel, Generic[P]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        value = self.node_data(self.node(index), index.column(), role)
+        key = (cast(Node[P], index.internalPointer()), index.column(), role)
+        try:
+            return self._answers[key]
+        except KeyError:
+            pass
+        value = self.node_data(key[0], key[1], role)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return escaped_rich_text(value)  # tooltips render HTML-looking data as HTML
+            value = escaped_rich_text(value)  # tooltips render HTML-looking data as HTML
+        self._answers[key] = value
         return value
 
     def headerData(
