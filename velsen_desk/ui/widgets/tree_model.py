@@ -66,7 +66,7 @@ class TreeModel(QAbstractItemModel, Generic[P]):
     def node(self, index: Index) -> Node[P]:
         if index.isValid():
             # Qt hands back the pointer given to createIndex() untyped; only Nodes are given.
-            return cast(Node[P], index.internalPointer())
+            return cast("Node[P]", index.internalPointer())
         return self._root
 
     def find(self, predicate: Callable[[Node[P]], bool]) -> QModelIndex:
@@ -108,9 +108,12 @@ class TreeModel(QAbstractItemModel, Generic[P]):
     def index(self, row: int, column: int, parent: Index = _NO_PARENT) -> QModelIndex:
         # Bounds checked here rather than with hasIndex(), which calls back into rowCount() and
         # columnCount(): views and proxies call index() thousands of times per paint.
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        children = self.node(parent).children
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            children = cast("Node[P]", parent.internalPointer()).children
+        else:
+            children = self._root.children
         if 0 <= row < len(children) and 0 <= column < len(self.headers):
             return self.createIndex(row, column, children[row])
         return QModelIndex()
@@ -134,7 +137,7 @@ class TreeModel(QAbstractItemModel, Generic[P]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        key = (cast(Node[P], index.internalPointer()), index.column(), role)
+        key = (cast("Node[P]", index.internalPointer()), index.column(), role)
         try:
             return self._answers[key]
         except KeyError:
