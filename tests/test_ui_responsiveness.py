@@ -171,3 +171,25 @@ def test_tree_answers_are_kept_until_the_tree_or_the_highlight_changes(window, m
     model.set_plans(data.plans)
     fresh = model.find(lambda n: n.payload is not None and n.payload.id == action_id)
     assert fresh.data(ID_ROLE) == action_id and calls[0] == 3
+
+
+def _shown_labels(chart) -> list[tuple[str, float, float]]:
+    return [(label.textItem.toPlainText(), label.pos().x(), label.pos().y())
+            for label in chart._labels if label.isVisible()]
+
+
+def test_the_cost_chart_reuses_its_items_and_shows_exactly_the_selected_branch(window, qtbot):
+    window.select_tab("budget")
+    qtbot.waitUntil(lambda: window.budget_tab.chart is not None, timeout=60000)
+    chart = window.budget_tab.chart
+    qtbot.waitUntil(lambda: len(chart.bars) == 20)
+    bar_item, labels = chart._bar_item, list(chart._labels)
+    assert _shown_labels(chart) == [(b.text, b.amount, y) for y, b in enumerate(chart.bars)]
+    window.budget_tab.select_action("velsen-2022.avn.a11")  # focusopgave B: 6 bars
+    assert len(chart.bars) == 6
+    assert _shown_labels(chart) == [(b.text, b.amount, y) for y, b in enumerate(chart.bars)]
+    assert list(chart._bar_item.opts["width"]) == [b.amount for b in chart.bars]
+    assert chart._bar_item is bar_item and chart._labels == labels  # new data, same items
+    assert chart._bar_item.isVisible()
+    chart.show_bars("", [])
+    assert not chart._bar_item.isVisible() and _shown_labels(chart) == []
