@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHeaderView
 
 from velsen_desk.ui.budget.model import NR
+from velsen_desk.ui.search.model import MARKED_ROLE
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE
 
 
@@ -193,3 +194,31 @@ def test_the_cost_chart_reuses_its_items_and_shows_exactly_the_selected_branch(w
     assert chart._bar_item.isVisible()
     chart.show_bars("", [])
     assert not chart._bar_item.isVisible() and _shown_labels(chart) == []
+
+
+def test_search_hits_are_laid_out_once_per_look(window, qtbot):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    search = window.search
+    with qtbot.waitSignal(search.sig_results, timeout=10000):
+        search.field.setText("woning")
+        search.run_query()
+    view = search.view
+    delegate = view.itemDelegate()
+    group = search.model.index(0, 0)
+    index = search.model.index(0, 0, group)
+    assert index.isValid()
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = QRect(0, 0, 300, 40)
+    first = delegate._document(option, index)
+    assert delegate._document(option, index) is first  # kept
+    title = "".join(index.data(MARKED_ROLE)[0].replace("\x02", "").replace("\x03", "").split())
+    assert title in "".join(first.toPlainText().split())
+    option.rect = QRect(0, 0, 500, 40)
+    wider = delegate._document(option, index)
+    assert wider is not first and wider.textWidth() == 500
+    option.state |= QStyle.StateFlag.State_Selected
+    selected = delegate._document(option, index)
+    assert selected is not wider and selected.toPlainText() == wider.toPlainText()
