@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QHeaderView
 
 from velsen_desk.ui.budget.model import NR
 from velsen_desk.ui.search.model import MARKED_ROLE
+from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE
+from velsen_desk.ui.widgets.tree_model import PAINT_ROLES
 
 
 def _count_data_calls(model, monkeypatch) -> list[int]:
@@ -222,3 +224,18 @@ def test_search_hits_are_laid_out_once_per_look(window, qtbot):
     option.state |= QStyle.StateFlag.State_Selected
     selected = delegate._document(option, index)
     assert selected is not wider and selected.toPlainText() == wider.toPlainText()
+
+
+def test_hidden_tabs_ask_their_first_paint_s_data_in_turns_of_their_own(window, qtbot, monkeypatch):
+    """After the catch-up, each hidden tree tab asks what its first paint will ask; that paint
+    then finds the answers kept."""
+    tab = window.budget_tab
+    assert not tab.isVisible()
+    prefetched = PREFETCH_ROWS * tab.model.columnCount() * len(PAINT_ROLES)
+    qtbot.waitUntil(lambda: len(tab.model._answers) >= prefetched)  # fitting the Nr column asks a few too
+    calls = _count_data_calls(tab.model, monkeypatch)
+    window.select_tab("budget")
+    tab.tree.viewport().repaint()
+    shown_rows = tab.tree.viewport().height() // max(1, tab.tree.sizeHintForRow(0))
+    assert 0 < shown_rows <= 40
+    assert calls[0] < 50  # without the prefetch: ~1,400 (7 columns, 7 roles, each shown row)

@@ -310,9 +310,21 @@ class MainWindow(QMainWindow):
             # loaded says so and fills in when it arrives.
             QTimer.singleShot(CHART_IMPORT_DELAY_MS, chart_library().request)
             self.sig_ready.emit()
+            hidden = [tab for tab in self._programme_tabs() if not tab.isVisible()]
+            QTimer.singleShot(0, self, lambda: self._prefetch(data, hidden))
             return
         stale.ensure_drawn()
         QTimer.singleShot(0, self, lambda: self._catch_up(data))
+
+    def _prefetch(self, data: ProgrammeData, tabs: list[ProgrammeTab]) -> None:
+        """One hidden tab per event-loop turn asks what its first paint will (see
+        :meth:`ProgrammeTab.prefetch`); a newer programme or a tab shown meanwhile skips it."""
+        if self.state.data is not data or not tabs:
+            return
+        tab = tabs.pop(0)
+        if tab.up_to_date and not tab.isVisible():
+            tab.prefetch()
+        QTimer.singleShot(0, self, lambda: self._prefetch(data, tabs))
 
     def _after_chart_library(self, *_failure: object) -> None:
         self.report_actions.preload()

@@ -30,8 +30,9 @@ from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
-from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS, ProgrammeTab
 from velsen_desk.ui.widgets.style import ID_ROLE, cost_html, esc, html_css, reconciliation_text, source_html
+from velsen_desk.ui.widgets.tree_model import prefetch_rows
 
 if TYPE_CHECKING:
     from velsen_desk.ui.budget.chart import CostChart
@@ -180,6 +181,9 @@ class BudgetTab(ProgrammeTab):
         self.show_person()
         self.detail.setHtml(html_css() + "<p>" + esc(self.tr("Kies een actie voor de details en de bron.")) + "</p>")
         self._update_chart(QModelIndex())
+
+    def prefetch(self) -> None:
+        prefetch_rows(self.tree, PREFETCH_ROWS)
 
     def show_person(self) -> None:
         data = self._state.data

@@ -22,8 +22,9 @@ from velsen_desk.ui.themes.model import MineFilterProxy, SpeerpuntGroup, ThemeTr
 from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
-from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS, ProgrammeTab
 from velsen_desk.ui.widgets.style import ID_ROLE, esc, html_css
+from velsen_desk.ui.widgets.tree_model import prefetch_rows
 
 
 class ThemesTab(ProgrammeTab):
@@ -121,6 +122,9 @@ class ThemesTab(ProgrammeTab):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.show_person()
         self.detail.setHtml(self._intro(data))
+
+    def prefetch(self) -> None:
+        prefetch_rows(self.tree, PREFETCH_ROWS)
 
     def show_person(self) -> None:
         data = self._state.data

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QWidget
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.state import ViewState
 
+PREFETCH_ROWS = 40  # more than a tree shows in a full-height window
+
 
 class ProgrammeTab(QWidget):
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
@@ -52,6 +54,10 @@ class ProgrammeTab(QWidget):
 
     def show_person(self) -> None:
         """Highlight (or filter to) the view state's person; the default shows no person."""
+
+    def prefetch(self) -> None:
+        """Ask now, in an event-loop turn of its own, what this hidden tab's first paint will
+        ask of its models, so that paint is quicker; the default asks nothing."""
 
     def expand_all(self) -> None:
         """Beeld → Alles uitklappen; a tab without a tree ignores it."""

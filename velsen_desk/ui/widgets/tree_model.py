@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTreeView
 
 from velsen_desk.ui.widgets.style import escaped_rich_text
 
@@ -160,3 +161,27 @@ class TreeModel(QAbstractItemModel, Generic[P]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+# What a paint asks of each cell (QStyledItemDelegate's initStyleOption and the view).
+PAINT_ROLES = (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.CheckStateRole,
+)
+
+
+def prefetch_rows(view: QTreeView, rows: int) -> None:
+    """Ask the model now what the first paint of ``view`` will ask for its first ``rows`` rows,
+    so a :class:`TreeModel` under it has the answers kept when the view is first shown."""
+    model = view.model()
+    index = model.index(0, 0)
+    columns = model.columnCount()
+    for _row in range(rows):
+        if not index.isValid():
+            return
+        for column in range(columns):
+            cell = index.siblingAtColumn(column)
+            for role in PAINT_ROLES:
+                cell.data(role)
+        index = view.indexBelow(index)
