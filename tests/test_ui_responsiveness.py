@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QApplication, QHeaderView
 
 from velsen_desk.ui.budget.model import NR
 from velsen_desk.ui.search.model import MARKED_ROLE
@@ -239,3 +239,45 @@ def test_hidden_tabs_ask_their_first_paint_s_data_in_turns_of_their_own(window, 
     shown_rows = tab.tree.viewport().height() // max(1, tab.tree.sizeHintForRow(0))
     assert 0 < shown_rows <= 40
     assert calls[0] < 50  # without the prefetch: ~1,400 (7 columns, 7 roles, each shown row)
+
+
+def test_the_data_status_line_follows_the_programme_in_the_next_turn_before_ready(window, qtbot):
+    seen: list[str] = []
+    window.loader.sig_programme_loaded.connect(lambda _data: seen.append(window.data_label.text()))
+    before = window.data_label.text()
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.select_programme("heemskerk-2018")
+    assert seen == [before]  # not yet while the tab on screen draws the programme
+    assert window.data_label.text() != before and "2018" in window.data_label.text()  # before ready
+
+
+def test_after_paints_runs_after_the_queued_paint_in_order_and_never_for_a_gone_owner(qtbot):
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QLabel
+
+    from velsen_desk.ui.widgets.after_paint import after_paints
+
+    order: list[str] = []
+
+    class Label(QLabel):
+        def paintEvent(self, event):
+            order.append("paint")
+            super().paintEvent(event)
+
+    label = Label("x")
+    qtbot.addWidget(label)
+    label.show()
+    qtbot.waitExposed(label)
+    qtbot.wait(50)
+    order.clear()
+    label.setText("y")  # asks for a paint (UpdateRequest, low priority)
+    after_paints(label, lambda: order.append("first"))
+    after_paints(label, lambda: order.append("second"))
+    QTimer.singleShot(0, lambda: order.append("singleShot(0)"))  # what the window used: before the paint
+    gone = QObject()
+    after_paints(gone, lambda: order.append("gone"))
+    gone.deleteLater()
+    QApplication.sendPostedEvents(gone, QEvent.Type.DeferredDelete.value)
+    qtbot.waitUntil(lambda: "second" in order)
+    qtbot.wait(20)
+    assert order == ["singleShot(0)", "paint", "first", "second"]

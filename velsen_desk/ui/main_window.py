@@ -48,6 +48,7 @@ from velsen_desk.ui.sync.feature import SyncFeature
 from velsen_desk.ui.themes.view import ThemesTab
 from velsen_desk.ui.timeline.view import TimelineTab
 from velsen_desk.ui.view_bar import ViewBar
+from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.chart_library import chart_library
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import escaped_rich_text
@@ -293,11 +294,20 @@ class MainWindow(QMainWindow):
 
     def _on_programme(self, data: ProgrammeData) -> None:
         catalog = self.loader.catalog
-        self.data_label.show_data(data, catalog.summary.data_version if catalog else None, self._origin)
+        # The status line and the hidden tabs in turns of their own, after the tab on screen
+        # painted the programme (the status line's first long date loads Babel's calendar
+        # data, ~18 ms; QTimer.singleShot(0) ran all of it before that paint).
+        after_paints(self, lambda: self._show_data_status(data))
         self.sync.update_status()
         self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
-        QTimer.singleShot(0, self, lambda: self._catch_up(data))
+        after_paints(self, lambda: self._catch_up(data))
+
+    def _show_data_status(self, data: ProgrammeData) -> None:
+        if self.state.data is not data:  # a newer programme shows its own
+            return
+        catalog = self.loader.catalog
+        self.data_label.show_data(data, catalog.summary.data_version if catalog else None, self._origin)
 
     def _catch_up(self, data: ProgrammeData) -> None:
         """Draw one hidden tab per event-loop turn (the visible one drew at once), then report
@@ -311,10 +321,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(CHART_IMPORT_DELAY_MS, chart_library().request)
             self.sig_ready.emit()
             hidden = [tab for tab in self._programme_tabs() if not tab.isVisible()]
-            QTimer.singleShot(0, self, lambda: self._prefetch(data, hidden))
+            after_paints(self, lambda: self._prefetch(data, hidden))
             return
         stale.ensure_drawn()
-        QTimer.singleShot(0, self, lambda: self._catch_up(data))
+        after_paints(self, lambda: self._catch_up(data))
 
     def _prefetch(self, data: ProgrammeData, tabs: list[ProgrammeTab]) -> None:
         """One hidden tab per event-loop turn asks what its first paint will (see
@@ -324,7 +334,7 @@ class MainWindow(QMainWindow):
         tab = tabs.pop(0)
         if tab.up_to_date and not tab.isVisible():
             tab.prefetch()
-        QTimer.singleShot(0, self, lambda: self._prefetch(data, tabs))
+        after_paints(self, lambda: self._prefetch(data, tabs))
 
     def _after_chart_library(self, *_failure: object) -> None:
         self.report_actions.preload()
