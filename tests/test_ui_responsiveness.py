@@ -281,3 +281,31 @@ def test_after_paints_runs_after_the_queued_paint_in_order_and_never_for_a_gone_
     qtbot.waitUntil(lambda: "second" in order)
     qtbot.wait(20)
     assert order == ["singleShot(0)", "paint", "first", "second"]
+
+
+def test_the_start_reads_catalogue_and_programme_in_one_worker_trip(built_db):
+    from velsen_desk.core.task_state import TaskState
+    from velsen_desk.storage.database import ReadOnlyDatabase
+    from velsen_desk.ui.programme_loader import read_start
+
+    db = ReadOnlyDatabase(built_db)
+    catalog, data = read_start(db, "heemskerk-2018", TaskState())
+    assert data is not None and data.programme.id == "heemskerk-2018"
+    assert {p.id for p in catalog.programmes} >= {"velsen-2022", "heemskerk-2018"}
+    _catalog, fallback = read_start(db, "bestaat-niet", TaskState())
+    assert fallback is not None and fallback.programme.id == catalog.programmes[0].id
+
+
+def test_a_window_start_runs_one_operation_before_the_programme_shows(qtbot, built_db, settings):
+    from velsen_desk.ui.main_window import MainWindow
+
+    window = MainWindow(built_db, settings=settings, show_errors=False)
+    qtbot.addWidget(window)
+    started: list[object] = []
+    original = window.runner.start
+    window.runner.start = lambda op: (started.append(op), original(op))[1]
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        window.start("heemskerk-2018")
+    assert len(started) == 1
+    assert window.programme_combo.currentData() == "heemskerk-2018"
+    window.runner.wait(5000)
