@@ -10,13 +10,13 @@ from __future__ import annotations
 from functools import partial
 from html import escape
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QLineEdit,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -56,6 +56,9 @@ def search_hits(db: ReadOnlyDatabase | None, query: str, _state: TaskState) -> l
 class HighlightDelegate(QStyledItemDelegate):
     """Draws a hit as rich text: the title with matching words bold, the snippet below, muted.
 
+    ``QtWidgets.QStyle`` is looked up when a hit is drawn: PySide makes a class (with its enums)
+    on first access, and QStyle's ~7 ms are not needed to start.
+
     The laid-out documents are kept (per hit, font, colours and width): each paint and size
     hint made and laid out a QTextDocument per row again, ~1 ms each."""
 
@@ -71,7 +74,7 @@ class HighlightDelegate(QStyledItemDelegate):
         marked = index.data(MARKED_ROLE)
         if not marked:
             return None
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)
         palette = option.palette
         width = option.rect.width()
         view = self.parent()
@@ -118,7 +121,7 @@ class HighlightDelegate(QStyledItemDelegate):
         widget: QWidget | None = opt.widget  # the stubs say QWidget; Qt gives None without a widget
         style = widget.style() if widget is not None else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+            style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         painter.save()
         painter.translate(option.rect.topLeft())
         doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
