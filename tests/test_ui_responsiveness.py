@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication, QHeaderView
 
@@ -309,3 +310,30 @@ def test_a_window_start_runs_one_operation_before_the_programme_shows(qtbot, bui
     assert len(started) == 1
     assert window.programme_combo.currentData() == "heemskerk-2018"
     window.runner.wait(5000)
+
+
+def test_overlapping_workers_share_a_short_switch_interval_and_restore_it(monkeypatch):
+    from velsen_desk.ui.widgets.switch_interval import SHORT_INTERVAL, short_switch_interval
+
+    before = sys.getswitchinterval()
+    first, second = short_switch_interval(), short_switch_interval()
+    first.__enter__()
+    assert sys.getswitchinterval() == pytest.approx(SHORT_INTERVAL)
+    second.__enter__()
+    first.__exit__(None, None, None)  # the other worker still runs
+    assert sys.getswitchinterval() == pytest.approx(SHORT_INTERVAL)
+    second.__exit__(None, None, None)
+    assert sys.getswitchinterval() == before
+
+
+def test_a_report_is_made_with_the_short_switch_interval(monkeypatch, tmp_path):
+    import velsen_desk.reports.work as work
+    from velsen_desk.core.task_state import TaskState
+    from velsen_desk.ui.reports.dialog import make_report
+    from velsen_desk.ui.widgets.switch_interval import SHORT_INTERVAL
+
+    seen: list[float] = []
+    monkeypatch.setattr(work, "make_report", lambda *_args: seen.append(sys.getswitchinterval()) or "made")
+    before = sys.getswitchinterval()
+    assert make_report(None, object(), TaskState()) == "made"
+    assert seen == [pytest.approx(SHORT_INTERVAL)] and sys.getswitchinterval() == before

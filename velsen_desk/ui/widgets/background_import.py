@@ -13,7 +13,7 @@ import logging
 import sys
 import threading
 
-from velsen_desk.ui.widgets.chart_library import IMPORT_SWITCH_INTERVAL
+from velsen_desk.ui.widgets.switch_interval import short_switch_interval
 
 log = logging.getLogger(__name__)
 
@@ -29,13 +29,9 @@ def import_in_background(*modules: str) -> threading.Thread | None:
 
 
 def _import(modules: list[str]) -> None:  # background thread
-    previous = sys.getswitchinterval()
-    sys.setswitchinterval(IMPORT_SWITCH_INTERVAL)  # GUI-thread callbacks get the lock sooner
-    try:
+    with short_switch_interval():  # GUI-thread callbacks get the lock sooner
         for name in modules:
             try:
                 importlib.import_module(name)
             except Exception:
                 log.exception("%s kon niet vooraf geladen worden", name)
-    finally:
-        sys.setswitchinterval(previous)

@@ -9,15 +9,15 @@ the import lock either.
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 
 from PySide6.QtCore import QObject, Signal
 
+from velsen_desk.ui.widgets.switch_interval import short_switch_interval
+
 log = logging.getLogger(__name__)
 
 PLOTTING_MODULE = "velsen_desk.ui.widgets.plotting"
-IMPORT_SWITCH_INTERVAL = 0.0002  # seconds; see ChartLibrary._import
 
 
 class ChartLibrary(QObject):
@@ -55,17 +55,14 @@ class ChartLibrary(QObject):
         # thread into Python (a model's data()) waits for it. A short switch interval lets those
         # callbacks in sooner (a paint meanwhile: ~30% shorter); the callers also start the
         # import only after the window or the chart tab has painted.
-        previous = sys.getswitchinterval()
-        sys.setswitchinterval(IMPORT_SWITCH_INTERVAL)
         try:
-            __import__(PLOTTING_MODULE)
+            with short_switch_interval():
+                __import__(PLOTTING_MODULE)
         except Exception as exc:  # shown in place of the chart, never a traceback
             log.exception("pyqtgraph kon niet geladen worden")
             self.error = str(exc)
             self.sig_failed.emit(self.error)
             return
-        finally:
-            sys.setswitchinterval(previous)
         self._loaded = True
         self.sig_loaded.emit()
 
