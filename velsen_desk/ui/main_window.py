@@ -57,6 +57,7 @@ log = logging.getLogger(__name__)
 
 CHART_IMPORT_DELAY_MS = 300  # after every tab shows the data, so the import never delays that
 TAB_KEYS = ("themes", "portfolio", "budget", "timeline")
+REPORT_PRELOAD_DELAY_MS = 1000  # after pyqtgraph arrived; see _after_chart_library
 
 
 class MainWindow(QMainWindow):
@@ -337,7 +338,9 @@ class MainWindow(QMainWindow):
         after_paints(self, lambda: self._prefetch(data, tabs))
 
     def _after_chart_library(self, *_failure: object) -> None:
-        self.report_actions.preload()
+        # Not at once: a chart tab that waited for pyqtgraph builds its chart now, and would
+        # share the interpreter lock with the import.
+        QTimer.singleShot(REPORT_PRELOAD_DELAY_MS, self, self.report_actions.preload)
 
     def _programme_tabs(self) -> tuple[ProgrammeTab, ...]:
         return (self.themes_tab, self.portfolio_tab, self.budget_tab, self.timeline_tab)
