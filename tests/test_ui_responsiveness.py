@@ -313,7 +313,7 @@ def test_a_window_start_runs_one_operation_before_the_programme_shows(qtbot, bui
 
 
 def test_overlapping_workers_share_a_short_switch_interval_and_restore_it(monkeypatch):
-    from velsen_desk.ui.widgets.switch_interval import SHORT_INTERVAL, short_switch_interval
+    from velsen_desk.ui.widgets.chart_library import SHORT_INTERVAL, short_switch_interval
 
     before = sys.getswitchinterval()
     first, second = short_switch_interval(), short_switch_interval()
@@ -330,7 +330,7 @@ def test_a_report_is_made_with_the_short_switch_interval(monkeypatch, tmp_path):
     import velsen_desk.reports.work as work
     from velsen_desk.core.task_state import TaskState
     from velsen_desk.ui.reports.dialog import make_report
-    from velsen_desk.ui.widgets.switch_interval import SHORT_INTERVAL
+    from velsen_desk.ui.widgets.chart_library import SHORT_INTERVAL
 
     seen: list[float] = []
     monkeypatch.setattr(work, "make_report", lambda *_args: seen.append(sys.getswitchinterval()) or "made")

@@ -36,7 +36,7 @@ from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.reports.form import Choice, ReportForm
 from velsen_desk.ui.reports.pdf_panel import PdfPanel
 from velsen_desk.ui.reports.preview import HAVE_PDF
-from velsen_desk.ui.widgets.switch_interval import short_switch_interval
+from velsen_desk.ui.widgets.chart_library import short_switch_interval
 
 log = logging.getLogger(__name__)
 

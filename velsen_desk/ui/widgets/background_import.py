@@ -13,7 +13,7 @@ import logging
 import sys
 import threading
 
-from velsen_desk.ui.widgets.switch_interval import short_switch_interval
+from velsen_desk.ui.widgets.chart_library import short_switch_interval
 
 log = logging.getLogger(__name__)
 
