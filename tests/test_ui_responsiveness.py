@@ -337,3 +337,28 @@ def test_a_report_is_made_with_the_short_switch_interval(monkeypatch, tmp_path):
     before = sys.getswitchinterval()
     assert make_report(None, object(), TaskState()) == "made"
     assert seen == [pytest.approx(SHORT_INTERVAL)] and sys.getswitchinterval() == before
+
+
+def test_kept_tree_answers_follow_a_palette_change(window, qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    model = window.budget_tab.model
+    window.budget_tab.ensure_drawn()
+    data = window.state.data
+    person = next(p.id for p in data.college if data.actions_of_person(p.id))
+    model.set_highlight(data.actions_of_person(person))
+    action_id = sorted(data.actions_of_person(person))[0]
+    index = model.find(lambda n: n.payload is not None and n.payload.id == action_id)
+    from PySide6.QtCore import Qt
+
+    before = index.data(Qt.ItemDataRole.BackgroundRole)
+    app = QApplication.instance()
+    original = app.palette()
+    changed = QPalette(original)
+    changed.setColor(QPalette.ColorRole.Highlight, QColor("#ff0000"))
+    try:
+        app.setPalette(changed)
+        after = index.data(Qt.ItemDataRole.BackgroundRole)
+        assert after != before and after.red() == 255 and after.green() == 0
+    finally:
+        app.setPalette(original)

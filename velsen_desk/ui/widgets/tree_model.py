@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar, cast
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTreeView
 
 from velsen_desk.ui.widgets.style import escaped_rich_text
@@ -55,6 +56,9 @@ class TreeModel(QAbstractItemModel, Generic[P]):
         # data() answers per (node, column, role): a paint asks ~3,000 of them, mostly the same
         # ones again; emptied whenever the tree or what it shows changes (set_root, nodes_changed).
         self._answers: dict[tuple[Node[P], int, int], object] = {}
+        app = QCoreApplication.instance()
+        if isinstance(app, QGuiApplication):  # colours and fonts come from the palette
+            app.paletteChanged.connect(self._forget_answers)
 
     # ---- Public API
 
@@ -103,6 +107,9 @@ class TreeModel(QAbstractItemModel, Generic[P]):
 
     def node_data(self, node: Node[P], column: int, role: int) -> object:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _forget_answers(self, *_palette: object) -> None:
+        self._answers.clear()  # the views repaint on the palette change and ask again
 
     # ---- QAbstractItemModel
 
