@@ -83,6 +83,7 @@ def test_view_as_marianne_highlights_her_regie_and_row(window):
     assert len(visible) == 16 and sum(visible.values()) == 4
     assert not window.only_mine_action.isChecked()
 
+    window.select_tab("portfolio")  # a hidden tab shows the person when it is shown (or a turn later)
     model = window.portfolio_tab.model
     marked = [model.member(r).name for r in range(model.rowCount()) if model.index(r, 0).data(HIGHLIGHT_ROLE)]
     assert marked == ["Marianne Steijn"]

@@ -48,6 +48,7 @@ from velsen_desk.ui.sync.feature import SyncFeature
 from velsen_desk.ui.themes.view import ThemesTab
 from velsen_desk.ui.timeline.view import TimelineTab
 from velsen_desk.ui.view_bar import ViewBar
+from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.chart_library import chart_library
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import escaped_rich_text
@@ -56,6 +57,7 @@ log = logging.getLogger(__name__)
 
 CHART_IMPORT_DELAY_MS = 300  # after every tab shows the data, so the import never delays that
 TAB_KEYS = ("themes", "portfolio", "budget", "timeline")
+REPORT_PRELOAD_DELAY_MS = 1000  # after pyqtgraph arrived; see _after_chart_library
 
 
 class MainWindow(QMainWindow):
@@ -124,6 +126,9 @@ class MainWindow(QMainWindow):
         self.loader.sig_failed.connect(self._on_failure)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.runner.sig_busy_changed.connect(self._on_busy)
+        # After pyqtgraph, the report dialog's modules: one background import at a time.
+        chart_library().sig_loaded.connect(self._after_chart_library)
+        chart_library().sig_failed.connect(self._after_chart_library)
         self._restore_settings()
         self._on_tab_changed(self.tabs.currentIndex())
 
@@ -290,11 +295,20 @@ class MainWindow(QMainWindow):
 
     def _on_programme(self, data: ProgrammeData) -> None:
         catalog = self.loader.catalog
-        self.data_label.show_data(data, catalog.summary.data_version if catalog else None, self._origin)
+        # The status line and the hidden tabs in turns of their own, after the tab on screen
+        # painted the programme (the status line's first long date loads Babel's calendar
+        # data, ~18 ms; QTimer.singleShot(0) ran all of it before that paint).
+        after_paints(self, lambda: self._show_data_status(data))
         self.sync.update_status()
         self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
-        QTimer.singleShot(0, self, lambda: self._catch_up(data))
+        after_paints(self, lambda: self._catch_up(data))
+
+    def _show_data_status(self, data: ProgrammeData) -> None:
+        if self.state.data is not data:  # a newer programme shows its own
+            return
+        catalog = self.loader.catalog
+        self.data_label.show_data(data, catalog.summary.data_version if catalog else None, self._origin)
 
     def _catch_up(self, data: ProgrammeData) -> None:
         """Draw one hidden tab per event-loop turn (the visible one drew at once), then report
@@ -307,9 +321,26 @@ class MainWindow(QMainWindow):
             # loaded says so and fills in when it arrives.
             QTimer.singleShot(CHART_IMPORT_DELAY_MS, chart_library().request)
             self.sig_ready.emit()
+            hidden = [tab for tab in self._programme_tabs() if not tab.isVisible()]
+            after_paints(self, lambda: self._prefetch(data, hidden))
             return
         stale.ensure_drawn()
-        QTimer.singleShot(0, self, lambda: self._catch_up(data))
+        after_paints(self, lambda: self._catch_up(data))
+
+    def _prefetch(self, data: ProgrammeData, tabs: list[ProgrammeTab]) -> None:
+        """One hidden tab per event-loop turn asks what its first paint will (see
+        :meth:`ProgrammeTab.prefetch`); a newer programme or a tab shown meanwhile skips it."""
+        if self.state.data is not data or not tabs:
+            return
+        tab = tabs.pop(0)
+        if tab.up_to_date and not tab.isVisible():
+            tab.prefetch()
+        after_paints(self, lambda: self._prefetch(data, tabs))
+
+    def _after_chart_library(self, *_failure: object) -> None:
+        # Not at once: a chart tab that waited for pyqtgraph builds its chart now, and would
+        # share the interpreter lock with the import.
+        QTimer.singleShot(REPORT_PRELOAD_DELAY_MS, self, self.report_actions.preload)
 
     def _programme_tabs(self) -> tuple[ProgrammeTab, ...]:
         return (self.themes_tab, self.portfolio_tab, self.budget_tab, self.timeline_tab)

@@ -44,6 +44,14 @@ def read_programme(db: ReadOnlyDatabase | None, programme: ProgrammeInfo, _state
     return load_programme(_opened(db), programme)
 
 
+def read_start(db: ReadOnlyDatabase | None, wanted: str, _state: TaskState) -> tuple[Catalog, ProgrammeData | None]:
+    """The catalogue and the programme to show first (``wanted``, else the first; None for an
+    empty catalogue): one trip to the worker instead of two at start-up."""
+    catalog = load_catalog(_opened(db))
+    programme = catalog.programme(wanted) or (catalog.programmes[0] if catalog.programmes else None)
+    return catalog, load_programme(_opened(db), programme) if programme is not None else None
+
+
 def open_local_database(_state: TaskState) -> LocalDatabase:
     """Find or build the local database (the first start builds it from the bundled data)."""
     from velsen_desk.storage.local_copy import ensure_local_database
@@ -82,8 +90,8 @@ class ProgrammeLoader(QObject):
         wanted = programme_id or DEFAULT_PROGRAMME
         self._wanted_person = person_name
         op = Operation(
-            partial(read_catalog, self._runner.database),
-            success=partial(self._on_catalog, wanted), failure=self.sig_failed.emit, key="catalog",
+            partial(read_start, self._runner.database, wanted),
+            success=partial(self._on_start, wanted), failure=self.sig_failed.emit, key="catalog",
         )
         self._runner.start(op.with_progress(self.tr("Gegevens openen…")))
 
@@ -117,12 +125,12 @@ class ProgrammeLoader(QObject):
 
     # ---- Private
 
-    def _on_catalog(self, wanted: str, catalog: Catalog) -> None:
+    def _on_start(self, wanted: str, result: tuple[Catalog, ProgrammeData | None]) -> None:
+        catalog, data = result
         self.catalog = catalog
-        if catalog.programme(wanted) is None and catalog.programmes:
-            wanted = catalog.programmes[0].id
-        self.sig_catalog_loaded.emit(catalog, wanted)
-        self.load(wanted)
+        self.sig_catalog_loaded.emit(catalog, data.programme.id if data is not None else wanted)
+        if data is not None:
+            self._on_programme(data)
 
     def _on_programme(self, data: ProgrammeData) -> None:
         person = self._state.person_id

@@ -82,9 +82,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
 
     def set_highlight(self, action_ids: frozenset[str]) -> None:
         self._highlight = action_ids
-        for node in self._root.walk():
-            if isinstance(node.payload, records.ActionInfo):
-                self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, CHECK))
+        self.nodes_changed(node for node in self._root.walk() if isinstance(node.payload, records.ActionInfo))
 
     def funding_text(self, action: records.ActionInfo) -> str:
         parts = []

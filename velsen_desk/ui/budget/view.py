@@ -27,10 +27,12 @@ from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITL
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
+from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
-from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS, ProgrammeTab
 from velsen_desk.ui.widgets.style import ID_ROLE, cost_html, esc, html_css, reconciliation_text, source_html
+from velsen_desk.ui.widgets.tree_model import prefetch_rows
 
 if TYPE_CHECKING:
     from velsen_desk.ui.budget.chart import CostChart
@@ -166,7 +168,6 @@ class BudgetTab(ProgrammeTab):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(NR, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PLANNING, QHeaderView.ResizeMode.Stretch)
         for col, width in ((TITLE, 230), (TREKKER, 120), (COST, 165), (FUNDING, 170), (CHECK, 235)):
             header.resizeSection(col, width)
@@ -181,10 +182,14 @@ class BudgetTab(ProgrammeTab):
         self.detail.setHtml(html_css() + "<p>" + esc(self.tr("Kies een actie voor de details en de bron.")) + "</p>")
         self._update_chart(QModelIndex())
 
+    def prefetch(self) -> None:
+        prefetch_rows(self.tree, PREFETCH_ROWS)
+
     def show_person(self) -> None:
         data = self._state.data
         if data is not None:
             self.model.set_highlight(data.actions_of_person(self._state.person_id))
+            fit_column(self.tree, NR)  # the person's actions are bold
 
     def _on_item_requested(self, kind: str, item_id: str) -> None:
         if tab_for_kind(kind) == "budget":

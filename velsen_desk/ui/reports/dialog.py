@@ -36,6 +36,7 @@ from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.reports.form import Choice, ReportForm
 from velsen_desk.ui.reports.pdf_panel import PdfPanel
 from velsen_desk.ui.reports.preview import HAVE_PDF
+from velsen_desk.ui.widgets.chart_library import short_switch_interval
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,8 @@ def make_report(db: ReadOnlyDatabase | None, request: ReportRequest, state: Task
     """The report for ``request``, read from the window's database; raises ReportError or Cancelled."""
     from velsen_desk.reports.work import make_report as make
 
-    return make(db, request, state)
+    with short_switch_interval():  # ReportLab's work kept the dialog's paints waiting for the lock
+        return make(db, request, state)
 
 
 class ReportDialog(QDialog):

@@ -19,6 +19,7 @@ from velsen_desk.ui.operations import OperationRunner
 from velsen_desk.ui.programme_loader import ProgrammeLoader
 from velsen_desk.ui.registry_labels import QT_TRANSLATE_NOOP, report_kind_label
 from velsen_desk.ui.state import ViewState
+from velsen_desk.ui.widgets.background_import import import_in_background
 
 if TYPE_CHECKING:
     from velsen_desk.ui.reports.dialog import ReportDialog
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 GENERATE_AFTER_MS = 150
+DIALOG_MODULE = "velsen_desk.ui.reports.dialog"
 
 # Menu texts with their keyboard mnemonics (the registry's labels carry none); a kind without one
 # here shows its registry label.
@@ -114,6 +116,11 @@ class ReportActions(QObject):
             # report imports ReportLab and the ORM, and would slow those paints down.
             QTimer.singleShot(GENERATE_AFTER_MS, dialog, dialog.generate)
         return dialog
+
+    def preload(self) -> None:
+        """Import the dialog's modules (QtPdf, QtPrintSupport, the form) in the background, so
+        the first Ctrl+P does not wait for them on the GUI thread."""
+        import_in_background(DIALOG_MODULE)
 
     # ---- Private
 

@@ -89,10 +89,7 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
 
     def set_highlight(self, theme_ids: frozenset[str]) -> None:
         self._highlight = theme_ids
-        if self.rowCount():
-            for node in self._root.walk():
-                if isinstance(node.payload, ThemeInfo):
-                    self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, len(self.headers) - 1))
+        self.nodes_changed(node for node in self._root.walk() if isinstance(node.payload, ThemeInfo))
 
     @property
     def highlighted(self) -> frozenset[str]:

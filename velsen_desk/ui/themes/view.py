@@ -19,10 +19,12 @@ from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
 from velsen_desk.ui.themes.model import MineFilterProxy, SpeerpuntGroup, ThemeTreeModel
+from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
-from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS, ProgrammeTab
 from velsen_desk.ui.widgets.style import ID_ROLE, esc, html_css
+from velsen_desk.ui.widgets.tree_model import prefetch_rows
 
 
 class ThemesTab(ProgrammeTab):
@@ -115,13 +117,14 @@ class ThemesTab(ProgrammeTab):
     def draw(self, data: ProgrammeData) -> None:
         self.note_editor.set_item(None)
         self.model.set_programme(data)
-        self.show_person()
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        if self.model.columnCount() > 1:
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.show_person()
         self.detail.setHtml(self._intro(data))
+
+    def prefetch(self) -> None:
+        prefetch_rows(self.tree, PREFETCH_ROWS)
 
     def show_person(self) -> None:
         data = self._state.data
@@ -133,6 +136,8 @@ class ThemesTab(ProgrammeTab):
         filtering = self._state.filtering and bool(data.velden)
         self.proxy.set_filter(mine if filtering else None)
         self.tree.expandAll()
+        if self.model.columnCount() > 1:
+            fit_column(self.tree, 1)  # the regie column: the person's themes are bold, the filter hides rows
         current = self.tree.currentIndex()
         if current.isValid():
             self._on_current(current, QModelIndex())

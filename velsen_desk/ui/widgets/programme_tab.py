@@ -6,16 +6,21 @@ once, the main window brings the hidden ones up to date one per event-loop turn 
 its turn catches up first. Subclasses implement :meth:`draw` and call :meth:`ensure_drawn` at the
 start of public methods that read their models; :meth:`show_person` redraws for the
 "Bekijk als" person, and is called only while the tab is up to date (``draw`` shows the person
-of a programme it catches up with).
+of a programme it catches up with). A new person is shown at once by the visible tab; a hidden
+one shows it in an event-loop turn of its own right after, or first when it is shown or asked
+to select something (all four at once took ~20 ms of one click).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.state import ViewState
+
+PREFETCH_ROWS = 40  # more than a tree shows in a full-height window
 
 
 class ProgrammeTab(QWidget):
@@ -23,6 +28,7 @@ class ProgrammeTab(QWidget):
         super().__init__(parent)
         self._state = state
         self._drawn: ProgrammeData | None = None
+        self._person_pending = False  # a hidden tab drawn before the latest person change
         state.sig_programme_loaded.connect(self._on_programme_loaded)
         state.sig_person_changed.connect(self._on_view_changed)
 
@@ -37,13 +43,21 @@ class ProgrammeTab(QWidget):
         data = self._state.data
         if data is not None and data is not self._drawn:
             self._drawn = data
+            self._person_pending = False
             self.draw(data)
+        elif self._person_pending:
+            self._person_pending = False
+            self.show_person()
 
     def draw(self, data: ProgrammeData) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def show_person(self) -> None:
         """Highlight (or filter to) the view state's person; the default shows no person."""
+
+    def prefetch(self) -> None:
+        """Ask now, in an event-loop turn of its own, what this hidden tab's first paint will
+        ask of its models, so that paint is quicker; the default asks nothing."""
 
     def expand_all(self) -> None:
         """Beeld → Alles uitklappen; a tab without a tree ignores it."""
@@ -64,5 +78,11 @@ class ProgrammeTab(QWidget):
             self.ensure_drawn()
 
     def _on_view_changed(self, *_args: object) -> None:
-        if self._state.data is not None and self.up_to_date:  # else draw() shows the person later
+        if self._state.data is None or not self.up_to_date:  # draw() shows the person later
+            return
+        if self.isVisible():
+            self._person_pending = False
             self.show_person()
+        elif not self._person_pending:
+            self._person_pending = True
+            QTimer.singleShot(0, self, self.ensure_drawn)

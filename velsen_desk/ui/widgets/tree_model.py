@@ -10,11 +10,13 @@ data changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar, cast
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QTreeView
 
 from velsen_desk.ui.widgets.style import escaped_rich_text
 
@@ -51,18 +53,25 @@ class TreeModel(QAbstractItemModel, Generic[P]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._root: Node[P] = Node("root")
+        # data() answers per (node, column, role): a paint asks ~3,000 of them, mostly the same
+        # ones again; emptied whenever the tree or what it shows changes (set_root, nodes_changed).
+        self._answers: dict[tuple[Node[P], int, int], object] = {}
+        app = QCoreApplication.instance()
+        if isinstance(app, QGuiApplication):  # colours and fonts come from the palette
+            app.paletteChanged.connect(self._forget_answers)
 
     # ---- Public API
 
     def set_root(self, root: Node[P]) -> None:
         self.beginResetModel()
         self._root = root
+        self._answers.clear()
         self.endResetModel()
 
     def node(self, index: Index) -> Node[P]:
         if index.isValid():
             # Qt hands back the pointer given to createIndex() untyped; only Nodes are given.
-            return cast(Node[P], index.internalPointer())
+            return cast("Node[P]", index.internalPointer())
         return self._root
 
     def find(self, predicate: Callable[[Node[P]], bool]) -> QModelIndex:
@@ -77,17 +86,42 @@ class TreeModel(QAbstractItemModel, Generic[P]):
             return QModelIndex()
         return self.createIndex(node.row(), column, node)
 
+    def nodes_changed(self, nodes: Iterable[Node[P]]) -> None:
+        """Tell the views that ``nodes`` (all columns) show something new.
+
+        One ``dataChanged`` per parent, over the rows between the first and last changed child:
+        each emit makes the proxy and the view walk the range again, so twenty single-row emits
+        cost twenty walks."""
+        self._answers.clear()  # before the views ask again
+        rows: dict[int, tuple[Node[P], int, int]] = {}
+        for node in nodes:
+            if node is self._root or node.parent is None:
+                continue
+            row = node.row()
+            parent, first, last = rows.get(id(node.parent), (node.parent, row, row))
+            rows[id(node.parent)] = (parent, min(first, row), max(last, row))
+        last_column = len(self.headers) - 1
+        for parent, first, last in rows.values():
+            parent_index = self.index_of(parent)
+            self.dataChanged.emit(self.index(first, 0, parent_index), self.index(last, last_column, parent_index))
+
     def node_data(self, node: Node[P], column: int, role: int) -> object:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def _forget_answers(self, *_palette: object) -> None:
+        self._answers.clear()  # the views repaint on the palette change and ask again
 
     # ---- QAbstractItemModel
 
     def index(self, row: int, column: int, parent: Index = _NO_PARENT) -> QModelIndex:
         # Bounds checked here rather than with hasIndex(), which calls back into rowCount() and
         # columnCount(): views and proxies call index() thousands of times per paint.
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        children = self.node(parent).children
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            children = cast("Node[P]", parent.internalPointer()).children
+        else:
+            children = self._root.children
         if 0 <= row < len(children) and 0 <= column < len(self.headers):
             return self.createIndex(row, column, children[row])
         return QModelIndex()
@@ -111,9 +145,15 @@ class TreeModel(QAbstractItemModel, Generic[P]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        value = self.node_data(self.node(index), index.column(), role)
+        key = (cast("Node[P]", index.internalPointer()), index.column(), role)
+        try:
+            return self._answers[key]
+        except KeyError:
+            pass
+        value = self.node_data(key[0], key[1], role)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return escaped_rich_text(value)  # tooltips render HTML-looking data as HTML
+            value = escaped_rich_text(value)  # tooltips render HTML-looking data as HTML
+        self._answers[key] = value
         return value
 
     def headerData(
@@ -128,3 +168,27 @@ class TreeModel(QAbstractItemModel, Generic[P]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+# What a paint asks of each cell (QStyledItemDelegate's initStyleOption and the view).
+PAINT_ROLES = (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.CheckStateRole,
+)
+
+
+def prefetch_rows(view: QTreeView, rows: int) -> None:
+    """Ask the model now what the first paint of ``view`` will ask for its first ``rows`` rows,
+    so a :class:`TreeModel` under it has the answers kept when the view is first shown."""
+    model = view.model()
+    index = model.index(0, 0)
+    columns = model.columnCount()
+    for _row in range(rows):
+        if not index.isValid():
+            return
+        for column in range(columns):
+            cell = index.siblingAtColumn(column)
+            for role in PAINT_ROLES:
+                cell.data(role)
+        index = view.indexBelow(index)

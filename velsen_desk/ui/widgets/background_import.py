@@ -1,0 +1,37 @@
+"""Modules imported in a background thread while the window is idle, so the first click that
+needs them finds them imported (the report dialog's modules with QtPdf: ~30 ms on the GUI thread).
+
+Started after pyqtgraph's import (see :mod:`velsen_desk.ui.widgets.chart_library`), never beside
+it: two imports at once would share the interpreter lock with the GUI thread three ways. A module
+that fails here is imported again on first use, which shows the error the usual way.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+import threading
+
+from velsen_desk.ui.widgets.chart_library import short_switch_interval
+
+log = logging.getLogger(__name__)
+
+
+def import_in_background(*modules: str) -> threading.Thread | None:
+    """Import those of ``modules`` not imported yet in a daemon thread; None when all are."""
+    missing = [name for name in modules if name not in sys.modules]
+    if not missing:
+        return None
+    thread = threading.Thread(target=_import, args=(missing,), name="background-import", daemon=True)
+    thread.start()
+    return thread
+
+
+def _import(modules: list[str]) -> None:  # background thread
+    with short_switch_interval():  # GUI-thread callbacks get the lock sooner
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:
+                log.exception("%s kon niet vooraf geladen worden", name)
