@@ -2,12 +2,15 @@
 
 Handlers raise; :func:`run_handler` prints. A domain error (bad data, a report that cannot be
 made, an unusable share or database) is the user's to fix and ends with ``EXIT_DATA_ERROR``;
-anything else is a bug and is left to the last-resort handler in :mod:`velsen_desk.cli.main`.
+a failure of the operating system that no layer worded (a name too long, a loop of links, a
+full disk) is described in Dutch with the same status; anything else is a bug and is left to
+the last-resort handler in :mod:`velsen_desk.cli.main`.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -29,6 +32,22 @@ def print_problems(problems: Sequence[object]) -> None:
     for problem in problems:
         print(safe(problem, keep_newlines=True), file=sys.stderr)
     print(f"{len(problems)} probleem/problemen gevonden.", file=sys.stderr)
+
+
+_NAME_SHOWN = 120  # a name of thousands of characters would bury the cause
+
+
+def describe_unworded_os_error(exc: OSError) -> str:
+    """One Dutch sentence for an OSError: the cause, and the file it concerns when known."""
+    from velsen_desk.core.os_errors import describe_os_error
+
+    cause = describe_os_error(exc)
+    if exc.filename is None:
+        return f"Een bestand of map kon niet gebruikt worden: {cause}."
+    name = str(exc.filename if isinstance(exc.filename, str) else os.fsdecode(exc.filename))
+    if len(name) > _NAME_SHOWN:
+        name = f"{name[:_NAME_SHOWN // 2]}…{name[-_NAME_SHOWN // 2:]}"
+    return f"Het bestand of de map “{safe(name)}” kon niet gebruikt worden: {cause}."
 
 
 def _domain_errors() -> tuple[type[Exception], ...]:
@@ -57,6 +76,11 @@ def run_handler(handler: Handler, args: argparse.Namespace, after_data_error: st
         print_problems(exc.problems)
         if after_data_error:
             print(after_data_error, file=sys.stderr)
+        return EXIT_DATA_ERROR
+    except OSError as exc:  # BrokenPipeError is the caller's: output closed, not a failure
+        if isinstance(exc, BrokenPipeError):
+            raise
+        print(describe_unworded_os_error(exc), file=sys.stderr)
         return EXIT_DATA_ERROR
     except Exception as exc:
         if not isinstance(exc, _domain_errors()):

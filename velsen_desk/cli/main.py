@@ -16,13 +16,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from velsen_desk.cli import data, reports, search, sync  # noqa: F401  (they register their commands)
+from velsen_desk.cli import argparse_nl, data, reports, search, sync  # noqa: F401  (they register their commands)
 from velsen_desk.cli.commands import COMMANDS
 from velsen_desk.cli.errors import run_handler
 from velsen_desk.cli.exit_codes import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NO_DESKTOP, EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_nl.install()  # before the parser exists: its section titles are translated when made
     parser = argparse.ArgumentParser(
         prog="velsen-desk",
         description="Velsen Desk: het raadsprogramma, de portefeuilles en het Actieplan Velsen-Noord, offline.",
@@ -109,11 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:  # last resort: the user gets a sentence, the log file gets the details
         log_file = _log_to_file()
         logging.getLogger("velsen_desk").exception("unexpected error in %s", args.command)
-        print(
-            f"Er ging iets onverwachts mis bij '{args.command}'. Er is niets gewijzigd. "
-            f"De details staan in {log_file}; stuur dat bestand naar de griffie.",
-            file=sys.stderr,
-        )
+        where = (f"De details staan in {log_file}; stuur dat bestand naar de griffie." if log_file is not None
+                 else "De details konden niet in een logbestand worden bewaard.")
+        print(f"Er ging iets onverwachts mis bij '{args.command}'. Er is niets gewijzigd. {where}", file=sys.stderr)
         return EXIT_INTERNAL
 
 
@@ -129,15 +128,20 @@ def _silence_stdout() -> None:
         pass
 
 
-def _log_to_file() -> Path:
+def _log_to_file() -> Path | None:
+    """Send the log to the user's log folder; None when that folder or file cannot be made
+    (the last-resort handler must still print its sentence, never fail itself)."""
     import platformdirs
 
     from velsen_desk.core.paths import APP_AUTHOR, APP_NAME
 
-    log_dir = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
-    log_dir.mkdir(parents=True, exist_ok=True)
-    log_file = log_dir / "velsen-desk.log"
-    handler = logging.FileHandler(log_file, encoding="utf-8")
+    try:
+        log_dir = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+        log_dir.mkdir(parents=True, exist_ok=True)
+        log_file = log_dir / "velsen-desk.log"
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+    except (OSError, ValueError):  # ValueError: a NUL or surrogate in the configured folder name
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

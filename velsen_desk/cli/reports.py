@@ -32,7 +32,8 @@ def report_command(args: argparse.Namespace) -> int:
         flagged_only=args.flagged,
     )
     result = generate_report(request)
-    print(f"Rapport opgeslagen: {safe(result.path)} ({result.pages} pagina's).")
+    pages = "1 pagina" if result.pages == 1 else f"{result.pages} pagina's"
+    print(f"Rapport opgeslagen: {safe(result.path)} ({pages}).")
     return EXIT_OK
 
 

@@ -65,12 +65,21 @@ class ValidRequest:
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_AGENDA_ITEM = 9999  # no agenda has more points; a longer number is a typing or pasting error
+
+# The option each text field comes from, to name in a message (the form points at the field).
+_TEXT_FIELDS: dict[str, str] = {
+    "kind": "het soort rapport", "programme": "--programme", "person": "--person", "meeting": "--meeting",
+    "date": "--date", "agenda_item": "--agenda-item",
+}
 
 
 def validate_request(request: ReportRequest) -> ValidRequest:
     """Every check of a request that needs no data: the one place the CLI and the window rely on.
 
     Raises ReportError with a Dutch message naming what to fix."""
+    _check_text(request)
+    _check_agenda_item(request.agenda_item)
     if not is_report_kind(request.kind):
         raise ReportError(f"Onbekend soort rapport “{request.kind}”. Kies uit: {', '.join(REPORT_KIND_IDS)}.",
                           "kind")
@@ -85,6 +94,38 @@ def validate_request(request: ReportRequest) -> ValidRequest:
     if date is None:
         raise ReportError("Geef de datum van de vergadering op met --date JJJJ-MM-DD.", "date")
     return ValidRequest(kind, date, " ".join(request.meeting.split()), sections)
+
+
+def _check_text(request: ReportRequest) -> None:
+    """Refuse text that is not valid Unicode: bytes the OS could not decode arrive as lone
+    surrogates, which no PDF, file name or database query can hold."""
+    fields: list[tuple[str, str | None]] = [(name, getattr(request, name)) for name in _TEXT_FIELDS]
+    fields += [("items", item) for item in request.items]
+    for name, value in fields:
+        if value is not None and not _encodable(value):
+            option = _TEXT_FIELDS.get(name, "--items")
+            raise ReportError(f"De tekst bij {option} bevat tekens die geen geldige tekst (UTF-8) zijn; "
+                              "typ hem opnieuw.", name)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_agenda_item(text: str | None) -> None:
+    """An agenda item, when given, is a number from 1 to MAX_AGENDA_ITEM (the help says N)."""
+    if text is None or not text.strip():
+        return
+    value = text.strip()
+    if not (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_AGENDA_ITEM))
+            and 1 <= int(value) <= MAX_AGENDA_ITEM):
+        shown = value if len(value) <= 20 else value[:20] + "…"
+        raise ReportError(f"Ongeldig agendapunt “{shown}”: geef een nummer van 1 tot en met {MAX_AGENDA_ITEM}, "
+                          "bijvoorbeeld 7.", "agenda_item")
 
 
 def _parse_date(text: str | None) -> dt.date | None:

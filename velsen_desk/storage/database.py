@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -53,10 +54,14 @@ def inspect_database(
     before a file may replace anything. It is passed in rather than imported here because it
     derives the expected shape from the ORM tables, and reading must not import SQLAlchemy.
     """
-    if not path.is_file():
-        if path.exists():  # a folder, FIFO or device: never opened (a FIFO would block)
-            raise DatabaseError(f"{path} is geen gewoon bestand (een map, pijp of apparaat) en geen gegevensbestand.")
-        raise DatabaseError(f"Het gegevensbestand {path} bestaat niet.")
+    try:
+        mode = path.stat().st_mode  # not is_file(): it raises on a name too long, and hides a loop of links
+    except FileNotFoundError:
+        raise DatabaseError(f"Het gegevensbestand {path} bestaat niet.") from None
+    except OSError as exc:
+        raise DatabaseError(f"Het gegevensbestand {path} kan niet geopend worden ({describe_error(exc)}).") from exc
+    if not stat.S_ISREG(mode):  # a folder, FIFO or device: never opened (a FIFO would block)
+        raise DatabaseError(f"{path} is geen gewoon bestand (een map, pijp of apparaat) en geen gegevensbestand.")
     try:
         conn = sqlite3.connect(readonly_uri(path), uri=True)
     except sqlite3.Error as exc:

@@ -45,8 +45,11 @@ def read_config() -> dict[str, str]:
         raise ConfigError(f"Het instellingenbestand {path} is niet leesbaar ({describe_os_error(exc)}).") from exc
     try:
         data = json.loads(raw.decode("utf-8"))
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # a "\ud800" escape decodes to no valid text
     except UnicodeDecodeError as exc:
         raise ConfigError(f"Het instellingenbestand {path} is geen tekst; {again}") from exc
+    except UnicodeEncodeError as exc:
+        raise ConfigError(f"Het instellingenbestand {path} bevat ongeldige tekens; {again}") from exc
     except RecursionError as exc:
         raise ConfigError(f"Het instellingenbestand {path} is te diep genest; {again}") from exc
     except ValueError as exc:

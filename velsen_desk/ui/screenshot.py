@@ -15,12 +15,17 @@ def _error(message: str) -> int:
     return 1
 
 
+MIN_SIZE = (320, 240)
+MAX_SIZE = (8000, 8000)  # beyond this an image takes minutes and gigabytes of memory to render
+
+
 def _parse_size(size: str) -> tuple[int, int] | None:
     try:
         width, height = (int(v) for v in size.lower().split("x"))
     except ValueError:
         return None
-    return (width, height) if width >= 320 and height >= 240 else None
+    fits = MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]
+    return (width, height) if fits else None
 
 
 def take_screenshot(
@@ -47,7 +52,8 @@ def take_screenshot(
         return _error(f"Onbekend tabblad “{tab}”. Kies uit: {', '.join(_TABS)}.")
     dims = _parse_size(size)
     if dims is None:
-        return _error(f"Ongeldige afmeting “{size}”; gebruik BREEDTExHOOGTE, bv. 1600x1000.")
+        return _error(f"Ongeldige afmeting “{size}”; gebruik BREEDTExHOOGTE van {MIN_SIZE[0]}x{MIN_SIZE[1]} "
+                      f"tot en met {MAX_SIZE[0]}x{MAX_SIZE[1]}, bv. 1600x1000.")
     try:
         local = ensure_local_database()
         db = ReadOnlyDatabase(local.info.path)
