@@ -201,3 +201,14 @@ def test_os_error_without_a_name_is_still_dutch(monkeypatch, capsys):
     monkeypatch.setitem(commands.COMMANDS, "status", commands.Command(failing))
     status, text = _run(["status"], capsys)
     assert status == 1 and "de schijf is vol" in text and "No space" not in text
+
+
+def test_our_own_special_file_error_keeps_its_dutch_words(tmp_path, monkeypatch, capsys):
+    from velsen_desk.storage.regular_file import SpecialFileError
+
+    def failing(args: argparse.Namespace) -> int:
+        raise SpecialFileError(f"{tmp_path} is geen gewoon bestand")
+
+    monkeypatch.setitem(commands.COMMANDS, "status", commands.Command(failing))
+    status, text = _run(["status"], capsys)
+    assert status == 1 and f"{tmp_path} is geen gewoon bestand." in text

@@ -40,7 +40,10 @@ _NAME_SHOWN = 120  # a name of thousands of characters would bury the cause
 def describe_unworded_os_error(exc: OSError) -> str:
     """One Dutch sentence for an OSError: the cause, and the file it concerns when known."""
     from velsen_desk.core.os_errors import describe_os_error
+    from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError
 
+    if isinstance(exc, (SpecialFileError, TooLargeError)):  # ours, worded in Dutch, without an errno
+        return f"{safe(exc)}."
     cause = describe_os_error(exc)
     if exc.filename is None:
         return f"Een bestand of map kon niet gebruikt worden: {cause}."
