@@ -65,7 +65,6 @@ class ValidRequest:
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MAX_AGENDA_ITEM = 9999  # no agenda has more points; a longer number is a typing or pasting error
 
 # The option each text field comes from, to name in a message (the form points at the field).
 _TEXT_FIELDS: dict[str, str] = {
@@ -116,16 +115,20 @@ def _encodable(text: str) -> bool:
     return True
 
 
+# A point of the agenda as councils number them: "7", "7a", "4.2" or "12.3.1", at most 9999 (no
+# agenda has more points; a longer number is a typing or pasting error).
+_AGENDA_ITEM = re.compile(r"[1-9][0-9]{0,3}(?:[a-z]|(?:\.[0-9]{1,3}){1,3})?", re.IGNORECASE)
+
+
 def _check_agenda_item(text: str | None) -> None:
-    """An agenda item, when given, is a number from 1 to MAX_AGENDA_ITEM (the help says N)."""
+    """An agenda item, when given, is a number, optionally with a letter or sub-numbers."""
     if text is None or not text.strip():
         return
     value = text.strip()
-    if not (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_AGENDA_ITEM))
-            and 1 <= int(value) <= MAX_AGENDA_ITEM):
+    if not (value.isascii() and _AGENDA_ITEM.fullmatch(value)):
         shown = value if len(value) <= 20 else value[:20] + "…"
-        raise ReportError(f"Ongeldig agendapunt “{shown}”: geef een nummer van 1 tot en met {MAX_AGENDA_ITEM}, "
-                          "bijvoorbeeld 7.", "agenda_item")
+        raise ReportError(f"Ongeldig agendapunt “{shown}”: geef het nummer van het agendapunt, bijvoorbeeld 7, "
+                          "7a of 4.2.", "agenda_item")
 
 
 def _parse_date(text: str | None) -> dt.date | None:
