@@ -106,5 +106,7 @@ def own_file_message(target: Path) -> str | None:
     found = own_file(target)
     if found is None:
         return None
-    return (f"{target} is {found.description} van Velsen Desk ({found.path}) en wordt niet overschreven. "
+    # the file itself is named too when the chosen name leads there by a link, ".." or a hard link
+    via = "" if _real(target) == _real(found.path) and str(target) == str(found.path) else f" ({found.path})"
+    return (f"{target} is {found.description} van Velsen Desk{via} en wordt niet overschreven. "
             "Kies een andere bestandsnaam; er is niets geschreven.")
