@@ -10,6 +10,7 @@ from velsen_desk.cli.errors import CommandError
 from velsen_desk.cli.exit_codes import EXIT_OK
 from velsen_desk.cli.output import safe
 from velsen_desk.core.os_errors import describe_os_error
+from velsen_desk.core.own_files import own_file_message
 
 
 @command("validate")
@@ -31,6 +32,9 @@ def build_db_command(args: argparse.Namespace) -> int:
     from velsen_desk.storage.build import build_database
 
     output = Path(args.output)
+    refusal = own_file_message(output)
+    if refusal is not None:  # never build over the local database, the notes or a kept version
+        raise CommandError(safe(refusal))
     if output.is_symlink() or (output.exists() and not output.is_file() and not output.is_dir()):
         # replacing a link, FIFO or device (as root: /dev/full) is never what was meant
         raise CommandError(f"{safe(output)} is geen gewoon bestand (een koppeling, pijp of apparaat) en "

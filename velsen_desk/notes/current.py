@@ -10,7 +10,7 @@ import logging
 
 from velsen_desk.notes.errors import NotesError
 from velsen_desk.notes.notes_file import Note, NotesFile, notes_path
-from velsen_desk.notes.recovery import merge_recovery, recovery_path
+from velsen_desk.notes.recovery import merge_recovery, recovery_files
 
 log = logging.getLogger(__name__)
 _stores: dict[str, NotesFile] = {}
@@ -25,7 +25,7 @@ def current_notes(create: bool = True) -> NotesFile | None:
     store = _stores.get(str(path))
     if store is not None and path.exists():
         return store
-    if not create and not path.exists() and not recovery_path().exists():
+    if not create and not path.exists() and not recovery_files():
         return None
     store = NotesFile(path)
     try:

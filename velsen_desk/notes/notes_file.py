@@ -25,6 +25,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from velsen_desk.core.os_errors import describe_error
+from velsen_desk.core.own_files import NOTES_FILE, own_file_message
 from velsen_desk.core.paths import user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
 from velsen_desk.storage.atomic import write_atomic
@@ -33,7 +34,6 @@ from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, re
 __all__ = ["EXPORT_FORMAT", "NOTES_APPLICATION_ID", "NOTES_FILE", "NOTES_SCHEMA_VERSION", "Note", "NotesError",
            "NotesFile", "notes_path"]
 
-NOTES_FILE = "notities.sqlite"
 EXPORT_FORMAT = "velsen-desk-notities/1"
 # "VDsN" in the SQLite header: a notes file, as opposed to the data file ("VDsk") or any other.
 NOTES_APPLICATION_ID = 0x5644734E
@@ -64,9 +64,10 @@ class NoteRecordError(ValueError):
     """A note record in an export or recovery file is malformed; the message is plain Dutch."""
 
 
-def _timestamp(value: object, number: int) -> str:
+def _timestamp(value: object, number: int, *, allow_future: bool = False) -> str:
     """An ISO 8601 moment with a time zone, not in the future: "9999" must never make an imported
-    note win over the user's newer one."""
+    note win over the user's newer one. ``allow_future`` is for the application's own recovery
+    file only: its notes were typed here, and a clock corrected backwards must not discard them."""
     if not isinstance(value, str) or len(value) > 40:
         raise NoteRecordError(f"notitie {number}: 'updated_at' is geen tijdstip")
     try:
@@ -75,14 +76,35 @@ def _timestamp(value: object, number: int) -> str:
         raise NoteRecordError(f"notitie {number}: 'updated_at' ({value[:40]!r}) is geen ISO-tijdstip") from None
     if moment.tzinfo is None or len(value) < 19:
         raise NoteRecordError(f"notitie {number}: 'updated_at' mist datum, tijd of tijdzone")
-    if moment > dt.datetime.now(dt.UTC) + _FUTURE_SLACK:
+    if not allow_future and moment > dt.datetime.now(dt.UTC) + _FUTURE_SLACK:
         raise NoteRecordError(f"notitie {number}: 'updated_at' ligt in de toekomst ({value})")
-    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+    # sub-second precision is kept (an edit in the same second must still count as newer)
+    return moment.astimezone(dt.UTC).isoformat()
 
 
-def parse_notes_payload(payload: object, expected_format: str) -> list[Note]:
+def note_moment(value: str) -> dt.datetime | None:
+    """The moment of a stored ``updated_at`` (old notes have whole seconds, new ones microseconds);
+    None when it is not a readable moment with a time zone."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def is_newer(incoming: str, current: str, *, tie_wins: bool) -> bool:
+    """Whether a note stamped ``incoming`` replaces one stamped ``current``. Moments are compared,
+    not texts: "12:00:00+00:00" and "12:00:00.5+00:00" do not sort as text."""
+    new, old = note_moment(incoming), note_moment(current)
+    if new is None or old is None:
+        return incoming >= current if tie_wins else incoming > current
+    return new >= old if tie_wins else new > old
+
+
+def parse_notes_payload(payload: object, expected_format: str, *, allow_future: bool = False) -> list[Note]:
     """The notes of an export or recovery payload, strictly: texts must be texts, ``flagged`` a
-    real boolean ("false" is not False) and ``updated_at`` a past ISO moment. Raises NoteRecordError."""
+    real boolean ("false" is not False) and ``updated_at`` a past ISO moment (any moment with
+    ``allow_future``, for the recovery file). Raises NoteRecordError."""
     if not isinstance(payload, dict) or payload.get("format") != expected_format:
         raise NoteRecordError("onbekend formaat")
     records = payload.get("notes")
@@ -103,7 +125,7 @@ def parse_notes_payload(payload: object, expected_format: str) -> list[Note]:
         flagged = record.get("flagged")
         if not isinstance(flagged, bool):
             raise NoteRecordError(f"notitie {number}: 'flagged' is geen true of false")
-        updated = _timestamp(record.get("updated_at"), number)
+        updated = _timestamp(record.get("updated_at"), number, allow_future=allow_future)
         notes.append(Note(texts[0], texts[1], texts[2], texts[3], flagged, updated))
     return notes
 
@@ -126,7 +148,8 @@ def clean_text(value: str) -> str:
 
 
 def now_utc() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    # microseconds: a note saved and then edited within one second must still order correctly
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 class NotesFile:
@@ -189,7 +212,11 @@ class NotesFile:
 
     def export(self, target: Path) -> int:
         """Write every note to ``target`` (owner-only, atomically). A symlink, FIFO or device at
-        ``target`` is refused: followed, it would block or send private notes elsewhere."""
+        ``target`` is refused: followed, it would block or send private notes elsewhere; so is one
+        of the application's own files (the notes file itself, the local database, ...)."""
+        refusal = own_file_message(target)
+        if refusal is not None:
+            raise NotesError(refusal)
         if target.is_symlink() or (target.exists() and not target.is_file()):
             raise NotesError(f"{target} is geen gewoon bestand (een koppeling, map, pijp of apparaat); "
                              "kies een andere bestandsnaam. Er is niets geschreven.")
@@ -219,13 +246,16 @@ class NotesFile:
                              "Er is niets gewijzigd.") from exc
         return self.merge(incoming)
 
-    def merge(self, incoming: Iterable[Note]) -> int:
-        """Add notes in one transaction; for an item noted on both sides, the most recent wins."""
+    def merge(self, incoming: Iterable[Note], *, incoming_wins_tie: bool = False) -> int:
+        """Add notes in one transaction; for an item noted on both sides, the most recent wins.
+
+        ``incoming_wins_tie`` (the recovery file): an incoming note stamped the same moment as the
+        stored one replaces it, since it is the edit that could not be saved after that one."""
         count = 0
         with self._transaction("Notities niet samengevoegd") as conn:
             for note in incoming:
                 current = conn.execute("SELECT updated_at FROM notes WHERE anchor = ?", (note.anchor,)).fetchone()
-                if current and current[0] >= note.updated_at:
+                if current and not is_newer(note.updated_at, current[0], tie_wins=incoming_wins_tie):
                     continue
                 anchor, kind, label, text, updated = (
                     clean_text(v) for v in (note.anchor, note.kind, note.label, note.text, note.updated_at)

@@ -1,25 +1,30 @@
 """The recovery file: notes that could not be written to the notes file (disk full, file locked).
 
 The editor writes every note it could not save here at once, so neither closing the window
-nor a crash loses it; the next start merges the file into the notes file (the most recent note
-of an item wins) and removes it only after that merge has committed. Owner-only (0600 in the
+nor a crash loses it; the next start merges every recovery file (``notities-herstel.json`` and
+the per-process files written when that one was unreadable) into the notes file (the most
+recent note of an item wins; on a tie the recovery file, which holds the later edit) and
+removes each only after its merge has committed. Owner-only (0600 in the
 0700 user data folder), never on the share.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from velsen_desk.core.os_errors import describe_error
+from velsen_desk.core.own_files import RECOVERY_GLOB
 from velsen_desk.core.paths import user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
 from velsen_desk.notes.notes_file import Note, NoteRecordError, NotesFile, note_record, parse_notes_payload
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, read_bounded
 
+log = logging.getLogger(__name__)
 RECOVERY_FILE = "notities-herstel.json"
 RECOVERY_FORMAT = "velsen-desk-notities-herstel/1"
 _MAX_RECOVERY_BYTES = 64 * 1024 * 1024  # far beyond any set of typed notes; a bound, not a quota
@@ -27,6 +32,16 @@ _MAX_RECOVERY_BYTES = 64 * 1024 * 1024  # far beyond any set of typed notes; a b
 
 def recovery_path() -> Path:
     return user_data_dir() / RECOVERY_FILE
+
+
+def recovery_files(folder: Path | None = None) -> list[Path]:
+    """Every recovery file waiting in ``folder`` (the user data folder), the main one first."""
+    folder = folder or user_data_dir()
+    try:
+        found = sorted(folder.glob(RECOVERY_GLOB), key=lambda p: (p.name != RECOVERY_FILE, p.name))
+    except OSError:
+        return []
+    return [p for p in found if p.is_symlink() or not p.is_dir()]
 
 
 def read_recovery(path: Path | None = None) -> list[Note]:
@@ -48,7 +63,8 @@ def read_recovery(path: Path | None = None) -> list[Note]:
     except OSError as exc:
         raise NotesError(f"Het herstelbestand is niet leesbaar: {storage_message(path, exc)}.") from exc
     try:
-        return parse_notes_payload(json.loads(raw.decode("utf-8")), RECOVERY_FORMAT)
+        # our own notes: a clock corrected backwards since they were written must not discard them
+        return parse_notes_payload(json.loads(raw.decode("utf-8")), RECOVERY_FORMAT, allow_future=True)
     except (ValueError, RecursionError) as exc:
         reason = str(exc) if isinstance(exc, NoteRecordError) else describe_error(exc)
         raise NotesError(
@@ -74,8 +90,13 @@ def keep_for_recovery(notes: Iterable[Note], path: Path | None = None) -> None:
     try:
         kept = {n.anchor: n for n in read_recovery(path)}
     except NotesError:
-        kept = {}  # an unreadable old file must not stop the new text from being kept
+        # an unreadable old file must not stop the new text from being kept: this process's own
+        # file instead (added to, not replaced: it may already hold earlier notes of this session)
         path = path.with_name(f"{path.stem}-{os.getpid()}{path.suffix}")
+        try:
+            kept = {n.anchor: n for n in read_recovery(path)}
+        except NotesError:
+            kept = {}
     for note in notes:
         kept[note.anchor] = note
     _write(path, list(kept.values()))
@@ -96,13 +117,24 @@ def forget_recovered(anchors: Iterable[str], path: Path | None = None) -> None:
 
 
 def merge_recovery(store: NotesFile, path: Path | None = None) -> int:
-    """Merge the recovery file into ``store``; removed only after the merge committed.
+    """Merge the recovery file ``path`` (by default every recovery file in the user data folder)
+    into ``store``; each is removed only after its merge committed.
 
-    Returns the number of notes brought back. Raises NotesError (the file is then kept)."""
-    path = path or recovery_path()
-    notes = read_recovery(path)
-    if not notes:
-        return 0
-    count = store.merge(notes)
-    path.unlink(missing_ok=True)
+    Returns the number of notes brought back. Raises NotesError, after merging all readable
+    files, when one could not be merged (that one is kept for the next start)."""
+    paths = [path] if path is not None else recovery_files()
+    count = 0
+    failures: list[NotesError] = []
+    for one in paths:
+        try:
+            notes = read_recovery(one)
+            if notes:
+                count += store.merge(notes, incoming_wins_tie=True)
+        except NotesError as exc:
+            log.error("recovery file %s not merged: %s", one, exc)
+            failures.append(exc)
+            continue
+        one.unlink(missing_ok=True)
+    if failures:
+        raise failures[0]
     return count

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.os_errors import describe_os_error
+from velsen_desk.core.own_files import own_file_message
 from velsen_desk.core.people import match_person
 from velsen_desk.core.records import PersonInfo, ProgrammeData
 from velsen_desk.core.report_kinds import ReportKind, report_kind
@@ -40,6 +41,9 @@ DEFAULT_PROGRAMME = "velsen-2022"
 
 
 def _check_output(path: Path) -> None:
+    refusal = own_file_message(path)
+    if refusal is not None:  # a report over the notes or the local database would destroy them
+        raise ReportError(refusal)
     try:
         mode: int | None = path.lstat().st_mode
     except OSError:

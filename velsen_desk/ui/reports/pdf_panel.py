@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk.core.os_errors import describe_os_error
+from velsen_desk.core.own_files import own_file_message
 from velsen_desk.reports.request import ReportResult
 from velsen_desk.ui.reports.preview import HAVE_PDF, PdfPreview, PrintError, print_document
 
@@ -120,6 +121,10 @@ class PdfPanel(QGroupBox):
         target = Path(chosen)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        refusal = own_file_message(target)
+        if refusal is not None:  # the notes or the local database must never become this PDF
+            self.sig_error.emit(refusal)
+            return None
         try:
             shutil.copyfile(self.result_.path, target)
         except OSError as exc:
