@@ -13,20 +13,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from velsen_desk.core.paths import user_config_dir, user_data_dir
+from velsen_desk.core.paths import (
+    CONFIG_FILE,
+    DATABASE_FILE,
+    NOTES_FILE,
+    ORIGIN_FILE,
+    RECOVERY_PREFIX,
+    VERSIONS_DIR,
+    user_config_dir,
+    user_data_dir,
+)
 
-__all__ = ["CONFIG_FILE", "DATABASE_FILE", "NOTES_FILE", "ORIGIN_FILE", "RECOVERY_GLOB", "VERSIONS_DIR",
-           "OwnFile", "own_file", "own_file_message"]
+__all__ = ["OwnFile", "own_file", "own_file_message"]
 
-# The names the layers above use (storage.local_copy, sync, notes); kept here so this check,
-# which every output path goes through, needs nothing from those layers.
-DATABASE_FILE = "velsen-desk.sqlite"
-ORIGIN_FILE = "origin.json"
-NOTES_FILE = "notities.sqlite"
-RECOVERY_PREFIX = "notities-herstel"
-RECOVERY_GLOB = f"{RECOVERY_PREFIX}*.json"
-VERSIONS_DIR = "versies"
-CONFIG_FILE = "config.json"
 _SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")  # replacing one corrupts its database
 
 

@@ -52,6 +52,18 @@ def user_cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
+# The names of the application's own files, in one place (the layers that write them and the
+# own-file check that protects them all read these).
+DATABASE_FILE = "velsen-desk.sqlite"
+ORIGIN_FILE = "origin.json"  # beside the database: where the current copy came from
+VERSIONS_DIR = "versies"  # beside the database: the previous verified copies
+NOTES_FILE = "notities.sqlite"
+RECOVERY_PREFIX = "notities-herstel"
+RECOVERY_FILE = f"{RECOVERY_PREFIX}.json"
+RECOVERY_GLOB = f"{RECOVERY_PREFIX}*.json"
+CONFIG_FILE = "config.json"
+
+
 def local_database_path() -> Path:
     """The database the application reads: the embedded default or the last synced copy."""
-    return user_data_dir() / "velsen-desk.sqlite"
+    return user_data_dir() / DATABASE_FILE

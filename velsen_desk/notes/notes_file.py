@@ -25,8 +25,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from velsen_desk.core.os_errors import describe_error
-from velsen_desk.core.own_files import NOTES_FILE, own_file_message
-from velsen_desk.core.paths import user_data_dir
+from velsen_desk.core.own_files import own_file_message
+from velsen_desk.core.paths import NOTES_FILE, user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, read_bounded

@@ -17,15 +17,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from velsen_desk.core.os_errors import describe_error
-from velsen_desk.core.own_files import RECOVERY_GLOB
-from velsen_desk.core.paths import user_data_dir
+from velsen_desk.core.paths import RECOVERY_FILE, RECOVERY_GLOB, user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
 from velsen_desk.notes.notes_file import Note, NoteRecordError, NotesFile, note_record, parse_notes_payload
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, read_bounded
 
 log = logging.getLogger(__name__)
-RECOVERY_FILE = "notities-herstel.json"
 RECOVERY_FORMAT = "velsen-desk-notities-herstel/1"
 _MAX_RECOVERY_BYTES = 64 * 1024 * 1024  # far beyond any set of typed notes; a bound, not a quota
 

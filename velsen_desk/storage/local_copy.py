@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from velsen_desk.core.os_errors import describe_error, describe_os_error
-from velsen_desk.core.paths import bundled_data_dir, local_database_path, sources_dir
+from velsen_desk.core.paths import ORIGIN_FILE, bundled_data_dir, local_database_path, sources_dir
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.database import DatabaseError, DatabaseInfo, inspect_database
 from velsen_desk.storage.regular_file import read_bounded
@@ -24,7 +24,6 @@ from velsen_desk.storage.regular_file import read_bounded
 log = logging.getLogger(__name__)
 
 _SQLITE_FULL = 13  # SQLITE_FULL: the primary result code of a full disk
-ORIGIN_FILE = "origin.json"  # beside the database: where the current copy came from
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,10 @@ import json
 from pathlib import Path
 
 from velsen_desk.core.os_errors import describe_os_error
-from velsen_desk.core.paths import user_config_dir
+from velsen_desk.core.paths import CONFIG_FILE, user_config_dir
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.sync.files import SpecialFileError, TooLargeError, read_bounded
 
-CONFIG_NAME = "config.json"
 MAX_CONFIG_BYTES = 64 * 1024  # a real config is a few lines
 
 
@@ -24,7 +23,7 @@ class ConfigError(Exception):
 
 
 def config_path() -> Path:
-    return user_config_dir() / CONFIG_NAME
+    return user_config_dir() / CONFIG_FILE
 
 
 def read_config() -> dict[str, str]:

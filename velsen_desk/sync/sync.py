@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from velsen_desk.core.os_errors import describe_os_error
+from velsen_desk.core.paths import VERSIONS_DIR
 from velsen_desk.storage.content_check import check_content
 from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, DatabaseInfo, inspect_database
 from velsen_desk.storage.local_copy import read_origin, write_origin
@@ -33,7 +34,6 @@ from velsen_desk.sync.names import is_version_token
 log = logging.getLogger(__name__)
 
 KEEP_LOCAL_VERSIONS = 3
-VERSIONS_DIR = "versies"
 
 
 class SyncError(Exception):
