@@ -13,6 +13,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from contextlib import closing
 from pathlib import Path
@@ -116,6 +117,26 @@ def test_bundled_build_under_the_lock_sees_the_copy_a_sync_put_there(built_v2, s
     local.parent.mkdir(parents=True)
     result = ensure_local_database(local)
     assert result.origin == str(share) and _version(local) == V2
+
+
+def test_sync_waits_for_a_first_start_build_instead_of_refusing(built, share, local):
+    """The repro order: the first start holds the lock for its build when the sync begins."""
+    publish(built, share)
+    taken = threading.Event()
+
+    def first_start_build() -> None:
+        with directory_lock(local.parent):
+            taken.set()
+            time.sleep(0.5)
+
+    holder = threading.Thread(target=first_start_build)
+    holder.start()
+    taken.wait(5)
+    try:
+        assert sync(share, local).changed
+    finally:
+        holder.join()
+    assert _version(local) == _version(built)
 
 
 # 5. "Al bijgewerkt" only when it is true --------------------------------------------------

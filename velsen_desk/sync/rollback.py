@@ -25,6 +25,7 @@ from velsen_desk.sync.diff import Change, diff_databases
 from velsen_desk.sync.files import LockedError, UnsafeLockError, directory_lock, sha256_of
 from velsen_desk.sync.names import is_version_token
 from velsen_desk.sync.sync import (
+    LOCK_WAIT_SECONDS,
     SyncError,
     check_paths,
     clean_stale_temporaries,
@@ -153,7 +154,7 @@ def rollback(local_db: Path, version: KeptVersion) -> RollbackResult:
     if version.path.resolve().parent != versions_dir(local_db).resolve():
         raise RollbackError("Alleen een versie uit de map 'versies' kan worden teruggezet.")
     try:
-        with directory_lock(local_db.parent):
+        with directory_lock(local_db.parent, wait_seconds=LOCK_WAIT_SECONDS):
             return _rollback_locked(local_db, version)
     except LockedError as exc:
         raise RollbackError(

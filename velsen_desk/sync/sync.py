@@ -34,6 +34,9 @@ from velsen_desk.sync.names import is_version_token
 log = logging.getLogger(__name__)
 
 KEEP_LOCAL_VERSIONS = 3
+# The lock's other holders (a first-start build of the bundled data, a rollback) take seconds:
+# wait for them rather than refuse a sync the user just asked for.
+LOCK_WAIT_SECONDS = 10.0
 VERSIONS_DIR = "versies"
 
 
@@ -170,7 +173,7 @@ def sync(share: Path, local_db: Path, progress: Progress | None = None, *, autom
     version the user explicitly rolled back from."""
     check_paths(share, local_db)
     try:
-        with directory_lock(local_db.parent):
+        with directory_lock(local_db.parent, wait_seconds=LOCK_WAIT_SECONDS):
             return _sync_locked(share, local_db, progress, automatic)
     except LockedError as exc:
         raise SyncError(
