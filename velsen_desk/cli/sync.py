@@ -77,14 +77,15 @@ def diff_command(args: argparse.Namespace) -> int:
 @command("rollback")
 def rollback_command(args: argparse.Namespace) -> int:
     from velsen_desk.core.paths import local_database_path
-    from velsen_desk.sync.rollback import choose_version, kept_versions, rollback, rollback_changes
+    from velsen_desk.sync.rollback import choose_version, kept_versions, rollback, rollback_preview
 
     db = local_database_path()
     version = choose_version(kept_versions(db), args.to)
-    changes = rollback_changes(db, version)
+    changes, skipped = rollback_preview(db, version)
     kept_at = version.kept_at.astimezone().strftime("%d-%m-%Y %H:%M")
     print(f"Terug naar gegevensversie {safe(version.data_version)} (in gebruik tot {kept_at}).")
-    print(f"{len(changes)} wijziging(en) ten opzichte van de huidige gegevens" + (":" if changes else "."))
+    print(safe(skipped) if skipped else f"{len(changes)} wijziging(en) ten opzichte van de huidige gegevens"
+          + (":" if changes else "."))
     for change in changes:
         print(f"  {safe(change)}")
     if not args.yes:

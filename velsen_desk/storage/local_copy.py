@@ -11,6 +11,7 @@ import errno
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from velsen_desk.core.os_errors import describe_error, describe_os_error
 from velsen_desk.core.paths import ORIGIN_FILE, bundled_data_dir, local_database_path, sources_dir
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.database import DatabaseError, DatabaseInfo, inspect_database
+from velsen_desk.storage.lock import LockedError, UnsafeLockError, directory_lock
 from velsen_desk.storage.regular_file import read_bounded
 
 log = logging.getLogger(__name__)
@@ -67,25 +69,80 @@ def bundle_hash() -> str:
     return digest.hexdigest()
 
 
-def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
-    """Return the local database, building the embedded default when needed.
+LOCK_WAIT_SECONDS = 120.0  # a sync holding the lock copies and checks a few MB: seconds, not minutes
 
-    Raises DatabaseError when there is no usable database and the bundled data cannot be built.
-    """
-    db_path = db_path or local_database_path()
+
+@dataclass(frozen=True)
+class _Seen:
+    """What the local copy was when it was inspected: it is only replaced if it is still that."""
+
+    info: DatabaseInfo | None
+    origin: dict[str, str]
+    stamp: tuple[int, int, int, int] | None  # (device, inode, size, mtime_ns); None when absent
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _look(db_path: Path) -> _Seen:
+    stamp = _stamp(db_path)
     origin = read_origin(db_path)
     try:
-        info = inspect_database(db_path)
+        info: DatabaseInfo | None = inspect_database(db_path)
     except DatabaseError as exc:
         log.info("no usable local database (%s); building the embedded default", exc)
         info = None
+    return _Seen(info, origin, stamp)
 
-    if info is not None and origin.get("origin") not in (None, "ingebouwd"):
-        return LocalDatabase(info, origin["origin"])  # a synced copy: keep it
+
+def _settled(seen: _Seen, bundle: str) -> LocalDatabase | None:
+    """The local copy when it needs no build: a synced copy, or the bundled build of this bundle."""
+    if seen.info is not None and seen.origin.get("origin") not in (None, "ingebouwd"):
+        return LocalDatabase(seen.info, seen.origin["origin"])  # a synced copy: keep it
+    if seen.info is not None and seen.origin.get("bundle_hash") == bundle:
+        return LocalDatabase(seen.info, "ingebouwd")
+    return None
+
+
+def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
+    """Return the local database, building the embedded default when needed.
+
+    The build happens under the data directory's lock (the one sync and rollback take), the copy
+    is looked at again once the lock is held, and a file that changed since it was looked at is
+    never replaced: a synced copy must never give way to the bundled build.
+    Raises DatabaseError when there is no usable database and the bundled data cannot be built.
+    """
+    db_path = db_path or local_database_path()
     bundle = bundle_hash()
-    if info is not None and origin.get("bundle_hash") == bundle:
-        return LocalDatabase(info, "ingebouwd")  # start-up path: no YAML parsing when nothing changed
+    settled = _settled(_look(db_path), bundle)
+    if settled is not None:
+        return settled  # start-up path: no lock, no YAML parsing when nothing changed
+    try:
+        with directory_lock(db_path.parent, wait_seconds=LOCK_WAIT_SECONDS):
+            seen = _look(db_path)  # a sync may have finished while we waited
+            return _settled(seen, bundle) or _build_default(db_path, seen, bundle)
+    except (LockedError, UnsafeLockError, OSError) as exc:
+        seen = _look(db_path)
+        if seen.info is not None:
+            return LocalDatabase(seen.info, seen.origin.get("origin") or "ingebouwd")
+        if isinstance(exc, LockedError):
+            raise DatabaseError(
+                f"De gegevensmap {db_path.parent} is bezet door een synchronisatie in een ander venster van "
+                "Velsen Desk. Probeer het zo opnieuw."
+            ) from exc
+        if isinstance(exc, UnsafeLockError):
+            raise DatabaseError(str(exc)) from exc
+        raise DatabaseError(_build_failed_message(db_path.parent, exc)) from exc
 
+
+def _build_default(db_path: Path, seen: _Seen, bundle: str) -> LocalDatabase:
+    """Build the bundled default beside the local copy and put it in place only if the local copy
+    is still exactly what ``seen`` inspected. Called with the directory lock held."""
     # Only a first start or new bundled data pays for these imports and the YAML parsing.
     from sqlalchemy.exc import DBAPIError
 
@@ -93,6 +150,7 @@ def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
     from velsen_desk.curation.problems import DataError
     from velsen_desk.storage.build import build_database
 
+    info = seen.info
     try:
         dataset = load_dataset([bundled_data_dir()])
     except DataError as exc:
@@ -100,9 +158,17 @@ def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
             return LocalDatabase(info, "ingebouwd")
         raise DatabaseError("De meegeleverde gegevens zijn onleesbaar: " + str(exc.problems[0])) from exc
     if info is None or info.data_version != dataset.version():
+        staging = db_path.with_name(f".{db_path.name}.{os.getpid()}.build")
         try:
-            build_database(dataset, db_path)
+            build_database(dataset, staging)
+            if _stamp(db_path) != seen.stamp or read_origin(db_path) != seen.origin:
+                # Someone else put a copy in place (a sync without our lock, an older program):
+                # theirs stays, ours is dropped.
+                staging.unlink(missing_ok=True)
+                return _theirs(db_path)
+            os.replace(staging, db_path)
         except (OSError, sqlite3.Error, DBAPIError) as exc:  # a full disk reaches SQLite first
+            staging.unlink(missing_ok=True)
             if info is not None:
                 return LocalDatabase(info, "ingebouwd")
             cause = exc.orig if isinstance(exc, DBAPIError) and isinstance(exc.orig, BaseException) else exc
@@ -113,6 +179,15 @@ def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
     except OSError as exc:  # only a hint: without it the next start checks the bundle again
         log.warning("origin not written: %s", exc)
     return LocalDatabase(info, "ingebouwd")
+
+
+def _theirs(db_path: Path) -> LocalDatabase:
+    """The copy another process put in place while we built; raises DatabaseError if it is unusable."""
+    now = _look(db_path)
+    if now.info is None:
+        raise DatabaseError(f"Het gegevensbestand {db_path} veranderde tijdens het aanmaken en is onbruikbaar. "
+                            "Start Velsen Desk opnieuw.")
+    return LocalDatabase(now.info, now.origin.get("origin") or "ingebouwd")
 
 
 def _build_failed_message(folder: Path, exc: BaseException) -> str:

@@ -1,5 +1,5 @@
-"""File helpers for sync: bounded reads from the share, hashing copies, and a lock on the local
-data directory.
+"""File helpers for sync: bounded reads from the share, hashing copies, and (from storage) the lock on
+the local data directory.
 
 Nothing read from the share may choose a size: every read stops at what the manifest promised
 (or a small fixed limit for the manifest itself), and only regular files are read (a device
@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
+from velsen_desk.storage.lock import LockedError, UnsafeLockError, directory_lock
 from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, open_regular, read_bounded
 
 __all__ = ["CHUNK", "LockedError", "Progress", "SpecialFileError", "TooLargeError", "copy_with_hash",
-           "directory_lock", "open_regular", "read_bounded", "sha256_of"]
+           "UnsafeLockError", "directory_lock", "open_regular", "read_bounded", "sha256_of"]
 
 CHUNK = 1024 * 1024
 
@@ -52,34 +51,3 @@ def copy_with_hash(source: Path, target: Path, expected_size: int, progress: Pro
         dst.flush()
         os.fsync(dst.fileno())
     return digest.hexdigest()
-
-
-class LockedError(Exception):
-    """Another Velsen Desk is syncing this data directory."""
-
-
-@contextmanager
-def directory_lock(directory: Path) -> Iterator[None]:
-    """An exclusive, non-blocking lock; released by the OS if the process dies.
-
-    Raises OSError when the folder or its lock file cannot be made (read-only, full disk)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    handle = open(directory / ".sync.lock", "a+b")  # noqa: SIM115 - held for the with-block
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            try:
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-            except OSError as exc:
-                raise LockedError from exc
-        else:
-            import fcntl
-
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                raise LockedError from exc
-        yield
-    finally:
-        handle.close()

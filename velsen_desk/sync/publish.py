@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 KEEP_ON_SHARE = 3
 FILE_PREFIX = "velsen-desk-"
+STALE_TMP_SECONDS = 3600.0  # a publish takes seconds; an older temporary is from a killed run
 
 
 class PublishError(Exception):
@@ -106,11 +107,24 @@ def publish(database: Path, share: Path, *, published_by: str | None = None) -> 
         raise PublishError(
             f"Publiceren naar {share} mislukt ({describe_error(exc)}). De gedeelde map is ongewijzigd."
         ) from exc
+    _clean_stale_temporaries(share, keep=tmp.name)
     try:
         _prune(share, keep=name)
     except OSError as exc:  # published already; an old file left on the share is harmless
         log.warning("old published files not pruned: %s", exc)
     return PublishResult(manifest, final)
+
+
+def _clean_stale_temporaries(share: Path, keep: str) -> None:
+    """Remove temporaries left on the share by a killed publish. Only old ones: another griffie
+    laptop may be publishing right now (its process id means nothing here)."""
+    now = dt.datetime.now().timestamp()
+    for stale in share.glob(f".{FILE_PREFIX}*Z.sqlite.tmp"):
+        try:
+            if stale.name != keep and now - stale.lstat().st_mtime > STALE_TMP_SECONDS:
+                stale.unlink()
+        except OSError as exc:  # harmless leftover; the publish itself succeeded
+            log.warning("stale temporary not removed: %s", exc)
 
 
 def _prune(share: Path, keep: str) -> None:

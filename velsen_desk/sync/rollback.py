@@ -22,9 +22,18 @@ from velsen_desk.storage.database import DatabaseError, inspect_database
 from velsen_desk.storage.local_copy import read_origin, write_origin
 from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.diff import Change, diff_databases
-from velsen_desk.sync.files import LockedError, directory_lock, sha256_of
+from velsen_desk.sync.files import LockedError, UnsafeLockError, directory_lock, sha256_of
 from velsen_desk.sync.names import is_version_token
-from velsen_desk.sync.sync import SyncError, check_paths, keep_previous, local_io_message, verify_copy, versions_dir
+from velsen_desk.sync.sync import (
+    LOCK_WAIT_SECONDS,
+    SyncError,
+    check_paths,
+    clean_stale_temporaries,
+    keep_previous,
+    local_io_message,
+    verify_copy,
+    versions_dir,
+)
 
 _KEPT = re.compile(r"velsen-desk-(\d{8}T\d{6}\d{0,6})-([0-9a-f]{12,64}|onbekend)\.sqlite")
 
@@ -65,7 +74,10 @@ def kept_versions(local_db: Path) -> list[KeptVersion]:
         match = _KEPT.fullmatch(path.name)
         if match is None or not stat.S_ISREG(path.lstat().st_mode):
             continue
-        stamp = dt.datetime.strptime(match.group(1).ljust(21, "0"), "%Y%m%dT%H%M%S%f").replace(tzinfo=dt.UTC)
+        try:
+            stamp = dt.datetime.strptime(match.group(1).ljust(21, "0"), "%Y%m%dT%H%M%S%f").replace(tzinfo=dt.UTC)
+        except ValueError:  # an impossible date (month 13): not a name we wrote, skipped like any other
+            continue
         try:
             version = inspect_database(path).data_version
         except DatabaseError:
@@ -98,16 +110,42 @@ def choose_version(versions: list[KeptVersion], wanted: str | None) -> KeptVersi
     return matches[0]  # newest first: of identical versions, the most recently kept
 
 
+class CurrentCopyUnreadableError(RollbackError):
+    """The current copy is missing or unreadable, so there is no change list; the kept version
+    itself was checked and can still be put back (that is exactly when going back is needed)."""
+
+
 def rollback_changes(local_db: Path, version: KeptVersion) -> list[Change]:
-    """What going back would change, item by item (from the current data to the kept version)."""
+    """What going back would change, item by item (from the current data to the kept version).
+
+    Raises CurrentCopyUnreadableError when only the current copy cannot be read: the caller skips
+    the change list and may still restore; RollbackError when the kept version cannot be read."""
     try:
         # The shape first: a kept file with a table turned into a recursive view must be refused,
         # not read (reading it would never end).
-        for path in (local_db, version.path):
-            inspect_database(path, shape_check=shape_problems)
+        inspect_database(version.path, shape_check=shape_problems)
+    except DatabaseError as exc:
+        raise RollbackError(f"De verschillen konden niet bepaald worden: {exc}") from exc
+    try:
+        inspect_database(local_db, shape_check=shape_problems)
+    except DatabaseError as exc:
+        raise CurrentCopyUnreadableError(
+            f"De huidige gegevens zijn onleesbaar of ontbreken ({exc}); de lijst met verschillen wordt "
+            "overgeslagen. De bewaarde versie kan wel worden teruggezet."
+        ) from exc
+    try:
         return diff_databases(local_db, version.path)
     except DatabaseError as exc:
         raise RollbackError(f"De verschillen konden niet bepaald worden: {exc}") from exc
+
+
+def rollback_preview(local_db: Path, version: KeptVersion) -> tuple[list[Change], str | None]:
+    """The change list, or an empty list and the Dutch reason it was skipped (the current copy is
+    missing or junk). Raises RollbackError when the kept version itself cannot be read."""
+    try:
+        return rollback_changes(local_db, version), None
+    except CurrentCopyUnreadableError as exc:
+        return [], str(exc)
 
 
 def rollback(local_db: Path, version: KeptVersion) -> RollbackResult:
@@ -116,12 +154,14 @@ def rollback(local_db: Path, version: KeptVersion) -> RollbackResult:
     if version.path.resolve().parent != versions_dir(local_db).resolve():
         raise RollbackError("Alleen een versie uit de map 'versies' kan worden teruggezet.")
     try:
-        with directory_lock(local_db.parent):
+        with directory_lock(local_db.parent, wait_seconds=LOCK_WAIT_SECONDS):
             return _rollback_locked(local_db, version)
     except LockedError as exc:
         raise RollbackError(
             "Er loopt al een synchronisatie in een ander venster van Velsen Desk. Probeer het zo opnieuw."
         ) from exc
+    except UnsafeLockError as exc:
+        raise RollbackError(str(exc)) from exc
     except RollbackError:
         raise
     except SyncError as exc:
@@ -132,6 +172,7 @@ def rollback(local_db: Path, version: KeptVersion) -> RollbackResult:
 
 def _rollback_locked(local_db: Path, version: KeptVersion) -> RollbackResult:
     tmp = local_db.with_name(f".{local_db.name}.{os.getpid()}.rollback")
+    clean_stale_temporaries(local_db)
     try:
         # Verify the copy, not the kept file: what is checked is exactly what is put in place.
         shutil.copyfile(version.path, tmp)

@@ -25,6 +25,7 @@ from velsen_desk.sync.files import (
     Progress,
     SpecialFileError,
     TooLargeError,
+    UnsafeLockError,
     copy_with_hash,
     directory_lock,
 )
@@ -34,6 +35,9 @@ from velsen_desk.sync.names import is_version_token
 log = logging.getLogger(__name__)
 
 KEEP_LOCAL_VERSIONS = 3
+# The lock's other holders (a first-start build of the bundled data, a rollback) take seconds:
+# wait for them rather than refuse a sync the user just asked for.
+LOCK_WAIT_SECONDS = 10.0
 
 
 class SyncError(Exception):
@@ -81,10 +85,57 @@ def keep_previous(local_db: Path, data_version: str | None) -> Path | None:
     return kept
 
 
-def _clean_stale_temporaries(local_db: Path) -> None:
-    """A sync killed mid-copy leaves a temporary file; it is never the data, so remove it."""
-    for stale in local_db.parent.glob(f".{local_db.name}.*.sync"):
+STALE_AFTER_SECONDS = 3600.0
+
+
+def _pid_running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: it exists, owned by someone else
+        return True
+    return True
+
+
+def clean_stale_temporaries(local_db: Path) -> None:
+    """A sync, rollback or first-start build killed midway leaves a temporary file; it is never the
+    data, so remove it. Called with the directory lock held: a ``.sync`` file is always stale then; a
+    ``.rollback`` or ``.build`` file only when its process is gone or it is more than an hour old."""
+    folder = local_db.parent
+    for stale in folder.glob(f".{local_db.name}.*.sync"):
         stale.unlink(missing_ok=True)
+    for kind in ("rollback", "build"):
+        for stale in folder.glob(f".{local_db.name}.*.{kind}"):
+            pid_text = stale.name[len(local_db.name) + 2:-len(kind) - 1]
+            try:
+                old = dt.datetime.now().timestamp() - stale.lstat().st_mtime > STALE_AFTER_SECONDS
+            except OSError:
+                continue
+            gone = pid_text.isdigit() and not _pid_running(int(pid_text))
+            if gone or old:
+                stale.unlink(missing_ok=True)
+
+
+def _readable(local_db: Path) -> bool:
+    try:
+        inspect_database(local_db)
+    except DatabaseError:
+        return False
+    return True
+
+
+def local_copy_matches(local_db: Path, manifest: Manifest) -> bool:
+    """Whether the local copy really is the published version: its size, header (a Velsen Desk
+    database) and data version. origin.json alone is only a hint: the file may have been damaged."""
+    try:
+        if local_db.stat().st_size != manifest.size:
+            return False
+        return inspect_database(local_db).data_version == manifest.data_version
+    except (OSError, DatabaseError):
+        return False
 
 
 def local_io_message(exc: OSError, folder: Path) -> str:
@@ -122,12 +173,14 @@ def sync(share: Path, local_db: Path, progress: Progress | None = None, *, autom
     version the user explicitly rolled back from."""
     check_paths(share, local_db)
     try:
-        with directory_lock(local_db.parent):
+        with directory_lock(local_db.parent, wait_seconds=LOCK_WAIT_SECONDS):
             return _sync_locked(share, local_db, progress, automatic)
     except LockedError as exc:
         raise SyncError(
             "Er loopt al een synchronisatie in een ander venster van Velsen Desk. Probeer het zo opnieuw."
         ) from exc
+    except UnsafeLockError as exc:
+        raise SyncError(str(exc)) from exc
     except OSError as exc:  # the local folder (lock file, versions, origin): never the share, that is handled inside
         raise SyncError(local_io_message(exc, local_db.parent)) from exc
 
@@ -158,12 +211,12 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
     manifest = read_manifest(share)
     origin = read_origin(local_db)
     if (
-        local_db.exists()
-        and origin.get("sha256") == manifest.sha256
+        origin.get("sha256") == manifest.sha256
         and origin.get("data_version") == manifest.data_version
+        and local_copy_matches(local_db, manifest)
     ):
         return SyncResult(False, manifest, None)  # fast path: nothing to hash or copy
-    if automatic and local_db.exists() and origin.get("declined_sha256") == manifest.sha256:
+    if automatic and origin.get("declined_sha256") == manifest.sha256 and _readable(local_db):
         return SyncResult(False, manifest, None, held_back=True)
 
     if manifest.schema_version > SCHEMA_VERSION:
@@ -190,7 +243,7 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
 
     tmp = local_db.with_name(f".{local_db.name}.{os.getpid()}.sync")
     try:
-        _clean_stale_temporaries(local_db)
+        clean_stale_temporaries(local_db)
         digest = copy_with_hash(source, tmp, manifest.size, progress)
         after = source.stat()
         if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
