@@ -174,3 +174,22 @@ def test_damaged_settings_file_gives_its_own_message(qtbot, sync_window):
     with qtbot.waitSignal(sync_window.sync.sig_sync_failed, timeout=5000) as failed:
         sync_window.sync.sync_action.trigger()
     assert "te diep genest" in failed.args[0]
+
+
+def test_rollback_dialog_offers_the_kept_version_when_the_current_copy_is_junk(qtbot, sync_window, share_v2):
+    """The moment rollback is needed most: the current copy is unreadable. The dialog says why it
+    shows no differences and still lets the user go back (no "lukt niet")."""
+    from velsen_desk.ui.sync.rollback import RollbackDialog
+
+    win = sync_window
+    save_share(share_v2)
+    with qtbot.waitSignal(win.sync.sig_new_version, timeout=10000), qtbot.waitSignal(win.sig_ready, timeout=10000):
+        win.sync.sync_action.trigger()
+    junk = win.db_path.parent / "kapot" / win.db_path.name
+    junk.parent.mkdir()
+    (junk.parent / "versies").symlink_to(win.db_path.parent / "versies")
+    junk.write_bytes(b"dit is geen database")
+    dialog = RollbackDialog(junk, win)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.restore_button.isEnabled(), timeout=10000)
+    assert "overgeslagen" in dialog.summary.text() and "lukt niet" not in dialog.summary.text()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.sync.diff import Change
-from velsen_desk.sync.rollback import KeptVersion, RollbackResult, kept_versions, rollback, rollback_changes
+from velsen_desk.sync.rollback import KeptVersion, RollbackResult, kept_versions, rollback, rollback_preview
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.sync.changes import ChangesModel
 
@@ -143,16 +143,21 @@ class RollbackDialog(QDialog):
             return
         self.summary.setText(self.tr("Verschillen bepalen…"))
         local = self._local_db
-        self.runner.start(Operation(lambda _state: rollback_changes(local, version), success=self._on_changes,
+        self.runner.start(Operation(lambda _state: rollback_preview(local, version), success=self._on_preview,
                                     failure=self._on_failed, key="changes"))
 
-    def _on_changes(self, changes: list[Change]) -> None:
+    def _on_preview(self, preview: tuple[list[Change], str | None]) -> None:
+        changes, skipped_because = preview
         self.model.set_changes(changes)
         self.tree.expandAll()
-        self.summary.setText(
-            self.tr("Terugzetten verandert %n onderdeel/onderdelen ten opzichte van de huidige gegevens.", "",
-                    len(changes)) if changes else self.tr("Deze versie verschilt niet van de huidige gegevens.")
-        )
+        if skipped_because is not None:  # the current copy is junk or missing: restoring is what helps
+            self.summary.setText(skipped_because)
+        elif changes:
+            self.summary.setText(
+                self.tr("Terugzetten verandert %n onderdeel/onderdelen ten opzichte van de huidige gegevens.", "",
+                        len(changes)))
+        else:
+            self.summary.setText(self.tr("Deze versie verschilt niet van de huidige gegevens."))
         self.restore_button.setEnabled(True)
 
     def _on_done(self, result: RollbackResult) -> None:
