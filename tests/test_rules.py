@@ -14,7 +14,7 @@ from velsen_desk.core import records
 from velsen_desk.core.item_kinds import ITEM_KIND_IDS
 from velsen_desk.core.money import CostStatus, CostValue
 from velsen_desk.core.people import match_person
-from velsen_desk.core.report_kinds import ANNEX_SECTION_IDS, REPORT_KIND_IDS, REPORT_KINDS
+from velsen_desk.core.report_kinds import REPORT_KIND_IDS
 from velsen_desk.curation import schema
 from velsen_desk.reports import work
 from velsen_desk.reports.request import ReportError, ReportRequest, validate_request
@@ -167,9 +167,6 @@ def test_the_cli_and_the_dialog_offer_the_registry():
     report = next(a for a in parser._subparsers._group_actions[0].choices["report"]._actions  # type: ignore[union-attr]
                   if a.dest == "kind")
     assert tuple(report.choices) == REPORT_KIND_IDS
-    assert work.DIALOG_KINDS == tuple(k.id for k in REPORT_KINDS if k.in_dialog)
-    assert work.ANNEX_SECTIONS == ANNEX_SECTION_IDS
-    assert work.TAB_KINDS == {"themes": "themes", "portfolio": "portfolio", "budget": "budget", "timeline": "timeline"}
 
 
 def test_file_names_come_from_the_registry():

@@ -20,8 +20,8 @@ from velsen_desk.core.paths import bundled_data_dir
 from velsen_desk.curation.loader import load_dataset
 from velsen_desk.storage.build import build_database
 from velsen_desk.storage.database import SCHEMA_VERSION, inspect_database
+from velsen_desk.storage.lock import directory_lock
 from velsen_desk.sync.diff import diff_databases
-from velsen_desk.sync.files import directory_lock
 from velsen_desk.sync.manifest import MANIFEST_NAME, Manifest
 from velsen_desk.sync.publish import PublishError, publish
 from velsen_desk.sync.sync import SyncError, sync, versions_dir

@@ -366,7 +366,7 @@ def test_read_only_or_full_data_folder_is_a_message(synced, share, built_v2, mon
     def refuse(path, *args, **kwargs):
         raise OSError(code, os.strerror(code), str(path))
 
-    monkeypatch.setattr(files, "open", refuse, raising=False)  # the lock file is the first write
+    monkeypatch.setattr(files, "open", refuse, raising=False)  # the copy into the data folder is refused
     with pytest.raises(SyncError, match=message):
         sync(share, synced)
     monkeypatch.undo()

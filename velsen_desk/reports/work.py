@@ -11,16 +11,10 @@ import datetime as dt
 import re
 import unicodedata
 
-from velsen_desk.core.report_kinds import ANNEX_SECTION_IDS, REPORT_KINDS, is_report_kind, report_kind
+from velsen_desk.core.report_kinds import is_report_kind, report_kind
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.reports.request import ReportRequest, ReportResult
 from velsen_desk.storage.database import ReadOnlyDatabase
-
-# Views of the registry for the report dialog and the Rapporten menu (ui/reports), which read
-# these names; the registry (core.report_kinds) is where a kind is defined.
-DIALOG_KINDS: tuple[str, ...] = tuple(k.id for k in REPORT_KINDS if k.in_dialog)
-ANNEX_SECTIONS: tuple[str, ...] = ANNEX_SECTION_IDS
-TAB_KINDS: dict[str, str] = {k.tab: k.id for k in REPORT_KINDS if k.tab}
 
 
 def make_report(

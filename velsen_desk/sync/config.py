@@ -13,7 +13,7 @@ from pathlib import Path
 from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.core.paths import CONFIG_FILE, user_config_dir
 from velsen_desk.storage.atomic import write_atomic
-from velsen_desk.sync.files import SpecialFileError, TooLargeError, read_bounded
+from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, read_bounded
 
 MAX_CONFIG_BYTES = 64 * 1024  # a real config is a few lines
 

@@ -13,11 +13,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from velsen_desk.storage.lock import LockedError, UnsafeLockError, directory_lock
-from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, open_regular, read_bounded
+from velsen_desk.storage.regular_file import TooLargeError, open_regular
 
-__all__ = ["CHUNK", "LockedError", "Progress", "SpecialFileError", "TooLargeError", "copy_with_hash",
-           "UnsafeLockError", "directory_lock", "open_regular", "read_bounded", "sha256_of"]
+__all__ = ["CHUNK", "Progress", "copy_with_hash", "sha256_of"]
 
 CHUNK = 1024 * 1024
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from velsen_desk.core.os_errors import describe_error
 from velsen_desk.storage.atomic import write_atomic
-from velsen_desk.sync.files import SpecialFileError, TooLargeError, read_bounded
+from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, read_bounded
 from velsen_desk.sync.names import PUBLISHED_NAME, SHA256_TOKEN, is_version_token
 
 MANIFEST_NAME = "velsen-desk-manifest.json"

@@ -20,9 +20,10 @@ from pathlib import Path
 
 from velsen_desk.storage.database import DatabaseError, inspect_database
 from velsen_desk.storage.local_copy import read_origin, write_origin
+from velsen_desk.storage.lock import LockedError, UnsafeLockError, directory_lock
 from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.diff import Change, diff_databases
-from velsen_desk.sync.files import LockedError, UnsafeLockError, directory_lock, sha256_of
+from velsen_desk.sync.files import sha256_of
 from velsen_desk.sync.names import is_version_token
 from velsen_desk.sync.sync import (
     LOCK_WAIT_SECONDS,

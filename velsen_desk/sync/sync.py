@@ -19,16 +19,10 @@ from velsen_desk.core.paths import VERSIONS_DIR
 from velsen_desk.storage.content_check import check_content
 from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, DatabaseInfo, inspect_database
 from velsen_desk.storage.local_copy import read_origin, write_origin
+from velsen_desk.storage.lock import LockedError, UnsafeLockError, directory_lock
+from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError
 from velsen_desk.storage.shape import shape_problems
-from velsen_desk.sync.files import (
-    LockedError,
-    Progress,
-    SpecialFileError,
-    TooLargeError,
-    UnsafeLockError,
-    copy_with_hash,
-    directory_lock,
-)
+from velsen_desk.sync.files import Progress, copy_with_hash
 from velsen_desk.sync.manifest import Manifest, ManifestError
 from velsen_desk.sync.names import is_version_token
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -249,15 +249,3 @@ class NoteEditor(QWidget):
         elif self.saved_label.text() != "":
             self.saved_label.setText(self.tr("bewaard"))
 
-
-def with_note(detail: QWidget, editor: NoteEditor, parent: QWidget | None = None) -> QWidget:
-    """A detail pane with the note editor under it (a vertical splitter)."""
-    from PySide6.QtWidgets import QSplitter
-
-    splitter = QSplitter(Qt.Orientation.Vertical, parent)
-    splitter.addWidget(detail)
-    splitter.addWidget(editor)
-    splitter.setStretchFactor(0, 4)
-    splitter.setStretchFactor(1, 1)
-    splitter.setChildrenCollapsible(False)
-    return splitter
