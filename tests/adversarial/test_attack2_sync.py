@@ -22,11 +22,9 @@ import pytest
 
 from velsen_desk.cli.exit_codes import EXIT_INTERNAL, EXIT_OK
 from velsen_desk.cli.main import main
-from velsen_desk.core.paths import bundled_data_dir, local_database_path
-from velsen_desk.curation.loader import load_dataset
+from velsen_desk.core.paths import local_database_path
 from velsen_desk.storage import build as build_module
 from velsen_desk.storage import local_copy
-from velsen_desk.storage.build import build_database
 from velsen_desk.storage.database import DatabaseError, inspect_database
 from velsen_desk.storage.local_copy import ensure_local_database, read_origin, write_origin
 from velsen_desk.storage.lock import directory_lock
@@ -35,11 +33,6 @@ from velsen_desk.sync.rollback import kept_versions, rollback_changes, rollback_
 from velsen_desk.sync.sync import SyncError, sync, versions_dir
 
 V2 = "c2c2c2c2c2c2c2c2"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    return build_database(load_dataset([bundled_data_dir()]), tmp_path_factory.mktemp("b") / "v1.sqlite").path
 
 
 @pytest.fixture(scope="module")

@@ -10,15 +10,11 @@ import sqlite3
 import threading
 from collections import namedtuple
 from contextlib import closing
-from pathlib import Path
 
 import pytest
 
 from velsen_desk.cli.main import main
 from velsen_desk.cli.output import json_text, safe
-from velsen_desk.core.paths import bundled_data_dir
-from velsen_desk.curation.loader import load_dataset
-from velsen_desk.storage.build import build_database
 from velsen_desk.sync import sync as sync_module
 from velsen_desk.sync.config import ConfigError, config_path, read_config
 from velsen_desk.sync.files import sha256_of
@@ -27,11 +23,6 @@ from velsen_desk.sync.publish import publish
 from velsen_desk.sync.sync import SyncError, sync
 
 HOSTILE = "Griffie\x1b]0;gehackt\x07\x1b[2J\nNep-regel \u202everkeerd\x9b31m"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    return build_database(load_dataset([bundled_data_dir()]), tmp_path_factory.mktemp("b") / "v1.sqlite").path
 
 
 def _clean(text: str) -> None:

@@ -12,10 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from velsen_desk.core.paths import bundled_data_dir
-from velsen_desk.curation.loader import load_dataset
 from velsen_desk.storage import content_check
-from velsen_desk.storage.build import build_database
 from velsen_desk.storage.content_check import check_content, max_text_length
 from velsen_desk.storage.database import DatabaseError
 from velsen_desk.sync.files import sha256_of
@@ -24,11 +21,6 @@ from velsen_desk.sync.publish import PublishError, publish
 from velsen_desk.sync.sync import SyncError, sync, versions_dir
 
 V2 = "c3c3c3c3c3c3c3c3"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    return build_database(load_dataset([bundled_data_dir()]), tmp_path_factory.mktemp("b") / "v1.sqlite").path
 
 
 def _variant(built: Path, target: Path, *sql: str) -> Path:

@@ -14,9 +14,6 @@ from pathlib import Path
 import pytest
 
 from velsen_desk.cli.main import main
-from velsen_desk.core.paths import bundled_data_dir
-from velsen_desk.curation.loader import load_dataset
-from velsen_desk.storage.build import build_database
 
 HOSTILE = {
     "search index": ("DELETE FROM search_fts_data WHERE rowid > 10", "zoekindex"),
@@ -24,11 +21,6 @@ HOSTILE = {
     "long text": ("UPDATE themes SET name = printf('%.*c', 30000000, 'x') WHERE rowid = 1", "30000000 tekens"),
     "date": ("UPDATE documents SET date = 'gisteren' WHERE rowid = 1", "niet te lezen"),
 }
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    return build_database(load_dataset([bundled_data_dir()]), tmp_path_factory.mktemp("b") / "v1.sqlite").path
 
 
 @pytest.fixture(scope="module", params=list(HOSTILE))

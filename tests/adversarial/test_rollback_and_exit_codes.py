@@ -18,10 +18,8 @@ import pytest
 
 from velsen_desk.cli.exit_codes import EXIT_DATA_ERROR, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from velsen_desk.cli.main import main
-from velsen_desk.core.paths import bundled_data_dir, local_database_path
-from velsen_desk.curation.loader import load_dataset
+from velsen_desk.core.paths import local_database_path
 from velsen_desk.notes.notes_file import NotesFile, notes_path
-from velsen_desk.storage.build import build_database
 from velsen_desk.storage.database import inspect_database
 from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.manifest import MANIFEST_NAME
@@ -30,11 +28,6 @@ from velsen_desk.sync.rollback import RollbackError, choose_version, kept_versio
 from velsen_desk.sync.sync import sync, versions_dir
 
 V2 = "b2b2b2b2b2b2b2b2"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    return build_database(load_dataset([bundled_data_dir()]), tmp_path_factory.mktemp("b") / "v1.sqlite").path
 
 
 @pytest.fixture(scope="module")

@@ -21,9 +21,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from velsen_desk.core.paths import bundled_data_dir
-from velsen_desk.curation.loader import load_dataset
-from velsen_desk.storage.build import build_database
 from velsen_desk.storage.database import DatabaseError, inspect_database
 from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.files import sha256_of
@@ -33,11 +30,6 @@ from velsen_desk.sync.sync import SyncError, sync, versions_dir
 
 V2 = "b2b2b2b2b2b2b2b2"
 HYPO = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    return build_database(load_dataset([bundled_data_dir()]), tmp_path_factory.mktemp("b") / "v1.sqlite").path
 
 
 def _variant(built: Path, target: Path, *sql: str, version: str = V2) -> Path:
