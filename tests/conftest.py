@@ -41,6 +41,13 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_database(load_dataset([bundled_data_dir()]), path).path
 
 
+@pytest.fixture(scope="session")
+def built(built_db: Path) -> Path:
+    """The same session-built database under the name the sync and adversarial tests use (read
+    only: a test copies it before changing it)."""
+    return built_db
+
+
 @pytest.fixture
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """HOME and the XDG directories point into tmp_path: no test touches the real user's files."""
