@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -202,6 +203,11 @@ class MainWindow(QMainWindow):
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.search.focus_field)
         self.addAction(self.search_action)
+        # Tool buttons take no focus by default, which left Synchroniseren out of the Tab order.
+        for action in bar.actions():
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Bestand"))

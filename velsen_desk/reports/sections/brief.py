@@ -30,6 +30,14 @@ def _facts_by_anchor(data: ProgrammeData) -> dict[str, _Facts]:
     for t in data.themes:
         regie = t.regie.name if t.regie else "onbekend"
         facts[t.id] = _Facts("Thema's", f"{t.number}. {t.name}", f"{t.aandachtsveld} · regie: {regie}")
+    chapters = list(data.chapters) + [c for cs in data.theme_chapters.values() for c in cs]
+    for chapter in chapters:
+        for point in chapter.focus_points:
+            facts[point.id] = _Facts("Focuspunten", f"Focuspunt {point.order}: {point.text}", chapter.title)
+    for opgave in data.opgaven:
+        for speerpunt in opgave.speerpunten:
+            title = speerpunt.text.strip().partition("\n")[0]  # the text's first line is its title
+            facts[speerpunt.id] = _Facts("Speerpunten", title, opgave.title)
     matrix = matrix_of(data)
     names = {p.id: p.name for p in matrix.members}
     for item in matrix.items:
@@ -67,7 +75,7 @@ def build(data: ProgrammeData, styles: Styles, notes: list[Note], flagged_only: 
     for note in chosen:
         known = facts.get(note.anchor)
         groups.setdefault(known.kind if known else "Losse notities en andere programma's", []).append((note, known))
-    order = ["Thema's", "Focusopgaven", "Acties", "Begrotingsregels", "Portefeuilles"]
+    order = ["Thema's", "Focuspunten", "Speerpunten", "Focusopgaven", "Acties", "Begrotingsregels", "Portefeuilles"]
     for index, (group, entries) in enumerate(sorted(groups.items(), key=lambda g: (
             order.index(g[0]) if g[0] in order else len(order), g[0]))):
         f.append(heading(styles, group, f"brief.g{index}", 1))

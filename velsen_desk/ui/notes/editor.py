@@ -13,11 +13,22 @@ cannot be written (a full disk), closing the window asks first.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from velsen_desk.notes.current import current_notes, get_note, take_recovered
 from velsen_desk.notes.notes_file import Note, NotesError, clean_text, now_utc
@@ -47,6 +58,7 @@ class NoteEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("note_editor")
         self._item: NoteAnchor | None = None
+        self._choices: tuple[NoteAnchor, ...] = ()  # the items the user can note here (several in one cell)
         self._dirty = False
         self._pending: dict[str, Note] = {}  # typed but not yet committed, by anchor
         self._in_recovery: set[str] = set()  # pending notes that are safe in the recovery file
@@ -67,6 +79,15 @@ class NoteEditor(QWidget):
         self.edit.setMinimumHeight(60)
         self.edit.installEventFilter(self)
         self.title.setBuddy(self.edit)
+        # A portfolio cell can hold several items, each with a note of its own: the user picks one.
+        self.choice = QComboBox(self)
+        self.choice.setAccessibleName(self.tr("Notitie bij onderdeel"))
+        self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.choice.setMinimumContentsLength(20)
+        self.choice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.choice_label = QLabel(self.tr("Notitie bij &onderdeel:"), self)
+        self.choice_label.setBuddy(self.choice)
+        self.choice.currentIndexChanged.connect(self._on_choice)
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName(self.tr("Status van de notitie"))
         top = QHBoxLayout()
@@ -77,7 +98,13 @@ class NoteEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
+        choice_row = QHBoxLayout()
+        choice_row.addWidget(self.choice_label)
+        choice_row.addWidget(self.choice, 1)
+        layout.addLayout(choice_row)
         layout.addWidget(self.edit, 1)
+        self.setTabOrder(self.choice, self.edit)
+        self.setTabOrder(self.edit, self.flag)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -96,8 +123,47 @@ class NoteEditor(QWidget):
     def item(self) -> NoteAnchor | None:
         return self._item
 
+    @property
+    def choices(self) -> tuple[NoteAnchor, ...]:
+        return self._choices
+
     def set_item(self, item: NoteAnchor | None) -> None:
         """Show the note of ``item`` (saving the one being edited first); None hides the editor."""
+        self.set_choices((item,) if item is not None else ())
+
+    def set_choices(self, items: Sequence[NoteAnchor], chosen: str | None = None) -> None:
+        """Offer a note on each of ``items`` (a choice list when there are several) and show the
+        one whose anchor is ``chosen`` (default: the first); no items hides the editor."""
+        items = tuple(items)
+        if items != self._choices:
+            self._choices = items
+            self.choice.blockSignals(True)
+            self.choice.clear()
+            for item in items:
+                self.choice.addItem(item.label, item.anchor)
+            self.choice.blockSignals(False)
+        several = len(items) > 1
+        self.choice.setVisible(several)
+        self.choice_label.setVisible(several)
+        self.choose(chosen)
+
+    def choose(self, anchor: str | None) -> bool:
+        """Show the note of the offered item ``anchor`` (None: the first); False if not offered."""
+        index = next((i for i, item in enumerate(self._choices) if item.anchor == anchor), -1)
+        if index < 0 and anchor is not None:
+            return False
+        index = max(index, 0)
+        self.choice.blockSignals(True)
+        self.choice.setCurrentIndex(index if self._choices else -1)
+        self.choice.blockSignals(False)
+        self._show_item(self._choices[index] if self._choices else None)
+        return True
+
+    def _on_choice(self, index: int) -> None:
+        if 0 <= index < len(self._choices):
+            self._show_item(self._choices[index])
+
+    def _show_item(self, item: NoteAnchor | None) -> None:
         if item == self._item and item is not None:
             return
         self.flush()

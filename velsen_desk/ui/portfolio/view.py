@@ -21,9 +21,11 @@ class PortfolioTab(ProgrammeTab):
     def __init__(self, state: ViewState, parent: QWidget | None = None):
         super().__init__(state, parent)
         self.model = PortfolioModel(self)
+        self._wanted_item: str | None = None
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -39,6 +41,14 @@ class PortfolioTab(ProgrammeTab):
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
         self.legend.setAccessibleName(self.tr("Toelichting"))
+        # Instead of headers over an empty table: a programme without a college says so.
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty.setAccessibleName(self.tr("Geen portefeuilleverdeling"))
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setMargin(12)
+        self.empty.hide()
 
         self.detail = DetailPane(
             state, self.tr("Details"), self.tr("Details van het gekozen collegelid of de gekozen cel, met bron."), self
@@ -47,6 +57,7 @@ class PortfolioTab(ProgrammeTab):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table)
+        top_layout.addWidget(self.empty, 1)
         top_layout.addWidget(self.legend)
         self.note_editor = NoteEditor(self)
         splitter = DetailSplit(top, self.detail, self.note_editor, Qt.Orientation.Vertical, (3, 1), self)
@@ -76,7 +87,11 @@ class PortfolioTab(ProgrammeTab):
             for col in range(self.model.columnCount()):
                 if any(i.id == item_id for i in self.model.items(row, col)):
                     index = self.model.index(row, col)
+                    self._wanted_item = item_id  # the note editor names this item, not the cell's first
+                    if index == self.table.currentIndex():
+                        self.note_editor.choose(item_id)
                     self.table.setCurrentIndex(index)
+                    self._wanted_item = None
                     self.table.scrollTo(index)
                     return True
         return False
@@ -92,6 +107,12 @@ class PortfolioTab(ProgrammeTab):
         if data.matrix is None:
             return
         self.model.set_matrix(data.matrix, bool(data.velden))
+        has_college = bool(data.matrix.members)
+        self.table.setVisible(has_college)
+        self.empty.setVisible(not has_college)
+        if not has_college:
+            self.empty.setText(self.tr("Voor {0} is geen portefeuilleverdeling bekend: de gegevens noemen "
+                                       "geen collegeleden met portefeuilles.").format(data.programme.title))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col in range(self.model.columnCount()):
@@ -104,14 +125,15 @@ class PortfolioTab(ProgrammeTab):
         notes = []
         if uncertain:
             notes.append(self.tr("≈ = {0}.").format(uncertain_tooltip()))
-        if not data.matrix.domains:
+        if not data.matrix.domains and has_college:
             notes.append(self.tr("Dit programma verdeelt de portefeuilles niet over domeinen."))
         if any(m.role is None or m.party is None for m in data.matrix.members):
             notes.append(self.tr("“onbekend”: de bron noemt het niet."))
         self.legend.setText(" ".join(notes))
         self.legend.setVisible(bool(notes))
         self.show_person()
-        hint = self.tr("Kies een collegelid of een cel om de details en de bron te zien.")
+        hint = self.tr("Kies een collegelid of een cel om de details en de bron te zien.") if has_college \
+            else self.tr("Er is hier niets te kiezen.")
         self.detail.setHtml(f"{html_css()}<p>{esc(hint)}</p>")
 
     def show_person(self) -> None:
@@ -147,14 +169,13 @@ class PortfolioTab(ProgrammeTab):
         if column.kind in ("domain", "portfolio"):
             items = self.model.items(row, col)
             title = column.title
-            if items:  # the note belongs to the cell's (first) portfolio item
-                self.note_editor.set_item(NoteAnchor(items[0].id, "portefeuille", f"{items[0].name} ({member.name})"))
-            else:
-                self.note_editor.set_item(None)
         else:
             items = tuple(i for c in range(self.model.columnCount()) for i in self.model.items(row, c))
             title = self.tr("Alle portefeuilles")
-            self.note_editor.set_item(None)
+        # Each item has a note of its own (a cell may hold several); anchored to the item's id.
+        self.note_editor.set_choices(
+            [NoteAnchor(i.id, "portefeuille", f"{i.name} ({member.name})") for i in items], self._wanted_item
+        )
         out.append(f"<h3>{esc(title)}</h3>")
         if not items:
             out.append(f'<p class="muted">{esc(self.tr("Geen portefeuille in deze kolom."))}</p>')

@@ -15,6 +15,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def speerpunt_parts(text: str) -> tuple[str, str]:
+    """A speerpunt's title and its explanation: the data keeps the source's line break after the
+    title ("Sociale samenhang\nHet stimuleren van …"); a one-line speerpunt has no explanation."""
+    title, _newline, rest = text.strip().partition("\n")
+    return " ".join(title.split()), " ".join(rest.split())
+
+
+def _speerpunt_item(text: str) -> str:
+    title, rest = speerpunt_parts(text)
+    return f"<b>{esc(title)}</b><br>{esc(rest)}" if rest else esc(title)
+
+
 def _target(t: records.TargetInfo) -> str:
     bits = [esc(t.text)]
     extra = []
@@ -168,7 +180,7 @@ def opgave_html(o: OpgaveInfo, focus_kind: str | None = None) -> str:
         if not points or (focus_kind and kind != focus_kind):
             continue
         out.append(f"<h3>{_tr(label)}</h3><ul>")
-        out.extend(f"<li>{esc(p.text)}</li>" for p in points)
+        out.extend(f"<li>{_speerpunt_item(p.text)}</li>" for p in points)
         out.append("</ul>")
     out.append(source_html(o.source, _tr("Bron")))
     return "".join(out)
@@ -178,6 +190,9 @@ def speerpunt_html(p: records.SpeerpuntInfo, opgave: OpgaveInfo | None) -> str:
     out = [html_css(), f"<h2>{_tr(SPEERPUNT_SECTIONS.get(p.kind, p.kind))}</h2>"]
     if opgave:
         out.append(f"<p class='muted'>{esc(opgave.title)}</p>")
-    out.append(f"<p>{esc(p.text)}</p>")
+    title, rest = speerpunt_parts(p.text)
+    out.append(f"<h3>{esc(title)}</h3>")
+    if rest:
+        out.append(f"<p>{esc(rest)}</p>")
     out.append(source_html(p.source, _tr("Bron")))
     return "".join(out)

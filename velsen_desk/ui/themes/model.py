@@ -17,6 +17,7 @@ from velsen_desk.core.records import (
     SpeerpuntInfo,
     ThemeInfo,
 )
+from velsen_desk.ui.themes.detail import speerpunt_parts
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
 from velsen_desk.ui.widgets.tree_model import Node, TreeModel
 
@@ -144,7 +145,7 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
             case FocusPointInfo():
                 return f"{p.order}. {_short(p.text)}"
             case SpeerpuntInfo():
-                return _short(p.text)
+                return _short(speerpunt_parts(p.text)[0])  # the explanation is in the tooltip and the details
 
 
 class MineFilterProxy(QSortFilterProxyModel):

@@ -179,6 +179,8 @@ class ThemesTab(ProgrammeTab):
                 html = detail.chapter_html(chapter)
             case FocusPointInfo() as point:
                 html = detail.focus_point_html(point, parent if isinstance(parent, ChapterInfo) else None)
+                note = NoteAnchor(point.id, "focuspunt", self.tr("Focuspunt {0}: {1}").format(
+                    point.order, _short_label(point.text)))
             case OpgaveInfo() as opgave:
                 html = detail.opgave_html(opgave)
             case SpeerpuntGroup() as group:
@@ -186,11 +188,19 @@ class ThemesTab(ProgrammeTab):
             case SpeerpuntInfo() as speerpunt:
                 opgave_of = parent.opgave if isinstance(parent, SpeerpuntGroup) else parent
                 html = detail.speerpunt_html(speerpunt, opgave_of if isinstance(opgave_of, OpgaveInfo) else None)
+                note = NoteAnchor(speerpunt.id, "speerpunt", _short_label(detail.speerpunt_parts(speerpunt.text)[0]))
             case None:
                 return
         self.detail.setHtml(html)
         self.detail.setProperty("shown_id", source.data(ID_ROLE))
         self.note_editor.set_item(note)
+
+
+def _short_label(text: str, limit: int = 60) -> str:
+    """A note's label: what the editor and the notes overview name the item by."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
 
 def _chapter_of(data: ProgrammeData, point_id: str) -> str | None:
     """The chapter that holds focus point ``point_id``."""

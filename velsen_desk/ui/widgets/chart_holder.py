@@ -63,6 +63,10 @@ class ChartHolder(QStackedWidget):
 
     def _build(self) -> None:
         self.chart = self._factory(self)
+        # The charts do nothing with the keyboard (the list beside each holds the same data
+        # and is where keyboard users work), so Tab must pass them by.
+        for widget in (self.chart, *self.chart.findChildren(QWidget)):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.addWidget(self.chart)
         self.setCurrentWidget(self.chart)
         # Filled in the next event-loop turn: building and filling at once took ~90 ms.

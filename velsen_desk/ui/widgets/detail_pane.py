@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from velsen_desk.ui.state import ViewState
+
+FOCUS_FRAME = (
+    "QTextBrowser#detail_pane { border: 2px solid palette(mid); }"
+    " QTextBrowser#detail_pane:focus { border: 2px solid palette(highlight); }"
+)
 
 
 class DetailPane(QTextBrowser):
@@ -19,6 +24,12 @@ class DetailPane(QTextBrowser):
         self.setAccessibleName(name)
         self.setAccessibleDescription(description)
         self.anchorClicked.connect(self._on_link)
+        # Reached with Tab (to scroll and follow links by keyboard), so it must show that it has
+        # focus: the native frame looks the same either way. Same width in both states, so the
+        # text does not move.
+        self.setObjectName("detail_pane")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet(FOCUS_FRAME)
 
     def _on_link(self, url: QUrl) -> None:
         scheme, target = url.scheme(), url.path()

@@ -1,0 +1,165 @@
+"""A newcomer's first hour (issue 15): a note per portfolio item, the personal brief from the
+window, no keyboard traps, help in the window, and programmes without a college or themes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from velsen_desk.notes.notes_file import NotesFile
+from velsen_desk.storage.search import SearchHit
+
+
+@pytest.fixture
+def win(isolated_home, main_window_on, built_db, ui_today):
+    window = main_window_on(built_db, ui_today)
+    yield window
+    window.runner.wait(5000)
+    window.search_runner.wait(5000)
+
+
+def _switch_programme(qtbot, window, programme_id):
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        assert window.select_programme(programme_id)
+
+
+# ---- A note per portfolio item --------------------------------------------------------------
+
+
+def test_each_item_of_a_portfolio_cell_takes_its_own_note(qtbot, win):
+    NotesFile().save("velsen-2022.pf.jv-05", "portefeuille", "Techport (Jeroen Verwoort)", "Eerdere vraag", False)
+    win.select_tab("portfolio")
+    tab = win.portfolio_tab
+    assert tab.select_item("velsen-2022.pf.jv-06")
+    editor = tab.note_editor
+    assert editor.item.anchor == "velsen-2022.pf.jv-06"
+    assert "Lokaal klimaatakkoord" in editor.title.text()
+    assert editor.choice.isVisible()
+    assert [editor.choice.itemText(i).split(" (")[0] for i in range(editor.choice.count())] == [
+        "Techport", "Lokaal klimaatakkoord"]
+    editor.edit.setPlainText("Stand van het akkoord?")
+    editor.flush()
+
+    editor.choice.setCurrentIndex(0)  # the user picks Techport in the same cell
+    assert editor.item.anchor == "velsen-2022.pf.jv-05"
+    assert "Techport" in editor.title.text()
+    assert editor.edit.toPlainText() == "Eerdere vraag"  # the existing note kept its anchor
+    notes = NotesFile()
+    assert notes.get("velsen-2022.pf.jv-06").text == "Stand van het akkoord?"
+    assert notes.get("velsen-2022.pf.jv-05").text == "Eerdere vraag"
+
+
+def test_a_search_hit_on_the_second_item_names_that_item(qtbot, win):
+    hit = SearchHit("portefeuille", "heemskerk-2018.pf.awm-schoorl.02", "heemskerk-2018", "Kunst en cultuur", "")
+    with qtbot.waitSignal(win.sig_ready, timeout=10000):
+        assert win.open_hit(hit)
+    editor = win.portfolio_tab.note_editor
+    qtbot.waitUntil(lambda: editor.item is not None and editor.item.anchor == hit.ref_id, timeout=5000)
+    assert "Kunst en cultuur" in editor.title.text()
+    assert "Maatschappelijke ontwikkelingen" not in editor.title.text()
+
+
+def test_a_single_item_cell_shows_no_choice(qtbot, win):
+    win.select_tab("portfolio")
+    model = win.portfolio_tab.model
+    single = next(model.items(r, c)[0] for r in range(model.rowCount()) for c in range(3, model.columnCount())
+                  if len(model.items(r, c)) == 1)
+    assert win.portfolio_tab.select_item(single.id)
+    editor = win.portfolio_tab.note_editor
+    assert editor.item.anchor == single.id
+    assert not editor.choice.isVisible()
+
+
+# ---- Keyboard -------------------------------------------------------------------------------
+
+
+def _focus(qtbot, widget: QWidget) -> None:
+    widget.window().activateWindow()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+
+
+def test_tab_leaves_the_portfolio_matrix_and_arrows_still_move(qtbot, win):
+    win.select_tab("portfolio")
+    table = win.portfolio_tab.table
+    table.setCurrentIndex(table.model().index(0, 3))
+    _focus(qtbot, table)
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == 4
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+    assert table.currentIndex().column() == 4  # Tab did not move the cell
+
+
+def test_tab_leaves_the_notes_overview_table(qtbot, win):
+    NotesFile().save("velsen-2022.thema-09", "thema", "Thema 9: Wonen", "Nog open", False)
+    overview = win.show_notes()
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 1, timeout=5000)
+    overview.activateWindow()
+    _focus(qtbot, overview.table)
+    qtbot.keyClick(overview.table, Qt.Key.Key_Tab)
+    assert not overview.table.hasFocus()
+    overview.close()
+
+
+def test_the_toolbar_sync_button_takes_focus(win):
+    button = win.findChild(QWidget, "main_toolbar").widgetForAction(win.sync.sync_action)
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_the_detail_pane_shows_when_it_has_focus(qtbot, win):
+    pane = win.themes_tab.detail
+    win.themes_tab.tree.setFocus()
+    qtbot.waitUntil(lambda: not pane.hasFocus(), timeout=2000)
+    unfocused = pane.grab().toImage()
+    _focus(qtbot, pane)
+    focused = pane.grab().toImage()
+    assert unfocused.pixelColor(1, pane.height() // 2) != focused.pixelColor(1, pane.height() // 2)
+
+
+def test_charts_are_passed_by_with_tab(qtbot, win):
+    win.select_tab("budget")
+    qtbot.waitUntil(lambda: win.budget_tab.chart is not None, timeout=10000)
+    chart = win.budget_tab.chart
+    assert all(w.focusPolicy() == Qt.FocusPolicy.NoFocus for w in (chart, *chart.findChildren(QWidget)))
+
+
+# ---- Empty states ---------------------------------------------------------------------------
+
+
+def test_a_programme_without_college_says_so_instead_of_an_empty_table(qtbot, win):
+    win.select_tab("portfolio")
+    _switch_programme(qtbot, win, "velsen-sa2020")
+    tab = win.portfolio_tab
+    assert not tab.table.isVisible()
+    assert tab.empty.isVisible()
+    assert "geen portefeuilleverdeling" in tab.empty.text()
+    _switch_programme(qtbot, win, "velsen-2022")
+    assert tab.table.isVisible() and not tab.empty.isVisible()
+
+
+def test_speerpunten_take_notes_and_their_titles_stand_apart(qtbot, win):
+    _switch_programme(qtbot, win, "velsen-sa2020")
+    tab = win.themes_tab
+    tab.select_item("speerpunt", "velsen-sa2020.iedereen-doet-mee.speerpunt-2")
+    index = tab.tree.currentIndex()
+    assert index.data() == "Sociale samenhang"  # the title, not the title running into its text
+    editor = tab.note_editor
+    assert editor.isVisible() and editor.item.kind == "speerpunt"
+    assert editor.item.anchor == "velsen-sa2020.iedereen-doet-mee.speerpunt-2"
+    assert "Sociale samenhang" in editor.title.text()
+    text = tab.detail.toPlainText()
+    assert "Sociale samenhang\nHet stimuleren" in text  # a heading of its own, then the explanation
+
+
+def test_heemskerk_focus_points_take_notes(qtbot, win):
+    _switch_programme(qtbot, win, "heemskerk-2018")
+    tab = win.themes_tab
+    assert tab.select_item("focuspunt", "heemskerk-2018.coalitieakkoord.h2.fp01")
+    editor = tab.note_editor
+    assert editor.isVisible() and editor.item.kind == "focuspunt"
+    assert editor.item.anchor == "heemskerk-2018.coalitieakkoord.h2.fp01"
+    editor.edit.setPlainText("Lacunes navragen")
+    editor.flush()
+    assert NotesFile().get("heemskerk-2018.coalitieakkoord.h2.fp01").text == "Lacunes navragen"
