@@ -163,3 +163,75 @@ def test_heemskerk_focus_points_take_notes(qtbot, win):
     editor.edit.setPlainText("Lacunes navragen")
     editor.flush()
     assert NotesFile().get("heemskerk-2018.coalitieakkoord.h2.fp01").text == "Lacunes navragen"
+
+
+# ---- The personal brief from the window -----------------------------------------------------
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return " ".join((p.extract_text() or "") for p in PdfReader(path).pages)
+
+
+def test_the_brief_is_in_the_rapporten_menu_and_can_leave_out_unflagged_notes(qtbot, win):
+    NotesFile().save("velsen-2022.thema-09", "thema", "Thema 9: Wonen", "Vraag over bouwlocaties", True)
+    NotesFile().save("velsen-2022.thema-15", "thema", "Thema 15: Financiën", "Alleen voor mezelf", False)
+    action = win.report_actions.kind_actions["brief"]
+    assert action in win.report_actions.menu.actions()
+    action.trigger()
+    dialog = win.report_actions.dialog
+    assert dialog is not None and dialog.kind == "brief"
+    assert dialog.form.flagged_box.isVisibleTo(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20000)
+    dialog.form.flagged_box.setChecked(True)
+    with qtbot.waitSignal(dialog.sig_preview_ready, timeout=20000) as blocker:
+        assert dialog.generate()
+    text = _pdf_text(blocker.args[0].path)
+    assert "Vraag over bouwlocaties" in text and "Alleen voor mezelf" not in text
+    assert dialog.pdf.print_button.isEnabled()
+    dialog.form.set_kind("budget")
+    assert not dialog.form.flagged_box.isVisibleTo(dialog)
+    dialog.close()
+
+
+def test_the_notes_overview_opens_the_brief(qtbot, win):
+    NotesFile().save("velsen-2022.thema-09", "thema", "Thema 9: Wonen", "Nog open", True)
+    overview = win.show_notes()
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 1, timeout=5000)
+    qtbot.mouseClick(overview.brief_button, Qt.MouseButton.LeftButton)
+    dialog = win.report_actions.dialog
+    assert dialog is not None and dialog.kind == "brief"
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.pdf.print_button.isEnabled(), timeout=20000)
+    dialog.close()
+    overview.close()
+
+
+def test_double_clicking_a_note_opens_its_item(qtbot, win):
+    NotesFile().save("velsen-2022.pf.jv-06", "portefeuille", "Lokaal klimaatakkoord (Jeroen Verwoort)", "x", False)
+    NotesFile().save("velsen-2022.thema-99", "thema", "Thema 99: Verdwenen", "oud", False)
+    overview = win.show_notes()
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 2, timeout=5000)
+    row = next(r for r in range(2) if overview.model.note(r).anchor == "velsen-2022.pf.jv-06")
+    overview.table.activated.emit(overview.model.index(row, 0))  # what a double-click or Enter sends
+    editor = win.portfolio_tab.note_editor
+    qtbot.waitUntil(lambda: editor.item is not None and editor.item.anchor == "velsen-2022.pf.jv-06", timeout=5000)
+    assert win.tabs.currentWidget() is win.portfolio_tab
+
+    loose = 1 - row
+    overview.table.activated.emit(overview.model.index(loose, 0))
+    qtbot.waitUntil(lambda: "niet (meer) in de gegevens" in overview.message.text(), timeout=5000)
+    overview.close()
+
+
+def test_a_note_of_another_programme_opens_there(qtbot, win):
+    NotesFile().save("heemskerk-2018.coalitieakkoord.h2.fp01", "focuspunt", "Focuspunt 1", "Lacunes", False)
+    overview = win.show_notes()
+    qtbot.waitUntil(lambda: overview.model.rowCount() == 1, timeout=5000)
+    with qtbot.waitSignal(win.sig_ready, timeout=10000):
+        overview.table.activated.emit(overview.model.index(0, 0))
+    editor = win.themes_tab.note_editor
+    qtbot.waitUntil(lambda: editor.item is not None
+                    and editor.item.anchor == "heemskerk-2018.coalitieakkoord.h2.fp01", timeout=5000)
+    assert win.state.data.programme.id == "heemskerk-2018"
+    overview.close()

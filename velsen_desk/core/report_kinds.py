@@ -39,7 +39,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
                needs_action_plan=True, landscape=True, annex_section=True, tab="timeline"),
     ReportKind("annex", "Agendabijlage", "Agendabijlage voor een vergadering", "bijlage", needs_meeting=True),
     ReportKind("brief", "Persoonlijke voorbereiding", "Persoonlijke voorbereiding (uit mijn notities)",
-               "persoonlijke-voorbereiding", in_dialog=False, personal=True),
+               "persoonlijke-voorbereiding", personal=True),
 )
 
 _BY_ID = {kind.id: kind for kind in REPORT_KINDS}

@@ -80,3 +80,12 @@ def group_by_kind(hits: list[SearchHit]) -> dict[str, list[SearchHit]]:
     for hit in hits:
         grouped[hit.kind].append(hit)
     return dict(sorted(grouped.items(), key=lambda kv: kind_order(kv[0])))
+
+
+def item_hit(conn: sqlite3.Connection, kind: str, ref_id: str, title: str) -> SearchHit | None:
+    """The item ``ref_id`` as a hit (its programme from the index), to open it like a search
+    result; None when the open data does not hold it (a loose note)."""
+    row = conn.execute(
+        "SELECT programme_id FROM search_fts WHERE kind = ? AND ref_id = ? LIMIT 1", (kind, ref_id)
+    ).fetchone()
+    return None if row is None else SearchHit(kind=kind, ref_id=ref_id, programme_id=row[0], title=title, snippet="")

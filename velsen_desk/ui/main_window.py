@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.runner = OperationRunner(database, self)
         self.search_runner = OperationRunner(database, self)  # its own: typing never flashes the progress bar
         self.loader = ProgrammeLoader(self.runner, self.state, self)
-        self.notes = NotesFeature(self, self.search_runner)
+        self.notes = NotesFeature(self, self.search_runner, self.loader)
 
         self.tabs = QTabWidget(self)
         # Before the tabs connect theirs: the tab is on screen when it selects the item.
@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         self.notes_action.triggered.connect(self.show_notes)
 
         self.report_actions = install_report_actions(self, self.runner, self.state, self.loader)  # Ctrl+P
+        self.notes.sig_brief_requested.connect(lambda: self.report_actions.open_dialog("brief"))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&Over Velsen Desk"))

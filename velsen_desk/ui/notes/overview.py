@@ -7,7 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -114,6 +122,12 @@ class NotesModel(QAbstractTableModel):
 class NotesOverview(QDialog):
     """Non-modal. ``reload`` is a callable that (re)loads the notes via the window's task runner."""
 
+    # ---- Signals
+    sig_brief_requested = Signal()
+    """"Persoonlijke voorbereiding…": make (and print) the brief from these notes."""
+    sig_note_opened = Signal(object)
+    """A note was double-clicked (or Enter pressed on it): show its item; the :class:`Note`."""
+
     def __init__(self, reload: Callable[[], None], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("notes_overview")
@@ -135,6 +149,8 @@ class NotesOverview(QDialog):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move between cells
         self.table.setAccessibleName(self.tr("Notities"))
+        self.table.setAccessibleDescription(self.tr("Dubbelklik of Enter op een notitie opent het onderdeel."))
+        self.table.activated.connect(self._on_activated)  # double-click, or Enter on the keyboard
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -147,12 +163,17 @@ class NotesOverview(QDialog):
         self.import_button = QPushButton(self.tr("&Importeren…"), self)
         self.import_button.setAccessibleName(self.tr("Notities importeren"))
         self.import_button.clicked.connect(self.import_notes)
+        self.brief_button = QPushButton(self.tr("&Persoonlijke voorbereiding…"), self)
+        self.brief_button.setToolTip(
+            self.tr("Maak van deze notities een PDF om te bekijken, te bewaren of af te drukken."))
+        self.brief_button.clicked.connect(self.sig_brief_requested)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
         buttons.rejected.connect(self.close)
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.import_button)
+        row.addWidget(self.brief_button)
         row.addStretch(1)
         row.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -170,6 +191,11 @@ class NotesOverview(QDialog):
 
     def show_error(self, message: str) -> None:
         self.message.setText(message)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        note = self.model.note(index.row())
+        if note is not None:
+            self.sig_note_opened.emit(note)
 
     def export_notes(self) -> None:
         target, _filter = QFileDialog.getSaveFileName(

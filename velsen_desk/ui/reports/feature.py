@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from velsen_desk.core.report_kinds import REPORT_KINDS, ReportKind, kind_for_tab, report_kind
+from velsen_desk.core.report_kinds import REPORT_KINDS, ReportKind, is_report_kind, kind_for_tab, report_kind
+from velsen_desk.ui.notes.editor import NoteEditor
 from velsen_desk.ui.operations import OperationRunner
 from velsen_desk.ui.programme_loader import ProgrammeLoader
 from velsen_desk.ui.registry_labels import QT_TRANSLATE_NOOP, report_kind_label
@@ -38,6 +39,7 @@ _MENU_TEXTS = {
     "budget": QT_TRANSLATE_NOOP("ReportActions", "&Begroting Actieplan…"),
     "timeline": QT_TRANSLATE_NOOP("ReportActions", "P&lanning Actieplan…"),
     "annex": QT_TRANSLATE_NOOP("ReportActions", "&Agendabijlage…"),
+    "brief": QT_TRANSLATE_NOOP("ReportActions", "Persoonlijke &voorbereiding (uit mijn notities)…"),
 }
 
 
@@ -96,6 +98,10 @@ class ReportActions(QObject):
 
         if self.dialog is not None:
             self.dialog.close()
+        # The brief reads the notes file: what was just typed goes in.
+        if is_report_kind(kind) and report_kind(kind).personal:
+            for editor in self._window.findChildren(NoteEditor):
+                editor.flush()
         catalog = self._loader.catalog
         programmes = [Choice(p.id, p.title) for p in (catalog.programmes if catalog else ())]
         data = self._state.data

@@ -130,7 +130,8 @@ class ReportForm(QWidget):
         programme = value if isinstance(value, str) else None
         if not kind.needs_meeting:
             return ReportRequest(kind=kind.id, output=output, programme=programme, today=self._today,
-                                 person=self.person_id if kind.needs_person else None)
+                                 person=self.person_id if kind.needs_person else None,
+                                 flagged_only=kind.personal and self.flagged_box.isChecked())
         has_person = self.person_id is not None
         items = tuple(key for key in ANNEX_SECTION_IDS if self.section_boxes[key].isChecked()
                       and (has_person or not report_kind(key).needs_person))
@@ -150,6 +151,7 @@ class ReportForm(QWidget):
         has_person = self.person_id is not None
         self.person_combo.setEnabled(uses_person(kind))
         self.annex_box.setVisible(kind.needs_meeting)
+        self.flagged_box.setVisible(kind.personal)
         possible = {key: has_person or not report_kind(key).needs_person for key in self.section_boxes}
         chosen = [key for key, box in self.section_boxes.items() if possible[key] and box.isChecked()]
         for key, box in self.section_boxes.items():
@@ -186,6 +188,10 @@ class ReportForm(QWidget):
         _add_row(form, self.tr("So&ort:"), self.kind_combo)
         _add_row(form, self.tr("&Programma:"), self.programme_combo)
         _add_row(form, self.tr("&Collegelid:"), self.person_combo)
+        # The personal brief: all notes, or only what the user wants to raise in the meeting.
+        self.flagged_box = QCheckBox(self.tr("Alleen punten “bespreken in &vergadering”"), self)
+        self.flagged_box.toggled.connect(self._on_input_changed)
+        form.addRow(self.flagged_box)
 
         self.meeting_edit = QLineEdit(self)
         self.meeting_edit.setPlaceholderText(self.tr("bijvoorbeeld Raadsvergadering"))
@@ -239,7 +245,8 @@ class ReportForm(QWidget):
 
         self.setTabOrder(self.kind_combo, self.programme_combo)
         self.setTabOrder(self.programme_combo, self.person_combo)
-        self.setTabOrder(self.person_combo, self.meeting_edit)
+        self.setTabOrder(self.person_combo, self.flagged_box)
+        self.setTabOrder(self.flagged_box, self.meeting_edit)
         self.setTabOrder(self.meeting_edit, self.date_edit)
         self.setTabOrder(self.date_edit, self.agenda_edit)
         previous: QWidget = self.agenda_edit
