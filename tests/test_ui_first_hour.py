@@ -235,3 +235,41 @@ def test_a_note_of_another_programme_opens_there(qtbot, win):
                     and editor.item.anchor == "heemskerk-2018.coalitieakkoord.h2.fp01", timeout=5000)
     assert win.state.data.programme.id == "heemskerk-2018"
     overview.close()
+
+
+# ---- Help -----------------------------------------------------------------------------------
+
+
+def test_help_has_a_dutch_guide_in_the_window(qtbot, win):
+    help_menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "&Help")
+    texts = [a.text() for a in help_menu.actions()]
+    assert "&Handleiding" in texts and "&Sneltoetsen" in texts
+    assert win.help_actions.guide_action.shortcut().toString() == "F1"
+    guide = win.help_actions.show_guide()
+    text = guide.text.toPlainText()
+    for words in ("Thema’s:", "Portefeuilles:", "Begroting:", "Tijdlijn:", "Synchroniseren", "Notities",
+                  "Rapporten", "Mijn notities"):
+        assert words in text, words
+    guide.close()
+
+
+def test_the_shortcut_list_comes_from_the_real_actions(qtbot, win):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    dialog = win.help_actions.show_shortcuts()
+    rows = {(dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text())
+            for r in range(dialog.table.rowCount())}
+    assert ("F5", "Synchroniseren") in rows
+    assert ("Ctrl+Shift+N", "Mijn notities…") in rows
+    assert ("Ctrl+P", "Rapport van deze weergave…") in rows
+    assert ("Ctrl+2", "Portefeuilles") in rows
+    assert ("F1", "Handleiding") in rows
+
+    extra = QAction("Nieuwe &opdracht", win)  # a shortcut added later appears without editing a list
+    extra.setShortcut(QKeySequence("Ctrl+Alt+J"))
+    win.addAction(extra)
+    dialog = win.help_actions.show_shortcuts()
+    rows = {(dialog.table.item(r, 0).text(), dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+            for r in range(dialog.table.rowCount())}
+    assert ("Ctrl+Alt+J", "Nieuwe opdracht", "overal") in rows
+    dialog.close()

@@ -33,6 +33,7 @@ from velsen_desk.storage.search import SearchHit
 from velsen_desk.sync.sync import SyncResult
 from velsen_desk.ui.budget.view import BudgetTab
 from velsen_desk.ui.data_status import DataStatus
+from velsen_desk.ui.help.feature import install_help_actions
 from velsen_desk.ui.notes.feature import NotesFeature
 from velsen_desk.ui.notes.overview import NotesOverview
 from velsen_desk.ui.operations import Operation, OperationRunner
@@ -251,6 +252,7 @@ class MainWindow(QMainWindow):
         self.notes.sig_brief_requested.connect(lambda: self.report_actions.open_dialog("brief"))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_actions = install_help_actions(self, help_menu)  # guide (F1) and shortcuts
         about = help_menu.addAction(self.tr("&Over Velsen Desk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
