@@ -502,6 +502,120 @@ The details are in the log.</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Handleiding</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Wat Velsen Desk is</source>
+        <translation>What Velsen Desk is</translation>
+    </message>
+    <message>
+        <source>Velsen Desk toont het raadsprogramma, de portefeuilleverdeling van het college en het Actieplan Velsen-Noord in één venster, ook zonder netwerk.</source>
+        <translation>Velsen Desk shows the council programme, the college&apos;s portfolio division and the Actieplan Velsen-Noord in one window, also without a network.</translation>
+    </message>
+    <message>
+        <source>Elk bedrag, elke naam en elke datum komt uit de brondocumenten: in de details staat onder elk onderdeel de bron met het letterlijke citaat. Wat de bronnen niet zeggen, staat er als “onbekend”.</source>
+        <translation>Every amount, name and date comes from the source documents: in the details, each item shows its source with the literal quote. What the sources do not say is shown as “unknown”.</translation>
+    </message>
+    <message>
+        <source>De tabbladen</source>
+        <translation>The tabs</translation>
+    </message>
+    <message>
+        <source>Thema’s: de thema’s van het raadsprogramma per aandachtsveld, met wie de regie heeft, de bijdragende hoofdstukken en de gekoppelde acties. Een programma zonder thema’s toont hier zijn hoofdstukken of opgaven.</source>
+        <translation>Themes: the council programme&apos;s themes per area of attention, with who leads them, the contributing chapters and the linked actions. A programme without themes shows its chapters or tasks here.</translation>
+    </message>
+    <message>
+        <source>Portefeuilles: wie in het college welke portefeuilles heeft. “≈” betekent dat de kolom niet zeker uit de bron volgt.</source>
+        <translation>Portfolios: who in the college holds which portfolios. “≈” means the column does not follow from the source with certainty.</translation>
+    </message>
+    <message>
+        <source>Begroting: de acties van het Actieplan met kosten en dekking. “n.v.t.” (geen kosten) en “n.n.b.” (nog niet bekend) zijn iets anders dan € 0.</source>
+        <translation>Budget: the Actieplan&apos;s actions with their costs and funding. “n.v.t.” (no cost) and “n.n.b.” (not yet known) are different from € 0.</translation>
+    </message>
+    <message>
+        <source>Tijdlijn: de planning van de acties per kwartaal, zo precies als de bron hem noemt.</source>
+        <translation>Timeline: the planning of the actions per quarter, as precise as the source gives it.</translation>
+    </message>
+    <message>
+        <source>Met “Bekijk als” in de werkbalk kiest u een collegelid: diens regie en portefeuilles worden gemarkeerd.</source>
+        <translation>With “View as” in the toolbar you choose a college member: their themes and portfolios are highlighted.</translation>
+    </message>
+    <message>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Typ in het zoekveld rechts in de werkbalk. Hoofdletters en accenten maken niet uit. Kies een resultaat om het in zijn tabblad te openen, ook in een ander programma.</source>
+        <translation>Type in the search field on the right of the toolbar. Capitals and accents do not matter. Choose a result to open it in its tab, also in another programme.</translation>
+    </message>
+    <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Onder de details van een onderdeel typt u een persoonlijke notitie; die wordt vanzelf bewaard, alleen op deze laptop. Vink “Bespreken in vergadering” aan voor wat u wilt inbrengen. Staan er meer portefeuilles in één cel, kies dan bij “Notitie bij onderdeel” over welke de notitie gaat.</source>
+        <translation>Below the details of an item you type a personal note; it is saved automatically, only on this laptop. Tick “Discuss in meeting” for what you want to raise. When a cell holds several portfolios, choose under “Note on item” which one the note is about.</translation>
+    </message>
+    <message>
+        <source>Beeld → Mijn notities… toont alle notities. Dubbelklik (of Enter) op een notitie opent het onderdeel. Daar kunt u notities ook exporteren en importeren.</source>
+        <translation>View → My notes… shows all notes. Double-click (or Enter) on a note opens its item. There you can also export and import notes.</translation>
+    </message>
+    <message>
+        <source>Rapporten</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Rapporten → Rapport van deze weergave… maakt het rapport bij het open tabblad als PDF; u kunt het bekijken, bewaren en afdrukken. In het menu Rapporten staan ook de agendabijlage voor een vergadering en de persoonlijke voorbereiding.</source>
+        <translation>Reports → Report of this view… makes the report for the open tab as a PDF; you can view, save and print it. The Reports menu also holds the agenda annex for a meeting and the personal brief.</translation>
+    </message>
+    <message>
+        <source>De persoonlijke voorbereiding zet uw notities (desgewenst alleen de punten “bespreken in vergadering”) op papier, gemarkeerd als “Persoonlijk — niet voor verspreiding”. U maakt haar ook vanuit Mijn notities.</source>
+        <translation>The personal brief puts your notes (if you like, only the points to “discuss in meeting”) on paper, marked “Persoonlijk — niet voor verspreiding” (personal, not for distribution). You can also make it from My notes.</translation>
+    </message>
+    <message>
+        <source>Synchroniseren</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>De griffie zet nieuwe gegevens in een gedeelde map. Stel die map in onder Bestand → Instellingen… en kies Bestand → Synchroniseren. De nieuwe versie wordt eerst gecontroleerd; lukt dat niet, dan blijft de vorige versie open.</source>
+        <translation>The griffie (council clerk&apos;s office) puts new data in a shared folder. Set that folder under File → Settings… and choose File → Sync. The new version is checked first; if that fails, the previous version stays open.</translation>
+    </message>
+    <message>
+        <source>Beeld → Wat is er veranderd… vergelijkt met de vorige versie; Bestand → Vorige versie terugzetten… gaat terug. Uw notities worden daarbij nooit aangeraakt.</source>
+        <translation>View → What has changed… compares with the previous version; File → Restore previous version… goes back. Your notes are never touched by either.</translation>
+    </message>
+    <message>
+        <source>Toetsenbord</source>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <source>Alles werkt ook zonder muis: Tab gaat naar het volgende onderdeel van het venster, de pijltjestoetsen bewegen binnen een lijst of tabel. Help → Sneltoetsen toont alle sneltoetsen.</source>
+        <translation>Everything also works without a mouse: Tab moves to the next part of the window, the arrow keys move within a list or table. Help → Keyboard shortcuts lists all shortcuts.</translation>
+    </message>
+    <message>
+        <source>Velsen Desk — korte handleiding</source>
+        <translation>Velsen Desk — short user guide</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>&amp;Handleiding</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <source>&amp;Sneltoetsen</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
     <name>ItemKind</name>
     <message>
         <source>Thema&apos;s</source>
@@ -714,6 +828,14 @@ Details: {0}</translation>
         <translation>Type your note here; it is saved automatically.</translation>
     </message>
     <message>
+        <source>Notitie bij onderdeel</source>
+        <translation>Note on item</translation>
+    </message>
+    <message>
+        <source>Notitie bij &amp;onderdeel:</source>
+        <translation>Note on &amp;item:</translation>
+    </message>
+    <message>
         <source>Status van de notitie</source>
         <translation>Status of the note</translation>
     </message>
@@ -775,6 +897,13 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
 </context>
 <context>
+    <name>NotesFeature</name>
+    <message>
+        <source>Dit onderdeel staat niet (meer) in de gegevens; de notitie blijft bewaard.</source>
+        <translation>This item is not (or no longer) in the data; the note is kept.</translation>
+    </message>
+</context>
+<context>
     <name>NotesOverview</name>
     <message>
         <source>Mijn notities</source>
@@ -787,6 +916,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Notities</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Dubbelklik of Enter op een notitie opent het onderdeel.</source>
+        <translation>Double-click or Enter on a note opens its item.</translation>
     </message>
     <message>
         <source>Melding</source>
@@ -807,6 +940,14 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Notities importeren</source>
         <translation>Import notes</translation>
+    </message>
+    <message>
+        <source>&amp;Persoonlijke voorbereiding…</source>
+        <translation>&amp;Personal brief…</translation>
+    </message>
+    <message>
+        <source>Maak van deze notities een PDF om te bekijken, te bewaren of af te drukken.</source>
+        <translation>Make a PDF of these notes to view, save or print.</translation>
     </message>
     <message>
         <source>Sluiten</source>
@@ -958,12 +1099,20 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Explanation</translation>
     </message>
     <message>
+        <source>Geen portefeuilleverdeling</source>
+        <translation>No portfolio division</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
         <source>Details van het gekozen collegelid of de gekozen cel, met bron.</source>
         <translation>Details of the chosen board member or cell, with the source.</translation>
+    </message>
+    <message>
+        <source>Voor {0} is geen portefeuilleverdeling bekend: de gegevens noemen geen collegeleden met portefeuilles.</source>
+        <translation>No portfolio division is known for {0}: the data names no college members with portfolios.</translation>
     </message>
     <message>
         <source>≈ = {0}.</source>
@@ -980,6 +1129,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Kies een collegelid of een cel om de details en de bron te zien.</source>
         <translation>Choose a board member or a cell to see the details and the source.</translation>
+    </message>
+    <message>
+        <source>Er is hier niets te kiezen.</source>
+        <translation>There is nothing to choose here.</translation>
     </message>
     <message>
         <source>onbekend</source>
@@ -1058,6 +1211,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>&amp;Agendabijlage…</source>
         <translation>&amp;Agenda annex…</translation>
+    </message>
+    <message>
+        <source>Persoonlijke &amp;voorbereiding (uit mijn notities)…</source>
+        <translation>Personal &amp;brief (from my notes)…</translation>
     </message>
     <message>
         <source>&amp;Rapporten</source>
@@ -1220,6 +1377,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>&amp;Collegelid:</source>
         <translation>&amp;Board member:</translation>
+    </message>
+    <message>
+        <source>Alleen punten “bespreken in &amp;vergadering”</source>
+        <translation>Only points to “discuss in &amp;meeting”</translation>
     </message>
     <message>
         <source>bijvoorbeeld Raadsvergadering</source>
@@ -1497,6 +1658,37 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Toetsen</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Opdracht</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>overal</source>
+        <translation>everywhere</translation>
+    </message>
+    <message>
+        <source>Verder: Tab en Shift+Tab gaan naar het volgende of vorige onderdeel van het venster, de pijltjestoetsen bewegen binnen een lijst of tabel, Alt met de onderstreepte letter kiest een menu of veld.</source>
+        <translation>Also: Tab and Shift+Tab move to the next or previous part of the window, the arrow keys move within a list or table, Alt with the underlined letter chooses a menu or field.</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Er is nog geen gedeelde map ingesteld. Kies er een via Bestand → Instellingen…</source>
@@ -1631,6 +1823,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Thema {0}: {1}</source>
         <translation>Theme {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Focuspunt {0}: {1}</source>
+        <translation>Focus point {0}: {1}</translation>
     </message>
     <message>
         <source>Regie van {0}</source>

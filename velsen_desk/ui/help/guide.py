@@ -84,7 +84,8 @@ class GuideDialog(QDialog):
         ]
 
     def guide_html(self) -> str:
-        out = [html_css(), f"<h2>{esc(self.tr('Velsen Desk — korte handleiding'))}</h2>"]
+        title = self.tr("Velsen Desk — korte handleiding")
+        out = [html_css(), f"<h2>{esc(title)}</h2>"]
         for heading, paragraphs in self.sections():
             out.append(f"<h3>{esc(heading)}</h3>")
             out.extend(f"<p>{esc(p)}</p>" for p in paragraphs)
