@@ -135,8 +135,9 @@ def test_a_programme_without_college_says_so_instead_of_an_empty_table(qtbot, wi
     assert not tab.table.isVisible()
     assert tab.empty.isVisible()
     assert "geen portefeuilleverdeling" in tab.empty.text()
+    assert not tab.detail.isVisible()  # no details pane under the sentence: there is nothing to choose
     _switch_programme(qtbot, win, "velsen-2022")
-    assert tab.table.isVisible() and not tab.empty.isVisible()
+    assert tab.table.isVisible() and not tab.empty.isVisible() and tab.detail.isVisible()
 
 
 def test_speerpunten_take_notes_and_their_titles_stand_apart(qtbot, win):

@@ -1131,10 +1131,6 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Choose a board member or a cell to see the details and the source.</translation>
     </message>
     <message>
-        <source>Er is hier niets te kiezen.</source>
-        <translation>There is nothing to choose here.</translation>
-    </message>
-    <message>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>

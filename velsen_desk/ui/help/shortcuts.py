@@ -82,6 +82,7 @@ class ShortcutsDialog(QDialog):
         for row, shortcut in enumerate(shortcuts):
             for column, text in enumerate((shortcut.keys, shortcut.command, shortcut.place or self.tr("overal"))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

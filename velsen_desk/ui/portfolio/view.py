@@ -61,6 +61,7 @@ class PortfolioTab(ProgrammeTab):
         top_layout.addWidget(self.legend)
         self.note_editor = NoteEditor(self)
         splitter = DetailSplit(top, self.detail, self.note_editor, Qt.Orientation.Vertical, (3, 1), self)
+        self._detail_column = splitter.detail_column
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -110,6 +111,7 @@ class PortfolioTab(ProgrammeTab):
         has_college = bool(data.matrix.members)
         self.table.setVisible(has_college)
         self.empty.setVisible(not has_college)
+        self._detail_column.setVisible(has_college)  # nothing to choose, so no details under the sentence
         if not has_college:
             self.empty.setText(self.tr("Voor {0} is geen portefeuilleverdeling bekend: de gegevens noemen "
                                        "geen collegeleden met portefeuilles.").format(data.programme.title))
@@ -132,8 +134,7 @@ class PortfolioTab(ProgrammeTab):
         self.legend.setText(" ".join(notes))
         self.legend.setVisible(bool(notes))
         self.show_person()
-        hint = self.tr("Kies een collegelid of een cel om de details en de bron te zien.") if has_college \
-            else self.tr("Er is hier niets te kiezen.")
+        hint = self.tr("Kies een collegelid of een cel om de details en de bron te zien.")
         self.detail.setHtml(f"{html_css()}<p>{esc(hint)}</p>")
 
     def show_person(self) -> None:
