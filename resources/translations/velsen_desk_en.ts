@@ -946,6 +946,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>&amp;Personal brief…</translation>
     </message>
     <message>
+        <source>Persoonlijke voorbereiding maken</source>
+        <translation>Make the personal brief</translation>
+    </message>
+    <message>
         <source>Maak van deze notities een PDF om te bekijken, te bewaren of af te drukken.</source>
         <translation>Make a PDF of these notes to view, save or print.</translation>
     </message>

@@ -164,6 +164,7 @@ class NotesOverview(QDialog):
         self.import_button.setAccessibleName(self.tr("Notities importeren"))
         self.import_button.clicked.connect(self.import_notes)
         self.brief_button = QPushButton(self.tr("&Persoonlijke voorbereiding…"), self)
+        self.brief_button.setAccessibleName(self.tr("Persoonlijke voorbereiding maken"))
         self.brief_button.setToolTip(
             self.tr("Maak van deze notities een PDF om te bekijken, te bewaren of af te drukken."))
         self.brief_button.clicked.connect(self.sig_brief_requested)
