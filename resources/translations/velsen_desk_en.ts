@@ -560,8 +560,8 @@ The details are in the log.</translation>
         <translation>Notes</translation>
     </message>
     <message>
-        <source>Onder de details van een onderdeel typt u een persoonlijke notitie; die wordt vanzelf bewaard, alleen op deze laptop. Vink “Bespreken in vergadering” aan voor wat u wilt inbrengen. Staan er meer portefeuilles in één cel, kies dan bij “Notitie bij onderdeel” over welke de notitie gaat.</source>
-        <translation>Below the details of an item you type a personal note; it is saved automatically, only on this laptop. Tick “Discuss in meeting” for what you want to raise. When a cell holds several portfolios, choose under “Note on item” which one the note is about.</translation>
+        <source>Onder de details van een onderdeel typt u een persoonlijke notitie; die wordt vanzelf bewaard, alleen op deze laptop. Vink “Bespreken in vergadering” aan voor wat u wilt inbrengen. Staan er meer portefeuilles in één cel, kies dan in de lijst naast “Mijn notitie bij” over welke de notitie gaat.</source>
+        <translation>Below the details of an item you type a personal note; it is saved automatically, only on this laptop. Tick “Discuss in meeting” for what you want to raise. When a cell holds several portfolios, choose in the list beside “My note on” which one the note is about.</translation>
     </message>
     <message>
         <source>Beeld → Mijn notities… toont alle notities. Dubbelklik (of Enter) op een notitie opent het onderdeel. Daar kunt u notities ook exporteren en importeren.</source>
@@ -832,10 +832,6 @@ Details: {0}</translation>
         <translation>Note on item</translation>
     </message>
     <message>
-        <source>Notitie bij &amp;onderdeel:</source>
-        <translation>Note on &amp;item:</translation>
-    </message>
-    <message>
         <source>Status van de notitie</source>
         <translation>Status of the note</translation>
     </message>
@@ -845,6 +841,10 @@ Details: {0}</translation>
             <numerusform>%n unsaved note from last time restored</numerusform>
             <numerusform>%n unsaved notes from last time restored</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Mijn &amp;notitie bij</source>
+        <translation>My &amp;note on</translation>
     </message>
     <message>
         <source>Mijn &amp;notitie bij {0}</source>

@@ -56,8 +56,8 @@ class GuideDialog(QDialog):
             (self.tr("Notities"), [
                 self.tr("Onder de details van een onderdeel typt u een persoonlijke notitie; die wordt vanzelf "
                         "bewaard, alleen op deze laptop. Vink “Bespreken in vergadering” aan voor wat u wilt "
-                        "inbrengen. Staan er meer portefeuilles in één cel, kies dan bij “Notitie bij "
-                        "onderdeel” over welke de notitie gaat."),
+                        "inbrengen. Staan er meer portefeuilles in één cel, kies dan in de lijst naast "
+                        "“Mijn notitie bij” over welke de notitie gaat."),
                 self.tr("Beeld → Mijn notities… toont alle notities. Dubbelklik (of Enter) op een notitie opent "
                         "het onderdeel. Daar kunt u notities ook exporteren en importeren."),
             ]),

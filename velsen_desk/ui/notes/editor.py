@@ -85,23 +85,18 @@ class NoteEditor(QWidget):
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.choice.setMinimumContentsLength(20)
         self.choice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.choice_label = QLabel(self.tr("Notitie bij &onderdeel:"), self)
-        self.choice_label.setBuddy(self.choice)
         self.choice.currentIndexChanged.connect(self._on_choice)
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName(self.tr("Status van de notitie"))
         top = QHBoxLayout()
         top.addWidget(self.title)
+        top.addWidget(self.choice, 1)  # beside the title, so a choice costs no extra row in a short pane
         top.addStretch(1)
         top.addWidget(self.saved_label)
         top.addWidget(self.flag)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
-        choice_row = QHBoxLayout()
-        choice_row.addWidget(self.choice_label)
-        choice_row.addWidget(self.choice, 1)
-        layout.addLayout(choice_row)
         layout.addWidget(self.edit, 1)
         self.setTabOrder(self.choice, self.edit)
         self.setTabOrder(self.edit, self.flag)
@@ -144,7 +139,6 @@ class NoteEditor(QWidget):
             self.choice.blockSignals(False)
         several = len(items) > 1
         self.choice.setVisible(several)
-        self.choice_label.setVisible(several)
         self.choose(chosen)
 
     def choose(self, anchor: str | None) -> bool:
@@ -192,7 +186,10 @@ class NoteEditor(QWidget):
                 self.tr("%n niet-bewaarde notitie(s) van de vorige keer teruggezet", "", recovered)
             )
         if item is not None:
-            self.title.setText(self.tr("Mijn &notitie bij {0}").format(item.label.replace("&", "&&")))
+            if len(self._choices) > 1:  # the choice list beside the title names the item
+                self.title.setText(self.tr("Mijn &notitie bij"))
+            else:
+                self.title.setText(self.tr("Mijn &notitie bij {0}").format(item.label.replace("&", "&&")))
 
     def flush(self) -> None:
         """Write pending changes now."""
