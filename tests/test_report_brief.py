@@ -61,3 +61,24 @@ def test_griffie_reports_contain_no_notes(db, notes, tmp_path, monkeypatch, kind
     text = " ".join(_text(out))
     for secret in ("Pancrasplantsoen?", "Waarom n.n.b.?", "oude vraag", "Persoonlijk"):
         assert secret not in text
+
+
+def test_notes_on_speerpunten_and_focus_points_are_not_called_loose(db, tmp_path):
+    """Speerpunten and focus points take notes in the window (issue 15): the brief of their
+    programme shows them with their data, not as loose notes."""
+    store = NotesFile(tmp_path / "n" / "notities.sqlite")
+    store.save("velsen-sa2020.iedereen-doet-mee.speerpunt-2", "speerpunt", "Sociale samenhang", "Tweedeling?", True)
+    out = tmp_path / "sa.pdf"
+    generate_report(ReportRequest(kind="brief", output=out, database=db, notes_file=store.path,
+                                  programme="velsen-sa2020"))
+    text = " ".join(_text(out))
+    assert "Speerpunten" in text and "Sociale samenhang" in text and "Tweedeling?" in text
+    assert "In Velsen doet iedereen mee" in text  # the opgave it belongs to
+    assert "los: niet (meer) in deze gegevens" not in text
+
+    store.save("heemskerk-2018.coalitieakkoord.h2.fp01", "focuspunt", "Focuspunt 1", "Lacunes?", False)
+    out = tmp_path / "hk.pdf"
+    generate_report(ReportRequest(kind="brief", output=out, database=db, notes_file=store.path,
+                                  programme="heemskerk-2018"))
+    text = " ".join(_text(out))
+    assert "Focuspunten" in text and "Focuspunt 1: Wij laten bij de gebruiker" in text and "Lacunes?" in text
