@@ -229,6 +229,30 @@ def _note_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[F
                     )
 
 
+# Fields that hold source text verbatim besides the quote: each must occur in the cited document.
+VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
+    "actions": ("running_text", "planning_running", "condition", "cost_scope"),
+    "fundings": ("funds",),
+    "action_plans": ("monitoring_text",),
+}
+
+
+def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:
+    """Text stored as the source's own words must be the source's own words."""
+    for collection, fields in VERBATIM_FIELDS.items():
+        for record in dataset.collections[collection]:
+            source = getattr(record, "source", None)
+            text = texts.get(source.doc) if source is not None else None
+            if text is None:
+                continue
+            for field in fields:
+                value = getattr(record, field)
+                if value is not None and squash(value) not in text:
+                    yield Finding(
+                        record, field, "verbatim", f"de tekst van '{field}' komt niet letterlijk voor in de bron"
+                    )
+
+
 def _figure_forms(figure: float) -> list[str]:
     if figure != int(figure):
         return [f"{figure}".replace(".", ",")]
@@ -295,7 +319,8 @@ def fidelity_findings(
 ) -> list[Finding]:
     """Every finding not on the allow-list, plus allow-list entries that no longer match one."""
     allowed = ALLOWED if allowed is None else allowed
-    found = [*_quote_findings(dataset), *_target_findings(dataset, texts), *_note_findings(dataset, texts)]
+    found = [*_quote_findings(dataset), *_target_findings(dataset, texts), *_note_findings(dataset, texts),
+             *_verbatim_findings(dataset, texts)]
     used: set[tuple[str, str]] = set()
     result: list[Finding] = []
     for finding in found:

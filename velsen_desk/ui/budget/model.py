@@ -90,7 +90,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
             entry = self._lines.get(f.budget_line_id) if f.budget_line_id else None
             line = entry[1] if entry else None
             parts.append(wording.funding_text(f.budget_name, f.amount, line.number if line else None,
-                                              via_line=line is not None))
+                                              via_line=line is not None, funds=f.funds, part=f.part))
         return "; ".join(parts)
 
     def line_funding_text(self, line: records.BudgetLineInfo) -> str:
