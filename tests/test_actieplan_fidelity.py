@@ -241,3 +241,27 @@ def test_regie_report_marks_every_editorial_link_and_its_total(built_db, tmp_pat
     printed = re.findall(r"\b(\d{1,2}) \(redactioneel\)", section)
     assert len(printed) == len(editorial)
     assert "Totaal gekoppelde acties (rust op redactionele koppelingen, niet op de bron)" in section
+
+
+def test_budget_tree_marks_contradicted_planning_and_partial_funding(qapp, data):
+    from PySide6.QtCore import Qt
+
+    from velsen_desk.ui.budget.model import FUNDING, PLANNING, TITLE, BudgetModel
+
+    model = BudgetModel()
+    model.set_plans(data.plans)
+    cells: dict[str, dict[int, str]] = {}
+
+    def walk(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            title = model.index(row, TITLE, parent).data(Qt.ItemDataRole.DisplayRole)
+            cells[title] = {c: model.index(row, c, parent).data(Qt.ItemDataRole.DisplayRole)
+                            for c in (FUNDING, PLANNING)}
+            walk(index)
+
+    walk(model.index(-1, -1).parent())
+    assert cells["Herinrichting Stratingplantsoen"][PLANNING].startswith(f"{PLANNING_CAVEAT} Planning in overleg")
+    assert not cells["Nieuwbouw"][PLANNING].startswith(PLANNING_CAVEAT)
+    assert cells["Bestaande budgetten en begrotingen"][FUNDING] == "financiert actie 6 (deels), 15 (deels)"
+    assert "alleen: „De herinrichting zelf" in cells["Herinrichting ventweg Wijkerstraatweg"][FUNDING]

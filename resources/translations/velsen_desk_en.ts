@@ -56,12 +56,20 @@ The details are in the log.</translation>
         <translation>budget {0}</translation>
     </message>
     <message>
+        <source>{0} (deels)</source>
+        <translation>{0} (partly)</translation>
+    </message>
+    <message>
         <source>financiert actie {0}</source>
         <translation>funds action {0}</translation>
     </message>
     <message>
         <source>De bron noemt geen planning.</source>
         <translation>The source gives no planning.</translation>
+    </message>
+    <message>
+        <source>Lopende tekst: {0}</source>
+        <translation>Running text: {0}</translation>
     </message>
     <message>
         <source>In de bron: {0}</source>
