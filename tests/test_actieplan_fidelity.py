@@ -265,3 +265,60 @@ def test_budget_tree_marks_contradicted_planning_and_partial_funding(qapp, data)
     assert not cells["Nieuwbouw"][PLANNING].startswith(PLANNING_CAVEAT)
     assert cells["Bestaande budgetten en begrotingen"][FUNDING] == "financiert actie 6 (deels), 15 (deels)"
     assert "alleen: „De herinrichting zelf" in cells["Herinrichting ventweg Wijkerstraatweg"][FUNDING]
+
+
+# ---- perspectives (M5) --------------------------------------------------------------------------
+
+
+def test_schema_perspective_needs_its_value_text():
+    base = {"id": "p1", "plan": "ap", "number": 1, "title": "Samenleven", "source": {"doc": "d", "quote": "q"}}
+    with pytest.raises(ValidationError):
+        from velsen_desk.curation.schema import Perspective
+
+        Perspective(**base)
+    from velsen_desk.curation.schema import Perspective
+
+    assert Perspective(**base, value_text="V", opgaven=["Inclusie"]).opgaven == ["Inclusie"]
+
+
+def test_a_perspective_heading_not_in_the_source_is_caught(tmp_path):
+    (tmp_path / "bron.txt").write_text("Perspectief 1: Samenleven\nHoe zou het moeten zijn?\nSamen.\nInclusie\n",
+                                       encoding="utf-8")
+    body = """\
+        format: velsen-desk-data/1
+        municipalities: [{id: m, name: M}]
+        programmes: [{id: p, municipality: m, title: P}]
+        documents: [{id: d, programme: p, kind: actieplan, title: D, source_file: bron.txt}]
+        action_plans: [{id: ap, document: d, title: AP, source: {doc: d, quote: "Samen."}}]
+        perspectives:
+          - {id: p1, plan: ap, number: 1, title: Samenleven, value_text: "Samen.",
+             opgaven: [Inclusie, Uitgevonden kop], source: {doc: d, quote: "Perspectief 1: Samenleven"}}
+        """
+    (tmp_path / "data.yaml").write_text(textwrap.dedent(body), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_dataset([tmp_path / "data.yaml"], sources=tmp_path)
+    assert [p.field for p in error.value.problems] == ["perspectives[0].opgaven"]
+
+
+def test_the_five_perspectives_are_read(data):
+    perspectives = data.plans[0].perspectives
+    assert [p.title for p in perspectives] == [
+        "Samenleven en ontmoeten", "Veiliger in Velsen-Noord", "Hulp en ondersteuning, zichtbaar en toegankelijk",
+        "Aantrekkelijke woning en woonomgeving", "Samen aan de slag"]
+    assert perspectives[0].value_text.startswith("Velsen-Noord is een zeer diverse kern")
+    assert perspectives[4].opgaven == ("Naar een (ver)nieuw(d)e wijkvertegenwoordiging",
+                                       "Communicatie over uitvoering en voortgang", "Gedeelde verantwoordelijkheid")
+
+
+def test_perspectives_in_the_window_and_in_print(window, built_db, tmp_path):
+    tab = window.budget_tab
+    window.select_tab("budget")
+    tab.select_item("velsen-2022.avn")
+    text = tab.detail.toPlainText()
+    assert "Perspectief 2: Veiliger in Velsen-Noord" in text
+    assert "Fysieke omgeving als randvoorwaarde voor veiligheid" in text
+    assert "Monitoring: Leefbaarheid is soms in harde cijfers uit te drukken." in text
+    printed = _squash(_pdf(built_db, tmp_path, "budget"))
+    assert _squash("Perspectief 4: Aantrekkelijke woning en woonomgeving") in printed
+    assert _squash("Opgaven: We zorgen voor een fijne plek om te wonen · We zorgen voor een fijne leefomgeving") \
+        in printed

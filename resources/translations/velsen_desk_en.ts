@@ -442,6 +442,22 @@ The details are in the log.</translation>
         <source>Monitoring</source>
         <translation>Monitoring</translation>
     </message>
+    <message>
+        <source>Perspectieven</source>
+        <translation>Perspectives</translation>
+    </message>
+    <message>
+        <source>Perspectief {0}: {1}</source>
+        <translation>Perspective {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Hoe zou het moeten zijn?</source>
+        <translation>How should it be?</translation>
+    </message>
+    <message>
+        <source>Opgaven</source>
+        <translation>Tasks</translation>
+    </message>
 </context>
 <context>
     <name>ChangesDialog</name>

@@ -218,6 +218,17 @@ class BudgetInfo(msgspec.Struct, frozen=True):
     source: SourceInfo
 
 
+class PerspectiveInfo(msgspec.Struct, frozen=True):
+    """A perspective of an action plan: its waardeperspectief and the headings of its opgaven."""
+
+    id: str
+    number: int
+    title: str
+    value_text: str
+    opgaven: tuple[str, ...]
+    source: SourceInfo
+
+
 class ActionPlanInfo(msgspec.Struct, frozen=True):
     id: str
     title: str
@@ -229,6 +240,7 @@ class ActionPlanInfo(msgspec.Struct, frozen=True):
     budgets: tuple[BudgetInfo, ...]
     source: SourceInfo
     monitoring_text: str | None = None
+    perspectives: tuple[PerspectiveInfo, ...] = ()
 
     @property
     def actions(self) -> tuple[ActionInfo, ...]:

@@ -174,6 +174,7 @@ QUOTED_FIELDS: dict[str, Callable[[Any, DataSet], list[Required]]] = {
     "budgets": _costed(None, "amount"),
     "budget_lines": _costed("title", "cost"),
     "fundings": _costed(None, "amount"),
+    "perspectives": _name("title"),
 }
 """Per record kind, the fields whose value the record's own quote must contain."""
 
@@ -234,6 +235,7 @@ VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
     "actions": ("running_text", "planning_running", "condition", "cost_scope"),
     "fundings": ("funds",),
     "action_plans": ("monitoring_text",),
+    "perspectives": ("value_text", "opgaven"),
 }
 
 
@@ -247,7 +249,8 @@ def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterat
                 continue
             for field in fields:
                 value = getattr(record, field)
-                if value is not None and squash(value) not in text:
+                values = value if isinstance(value, list) else [value]  # a list of headings: each verbatim
+                if any(v is not None and squash(v) not in text for v in values):
                     yield Finding(
                         record, field, "verbatim", f"de tekst van '{field}' komt niet letterlijk voor in de bron"
                     )

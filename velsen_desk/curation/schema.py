@@ -259,6 +259,19 @@ class ActionPlan(Strict):
     monitoring_text: Text | None = None  # verbatim: how the plan's effects are monitored
 
 
+class Perspective(Strict):
+    """One of an action plan's perspectives ("Perspectief 1: Samenleven en ontmoeten"): its
+    waardeperspectief ("Hoe zou het moeten zijn?") and the headings of its opgaven, verbatim."""
+
+    id: Id
+    plan: Id
+    number: Count
+    title: Label
+    value_text: Text
+    opgaven: list[Label] = Field(default_factory=list)
+    source: SourceRef
+
+
 class Focusopgave(Strict):
     id: Id
     plan: Id
@@ -386,6 +399,7 @@ class DataFile(Strict):
     budget_lines: list[BudgetLine] = Field(default_factory=list)
     fundings: list[Funding] = Field(default_factory=list)
     theme_links: list[ThemeLink] = Field(default_factory=list)
+    perspectives: list[Perspective] = Field(default_factory=list)
 
 
 COLLECTIONS: tuple[str, ...] = tuple(

@@ -36,6 +36,7 @@ from velsen_desk.core.records import (
     FundingInfo,
     OpgaveInfo,
     PersonInfo,
+    PerspectiveInfo,
     PhaseInfo,
     PortfolioItemInfo,
     PortfolioMatrix,
@@ -143,6 +144,10 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
         {"id": str, "action_id": str, "budget_id": str, "budget_line_id": str, **cost_columns("amount"),
          "funds": str, "part": bool, **_SOURCE},
         "id",
+    ),
+    "perspectives": (
+        {"id": str, "plan_id": str, "number": int, "title": str, "value_text": str, "opgaven": str, **_SOURCE},
+        "number, rowid",
     ),
     "theme_links": (
         {"id": str, "theme_id": str, "plan_id": str, "action_id": str, "basis": str, "rationale": str}, "id"
@@ -439,6 +444,7 @@ class _Programme:
             return ()
         actions = self._actions({p["id"] for p in plans})
         focusopgaven = _group(self.rows["focusopgaven"], "plan_id")
+        perspectives = _group(self.rows["perspectives"], "plan_id")
         budgets = self.budgets()
         result = []
         for plan in plans:
@@ -462,6 +468,12 @@ class _Programme:
                     reconciliation=_reconcile((a.cost for a in own), _cost(plan, "total")),
                     total_label=plan["total_label"], budgets=budgets, source=self.source(plan),
                     monitoring_text=plan["monitoring_text"],
+                    perspectives=tuple(
+                        PerspectiveInfo(id=p["id"], number=p["number"], title=p["title"], value_text=p["value_text"],
+                                        opgaven=tuple(p["opgaven"].split("\n")) if p["opgaven"] else (),
+                                        source=self.source(p))
+                        for p in perspectives.get(plan["id"], ())
+                    ),
                 )
             )
         return tuple(result)

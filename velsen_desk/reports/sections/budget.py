@@ -157,6 +157,19 @@ def running_text_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> li
             paragraphs = [p for p in (action.running_text or "").split("\n\n") if p.strip()]
             f.append(KeepTogether([styles.markup(title, styles.body), styles.p(paragraphs[0], styles.body)]))
             f += [styles.p(p, styles.body) for p in paragraphs[1:]]
+    if plan.perspectives:
+        f.append(heading(styles, "Perspectieven", f"{key}.perspectives", 1))
+        f.append(styles.p("Per perspectief het waardeperspectief (“Hoe zou het moeten zijn?”) en de opgaven die "
+                          "het plan daaruit afleidt, letterlijk; de analyses staan alleen in het plan zelf.",
+                          styles.small))
+        for perspective in plan.perspectives:
+            paragraphs = [p for p in perspective.value_text.split("\n\n") if p.strip()]
+            title = f"<b>Perspectief {perspective.number}: {esc(perspective.title)}</b>"
+            f.append(KeepTogether([styles.markup(title, styles.body), styles.p(paragraphs[0], styles.body)]))
+            f += [styles.p(p, styles.body) for p in paragraphs[1:]]
+            if perspective.opgaven:
+                f.append(styles.markup("<i>Opgaven:</i> " + " · ".join(esc(o) for o in perspective.opgaven),
+                                       styles.body))
     if plan.monitoring_text:
         f.append(heading(styles, "Monitoring", f"{key}.monitoring", 1))
         f.append(styles.p(plan.monitoring_text, styles.body))

@@ -171,6 +171,16 @@ class ActionPlan(Sourced, Base):
     monitoring_text: Mapped[str | None] = mapped_column(Text)
 
 
+class Perspective(Sourced, Base):
+    __tablename__ = "perspectives"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("action_plans.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    value_text: Mapped[str] = mapped_column(Text)
+    opgaven: Mapped[str] = mapped_column(Text)  # the headings, one per line
+
+
 class Focusopgave(Sourced, Base):
     __tablename__ = "focusopgaven"
     id: Mapped[str] = mapped_column(String, primary_key=True)

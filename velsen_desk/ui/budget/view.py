@@ -341,6 +341,21 @@ class BudgetTab(ProgrammeTab):
         elif amount:
             out.append(f"<p><b>{esc(self.tr('Budget'))}:</b> {cost_html(amount)}</p>")
         out.append(source_html(p.source, self.tr("Bron")))
+        if isinstance(p, records.ActionPlanInfo) and p.perspectives:
+            out.append(self._perspectives_html(p.perspectives))
+        return "".join(out)
+
+    def _perspectives_html(self, perspectives: tuple[records.PerspectiveInfo, ...]) -> str:
+        """The plan's perspectives: how it should be, and the opgaven that follow (the plan's words)."""
+        out = [f"<h3>{esc(self.tr('Perspectieven'))}</h3>"]
+        for p in perspectives:
+            out.append(f"<h4>{esc(self.tr('Perspectief {0}: {1}').format(p.number, p.title))}</h4>")
+            out.append(f"<p class='muted'>{esc(self.tr('Hoe zou het moeten zijn?'))}</p>")
+            out.extend(f"<p>{esc(text)}</p>" for text in p.value_text.split("\n\n") if text.strip())
+            if p.opgaven:
+                out.append(f"<p><b>{esc(self.tr('Opgaven'))}:</b></p><ul>")
+                out.extend(f"<li>{esc(o)}</li>" for o in p.opgaven)
+                out.append("</ul>")
         return "".join(out)
 
 
