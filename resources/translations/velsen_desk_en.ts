@@ -56,12 +56,20 @@ The details are in the log.</translation>
         <translation>budget {0}</translation>
     </message>
     <message>
+        <source>{0} (deels)</source>
+        <translation>{0} (partly)</translation>
+    </message>
+    <message>
         <source>financiert actie {0}</source>
         <translation>funds action {0}</translation>
     </message>
     <message>
         <source>De bron noemt geen planning.</source>
         <translation>The source gives no planning.</translation>
+    </message>
+    <message>
+        <source>Lopende tekst: {0}</source>
+        <translation>Running text: {0}</translation>
     </message>
     <message>
         <source>In de bron: {0}</source>
@@ -355,6 +363,10 @@ The details are in the log.</translation>
         <translation>Costs per action – {0}</translation>
     </message>
     <message>
+        <source>De tabel en de lopende tekst verschillen over de planning.</source>
+        <translation>The table and the running text differ on the planning.</translation>
+    </message>
+    <message>
         <source>Bron</source>
         <translation>Source</translation>
     </message>
@@ -405,6 +417,46 @@ The details are in the log.</translation>
     <message>
         <source>Budget</source>
         <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Waarvoor de kosten zijn</source>
+        <translation>What the cost covers</translation>
+    </message>
+    <message>
+        <source>Voorwaarde</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Planning volgens de lopende tekst</source>
+        <translation>Planning according to the running text</translation>
+    </message>
+    <message>
+        <source>In de lopende tekst van het Actieplan</source>
+        <translation>In the running text of the action plan</translation>
+    </message>
+    <message>
+        <source>redactionele koppeling</source>
+        <translation>editorial link</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <source>Perspectieven</source>
+        <translation>Perspectives</translation>
+    </message>
+    <message>
+        <source>Perspectief {0}: {1}</source>
+        <translation>Perspective {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Hoe zou het moeten zijn?</source>
+        <translation>How should it be?</translation>
+    </message>
+    <message>
+        <source>Opgaven</source>
+        <translation>Tasks</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +1916,10 @@ Lead party: {trekker}
 Planning (as written): {planning}</translation>
     </message>
     <message>
+        <source>Lopende tekst: {0}</source>
+        <translation>Running text: {0}</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;Geen tijdlijn&lt;/h2&gt;&lt;p&gt;Het programma “{0}” heeft geen Actieplan met een planning.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;No timeline&lt;/h2&gt;&lt;p&gt;The programme “{0}” has no action plan with a planning.&lt;/p&gt;</translation>
     </message>
@@ -1874,6 +1930,14 @@ Planning (as written): {planning}</translation>
     <message>
         <source>Zonder focusopgave</source>
         <translation>Without focus task</translation>
+    </message>
+    <message>
+        <source>dikke rand: gekoppeld aan een thema met mijn regie (of de bron die koppeling legt, staat bij de actie)</source>
+        <translation>thick border: linked to a theme I direct (whether the source makes that link is shown with the action)</translation>
+    </message>
+    <message>
+        <source>De balk volgt de tabel; de lopende tekst van het Actieplan zegt iets anders.</source>
+        <translation>The bar follows the table; the running text of the action plan says otherwise.</translation>
     </message>
     <message>
         <source>Trekkers</source>
@@ -1900,8 +1964,12 @@ Planning (as written): {planning}</translation>
         <translation>recurring (years not given)</translation>
     </message>
     <message>
-        <source>dikke rand: mijn regie</source>
-        <translation>thick border: led by me</translation>
+        <source>Planning niet zeker</source>
+        <translation>Planning not certain</translation>
+    </message>
+    <message>
+        <source>lopende tekst</source>
+        <translation>running text</translation>
     </message>
     <message>
         <source>Actie {0}</source>

@@ -96,6 +96,8 @@ class FundingInfo(msgspec.Struct, frozen=True):
     budget_line_id: str | None
     amount: CostValue | None
     source: SourceInfo
+    funds: str | None = None  # verbatim: what this money pays for
+    part: bool = False  # only a part of the action (``funds`` says which)
 
 
 class ActionInfo(msgspec.Struct, frozen=True):
@@ -115,6 +117,12 @@ class ActionInfo(msgspec.Struct, frozen=True):
     theme_ids: tuple[str, ...]
     note: str | None
     source: SourceInfo
+    # Verbatim from the running text of the plan (see curation.schema.Action).
+    running_text: str | None = None
+    planning_running: str | None = None
+    planning_conflict: bool = False  # table and running text disagree: no firm planning
+    condition: str | None = None
+    cost_scope: str | None = None
 
     @property
     def planning_unknown(self) -> bool:
@@ -210,6 +218,17 @@ class BudgetInfo(msgspec.Struct, frozen=True):
     source: SourceInfo
 
 
+class PerspectiveInfo(msgspec.Struct, frozen=True):
+    """A perspective of an action plan: its waardeperspectief and the headings of its opgaven."""
+
+    id: str
+    number: int
+    title: str
+    value_text: str
+    opgaven: tuple[str, ...]
+    source: SourceInfo
+
+
 class ActionPlanInfo(msgspec.Struct, frozen=True):
     id: str
     title: str
@@ -220,6 +239,8 @@ class ActionPlanInfo(msgspec.Struct, frozen=True):
     total_label: str | None
     budgets: tuple[BudgetInfo, ...]
     source: SourceInfo
+    monitoring_text: str | None = None
+    perspectives: tuple[PerspectiveInfo, ...] = ()
 
     @property
     def actions(self) -> tuple[ActionInfo, ...]:

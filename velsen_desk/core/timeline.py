@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from velsen_desk.core import records
 from velsen_desk.core.phases import BarStyle, Span, bar_style, phases_span
+from velsen_desk.core.wording import PLANNING_CAVEAT
 
 
 def year_fraction(day: dt.date) -> float:
@@ -118,6 +119,10 @@ class TimelineLayout:
     def recurring_actions(self) -> tuple[records.ActionInfo, ...]:
         return tuple(r.action for r in self.rows if r.recurring and r.action)
 
+    def conflicting_actions(self) -> tuple[records.ActionInfo, ...]:
+        """Actions whose table planning the running text contradicts, in row order."""
+        return tuple(r.action for r in self.rows if r.action and r.action.planning_conflict)
+
 
 def _x_range(actions: Sequence[records.ActionInfo], today: dt.date) -> tuple[float, float]:
     spans = [phases_span(a.phases) for a in actions]
@@ -145,6 +150,8 @@ def _action_row(y: int, a: records.ActionInfo, x_min: float, x_max: float, prefi
             assert p.start is not None and p.end is not None  # a closed bar has both
             segments.append(Segment(year_fraction(p.start), end_fraction(p.end), style, p.text))
     label = f"{prefix}{a.number}. {a.title}"
+    if a.planning_conflict:  # the bar is the table's planning; the running text says otherwise
+        label = f"{PLANNING_CAVEAT} {label}"  # in front: a long title is cut off at the end
     return Row(y, "action", label, a, tuple(segments), recurring, unknown=a.planning_unknown)
 
 

@@ -44,16 +44,32 @@ def reconciliation_wording(rec: Reconciliation) -> ReconciliationWording:
 
 
 def funding_text(budget_name: str, amount: CostValue | None, line_number: int | None = None,
-                 *, via_line: bool = False) -> str:
+                 *, via_line: bool = False, funds: str | None = None, part: bool = False) -> str:
     """One source of an action's money: "Reserve (€ 50.000)", or, when the money comes from a
-    line of another budget, "ook gefinancierd uit Samen Gezellig in Velsen-Noord, regel 7"."""
+    line of another budget, "ook gefinancierd uit Samen Gezellig in Velsen-Noord, regel 7".
+    Where the plan says what the money pays for, that follows, so an amount never reads as
+    paying for the whole action: "…, alleen: „De herinrichting zelf …”"."""
     amount_text = f" ({format_cost(amount)})" if amount is not None else ""
+    scope = funding_scope_text(funds, part)
+    scope = f", {scope}" if scope else ""
     if via_line:
         line = f", regel {line_number}" if line_number is not None else ""
-        return f"ook gefinancierd uit {budget_name}{line}{amount_text}"
-    return f"{budget_name}{amount_text}"
+        return f"ook gefinancierd uit {budget_name}{line}{amount_text}{scope}"
+    return f"{budget_name}{amount_text}{scope}"
 
 
 def funded_action_text(plan_title: str, action_number: int) -> str:
     """A budget line that pays for (part of) an action of a plan."""
     return f"ook gefinancierd uit {plan_title}, actie {action_number}"
+
+
+# The mark on a timeline bar (window and PDF) whose planning the plan's running text contradicts.
+PLANNING_CAVEAT = "⚠"
+PLANNING_CAVEAT_LEGEND = "tabel en lopende tekst verschillen over de planning: de balk volgt de tabel"
+
+
+def funding_scope_text(funds: str | None, part: bool) -> str:
+    """What one funding line pays for, in the source's words: "alleen: „…”" for part of an action."""
+    if not funds:
+        return ""
+    return f"alleen: „{funds}”" if part else f"voor: „{funds}”"

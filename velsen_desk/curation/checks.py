@@ -54,6 +54,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("theme_links", "theme"): "themes",
     ("theme_links", "plan"): "action_plans",
     ("theme_links", "action"): "actions",
+    ("perspectives", "plan"): "action_plans",
 }
 
 _NOUNS = {

@@ -174,6 +174,7 @@ QUOTED_FIELDS: dict[str, Callable[[Any, DataSet], list[Required]]] = {
     "budgets": _costed(None, "amount"),
     "budget_lines": _costed("title", "cost"),
     "fundings": _costed(None, "amount"),
+    "perspectives": _name("title"),
 }
 """Per record kind, the fields whose value the record's own quote must contain."""
 
@@ -226,6 +227,32 @@ def _note_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[F
                         "note",
                         "note-quote",
                         f'het citaat "{part}" in de notitie komt niet voor in de brontekst',
+                    )
+
+
+# Fields that hold source text verbatim besides the quote: each must occur in the cited document.
+VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
+    "actions": ("running_text", "planning_running", "condition", "cost_scope"),
+    "fundings": ("funds",),
+    "action_plans": ("monitoring_text",),
+    "perspectives": ("value_text", "opgaven"),
+}
+
+
+def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:
+    """Text stored as the source's own words must be the source's own words."""
+    for collection, fields in VERBATIM_FIELDS.items():
+        for record in dataset.collections[collection]:
+            source = getattr(record, "source", None)
+            text = texts.get(source.doc) if source is not None else None
+            if text is None:
+                continue
+            for field in fields:
+                value = getattr(record, field)
+                values = value if isinstance(value, list) else [value]  # a list of headings: each verbatim
+                if any(v is not None and squash(v) not in text for v in values):
+                    yield Finding(
+                        record, field, "verbatim", f"de tekst van '{field}' komt niet letterlijk voor in de bron"
                     )
 
 
@@ -295,7 +322,8 @@ def fidelity_findings(
 ) -> list[Finding]:
     """Every finding not on the allow-list, plus allow-list entries that no longer match one."""
     allowed = ALLOWED if allowed is None else allowed
-    found = [*_quote_findings(dataset), *_target_findings(dataset, texts), *_note_findings(dataset, texts)]
+    found = [*_quote_findings(dataset), *_target_findings(dataset, texts), *_note_findings(dataset, texts),
+             *_verbatim_findings(dataset, texts)]
     used: set[tuple[str, str]] = set()
     result: list[Finding] = []
     for finding in found:

@@ -256,6 +256,20 @@ class ActionPlan(Strict):
     total_documented: Cost | None = None
     total_label: Label | None = None
     source: SourceRef
+    monitoring_text: Text | None = None  # verbatim: how the plan's effects are monitored
+
+
+class Perspective(Strict):
+    """One of an action plan's perspectives ("Perspectief 1: Samenleven en ontmoeten"): its
+    waardeperspectief ("Hoe zou het moeten zijn?") and the headings of its opgaven, verbatim."""
+
+    id: Id
+    plan: Id
+    number: Count
+    title: Label
+    value_text: Text
+    opgaven: list[Label] = Field(default_factory=list)
+    source: SourceRef
 
 
 class Focusopgave(Strict):
@@ -286,6 +300,12 @@ class Action(Strict):
     planning_text: Text | None = None  # exactly as written; parsed at build time
     note: Text | None = None  # curator's note, e.g. "text cut off in the source"
     source: SourceRef
+    # Verbatim from the plan's running text (checked against the source like a quote):
+    running_text: Text | None = None  # the paragraph(s) under the action's heading
+    planning_running: Text | None = None  # what the running text says about the planning
+    planning_conflict: bool = False  # table and running text disagree: the planning is not firm
+    condition: Text | None = None  # what the action depends on
+    cost_scope: Text | None = None  # what the cost pays for, where the plan limits it
 
 
 class Budget(Strict):
@@ -322,6 +342,14 @@ class Funding(Strict):
     budget_line: Id | None = None
     amount: Cost | None = None
     source: SourceRef
+    funds: Text | None = None  # verbatim: what this money pays for, where the plan says
+    part: bool = False  # it pays for only a part of the action (``funds`` says which)
+
+    @model_validator(mode="after")
+    def _part_says_which(self) -> Funding:
+        if self.part and self.funds is None:
+            raise ValueError("bij 'part: true' hoort 'funds': welk deel van de actie deze bron betaalt")
+        return self
 
 
 class ThemeLink(Strict):
@@ -371,6 +399,7 @@ class DataFile(Strict):
     budget_lines: list[BudgetLine] = Field(default_factory=list)
     fundings: list[Funding] = Field(default_factory=list)
     theme_links: list[ThemeLink] = Field(default_factory=list)
+    perspectives: list[Perspective] = Field(default_factory=list)
 
 
 COLLECTIONS: tuple[str, ...] = tuple(

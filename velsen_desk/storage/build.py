@@ -46,6 +46,7 @@ _ORM_FOR: dict[str, type[m.Base]] = {
     "budget_lines": m.BudgetLine,
     "fundings": m.Funding,
     "theme_links": m.ThemeLink,
+    "perspectives": m.Perspective,
 }
 
 # Fields that name another record become "<field>_id" columns.
@@ -85,6 +86,8 @@ def _row(record: BaseModel) -> dict[str, Any]:
             row[_COST_ATTRIBUTE[name]] = _cost_value(value if isinstance(value, Cost) else None)
         elif name in _REFERENCE_FIELDS:
             row[f"{name}_id"] = value
+        elif isinstance(value, list):  # a list of labels (a perspective's opgaven): one per line
+            row[name] = "\n".join(value)
         elif hasattr(value, "value"):  # enums
             row[name] = value.value
         else:

@@ -36,6 +36,7 @@ from velsen_desk.core.records import (
     FundingInfo,
     OpgaveInfo,
     PersonInfo,
+    PerspectiveInfo,
     PhaseInfo,
     PortfolioItemInfo,
     PortfolioMatrix,
@@ -108,7 +109,9 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
         {"id": str, "opgave_id": str, "order": int, "kind": str, "text": str, **_SOURCE}, 'opgave_id, "order"'
     ),
     "action_plans": (
-        {"id": str, "document_id": str, "title": str, **cost_columns("total"), "total_label": str, **_SOURCE}, "id"
+        {"id": str, "document_id": str, "title": str, **cost_columns("total"), "total_label": str,
+         "monitoring_text": str, **_SOURCE},
+        "id",
     ),
     "focusopgaven": (
         {"id": str, "plan_id": str, "number": int, "letter": str, "title": str, "table_title": str, "lead": str,
@@ -118,7 +121,8 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
     "actions": (
         {"id": str, "plan_id": str, "focusopgave_id": str, "number": int, "trekker": str, "title": str,
          "heading": str, "what": str, "explanation": str, "planning_text": str, "note": str,
-         **cost_columns("cost"), **_SOURCE},
+         "running_text": str, "planning_running": str, "planning_conflict": bool, "condition": str,
+         "cost_scope": str, **cost_columns("cost"), **_SOURCE},
         "number, rowid",
     ),
     "planning_phases": (
@@ -138,8 +142,12 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
     ),
     "fundings": (
         {"id": str, "action_id": str, "budget_id": str, "budget_line_id": str, **cost_columns("amount"),
-         **_SOURCE},
+         "funds": str, "part": bool, **_SOURCE},
         "id",
+    ),
+    "perspectives": (
+        {"id": str, "plan_id": str, "number": int, "title": str, "value_text": str, "opgaven": str, **_SOURCE},
+        "number, rowid",
     ),
     "theme_links": (
         {"id": str, "theme_id": str, "plan_id": str, "action_id": str, "basis": str, "rationale": str}, "id"
@@ -386,11 +394,14 @@ class _Programme:
                     fundings=tuple(
                         FundingInfo(budget_id=f["budget_id"], budget_name=budget_names[f["budget_id"]],
                                     budget_line_id=f["budget_line_id"], amount=_cost(f, "amount"),
-                                    source=self.source(f))
+                                    source=self.source(f), funds=f["funds"], part=bool(f["part"]))
                         for f in fundings.get(a["id"], ())
                     ),
                     theme_ids=tuple(link["theme_id"] for link in themes.get(a["id"], ())),
                     note=a["note"], source=self.source(a),
+                    running_text=a["running_text"], planning_running=a["planning_running"],
+                    planning_conflict=bool(a["planning_conflict"]), condition=a["condition"],
+                    cost_scope=a["cost_scope"],
                 )
             )
         return result
@@ -433,6 +444,7 @@ class _Programme:
             return ()
         actions = self._actions({p["id"] for p in plans})
         focusopgaven = _group(self.rows["focusopgaven"], "plan_id")
+        perspectives = _group(self.rows["perspectives"], "plan_id")
         budgets = self.budgets()
         result = []
         for plan in plans:
@@ -455,6 +467,13 @@ class _Programme:
                     focusopgaven=tuple(opgaven), loose_actions=tuple(a for a in own if a.focusopgave_id is None),
                     reconciliation=_reconcile((a.cost for a in own), _cost(plan, "total")),
                     total_label=plan["total_label"], budgets=budgets, source=self.source(plan),
+                    monitoring_text=plan["monitoring_text"],
+                    perspectives=tuple(
+                        PerspectiveInfo(id=p["id"], number=p["number"], title=p["title"], value_text=p["value_text"],
+                                        opgaven=tuple(p["opgaven"].split("\n")) if p["opgaven"] else (),
+                                        source=self.source(p))
+                        for p in perspectives.get(plan["id"], ())
+                    ),
                 )
             )
         return tuple(result)

@@ -15,7 +15,13 @@ from velsen_desk.core.records import (
     ProgrammeData,
     cost_of_actions,
 )
-from velsen_desk.core.wording import funded_action_text, funding_text
+from velsen_desk.core.wording import (
+    PLANNING_CAVEAT,
+    PLANNING_CAVEAT_LEGEND,
+    funded_action_text,
+    funding_scope_text,
+    funding_text,
+)
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_text, heading, plan_parts, table
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
@@ -27,7 +33,7 @@ BUDGET_KINDS = {"reserve": "reserve", "bestaand": "bestaande budgetten", "subsid
 def funding_markup(funding: FundingInfo, data_budgets: dict[str, BudgetInfo]) -> str:
     line = _funded_line(funding, data_budgets)
     return esc(funding_text(funding.budget_name, funding.amount, line.number if line else None,
-                            via_line=line is not None))
+                            via_line=line is not None, funds=funding.funds, part=funding.part))
 
 
 def _funded_line(funding: FundingInfo, budgets: dict[str, BudgetInfo]) -> BudgetLineInfo | None:
@@ -35,10 +41,26 @@ def _funded_line(funding: FundingInfo, budgets: dict[str, BudgetInfo]) -> Budget
     return next((ln for ln in budget.lines if ln.id == funding.budget_line_id), None) if budget else None
 
 
+def _small(text: str) -> str:
+    return f"<br/><font size='6.5' color='#5b6470'>{text}</font>"
+
+
+def planning_markup(action: ActionInfo) -> str:
+    """The table's planning, and where the running text says otherwise, that too with the caveat mark."""
+    text = esc(action.planning_text or "onbekend")
+    if action.planning_conflict and action.planning_running:
+        text += f"<br/><b>{PLANNING_CAVEAT} lopende tekst:</b> „{esc(action.planning_running)}”"
+    return text
+
+
 def action_row(styles: Styles, action: ActionInfo, budgets: dict[str, BudgetInfo]) -> list:
     title = f"<b>{esc(action.title)}</b>"
     if action.heading and action.heading.strip().lower() != action.title.strip().lower():
-        title += f"<br/><font size='6.5' color='#5b6470'>{esc(action.heading)}</font>"
+        title += _small(esc(action.heading))
+    if action.cost_scope:
+        title += _small(f"Kosten: „{esc(action.cost_scope)}”")
+    if action.condition:
+        title += _small(f"Voorwaarde: „{esc(action.condition)}”")
     fundings = "<br/>".join(funding_markup(f, budgets) for f in action.fundings) or "—"
     return [
         str(action.number),
@@ -46,7 +68,7 @@ def action_row(styles: Styles, action: ActionInfo, budgets: dict[str, BudgetInfo
         styles.p(action.trekker or "onbekend", styles.cell_small),
         styles.p(format_cost(action.cost), styles.cell_num),
         styles.markup(fundings, styles.cell_small),
-        styles.p(action.planning_text or "onbekend", styles.cell_small),
+        styles.markup(planning_markup(action), styles.cell_small),
     ]
 
 
@@ -66,6 +88,8 @@ def notes(styles: Styles, actions) -> list:
     for action in actions:
         if action.note:
             out.append(styles.markup(f"<b>Actie {action.number}:</b> {esc(action.note)}", styles.small))
+    if any(a.planning_conflict for a in actions):
+        out.append(styles.p(f"{PLANNING_CAVEAT} = {PLANNING_CAVEAT_LEGEND}.", styles.small))
     return out
 
 
@@ -115,6 +139,41 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
 
     f += budget_lines_flowables(styles, plan, key)
     f += funding_flowables(styles, plan, key)
+    f += running_text_flowables(styles, plan, key)
+    return f
+
+
+def running_text_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
+    """Each action as the plan's running text describes it, and the plan's monitoring: the table
+    above is a summary, and the two do not always agree (the notes say where)."""
+    f: list = []
+    described = [a for a in plan.actions if a.running_text]
+    if described:
+        f.append(heading(styles, "De acties in de lopende tekst", f"{key}.running", 1))
+        f.append(styles.p("Letterlijk uit het Actieplan, onder “Welke acties horen hierbij?” (actie 20: onder "
+                          "“Budgettering”).", styles.small))
+        for action in described:
+            title = f"<b>Actie {action.number}: {esc(action.heading or action.title)}</b>"
+            paragraphs = [p for p in (action.running_text or "").split("\n\n") if p.strip()]
+            f.append(KeepTogether([styles.markup(title, styles.body), styles.p(paragraphs[0], styles.body)]))
+            f += [styles.p(p, styles.body) for p in paragraphs[1:]]
+    if plan.perspectives:
+        f.append(heading(styles, "Perspectieven", f"{key}.perspectives", 1))
+        f.append(styles.p("Per perspectief het waardeperspectief (“Hoe zou het moeten zijn?”) en de opgaven die "
+                          "het plan daaruit afleidt, letterlijk; de analyses staan alleen in het plan zelf.",
+                          styles.small))
+        for perspective in plan.perspectives:
+            paragraphs = [p for p in perspective.value_text.split("\n\n") if p.strip()]
+            title = f"<b>Perspectief {perspective.number}: {esc(perspective.title)}</b>"
+            f.append(KeepTogether([styles.markup(title, styles.body), styles.p(paragraphs[0], styles.body)]))
+            f += [styles.p(p, styles.body) for p in paragraphs[1:]]
+            if perspective.opgaven:
+                f.append(styles.markup("<i>Opgaven:</i> " + " · ".join(esc(o) for o in perspective.opgaven),
+                                       styles.body))
+    if plan.monitoring_text:
+        f.append(heading(styles, "Monitoring", f"{key}.monitoring", 1))
+        f.append(styles.p(plan.monitoring_text, styles.body))
+        f.append(styles.source(plan.source.document_title, "Monitoring"))
     return f
 
 
@@ -149,6 +208,12 @@ def budget_lines_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> li
     return f
 
 
+def _funded_by(action: ActionInfo, budget_id: str) -> str:
+    """"actie 6, alleen: „De herinrichting zelf …”": which action, and which part of it where the plan says."""
+    scopes = [funding_scope_text(f.funds, f.part) for f in action.fundings if f.budget_id == budget_id]
+    return ", ".join([f"actie {action.number}", *(s for s in scopes if s)])
+
+
 def funding_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
     actions = {a.id: a for a in plan.actions}
     f: list = [heading(styles, "Financieringsbronnen", f"{key}.sources", 1)]
@@ -161,9 +226,9 @@ def funding_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
         rows.append([
             styles.markup(name, styles.cell), styles.p(BUDGET_KINDS.get(budget.kind, budget.kind), styles.cell_small),
             styles.p(cost_text(budget.amount), styles.cell_num), styles.p(budget.period_text or "—", styles.cell_small),
-            styles.p(", ".join(f"actie {a.number}" for a in funded) or "—", styles.cell_small),
+            styles.p("; ".join(_funded_by(a, budget.id) for a in funded) or "—", styles.cell_small),
         ])
-    f.append(table(rows, [213, 62, 74, 64, 80], ("ALIGN", (2, 0), (2, 0), "RIGHT")))
+    f.append(table(rows, [183, 52, 64, 54, 140], ("ALIGN", (2, 0), (2, 0), "RIGHT")))
     f.append(styles.p(f"“{NOT_STATED}”: het document noemt voor deze bron geen bedrag.", styles.small))
 
     cross = [(a, fu) for a in plan.actions for fu in a.fundings if fu.amount is not None or fu.budget_line_id]
@@ -175,6 +240,9 @@ def funding_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
                     f"{esc(format_cost(action.cost))}) wordt meegefinancierd uit <b>{esc(funding.budget_name)}</b>")
             if funding.amount is not None:
                 text += f": {esc(format_cost(funding.amount))}"
+            scope = funding_scope_text(funding.funds, funding.part)
+            if scope:
+                text += f", {esc(scope)}"
             line = _funded_line(funding, budgets)
             if line is not None:
                 text += f", regel {line.number} “{esc(line.title)}”"

@@ -8,21 +8,29 @@ from velsen_desk.core.formatting import format_cost, format_sum
 from velsen_desk.core.records import ActionInfo, PersonInfo, ProgrammeData, cost_of_actions
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.programme import all_actions, is_concept, matrix_of, theme_blocks
+from velsen_desk.reports.sections.budget import planning_markup
 from velsen_desk.reports.sections.common import heading, table
 from velsen_desk.reports.sections.portfolio import item_markup
 from velsen_desk.reports.sections.themes import chapter_flowables
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
 
+EDITORIAL = "redactioneel"
+EDITORIAL_TOTAL = "rust op redactionele koppelingen, niet op de bron"
+
 
 def linked_actions(data: ProgrammeData, theme_ids: set[str]) -> list[tuple[ActionInfo, list[str]]]:
-    """Actions linked to any of the themes (by theme link or by the action's own theme ids)."""
-    by_action: dict[str, set[str]] = {}
+    """Actions linked to any of the themes, each with its theme numbers; a number the curators
+    linked rather than the source reads "9 (redactioneel)"."""
+    basis: dict[tuple[str, str], str] = {}
     for block in theme_blocks(data):
         if block.theme.id in theme_ids:
             for link in block.links:
                 if link.action_id:
-                    by_action.setdefault(link.action_id, set()).add(block.theme.id)
+                    basis[(link.action_id, block.theme.id)] = link.basis
     actions = all_actions(data)
+    by_action: dict[str, set[str]] = {}
+    for action_id, theme_id in basis:
+        by_action.setdefault(action_id, set()).add(theme_id)
     for action in actions:
         for theme_id in action.theme_ids:
             if theme_id in theme_ids:
@@ -30,8 +38,10 @@ def linked_actions(data: ProgrammeData, theme_ids: set[str]) -> list[tuple[Actio
     result = []
     for action in actions:
         if action.id in by_action:
-            numbers = sorted(data.theme(t).number for t in by_action[action.id] if data.theme(t))
-            result.append((action, [str(n) for n in numbers]))
+            themes = sorted((t for t in (data.theme(i) for i in by_action[action.id]) if t), key=lambda t: t.number)
+            numbers = [f"{t.number} ({EDITORIAL})" if basis.get((action.id, t.id)) != "bron" else str(t.number)
+                       for t in themes]
+            result.append((action, numbers))
     return result
 
 
@@ -102,13 +112,20 @@ def build(data: ProgrammeData, styles: Styles, person: PersonInfo) -> list[Part]
                 rows.append([str(action.number), styles.p(action.title, styles.cell),
                              styles.p(", ".join(numbers), styles.cell_small),
                              styles.p(format_cost(action.cost), styles.cell_num),
-                             styles.p(action.planning_text or "onbekend", styles.cell_small)])
+                             styles.markup(planning_markup(action), styles.cell_small)])
             total = cost_of_actions(a for a, _ in linked)
-            rows.append(["", styles.markup("<b>Totaal gekoppelde acties</b>", styles.cell), "",
+            editorial = any(EDITORIAL in n for _, numbers in linked for n in numbers)
+            # a total over curators' links must say so on its own line, not only in a footnote
+            label = "<b>Totaal gekoppelde acties</b>" + (f" ({EDITORIAL_TOTAL})" if editorial else "")
+            rows.append(["", styles.markup(label, styles.cell), "",
                          styles.p(format_sum(total), styles.cell_num_bold), ""])
             last = len(rows) - 1
-            f.append(table(rows, [22, 190, 40, 90, 151], ("ALIGN", (3, 0), (3, 0), "RIGHT"),
+            f.append(table(rows, [22, 170, 70, 90, 141], ("ALIGN", (3, 0), (3, 0), "RIGHT"),
                            ("BACKGROUND", (0, last), (-1, last), TOTAL_BG)))
+            if editorial:
+                f.append(styles.p("“(redactioneel)”: het Actieplan koppelt deze actie niet zelf aan het thema; de "
+                                  "samenstellers van deze gegevens hebben de koppeling gelegd op grond van het "
+                                  "onderwerp van de actie.", styles.small))
         else:
             f.append(styles.p("Geen afzonderlijke acties gekoppeld aan deze thema's. Totaal gekoppelde acties: "
                               + format_sum(cost_of_actions(())) + ".", styles.body))

@@ -7,10 +7,12 @@ import datetime as dt
 from reportlab.platypus import Flowable, Spacer
 
 from velsen_desk.core.phases import Precision, is_recurring, phases_span
-from velsen_desk.core.records import ActionPlanInfo, PhaseInfo, ProgrammeData
+from velsen_desk.core.records import ActionInfo, ActionPlanInfo, PhaseInfo, ProgrammeData
 from velsen_desk.core.timeline import planning_lanes
+from velsen_desk.core.wording import PLANNING_CAVEAT, PLANNING_CAVEAT_LEGEND
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.gantt import GanttChart, GanttLegend, GanttRow, year_range
+from velsen_desk.reports.sections.budget import planning_markup
 from velsen_desk.reports.sections.common import heading, plan_parts, table
 from velsen_desk.reports.styles import Styles
 
@@ -40,6 +42,12 @@ def phase_text(phase: PhaseInfo) -> str:
     return f"{phase.label}: {text}" if phase.label else text
 
 
+def _label(action: ActionInfo) -> str:
+    """The row's label; the caveat mark where the running text contradicts the table's planning."""
+    label = f"{action.number}. {action.title}"
+    return f"{PLANNING_CAVEAT} {label}" if action.planning_conflict else label  # in front: long titles are cut
+
+
 def rows_for(plan: ActionPlanInfo) -> list[GanttRow]:
     """The lanes of the window's timeline (core.timeline.planning_lanes), as Gantt rows."""
     lanes = planning_lanes(plan)
@@ -47,10 +55,10 @@ def rows_for(plan: ActionPlanInfo) -> list[GanttRow]:
     for lane in lanes.lanes:
         fo = lane.focusopgave
         rows.append(GanttRow("group", f"Focusopgave {fo.number}: {fo.title}" if fo else "Overige acties"))
-        rows += [GanttRow("action", f"{a.number}. {a.title}", a.phases, action_id=a.id) for a in lane.actions]
+        rows += [GanttRow("action", _label(a), a.phases, action_id=a.id) for a in lane.actions]
     if lanes.unknown:
         rows.append(GanttRow("unknown-group", UNKNOWN_LANE))
-        rows += [GanttRow("unknown", f"{a.number}. {a.title}", note=a.planning_text, action_id=a.id)
+        rows += [GanttRow("unknown", _label(a), note=a.planning_text, action_id=a.id)
                  for a in lanes.unknown]
     return rows
 
@@ -70,12 +78,15 @@ def _plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str, today: dt.da
     f.append(GanttChart(rows, first, last, today=today))
     f.append(Spacer(0, 6))
     f.append(GanttLegend())
+    if any(a.planning_conflict for a in plan.actions):
+        f.append(styles.p(f"{PLANNING_CAVEAT} voor een actie: {PLANNING_CAVEAT_LEGEND}; wat de lopende tekst "
+                          "zegt, staat in de tabel hieronder.", styles.small))
     f.append(heading(styles, "Planning per actie (brontekst)", f"{key}.text", 1))
     trows: list[list[object]] = [["Nr", "Actie", "Planning volgens het Actieplan", "Gelezen als"]]
     for action in plan.actions:
         trows.append([
             str(action.number), styles.p(action.title, styles.cell),
-            styles.p(action.planning_text or "—", styles.cell_small),
+            styles.markup(planning_markup(action), styles.cell_small),
             styles.p("; ".join(phase_text(p) for p in action.phases) or "onbekend", styles.cell_small),
         ])
     f.append(table(trows, [24, 200, 346, 170]))

@@ -24,6 +24,7 @@ from velsen_desk.storage.tables.entities import (
     Municipality,
     Opgave,
     Person,
+    Perspective,
     PlanningPhase,
     PortfolioItem,
     Programme,
@@ -62,5 +63,6 @@ __all__ = [
     "Target",
     "Theme",
     "ThemeLink",
+    "Perspective",
     "cost_group",
 ]

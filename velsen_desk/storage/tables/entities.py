@@ -168,6 +168,17 @@ class ActionPlan(Sourced, Base):
     title: Mapped[str] = mapped_column(Text)
     total: Mapped[CostValue | None] = cost_group("total")
     total_label: Mapped[str | None] = mapped_column(Text)
+    monitoring_text: Mapped[str | None] = mapped_column(Text)
+
+
+class Perspective(Sourced, Base):
+    __tablename__ = "perspectives"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("action_plans.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    value_text: Mapped[str] = mapped_column(Text)
+    opgaven: Mapped[str] = mapped_column(Text)  # the headings, one per line
 
 
 class Focusopgave(Sourced, Base):
@@ -197,6 +208,11 @@ class Action(Sourced, CostColumns, Base):
     explanation: Mapped[str | None] = mapped_column(Text)
     planning_text: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
+    running_text: Mapped[str | None] = mapped_column(Text)
+    planning_running: Mapped[str | None] = mapped_column(Text)
+    planning_conflict: Mapped[bool] = mapped_column(Boolean, default=False)
+    condition: Mapped[str | None] = mapped_column(Text)
+    cost_scope: Mapped[str | None] = mapped_column(Text)
 
 
 class PlanningPhase(Base):
@@ -243,6 +259,8 @@ class Funding(Sourced, Base):
     budget_id: Mapped[str] = mapped_column(ForeignKey("budgets.id"), index=True)
     budget_line_id: Mapped[str | None] = mapped_column(ForeignKey("budget_lines.id"))
     amount: Mapped[CostValue | None] = cost_group("amount")
+    funds: Mapped[str | None] = mapped_column(Text)
+    part: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ThemeLink(Sourced, Base):

@@ -90,7 +90,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
             entry = self._lines.get(f.budget_line_id) if f.budget_line_id else None
             line = entry[1] if entry else None
             parts.append(wording.funding_text(f.budget_name, f.amount, line.number if line else None,
-                                              via_line=line is not None))
+                                              via_line=line is not None, funds=f.funds, part=f.part))
         return "; ".join(parts)
 
     def line_funding_text(self, line: records.BudgetLineInfo) -> str:
@@ -157,7 +157,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
                     TREKKER: p.trekker or _tr("onbekend"),
                     COST: format_cost(p.cost),
                     FUNDING: self.funding_text(p),
-                    PLANNING: p.planning_text or _tr("onbekend"),
+                    PLANNING: _planning_cell(p),
                 }.get(column)
             case records.BudgetLineInfo():
                 return {
@@ -184,19 +184,26 @@ class BudgetModel(TreeModel[BudgetPayload]):
                     TITLE: _tr("Focusopgave {0}: {1}").format(p.number, p.title),
                 }.get(column)
             case records.BudgetInfo():
-                funded = [self._actions[a].number for a in p.funded_action_ids if a in self._actions]
+                funded = [self._actions[a] for a in dict.fromkeys(p.funded_action_ids) if a in self._actions]
                 funding = ""
                 if p.lines and p.amount:
                     funding = _tr("budget {0}").format(format_cost(p.amount))
                 if funded:
-                    numbers = ", ".join(str(n) for n in sorted(set(funded)))
+                    # "6 (deels)": the source pays for only part of that action (its detail says which)
+                    numbers = ", ".join(
+                        _tr("{0} (deels)").format(a.number) if _funds_part(a, p.id) else str(a.number)
+                        for a in sorted(funded, key=lambda a: a.number)
+                    )
                     funding = (funding + "; " if funding else "") + _tr("financiert actie {0}").format(numbers)
                 return {TITLE: p.name, FUNDING: funding, PLANNING: p.period_text or ""}.get(column)
 
     def _tooltip(self, p: BudgetPayload, column: int) -> str | None:
         match p:
             case records.ActionInfo() if column == PLANNING:
-                return p.planning_text or _tr("De bron noemt geen planning.")
+                tip = p.planning_text or _tr("De bron noemt geen planning.")
+                if p.planning_running:
+                    tip += "\n" + _tr("Lopende tekst: {0}").format(p.planning_running)
+                return tip
             case records.ActionInfo() if column == COST and p.cost.text:
                 return _tr("In de bron: {0}").format(p.cost.text)
             case records.ActionInfo() if column == TITLE:
@@ -227,6 +234,8 @@ class BudgetModel(TreeModel[BudgetPayload]):
                 return cost_sort_key(p.cost)
             rec = _reconciliation(p) if p is not None else None
             return float(rec.computed.known) if rec else 0.0
+        if column == PLANNING and isinstance(p, records.ActionInfo):
+            return (p.planning_text or "").lower()  # the caveat mark does not sort
         text = self._display(node, column)
         return (text or "").lower()
 
@@ -254,3 +263,13 @@ class BudgetSortProxy(QSortFilterProxyModel):
             return str(a) < str(b)
         less: bool = a < b  # SORT_ROLE values of one column share a type (see BudgetModel._sort)
         return less
+
+
+def _planning_cell(action: records.ActionInfo) -> str:
+    """The table's planning; marked where the plan's running text contradicts it."""
+    text = action.planning_text or _tr("onbekend")
+    return f"{wording.PLANNING_CAVEAT} {text}" if action.planning_conflict else text
+
+
+def _funds_part(action: records.ActionInfo, budget_id: str) -> bool:
+    return any(f.part for f in action.fundings if f.budget_id == budget_id)

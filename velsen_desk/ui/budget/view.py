@@ -23,6 +23,7 @@ from velsen_desk.core.formatting import format_cost_short, format_sum
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.money import CostValue
 from velsen_desk.core.records import ProgrammeData
+from velsen_desk.core.wording import PLANNING_CAVEAT
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
@@ -261,24 +262,47 @@ class BudgetTab(ProgrammeTab):
             f"<b>{esc(self.tr('Kosten'))}:</b> {cost_html(a.cost)}"
             f" <span class='muted'>({esc(self.tr('in de bron'))}: {esc(a.cost.text)})</span><br>"
         )
+        if a.cost_scope:
+            out.append(f"<b>{esc(self.tr('Waarvoor de kosten zijn'))}:</b> „{esc(a.cost_scope)}”<br>")
         funding = self.model.funding_text(a)
         if funding:
             out.append(f"<b>{esc(self.tr('Financiering'))}:</b> {esc(funding)}<br>")
+        if a.condition:
+            out.append(f"<b>{esc(self.tr('Voorwaarde'))}:</b> „{esc(a.condition)}”<br>")
         planning = esc(a.planning_text) if a.planning_text else f"<span class='nnb'>{esc(self.tr('onbekend'))}</span>"
-        out.append(f"<b>{esc(self.tr('Planning'))}:</b> {planning}</p>")
+        out.append(f"<b>{esc(self.tr('Planning'))}:</b> {planning}")
+        if a.planning_running:
+            caveat = f"<span class='nnb'>{PLANNING_CAVEAT}</span> " if a.planning_conflict else ""
+            out.append(f"<br><b>{caveat}{esc(self.tr('Planning volgens de lopende tekst'))}:</b> "
+                       f"„{esc(a.planning_running)}”")
+            if a.planning_conflict:
+                differ = self.tr("De tabel en de lopende tekst verschillen over de planning.")
+                out.append(f"<br><span class='nnb'>{esc(differ)}</span>")
+        out.append("</p>")
         if a.explanation:
             out.append(f"<p>{esc(a.explanation)}</p>")
         if a.theme_ids and data:
-            links = []
-            for theme_id in a.theme_ids:
-                theme = data.theme(theme_id)
-                if theme:
-                    links.append(f'<a href="theme:{esc(theme.id)}">{theme.number}. {esc(theme.name)}</a>')
-            out.append(f"<p><b>{esc(self.tr('Thema’s'))}:</b> {', '.join(links)}</p>")
+            out.append(self._themes_html(a, data))
         if a.note:
             out.append(f"<p class='muted'>{esc(a.note)}</p>")
+        if a.running_text:
+            out.append(f"<h4>{esc(self.tr('In de lopende tekst van het Actieplan'))}</h4>")
+            out.extend(f"<p>{esc(p)}</p>" for p in a.running_text.split("\n\n") if p.strip())
         out.append(source_html(a.source, self.tr("Bron")))
         return "".join(out)
+
+    def _themes_html(self, a: records.ActionInfo, data: ProgrammeData) -> str:
+        """The action's themes; a link the curators drew (not the plan) says so."""
+        basis = {link.theme_id: link.basis for links in data.theme_links.values() for link in links
+                 if link.action_id == a.id}
+        links = []
+        for theme_id in a.theme_ids:
+            theme = data.theme(theme_id)
+            if theme:
+                mark = "" if basis.get(theme_id) == "bron" else (
+                    f" <span class='nnb'>({esc(self.tr('redactionele koppeling'))})</span>")
+                links.append(f'<a href="theme:{esc(theme.id)}">{theme.number}. {esc(theme.name)}</a>{mark}')
+        return f"<p><b>{esc(self.tr('Thema’s'))}:</b> {', '.join(links)}</p>"
 
     def _line_html(self, line: records.BudgetLineInfo) -> str:
         out = [html_css(), f"<h3>{esc(self.tr('Regel {0}: {1}').format(line.number, line.title))}</h3>"]
@@ -297,6 +321,8 @@ class BudgetTab(ProgrammeTab):
         match p:
             case records.ActionPlanInfo():
                 title = p.title
+                monitoring = (f"{self.tr('Monitoring')}: {p.monitoring_text}",) if p.monitoring_text else ()
+                texts = monitoring
             case records.FocusopgaveInfo():
                 title = self.tr("Focusopgave {0}: {1}").format(p.number, p.title)
                 texts = (p.lead, p.objective, p.responsible)
@@ -315,6 +341,21 @@ class BudgetTab(ProgrammeTab):
         elif amount:
             out.append(f"<p><b>{esc(self.tr('Budget'))}:</b> {cost_html(amount)}</p>")
         out.append(source_html(p.source, self.tr("Bron")))
+        if isinstance(p, records.ActionPlanInfo) and p.perspectives:
+            out.append(self._perspectives_html(p.perspectives))
+        return "".join(out)
+
+    def _perspectives_html(self, perspectives: tuple[records.PerspectiveInfo, ...]) -> str:
+        """The plan's perspectives: how it should be, and the opgaven that follow (the plan's words)."""
+        out = [f"<h3>{esc(self.tr('Perspectieven'))}</h3>"]
+        for p in perspectives:
+            out.append(f"<h4>{esc(self.tr('Perspectief {0}: {1}').format(p.number, p.title))}</h4>")
+            out.append(f"<p class='muted'>{esc(self.tr('Hoe zou het moeten zijn?'))}</p>")
+            out.extend(f"<p>{esc(text)}</p>" for text in p.value_text.split("\n\n") if text.strip())
+            if p.opgaven:
+                out.append(f"<p><b>{esc(self.tr('Opgaven'))}:</b></p><ul>")
+                out.extend(f"<li>{esc(o)}</li>" for o in p.opgaven)
+                out.append("</ul>")
         return "".join(out)
 
 

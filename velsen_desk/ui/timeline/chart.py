@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from velsen_desk.core.phases import BarStyle
 from velsen_desk.core.timeline import TimelineLayout
+from velsen_desk.core.wording import PLANNING_CAVEAT
 from velsen_desk.ui.timeline.axis import QuarterAxis, RowAxis
 from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
 
@@ -102,6 +103,11 @@ class GanttChart(QWidget):
                     arrow = pg.TextItem("→", color=colour, anchor=(1, 0.5))
                     arrow.setPos(seg.end, row.y)
                     plot.addItem(arrow)
+            if row.action.planning_conflict and row.segments:
+                # the bar is the table's planning; the running text contradicts it (see the side pane)
+                caveat = pg.TextItem(PLANNING_CAVEAT, color="#d62728", anchor=(0, 0.5))
+                caveat.setPos(max(seg.end for seg in row.segments) + 0.03, row.y)
+                plot.addItem(caveat)
             for x in row.recurring:
                 markers["x"].append(x)
                 markers["y"].append(row.y)
@@ -196,4 +202,7 @@ class GanttChart(QWidget):
         tip = self._texts["tooltip"].format(
             number=a.number, title=a.title, trekker=a.trekker or "?", planning=a.planning_text or self._texts["none"]
         )
+        if a.planning_running:
+            tip += "\n" + (f"{PLANNING_CAVEAT} " if a.planning_conflict else "") + self._texts["running"].format(
+                a.planning_running)
         QToolTip.showText(QCursor.pos(), tip, self.plot)

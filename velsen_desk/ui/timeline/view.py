@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QW
 
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.core.timeline import TimelineLayout, build_layout
+from velsen_desk.core.wording import PLANNING_CAVEAT
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.detail_pane import DetailPane
@@ -76,6 +77,7 @@ class TimelineTab(ProgrammeTab):
             "unknown_row": self.tr("planning onbekend: {0}"),
             "none": self.tr("de bron noemt geen planning"),
             "tooltip": self.tr("Actie {number}: {title}\nTrekker: {trekker}\nPlanning (zoals geschreven): {planning}"),
+            "running": self.tr("Lopende tekst: {0}"),
         }
 
     def _gantt_chart(self, parent: QWidget) -> QWidget:
@@ -125,7 +127,9 @@ class TimelineTab(ProgrammeTab):
         out.append(f"◆ {esc(self.tr('terugkerend (jaren niet genoemd)'))}<br>")
         out.append(f'<span style="color:#d62728">┆</span> {esc(self.tr("vandaag"))}')
         if highlight:
-            out.append(f"<br>▭ {esc(self.tr('dikke rand: mijn regie'))}")
+            mine = self.tr("dikke rand: gekoppeld aan een thema met mijn regie (of de bron die koppeling legt, "
+                           "staat bij de actie)")
+            out.append(f"<br>▭ {esc(mine)}")
         out.append("</p>")
         unknown = layout.unknown_actions()
         out.append(f"<h3>{esc(self.tr('Planning onbekend'))}</h3>")
@@ -139,6 +143,18 @@ class TimelineTab(ProgrammeTab):
             out.append("</ul>")
         else:
             out.append(f"<p class='muted'>{esc(self.tr('Geen.'))}</p>")
+        conflicting = layout.conflicting_actions()
+        if conflicting:
+            out.append(f"<h3>{PLANNING_CAVEAT} {esc(self.tr('Planning niet zeker'))}</h3>")
+            follows = self.tr("De balk volgt de tabel; de lopende tekst van het Actieplan zegt iets anders.")
+            out.append(f"<p class='muted'>{esc(follows)}</p><ul>")
+            out.extend(
+                f'<li><a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
+                f'<br><span class="muted">{esc(self.tr("lopende tekst"))}: '
+                f'„{esc(a.planning_running or "")}”</span></li>'
+                for a in conflicting
+            )
+            out.append("</ul>")
         recurring = layout.recurring_actions()
         if recurring:
             out.append(f"<h3>{esc(self.tr('Terugkerend'))}</h3><ul>")
