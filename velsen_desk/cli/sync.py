@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.errors import CommandError
 from velsen_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from velsen_desk.cli.output import json_text, safe
+
+if TYPE_CHECKING:
+    from velsen_desk.sync.diff import Change
 
 
 def _share_from(args: argparse.Namespace) -> Path | None:
@@ -54,9 +59,18 @@ def sync_command(args: argparse.Namespace) -> int:
             changes = []
         else:
             print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
-        for change in changes:
-            print(f"  {safe(change)}")
+        _print_changes(changes, "  ")
     return EXIT_OK
+
+
+def _print_changes(changes: Sequence[Change], indent: str) -> None:
+    from velsen_desk.cli.changes import change_lines
+    from velsen_desk.cli.styling import styling_for
+
+    style = styling_for(sys.stdout)
+    for change in changes:
+        for line in change_lines(change, style):
+            print(f"{indent}{line}")
 
 
 @command("diff")
@@ -69,8 +83,7 @@ def diff_command(args: argparse.Namespace) -> int:
     changes = diff_databases(Path(args.old), Path(args.new))
     if not changes:
         print("Geen verschillen.")
-    for change in changes:
-        print(safe(change))
+    _print_changes(changes, "")
     return EXIT_OK
 
 
@@ -86,8 +99,7 @@ def rollback_command(args: argparse.Namespace) -> int:
     print(f"Terug naar gegevensversie {safe(version.data_version)} (in gebruik tot {kept_at}).")
     print(safe(skipped) if skipped else f"{len(changes)} wijziging(en) ten opzichte van de huidige gegevens"
           + (":" if changes else "."))
-    for change in changes:
-        print(f"  {safe(change)}")
+    _print_changes(changes, "  ")
     if not args.yes:
         try:
             answer = input("Deze versie terugzetten? [j/N] ")
