@@ -10,6 +10,7 @@ from velsen_desk.cli.commands import command
 from velsen_desk.cli.exit_codes import EXIT_OK
 from velsen_desk.cli.output import json_text, safe
 from velsen_desk.cli.styling import MARK_END, MARK_START, styling_for
+from velsen_desk.core.i18n import _
 
 
 @command("search")
@@ -36,7 +37,7 @@ def search_command(args: argparse.Namespace) -> int:
         print(json_text(rows))
         return EXIT_OK
     if not hits:
-        print("Geen resultaten.")
+        print(_("Geen resultaten."))
         return EXIT_OK
     style = styling_for(sys.stdout)  # bold on a terminal; no marks at all when piped
     for kind, group in group_by_kind(hits).items():
