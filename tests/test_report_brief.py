@@ -61,3 +61,12 @@ def test_griffie_reports_contain_no_notes(db, notes, tmp_path, monkeypatch, kind
     text = " ".join(_text(out))
     for secret in ("Pancrasplantsoen?", "Waarom n.n.b.?", "oude vraag", "Persoonlijk"):
         assert secret not in text
+
+
+def test_the_subtitle_counts_notes_in_proper_dutch(db, tmp_path):
+    store = NotesFile(tmp_path / "one" / "notities.sqlite")
+    store.save("velsen-2022.thema-09", "thema", "9. Wonen & woningbouw", "Eén vraag", False)
+    out = tmp_path / "one.pdf"
+    generate_report(ReportRequest(kind="brief", output=out, database=db, notes_file=store.path))
+    text = " ".join(_text(out))
+    assert "· 1 notitie" in text and "notitie(s)" not in text

@@ -87,6 +87,7 @@ def test_changes_dialog_marks_the_words_and_shows_both_texts_in_full(qtbot, buil
     dialog = ChangesDialog()
     qtbot.addWidget(dialog)
     dialog.show_report(compute_changes(built_v3, built))
+    assert dialog.summary.text() == "1 wijziging ten opzichte van de vorige versie."  # the Dutch singular
     model = dialog.model
     row = model.index(0, 0, model.index(0, 0))
     assert model.change_at(row).field == "planning"
