@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from velsen_desk.cli import argparse_nl, data, reports, search, sync  # noqa: F401  (they register their commands)
+from velsen_desk.cli import argparse_nl, data, log_setup, reports, search, sync  # noqa: F401  (they register their commands)
 from velsen_desk.cli.commands import COMMANDS
 from velsen_desk.cli.errors import run_handler
 from velsen_desk.cli.exit_codes import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NO_DESKTOP, EXIT_OK
@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("Velsen Desk: het raadsprogramma, de portefeuilles en het Actieplan Velsen-Noord, offline."),
     )
     add_language_option(parser)
+    parser.add_argument("--verbose", action="store_true",
+                        help=_("toon ook de logregels op de terminal (ze staan altijd in het logbestand)"))
     sub = parser.add_subparsers(dest="command", metavar=_("OPDRACHT"))
 
     validate = sub.add_parser("validate", help=_("controleer gegevensbestanden (YAML)"))
@@ -100,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_language(language_from_arguments(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     args = parser.parse_args(argv)
+    log_setup.configure_logging(args.verbose)  # the log file; the terminal only with --verbose
     if args.command is None:
         from velsen_desk.cli.desktop_check import check_desktop
 
@@ -141,23 +144,8 @@ def _silence_stdout() -> None:
 
 
 def _log_to_file() -> Path | None:
-    """Send the log to the user's log folder; None when that folder or file cannot be made
-    (the last-resort handler must still print its sentence, never fail itself)."""
-    import platformdirs
-
-    from velsen_desk.core.paths import APP_AUTHOR, APP_NAME
-
-    try:
-        log_dir = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
-        log_dir.mkdir(parents=True, exist_ok=True)
-        log_file = log_dir / "velsen-desk.log"
-        handler = logging.FileHandler(log_file, encoding="utf-8")
-    except (OSError, ValueError):  # ValueError: a NUL or surrogate in the configured folder name
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    return log_file
+    """The log file, made now; None when it cannot be (see :func:`log_setup.log_to_file`)."""
+    return log_setup.log_to_file()
 
 
 if __name__ == "__main__":  # pragma: no cover
