@@ -1392,10 +1392,6 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Close</translation>
     </message>
     <message>
-        <source>De gegevens van {0} (versie {1}) terugzetten? Uw notities blijven zoals ze zijn.</source>
-        <translation>Restore the data of {0} (version {1})? Your notes stay as they are.</translation>
-    </message>
-    <message>
         <source>Terugzetten…</source>
         <translation>Restoring…</translation>
     </message>
@@ -1410,6 +1406,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>{0} — onbruikbaar bestand</source>
         <translation>{0} — unusable file</translation>
+    </message>
+    <message>
+        <source>De gegevens die u gebruikte tot {0} terugzetten? Uw notities blijven zoals ze zijn.</source>
+        <translation>Restore the data you used until {0}? Your notes stay as they are.</translation>
     </message>
     <message>
         <source>Gegevensversie (voor de griffie): {0}</source>

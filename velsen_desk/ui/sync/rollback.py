@@ -99,8 +99,8 @@ class RollbackDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Vorige versie terugzetten"),
-            self.tr("De gegevens van {0} (versie {1}) terugzetten? Uw notities blijven zoals ze zijn.").format(
-                kept_label(version), (version.data_version or "")[:12]
+            self.tr("De gegevens die u gebruikte tot {0} terugzetten? Uw notities blijven zoals ze zijn.").format(
+                kept_label(version)
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
