@@ -45,3 +45,13 @@ def test_a_command_that_logs_nothing_writes_no_log_file(isolated_home: Path, cap
     assert cli_run(["search", "zzzqqq", "--json",
                           "--database", str(isolated_home / "none.sqlite")]) == 1
     assert not list(isolated_home.rglob("velsen-desk.log"))
+
+
+def test_an_unwritable_log_folder_costs_the_line_not_the_command(logging_command, isolated_home, monkeypatch,
+                                                                  capsys):
+    state = isolated_home / "state-file"
+    state.write_text("een bestand, geen map")
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    assert cli_run(["status"]) == 0
+    err = capsys.readouterr().err
+    assert "Logging error" not in err and "Traceback" not in err

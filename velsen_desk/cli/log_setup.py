@@ -28,6 +28,12 @@ class _LazyLogFile(logging.FileHandler):
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
 
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            super().emit(record)  # opens the file (and makes its folder) on the first line
+        except (OSError, ValueError):  # FileHandler opens outside its own error handling
+            self.handleError(record)
+
     def handleError(self, record: logging.LogRecord) -> None:
         pass  # never a "--- Logging error ---" traceback on the user's terminal
 
