@@ -30,6 +30,30 @@ def _never_the_real_home(tmp_path_factory: pytest.TempPathFactory):
         yield _isolate(mp, tmp_path_factory.mktemp("session-home"))
 
 
+_catalogue_loaded = False
+
+
+@pytest.fixture(autouse=True)
+def _dutch_catalogue_as_the_app_loads_it(request: pytest.FixtureRequest) -> None:
+    """A test with a Qt application counts as the application does at start-up: the Dutch
+    catalogue's singular and plural forms are loaded ("1 wijziging", never "1 wijziging(en)").
+    Installed once, on the first test that uses Qt. Only the application's catalogue, not Qt's
+    own Dutch one: a test that installs English on top (tests/test_ui_language.py) must find
+    Qt's English texts, as the application would with English chosen."""
+    global _catalogue_loaded
+    if _catalogue_loaded or not {"qapp", "qtbot"} & set(request.fixturenames):
+        return
+    from PySide6.QtCore import QTranslator
+
+    from velsen_desk.ui.language import DUTCH, translations_dir
+
+    app = request.getfixturevalue("qapp")
+    translator = QTranslator(app)
+    assert translator.load(DUTCH, "velsen_desk", "_", translations_dir())
+    app.installTranslator(translator)
+    _catalogue_loaded = True
+
+
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled data built into a temporary SQLite file (once per test session)."""

@@ -17,7 +17,7 @@ from velsen_desk.storage.local_copy import ensure_local_database, read_origin
 
 def test_validate_bundled_data(capsys):
     assert main(["validate", str(bundled_data_dir())]) == 0
-    assert capsys.readouterr().out.startswith("In orde: 5 bestand(en)")
+    assert capsys.readouterr().out.startswith("In orde: 5 bestanden,")
 
 
 def test_validate_broken_file_lists_problems_and_fails(tmp_path, capsys):

@@ -39,7 +39,7 @@ def test_invalid_data_lists_its_problems_then_the_commands_note(capsys):
     problems = [Problem(Path("a.yaml"), 3, "x", "fout een"), Problem(Path("b.yaml"), None, "", "fout twee")]
     status = run_handler(_raising(DataError(problems)), ARGS, after_data_error="Niets gebouwd.")
     assert status == EXIT_DATA_ERROR
-    assert capsys.readouterr().err.splitlines()[-2:] == ["2 probleem/problemen gevonden.", "Niets gebouwd."]
+    assert capsys.readouterr().err.splitlines()[-2:] == ["2 problemen gevonden.", "Niets gebouwd."]
 
 
 def test_a_handler_can_word_its_own_failure_and_status(capsys):

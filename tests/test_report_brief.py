@@ -82,3 +82,11 @@ def test_notes_on_speerpunten_and_focus_points_are_not_called_loose(db, tmp_path
                                   programme="heemskerk-2018"))
     text = " ".join(_text(out))
     assert "Focuspunten" in text and "Focuspunt 1: Wij laten bij de gebruiker" in text and "Lacunes?" in text
+
+def test_the_subtitle_counts_notes_in_proper_dutch(db, tmp_path):
+    store = NotesFile(tmp_path / "one" / "notities.sqlite")
+    store.save("velsen-2022.thema-09", "thema", "9. Wonen & woningbouw", "Eén vraag", False)
+    out = tmp_path / "one.pdf"
+    generate_report(ReportRequest(kind="brief", output=out, database=db, notes_file=store.path))
+    text = " ".join(_text(out))
+    assert "· 1 notitie" in text and "notitie(s)" not in text

@@ -70,8 +70,10 @@ def test_sync_brings_new_version_reloads_tabs_and_lists_changes(qtbot, sync_wind
     save_share(share_v2)
     with qtbot.waitSignal(win.sync.sig_new_version, timeout=10000), qtbot.waitSignal(win.sig_ready, timeout=10000):
         win.sync.sync_action.trigger()
-    assert "Gegevensversie b2b2b2b2b2b2" in win.data_label.text()
-    assert str(share_v2) in win.data_label.text()  # origin: the share
+    # In words on the status line; the version and the share's folder in its tooltip.
+    assert "gepubliceerd door" in win.data_label.text() and "b2b2b2b2b2b2" not in win.data_label.text()
+    assert "Gegevensversie (voor de griffie): b2b2b2b2b2b2" in win.data_label.toolTip()
+    assert str(share_v2) in win.data_label.toolTip()  # origin: the share
     assert "Laatste synchronisatie:" in win.sync.sync_label.text()
     assert win.sync.changes_button.isVisible()
     assert _theme_count(win) == 16
@@ -149,7 +151,8 @@ def test_rollback_menu_lists_kept_versions_shows_changes_and_goes_back(qtbot, sy
     win.sync.rollback_action.trigger()
     dialog = win.sync.rollback_dialog
     qtbot.waitUntil(lambda: dialog.restore_button.isEnabled(), timeout=10000)
-    assert original[:12] in dialog.versions.item(0).text()
+    assert original in dialog.versions.item(0).toolTip()  # the version for the griffie, not in the list text
+    assert original[:12] not in dialog.versions.item(0).text()
     assert any(ch.isdigit() for ch in dialog.versions.item(0).text().split("—")[0])  # the date it was in use
     assert "1 onderdeel" in dialog.summary.text()
 
@@ -160,7 +163,8 @@ def test_rollback_menu_lists_kept_versions_shows_changes_and_goes_back(qtbot, sy
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(win.sync.sig_new_version, timeout=10000), qtbot.waitSignal(win.sig_ready, timeout=10000):
         dialog.restore()
-    assert f"Gegevensversie {original[:12]}" in win.data_label.text()
+    assert f"Gegevensversie (voor de griffie): {original}" in win.data_label.toolTip()
+    assert "Vorige versie van de gegevens, teruggezet op" in win.data_label.text()
     action_7 = next(a for a in win.state.data.plans[0].actions if a.number == 7)
     assert action_7.cost.amount != 2000
     assert notes_path().read_bytes() == notes_before

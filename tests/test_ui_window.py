@@ -103,7 +103,7 @@ def test_portfolio_matrix_marks_uncertain_columns_and_unknown_roles(window):
     assert model.index(row, 0).data() == "onbekend" and model.index(row, 1).data() == "onbekend"
     cell = model.index(row, 3)
     assert "≈ Openbare ruimte" in cell.data()
-    assert "kolom afgeleid" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Kolom onzeker" in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(row, 7).data().splitlines() == ["1. Leefbaarheid", "4. Gezondheid", "6. Zorg & welzijn",
                                                        "16. Dienstverlening"]
     window.portfolio_tab.table.setCurrentIndex(cell)
@@ -279,7 +279,8 @@ def test_shortcuts_status_bar_and_accessible_names(window, qtbot):
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Bestand", "B&eeld", "&Rapporten", "&Help"]
     status = window.data_label.text()
-    assert "ingebouwd" in status and "20 juni 2022" in status and "december 2023" in status
+    assert "meegeleverd" in status and "20 juni 2022" in status and "december 2023" in status
+    assert "Gegevensversie (voor de griffie): " in window.data_label.toolTip()  # the hash, for support only
     for widget in (window.programme_combo, window.person_combo, window.themes_tab.tree,
                    window.portfolio_tab.table, window.budget_tab.tree, window.themes_tab.detail):
         assert widget.accessibleName()

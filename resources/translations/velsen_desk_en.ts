@@ -116,8 +116,8 @@ The details are in the log.</translation>
         <translation>detached: this item is no longer in the data</translation>
     </message>
     <message>
-        <source>kolom afgeleid; de PDF-tabel verloor haar kolomgrenzen</source>
-        <translation>column inferred; the PDF table lost its column boundaries</translation>
+        <source>Kolom onzeker: in het brondocument lopen de kolommen van deze tabel in elkaar over, dus in welke kolom dit staat is afgeleid.</source>
+        <translation>Column uncertain: in the source document the columns of this table run into each other, so the column shown here is inferred.</translation>
     </message>
     <message>
         <source>Rol</source>
@@ -478,6 +478,14 @@ The details are in the log.</translation>
         <translation>Changes per kind of item: added, removed or changed, with old and new.</translation>
     </message>
     <message>
+        <source>De gekozen wijziging, oud en nieuw voluit</source>
+        <translation>The chosen change, old and new in full</translation>
+    </message>
+    <message>
+        <source>Kies een wijziging om oud en nieuw voluit te zien.</source>
+        <translation>Choose a change to see old and new in full.</translation>
+    </message>
+    <message>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
@@ -495,6 +503,14 @@ The details are in the log.</translation>
             <numerusform>%n change from the previous version.</numerusform>
             <numerusform>%n changes from the previous version.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Oud</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>Nieuw</source>
+        <translation>New</translation>
     </message>
 </context>
 <context>
@@ -530,16 +546,52 @@ The details are in the log.</translation>
         <translation>Open data</translation>
     </message>
     <message>
+        <source>Vorige versie van de gegevens, teruggezet op {0}</source>
+        <translation>Previous version of the data, restored on {0}</translation>
+    </message>
+    <message>
+        <source>Vorige versie van de gegevens, teruggezet</source>
+        <translation>Previous version of the data, restored</translation>
+    </message>
+    <message>
+        <source>Gegevens meegeleverd met Velsen Desk</source>
+        <translation>Data supplied with Velsen Desk</translation>
+    </message>
+    <message>
+        <source>de griffie</source>
+        <translation>the griffie</translation>
+    </message>
+    <message>
+        <source>Gegevens gepubliceerd door {0}</source>
+        <translation>Data published by {0}</translation>
+    </message>
+    <message>
+        <source>Gegevens van {0}, gepubliceerd door {1}</source>
+        <translation>Data of {0}, published by {1}</translation>
+    </message>
+    <message>
+        <source>{0} · brondocumenten van {1}</source>
+        <translation>{0} · source documents of {1}</translation>
+    </message>
+    <message>
         <source>onbekend</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <source>datum onbekend</source>
-        <translation>date unknown</translation>
+        <source>Gegevensversie (voor de griffie): {0}</source>
+        <translation>Data version (for the griffie): {0}</translation>
     </message>
     <message>
-        <source>Gegevensversie {0} · bron: {1} · documenten: {2}</source>
-        <translation>Data version {0} · source: {1} · documents: {2}</translation>
+        <source>Opgehaald uit: {0}</source>
+        <translation>Fetched from: {0}</translation>
+    </message>
+    <message>
+        <source>Meegeleverd</source>
+        <translation>Supplied with the application</translation>
+    </message>
+    <message>
+        <source>datum onbekend</source>
+        <translation>date unknown</translation>
     </message>
 </context>
 <context>
@@ -1553,20 +1605,28 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Close</translation>
     </message>
     <message>
-        <source>De gegevens van {0} (versie {1}) terugzetten? Uw notities blijven zoals ze zijn.</source>
-        <translation>Restore the data of {0} (version {1})? Your notes stay as they are.</translation>
-    </message>
-    <message>
         <source>Terugzetten…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <source>{0} — gegevensversie {1}</source>
-        <translation>{0} — data version {1}</translation>
+        <source>Gegevens die u gebruikte tot {0}</source>
+        <translation>Data you used until {0}</translation>
+    </message>
+    <message>
+        <source>Teruggezet: de gegevens die u gebruikte tot {0}. Uw notities zijn niet gewijzigd.</source>
+        <translation>Restored: the data you used until {0}. Your notes have not changed.</translation>
     </message>
     <message>
         <source>{0} — onbruikbaar bestand</source>
         <translation>{0} — unusable file</translation>
+    </message>
+    <message>
+        <source>De gegevens die u gebruikte tot {0} terugzetten? Uw notities blijven zoals ze zijn.</source>
+        <translation>Restore the data you used until {0}? Your notes stay as they are.</translation>
+    </message>
+    <message>
+        <source>Gegevensversie (voor de griffie): {0}</source>
+        <translation>Data version (for the griffie): {0}</translation>
     </message>
     <message>
         <source>Er is nog geen eerdere versie bewaard. Na een synchronisatie die nieuwe gegevens brengt, wordt de vorige versie hier bewaard.</source>
@@ -1586,10 +1646,6 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Deze versie verschilt niet van de huidige gegevens.</source>
         <translation>This version does not differ from the current data.</translation>
-    </message>
-    <message>
-        <source>Teruggezet: gegevensversie {0}. Uw notities zijn niet gewijzigd.</source>
-        <translation>Restored: data version {0}. Your notes have not changed.</translation>
     </message>
     <message>
         <source>Terugzetten lukt niet: {0}</source>
@@ -1818,16 +1874,16 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>You are working with a restored version; sync (F5) to fetch the newest.</translation>
     </message>
     <message>
-        <source>Gesynchroniseerd: u hebt de nieuwste gegevens (versie {0}).</source>
-        <translation>Synced: you have the newest data (version {0}).</translation>
+        <source>Gesynchroniseerd: u hebt de nieuwste gegevens van de griffie.</source>
+        <translation>Synchronised: you have the griffie&apos;s newest data.</translation>
     </message>
     <message>
-        <source>Nieuwe gegevens binnengehaald (versie {0}). Zie “Wat is er veranderd…”.</source>
-        <translation>New data fetched (version {0}). See “What has changed…”.</translation>
+        <source>Nieuwe gegevens van de griffie binnengehaald. Zie “Wat is er veranderd…”.</source>
+        <translation>New data from the griffie fetched. See “What has changed…”.</translation>
     </message>
     <message>
-        <source>Vorige versie teruggezet (versie {0}).</source>
-        <translation>Previous version restored (version {0}).</translation>
+        <source>De vorige versie van de gegevens is teruggezet.</source>
+        <translation>The previous version of the data has been restored.</translation>
     </message>
     <message>
         <source>Synchroniseren mislukt: {0}</source>

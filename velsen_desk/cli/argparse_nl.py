@@ -55,9 +55,17 @@ class DutchArgparse(gettext.NullTranslations):
 
 
 _DUTCH = DutchArgparse()
+# argparse's own English: the names it imported from gettext, kept to switch back.
+_ENGLISH = (getattr(argparse, "_"), getattr(argparse, "ngettext"))  # noqa: B009
 
 
 def install() -> None:
     """Let argparse speak Dutch in this process (idempotent)."""
     setattr(argparse, "_", _DUTCH.gettext)  # noqa: B010  (a private module name: no attribute to type)
     setattr(argparse, "ngettext", _DUTCH.ngettext)  # noqa: B010
+
+
+def uninstall() -> None:
+    """Let argparse speak its own English again (the command line in English)."""
+    setattr(argparse, "_", _ENGLISH[0])  # noqa: B010
+    setattr(argparse, "ngettext", _ENGLISH[1])  # noqa: B010

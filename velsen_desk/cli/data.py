@@ -9,6 +9,7 @@ from velsen_desk.cli.commands import command
 from velsen_desk.cli.errors import CommandError
 from velsen_desk.cli.exit_codes import EXIT_OK
 from velsen_desk.cli.output import safe
+from velsen_desk.core.i18n import N_, _, ngettext
 from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.core.own_files import own_file_message
 
@@ -21,11 +22,13 @@ def validate_command(args: argparse.Namespace) -> int:
     dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None)
     files = data_files(paths)
     total = sum(len(records) for records in dataset.collections.values())
-    print(f"In orde: {len(files)} bestand(en), {total} records, gegevensversie {dataset.version()}.")
+    files_text = ngettext("{n} bestand", "{n} bestanden", len(files)).format(n=len(files))
+    print(_("In orde: {files}, {total} records, gegevensversie {version}.").format(
+        files=files_text, total=total, version=dataset.version()))
     return EXIT_OK
 
 
-@command("build-db", after_data_error="De database is niet gebouwd; een bestaand bestand is niet aangeraakt.")
+@command("build-db", after_data_error=N_("De database is niet gebouwd; een bestaand bestand is niet aangeraakt."))
 def build_db_command(args: argparse.Namespace) -> int:
     from velsen_desk.core.paths import bundled_data_dir
     from velsen_desk.curation.loader import load_dataset
@@ -37,13 +40,15 @@ def build_db_command(args: argparse.Namespace) -> int:
         raise CommandError(safe(refusal))
     if output.is_symlink() or (output.exists() and not output.is_file() and not output.is_dir()):
         # replacing a link, FIFO or device (as root: /dev/full) is never what was meant
-        raise CommandError(f"{safe(output)} is geen gewoon bestand (een koppeling, pijp of apparaat) en "
-                           "wordt niet overschreven. Kies een andere bestandsnaam.")
+        raise CommandError(_("{path} is geen gewoon bestand (een koppeling, pijp of apparaat) en wordt niet "
+                             "overschreven. Kies een andere bestandsnaam.").format(path=safe(output)))
     paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
     dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None)
     try:
         result = build_database(dataset, output)
     except OSError as exc:
-        raise CommandError(f"Kan {safe(args.output)} niet schrijven: {describe_os_error(exc)}.") from exc
-    print(f"Database gebouwd: {safe(result.path)} (gegevensversie {safe(result.data_version)}).")
+        raise CommandError(_("Kan {path} niet schrijven: {cause}.").format(
+            path=safe(args.output), cause=describe_os_error(exc))) from exc
+    print(_("Database gebouwd: {path} (gegevensversie {version}).").format(
+        path=safe(result.path), version=safe(result.data_version)))
     return EXIT_OK

@@ -16,6 +16,8 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from velsen_desk.core.i18n import _
+
 # soname the xcb platform plugin (and libQt6XcbQpa) links to -> the Debian package that ships it.
 XCB_LIBRARIES: Mapping[str, str] = {
     "libxcb.so.1": "libxcb1",
@@ -76,19 +78,19 @@ def check_desktop(
         return None
     wayland = bool(env.get("WAYLAND_DISPLAY")) and chosen in ("", "wayland")
     if not env.get("DISPLAY") and not wayland:
-        return DesktopProblem(
+        return DesktopProblem(_(
             "Velsen Desk vindt geen beeldscherm: DISPLAY en WAYLAND_DISPLAY zijn niet ingesteld.\n"
             "Start Velsen Desk vanuit een bureaubladsessie. Zonder scherm werken de opdrachten wel, "
             "bijvoorbeeld 'velsen-desk report' en 'velsen-desk screenshot' (zie 'velsen-desk --help')."
-        )
+        ))
     if wayland and chosen == "wayland":
         return None  # the Wayland plugin has its own, smaller set of libraries
     missing = sorted({package for soname, package in XCB_LIBRARIES.items() if not loads(soname)})
     if not missing:
         return None
-    return DesktopProblem(
+    return DesktopProblem(_(
         "Velsen Desk kan het venster niet openen: deze systeembibliotheken ontbreken:\n"
-        f"  {', '.join(missing)}\n"
+        "  {packages}\n"
         "Installeer ze (als beheerder) met:\n"
-        f"  sudo apt-get install {' '.join(missing)}"
-    )
+        "  {command}"
+    ).format(packages=", ".join(missing), command=f"sudo apt-get install {' '.join(missing)}"))

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from velsen_desk.cli.exit_codes import EXIT_DATA_ERROR
 from velsen_desk.cli.output import safe
+from velsen_desk.core.i18n import _, ngettext
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -31,7 +32,8 @@ class CommandError(Exception):
 def print_problems(problems: Sequence[object]) -> None:
     for problem in problems:
         print(safe(problem, keep_newlines=True), file=sys.stderr)
-    print(f"{len(problems)} probleem/problemen gevonden.", file=sys.stderr)
+    print(ngettext("{n} probleem gevonden.", "{n} problemen gevonden.", len(problems)).format(n=len(problems)),
+          file=sys.stderr)
 
 
 _NAME_SHOWN = 120  # a name of thousands of characters would bury the cause
@@ -46,11 +48,11 @@ def describe_unworded_os_error(exc: OSError) -> str:
         return f"{safe(exc)}."
     cause = describe_os_error(exc)
     if exc.filename is None:
-        return f"Een bestand of map kon niet gebruikt worden: {cause}."
+        return _("Een bestand of map kon niet gebruikt worden: {cause}.").format(cause=cause)
     name = str(exc.filename if isinstance(exc.filename, str) else os.fsdecode(exc.filename))
     if len(name) > _NAME_SHOWN:
         name = f"{name[:_NAME_SHOWN // 2]}…{name[-_NAME_SHOWN // 2:]}"
-    return f"Het bestand of de map “{safe(name)}” kon niet gebruikt worden: {cause}."
+    return _("Het bestand of de map “{name}” kon niet gebruikt worden: {cause}.").format(name=safe(name), cause=cause)
 
 
 def _domain_errors() -> tuple[type[Exception], ...]:
@@ -78,7 +80,7 @@ def run_handler(handler: Handler, args: argparse.Namespace, after_data_error: st
     except DataError as exc:
         print_problems(exc.problems)
         if after_data_error:
-            print(after_data_error, file=sys.stderr)
+            print(_(after_data_error), file=sys.stderr)
         return EXIT_DATA_ERROR
     except OSError as exc:  # BrokenPipeError is the caller's: output closed, not a failure
         if isinstance(exc, BrokenPipeError):

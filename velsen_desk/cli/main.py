@@ -16,79 +16,93 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from velsen_desk.cli import argparse_nl, data, reports, search, sync  # noqa: F401  (they register their commands)
+from velsen_desk.cli import argparse_nl, data, log_setup, reports, search, sync  # noqa: F401  (they register their commands)
 from velsen_desk.cli.commands import COMMANDS
 from velsen_desk.cli.errors import run_handler
 from velsen_desk.cli.exit_codes import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NO_DESKTOP, EXIT_OK
+from velsen_desk.cli.language import add_language_option, language_from_arguments
+from velsen_desk.cli.programmes import programme_help
+from velsen_desk.core.i18n import _, language, use_language
 
 
 def build_parser() -> argparse.ArgumentParser:
-    argparse_nl.install()  # before the parser exists: its section titles are translated when made
+    """The parser in the language spoken now (:func:`velsen_desk.core.i18n.use_language`)."""
+    # Before the parser exists: its section titles are translated when made.
+    if language() == "nl":
+        argparse_nl.install()
+    else:
+        argparse_nl.uninstall()  # argparse's own English
     parser = argparse.ArgumentParser(
         prog="velsen-desk",
-        description="Velsen Desk: het raadsprogramma, de portefeuilles en het Actieplan Velsen-Noord, offline.",
+        description=_("Velsen Desk: het raadsprogramma, de portefeuilles en het Actieplan Velsen-Noord, offline."),
     )
-    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    add_language_option(parser)
+    parser.add_argument("--verbose", action="store_true",
+                        help=_("toon ook de logregels op de terminal (ze staan altijd in het logbestand)"))
+    sub = parser.add_subparsers(dest="command", metavar=_("OPDRACHT"))
 
-    validate = sub.add_parser("validate", help="controleer gegevensbestanden (YAML)")
-    validate.add_argument("paths", nargs="+", metavar="PAD", help="bestanden of mappen")
-    validate.add_argument("--sources", metavar="MAP", help="map met de brontekstbestanden")
+    validate = sub.add_parser("validate", help=_("controleer gegevensbestanden (YAML)"))
+    validate.add_argument("paths", nargs="+", metavar=_("PAD"), help=_("bestanden of mappen"))
+    validate.add_argument("--sources", metavar=_("MAP"), help=_("map met de brontekstbestanden"))
 
-    build = sub.add_parser("build-db", help="bouw de SQLite-database uit de gegevensbestanden")
-    build.add_argument("-o", "--output", required=True, metavar="BESTAND")
-    build.add_argument("paths", nargs="*", metavar="PAD", help="standaard: de meegeleverde gegevens")
-    build.add_argument("--sources", metavar="MAP", help="map met de brontekstbestanden")
-    pub = sub.add_parser("publish", help="publiceer een database op de gedeelde map (griffie)")
+    build = sub.add_parser("build-db", help=_("bouw de SQLite-database uit de gegevensbestanden"))
+    build.add_argument("-o", "--output", required=True, metavar=_("BESTAND"))
+    build.add_argument("paths", nargs="*", metavar=_("PAD"), help=_("standaard: de meegeleverde gegevens"))
+    build.add_argument("--sources", metavar=_("MAP"), help=_("map met de brontekstbestanden"))
+    pub = sub.add_parser("publish", help=_("publiceer een database op de gedeelde map (griffie)"))
     pub.add_argument("database", metavar="DB")
-    pub.add_argument("--share", required=True, metavar="MAP")
+    pub.add_argument("--share", required=True, metavar=_("MAP"))
 
-    syn = sub.add_parser("sync", help="haal de gepubliceerde gegevens op naar deze laptop")
-    syn.add_argument("--share", metavar="MAP", help="standaard: de ingestelde gedeelde map")
+    syn = sub.add_parser("sync", help=_("haal de gepubliceerde gegevens op naar deze laptop"))
+    syn.add_argument("--share", metavar=_("MAP"), help=_("standaard: de ingestelde gedeelde map"))
 
-    dif = sub.add_parser("diff", help="toon wat er veranderd is tussen twee databases")
-    dif.add_argument("old", metavar="OUD.sqlite")
-    dif.add_argument("new", metavar="NIEUW.sqlite")
+    dif = sub.add_parser("diff", help=_("toon wat er veranderd is tussen twee databases"))
+    dif.add_argument("old", metavar=_("OUD.sqlite"))
+    dif.add_argument("new", metavar=_("NIEUW.sqlite"))
 
-    back = sub.add_parser("rollback", help="zet een vorige, bewaarde versie van de gegevens terug")
-    back.add_argument("--to", metavar="VERSIE", help="gegevensversie (begin, minstens 4 tekens); standaard de vorige")
-    back.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
+    back = sub.add_parser("rollback", help=_("zet een vorige, bewaarde versie van de gegevens terug"))
+    back.add_argument("--to", metavar=_("VERSIE"),
+                      help=_("gegevensversie (begin, minstens 4 tekens); standaard de vorige"))
+    back.add_argument("--yes", action="store_true", help=_("niet om bevestiging vragen"))
 
-    stat = sub.add_parser("status", help="toon waar de gegevens staan en welke versie open is")
+    stat = sub.add_parser("status", help=_("toon waar de gegevens staan en welke versie open is"))
     stat.add_argument("--json", action="store_true")
-    stat.add_argument("--share", metavar="MAP")
+    stat.add_argument("--share", metavar=_("MAP"))
 
-    find = sub.add_parser("search", help="zoek in alle gegevens")
-    find.add_argument("query", metavar="ZOEKTEKST")
+    find = sub.add_parser("search", help=_("zoek in alle gegevens"))
+    find.add_argument("query", metavar=_("ZOEKTEKST"))
     find.add_argument("--json", action="store_true")
-    find.add_argument("--programme", metavar="ID")
-    find.add_argument("--database", metavar="BESTAND", help="standaard: de lokale database")
+    find.add_argument("--programme", metavar="ID", help=programme_help(_("alleen in dit programma")))
+    find.add_argument("--database", metavar=_("BESTAND"), help=_("standaard: de lokale database"))
 
     from velsen_desk.core.report_kinds import REPORT_KIND_IDS
 
-    report = sub.add_parser("report", help="maak een PDF-rapport (zonder scherm)")
+    report = sub.add_parser("report", help=_("maak een PDF-rapport (zonder scherm)"))
     report.add_argument("kind", choices=REPORT_KIND_IDS)
-    report.add_argument("-o", "--output", required=True, metavar="BESTAND.pdf")
-    report.add_argument("--programme", metavar="ID", help="programma-id, standaard velsen-2022")
-    report.add_argument("--person", metavar="NAAM", help="collegelid (voor regie)")
-    report.add_argument("--meeting", metavar="TITEL", help="vergadering (voor annex)")
-    report.add_argument("--date", metavar="JJJJ-MM-DD", help="datum van de vergadering (voor annex)")
-    report.add_argument("--agenda-item", metavar="N", help="agendapunt (voor annex)")
-    report.add_argument("--items", metavar="LIJST", help="onderdelen, bv. themes,portfolio,budget,timeline")
-    report.add_argument("--database", metavar="BESTAND", help="standaard: de lokale database")
-    report.add_argument("--flagged", action="store_true", help="brief: alleen punten 'bespreken in vergadering'")
+    report.add_argument("-o", "--output", required=True, metavar=_("BESTAND.pdf"))
+    report.add_argument("--programme", metavar="ID", help=programme_help(_("standaard velsen-2022")))
+    report.add_argument("--person", metavar=_("NAAM"), help=_("collegelid (voor regie)"))
+    report.add_argument("--meeting", metavar=_("TITEL"), help=_("vergadering (voor annex)"))
+    report.add_argument("--date", metavar=_("JJJJ-MM-DD"), help=_("datum van de vergadering (voor annex)"))
+    report.add_argument("--agenda-item", metavar="N", help=_("agendapunt (voor annex)"))
+    report.add_argument("--items", metavar=_("LIJST"), help=_("onderdelen, bv. themes,portfolio,budget,timeline"))
+    report.add_argument("--database", metavar=_("BESTAND"), help=_("standaard: de lokale database"))
+    report.add_argument("--flagged", action="store_true", help=_("brief: alleen punten 'bespreken in vergadering'"))
 
-    shot = sub.add_parser("screenshot", help="maak een schermafbeelding van het venster (zonder scherm)")
+    shot = sub.add_parser("screenshot", help=_("maak een schermafbeelding van het venster (zonder scherm)"))
     shot.add_argument("--tab", choices=["themes", "portfolio", "budget", "timeline"], default="themes")
-    shot.add_argument("--person", metavar="NAAM", help="bekijk als dit collegelid")
-    shot.add_argument("--programme", metavar="ID", help="programma-id, bv. heemskerk-2018")
-    shot.add_argument("--size", default="1600x1000", metavar="BxH")
-    shot.add_argument("-o", "--output", required=True, metavar="BESTAND.png")
+    shot.add_argument("--person", metavar=_("NAAM"), help=_("bekijk als dit collegelid"))
+    shot.add_argument("--programme", metavar="ID", help=programme_help(_("standaard velsen-2022")))
+    shot.add_argument("--size", default="1600x1000", metavar=_("BxH"))
+    shot.add_argument("-o", "--output", required=True, metavar=_("BESTAND.png"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_language(language_from_arguments(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     args = parser.parse_args(argv)
+    log_setup.configure_logging(args.verbose)  # the log file; the terminal only with --verbose
     if args.command is None:
         from velsen_desk.cli.desktop_check import check_desktop
 
@@ -110,9 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:  # last resort: the user gets a sentence, the log file gets the details
         log_file = _log_to_file()
         logging.getLogger("velsen_desk").exception("unexpected error in %s", args.command)
-        where = (f"De details staan in {log_file}; stuur dat bestand naar de griffie." if log_file is not None
-                 else "De details konden niet in een logbestand worden bewaard.")
-        print(f"Er ging iets onverwachts mis bij '{args.command}'. Er is niets gewijzigd. {where}", file=sys.stderr)
+        where = (_("De details staan in {log_file}; stuur dat bestand naar de griffie.").format(log_file=log_file)
+                 if log_file is not None else _("De details konden niet in een logbestand worden bewaard."))
+        print(_("Er ging iets onverwachts mis bij '{command}'. Er is niets gewijzigd.").format(command=args.command)
+              + f" {where}", file=sys.stderr)
         return EXIT_INTERNAL
 
 
@@ -129,23 +144,8 @@ def _silence_stdout() -> None:
 
 
 def _log_to_file() -> Path | None:
-    """Send the log to the user's log folder; None when that folder or file cannot be made
-    (the last-resort handler must still print its sentence, never fail itself)."""
-    import platformdirs
-
-    from velsen_desk.core.paths import APP_AUTHOR, APP_NAME
-
-    try:
-        log_dir = Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
-        log_dir.mkdir(parents=True, exist_ok=True)
-        log_file = log_dir / "velsen-desk.log"
-        handler = logging.FileHandler(log_file, encoding="utf-8")
-    except (OSError, ValueError):  # ValueError: a NUL or surrogate in the configured folder name
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    return log_file
+    """The log file, made now; None when it cannot be (see :func:`log_setup.log_to_file`)."""
+    return log_setup.log_to_file()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,6 +8,7 @@ from pathlib import Path
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.exit_codes import EXIT_OK
 from velsen_desk.cli.output import safe
+from velsen_desk.core.i18n import _, ngettext
 
 
 @command("report")
@@ -32,8 +33,8 @@ def report_command(args: argparse.Namespace) -> int:
         flagged_only=args.flagged,
     )
     result = generate_report(request)
-    pages = "1 pagina" if result.pages == 1 else f"{result.pages} pagina's"
-    print(f"Rapport opgeslagen: {safe(result.path)} ({pages}).")
+    pages = ngettext("{n} pagina", "{n} pagina's", result.pages).format(n=result.pages)
+    print(_("Rapport opgeslagen: {path} ({pages}).").format(path=safe(result.path), pages=pages))
     return EXIT_OK
 
 

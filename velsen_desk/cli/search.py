@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.exit_codes import EXIT_OK
 from velsen_desk.cli.output import json_text, safe
+from velsen_desk.cli.styling import MARK_END, MARK_START, styling_for
+from velsen_desk.core.i18n import _
 
 
 @command("search")
@@ -34,12 +37,13 @@ def search_command(args: argparse.Namespace) -> int:
         print(json_text(rows))
         return EXIT_OK
     if not hits:
-        print("Geen resultaten.")
+        print(_("Geen resultaten."))
         return EXIT_OK
+    style = styling_for(sys.stdout)  # bold on a terminal; no marks at all when piped
     for kind, group in group_by_kind(hits).items():
         print(f"{safe(plural_label(kind))} ({len(group)})")
         for hit in group:
-            title, snippet = hit.plain("**", "**")
-            print(f"  {safe(title)}  [{safe(hit.ref_id)}]")
-            print(f"      {safe(snippet)}")
+            title, snippet = hit.plain(MARK_START, MARK_END)
+            print(f"  {style.marked(title)}  [{safe(hit.ref_id)}]")
+            print(f"      {style.marked(snippet)}")
     return EXIT_OK

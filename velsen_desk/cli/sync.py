@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.errors import CommandError
 from velsen_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from velsen_desk.cli.output import json_text, safe
+from velsen_desk.core.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from velsen_desk.sync.diff import Change
 
 
 def _share_from(args: argparse.Namespace) -> Path | None:
@@ -24,7 +30,8 @@ def publish_command(args: argparse.Namespace) -> int:
     from velsen_desk.sync.publish import publish
 
     result = publish(Path(args.database), Path(args.share))
-    print(f"Gepubliceerd: {safe(result.path.name)} (gegevensversie {safe(result.manifest.data_version)}).")
+    print(_("Gepubliceerd: {name} (gegevensversie {version}).").format(
+        name=safe(result.path.name), version=safe(result.manifest.data_version)))
     return EXIT_OK
 
 
@@ -35,14 +42,15 @@ def sync_command(args: argparse.Namespace) -> int:
 
     share = _share_from(args)
     if share is None:
-        raise CommandError("Geen gedeelde map ingesteld. Gebruik --share MAP of stel hem in via Instellingen.",
-                            EXIT_USAGE)
+        raise CommandError(_("Geen gedeelde map ingesteld. Gebruik --share MAP of stel hem in via Instellingen."),
+                           EXIT_USAGE)
     result = sync(share, local_database_path())
     if not result.changed:
-        print(f"Al bijgewerkt: gegevensversie {safe(result.manifest.data_version)}.")
+        print(_("Al bijgewerkt: gegevensversie {version}.").format(version=safe(result.manifest.data_version)))
         return EXIT_OK
-    print(f"Bijgewerkt naar gegevensversie {safe(result.manifest.data_version)} "
-          f"(gepubliceerd {safe(result.manifest.published_at)} door {safe(result.manifest.published_by)}).")
+    print(_("Bijgewerkt naar gegevensversie {version} (gepubliceerd {at} door {by}).").format(
+        version=safe(result.manifest.data_version), at=safe(result.manifest.published_at),
+        by=safe(result.manifest.published_by)))
     if result.previous is not None:
         from velsen_desk.storage.database import DatabaseError
         from velsen_desk.sync.diff import diff_databases
@@ -50,13 +58,24 @@ def sync_command(args: argparse.Namespace) -> int:
         try:
             changes = diff_databases(result.previous, local_database_path())
         except DatabaseError as exc:  # an old kept copy of another shape: the new data is in place all the same
-            print(f"De wijzigingen sinds uw vorige versie konden niet bepaald worden: {safe(exc)}", file=sys.stderr)
+            print(_("De wijzigingen sinds uw vorige versie konden niet bepaald worden: {cause}").format(
+                cause=safe(exc)), file=sys.stderr)
             changes = []
         else:
-            print(f"{len(changes)} wijziging(en) sinds uw vorige versie" + (":" if changes else "."))
-        for change in changes:
-            print(f"  {safe(change)}")
+            print(ngettext("{n} wijziging sinds uw vorige versie", "{n} wijzigingen sinds uw vorige versie",
+                           len(changes)).format(n=len(changes)) + (":" if changes else "."))
+        _print_changes(changes, "  ")
     return EXIT_OK
+
+
+def _print_changes(changes: Sequence[Change], indent: str) -> None:
+    from velsen_desk.cli.changes import change_lines
+    from velsen_desk.cli.styling import styling_for
+
+    style = styling_for(sys.stdout)
+    for change in changes:
+        for line in change_lines(change, style):
+            print(f"{indent}{line}")
 
 
 @command("diff")
@@ -68,9 +87,8 @@ def diff_command(args: argparse.Namespace) -> int:
         check_database_file(path)
     changes = diff_databases(Path(args.old), Path(args.new))
     if not changes:
-        print("Geen verschillen.")
-    for change in changes:
-        print(safe(change))
+        print(_("Geen verschillen."))
+    _print_changes(changes, "")
     return EXIT_OK
 
 
@@ -83,21 +101,23 @@ def rollback_command(args: argparse.Namespace) -> int:
     version = choose_version(kept_versions(db), args.to)
     changes, skipped = rollback_preview(db, version)
     kept_at = version.kept_at.astimezone().strftime("%d-%m-%Y %H:%M")
-    print(f"Terug naar gegevensversie {safe(version.data_version)} (in gebruik tot {kept_at}).")
-    print(safe(skipped) if skipped else f"{len(changes)} wijziging(en) ten opzichte van de huidige gegevens"
-          + (":" if changes else "."))
-    for change in changes:
-        print(f"  {safe(change)}")
+    print(_("Terug naar gegevensversie {version} (in gebruik tot {until}).").format(
+        version=safe(version.data_version), until=kept_at))
+    print(safe(skipped) if skipped else ngettext(
+        "{n} wijziging ten opzichte van de huidige gegevens", "{n} wijzigingen ten opzichte van de huidige gegevens",
+        len(changes)).format(n=len(changes)) + (":" if changes else "."))
+    _print_changes(changes, "  ")
     if not args.yes:
         try:
-            answer = input("Deze versie terugzetten? [j/N] ")
+            answer = input(_("Deze versie terugzetten? [j/N] "))
         except EOFError:  # no terminal to ask on
-            raise CommandError("Niet teruggezet: bevestig met --yes.", EXIT_USAGE) from None
+            raise CommandError(_("Niet teruggezet: bevestig met --yes."), EXIT_USAGE) from None
         if answer.strip().lower() not in ("j", "ja", "y", "yes"):
-            print("Niet teruggezet.")
+            print(_("Niet teruggezet."))
             return EXIT_OK
     rollback(db, version)
-    print(f"Teruggezet: gegevensversie {safe(version.data_version)}. Uw notities zijn niet gewijzigd.")
+    print(_("Teruggezet: gegevensversie {version}. Uw notities zijn niet gewijzigd.").format(
+        version=safe(version.data_version)))
     return EXIT_OK
 
 
@@ -134,10 +154,10 @@ def status_command(args: argparse.Namespace) -> int:
         print(json_text(state))
         return EXIT_OK
     labels = {
-        "database": "Lokale database", "data_version": "Gegevensversie", "origin": "Herkomst",
-        "synced_at": "Laatst gesynchroniseerd", "published_at": "Gepubliceerd op",
-        "previous_versions": "Vorige versies", "config": "Instellingen", "share": "Gedeelde map",
+        "database": _("Lokale database"), "data_version": _("Gegevensversie"), "origin": _("Herkomst"),
+        "synced_at": _("Laatst gesynchroniseerd"), "published_at": _("Gepubliceerd op"),
+        "previous_versions": _("Vorige versies"), "config": _("Instellingen"), "share": _("Gedeelde map"),
     }
     for key, label in labels.items():
-        print(f"{label}: {safe(state[key] or 'onbekend')}")
+        print(f"{label}: {safe(state[key] or _('onbekend'))}")
     return EXIT_OK

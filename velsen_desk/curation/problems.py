@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.core.i18n import ngettext
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -34,4 +36,6 @@ class DataError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (str(p.file), p.line or 0, p.field))
-        super().__init__(f"{len(self.problems)} probleem/problemen in de gegevensbestanden")
+        count = len(self.problems)
+        super().__init__(ngettext("{n} probleem in de gegevensbestanden", "{n} problemen in de gegevensbestanden",
+                                  count).format(n=count))

@@ -8,6 +8,7 @@ from pathlib import Path
 from velsen_desk.core.formatting import format_cost
 from velsen_desk.core.item_kinds import ITEM_KIND_IDS
 from velsen_desk.core.records import ProgrammeData
+from velsen_desk.core.word_diff import Piece, word_diff
 from velsen_desk.storage import reader
 from velsen_desk.storage.database import ReadOnlyDatabase
 
@@ -34,6 +35,17 @@ class Change:
     field: str | None = None
     old: str | None = None
     new: str | None = None
+
+    @property
+    def heading(self) -> str:
+        """What changed, without the values: "actie Actie 18: …: planning"."""
+        return f"{self.kind} {self.label}: {self.field}" if self.field else f"{self.kind} {self.label}"
+
+    def words(self) -> tuple[Piece, ...]:
+        """The old and the new value word by word (core.word_diff); empty unless "gewijzigd"."""
+        if self.change != "gewijzigd":
+            return ()
+        return word_diff(self.old or "", self.new or "")
 
     def __str__(self) -> str:
         if self.change == "gewijzigd":

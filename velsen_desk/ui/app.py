@@ -62,7 +62,6 @@ def run_app() -> int:
     or corrupt database ends in a Dutch message box and exit status 1."""
     from velsen_desk.ui.main_window import MainWindow
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = application()
     sys.excepthook = _excepthook
     window = MainWindow(None, settings=QSettings())

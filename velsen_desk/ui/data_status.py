@@ -1,9 +1,13 @@
-"""The status bar's line about the open data: its version, where it came from and the dates of
-the source documents (the full list in the tooltip)."""
+"""The status bar's line about the open data, in a raadslid's words: whose data it is and of
+when ("Gegevens van 1 december 2026, gepubliceerd door de griffie"), and the dates of the source
+documents. The technical identity (the data version, a content hash, and the shared folder it
+came from) is in the tooltip, for the griffie and for a support question.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -13,6 +17,15 @@ from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.widgets.style import escaped_rich_text
 
 
+def _local_date(stamp: str | None) -> dt.date | None:
+    if not stamp:
+        return None
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().date()
+    except ValueError:  # origin.json is only a hint; a damaged date is left out
+        return None
+
+
 class DataStatus(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -20,8 +33,21 @@ class DataStatus(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Geopende gegevens"))
 
-    def show_data(self, data: ProgrammeData, data_version: str | None, origin: str) -> None:
-        version = data_version or self.tr("onbekend")
+    def origin_text(self, origin: Mapping[str, str]) -> str:
+        """Where the open data came from, in words (``origin`` as in origin.json)."""
+        if origin.get("rolled_back_at"):
+            when = _local_date(origin.get("rolled_back_at"))
+            return (self.tr("Vorige versie van de gegevens, teruggezet op {0}").format(format_long_date(when))
+                    if when else self.tr("Vorige versie van de gegevens, teruggezet"))
+        if origin.get("origin", "ingebouwd") == "ingebouwd":
+            return self.tr("Gegevens meegeleverd met Velsen Desk")
+        published = _local_date(origin.get("published_at"))
+        by = origin.get("published_by") or self.tr("de griffie")
+        if published is None:
+            return self.tr("Gegevens gepubliceerd door {0}").format(by)
+        return self.tr("Gegevens van {0}, gepubliceerd door {1}").format(format_long_date(published), by)
+
+    def show_data(self, data: ProgrammeData, data_version: str | None, origin: Mapping[str, str]) -> None:
         dated: list[tuple[str, str]] = []
         for d in sorted(data.documents, key=lambda d: (d.date or dt.date.max, d.title)):
             when = format_long_date(d.date) if d.date else d.date_text
@@ -29,5 +55,11 @@ class DataStatus(QLabel):
                 status = f" ({d.status_text or d.status})" if d.status else ""
                 dated.append((d.title, f"{when}{status}"))
         short = "; ".join(when for _title, when in dated) or self.tr("datum onbekend")
-        self.setText(self.tr("Gegevensversie {0} · bron: {1} · documenten: {2}").format(version[:12], origin, short))
-        self.setToolTip(escaped_rich_text("\n".join(f"{title}: {when}" for title, when in dated)))
+        self.setText(self.tr("{0} · brondocumenten van {1}").format(self.origin_text(origin), short))
+        where = origin.get("origin", "ingebouwd")
+        technical = [
+            self.tr("Gegevensversie (voor de griffie): {0}").format(data_version or self.tr("onbekend")),
+            self.tr("Opgehaald uit: {0}").format(where) if where != "ingebouwd" else self.tr("Meegeleverd"),
+        ]
+        lines = [f"{title}: {when}" for title, when in dated] + ["", *technical]
+        self.setToolTip(escaped_rich_text("\n".join(lines)))

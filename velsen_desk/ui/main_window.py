@@ -54,6 +54,7 @@ from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.chart_library import chart_library
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import escaped_rich_text
+from velsen_desk.ui.window_geometry import place_window
 
 log = logging.getLogger(__name__)
 
@@ -317,7 +318,8 @@ class MainWindow(QMainWindow):
         if self.state.data is not data:  # a newer programme shows its own
             return
         catalog = self.loader.catalog
-        self.data_label.show_data(data, catalog.summary.data_version if catalog else None, self._origin)
+        origin = {"origin": self._origin, **(read_origin(self.db_path) if self.db_path else {})}
+        self.data_label.show_data(data, catalog.summary.data_version if catalog else None, origin)
 
     def _catch_up(self, data: ProgrammeData) -> None:
         """Draw one hidden tab per event-loop turn (the visible one drew at once), then report
@@ -402,8 +404,8 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self._settings.value("main_window/geometry") if self._settings is not None else None
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        place_window(self, restored)  # fits small screens; brings a window from another monitor back
         if self._settings is None:
             return
         state = self._settings.value("main_window/state")

@@ -65,7 +65,8 @@ def build(data: ProgrammeData, styles: Styles, notes: list[Note], flagged_only: 
     facts = _facts_by_anchor(data)
     title = "Persoonlijke voorbereiding" + (" — te bespreken punten" if flagged_only else "")
     f: list = [heading(styles, title, "brief", 0, concept=False)]
-    f.append(styles.p(f"{data.programme.title} · {len(chosen)} notitie(s)", styles.subtitle))
+    notes = f"{len(chosen)} notitie" if len(chosen) == 1 else f"{len(chosen)} notities"
+    f.append(styles.p(f"{data.programme.title} · {notes}", styles.subtitle))
     if not chosen:
         f.append(styles.p("Er zijn geen notities" + (" met de markering 'bespreken in vergadering'."
                                                       if flagged_only else "."), styles.body))

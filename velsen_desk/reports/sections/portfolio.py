@@ -14,8 +14,8 @@ from velsen_desk.reports.styles import FONT_BOLD, GROUP_BG, Styles, esc
 TITLE = "Portefeuilleverdeling"
 UNCERTAIN = "≈"
 FOOTNOTE = (
-    f"{UNCERTAIN} = domein onzeker. De portefeuilleverdeling is overgenomen uit een PDF waarin de "
-    "kolomgrenzen van de tabel verloren zijn gegaan; voor deze portefeuilles is niet zeker in welke "
+    f"{UNCERTAIN} = domein onzeker. In het brondocument lopen de kolommen van de "
+    "portefeuilletabel in elkaar over; voor deze portefeuilles is daarom niet zeker in welke "
     "domeinkolom ze stonden. De portefeuille zelf en het collegelid zijn wel zeker."
 )
 

@@ -94,8 +94,8 @@ def build(data: ProgrammeData, styles: Styles, person: PersonInfo) -> list[Part]
     if len(rows) > 1:
         f.append(table(rows, [140, 353]))
         if any(not i.domain_certain for i in matrix.items if i.person_id == person.id):
-            f.append(styles.p("≈ = domein onzeker: bij het overnemen uit de PDF zijn de kolomgrenzen van de tabel "
-                              "verloren gegaan.", styles.small))
+            f.append(styles.p("≈ = domein onzeker: in het brondocument lopen de kolommen van de "
+                              "portefeuilletabel in elkaar over.", styles.small))
     else:
         f.append(styles.p("Geen portefeuilles bekend.", styles.body))
 

@@ -21,7 +21,8 @@ def _tr(text: str) -> str:
 
 
 def uncertain_tooltip() -> str:
-    return _tr("kolom afgeleid; de PDF-tabel verloor haar kolomgrenzen")
+    return _tr("Kolom onzeker: in het brondocument lopen de kolommen van deze tabel in elkaar over, "
+               "dus in welke kolom dit staat is afgeleid.")
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,37 @@
 """"Wat is er veranderd": the changes between two data versions, grouped by kind.
 
 :class:`ChangesModel` is a two-level item
-model (kind → change) and :class:`ChangesDialog` a non-modal window over it.
+model (kind → change) and :class:`ChangesDialog` a non-modal window over it. A changed text
+shows its changed words marked (``word_diff_view``), in the cells from a few words before the
+first difference, and in full in the detail pane under the list.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from velsen_desk.core.item_kinds import kind_order
+from velsen_desk.core.word_diff import around_first_change, mostly_shared, side
 from velsen_desk.sync.changes import ChangeReport
 from velsen_desk.sync.diff import Change
+from velsen_desk.ui.sync.word_diff_view import PIECES_ROLE, WordDiffDelegate, pieces_html
 from velsen_desk.ui.widgets.grouped_model import GROUP as _GROUP
 from velsen_desk.ui.widgets.grouped_model import NO_PARENT as _NO_PARENT
 from velsen_desk.ui.widgets.grouped_model import GroupedItemModel, Index
-from velsen_desk.ui.widgets.style import bold_font, escaped_rich_text, plain_label
+from velsen_desk.ui.widgets.style import bold_font, esc, escaped_rich_text, html_css, plain_label
 
 
 def _tr(text: str) -> str:
@@ -50,6 +64,13 @@ class ChangesModel(GroupedItemModel):
         self._groups = sorted(grouped.items(), key=lambda kv: kind_order(kv[0]))
         self.endResetModel()
 
+    def change_at(self, index: Index) -> Change | None:
+        """The change on ``index``'s row; None for a kind's row or no row."""
+        if not index.isValid() or index.internalId() == _GROUP:
+            return None
+        changes: list[Change] = self._groups[index.internalId()][1]
+        return changes[index.row()]
+
     # ---- Qt model
 
     def columnCount(self, parent: Index = _NO_PARENT) -> int:
@@ -71,6 +92,12 @@ class ChangesModel(GroupedItemModel):
                 return bold_font()
             return None
         change = self._groups[index.internalId()][1][index.row()]
+        if role == PIECES_ROLE and index.column() in (2, 3) and change.old and change.new:
+            # Only where the texts share words: "€ 1.000" against "€ 2.000" reads as it is.
+            pieces = change.words()
+            if mostly_shared(pieces):
+                return around_first_change(side(pieces, "old" if index.column() == 2 else "new"))
+            return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return escaped_rich_text(self.data(index, Qt.ItemDataRole.DisplayRole))
         if role == Qt.ItemDataRole.DisplayRole:
@@ -94,7 +121,7 @@ class ChangesDialog(QDialog):
         self.setObjectName("changes_dialog")
         self.setWindowTitle(self.tr("Wat is er veranderd"))
         self.setModal(False)
-        self.resize(900, 520)
+        self.resize(900, 600)
         self.summary = plain_label(QLabel(self))
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Samenvatting van de wijzigingen"))
@@ -107,17 +134,31 @@ class ChangesDialog(QDialog):
             self.tr("Wijzigingen per soort onderdeel: toegevoegd, verwijderd of gewijzigd, met oud en nieuw.")
         )
         header = self.tree.header()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 340)
-        header.resizeSection(1, 170)
-        header.resizeSection(2, 160)
+        header.resizeSection(0, 300)
+        header.resizeSection(1, 150)
+        for column in (2, 3):  # old and new side by side, equally wide: the marks line up
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.tree.setItemDelegate(WordDiffDelegate(self.tree))
+        self.detail = QTextBrowser(self)
+        self.detail.setObjectName("change_detail")
+        self.detail.setOpenLinks(False)  # the texts come from the data; nothing in them is a link to follow
+        self.detail.setAccessibleName(self.tr("De gekozen wijziging, oud en nieuw voluit"))
+        self.detail.setPlaceholderText(self.tr("Kies een wijziging om oud en nieuw voluit te zien."))
+        self.tree.selectionModel().currentRowChanged.connect(self._show_detail)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.tree)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(split, 1)
         layout.addWidget(buttons)
 
     # ---- Public API
@@ -133,6 +174,21 @@ class ChangesDialog(QDialog):
             text = self.tr("%n wijziging(en) ten opzichte van de vorige versie.", "", len(report.changes))
         self.summary.setText(text)
         self.tree.expandAll()
+
+    def _show_detail(self, current: QModelIndex) -> None:
+        change = self.model.change_at(current)
+        if change is None:
+            self.detail.clear()
+            return
+        html = [html_css(), f"<h3>{esc(change.label)}</h3><p>{esc(self.model.data(current.siblingAtColumn(1)))}</p>"]
+        if change.change == "gewijzigd":
+            pieces = change.words()
+            sides = ((self.tr("Oud"), side(pieces, "old"), change.old),
+                     (self.tr("Nieuw"), side(pieces, "new"), change.new))
+            for title, shown_pieces, value in sides:
+                shown = pieces_html(shown_pieces) if value else f"<i>{esc(_tr('leeg'))}</i>"
+                html.append(f"<p><b>{esc(title)}</b><br>{shown}</p>")
+        self.detail.setHtml("".join(html))
 
     def change_lines(self) -> list[str]:
         """All change rows as text (for tests and screen readers' summaries)."""

@@ -167,7 +167,6 @@ class SyncFeature(QObject):
         self.sync_action.setEnabled(True)
         self._last_result = result
         self.update_status()
-        version = result.manifest.data_version
         if result.held_back:
             self._window.statusBar().showMessage(
                 self.tr("U werkt met een teruggezette versie; synchroniseer (F5) om de nieuwste op te halen."), 8000
@@ -175,11 +174,11 @@ class SyncFeature(QObject):
             return
         if not result.changed:
             self._window.statusBar().showMessage(
-                self.tr("Gesynchroniseerd: u hebt de nieuwste gegevens (versie {0}).").format(version[:12]), 8000
+                self.tr("Gesynchroniseerd: u hebt de nieuwste gegevens van de griffie."), 8000
             )
             return
         self._window.statusBar().showMessage(
-            self.tr("Nieuwe gegevens binnengehaald (versie {0}). Zie “Wat is er veranderd…”.").format(version[:12]),
+            self.tr("Nieuwe gegevens van de griffie binnengehaald. Zie “Wat is er veranderd…”."),
             15000,
         )
         self.changes_button.setVisible(result.previous is not None)
@@ -188,7 +187,7 @@ class SyncFeature(QObject):
     def _on_rolled_back(self, result: RollbackResult) -> None:
         self.update_status()
         self._window.statusBar().showMessage(
-            self.tr("Vorige versie teruggezet (versie {0}).").format((result.version.data_version or "")[:12]), 15000
+            self.tr("De vorige versie van de gegevens is teruggezet."), 15000
         )
         self.sig_new_version.emit(result)
 

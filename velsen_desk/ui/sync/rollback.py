@@ -28,6 +28,7 @@ from velsen_desk.sync.diff import Change
 from velsen_desk.sync.rollback import KeptVersion, RollbackResult, kept_versions, rollback, rollback_preview
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.sync.changes import ChangesModel
+from velsen_desk.ui.sync.word_diff_view import WordDiffDelegate
 
 
 def kept_label(version: KeptVersion) -> str:
@@ -64,6 +65,7 @@ class RollbackDialog(QDialog):
         self.model = ChangesModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
+        self.tree.setItemDelegate(WordDiffDelegate(self.tree))  # changed words marked, as in "Wat is er veranderd"
         self.tree.setAccessibleName(self.tr("Wijzigingen bij terugzetten"))
         buttons = QDialogButtonBox(self)
         self.restore_button = QPushButton(self.tr("&Terugzetten…"), self)
@@ -97,8 +99,8 @@ class RollbackDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Vorige versie terugzetten"),
-            self.tr("De gegevens van {0} (versie {1}) terugzetten? Uw notities blijven zoals ze zijn.").format(
-                kept_label(version), (version.data_version or "")[:12]
+            self.tr("De gegevens die u gebruikte tot {0} terugzetten? Uw notities blijven zoals ze zijn.").format(
+                kept_label(version)
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -121,12 +123,12 @@ class RollbackDialog(QDialog):
         self.versions.clear()
         for version in versions:
             if version.usable:
-                text = self.tr("{0} — gegevensversie {1}").format(
-                    kept_label(version), (version.data_version or "")[:12]
-                )
+                text = self.tr("Gegevens die u gebruikte tot {0}").format(kept_label(version))
             else:
                 text = self.tr("{0} — onbruikbaar bestand").format(kept_label(version))
             item = QListWidgetItem(text, self.versions)
+            if version.data_version:  # the technical identity, for the griffie only
+                item.setToolTip(self.tr("Gegevensversie (voor de griffie): {0}").format(version.data_version))
             if not version.usable:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
         if not any(v.usable for v in versions):
@@ -162,8 +164,8 @@ class RollbackDialog(QDialog):
 
     def _on_done(self, result: RollbackResult) -> None:
         self.summary.setText(
-            self.tr("Teruggezet: gegevensversie {0}. Uw notities zijn niet gewijzigd.").format(
-                (result.version.data_version or "")[:12])
+            self.tr("Teruggezet: de gegevens die u gebruikte tot {0}. Uw notities zijn niet gewijzigd.").format(
+                kept_label(result.version))
         )
         self.sig_rolled_back.emit(result)
 
