@@ -134,9 +134,10 @@ def test_strategische_agenda_shows_opgaven_and_speerpunten(window, qtbot):
         window.select_programme("velsen-sa2020")
     model = window.themes_tab.model
     top = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert top[0] == "In Velsen doet iedereen mee" and len(top) == 4
+    assert top[0] == "In Velsen doet iedereen mee" and len(top) == 5
+    assert top[4] == "Impulsprojecten"  # named apart from the four opgaven (M1)
     kinds = {i.data(KIND_ROLE) for i in _rows(model)}
-    assert kinds == {"opgave", "speerpunt", "group"}
+    assert kinds == {"opgave", "speerpunt", "group", "impulsgroep", "impulsproject"}
 
 
 def test_a_group_and_its_speerpunt_show_their_opgave(window, qtbot):

@@ -34,6 +34,8 @@ from velsen_desk.core.records import (
     FocusopgaveInfo,
     FocusPointInfo,
     FundingInfo,
+    ImpulsprojectenInfo,
+    ImpulsprojectInfo,
     OpgaveInfo,
     PersonInfo,
     PhaseInfo,
@@ -41,6 +43,7 @@ from velsen_desk.core.records import (
     PortfolioMatrix,
     ProgrammeData,
     ProgrammeInfo,
+    RemarkInfo,
     SourceInfo,
     SpeerpuntInfo,
     TargetInfo,
@@ -86,6 +89,10 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
          "detail": str, "order": int, **_SOURCE},
         'person_id, "order", rowid',
     ),
+    "remarks": (
+        {"id": str, "programme_id": str, "about": str, "label": str, "order": int, "text": str, **_SOURCE},
+        '"order", id',
+    ),
     "aandachtsvelden": ({"id": str, "document_id": str, "name": str, "order": int}, '"order", rowid'),
     "themes": (
         {"id": str, "aandachtsveld_id": str, "number": int, "name": str, "regie_id": str, "extra_attention": bool,
@@ -97,13 +104,20 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
         "document_id, number, id",
     ),
     "chapter_themes": ({"chapter_id": str, "theme_id": str}, "theme_id, chapter_id"),
-    "focus_points": ({"id": str, "chapter_id": str, "order": int, "text": str, **_SOURCE}, 'chapter_id, "order"'),
+    "focus_points": (
+        {"id": str, "chapter_id": str, "order": int, "section": str, "text": str, **_SOURCE}, 'chapter_id, "order"'
+    ),
     "targets": (
-        {"focus_point_id": str, "order": int, "text": str, "figure": float, "unit": str, "year": int},
+        {"focus_point_id": str, "order": int, "text": str, "figure": float, "unit": str, "year": int,
+         "start_year": int, "qualifier": str},
         'focus_point_id, "order"',
     ),
-    "opgaven": ({"id": str, "document_id": str, "number": int, "title": str, "summary": str, **_SOURCE},
+    "opgaven": ({"id": str, "document_id": str, "number": int, "title": str, "summary": str, "future_text": str,
+                 **_SOURCE},
                 "number, rowid"),
+    "impulsprojecten": (
+        {"id": str, "document_id": str, "order": int, "title": str, "text": str, **_SOURCE}, '"order", id'
+    ),
     "speerpunten": (
         {"id": str, "opgave_id": str, "order": int, "kind": str, "text": str, **_SOURCE}, 'opgave_id, "order"'
     ),
@@ -148,7 +162,7 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
 
 # Every item a personal note can be anchored to.
 ANCHOR_TABLES = ("themes", "actions", "portfolio_items", "budget_lines", "focusopgaven", "budgets", "people",
-                 "chapters", "focus_points", "opgaven", "speerpunten")
+                 "chapters", "focus_points", "opgaven", "speerpunten", "impulsprojecten")
 
 
 def _converter(kind: type) -> Callable[[Any], Any] | None:
@@ -338,9 +352,10 @@ class _Programme:
                 theme_ids=tuple(link["theme_id"] for link in theme_ids.get(c["id"], ())),
                 focus_points=tuple(
                     FocusPointInfo(
-                        id=p["id"], order=p["order"], text=p["text"],
+                        id=p["id"], order=p["order"], text=p["text"], section=p["section"],
                         targets=tuple(
-                            TargetInfo(text=t["text"], figure=t["figure"], unit=t["unit"], year=t["year"])
+                            TargetInfo(text=t["text"], figure=t["figure"], unit=t["unit"], year=t["year"],
+                                       start_year=t["start_year"], qualifier=t["qualifier"])
                             for t in targets.get(p["id"], ())
                         ),
                         source=self.source(p),
@@ -479,6 +494,7 @@ class _Programme:
                 if i["programme_id"] == self.pid
             ),
             regie={person_id: tuple(themes) for person_id, themes in regie.items()},
+            remarks=self.remarks("portefeuilleverdeling"),
         )
 
     def opgaven(self) -> tuple[OpgaveInfo, ...]:
@@ -486,6 +502,7 @@ class _Programme:
         return tuple(
             OpgaveInfo(
                 id=o["id"], number=o["number"], title=o["title"], summary=o["summary"],
+                future_text=o["future_text"],
                 document_title=self.documents[o["document_id"]]["title"],
                 speerpunten=tuple(
                     SpeerpuntInfo(id=s["id"], order=s["order"], kind=s["kind"], text=s["text"],
@@ -497,6 +514,23 @@ class _Programme:
             for o in self.rows["opgaven"]
             if o["document_id"] in self.own_documents
         )
+
+    def remarks(self, about: str) -> tuple[RemarkInfo, ...]:
+        return tuple(
+            RemarkInfo(id=r["id"], label=r["label"], text=r["text"], source=self.source(r))
+            for r in self.rows["remarks"]
+            if r["programme_id"] == self.pid and r["about"] == about
+        )
+
+    def impulsprojecten(self) -> ImpulsprojectenInfo | None:
+        projects = tuple(
+            ImpulsprojectInfo(id=p["id"], order=p["order"], title=p["title"], text=p["text"], source=self.source(p))
+            for p in self.rows["impulsprojecten"]
+            if p["document_id"] in self.own_documents
+        )
+        if not projects:
+            return None
+        return ImpulsprojectenInfo(intro=self.remarks("impulsprojecten"), projects=projects)
 
     def data(self, programme: ProgrammeInfo) -> ProgrammeData:
         velden = self.velden()
@@ -519,6 +553,7 @@ class _Programme:
             plans=self.plans(),
             matrix=self.matrix(college, velden),
             opgaven=self.opgaven(),
+            impulsprojecten=self.impulsprojecten(),
         )
 
 

@@ -32,6 +32,7 @@ from velsen_desk.storage.tables.entities import (
     Theme,
     ThemeLink,
 )
+from velsen_desk.storage.tables.programme_text import Impulsproject, Remark
 
 __all__ = [
     "Aandachtsveld",
@@ -46,6 +47,7 @@ __all__ = [
     "Document",
     "Domain",
     "FocusPoint",
+    "Impulsproject",
     "Focusopgave",
     "Funding",
     "Membership",
@@ -56,6 +58,7 @@ __all__ = [
     "PlanningPhase",
     "PortfolioItem",
     "Programme",
+    "Remark",
     "Sourced",
     "Speerpunt",
     "StoredCost",

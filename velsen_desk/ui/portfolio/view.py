@@ -108,6 +108,8 @@ class PortfolioTab(ProgrammeTab):
             notes.append(self.tr("Dit programma verdeelt de portefeuilles niet over domeinen."))
         if any(m.role is None or m.party is None for m in data.matrix.members):
             notes.append(self.tr("“onbekend”: de bron noemt het niet."))
+        # The source's own notes under the table hold for every member: shown with the table.
+        notes.extend(f"{r.label}: {r.text}" for r in data.matrix.remarks)
         self.legend.setText(" ".join(notes))
         self.legend.setVisible(bool(notes))
         self.show_person()
@@ -172,4 +174,17 @@ class PortfolioTab(ProgrammeTab):
             out.extend(f'<li><a href="theme:{esc(t.id)}">{t.number}. {esc(t.name)}</a></li>' for t in regie)
             out.append("</ul>")
         out.append(source_html(member.source, self.tr("Bron collegelid")))
+        out.append(self._remarks_html())
         self.detail.setHtml("".join(out))
+
+    def _remarks_html(self) -> str:
+        """The source's notes under the table ("NB: …"): they qualify every member's portfolios."""
+        data = self._state.data
+        remarks = data.matrix.remarks if data is not None and data.matrix is not None else ()
+        if not remarks:
+            return ""
+        out = [f"<h3>{esc(self.tr('Opmerkingen bij de portefeuilleverdeling'))}</h3>"]
+        for remark in remarks:
+            out.append(f"<p><b>{esc(remark.label)}:</b> {esc(remark.text)}</p>")
+            out.append(source_html(remark.source, self.tr("Bron")))
+        return "".join(out)

@@ -12,6 +12,8 @@ from velsen_desk.core.records import (
     AandachtsveldInfo,
     ChapterInfo,
     FocusPointInfo,
+    ImpulsprojectenInfo,
+    ImpulsprojectInfo,
     OpgaveInfo,
     ProgrammeData,
     SpeerpuntInfo,
@@ -35,6 +37,7 @@ class SpeerpuntGroup:
 
 ThemePayload = (
     AandachtsveldInfo | ThemeInfo | OpgaveInfo | SpeerpuntGroup | SpeerpuntInfo | ChapterInfo | FocusPointInfo
+    | ImpulsprojectenInfo | ImpulsprojectInfo
 )
 ThemeNode = Node[ThemePayload]
 
@@ -62,6 +65,10 @@ def build_tree(data: ProgrammeData) -> ThemeNode:
                     group = node.add("group", SpeerpuntGroup(opgave, kind))
                     for point in points:
                         group.add("speerpunt", point)
+        if data.impulsprojecten is not None:  # named apart from the opgaven, so a branch of their own
+            node = root.add("impulsgroep", data.impulsprojecten)
+            for project in data.impulsprojecten.projects:
+                node.add("impulsproject", project)
     else:
         for chapter in data.chapters:
             node = root.add("chapter", chapter)
@@ -109,7 +116,7 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
                 return None
             return self._label(p)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            if isinstance(p, SpeerpuntInfo | FocusPointInfo):
+            if isinstance(p, SpeerpuntInfo | FocusPointInfo | ImpulsprojectInfo):
                 return p.text
             if mine:
                 return _tr("Mijn regie")
@@ -120,7 +127,8 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
             return mine
         if role == Qt.ItemDataRole.BackgroundRole and mine:
             return highlight_brush()
-        if role == Qt.ItemDataRole.FontRole and (mine or isinstance(p, AandachtsveldInfo | OpgaveInfo | ChapterInfo)):
+        headings = AandachtsveldInfo | OpgaveInfo | ChapterInfo | ImpulsprojectenInfo
+        if role == Qt.ItemDataRole.FontRole and (mine or isinstance(p, headings)):
             return bold_font()
         if role == ID_ROLE:
             return p.id
@@ -142,9 +150,15 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
             case ChapterInfo():
                 return _tr("Hoofdstuk {0}: {1}").format(p.number, p.title) if p.number else p.title
             case FocusPointInfo():
+                if p.in_text:  # not numbered in the source: only the chapter's list is
+                    return _tr("Uit de tekst: {0}").format(_short(p.text))
                 return f"{p.order}. {_short(p.text)}"
             case SpeerpuntInfo():
                 return _short(p.text)
+            case ImpulsprojectenInfo():
+                return _tr("Impulsprojecten")
+            case ImpulsprojectInfo():
+                return p.title
 
 
 class MineFilterProxy(QSortFilterProxyModel):

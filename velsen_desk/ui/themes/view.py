@@ -10,6 +10,8 @@ from velsen_desk.core.records import (
     AandachtsveldInfo,
     ChapterInfo,
     FocusPointInfo,
+    ImpulsprojectenInfo,
+    ImpulsprojectInfo,
     OpgaveInfo,
     ProgrammeData,
     SpeerpuntInfo,
@@ -186,6 +188,10 @@ class ThemesTab(ProgrammeTab):
             case SpeerpuntInfo() as speerpunt:
                 opgave_of = parent.opgave if isinstance(parent, SpeerpuntGroup) else parent
                 html = detail.speerpunt_html(speerpunt, opgave_of if isinstance(opgave_of, OpgaveInfo) else None)
+            case ImpulsprojectenInfo() as projects:
+                html = detail.impulsprojecten_html(projects)
+            case ImpulsprojectInfo() as project:
+                html = detail.impulsproject_html(project, parent if isinstance(parent, ImpulsprojectenInfo) else None)
             case None:
                 return
         self.detail.setHtml(html)
