@@ -149,6 +149,9 @@ class ThemesTab(ProgrammeTab):
     def _intro(self, data: ProgrammeData) -> str:
         if data.velden:
             text = self.tr("Kies een thema om de regiehouder, de hoofdstukken, de acties en de bronnen te zien.")
+        elif data.opgaven and data.impulsprojecten is not None:
+            text = self.tr("Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten, "
+                           "en de impulsprojecten.")
         elif data.opgaven:
             text = self.tr("Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten.")
         else:
