@@ -1670,7 +1670,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten, en de impulsprojecten.</source>
-        <translation>This programme has no themes; shown here are the opgaven with their speerpunten, and the impulse projects.</translation>
+        <translation>This programme has no themes; here are the tasks with their spearheads, and the impulse projects.</translation>
     </message>
     <message>
         <source>Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten.</source>
