@@ -281,3 +281,26 @@ def test_a_toekomstbeeld_must_be_verbatim(tmp_path):
         "opgaven[0].future_text: de tekst van 'future_text' komt niet letterlijk voor in de brontekst"
     ]
 
+
+
+# ---- M13: Heemskerk's promises in any grammar ---------------------------------------------------------
+
+
+def test_heemskerk_promises_in_the_passive_are_commitments_in_text_order(built_db):
+    chapters = {c.number: c for c in _data(built_db, "heemskerk-2018").chapters}
+    texts = {c: [p.text for p in chapters[c].focus_points] for c in chapters}
+    assert "Het parkeren in het centrum blijft gratis." in texts[3]
+    assert "Tegenover verstrekte bijstand voor levensonderhoud wordt een tegenprestatie gesteld." in texts[2]
+    assert "Overbodige regelgeving wordt geschrapt." in texts[1]  # the signed preamble promises too
+    source = re.sub(r"\s+", "", Path("resources/sources/heemskerk-coalitieakkoord-2018-2022.txt").read_text("utf-8"))
+    for chapter in chapters.values():
+        points = chapter.focus_points
+        assert [p.order for p in points] == list(range(1, len(points) + 1))
+        positions = [source.find(re.sub(r"\s+", "", p.source.quote or "")) for p in points]
+        assert positions == sorted(positions) and min(positions) >= 0  # numbered as they are printed
+
+
+def test_search_finds_a_passive_promise(built_db):
+    with connect_readonly(built_db) as conn:
+        hits = [h.ref_id for h in search(conn, "parkeren centrum gratis")]
+    assert "heemskerk-2018.coalitieakkoord.h3.lv02" in hits
