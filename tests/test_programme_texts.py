@@ -304,3 +304,52 @@ def test_search_finds_a_passive_promise(built_db):
     with connect_readonly(built_db) as conn:
         hits = [h.ref_id for h in search(conn, "parkeren centrum gratis")]
     assert "heemskerk-2018.coalitieakkoord.h3.lv02" in hits
+
+
+# ---- M11: the values of "Onze bezieling" -------------------------------------------------------------
+
+VALUES = ["Perspectief", "Daadkracht", "Lef", "Inlevingsvermogen"]
+
+
+def test_the_four_values_are_read_verbatim(built_db):
+    values = _data(built_db, "velsen-2022").core_values
+    assert [v.name for v in values] == VALUES
+    assert values[2].text.startswith("Goed bestuur vraagt om lef tonen en concrete resultaten behalen.")
+    assert _data(built_db, "heemskerk-2018").core_values == ()
+
+
+def test_the_window_shows_the_values_beside_the_themes(window):
+    tab = window.themes_tab
+    group = tab.model.find(lambda n: n.kind == "waarden")
+    assert group.data() == "Onze bezieling (waarden van het college)"
+    assert [tab.model.index(r, 0, group).data() for r in range(tab.model.rowCount(group))] == VALUES
+    tab.tree.setCurrentIndex(tab.proxy.mapFromSource(tab.model.index(2, 0, group)))
+    text = tab.detail_text()
+    assert "Lef" in text and "Goed bestuur vraagt om lef tonen" in text and "Daadkracht" not in text
+    assert "Bron" in text
+
+
+def test_the_printed_themes_end_with_the_values(built_db, tmp_path):
+    text = _squash(_pdf_text(built_db, tmp_path, "themes"))
+    assert _squash("Onze bezieling") in text
+    for name in VALUES:
+        assert _squash(f"{name} —") in text
+    assert _squash("Wij geloven in een gemeentebestuur dat naast de mensen staat.") in text
+
+
+VALUE = """\
+    core_values:
+      - {id: v, document: d, order: 1, name: NAME, text: "TEXT",
+         source: {doc: d, quote: "Velsen kent een vitale gemeenschap."}}
+    """
+
+
+def test_a_value_needs_its_name_in_the_quote_and_its_text_verbatim(tmp_path):
+    good = VALUE.replace("NAME", "Velsen").replace("TEXT", "Velsen kent een vitale gemeenschap.")
+    assert _problems(tmp_path, good) == []
+    assert _problems(tmp_path, good.replace("name: Velsen", "name: Lef")) == [
+        "core_values[0].source.quote: het citaat bevat de waarde van 'name' niet ('Lef')"
+    ]
+    assert _problems(tmp_path, good.replace('text: "Velsen kent', 'text: "Velsen heeft')) == [
+        "core_values[0].text: de tekst van 'text' komt niet letterlijk voor in de brontekst"
+    ]

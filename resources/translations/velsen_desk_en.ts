@@ -244,6 +244,10 @@ The details are in the log.</translation>
         <translation>Impulse projects</translation>
     </message>
     <message>
+        <source>Onze bezieling (waarden van het college)</source>
+        <translation>Our drive (the college’s values)</translation>
+    </message>
+    <message>
         <source>Ook toegezegd in de tekst van het hoofdstuk</source>
         <translation>Also committed in the chapter’s text</translation>
     </message>
@@ -258,6 +262,10 @@ The details are in the log.</translation>
     <message>
         <source>Impulsproject</source>
         <translation>Impulse project</translation>
+    </message>
+    <message>
+        <source>Onze bezieling</source>
+        <translation>Our drive</translation>
     </message>
     <message>
         <source>Geen focuspunten in de bron.</source>

@@ -298,6 +298,17 @@ class OpgaveInfo(msgspec.Struct, frozen=True):
         return tuple(s for s in self.speerpunten if s.kind == kind)
 
 
+class CoreValueInfo(msgspec.Struct, frozen=True):
+    """A value the college says it stands for ("Onze bezieling"), with its paragraph verbatim."""
+
+    id: str
+    order: int
+    name: str
+    text: str
+    document_title: str
+    source: SourceInfo
+
+
 class ImpulsprojectInfo(msgspec.Struct, frozen=True):
     id: str
     order: int
@@ -341,6 +352,7 @@ class ProgrammeData(msgspec.Struct, frozen=True):
     matrix: PortfolioMatrix | None = None
     opgaven: tuple[OpgaveInfo, ...] = ()
     impulsprojecten: ImpulsprojectenInfo | None = None
+    core_values: tuple[CoreValueInfo, ...] = ()
 
     # ---- lookups (cheap, on the GUI thread) ----------------------------------------------------
 

@@ -44,6 +44,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("opgaven", "document"): "documents",
     ("speerpunten", "opgave"): "opgaven",
     ("impulsprojecten", "document"): "documents",
+    ("core_values", "document"): "documents",
     ("action_plans", "document"): "documents",
     ("focusopgaven", "plan"): "action_plans",
     ("actions", "plan"): "action_plans",

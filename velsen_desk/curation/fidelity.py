@@ -169,6 +169,7 @@ QUOTED_FIELDS: dict[str, Callable[[Any, DataSet], list[Required]]] = {
     "focus_points": _name("text"),  # or the quote is part of the text: see _PART_OF_TEXT
     "opgaven": _name("title"),
     "speerpunten": _name("text"),
+    "core_values": _name("name"),
     "impulsprojecten": lambda record, _dataset: [("title", [record.title]), ("text", [record.text])],
     "action_plans": _costed(None, "total_documented"),
     "focusopgaven": _name("title"),
@@ -206,7 +207,7 @@ def _quote_findings(dataset: DataSet) -> Iterator[Finding]:
 
 # (collection, field): texts stored verbatim beside the record's quote; each must occur in the
 # record's document like a quote does (they are too long to be the quote themselves).
-VERBATIM_FIELDS: tuple[tuple[str, str], ...] = (("opgaven", "future_text"),)
+VERBATIM_FIELDS: tuple[tuple[str, str], ...] = (("opgaven", "future_text"), ("core_values", "text"))
 
 
 def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:

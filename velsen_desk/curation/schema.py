@@ -274,6 +274,17 @@ class Impulsproject(Strict):
     source: SourceRef
 
 
+class CoreValue(Strict):
+    """A value a document says the college stands for ("Onze bezieling": Perspectief, Daadkracht, …)."""
+
+    id: Id
+    document: Id
+    order: Count
+    name: Label
+    text: Text  # verbatim, the paragraph under the name
+    source: SourceRef
+
+
 class Speerpunt(Strict):
     id: Id
     opgave: Id
@@ -415,6 +426,7 @@ class DataFile(Strict):
     opgaven: list[Opgave] = Field(default_factory=list)
     speerpunten: list[Speerpunt] = Field(default_factory=list)
     impulsprojecten: list[Impulsproject] = Field(default_factory=list)
+    core_values: list[CoreValue] = Field(default_factory=list)
     action_plans: list[ActionPlan] = Field(default_factory=list)
     focusopgaven: list[Focusopgave] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)

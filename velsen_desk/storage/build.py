@@ -41,6 +41,7 @@ _ORM_FOR: dict[str, type[m.Base]] = {
     "opgaven": m.Opgave,
     "speerpunten": m.Speerpunt,
     "impulsprojecten": m.Impulsproject,
+    "core_values": m.CoreValue,
     "action_plans": m.ActionPlan,
     "focusopgaven": m.Focusopgave,
     "actions": m.Action,

@@ -28,6 +28,7 @@ from velsen_desk.core.records import (
     BudgetLineInfo,
     Catalog,
     ChapterInfo,
+    CoreValueInfo,
     DataSummary,
     DocumentInfo,
     DomainInfo,
@@ -117,6 +118,9 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
                 "number, rowid"),
     "impulsprojecten": (
         {"id": str, "document_id": str, "order": int, "title": str, "text": str, **_SOURCE}, '"order", id'
+    ),
+    "core_values": (
+        {"id": str, "document_id": str, "order": int, "name": str, "text": str, **_SOURCE}, 'document_id, "order"'
     ),
     "speerpunten": (
         {"id": str, "opgave_id": str, "order": int, "kind": str, "text": str, **_SOURCE}, 'opgave_id, "order"'
@@ -522,6 +526,14 @@ class _Programme:
             if r["programme_id"] == self.pid and r["about"] == about
         )
 
+    def core_values(self) -> tuple[CoreValueInfo, ...]:
+        return tuple(
+            CoreValueInfo(id=v["id"], order=v["order"], name=v["name"], text=v["text"],
+                          document_title=self.documents[v["document_id"]]["title"], source=self.source(v))
+            for v in self.rows["core_values"]
+            if v["document_id"] in self.own_documents
+        )
+
     def impulsprojecten(self) -> ImpulsprojectenInfo | None:
         projects = tuple(
             ImpulsprojectInfo(id=p["id"], order=p["order"], title=p["title"], text=p["text"], source=self.source(p))
@@ -554,6 +566,7 @@ class _Programme:
             matrix=self.matrix(college, velden),
             opgaven=self.opgaven(),
             impulsprojecten=self.impulsprojecten(),
+            core_values=self.core_values(),
         )
 
 

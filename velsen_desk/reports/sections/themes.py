@@ -104,4 +104,18 @@ def build(data: ProgrammeData, styles: Styles) -> list[Part]:
         for c_index, chapter in enumerate(chapters, start=1):
             f.append(Spacer(0, 4))
             f += chapter_flowables(styles, chapter, data, f"themes.veld{v_index}.h{c_index}")
+    f += core_value_flowables(styles, data)
     return [Part(f)]
+
+
+def core_value_flowables(styles: Styles, data: ProgrammeData) -> list:
+    """"Onze bezieling": the values the college names, verbatim (after the themes they drive)."""
+    if not data.core_values:
+        return []
+    out: list = [heading(styles, "Onze bezieling", "themes.waarden", 1)]
+    out.append(styles.p(f"De waarden die het college noemt in het {data.core_values[0].document_title}.",
+                        styles.small))
+    for value in data.core_values:
+        out.append(styles.markup(f"<b>{esc(value.name)}</b> — {esc(value.text)}", styles.body))
+        out.append(styles.source(value.source.document_title, value.source.quote))
+    return out

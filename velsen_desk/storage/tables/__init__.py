@@ -32,7 +32,7 @@ from velsen_desk.storage.tables.entities import (
     Theme,
     ThemeLink,
 )
-from velsen_desk.storage.tables.programme_text import Impulsproject, Remark
+from velsen_desk.storage.tables.programme_text import CoreValue, Impulsproject, Remark
 
 __all__ = [
     "Aandachtsveld",
@@ -43,6 +43,7 @@ __all__ = [
     "BudgetLine",
     "Chapter",
     "ChapterTheme",
+    "CoreValue",
     "CostColumns",
     "Document",
     "Domain",

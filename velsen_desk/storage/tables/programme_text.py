@@ -1,5 +1,6 @@
 """Tables for what the programme documents say besides their lists (issue 11's model changes):
-the notes printed under a table and the Strategische Agenda's impulsprojecten."""
+the notes printed under a table, the Strategische Agenda's impulsprojecten and the values a
+programme says the college stands for."""
 
 from __future__ import annotations
 
@@ -29,4 +30,15 @@ class Impulsproject(Sourced, Base):
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
     order: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class CoreValue(Sourced, Base):
+    """A value the document says the college stands for ("Onze bezieling")."""
+
+    __tablename__ = "core_values"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    order: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)

@@ -225,3 +225,14 @@ def impulsproject_html(p: records.ImpulsprojectInfo, projects: records.Impulspro
         out.extend(f'<p class="muted">{esc(r.text)}</p>' for r in projects.intro)
     out.append(source_html(p.source, _tr("Bron")))
     return "".join(out)
+
+
+def core_values_html(values: tuple[records.CoreValueInfo, ...]) -> str:
+    """One or all of the values under "Onze bezieling", verbatim, each with its source."""
+    out = [html_css(), f"<h2>{_tr('Onze bezieling')}</h2>"]
+    if values:
+        out.append(f"<p class='muted'>{esc(values[0].document_title)}</p>")
+    for value in values:
+        out.append(f"<h3>{esc(value.name)}</h3><p>{esc(value.text)}</p>")
+        out.append(source_html(value.source, _tr("Bron")))
+    return "".join(out)

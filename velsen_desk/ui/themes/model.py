@@ -11,6 +11,7 @@ from velsen_desk.core.records import (
     SPEERPUNT_SECTIONS,
     AandachtsveldInfo,
     ChapterInfo,
+    CoreValueInfo,
     FocusPointInfo,
     ImpulsprojectenInfo,
     ImpulsprojectInfo,
@@ -35,9 +36,24 @@ class SpeerpuntGroup:
         return f"{self.opgave.id}#{self.kind}"
 
 
+@dataclass(frozen=True)
+class CoreValues:
+    """The values a programme's document names ("Onze bezieling"), as one branch of the tree."""
+
+    values: tuple[CoreValueInfo, ...]
+
+    @property
+    def id(self) -> str:
+        return "core_values"
+
+    @property
+    def document_title(self) -> str:
+        return self.values[0].document_title if self.values else ""
+
+
 ThemePayload = (
     AandachtsveldInfo | ThemeInfo | OpgaveInfo | SpeerpuntGroup | SpeerpuntInfo | ChapterInfo | FocusPointInfo
-    | ImpulsprojectenInfo | ImpulsprojectInfo
+    | ImpulsprojectenInfo | ImpulsprojectInfo | CoreValues | CoreValueInfo
 )
 ThemeNode = Node[ThemePayload]
 
@@ -54,6 +70,10 @@ def build_tree(data: ProgrammeData) -> ThemeNode:
             veld_node = root.add("veld", veld)
             for theme in veld.themes:
                 veld_node.add("theme", theme)
+        if data.core_values:  # what the college says drives it: read beside the themes, not one of them
+            values = root.add("waarden", CoreValues(data.core_values))
+            for value in data.core_values:
+                values.add("waarde", value)
     elif data.opgaven:
         for opgave in data.opgaven:
             node = root.add("opgave", opgave)
@@ -116,7 +136,7 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
                 return None
             return self._label(p)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            if isinstance(p, SpeerpuntInfo | FocusPointInfo | ImpulsprojectInfo):
+            if isinstance(p, SpeerpuntInfo | FocusPointInfo | ImpulsprojectInfo | CoreValueInfo):
                 return p.text
             if mine:
                 return _tr("Mijn regie")
@@ -127,7 +147,7 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
             return mine
         if role == Qt.ItemDataRole.BackgroundRole and mine:
             return highlight_brush()
-        headings = AandachtsveldInfo | OpgaveInfo | ChapterInfo | ImpulsprojectenInfo
+        headings = AandachtsveldInfo | OpgaveInfo | ChapterInfo | ImpulsprojectenInfo | CoreValues
         if role == Qt.ItemDataRole.FontRole and (mine or isinstance(p, headings)):
             return bold_font()
         if role == ID_ROLE:
@@ -159,6 +179,10 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
                 return _tr("Impulsprojecten")
             case ImpulsprojectInfo():
                 return p.title
+            case CoreValues():
+                return _tr("Onze bezieling (waarden van het college)")
+            case CoreValueInfo():
+                return p.name
 
 
 class MineFilterProxy(QSortFilterProxyModel):

@@ -9,6 +9,7 @@ from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import (
     AandachtsveldInfo,
     ChapterInfo,
+    CoreValueInfo,
     FocusPointInfo,
     ImpulsprojectenInfo,
     ImpulsprojectInfo,
@@ -20,7 +21,7 @@ from velsen_desk.core.records import (
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
-from velsen_desk.ui.themes.model import MineFilterProxy, SpeerpuntGroup, ThemeTreeModel
+from velsen_desk.ui.themes.model import CoreValues, MineFilterProxy, SpeerpuntGroup, ThemeTreeModel
 from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
@@ -195,6 +196,10 @@ class ThemesTab(ProgrammeTab):
                 html = detail.impulsprojecten_html(projects)
             case ImpulsprojectInfo() as project:
                 html = detail.impulsproject_html(project, parent if isinstance(parent, ImpulsprojectenInfo) else None)
+            case CoreValues() as values:
+                html = detail.core_values_html(values.values)
+            case CoreValueInfo() as value:
+                html = detail.core_values_html((value,))
             case None:
                 return
         self.detail.setHtml(html)
