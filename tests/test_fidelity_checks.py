@@ -298,3 +298,13 @@ def test_allow_list_silences_a_known_defect_and_reports_a_stale_entry(tmp_path, 
 def test_allow_list_is_short_and_explained():
     assert len(ALLOWED) <= 5
     assert all(len(reason) > 20 and "fidelity-audit" in reason for reason in ALLOWED.values())
+
+
+def test_within_is_a_bound_that_must_be_stored(tmp_path):
+    text = "Is er voor iedereen binnen 5 minuten een plek."
+    body = _target(text, "5", "minuten")
+    assert _load(tmp_path, body, source=SOURCE + text + "\n") == [
+        "focus_points[0].targets[0].qualifier: het doel zegt 'binnen', maar 'qualifier' is leeg"
+    ]
+    bound = body.replace("year: null}]", "year: null, qualifier: binnen}]")
+    assert _load(tmp_path, bound, source=SOURCE + text + "\n") == []

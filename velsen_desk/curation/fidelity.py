@@ -69,11 +69,13 @@ _START_YEAR = re.compile(
     r"|in\s+(?P<year2>(?:19|20)\d\d)\s+(?:starten|start|beginnen|begint)\b",
     re.IGNORECASE,
 )
-_QUALIFIERS = re.compile(r"\b(minimaal|ten minste|tenminste|maximaal|minstens|hooguit|circa|ongeveer)\b", re.IGNORECASE)
+_QUALIFIERS = re.compile(
+    r"\b(minimaal|ten minste|tenminste|maximaal|minstens|hooguit|circa|ongeveer|binnen)\b", re.IGNORECASE
+)
 # The printed word -> the value of ``Target.qualifier`` that says the same.
 _QUALIFIER_VALUE = {
     "minimaal": "minimaal", "ten minste": "minimaal", "tenminste": "minimaal", "minstens": "minimaal",
-    "maximaal": "maximaal", "hooguit": "maximaal", "circa": "circa", "ongeveer": "circa",
+    "maximaal": "maximaal", "hooguit": "maximaal", "circa": "circa", "ongeveer": "circa", "binnen": "binnen",
 }
 
 

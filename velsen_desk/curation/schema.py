@@ -213,8 +213,9 @@ class Chapter(Strict):
     source: SourceRef
 
 
-# Words that bound a target's figure, as printed ("minimaal drie jaar", "tot 3 bijeenkomsten").
-TargetQualifier = Literal["minimaal", "maximaal", "circa", "tot"]
+# Words that bound a target's figure, as printed ("minimaal drie jaar", "tot 3 bijeenkomsten",
+# "binnen 5 minuten").
+TargetQualifier = Literal["minimaal", "maximaal", "circa", "tot", "binnen"]
 
 
 class Target(Strict):
