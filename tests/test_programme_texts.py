@@ -353,3 +353,37 @@ def test_a_value_needs_its_name_in_the_quote_and_its_text_verbatim(tmp_path):
     assert _problems(tmp_path, good.replace('text: "Velsen kent', 'text: "Velsen heeft')) == [
         "core_values[0].text: de tekst van 'text' komt niet letterlijk voor in de brontekst"
     ]
+
+
+# ---- M4 (part): the categories I/II/III of Deel A -------------------------------------------------------
+
+
+def test_the_three_categories_of_council_topics_are_read(built_db):
+    categories = _data(built_db, "velsen-2022").topic_categories
+    assert [(c.code, c.title) for c in categories] == [
+        ("I", "Nadruk op politieke koersbepaling"), ("II", "Nadruk op uitvoering"),
+        ("III", "Nadruk op periodiek/routine"),
+    ]
+    assert categories[0].text.endswith("Het college faciliteert deze koersbepaling.")
+
+
+def test_the_window_and_the_report_show_the_categories(window, built_db, tmp_path):
+    tab = window.themes_tab
+    group = tab.model.find(lambda n: n.kind == "categorieen")
+    assert group.data() == "Werkwijze: categorieën van onderwerpen"
+    tab.tree.setCurrentIndex(tab.proxy.mapFromSource(tab.model.index(1, 0, group)))
+    text = tab.detail_text()
+    assert "Categorie II. Nadruk op uitvoering" in text and "Het college voert uit" in text
+    printed = _squash(_pdf_text(built_db, tmp_path, "themes"))
+    assert _squash("Categorie III. Nadruk op periodiek/routine — Onderwerpen die periodiek") in printed
+
+
+def test_a_category_quote_must_name_it(tmp_path):
+    body = """\
+        topic_categories:
+          - {id: c, document: d, code: "I", title: "Nadruk op koers", text: "Velsen kent een vitale gemeenschap.",
+             source: {doc: d, quote: "Velsen kent een vitale gemeenschap."}}
+        """
+    assert _problems(tmp_path, body) == [
+        "topic_categories[0].source.quote: het citaat bevat de waarde van 'title' niet ('Categorie I. Nadruk op koers')"
+    ]

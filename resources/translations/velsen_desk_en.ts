@@ -268,6 +268,10 @@ The details are in the log.</translation>
         <translation>Our drive</translation>
     </message>
     <message>
+        <source>Werkwijze: categorieën van onderwerpen</source>
+        <translation>Way of working: categories of topics</translation>
+    </message>
+    <message>
         <source>Geen focuspunten in de bron.</source>
         <translation>No focus points in the source.</translation>
     </message>

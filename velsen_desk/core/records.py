@@ -309,6 +309,17 @@ class CoreValueInfo(msgspec.Struct, frozen=True):
     source: SourceInfo
 
 
+class TopicCategoryInfo(msgspec.Struct, frozen=True):
+    """A category of council topics in the college's way of working ("Categorie I. …"), verbatim."""
+
+    id: str
+    code: str
+    title: str
+    text: str
+    document_title: str
+    source: SourceInfo
+
+
 class ImpulsprojectInfo(msgspec.Struct, frozen=True):
     id: str
     order: int
@@ -353,6 +364,7 @@ class ProgrammeData(msgspec.Struct, frozen=True):
     opgaven: tuple[OpgaveInfo, ...] = ()
     impulsprojecten: ImpulsprojectenInfo | None = None
     core_values: tuple[CoreValueInfo, ...] = ()
+    topic_categories: tuple[TopicCategoryInfo, ...] = ()
 
     # ---- lookups (cheap, on the GUI thread) ----------------------------------------------------
 

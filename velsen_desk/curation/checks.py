@@ -45,6 +45,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("speerpunten", "opgave"): "opgaven",
     ("impulsprojecten", "document"): "documents",
     ("core_values", "document"): "documents",
+    ("topic_categories", "document"): "documents",
     ("action_plans", "document"): "documents",
     ("focusopgaven", "plan"): "action_plans",
     ("actions", "plan"): "action_plans",

@@ -172,6 +172,7 @@ QUOTED_FIELDS: dict[str, Callable[[Any, DataSet], list[Required]]] = {
     "opgaven": _name("title"),
     "speerpunten": _name("text"),
     "core_values": _name("name"),
+    "topic_categories": lambda record, _dataset: [("title", [f"Categorie {record.code}. {record.title}"])],
     "impulsprojecten": lambda record, _dataset: [("title", [record.title]), ("text", [record.text])],
     "action_plans": _costed(None, "total_documented"),
     "focusopgaven": _name("title"),
@@ -209,7 +210,8 @@ def _quote_findings(dataset: DataSet) -> Iterator[Finding]:
 
 # (collection, field): texts stored verbatim beside the record's quote; each must occur in the
 # record's document like a quote does (they are too long to be the quote themselves).
-VERBATIM_FIELDS: tuple[tuple[str, str], ...] = (("opgaven", "future_text"), ("core_values", "text"))
+VERBATIM_FIELDS: tuple[tuple[str, str], ...] = (("opgaven", "future_text"), ("core_values", "text"),
+                                                  ("topic_categories", "text"))
 
 
 def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:

@@ -286,6 +286,18 @@ class CoreValue(Strict):
     source: SourceRef
 
 
+class TopicCategory(Strict):
+    """A category of council topics in the college's way of working (uitvoeringsafspraken, Deel A:
+    "Categorie I. Nadruk op politieke koersbepaling"), with the text that says what falls in it."""
+
+    id: Id
+    document: Id
+    code: Label  # "I", "II", "III" as printed
+    title: Label
+    text: Text  # verbatim
+    source: SourceRef
+
+
 class Speerpunt(Strict):
     id: Id
     opgave: Id
@@ -428,6 +440,7 @@ class DataFile(Strict):
     speerpunten: list[Speerpunt] = Field(default_factory=list)
     impulsprojecten: list[Impulsproject] = Field(default_factory=list)
     core_values: list[CoreValue] = Field(default_factory=list)
+    topic_categories: list[TopicCategory] = Field(default_factory=list)
     action_plans: list[ActionPlan] = Field(default_factory=list)
     focusopgaven: list[Focusopgave] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)

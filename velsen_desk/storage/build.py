@@ -42,6 +42,7 @@ _ORM_FOR: dict[str, type[m.Base]] = {
     "speerpunten": m.Speerpunt,
     "impulsprojecten": m.Impulsproject,
     "core_values": m.CoreValue,
+    "topic_categories": m.TopicCategory,
     "action_plans": m.ActionPlan,
     "focusopgaven": m.Focusopgave,
     "actions": m.Action,

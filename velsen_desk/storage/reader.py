@@ -50,6 +50,7 @@ from velsen_desk.core.records import (
     TargetInfo,
     ThemeInfo,
     ThemeLinkInfo,
+    TopicCategoryInfo,
 )
 from velsen_desk.storage.database import ReadOnlyDatabase
 
@@ -118,6 +119,9 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
                 "number, rowid"),
     "impulsprojecten": (
         {"id": str, "document_id": str, "order": int, "title": str, "text": str, **_SOURCE}, '"order", id'
+    ),
+    "topic_categories": (
+        {"id": str, "document_id": str, "code": str, "title": str, "text": str, **_SOURCE}, "document_id, id"
     ),
     "core_values": (
         {"id": str, "document_id": str, "order": int, "name": str, "text": str, **_SOURCE}, 'document_id, "order"'
@@ -534,6 +538,14 @@ class _Programme:
             if v["document_id"] in self.own_documents
         )
 
+    def topic_categories(self) -> tuple[TopicCategoryInfo, ...]:
+        return tuple(
+            TopicCategoryInfo(id=c["id"], code=c["code"], title=c["title"], text=c["text"],
+                              document_title=self.documents[c["document_id"]]["title"], source=self.source(c))
+            for c in self.rows["topic_categories"]
+            if c["document_id"] in self.own_documents
+        )
+
     def impulsprojecten(self) -> ImpulsprojectenInfo | None:
         projects = tuple(
             ImpulsprojectInfo(id=p["id"], order=p["order"], title=p["title"], text=p["text"], source=self.source(p))
@@ -567,6 +579,7 @@ class _Programme:
             opgaven=self.opgaven(),
             impulsprojecten=self.impulsprojecten(),
             core_values=self.core_values(),
+            topic_categories=self.topic_categories(),
         )
 
 

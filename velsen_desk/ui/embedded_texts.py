@@ -34,6 +34,7 @@ EMBEDDED_TEXTS = (
     QT_TRANSLATE_NOOP("", "Genoemd in de inleiding van het document, niet bij een opgave."),
     QT_TRANSLATE_NOOP("", "Impulsproject"),
     QT_TRANSLATE_NOOP("", "Onze bezieling"),
+    QT_TRANSLATE_NOOP("", "Werkwijze: categorieën van onderwerpen"),
     QT_TRANSLATE_NOOP("", "Geen focuspunten in de bron."),
     QT_TRANSLATE_NOOP("", "Meetbaar doel"),
     QT_TRANSLATE_NOOP("", "planning onbekend"),

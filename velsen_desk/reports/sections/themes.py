@@ -105,7 +105,22 @@ def build(data: ProgrammeData, styles: Styles) -> list[Part]:
             f.append(Spacer(0, 4))
             f += chapter_flowables(styles, chapter, data, f"themes.veld{v_index}.h{c_index}")
     f += core_value_flowables(styles, data)
+    f += topic_category_flowables(styles, data)
     return [Part(f)]
+
+
+def topic_category_flowables(styles: Styles, data: ProgrammeData) -> list:
+    """The college's categories of council topics (Deel A), verbatim."""
+    if not data.topic_categories:
+        return []
+    out: list = [heading(styles, "Werkwijze: categorieën van onderwerpen", "themes.categorieen", 1)]
+    out.append(styles.p(f"Uit {data.topic_categories[0].document_title}, Deel A – Werkwijze, houding en gedrag.",
+                        styles.small))
+    for category in data.topic_categories:
+        out.append(styles.markup(f"<b>Categorie {esc(category.code)}. {esc(category.title)}</b> — "
+                                 f"{esc(category.text)}", styles.body))
+        out.append(styles.source(category.source.document_title, category.source.quote))
+    return out
 
 
 def core_value_flowables(styles: Styles, data: ProgrammeData) -> list:

@@ -32,7 +32,7 @@ from velsen_desk.storage.tables.entities import (
     Theme,
     ThemeLink,
 )
-from velsen_desk.storage.tables.programme_text import CoreValue, Impulsproject, Remark
+from velsen_desk.storage.tables.programme_text import CoreValue, Impulsproject, Remark, TopicCategory
 
 __all__ = [
     "Aandachtsveld",
@@ -66,5 +66,6 @@ __all__ = [
     "Target",
     "Theme",
     "ThemeLink",
+    "TopicCategory",
     "cost_group",
 ]

@@ -42,3 +42,14 @@ class CoreValue(Sourced, Base):
     order: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+
+
+class TopicCategory(Sourced, Base):
+    """A category of council topics in the college's way of working (Deel A)."""
+
+    __tablename__ = "topic_categories"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    code: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)

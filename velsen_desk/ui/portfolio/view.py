@@ -14,7 +14,7 @@ from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
-from velsen_desk.ui.widgets.style import esc, html_css, source_html
+from velsen_desk.ui.widgets.style import esc, html_css, plain_label, source_html
 
 
 class PortfolioTab(ProgrammeTab):
@@ -36,7 +36,7 @@ class PortfolioTab(ProgrammeTab):
         )
         self.table.selectionModel().currentChanged.connect(self._on_current)
 
-        self.legend = QLabel(self)
+        self.legend = plain_label(QLabel(self))  # it carries data text (the source's NB notes)
         self.legend.setWordWrap(True)
         self.legend.setAccessibleName(self.tr("Toelichting"))
 

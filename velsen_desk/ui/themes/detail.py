@@ -236,3 +236,14 @@ def core_values_html(values: tuple[records.CoreValueInfo, ...]) -> str:
         out.append(f"<h3>{esc(value.name)}</h3><p>{esc(value.text)}</p>")
         out.append(source_html(value.source, _tr("Bron")))
     return "".join(out)
+
+
+def topic_categories_html(categories: tuple[records.TopicCategoryInfo, ...]) -> str:
+    """The categories of council topics (Deel A of the uitvoeringsafspraken), verbatim, with sources."""
+    out = [html_css(), f"<h2>{_tr('Werkwijze: categorieën van onderwerpen')}</h2>"]
+    if categories:
+        out.append(f"<p class='muted'>{esc(categories[0].document_title)}</p>")
+    for category in categories:
+        out.append(f"<h3>Categorie {esc(category.code)}. {esc(category.title)}</h3><p>{esc(category.text)}</p>")
+        out.append(source_html(category.source, _tr("Bron")))
+    return "".join(out)

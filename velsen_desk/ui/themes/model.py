@@ -19,6 +19,7 @@ from velsen_desk.core.records import (
     ProgrammeData,
     SpeerpuntInfo,
     ThemeInfo,
+    TopicCategoryInfo,
 )
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
 from velsen_desk.ui.widgets.tree_model import Node, TreeModel
@@ -51,9 +52,20 @@ class CoreValues:
         return self.values[0].document_title if self.values else ""
 
 
+@dataclass(frozen=True)
+class TopicCategories:
+    """The categories of council topics in the college's way of working, as one branch of the tree."""
+
+    categories: tuple[TopicCategoryInfo, ...]
+
+    @property
+    def id(self) -> str:
+        return "topic_categories"
+
+
 ThemePayload = (
     AandachtsveldInfo | ThemeInfo | OpgaveInfo | SpeerpuntGroup | SpeerpuntInfo | ChapterInfo | FocusPointInfo
-    | ImpulsprojectenInfo | ImpulsprojectInfo | CoreValues | CoreValueInfo
+    | ImpulsprojectenInfo | ImpulsprojectInfo | CoreValues | CoreValueInfo | TopicCategories | TopicCategoryInfo
 )
 ThemeNode = Node[ThemePayload]
 
@@ -74,6 +86,10 @@ def build_tree(data: ProgrammeData) -> ThemeNode:
             values = root.add("waarden", CoreValues(data.core_values))
             for value in data.core_values:
                 values.add("waarde", value)
+        if data.topic_categories:  # how the college puts a topic before the raad (Deel A)
+            categories = root.add("categorieen", TopicCategories(data.topic_categories))
+            for category in data.topic_categories:
+                categories.add("categorie", category)
     elif data.opgaven:
         for opgave in data.opgaven:
             node = root.add("opgave", opgave)
@@ -136,7 +152,7 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
                 return None
             return self._label(p)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            if isinstance(p, SpeerpuntInfo | FocusPointInfo | ImpulsprojectInfo | CoreValueInfo):
+            if isinstance(p, SpeerpuntInfo | FocusPointInfo | ImpulsprojectInfo | CoreValueInfo | TopicCategoryInfo):
                 return p.text
             if mine:
                 return _tr("Mijn regie")
@@ -147,7 +163,7 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
             return mine
         if role == Qt.ItemDataRole.BackgroundRole and mine:
             return highlight_brush()
-        headings = AandachtsveldInfo | OpgaveInfo | ChapterInfo | ImpulsprojectenInfo | CoreValues
+        headings = AandachtsveldInfo | OpgaveInfo | ChapterInfo | ImpulsprojectenInfo | CoreValues | TopicCategories
         if role == Qt.ItemDataRole.FontRole and (mine or isinstance(p, headings)):
             return bold_font()
         if role == ID_ROLE:
@@ -183,6 +199,10 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
                 return _tr("Onze bezieling (waarden van het college)")
             case CoreValueInfo():
                 return p.name
+            case TopicCategories():
+                return _tr("Werkwijze: categorieën van onderwerpen")
+            case TopicCategoryInfo():
+                return f"Categorie {p.code}. {p.title}"
 
 
 class MineFilterProxy(QSortFilterProxyModel):

@@ -17,11 +17,12 @@ from velsen_desk.core.records import (
     ProgrammeData,
     SpeerpuntInfo,
     ThemeInfo,
+    TopicCategoryInfo,
 )
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
-from velsen_desk.ui.themes.model import CoreValues, MineFilterProxy, SpeerpuntGroup, ThemeTreeModel
+from velsen_desk.ui.themes.model import CoreValues, MineFilterProxy, SpeerpuntGroup, ThemeTreeModel, TopicCategories
 from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
@@ -200,6 +201,10 @@ class ThemesTab(ProgrammeTab):
                 html = detail.core_values_html(values.values)
             case CoreValueInfo() as value:
                 html = detail.core_values_html((value,))
+            case TopicCategories() as categories:
+                html = detail.topic_categories_html(categories.categories)
+            case TopicCategoryInfo() as category:
+                html = detail.topic_categories_html((category,))
             case None:
                 return
         self.detail.setHtml(html)
