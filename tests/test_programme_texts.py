@@ -91,7 +91,9 @@ def test_the_nb_notes_are_read_with_the_portfolio_matrix(built_db):
 
 def test_the_window_shows_the_nb_under_the_matrix_and_with_every_member(window):
     tab = window.portfolio_tab
-    assert NB_1 in tab.legend.text() and NB_2 in tab.legend.text()
+    tab.ensure_drawn()
+    before = tab.detail.toPlainText()  # the pane under the matrix, before any member is chosen
+    assert f"NB: {NB_1}" in before and f"NB: {NB_2}" in before
     for person in ("bram-diepstraten", "marianne-steijn"):
         assert tab.select_person(person)
         text = tab.detail_text()

@@ -36,7 +36,7 @@ class PortfolioTab(ProgrammeTab):
         )
         self.table.selectionModel().currentChanged.connect(self._on_current)
 
-        self.legend = plain_label(QLabel(self))  # it carries data text (the source's NB notes)
+        self.legend = plain_label(QLabel(self))
         self.legend.setWordWrap(True)
         self.legend.setAccessibleName(self.tr("Toelichting"))
 
@@ -108,13 +108,12 @@ class PortfolioTab(ProgrammeTab):
             notes.append(self.tr("Dit programma verdeelt de portefeuilles niet over domeinen."))
         if any(m.role is None or m.party is None for m in data.matrix.members):
             notes.append(self.tr("“onbekend”: de bron noemt het niet."))
-        # The source's own notes under the table hold for every member: shown with the table.
-        notes.extend(f"{r.label}: {r.text}" for r in data.matrix.remarks)
         self.legend.setText(" ".join(notes))
         self.legend.setVisible(bool(notes))
         self.show_person()
         hint = self.tr("Kies een collegelid of een cel om de details en de bron te zien.")
-        self.detail.setHtml(f"{html_css()}<p>{esc(hint)}</p>")
+        # The source's own notes under the table hold for every member: shown before any choice.
+        self.detail.setHtml(f"{html_css()}<p>{esc(hint)}</p>{self._remarks_html()}")
 
     def show_person(self) -> None:
         person_id = self._state.person_id
