@@ -178,9 +178,59 @@ def test_target_year_that_is_a_start_year_is_caught(tmp_path):
         "focus_points[0].targets[0].year: 2019 is in de tekst een beginjaar ('vanaf', 'sinds', 'start'), "
         "geen jaar waarin het doel gehaald moet zijn" in problems
     )
-    assert (
-        "focus_points[0].targets[0].text: het doel zegt 'minimaal', maar het model kan dat niet vastleggen" in problems
+    assert "focus_points[0].targets[0].qualifier: het doel zegt 'minimaal', maar 'qualifier' is leeg" in problems
+
+
+def _started(extra: str) -> str:
+    """The sport pas target ("vanaf 2019 voor minimaal drie jaar") with extra target fields."""
+    text = "Wij voeren vanaf 2019 voor minimaal drie jaar een pas in."
+    return _target(text, "3", "jaar").replace("year: null}]", f"year: null, {extra}}}]")
+
+
+def test_target_with_start_year_and_qualifier_passes(tmp_path):
+    # M2: "vanaf 2019 voor minimaal drie jaar" is a start year and a lower bound, no year to be met.
+    assert _load(tmp_path, _started("start_year: 2019, qualifier: minimaal")) == []
+
+
+def test_start_year_the_text_does_not_state_is_caught(tmp_path):
+    problems = _load(tmp_path, _started("start_year: 2020, qualifier: minimaal"))
+    assert problems == [
+        "focus_points[0].targets[0].start_year: de tekst van het doel noemt 2020 niet als beginjaar "
+        "('vanaf', 'sinds', 'start')"
+    ]
+
+
+def test_start_year_left_out_is_caught(tmp_path):
+    problems = _load(tmp_path, _started("qualifier: minimaal"))
+    assert problems == [
+        "focus_points[0].targets[0].start_year: het doel begint volgens de tekst in 2019, maar 'start_year' is leeg"
+    ]
+
+
+def test_qualifier_must_be_the_one_printed(tmp_path):
+    problems = _load(tmp_path, _started("start_year: 2019, qualifier: maximaal"))
+    assert problems == ["focus_points[0].targets[0].qualifier: de tekst van het doel zegt niet 'maximaal'"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("start_year: 2027", "het beginjaar 2027 ligt na het jaar 2026"),
+        ("qualifier: ongeveer", "ongeldige waarde; toegestaan: 'minimaal'"),
+    ],
+)
+def test_schema_rejects_impossible_targets(tmp_path, extra, message):
+    body = _target("Het percentage daalt naar 5% in 2026.", "5", '"%"', "2026").replace(
+        "year: 2026}]", f"year: 2026, {extra}}}]"
     )
+    assert any(message in p for p in _load(tmp_path, body))
+
+
+def test_schema_rejects_a_qualifier_without_a_figure(tmp_path):
+    body = _target("Wij voeren vanaf 2019 voor minimaal drie jaar een pas in.").replace(
+        "year: null}]", "year: null, qualifier: minimaal}]"
+    )
+    assert any("hoort bij een getal" in p for p in _load(tmp_path, body))
 
 
 @pytest.mark.parametrize("text", ["Het aantal daalt sinds 2019.", "In 2019 starten we.", "Start in 2019 met de pas."])
@@ -230,7 +280,7 @@ def test_allow_list_silences_a_known_defect_and_reports_a_stale_entry(tmp_path, 
     (tmp_path / "bron.txt").write_text(SOURCE, encoding="utf-8")
     data = tmp_path / "data.yaml"
     data.write_text(
-        HEAD + textwrap.dedent(_target("Wij voeren vanaf 2019 voor minimaal drie jaar een pas in.", "3", "jaar")),
+        HEAD + textwrap.dedent(_started("start_year: 2019")),  # one defect: "minimaal" not stored
         encoding="utf-8",
     )
     from velsen_desk.curation import checks
@@ -248,3 +298,13 @@ def test_allow_list_silences_a_known_defect_and_reports_a_stale_entry(tmp_path, 
 def test_allow_list_is_short_and_explained():
     assert len(ALLOWED) <= 5
     assert all(len(reason) > 20 and "fidelity-audit" in reason for reason in ALLOWED.values())
+
+
+def test_within_is_a_bound_that_must_be_stored(tmp_path):
+    text = "Is er voor iedereen binnen 5 minuten een plek."
+    body = _target(text, "5", "minuten")
+    assert _load(tmp_path, body, source=SOURCE + text + "\n") == [
+        "focus_points[0].targets[0].qualifier: het doel zegt 'binnen', maar 'qualifier' is leeg"
+    ]
+    bound = body.replace("year: null}]", "year: null, qualifier: binnen}]")
+    assert _load(tmp_path, bound, source=SOURCE + text + "\n") == []

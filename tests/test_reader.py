@@ -202,7 +202,7 @@ def test_diff_sees_added_removed_and_changed_items_through_the_reader(built_db, 
         "actie Actie 11: Inzet extra BOA: kosten € 120.000 → n.v.t.",
         "actie Actie 3: Nieuwbouw: verwijderd",
         "begrotingsregel Samen Gezellig in Velsen-Noord 3: Honden speeltuin: opmerking leeg → nieuw",
-        "focuspunt De inwoner staat centraal, punt 2: tekst Wij vinden dat sport toegankelijk moet zijn voor "
+        "focuspunt De inwoner staat centraal, punt 6: tekst Wij vinden dat sport toegankelijk moet zijn voor "
         "iedereen en willen dat in de komende vier jaar meer mensen gaan sporten. → andere tekst",
         "portefeuille Schiphol extra (Sebastian Dinjens): toegevoegd",
     }

@@ -134,9 +134,10 @@ def test_strategische_agenda_shows_opgaven_and_speerpunten(window, qtbot):
         window.select_programme("velsen-sa2020")
     model = window.themes_tab.model
     top = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert top[0] == "In Velsen doet iedereen mee" and len(top) == 4
+    assert top[0] == "In Velsen doet iedereen mee" and len(top) == 5
+    assert top[4] == "Impulsprojecten"  # named apart from the four opgaven (M1)
     kinds = {i.data(KIND_ROLE) for i in _rows(model)}
-    assert kinds == {"opgave", "speerpunt", "group"}
+    assert kinds == {"opgave", "speerpunt", "group", "impulsgroep", "impulsproject"}
 
 
 def test_a_group_and_its_speerpunt_show_their_opgave(window, qtbot):
@@ -376,7 +377,7 @@ def test_a_usual_start_shows_the_data_without_the_heavy_libraries(isolated_home)
         # opening the report dialog or the notes overview loads their heavy parts in the worker
         + "import velsen_desk.ui.reports.dialog, velsen_desk.ui.notes.overview, velsen_desk.ui.sync.changes\n" + heavy,
     )[-3:]
-    assert shown == "5 Velsen 2022–2026 – Velsen Desk"
+    assert shown == "7 Velsen 2022–2026 – Velsen Desk"  # five aandachtsvelden, values, categories
     assert at_start == "[]"
     assert with_dialogs == "[]"
 

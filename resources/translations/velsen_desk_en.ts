@@ -192,6 +192,14 @@ The details are in the log.</translation>
         <translation>empty</translation>
     </message>
     <message>
+        <source>vanaf {0}</source>
+        <translation>from {0}</translation>
+    </message>
+    <message>
+        <source>in {0}</source>
+        <translation>in {0}</translation>
+    </message>
+    <message>
         <source>Hoofdstuk {0}: {1}</source>
         <translation>Chapter {0}: {1}</translation>
     </message>
@@ -212,6 +220,14 @@ The details are in the log.</translation>
         <translation>Area of attention with the themes:</translation>
     </message>
     <message>
+        <source>Toezegging uit de tekst</source>
+        <translation>Commitment from the text</translation>
+    </message>
+    <message>
+        <source>Staat in de lopende tekst van het hoofdstuk, niet in de lijst “Focus van onze inzet”.</source>
+        <translation>Stated in the chapter’s running text, not in the list “Focus van onze inzet”.</translation>
+    </message>
+    <message>
         <source>Thema</source>
         <translation>Theme</translation>
     </message>
@@ -226,6 +242,46 @@ The details are in the log.</translation>
     <message>
         <source>mijn regie</source>
         <translation>led by me</translation>
+    </message>
+    <message>
+        <source>Uit de tekst: {0}</source>
+        <translation>From the text: {0}</translation>
+    </message>
+    <message>
+        <source>Impulsprojecten</source>
+        <translation>Impulse projects</translation>
+    </message>
+    <message>
+        <source>Onze bezieling (waarden van het college)</source>
+        <translation>Our drive (the college’s values)</translation>
+    </message>
+    <message>
+        <source>Categorie {0}. {1}</source>
+        <translation>Category {0}. {1}</translation>
+    </message>
+    <message>
+        <source>Ook toegezegd in de tekst van het hoofdstuk</source>
+        <translation>Also committed in the chapter’s text</translation>
+    </message>
+    <message>
+        <source>Toekomstbeeld – beoogde maatschappelijke effecten</source>
+        <translation>Vision of the future – intended social effects</translation>
+    </message>
+    <message>
+        <source>Genoemd in de inleiding van het document, niet bij een opgave.</source>
+        <translation>Named in the document’s introduction, not under an opgave.</translation>
+    </message>
+    <message>
+        <source>Impulsproject</source>
+        <translation>Impulse project</translation>
+    </message>
+    <message>
+        <source>Onze bezieling</source>
+        <translation>Our drive</translation>
+    </message>
+    <message>
+        <source>Werkwijze: categorieën van onderwerpen</source>
+        <translation>Way of working: categories of topics</translation>
     </message>
     <message>
         <source>Geen focuspunten in de bron.</source>
@@ -765,6 +821,10 @@ The details are in the log.</translation>
         <source>Speerpunten</source>
         <translation>Spearheads</translation>
     </message>
+    <message>
+        <source>Impulsprojecten</source>
+        <translation>Impulse projects</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1277,6 +1337,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Regie over thema’s</source>
         <translation>Themes led</translation>
+    </message>
+    <message>
+        <source>Opmerkingen bij de portefeuilleverdeling</source>
+        <translation>Remarks on the portfolio allocation</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +1983,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Kies een thema om de regiehouder, de hoofdstukken, de acties en de bronnen te zien.</source>
         <translation>Choose a theme to see who leads it, its chapters, actions and sources.</translation>
+    </message>
+    <message>
+        <source>Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten, en de impulsprojecten.</source>
+        <translation>This programme has no themes; here are the tasks with their spearheads, and the impulse projects.</translation>
     </message>
     <message>
         <source>Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten.</source>

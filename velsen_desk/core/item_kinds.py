@@ -31,6 +31,7 @@ ITEM_KINDS: tuple[ItemKind, ...] = (
     ItemKind("begrotingsregel", "Begrotingsregel", "Begrotingsregels", "budget_lines", "budget"),
     ItemKind("opgave", "Opgave", "Opgaven", "opgaven", "themes"),
     ItemKind("speerpunt", "Speerpunt", "Speerpunten", "speerpunten", "themes"),
+    ItemKind("impulsproject", "Impulsproject", "Impulsprojecten", "impulsprojecten", "themes"),
 )
 
 _BY_ID = {kind.id: kind for kind in ITEM_KINDS}

@@ -59,7 +59,9 @@ class TargetInfo(msgspec.Struct, frozen=True):
     text: str
     figure: float | None
     unit: str | None
-    year: int | None
+    year: int | None  # the year the target is to be met
+    start_year: int | None = None  # "vanaf 2019"
+    qualifier: str | None = None  # "minimaal", "maximaal", "circa", "tot"
 
 
 class FocusPointInfo(msgspec.Struct, frozen=True):
@@ -68,6 +70,11 @@ class FocusPointInfo(msgspec.Struct, frozen=True):
     text: str
     targets: tuple[TargetInfo, ...]
     source: SourceInfo
+    section: str = "focus"  # "focus": the "Focus van onze inzet" list; "tekst": the chapter's running text
+
+    @property
+    def in_text(self) -> bool:
+        return self.section == "tekst"
 
 
 class ChapterInfo(msgspec.Struct, frozen=True):
@@ -79,6 +86,16 @@ class ChapterInfo(msgspec.Struct, frozen=True):
     theme_ids: tuple[str, ...]
     focus_points: tuple[FocusPointInfo, ...]
     source: SourceInfo
+
+    @property
+    def listed_points(self) -> tuple[FocusPointInfo, ...]:
+        """The points of the chapter's own list ("Focus van onze inzet"), as printed."""
+        return tuple(p for p in self.focus_points if not p.in_text)
+
+    @property
+    def text_points(self) -> tuple[FocusPointInfo, ...]:
+        """Commitments stated in the chapter's running text, outside its list."""
+        return tuple(p for p in self.focus_points if p.in_text)
 
 
 class PhaseInfo(msgspec.Struct, frozen=True):
@@ -170,11 +187,21 @@ class DomainInfo(msgspec.Struct, frozen=True):
     name: str
 
 
+class RemarkInfo(msgspec.Struct, frozen=True):
+    """A note the source prints under a table ("NB: …"), verbatim."""
+
+    id: str
+    label: str
+    text: str
+    source: SourceInfo
+
+
 class PortfolioMatrix(msgspec.Struct, frozen=True):
     members: tuple[PersonInfo, ...]
     domains: tuple[DomainInfo, ...]  # empty for a municipality without domains
     items: tuple[PortfolioItemInfo, ...]
     regie: dict[str, tuple[ThemeInfo, ...]]  # person id -> themes
+    remarks: tuple[RemarkInfo, ...] = ()  # printed under the table; they hold for every row
 
     def cell(self, person_id: str, domain_id: str | None) -> tuple[PortfolioItemInfo, ...]:
         return tuple(i for i in self.items if i.person_id == person_id and i.domain_id == domain_id)
@@ -286,9 +313,51 @@ class OpgaveInfo(msgspec.Struct, frozen=True):
     document_title: str
     speerpunten: tuple[SpeerpuntInfo, ...]
     source: SourceInfo
+    future_text: str | None = None  # "Toekomstbeeld – beoogde maatschappelijke effecten"
 
     def of_kind(self, kind: str) -> tuple[SpeerpuntInfo, ...]:
         return tuple(s for s in self.speerpunten if s.kind == kind)
+
+
+class CoreValueInfo(msgspec.Struct, frozen=True):
+    """A value the college says it stands for ("Onze bezieling"), with its paragraph verbatim."""
+
+    id: str
+    order: int
+    name: str
+    text: str
+    document_title: str
+    source: SourceInfo
+
+
+class TopicCategoryInfo(msgspec.Struct, frozen=True):
+    """A category of council topics in the college's way of working ("Categorie I. …"), verbatim."""
+
+    id: str
+    code: str
+    title: str
+    text: str
+    document_title: str
+    source: SourceInfo
+
+
+class ImpulsprojectInfo(msgspec.Struct, frozen=True):
+    id: str
+    order: int
+    title: str
+    text: str
+    source: SourceInfo
+
+
+class ImpulsprojectenInfo(msgspec.Struct, frozen=True):
+    """A strategic agenda's impulsprojecten, with the sentence that introduces them."""
+
+    intro: tuple[RemarkInfo, ...]
+    projects: tuple[ImpulsprojectInfo, ...]
+
+    @property
+    def id(self) -> str:  # the tree's group node
+        return "impulsprojecten"
 
 
 # ---- What the window shows -------------------------------------------------------------------
@@ -314,6 +383,9 @@ class ProgrammeData(msgspec.Struct, frozen=True):
     plans: tuple[ActionPlanInfo, ...] = ()
     matrix: PortfolioMatrix | None = None
     opgaven: tuple[OpgaveInfo, ...] = ()
+    impulsprojecten: ImpulsprojectenInfo | None = None
+    core_values: tuple[CoreValueInfo, ...] = ()
+    topic_categories: tuple[TopicCategoryInfo, ...] = ()
 
     # ---- lookups (cheap, on the GUI thread) ----------------------------------------------------
 

@@ -42,12 +42,7 @@ class Finding:
 
 # (record id, rule) -> why the defect is accepted until the model can express the fact.
 # Keep this short: every entry is a known defect of the bundled data. See docs/fidelity-audit.md.
-ALLOWED: dict[tuple[str, str], str] = {
-    ("heemskerk-2018.coalitieakkoord.h2.fp07", "target-qualifier"): (
-        "'voor minimaal drie jaar': het model heeft geen veld voor 'minimaal' en geen startjaar "
-        "bij een doel (modelwijziging M2 in docs/fidelity-audit.md)"
-    ),
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 
 _FIRST_NAME = re.compile(r"^\S+")
 
@@ -74,7 +69,14 @@ _START_YEAR = re.compile(
     r"|in\s+(?P<year2>(?:19|20)\d\d)\s+(?:starten|start|beginnen|begint)\b",
     re.IGNORECASE,
 )
-_QUALIFIERS = re.compile(r"\b(minimaal|ten minste|tenminste|maximaal|minstens|hooguit|circa|ongeveer)\b", re.IGNORECASE)
+_QUALIFIERS = re.compile(
+    r"\b(minimaal|ten minste|tenminste|maximaal|minstens|hooguit|circa|ongeveer|binnen)\b", re.IGNORECASE
+)
+# The printed word -> the value of ``Target.qualifier`` that says the same.
+_QUALIFIER_VALUE = {
+    "minimaal": "minimaal", "ten minste": "minimaal", "tenminste": "minimaal", "minstens": "minimaal",
+    "maximaal": "maximaal", "hooguit": "maximaal", "circa": "circa", "ongeveer": "circa", "binnen": "binnen",
+}
 
 
 def _norm(text: str) -> str:
@@ -162,12 +164,16 @@ QUOTED_FIELDS: dict[str, Callable[[Any, DataSet], list[Required]]] = {
     "memberships": _membership,
     "domains": _name("name"),
     "portfolio_items": _portfolio_item,
+    "remarks": _name("text"),
     "aandachtsvelden": _name("name"),
     "themes": _theme,
     "chapters": _name("title"),
     "focus_points": _name("text"),  # or the quote is part of the text: see _PART_OF_TEXT
     "opgaven": _name("title"),
     "speerpunten": _name("text"),
+    "core_values": _name("name"),
+    "topic_categories": lambda record, _dataset: [("title", [f"Categorie {record.code}. {record.title}"])],
+    "impulsprojecten": lambda record, _dataset: [("title", [record.title]), ("text", [record.text])],
     "action_plans": _costed(None, "total_documented"),
     "focusopgaven": _name("title"),
     "actions": _costed("title", "cost"),
@@ -201,6 +207,23 @@ def _quote_findings(dataset: DataSet) -> Iterator[Finding]:
                         f"quote-contains-{field}",
                         f"het citaat bevat de waarde van '{field}' niet ({shown})",
                     )
+
+
+# (collection, field): texts stored verbatim beside the record's quote; each must occur in the
+# record's document like a quote does (they are too long to be the quote themselves).
+VERBATIM_FIELDS: tuple[tuple[str, str], ...] = (("opgaven", "future_text"), ("core_values", "text"),
+                                                  ("topic_categories", "text"))
+
+
+def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:
+    for collection, field in VERBATIM_FIELDS:
+        for record in dataset.collections[collection]:
+            value = getattr(record, field)
+            source = getattr(record, "source", None)
+            text = texts.get(source.doc) if source is not None else None
+            if value is not None and text is not None and squash(value) not in text:
+                message = f"de tekst van '{field}' komt niet letterlijk voor in de brontekst"
+                yield Finding(record, field, "verbatim-text", message)
 
 
 _QUOTED_IN_NOTE = re.compile(r'"([^"]+)"')
@@ -297,13 +320,46 @@ def target_findings(record: Any, index: int, target: Target, document_text: str 
                     f"{year} is in de tekst een beginjaar ('vanaf', 'sinds', 'start'), "
                     "geen jaar waarin het doel gehaald moet zijn",
                 )
-    qualifier = _QUALIFIERS.search(target.text)
-    if qualifier is not None:
+    starts = {m.group("year") or m.group("year2") for m in _START_YEAR.finditer(target.text)}
+    if target.start_year is None and starts - {str(target.year)}:
         yield Finding(
             record,
-            f"{where}.text",
+            f"{where}.start_year",
+            "target-start-year-missing",
+            f"het doel begint volgens de tekst in {min(starts - {str(target.year)})}, maar 'start_year' is leeg",
+        )
+    if target.start_year is not None and str(target.start_year) not in starts:
+        yield Finding(
+            record,
+            f"{where}.start_year",
+            "target-start-year-text",
+            f"de tekst van het doel noemt {target.start_year} niet als beginjaar ('vanaf', 'sinds', 'start')",
+        )
+    yield from _qualifier_findings(record, where, target)
+
+
+def _qualifier_findings(record: Any, where: str, target: Target) -> Iterator[Finding]:
+    """A bound on the figure ("minimaal drie jaar") is stored, and only when the text says it."""
+    printed = _QUALIFIERS.search(target.text)
+    if printed is not None and target.qualifier is None:
+        yield Finding(
+            record,
+            f"{where}.qualifier",
             "target-qualifier",
-            f"het doel zegt '{qualifier.group(1)}', maar het model kan dat niet vastleggen",
+            f"het doel zegt '{printed.group(1)}', maar 'qualifier' is leeg",
+        )
+    if target.qualifier is None:
+        return
+    if target.qualifier == "tot":  # "tot" is also a preposition: only its presence can be checked
+        said = _has_word(target.text, "tot")
+    else:
+        said = printed is not None and _QUALIFIER_VALUE[printed.group(1).lower()] == target.qualifier
+    if not said:
+        yield Finding(
+            record,
+            f"{where}.qualifier",
+            "target-qualifier-text",
+            f"de tekst van het doel zegt niet '{target.qualifier}'",
         )
 
 

@@ -167,6 +167,23 @@ class PortfolioItem(Strict):
     source: SourceRef
 
 
+class Remark(Strict):
+    """A note the source prints with a table or list, e.g. the "NB:" under the portefeuilleverdeling,
+    or the sentence that introduces the impulsprojecten.
+
+    It holds for the whole table, not for one cell, so it belongs to the programme; ``about``
+    names the table or list it goes with, ``label`` the word it is printed after ("NB").
+    """
+
+    id: Id
+    programme: Id
+    about: Literal["portefeuilleverdeling", "impulsprojecten"]
+    label: Label
+    order: Count = 0
+    text: Text  # verbatim
+    source: SourceRef
+
+
 class Aandachtsveld(Strict):
     id: Id
     document: Id
@@ -196,19 +213,39 @@ class Chapter(Strict):
     source: SourceRef
 
 
+# Words that bound a target's figure, as printed ("minimaal drie jaar", "tot 3 bijeenkomsten",
+# "binnen 5 minuten").
+TargetQualifier = Literal["minimaal", "maximaal", "circa", "tot", "binnen"]
+
+
 class Target(Strict):
     """A measurable target inside a commitment, e.g. "daalt naar 5% in 2026"."""
 
     text: Text  # verbatim
     figure: float | None = Field(default=None, allow_inf_nan=False, ge=-1e12, le=1e12)
     unit: Label | None = None
-    year: int | None = Field(default=None, ge=1900, le=2100)
+    year: int | None = Field(default=None, ge=1900, le=2100)  # the year it is to be met, never a start
+    # "vanaf 2019 voor minimaal drie jaar": the year it starts, and a word that bounds the figure.
+    start_year: int | None = Field(default=None, ge=1900, le=2100)
+    qualifier: TargetQualifier | None = None
+
+    @model_validator(mode="after")
+    def _start_before_deadline(self) -> Target:
+        if self.start_year is not None and self.year is not None and self.start_year > self.year:
+            raise ValueError(f"het beginjaar {self.start_year} ligt na het jaar {self.year} waarin het doel "
+                             "gehaald moet zijn")
+        if self.qualifier is not None and self.figure is None:
+            raise ValueError(f"'{self.qualifier}' hoort bij een getal, maar het doel heeft geen 'figure'")
+        return self
 
 
 class FocusPoint(Strict):
     id: Id
     chapter: Id
     order: Count
+    # Where the document states it: in the chapter's "Focus van onze inzet" list, or in its
+    # running text (a dated promise in the prose), shown apart so the list stays as printed.
+    section: Literal["focus", "tekst"] = "focus"
     text: Text
     targets: list[Target] = Field(default_factory=list)
     source: SourceRef
@@ -222,6 +259,42 @@ class Opgave(Strict):
     number: Count | None = None
     title: Label
     summary: Text | None = None
+    future_text: Text | None = None  # "Toekomstbeeld – beoogde maatschappelijke effecten", verbatim
+    source: SourceRef
+
+
+class Impulsproject(Strict):
+    """A project a strategic agenda names apart from its opgaven (Strategische Agenda 2020:
+    "Deze impulsprojecten zijn: - Techport IJmond …"); it belongs to the document, not to an opgave."""
+
+    id: Id
+    document: Id
+    order: Count
+    title: Label
+    text: Text  # verbatim, the lines under the title
+    source: SourceRef
+
+
+class CoreValue(Strict):
+    """A value a document says the college stands for ("Onze bezieling": Perspectief, Daadkracht, …)."""
+
+    id: Id
+    document: Id
+    order: Count
+    name: Label
+    text: Text  # verbatim, the paragraph under the name
+    source: SourceRef
+
+
+class TopicCategory(Strict):
+    """A category of council topics in the college's way of working (uitvoeringsafspraken, Deel A:
+    "Categorie I. Nadruk op politieke koersbepaling"), with the text that says what falls in it."""
+
+    id: Id
+    document: Id
+    code: Label  # "I", "II", "III" as printed
+    title: Label
+    text: Text  # verbatim
     source: SourceRef
 
 
@@ -386,12 +459,16 @@ class DataFile(Strict):
     memberships: list[Membership] = Field(default_factory=list)
     domains: list[Domain] = Field(default_factory=list)
     portfolio_items: list[PortfolioItem] = Field(default_factory=list)
+    remarks: list[Remark] = Field(default_factory=list)
     aandachtsvelden: list[Aandachtsveld] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)
     chapters: list[Chapter] = Field(default_factory=list)
     focus_points: list[FocusPoint] = Field(default_factory=list)
     opgaven: list[Opgave] = Field(default_factory=list)
     speerpunten: list[Speerpunt] = Field(default_factory=list)
+    impulsprojecten: list[Impulsproject] = Field(default_factory=list)
+    core_values: list[CoreValue] = Field(default_factory=list)
+    topic_categories: list[TopicCategory] = Field(default_factory=list)
     action_plans: list[ActionPlan] = Field(default_factory=list)
     focusopgaven: list[Focusopgave] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)

@@ -28,12 +28,15 @@ from velsen_desk.core.records import (
     BudgetLineInfo,
     Catalog,
     ChapterInfo,
+    CoreValueInfo,
     DataSummary,
     DocumentInfo,
     DomainInfo,
     FocusopgaveInfo,
     FocusPointInfo,
     FundingInfo,
+    ImpulsprojectenInfo,
+    ImpulsprojectInfo,
     OpgaveInfo,
     PersonInfo,
     PerspectiveInfo,
@@ -42,11 +45,13 @@ from velsen_desk.core.records import (
     PortfolioMatrix,
     ProgrammeData,
     ProgrammeInfo,
+    RemarkInfo,
     SourceInfo,
     SpeerpuntInfo,
     TargetInfo,
     ThemeInfo,
     ThemeLinkInfo,
+    TopicCategoryInfo,
 )
 from velsen_desk.storage.database import ReadOnlyDatabase
 
@@ -87,6 +92,10 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
          "detail": str, "order": int, **_SOURCE},
         'person_id, "order", rowid',
     ),
+    "remarks": (
+        {"id": str, "programme_id": str, "about": str, "label": str, "order": int, "text": str, **_SOURCE},
+        '"order", id',
+    ),
     "aandachtsvelden": ({"id": str, "document_id": str, "name": str, "order": int}, '"order", rowid'),
     "themes": (
         {"id": str, "aandachtsveld_id": str, "number": int, "name": str, "regie_id": str, "extra_attention": bool,
@@ -98,13 +107,26 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
         "document_id, number, id",
     ),
     "chapter_themes": ({"chapter_id": str, "theme_id": str}, "theme_id, chapter_id"),
-    "focus_points": ({"id": str, "chapter_id": str, "order": int, "text": str, **_SOURCE}, 'chapter_id, "order"'),
+    "focus_points": (
+        {"id": str, "chapter_id": str, "order": int, "section": str, "text": str, **_SOURCE}, 'chapter_id, "order"'
+    ),
     "targets": (
-        {"focus_point_id": str, "order": int, "text": str, "figure": float, "unit": str, "year": int},
+        {"focus_point_id": str, "order": int, "text": str, "figure": float, "unit": str, "year": int,
+         "start_year": int, "qualifier": str},
         'focus_point_id, "order"',
     ),
-    "opgaven": ({"id": str, "document_id": str, "number": int, "title": str, "summary": str, **_SOURCE},
+    "opgaven": ({"id": str, "document_id": str, "number": int, "title": str, "summary": str, "future_text": str,
+                 **_SOURCE},
                 "number, rowid"),
+    "impulsprojecten": (
+        {"id": str, "document_id": str, "order": int, "title": str, "text": str, **_SOURCE}, '"order", id'
+    ),
+    "topic_categories": (
+        {"id": str, "document_id": str, "code": str, "title": str, "text": str, **_SOURCE}, "document_id, id"
+    ),
+    "core_values": (
+        {"id": str, "document_id": str, "order": int, "name": str, "text": str, **_SOURCE}, 'document_id, "order"'
+    ),
     "speerpunten": (
         {"id": str, "opgave_id": str, "order": int, "kind": str, "text": str, **_SOURCE}, 'opgave_id, "order"'
     ),
@@ -156,7 +178,7 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
 
 # Every item a personal note can be anchored to.
 ANCHOR_TABLES = ("themes", "actions", "portfolio_items", "budget_lines", "focusopgaven", "budgets", "people",
-                 "chapters", "focus_points", "opgaven", "speerpunten")
+                 "chapters", "focus_points", "opgaven", "speerpunten", "impulsprojecten")
 
 
 def _converter(kind: type) -> Callable[[Any], Any] | None:
@@ -346,9 +368,10 @@ class _Programme:
                 theme_ids=tuple(link["theme_id"] for link in theme_ids.get(c["id"], ())),
                 focus_points=tuple(
                     FocusPointInfo(
-                        id=p["id"], order=p["order"], text=p["text"],
+                        id=p["id"], order=p["order"], text=p["text"], section=p["section"],
                         targets=tuple(
-                            TargetInfo(text=t["text"], figure=t["figure"], unit=t["unit"], year=t["year"])
+                            TargetInfo(text=t["text"], figure=t["figure"], unit=t["unit"], year=t["year"],
+                                       start_year=t["start_year"], qualifier=t["qualifier"])
                             for t in targets.get(p["id"], ())
                         ),
                         source=self.source(p),
@@ -498,6 +521,7 @@ class _Programme:
                 if i["programme_id"] == self.pid
             ),
             regie={person_id: tuple(themes) for person_id, themes in regie.items()},
+            remarks=self.remarks("portefeuilleverdeling"),
         )
 
     def opgaven(self) -> tuple[OpgaveInfo, ...]:
@@ -505,6 +529,7 @@ class _Programme:
         return tuple(
             OpgaveInfo(
                 id=o["id"], number=o["number"], title=o["title"], summary=o["summary"],
+                future_text=o["future_text"],
                 document_title=self.documents[o["document_id"]]["title"],
                 speerpunten=tuple(
                     SpeerpuntInfo(id=s["id"], order=s["order"], kind=s["kind"], text=s["text"],
@@ -516,6 +541,39 @@ class _Programme:
             for o in self.rows["opgaven"]
             if o["document_id"] in self.own_documents
         )
+
+    def remarks(self, about: str) -> tuple[RemarkInfo, ...]:
+        return tuple(
+            RemarkInfo(id=r["id"], label=r["label"], text=r["text"], source=self.source(r))
+            for r in self.rows["remarks"]
+            if r["programme_id"] == self.pid and r["about"] == about
+        )
+
+    def core_values(self) -> tuple[CoreValueInfo, ...]:
+        return tuple(
+            CoreValueInfo(id=v["id"], order=v["order"], name=v["name"], text=v["text"],
+                          document_title=self.documents[v["document_id"]]["title"], source=self.source(v))
+            for v in self.rows["core_values"]
+            if v["document_id"] in self.own_documents
+        )
+
+    def topic_categories(self) -> tuple[TopicCategoryInfo, ...]:
+        return tuple(
+            TopicCategoryInfo(id=c["id"], code=c["code"], title=c["title"], text=c["text"],
+                              document_title=self.documents[c["document_id"]]["title"], source=self.source(c))
+            for c in self.rows["topic_categories"]
+            if c["document_id"] in self.own_documents
+        )
+
+    def impulsprojecten(self) -> ImpulsprojectenInfo | None:
+        projects = tuple(
+            ImpulsprojectInfo(id=p["id"], order=p["order"], title=p["title"], text=p["text"], source=self.source(p))
+            for p in self.rows["impulsprojecten"]
+            if p["document_id"] in self.own_documents
+        )
+        if not projects:
+            return None
+        return ImpulsprojectenInfo(intro=self.remarks("impulsprojecten"), projects=projects)
 
     def data(self, programme: ProgrammeInfo) -> ProgrammeData:
         velden = self.velden()
@@ -538,6 +596,9 @@ class _Programme:
             plans=self.plans(),
             matrix=self.matrix(college, velden),
             opgaven=self.opgaven(),
+            impulsprojecten=self.impulsprojecten(),
+            core_values=self.core_values(),
+            topic_categories=self.topic_categories(),
         )
 
 

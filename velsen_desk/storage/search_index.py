@@ -58,13 +58,16 @@ _SOURCES: dict[str, str] = {
     "begrotingsregel": f"""
         SELECT l.id, b.programme_id, l.title, {_join('l.remark', 'l.cost_text', 'b.name')}, l.source_quote
         FROM budget_lines l JOIN budgets b ON b.id = l.budget_id""",
-    "opgave": """
-        SELECT o.id, d.programme_id, o.title, coalesce(o.summary, ''), o.source_quote
+    "opgave": f"""
+        SELECT o.id, d.programme_id, o.title, {_join('o.summary', 'o.future_text')}, o.source_quote
         FROM opgaven o JOIN documents d ON d.id = o.document_id""",
     "speerpunt": """
         SELECT s.id, d.programme_id, o.title, s.text, s.source_quote
         FROM speerpunten s JOIN opgaven o ON o.id = s.opgave_id
         JOIN documents d ON d.id = o.document_id""",
+    "impulsproject": """
+        SELECT i.id, d.programme_id, i.title, i.text, i.source_quote
+        FROM impulsprojecten i JOIN documents d ON d.id = i.document_id""",
 }
 
 

@@ -48,6 +48,7 @@ ITEM_KIND_PLURALS = (
     QT_TRANSLATE_NOOP("ItemKind", "Begrotingsregels"),
     QT_TRANSLATE_NOOP("ItemKind", "Opgaven"),
     QT_TRANSLATE_NOOP("ItemKind", "Speerpunten"),
+    QT_TRANSLATE_NOOP("ItemKind", "Impulsprojecten"),
 )
 
 # The empty context of the modules' _tr() helpers: the theme tree and detail headings.

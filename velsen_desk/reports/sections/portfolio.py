@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import UNKNOWN, format_loco
-from velsen_desk.core.records import PersonInfo, PortfolioItemInfo, ProgrammeData
+from velsen_desk.core.records import PersonInfo, PortfolioItemInfo, ProgrammeData, RemarkInfo
 from velsen_desk.reports.document import PORTRAIT, Part, orientation_of
 from velsen_desk.reports.programme import matrix_of
 from velsen_desk.reports.sections.common import heading, table
@@ -83,6 +83,17 @@ def build(data: ProgrammeData, styles: Styles) -> list[Part]:
             ])
         f.append(table(rows, [88, 74, 72, 62, 197], ("FONT", (0, 0), (-1, 0), FONT_BOLD, 7.5)))
         orientation = PORTRAIT  # a list of members fits a portrait page
+    f += remark_flowables(styles, matrix.remarks)
     f.append(Spacer(0, 4))
     f.append(styles.p("Bron: " + "; ".join(sources), styles.source_style))
     return [Part(f, orientation)]
+
+
+def remark_flowables(styles: Styles, remarks: tuple[RemarkInfo, ...]) -> list:
+    """The source's own notes under the table ("NB: …"), verbatim, each with its quote."""
+    out: list = []
+    for remark in remarks:
+        out.append(Spacer(0, 3))
+        out.append(styles.markup(f"<b>{esc(remark.label)}:</b> {esc(remark.text)}", styles.body))
+        out.append(styles.source(remark.source.document_title, remark.source.quote))
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import format_number
-from velsen_desk.core.records import ChapterInfo, ProgrammeData, TargetInfo
+from velsen_desk.core.records import ChapterInfo, FocusPointInfo, ProgrammeData, TargetInfo
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.programme import theme_blocks
 from velsen_desk.reports.sections.common import heading, table
@@ -17,12 +17,27 @@ WIDTH = 493.0  # A4 portrait frame
 
 def target_text(target: TargetInfo) -> str:
     parts = []
+    if target.start_year is not None:  # when it starts, never to be read as the year it is to be met
+        parts.append(f"vanaf {target.start_year}")
     if target.figure is not None:
-        parts.append("streefwaarde " + format_number(target.figure) + (f" {target.unit}" if target.unit else ""))
+        bound = f"{target.qualifier} " if target.qualifier else ""
+        unit = f" {target.unit}" if target.unit else ""
+        parts.append(f"streefwaarde {bound}{format_number(target.figure)}{unit}")
     if target.year is not None:
         parts.append(f"in {target.year}")
     extra = f" ({', '.join(parts)})" if parts else ""
     return f"<b>Doel:</b> {esc(target.text)}{esc(extra)}"
+
+
+def _points(styles: Styles, points: tuple[FocusPointInfo, ...]) -> list:
+    out: list = []
+    for point in points:
+        out.append(styles.markup(esc(point.text), styles.bullet))
+        out[-1].bulletText = "•"
+        for target in point.targets:
+            out.append(styles.markup(target_text(target), styles.target))
+            out[-1].bulletText = "◎"
+    return out
 
 
 def chapter_flowables(styles: Styles, chapter: ChapterInfo, data: ProgrammeData, key: str) -> list:
@@ -33,12 +48,11 @@ def chapter_flowables(styles: Styles, chapter: ChapterInfo, data: ProgrammeData,
     out.append(styles.p(f"{chapter.document_title} · draagt bij aan thema {served}", styles.small))
     if chapter.summary:
         out.append(styles.p(chapter.summary))
-    for point in chapter.focus_points:
-        out.append(styles.markup(esc(point.text), styles.bullet))
-        out[-1].bulletText = "•"
-        for target in point.targets:
-            out.append(styles.markup(target_text(target), styles.target))
-            out[-1].bulletText = "◎"
+    out += _points(styles, chapter.listed_points)
+    if chapter.text_points:  # promises in the running text, apart from the chapter's own list
+        out.append(styles.p("Ook toegezegd in de tekst van het hoofdstuk (niet in “Focus van onze inzet”):",
+                            styles.small))
+        out += _points(styles, chapter.text_points)
     out.append(styles.source(chapter.source.document_title, chapter.source.quote))
     return out
 
@@ -90,4 +104,33 @@ def build(data: ProgrammeData, styles: Styles) -> list[Part]:
         for c_index, chapter in enumerate(chapters, start=1):
             f.append(Spacer(0, 4))
             f += chapter_flowables(styles, chapter, data, f"themes.veld{v_index}.h{c_index}")
+    f += core_value_flowables(styles, data)
+    f += topic_category_flowables(styles, data)
     return [Part(f)]
+
+
+def topic_category_flowables(styles: Styles, data: ProgrammeData) -> list:
+    """The college's categories of council topics (Deel A), verbatim."""
+    if not data.topic_categories:
+        return []
+    out: list = [heading(styles, "Werkwijze: categorieën van onderwerpen", "themes.categorieen", 1)]
+    out.append(styles.p(f"Uit {data.topic_categories[0].document_title}, Deel A – Werkwijze, houding en gedrag.",
+                        styles.small))
+    for category in data.topic_categories:
+        out.append(styles.markup(f"<b>Categorie {esc(category.code)}. {esc(category.title)}</b> — "
+                                 f"{esc(category.text)}", styles.body))
+        out.append(styles.source(category.source.document_title, category.source.quote))
+    return out
+
+
+def core_value_flowables(styles: Styles, data: ProgrammeData) -> list:
+    """"Onze bezieling": the values the college names, verbatim (after the themes they drive)."""
+    if not data.core_values:
+        return []
+    out: list = [heading(styles, "Onze bezieling", "themes.waarden", 1)]
+    out.append(styles.p(f"De waarden die het college noemt in het {data.core_values[0].document_title}.",
+                        styles.small))
+    for value in data.core_values:
+        out.append(styles.markup(f"<b>{esc(value.name)}</b> — {esc(value.text)}", styles.body))
+        out.append(styles.source(value.source.document_title, value.source.quote))
+    return out

@@ -33,6 +33,7 @@ from velsen_desk.storage.tables.entities import (
     Theme,
     ThemeLink,
 )
+from velsen_desk.storage.tables.programme_text import CoreValue, Impulsproject, Remark, TopicCategory
 
 __all__ = [
     "Aandachtsveld",
@@ -43,10 +44,12 @@ __all__ = [
     "BudgetLine",
     "Chapter",
     "ChapterTheme",
+    "CoreValue",
     "CostColumns",
     "Document",
     "Domain",
     "FocusPoint",
+    "Impulsproject",
     "Focusopgave",
     "Funding",
     "Membership",
@@ -57,6 +60,7 @@ __all__ = [
     "PlanningPhase",
     "PortfolioItem",
     "Programme",
+    "Remark",
     "Sourced",
     "Speerpunt",
     "StoredCost",
@@ -64,5 +68,7 @@ __all__ = [
     "Theme",
     "ThemeLink",
     "Perspective",
+
+    "TopicCategory",
     "cost_group",
 ]

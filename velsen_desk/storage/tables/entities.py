@@ -129,6 +129,7 @@ class FocusPoint(Sourced, Base):
     id: Mapped[str] = mapped_column(String, primary_key=True)
     chapter_id: Mapped[str] = mapped_column(ForeignKey("chapters.id"), index=True)
     order: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(String(8), default="focus")
     text: Mapped[str] = mapped_column(Text)
 
 
@@ -141,6 +142,8 @@ class Target(Base):
     figure: Mapped[float | None] = mapped_column(Float)
     unit: Mapped[str | None] = mapped_column(Text)
     year: Mapped[int | None] = mapped_column(Integer)
+    start_year: Mapped[int | None] = mapped_column(Integer)
+    qualifier: Mapped[str | None] = mapped_column(String(10))
 
 
 class Opgave(Sourced, Base):
@@ -150,6 +153,7 @@ class Opgave(Sourced, Base):
     number: Mapped[int | None] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
     summary: Mapped[str | None] = mapped_column(Text)
+    future_text: Mapped[str | None] = mapped_column(Text)
 
 
 class Speerpunt(Sourced, Base):

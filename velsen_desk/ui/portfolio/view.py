@@ -14,7 +14,7 @@ from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
-from velsen_desk.ui.widgets.style import esc, html_css, source_html
+from velsen_desk.ui.widgets.style import esc, html_css, plain_label, source_html
 
 
 class PortfolioTab(ProgrammeTab):
@@ -38,7 +38,7 @@ class PortfolioTab(ProgrammeTab):
         )
         self.table.selectionModel().currentChanged.connect(self._on_current)
 
-        self.legend = QLabel(self)
+        self.legend = plain_label(QLabel(self))
         self.legend.setWordWrap(True)
         self.legend.setAccessibleName(self.tr("Toelichting"))
         # Instead of headers over an empty table: a programme without a college says so.
@@ -135,7 +135,8 @@ class PortfolioTab(ProgrammeTab):
         self.legend.setVisible(bool(notes))
         self.show_person()
         hint = self.tr("Kies een collegelid of een cel om de details en de bron te zien.")
-        self.detail.setHtml(f"{html_css()}<p>{esc(hint)}</p>")
+        # The source's own notes under the table hold for every member: shown before any choice.
+        self.detail.setHtml(f"{html_css()}<p>{esc(hint)}</p>{self._remarks_html()}")
 
     def show_person(self) -> None:
         person_id = self._state.person_id
@@ -194,4 +195,17 @@ class PortfolioTab(ProgrammeTab):
             out.extend(f'<li><a href="theme:{esc(t.id)}">{t.number}. {esc(t.name)}</a></li>' for t in regie)
             out.append("</ul>")
         out.append(source_html(member.source, self.tr("Bron collegelid")))
+        out.append(self._remarks_html())
         self.detail.setHtml("".join(out))
+
+    def _remarks_html(self) -> str:
+        """The source's notes under the table ("NB: …"): they qualify every member's portfolios."""
+        data = self._state.data
+        remarks = data.matrix.remarks if data is not None and data.matrix is not None else ()
+        if not remarks:
+            return ""
+        out = [f"<h3>{esc(self.tr('Opmerkingen bij de portefeuilleverdeling'))}</h3>"]
+        for remark in remarks:
+            out.append(f"<p><b>{esc(remark.label)}:</b> {esc(remark.text)}</p>")
+            out.append(source_html(remark.source, self.tr("Bron")))
+        return "".join(out)

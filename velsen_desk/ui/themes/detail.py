@@ -30,18 +30,19 @@ def _speerpunt_item(text: str) -> str:
 def _target(t: records.TargetInfo) -> str:
     bits = [esc(t.text)]
     extra = []
+    if t.start_year is not None:  # when it starts, never to be read as the year it is to be met
+        extra.append(_tr("vanaf {0}").format(t.start_year))
     if t.figure is not None:
-        extra.append(esc(format_number(t.figure)) + (f" {esc(t.unit)}" if t.unit else ""))
+        bound = f"{esc(t.qualifier)} " if t.qualifier else ""  # "minimaal 3 jaar" (the word as printed)
+        extra.append(bound + esc(format_number(t.figure)) + (f" {esc(t.unit)}" if t.unit else ""))
     if t.year is not None:
-        extra.append(str(t.year))
+        extra.append(_tr("in {0}").format(t.year))
     if extra:
         bits.append(f' <span class="muted">({", ".join(extra)})</span>')
     return "".join(bits)
 
 
-def _focus_points(points: tuple[records.FocusPointInfo, ...]) -> str:
-    if not points:
-        return f'<p class="muted">{_tr("Geen focuspunten in de bron.")}</p>'
+def _point_items(points: tuple[records.FocusPointInfo, ...]) -> str:
     items = []
     for p in points:
         targets = ""
@@ -50,7 +51,21 @@ def _focus_points(points: tuple[records.FocusPointInfo, ...]) -> str:
                 f"<li><b>{_tr('Meetbaar doel')}:</b> {_target(t)}</li>" for t in p.targets
             ) + "</ul>"
         items.append(f"<li>{esc(p.text)}{targets}</li>")
-    return "<ol>" + "".join(items) + "</ol>"
+    return "".join(items)
+
+
+def _focus_points(chapter: records.ChapterInfo) -> str:
+    """The chapter's own list, then what its running text promises besides (never mixed in)."""
+    listed, in_text = chapter.listed_points, chapter.text_points
+    out = []
+    if listed:
+        out.append("<ol>" + _point_items(listed) + "</ol>")
+    elif not in_text:
+        out.append(f'<p class="muted">{_tr("Geen focuspunten in de bron.")}</p>')
+    if in_text:
+        out.append(f"<p><b>{_tr('Ook toegezegd in de tekst van het hoofdstuk')}:</b></p>")
+        out.append("<ul>" + _point_items(in_text) + "</ul>")
+    return "".join(out)
 
 
 def _chapter_heading(c: records.ChapterInfo) -> str:
@@ -105,7 +120,7 @@ def theme_html(data: ProgrammeData, theme: records.ThemeInfo, person_id: str | N
         out.append(f"<h4>{_chapter_heading(c)}</h4><p class='muted'>{esc(c.document_title)}</p>")
         if c.summary:
             out.append(f"<p>{esc(c.summary)}</p>")
-        out.append(_focus_points(c.focus_points))
+        out.append(_focus_points(c))
 
     links = data.theme_links.get(theme.id, ())
     out.append(f"<h3>{_tr('Actieplan')}</h3>")
@@ -153,16 +168,20 @@ def chapter_html(c: records.ChapterInfo) -> str:
     if c.summary:
         out.append(f"<p>{esc(c.summary)}</p>")
     out.append(f"<h3>{_tr('Focuspunten')}</h3>")
-    out.append(_focus_points(c.focus_points))
+    out.append(_focus_points(c))
     out.append(source_html(c.source, _tr("Bron")))
     return "".join(out)
 
 
 def focus_point_html(p: records.FocusPointInfo, chapter: records.ChapterInfo | None) -> str:
-    out = [html_css(), f"<h2>{_tr('Focuspunt {0}').format(p.order)}</h2>"]
+    heading = _tr("Toezegging uit de tekst") if p.in_text else _tr("Focuspunt {0}").format(p.order)
+    out = [html_css(), f"<h2>{heading}</h2>"]
     if chapter:
         out.append(f"<p class='muted'>{_chapter_heading(chapter)}</p>")
     out.append(f"<p>{esc(p.text)}</p>")
+    if p.in_text:
+        where = _tr("Staat in de lopende tekst van het hoofdstuk, niet in de lijst “Focus van onze inzet”.")
+        out.append(f'<p class="muted">{where}</p>')
     if p.targets:
         out.append(f"<h3>{_tr('Meetbare doelen')}</h3><ul>")
         out.extend(f"<li>{_target(t)}</li>" for t in p.targets)
@@ -175,6 +194,9 @@ def opgave_html(o: OpgaveInfo, focus_kind: str | None = None) -> str:
     out = [html_css(), f"<h2>{esc(o.title)}</h2><p class='muted'>{esc(o.document_title)}</p>"]
     if o.summary:
         out.append(f"<p><i>{esc(o.summary)}</i></p>")
+    if o.future_text and not focus_kind:
+        out.append(f"<h3>{_tr('Toekomstbeeld – beoogde maatschappelijke effecten')}</h3>")
+        out.extend(f"<p>{esc(paragraph)}</p>" for paragraph in o.future_text.split("\n\n"))
     for kind, label in SPEERPUNT_SECTIONS.items():
         points = o.of_kind(kind)
         if not points or (focus_kind and kind != focus_kind):
@@ -195,4 +217,48 @@ def speerpunt_html(p: records.SpeerpuntInfo, opgave: OpgaveInfo | None) -> str:
     if rest:
         out.append(f"<p>{esc(rest)}</p>")
     out.append(source_html(p.source, _tr("Bron")))
+    return "".join(out)
+
+
+def impulsprojecten_html(projects: records.ImpulsprojectenInfo) -> str:
+    out = [html_css(), f"<h2>{_tr('Impulsprojecten')}</h2>"]
+    out.append(f'<p class="muted">{_tr("Genoemd in de inleiding van het document, niet bij een opgave.")}</p>')
+    for remark in projects.intro:
+        out.append(f"<p>{esc(remark.text)}</p>")
+    out.append("<ul>")
+    out.extend(f"<li><b>{esc(p.title)}</b><br>{esc(p.text)}</li>" for p in projects.projects)
+    out.append("</ul>")
+    for remark in projects.intro:
+        out.append(source_html(remark.source, _tr("Bron")))
+    return "".join(out)
+
+
+def impulsproject_html(p: records.ImpulsprojectInfo, projects: records.ImpulsprojectenInfo | None) -> str:
+    out = [html_css(), f"<h2>{esc(p.title)}</h2>", f"<p class='muted'>{_tr('Impulsproject')}</p>"]
+    out.append(f"<p>{esc(p.text)}</p>")
+    if projects is not None:
+        out.extend(f'<p class="muted">{esc(r.text)}</p>' for r in projects.intro)
+    out.append(source_html(p.source, _tr("Bron")))
+    return "".join(out)
+
+
+def core_values_html(values: tuple[records.CoreValueInfo, ...]) -> str:
+    """One or all of the values under "Onze bezieling", verbatim, each with its source."""
+    out = [html_css(), f"<h2>{_tr('Onze bezieling')}</h2>"]
+    if values:
+        out.append(f"<p class='muted'>{esc(values[0].document_title)}</p>")
+    for value in values:
+        out.append(f"<h3>{esc(value.name)}</h3><p>{esc(value.text)}</p>")
+        out.append(source_html(value.source, _tr("Bron")))
+    return "".join(out)
+
+
+def topic_categories_html(categories: tuple[records.TopicCategoryInfo, ...]) -> str:
+    """The categories of council topics (Deel A of the uitvoeringsafspraken), verbatim, with sources."""
+    out = [html_css(), f"<h2>{_tr('Werkwijze: categorieën van onderwerpen')}</h2>"]
+    if categories:
+        out.append(f"<p class='muted'>{esc(categories[0].document_title)}</p>")
+    for category in categories:
+        out.append(f"<h3>Categorie {esc(category.code)}. {esc(category.title)}</h3><p>{esc(category.text)}</p>")
+        out.append(source_html(category.source, _tr("Bron")))
     return "".join(out)

@@ -11,11 +11,15 @@ from velsen_desk.core.records import (
     SPEERPUNT_SECTIONS,
     AandachtsveldInfo,
     ChapterInfo,
+    CoreValueInfo,
     FocusPointInfo,
+    ImpulsprojectenInfo,
+    ImpulsprojectInfo,
     OpgaveInfo,
     ProgrammeData,
     SpeerpuntInfo,
     ThemeInfo,
+    TopicCategoryInfo,
 )
 from velsen_desk.ui.themes.detail import speerpunt_parts
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
@@ -34,8 +38,35 @@ class SpeerpuntGroup:
         return f"{self.opgave.id}#{self.kind}"
 
 
+@dataclass(frozen=True)
+class CoreValues:
+    """The values a programme's document names ("Onze bezieling"), as one branch of the tree."""
+
+    values: tuple[CoreValueInfo, ...]
+
+    @property
+    def id(self) -> str:
+        return "core_values"
+
+    @property
+    def document_title(self) -> str:
+        return self.values[0].document_title if self.values else ""
+
+
+@dataclass(frozen=True)
+class TopicCategories:
+    """The categories of council topics in the college's way of working, as one branch of the tree."""
+
+    categories: tuple[TopicCategoryInfo, ...]
+
+    @property
+    def id(self) -> str:
+        return "topic_categories"
+
+
 ThemePayload = (
     AandachtsveldInfo | ThemeInfo | OpgaveInfo | SpeerpuntGroup | SpeerpuntInfo | ChapterInfo | FocusPointInfo
+    | ImpulsprojectenInfo | ImpulsprojectInfo | CoreValues | CoreValueInfo | TopicCategories | TopicCategoryInfo
 )
 ThemeNode = Node[ThemePayload]
 
@@ -52,6 +83,14 @@ def build_tree(data: ProgrammeData) -> ThemeNode:
             veld_node = root.add("veld", veld)
             for theme in veld.themes:
                 veld_node.add("theme", theme)
+        if data.core_values:  # what the college says drives it: read beside the themes, not one of them
+            values = root.add("waarden", CoreValues(data.core_values))
+            for value in data.core_values:
+                values.add("waarde", value)
+        if data.topic_categories:  # how the college puts a topic before the raad (Deel A)
+            categories = root.add("categorieen", TopicCategories(data.topic_categories))
+            for category in data.topic_categories:
+                categories.add("categorie", category)
     elif data.opgaven:
         for opgave in data.opgaven:
             node = root.add("opgave", opgave)
@@ -63,6 +102,10 @@ def build_tree(data: ProgrammeData) -> ThemeNode:
                     group = node.add("group", SpeerpuntGroup(opgave, kind))
                     for point in points:
                         group.add("speerpunt", point)
+        if data.impulsprojecten is not None:  # named apart from the opgaven, so a branch of their own
+            node = root.add("impulsgroep", data.impulsprojecten)
+            for project in data.impulsprojecten.projects:
+                node.add("impulsproject", project)
     else:
         for chapter in data.chapters:
             node = root.add("chapter", chapter)
@@ -110,7 +153,7 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
                 return None
             return self._label(p)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            if isinstance(p, SpeerpuntInfo | FocusPointInfo):
+            if isinstance(p, SpeerpuntInfo | FocusPointInfo | ImpulsprojectInfo | CoreValueInfo | TopicCategoryInfo):
                 return p.text
             if mine:
                 return _tr("Mijn regie")
@@ -121,7 +164,8 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
             return mine
         if role == Qt.ItemDataRole.BackgroundRole and mine:
             return highlight_brush()
-        if role == Qt.ItemDataRole.FontRole and (mine or isinstance(p, AandachtsveldInfo | OpgaveInfo | ChapterInfo)):
+        headings = AandachtsveldInfo | OpgaveInfo | ChapterInfo | ImpulsprojectenInfo | CoreValues | TopicCategories
+        if role == Qt.ItemDataRole.FontRole and (mine or isinstance(p, headings)):
             return bold_font()
         if role == ID_ROLE:
             return p.id
@@ -143,9 +187,23 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
             case ChapterInfo():
                 return _tr("Hoofdstuk {0}: {1}").format(p.number, p.title) if p.number else p.title
             case FocusPointInfo():
+                if p.in_text:  # not numbered in the source: only the chapter's list is
+                    return _tr("Uit de tekst: {0}").format(_short(p.text))
                 return f"{p.order}. {_short(p.text)}"
             case SpeerpuntInfo():
                 return _short(speerpunt_parts(p.text)[0])  # the explanation is in the tooltip and the details
+            case ImpulsprojectenInfo():
+                return _tr("Impulsprojecten")
+            case ImpulsprojectInfo():
+                return p.title
+            case CoreValues():
+                return _tr("Onze bezieling (waarden van het college)")
+            case CoreValueInfo():
+                return p.name
+            case TopicCategories():
+                return _tr("Werkwijze: categorieën van onderwerpen")
+            case TopicCategoryInfo():
+                return _tr("Categorie {0}. {1}").format(p.code, p.title)
 
 
 class MineFilterProxy(QSortFilterProxyModel):

@@ -9,16 +9,20 @@ from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import (
     AandachtsveldInfo,
     ChapterInfo,
+    CoreValueInfo,
     FocusPointInfo,
+    ImpulsprojectenInfo,
+    ImpulsprojectInfo,
     OpgaveInfo,
     ProgrammeData,
     SpeerpuntInfo,
     ThemeInfo,
+    TopicCategoryInfo,
 )
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
-from velsen_desk.ui.themes.model import MineFilterProxy, SpeerpuntGroup, ThemeTreeModel
+from velsen_desk.ui.themes.model import CoreValues, MineFilterProxy, SpeerpuntGroup, ThemeTreeModel, TopicCategories
 from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
@@ -147,6 +151,9 @@ class ThemesTab(ProgrammeTab):
     def _intro(self, data: ProgrammeData) -> str:
         if data.velden:
             text = self.tr("Kies een thema om de regiehouder, de hoofdstukken, de acties en de bronnen te zien.")
+        elif data.opgaven and data.impulsprojecten is not None:
+            text = self.tr("Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten, "
+                           "en de impulsprojecten.")
         elif data.opgaven:
             text = self.tr("Dit programma kent geen thema’s; hier staan de opgaven met hun speerpunten.")
         else:
@@ -189,6 +196,18 @@ class ThemesTab(ProgrammeTab):
                 opgave_of = parent.opgave if isinstance(parent, SpeerpuntGroup) else parent
                 html = detail.speerpunt_html(speerpunt, opgave_of if isinstance(opgave_of, OpgaveInfo) else None)
                 note = NoteAnchor(speerpunt.id, "speerpunt", _short_label(detail.speerpunt_parts(speerpunt.text)[0]))
+            case ImpulsprojectenInfo() as projects:
+                html = detail.impulsprojecten_html(projects)
+            case ImpulsprojectInfo() as project:
+                html = detail.impulsproject_html(project, parent if isinstance(parent, ImpulsprojectenInfo) else None)
+            case CoreValues() as values:
+                html = detail.core_values_html(values.values)
+            case CoreValueInfo() as value:
+                html = detail.core_values_html((value,))
+            case TopicCategories() as categories:
+                html = detail.topic_categories_html(categories.categories)
+            case TopicCategoryInfo() as category:
+                html = detail.topic_categories_html((category,))
             case None:
                 return
         self.detail.setHtml(html)
