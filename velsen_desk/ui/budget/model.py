@@ -80,6 +80,17 @@ class BudgetModel(TreeModel[BudgetPayload]):
         self._lines = {line.id: (b, line) for p in plans for b in p.budgets for line in b.lines}
         self.set_root(build_tree(plans))
 
+    def branches(self) -> list[BudgetNode]:
+        """The rows that carry a total: plans, focusopgaven and budgets (a few per plan)."""
+        return [node for top in self._root.children for node in (top, *top.children)
+                if not isinstance(node.payload, records.ActionInfo | records.BudgetLineInfo)]
+
+    def cost_texts(self) -> set[str]:
+        """Every distinct cost text an action or a budget line shows."""
+        texts = {format_cost(a.cost) for a in self._actions.values()}
+        texts.update(format_cost(line.cost) for _budget, line in self._lines.values())
+        return texts
+
     def set_highlight(self, action_ids: frozenset[str]) -> None:
         self._highlight = action_ids
         self.nodes_changed(node for node in self._root.walk() if isinstance(node.payload, records.ActionInfo))

@@ -32,14 +32,17 @@ class Node(Generic[P]):
     payload: P | None = None  # None only at the root
     parent: Node[P] | None = None
     children: list[Node[P]] = field(default_factory=list)
+    # The node's place among its parent's children, kept by add(): parent() and index_of() ask
+    # it for every row a view touches, and list.index() made that quadratic (2,000 actions).
+    position: int = 0
 
     def add(self, kind: str, payload: P) -> Node[P]:
-        child = Node(kind, payload, self)
+        child = Node(kind, payload, self, position=len(self.children))
         self.children.append(child)
         return child
 
     def row(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
+        return self.position
 
     def walk(self) -> Iterator[Node[P]]:
         yield self

@@ -1,0 +1,200 @@
+"""A programme with several action plans: every plan in the Begroting tree, its summary line and
+chart, the Tijdlijn's plan choice, the reports, and a sync that adds a plan (issue 18)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import msgspec
+import pytest
+from pypdf import PdfReader
+
+from velsen_desk.core.formatting import format_sum
+from velsen_desk.core.money import CostSum
+from velsen_desk.core.plans import plan_index, total_of_plans, total_of_sums
+from velsen_desk.core.records import ActionPlanInfo, ProgrammeData
+from velsen_desk.ui.widgets.style import ID_ROLE, KIND_ROLE
+
+PLAN_ID = "velsen-2022.avn"
+
+
+def clone_plan(plan: ActionPlanInfo, k: int) -> ActionPlanInfo:
+    """The bundled plan again under new ids and a new title (an area plan per neighbourhood)."""
+    raw = msgspec.json.encode(plan).decode().replace(f'"{PLAN_ID}', f'"{PLAN_ID}-p{k}')
+    clone = msgspec.json.decode(raw, type=ActionPlanInfo)
+    return msgspec.structs.replace(clone, title=f"Gebiedsplan {k}")
+
+
+def with_plans(data: ProgrammeData, n: int) -> ProgrammeData:
+    base = data.plans[0]
+    return msgspec.structs.replace(data, plans=(base, *(clone_plan(base, k) for k in range(2, n + 1))))
+
+
+@pytest.fixture
+def three(window) -> ProgrammeData:
+    data = with_plans(window.state.data, 3)
+    window.state.set_data(data)
+    return data
+
+
+# ---- core ---------------------------------------------------------------------------------------
+
+
+def test_totals_over_plans_count_nnb_posts_apart():
+    a = CostSum(known=100, amounts=2, not_applicable=1, to_be_determined=1)
+    b = CostSum(known=50, amounts=1, not_applicable=0, to_be_determined=2)
+    total = total_of_sums([a, b])
+    assert total == CostSum(known=150, amounts=3, not_applicable=1, to_be_determined=3)
+    assert format_sum(total) == "€ 150 + 3 posten n.n.b."  # never summed as € 0
+
+
+def test_plan_index_names_the_plan_of_every_item(window):
+    data = with_plans(window.state.data, 3)
+    index = plan_index(data.plans)
+    for plan in data.plans:
+        assert index[plan.id] == plan.id
+        assert all(index[a.id] == plan.id for a in plan.actions)
+        assert all(index[fo.id] == plan.id for fo in plan.focusopgaven)
+
+
+# ---- Begroting ----------------------------------------------------------------------------------
+
+
+def _rows(model, parent=None):
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from _rows(model, index)
+
+
+def test_every_plan_has_its_actions_in_the_tree(window, three):
+    tab = window.budget_tab
+    window.select_tab("budget")
+    ids = {i.data(ID_ROLE) for i in _rows(tab.model)}
+    for plan in three.plans:
+        assert plan.id in ids
+        assert {a.id for a in plan.actions} <= ids
+    assert sum(1 for i in _rows(tab.model) if i.data(KIND_ROLE) == "plan") == 3
+
+
+def test_summary_shows_the_selected_plan_and_the_total_of_all_plans(window, three):
+    tab = window.budget_tab
+    window.select_tab("budget")
+    total = total_of_plans(three.plans)
+    first = three.plans[0].reconciliation.computed
+    assert total.known == 3 * first.known and total.to_be_determined == 3 * first.to_be_determined
+    assert total.to_be_determined > 0  # the bundled plan has an n.n.b. post, so the total says so
+    text = tab.summary.text()
+    assert three.plans[0].title in text and format_sum(total) in text and "Alle 3 plannen" in text
+    assert tab.select_action(three.plans[2].actions[3].id)
+    text = tab.summary.text()
+    assert "Gebiedsplan 3" in text and three.plans[0].title not in text
+    assert format_sum(three.plans[2].reconciliation.computed) in text
+
+
+def test_the_chart_gives_an_overview_per_plan_then_per_plan_branch(window, three, qtbot):
+    tab = window.budget_tab
+    window.select_tab("budget")
+    qtbot.waitUntil(lambda: tab.chart is not None and len(tab.chart.bars) == 3, timeout=60000)
+    chart = tab.chart
+    assert [b.label for b in chart.bars] == [p.title for p in three.plans]
+    assert [b.text for b in chart.bars] == [format_sum(p.reconciliation.computed) for p in three.plans]
+    assert tab.select_item(three.plans[1].id)  # the plan row: its actions (20: legible)
+    assert [b.label.split(". ", 1)[1] for b in chart.bars] == [a.title for a in three.plans[1].actions]
+    assert tab.select_action(three.plans[2].focusopgaven[1].actions[0].id)
+    assert len(chart.bars) == len(three.plans[2].focusopgaven[1].actions)
+    assert [b.highlighted for b in chart.bars][0]
+
+
+def test_a_plan_with_more_actions_than_bars_shows_its_focusopgaven(window, qtbot):
+    import velsen_desk.ui.budget.view as budget_view
+
+    tab = window.budget_tab
+    window.select_tab("budget")
+    qtbot.waitUntil(lambda: tab.chart is not None and len(tab.chart.bars) == 20, timeout=60000)
+    plan = window.state.data.plans[0]
+    old = budget_view.MAX_BARS
+    budget_view.MAX_BARS = 10  # the bundled plan's 20 actions stand for thousands
+    try:
+        tab.select_item(plan.id)
+    finally:
+        budget_view.MAX_BARS = old
+    labels = [b.label for b in tab.chart.bars]
+    assert len(labels) == len(plan.focusopgaven) + (1 if plan.loose_actions else 0)
+    assert all(label.startswith("Focusopgave") for label in labels[: len(plan.focusopgaven)])
+    assert [b.text for b in tab.chart.bars][: len(plan.focusopgaven)] == [
+        format_sum(fo.reconciliation.computed) for fo in plan.focusopgaven
+    ]
+
+
+def test_budget_selection_survives_a_sync_that_adds_a_fourth_plan(window, three):
+    tab = window.budget_tab
+    window.select_tab("budget")
+    chosen = three.plans[1].actions[4].id
+    assert tab.select_action(chosen)
+    window.state.set_data(with_plans(three, 4))
+    assert tab.current_id() == chosen
+    assert "Alle 4 plannen" in tab.summary.text() and "Gebiedsplan 2" in tab.summary.text()
+
+
+# ---- Tijdlijn -----------------------------------------------------------------------------------
+
+
+def _gantt_ids(tab) -> set[str]:
+    return {row.action.id for row in tab.layout_data.rows if row.action is not None}
+
+
+def test_timeline_shows_the_chosen_plan_and_a_link_selects_its_plan(window, three, qtbot):
+    tab = window.timeline_tab
+    window.select_tab("timeline")
+    assert tab.plan_bar.isVisibleTo(tab) and tab.plan_box.count() == 3
+    for plan in three.plans:
+        tab.select_plan(plan.id)
+        assert tab.plan_id == plan.id
+        known = {a.id for a in plan.actions if a.phases}
+        assert known and known <= _gantt_ids(tab)
+    action = three.plans[1].actions[2]
+    window.state.sig_action_requested.emit(action.id)  # "open action", a search hit, a bar click
+    assert tab.plan_id == three.plans[1].id and tab.plan_box.currentText() == "Gebiedsplan 2"
+
+
+def test_timeline_plan_survives_a_sync_that_adds_a_fourth_plan(window, three):
+    tab = window.timeline_tab
+    window.select_tab("timeline")
+    tab.select_plan(three.plans[2].id)
+    window.state.set_data(with_plans(three, 4))
+    assert tab.plan_box.count() == 4
+    assert tab.plan_id == three.plans[2].id and tab.plan_box.currentText() == "Gebiedsplan 3"
+
+
+def test_one_plan_needs_no_plan_choice(window):
+    window.select_tab("timeline")
+    assert not window.timeline_tab.plan_bar.isVisibleTo(window.timeline_tab)
+
+
+# ---- reports ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind, extra", [("budget", {}), ("timeline", {}),
+                                          ("annex", {"meeting": "Raadsvergadering", "date": "2022-06-20"})])
+def test_reports_cover_every_plan_with_a_contents_entry(window, tmp_path, kind, extra):
+    from velsen_desk.reports.programme import Edition
+    from velsen_desk.reports.service import ReportRequest, compose, render_parts
+
+    data = with_plans(window.state.data, 3)
+    spec, parts = compose(ReportRequest(kind=kind, output=tmp_path / "x.pdf", **extra), data,
+                          Edition(dt.date(2024, 3, 15), None))
+    reader = PdfReader(io.BytesIO(render_parts(spec, parts).pdf))
+    text = " ".join((page.extract_text() or "").replace("\xa0", " ") for page in reader.pages)
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    for plan in data.plans:
+        assert any(plan.title in title for title in outline), (plan.title, outline)
+        if kind == "budget":
+            assert f"Totaal {plan.title}" in text
+        if kind == "timeline":
+            # every action's planning row, numbered per plan
+            assert sum(text.count(a.title[:25]) for a in plan.actions) >= len(plan.actions)
