@@ -198,3 +198,42 @@ def test_reports_cover_every_plan_with_a_contents_entry(window, tmp_path, kind, 
         if kind == "timeline":
             # every action's planning row, numbered per plan
             assert sum(text.count(a.title[:25]) for a in plan.actions) >= len(plan.actions)
+
+
+# ---- key figures readable at 1280×720 with the search panel open (issue 15) ---------------------
+
+
+def test_budget_figures_fit_at_1280_with_the_search_panel_open(window, three, qtbot):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from velsen_desk.ui.budget.chart import TICK_LABEL_PX, nice_spacing
+    from velsen_desk.ui.budget.model import CHECK, COST
+    from velsen_desk.ui.budget.view import CHART_MIN_WIDTH
+
+    assert window.size().width() == 1280
+    window.search.dock.setVisible(True)
+    window.select_tab("budget")
+    tab = window.budget_tab
+    qtbot.waitUntil(lambda: tab.chart is not None and len(tab.chart.bars) == 3, timeout=60000)
+    qtbot.wait(50)  # the layout settles
+    bold = QFont(tab.tree.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    header = tab.tree.header()
+    plan = three.plans[0]
+    total = tab.model.node_data(tab.model.branches()[0], COST, 0)
+    check = tab.model.node_data(tab.model.branches()[0], CHECK, 0)
+    assert total == format_sum(plan.reconciliation.computed) and "+ 1 post n.n.b." in total
+    assert header.sectionSize(COST) > metrics.horizontalAdvance(total)
+    assert "klopt met document" in check and header.sectionSize(CHECK) > metrics.horizontalAdvance(check)
+    chart = tab.chart
+    assert chart.width() >= CHART_MIN_WIDTH
+    view = chart.plot.getViewBox().sceneBoundingRect()
+    labels = [label for label in chart._labels if label.isVisible()]
+    assert len(labels) == 3
+    for label in labels:  # every value, "+ 1 post n.n.b." included, inside the plot
+        assert label.sceneBoundingRect().right() <= view.right() + 1, label.textItem.toPlainText()
+        assert "n.n.b." in label.textItem.toPlainText()
+    for span, size in ((2_073_000, 1000), (691_000, 150), (120_000, 300)):
+        step = nice_spacing(span, size)
+        assert step * size / span >= TICK_LABEL_PX or span / step <= 2  # no two labels collide

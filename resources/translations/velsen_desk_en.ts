@@ -1679,8 +1679,8 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>The action plan whose timeline is shown.</translation>
     </message>
     <message>
-        <source>&amp;Actieplan:</source>
-        <translation>&amp;Action plan:</translation>
+        <source>Actiepla&amp;n:</source>
+        <translation>Action pla&amp;n:</translation>
     </message>
     <message>
         <source>vandaag</source>

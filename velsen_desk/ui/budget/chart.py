@@ -29,7 +29,7 @@ TICK_LABEL_PX = 95  # room one euro tick label ("€ 1.500.000") needs, with air
 def nice_spacing(span: float, size_px: float) -> float:
     """A 1-2-5 tick spacing that leaves every euro label ``TICK_LABEL_PX`` of room, so the
     labels never overlap however wide or narrow the chart is."""
-    most = max(1.0, size_px // TICK_LABEL_PX)
+    most = max(2.0, size_px // TICK_LABEL_PX)  # at least one tick besides the € 0 at the edge
     raw = span / most if span > 0 else 1.0
     magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
     return next(step * magnitude for step in (1, 2, 5, 10) if step * magnitude >= raw)
@@ -57,6 +57,12 @@ def axis_width(chart_width: int) -> int:
 def _short(text: str, metrics: QFontMetrics, width: int) -> str:
     """Elide by pixels: pyqtgraph silently drops a tick label wider than its axis."""
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 16)
+
+
+def label_text(text: str) -> str:
+    """A sum's value as two lines ("€ 691.000" over "+ 1 post n.n.b."): beside a bar in a narrow
+    chart the one-line form was cut off after "+ 1 pos"."""
+    return text.replace(" + ", "\n+ ")
 
 
 class CostChart(QWidget):
@@ -122,7 +128,7 @@ class CostChart(QWidget):
                 continue
             if label.color != text:  # the palette changed since it was made
                 label.setColor(text)
-            label.setText(bars[i].text)
+            label.setText(label_text(bars[i].text))
             label.setPos(bars[i].amount, i)
             label.setVisible(True)
         self._fit_axis()
@@ -154,7 +160,8 @@ class CostChart(QWidget):
         metrics = QFontMetrics(self.font())
         span = top * 1.05
         for bar in self.bars:
-            room = width - metrics.horizontalAdvance(bar.text) - LABEL_MARGIN_PX
+            text_width = max(metrics.horizontalAdvance(line) for line in label_text(bar.text).splitlines())
+            room = width - text_width - LABEL_MARGIN_PX
             # A chart too narrow for label and bar side by side keeps the bars readable instead.
             span = max(span, bar.amount * width / room if room > width * 0.25 else top * 4)
         self.plot.setXRange(0, span, padding=0)

@@ -55,7 +55,7 @@ class TimelineTab(ProgrammeTab):
         self.plan_box.setToolTip(self.tr("Het Actieplan waarvan de tijdlijn getoond wordt."))
         self.plan_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.plan_box.currentIndexChanged.connect(self._on_plan_chosen)
-        plan_label = QLabel(self.tr("&Actieplan:"), self)
+        plan_label = QLabel(self.tr("Actiepla&n:"), self)
         plan_label.setBuddy(self.plan_box)
         self.plan_bar = QWidget(self)
         bar = QHBoxLayout(self.plan_bar)
