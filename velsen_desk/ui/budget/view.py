@@ -40,7 +40,6 @@ from velsen_desk.ui.budget.model import (
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
-from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
 from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS, ProgrammeTab
@@ -52,6 +51,7 @@ if TYPE_CHECKING:
 
     from velsen_desk.ui.budget.chart import Bar, CostChart
 
+PADDING_PX = 12  # a cell's margins, and room for the header's sort indicator
 CHART_MIN_WIDTH = 280  # bars and their values stay readable beside the labels
 MAX_BARS = 40  # more bars than this in a ~700 px plot cannot be read: the chart aggregates instead
 
@@ -195,6 +195,8 @@ class BudgetTab(ProgrammeTab):
             header.resizeSection(col, width)
         for col in (COST, CHECK):
             header.resizeSection(col, self._figure_width(col))
+        header.setSectionResizeMode(NR, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(NR, self._number_width(data))
         self._summary_plan = ""
         self._show_summary(QModelIndex())
         self.show_person()
@@ -202,6 +204,20 @@ class BudgetTab(ProgrammeTab):
         self._update_chart(QModelIndex())
         if isinstance(kept, str):
             self.select_item(kept)
+
+    def _number_width(self, data: ProgrammeData) -> int:
+        """The Nr column: its widest number in bold (the person's actions are bold) after two
+        levels of indentation and the branch marks. Measured on the numbers, once per draw: resizeColumnToContents
+        asked every row again on each "Bekijk als" (2,000 actions: the slowest part of it)."""
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        numbers = {str(a.number) for p in data.plans for a in p.actions}
+        numbers.update(fo.letter or str(fo.number) for p in data.plans for fo in p.focusopgaven)
+        numbers.update(str(line.number) for p in data.plans for b in p.budgets for line in b.lines)
+        widest = max((metrics.horizontalAdvance(n) for n in numbers), default=0)
+        header = QFontMetrics(self.tree.header().font()).horizontalAdvance(str(self.model.headers[NR]))
+        return max(widest + 3 * self.tree.indentation(), header) + 2 * PADDING_PX
 
     def _figure_width(self, column: int) -> int:
         """The width the widest figure of ``column`` needs: a total cut to "€ 691.000 + 1 post n…"
@@ -219,7 +235,7 @@ class BudgetTab(ProgrammeTab):
         if column == COST:
             for text in self.model.cost_texts():
                 widest = max(widest, bold_metrics.horizontalAdvance(text))
-        return widest + 24  # cell padding and the sort indicator
+        return widest + 2 * PADDING_PX  # cell padding and the sort indicator
 
     def _show_summary(self, current: QModelIndex) -> None:
         """The summary line: the plan of the selected row (the first plan when none), and with
@@ -262,7 +278,6 @@ class BudgetTab(ProgrammeTab):
         data = self._state.data
         if data is not None:
             self.model.set_highlight(data.actions_of_person(self._state.person_id))
-            fit_column(self.tree, NR)  # the person's actions are bold
 
     def _on_item_requested(self, kind: str, item_id: str) -> None:
         if tab_for_kind(kind) == "budget":
