@@ -237,3 +237,37 @@ def test_budget_figures_fit_at_1280_with_the_search_panel_open(window, three, qt
     for span, size in ((2_073_000, 1000), (691_000, 150), (120_000, 300)):
         step = nice_spacing(span, size)
         assert step * size / span >= TICK_LABEL_PX or span / step <= 2  # no two labels collide
+
+
+# ---- the Gantt draws only the rows in view (issue 17) -------------------------------------------
+
+
+def test_the_gantt_draws_only_the_rows_in_view_and_follows_a_scroll(window, qtbot):
+    import dataclasses
+
+    from velsen_desk.ui.timeline.chart import VISIBLE_ROWS
+
+    tab = window.timeline_tab
+    window.select_tab("timeline")
+    qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
+    chart = tab.chart
+    base = tab.layout_data
+    many = tuple(dataclasses.replace(r, y=i) for i, r in enumerate(base.rows * 20))  # ~500 rows
+    layout = dataclasses.replace(base, rows=many)
+    chart.show_layout(layout, frozenset())
+
+    def drawn_ys() -> set[float]:
+        ys: set[float] = set()
+        for item, _owners in chart._outlined:
+            ys.update(float(y) for y in (item.opts["y"] if "y" in item.opts else item.data["y"]))
+        return ys
+
+    first, last = chart.drawn_rows()
+    assert first == 0 and VISIBLE_ROWS <= last < len(many) // 4
+    assert drawn_ys() and max(drawn_ys()) <= last
+    chart.plot.setYRange(len(many) - 30, len(many) - 1, padding=0)  # scrolled to the end
+    first, last = chart.drawn_rows()
+    assert last == len(many) - 1 and first > len(many) // 2
+    assert min(drawn_ys()) >= first
+    bars = {row.y for row in many[first:] if row.segments}
+    assert bars <= drawn_ys()  # every bar in view is drawn
