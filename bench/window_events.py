@@ -17,8 +17,11 @@ the code before a change with the same script.
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
 import json
 import os
+import pstats
 import resource
 import sqlite3
 import sys
@@ -44,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("database", type=Path)
     parser.add_argument("--programme")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--profile", action="append", default=[], metavar="STEP",
+                        help="cProfile this step (by its printed name); may be given more than once")
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QPointF, Qt
@@ -56,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     programme = args.programme or largest_programme(args.database)
     app = application()
     rows: list[tuple[str, float, float]] = []
+    profiles: list[str] = []
 
     def settle(deadline_s: float = 120) -> float:
         """Run the event loop until it is idle (and background work is done); the slowest turn."""
@@ -72,11 +78,19 @@ def main(argv: list[str] | None = None) -> int:
         return slowest
 
     def step(name: str, action: Callable[[], object]) -> None:
+        profiler = cProfile.Profile() if name in args.profile else None
+        if profiler is not None:
+            profiler.enable()
         t0 = time.perf_counter()
         action()
         call = time.perf_counter() - t0
         slowest = max(call, settle())
         total = time.perf_counter() - t0
+        if profiler is not None:
+            profiler.disable()
+            out = io.StringIO()
+            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(18)
+            profiles.append(f"## {name}\n{out.getvalue()}")
         rows.append((name, total, slowest))
         print(f"{name:<40} {total * 1000:9.1f} ms   slowest turn {slowest * 1000:8.1f} ms", flush=True)
 
@@ -142,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     step("baseline: sort", lambda: view.sortByColumn(3, Qt.SortOrder.DescendingOrder))
     step("baseline: expand all", view.expandAll)
     print(f"peak RSS, window: {rss_ours:.0f} MB; actions in the largest plan: {len(plan.actions)}")
+    print("\n".join(profiles))
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "rss_mb": rss_ours, "actions": len(plan.actions)}, indent=1))
     QApplication.closeAllWindows()

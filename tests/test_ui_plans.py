@@ -271,3 +271,43 @@ def test_the_gantt_draws_only_the_rows_in_view_and_follows_a_scroll(window, qtbo
     assert min(drawn_ys()) >= first
     bars = {row.y for row in many[first:] if row.segments}
     assert bars <= drawn_ys()  # every bar in view is drawn
+
+
+# ---- no quadratic paths on the GUI thread (issue 17) --------------------------------------------
+
+
+def test_a_highlight_names_its_roles_so_the_sorted_proxy_does_not_sort_again(window):
+    from PySide6.QtCore import Qt
+
+    from velsen_desk.ui.widgets.style import SORT_ROLE
+
+    tab = window.budget_tab
+    tab.ensure_drawn()
+    roles_seen: list[list[int]] = []
+    tab.model.dataChanged.connect(lambda _top, _bottom, roles=(): roles_seen.append(list(roles)))
+    tab.model.set_highlight(window.state.data.actions_of_person("marianne-steijn"))
+    assert roles_seen and all(roles for roles in roles_seen)
+    assert all(SORT_ROLE not in roles and Qt.ItemDataRole.FontRole in roles for roles in roles_seen)
+
+
+def test_sorting_computes_each_key_once(window, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from velsen_desk.ui.budget.model import COST
+
+    tab = window.budget_tab
+    window.select_tab("budget")
+    calls = [0]
+    original = tab.model._sort
+
+    def counting(node, column):
+        calls[0] += 1
+        return original(node, column)
+
+    monkeypatch.setattr(tab.model, "_sort", counting)
+    tab.model.set_plans(with_plans(window.state.data, 3).plans)
+    nodes = sum(1 for _ in tab.model._root.walk())
+    tab.tree.sortByColumn(COST, Qt.SortOrder.DescendingOrder)
+    tab.tree.expandAll()  # the proxy sorts a branch when it is first shown
+    tab.tree.sortByColumn(COST, Qt.SortOrder.AscendingOrder)
+    assert 0 < calls[0] <= nodes  # a comparison reads kept keys: n log n comparisons, n keys
