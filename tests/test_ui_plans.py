@@ -14,7 +14,7 @@ from velsen_desk.core.formatting import format_sum
 from velsen_desk.core.money import CostSum
 from velsen_desk.core.plans import plan_index, total_of_plans, total_of_sums
 from velsen_desk.core.records import ActionPlanInfo, ProgrammeData
-from velsen_desk.ui.widgets.style import ID_ROLE, KIND_ROLE
+from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE
 
 PLAN_ID = "velsen-2022.avn"
 
@@ -285,7 +285,7 @@ def test_a_highlight_names_its_roles_so_the_sorted_proxy_does_not_sort_again(win
     tab.ensure_drawn()
     roles_seen: list[list[int]] = []
     tab.model.dataChanged.connect(lambda _top, _bottom, roles=(): roles_seen.append(list(roles)))
-    tab.model.set_highlight(window.state.data.actions_of_person("marianne-steijn"))
+    tab.model.set_highlight(window.state.data.actions_of_person("sander-smeets"))
     assert roles_seen and all(roles for roles in roles_seen)
     assert all(SORT_ROLE not in roles and Qt.ItemDataRole.FontRole in roles for roles in roles_seen)
 
@@ -311,3 +311,37 @@ def test_sorting_computes_each_key_once(window, monkeypatch):
     tab.tree.expandAll()  # the proxy sorts a branch when it is first shown
     tab.tree.sortByColumn(COST, Qt.SortOrder.AscendingOrder)
     assert 0 < calls[0] <= nodes  # a comparison reads kept keys: n log n comparisons, n keys
+
+
+def test_a_highlight_tells_only_the_rows_whose_mark_changes(window):
+    tab = window.budget_tab
+    tab.ensure_drawn()
+    data = window.state.data
+    mine = data.actions_of_person("sander-smeets")
+    assert len(mine) > 1
+    tab.model.set_highlight(mine)
+    changed: list[str] = []
+
+    def seen(top, bottom, _roles=()):
+        rows = range(top.row(), bottom.row() + 1)
+        changed.extend(tab.model.index(row, 0, top.parent()).data(ID_ROLE) for row in rows)
+
+    tab.model.dataChanged.connect(seen)
+    tab.model.set_highlight(mine)
+    assert changed == []  # the same person again: nothing to repaint
+    one = next(iter(mine))
+    tab.model.set_highlight(mine - {one})
+    assert changed == [one]
+
+
+def test_a_new_programme_arrives_with_its_highlight_and_no_change_signals(window):
+    tab = window.budget_tab
+    window.select_tab("budget")
+    assert window.select_person("sander-smeets")
+    changes: list[object] = []
+    tab.model.dataChanged.connect(lambda *_a: changes.append(1))
+    data = with_plans(window.state.data, 2)
+    window.state.set_data(data)
+    assert changes == []
+    highlighted = {i.data(ID_ROLE) for i in _rows(tab.model) if i.data(HIGHLIGHT_ROLE)}
+    assert highlighted == set(data.actions_of_person("sander-smeets")) and highlighted

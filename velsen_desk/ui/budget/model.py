@@ -77,8 +77,11 @@ class BudgetModel(TreeModel[BudgetPayload]):
 
     # ---- Public API
 
-    def set_plans(self, plans: tuple[records.ActionPlanInfo, ...]) -> None:
+    def set_plans(self, plans: tuple[records.ActionPlanInfo, ...], highlight: frozenset[str] = frozenset()) -> None:
+        """Show ``plans`` with the actions ``highlight`` marked (set before the reset, so a new
+        programme costs no change signal per branch)."""
         self._plans = plans
+        self._highlight = highlight
         self._actions = {a.id: a for p in plans for a in p.actions}
         self._lines = {line.id: (b, line) for p in plans for b in p.budgets for line in b.lines}
         self._sort_keys = {}
@@ -96,9 +99,16 @@ class BudgetModel(TreeModel[BudgetPayload]):
         return texts
 
     def set_highlight(self, action_ids: frozenset[str]) -> None:
+        """Mark ``action_ids``; only the rows whose mark changes are told to the views (each
+        branch's signal costs the proxy and the view a walk of its rows)."""
+        changed = self._highlight ^ action_ids
         self._highlight = action_ids
-        self.nodes_changed((node for node in self._root.walk() if isinstance(node.payload, records.ActionInfo)),
-                           HIGHLIGHT_ROLES)
+        if changed:
+            self.nodes_changed(
+                (node for node in self._root.walk()
+                 if isinstance(node.payload, records.ActionInfo) and node.payload.id in changed),
+                HIGHLIGHT_ROLES,
+            )
 
     def sort_key(self, node: BudgetNode, column: int) -> SortKey:
         """The key ``column`` sorts ``node`` by, kept per tree: the proxy asks it twice per

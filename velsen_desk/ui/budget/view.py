@@ -184,7 +184,7 @@ class BudgetTab(ProgrammeTab):
             return
         self.stack.setCurrentIndex(0)
         kept = self.tree.currentIndex().data(ID_ROLE)  # a sync keeps the row the user was on
-        self.model.set_plans(data.plans)
+        self.model.set_plans(data.plans, data.actions_of_person(self._state.person_id))
         self.tree.expandAll()
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -199,7 +199,6 @@ class BudgetTab(ProgrammeTab):
         header.resizeSection(NR, self._number_width(data))
         self._summary_plan = ""
         self._show_summary(QModelIndex())
-        self.show_person()
         self.detail.setHtml(html_css() + "<p>" + esc(self.tr("Kies een actie voor de details en de bron.")) + "</p>")
         self._update_chart(QModelIndex())
         if isinstance(kept, str):
