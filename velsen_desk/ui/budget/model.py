@@ -78,6 +78,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
         self._sort_keys: dict[tuple[BudgetNode, int], SortKey] = {}  # per tree; see sort_key
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._sorted: BudgetNode | None = None  # the tree the sort above was applied to
 
     # ---- Public API
 
@@ -93,6 +94,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
         if self._sort_column >= 0:  # a new tree keeps the user's sort
             _sort_children(root, lambda node: self.sort_key(node, self._sort_column),
                            self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._sorted = root
         self.set_root(root)
 
     def branches(self) -> list[BudgetNode]:
@@ -133,10 +135,13 @@ class BudgetModel(TreeModel[BudgetPayload]):
         """Sort every branch's rows by ``column`` (the top-level branches keep their order), in
         Python's sort over kept keys: the proxy's sort called back into Python twice per
         comparison and for every index it mapped (2,000 actions: ~0.7 s)."""
+        if (column, order) == (self._sort_column, self._sort_order) and self._sorted is self._root:
+            return  # the header's signal and the view both ask for the same sort
         self._sort_column, self._sort_order = column, order
+        self._sorted = self._root
         self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        kept = [(self.node(index), index.column()) for index in old]
+        old = self.persistentIndexList()  # every one is valid and points at a Node
+        kept = [(index.internalPointer(), index.column()) for index in old]
         if column >= 0:
             _sort_children(self._root, lambda node: self.sort_key(node, column),
                            order == Qt.SortOrder.DescendingOrder)
