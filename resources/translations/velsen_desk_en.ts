@@ -402,6 +402,13 @@ The details are in the log.</translation>
         <source>Kies een actie voor de details en de bron.</source>
         <translation>Choose an action for its details and source.</translation>
     </message>
+    <message numerus="yes">
+        <source>Alle %n plannen samen: berekend {0}</source>
+        <translation>
+            <numerusform>%n plan: calculated {0}</numerusform>
+            <numerusform>All %n plans together: calculated {0}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Actie {0}: {1}</source>
         <translation>Action {0}: {1}</translation>
@@ -415,8 +422,24 @@ The details are in the log.</translation>
         <translation>Costs per line – {0}</translation>
     </message>
     <message>
+        <source>Kosten per Actieplan – kies een plan voor zijn focusopgaven</source>
+        <translation>Costs per action plan – choose a plan for its focus tasks</translation>
+    </message>
+    <message>
+        <source>(de eerste {0} van {1})</source>
+        <translation>(the first {0} of {1})</translation>
+    </message>
+    <message>
         <source>Kosten per actie – {0}</source>
         <translation>Costs per action – {0}</translation>
+    </message>
+    <message>
+        <source>Overige acties</source>
+        <translation>Other actions</translation>
+    </message>
+    <message>
+        <source>Kosten per focusopgave – {0}</source>
+        <translation>Costs per focus task – {0}</translation>
     </message>
     <message>
         <source>De tabel en de lopende tekst verschillen over de planning.</source>
@@ -2018,6 +2041,18 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Legenda van de tijdlijn en de acties met onbekende of terugkerende planning.</source>
         <translation>Legend of the timeline and the actions with unknown or recurring planning.</translation>
+    </message>
+    <message>
+        <source>Actieplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Het Actieplan waarvan de tijdlijn getoond wordt.</source>
+        <translation>The action plan whose timeline is shown.</translation>
+    </message>
+    <message>
+        <source>Actiepla&amp;n:</source>
+        <translation>Action pla&amp;n:</translation>
     </message>
     <message>
         <source>vandaag</source>

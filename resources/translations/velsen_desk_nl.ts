@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="nl_NL">
 <context>
+    <name>BudgetTab</name>
+    <message numerus="yes">
+        <source>Alle %n plannen samen: berekend {0}</source>
+        <translation>
+            <numerusform>%n plan: berekend {0}</numerusform>
+            <numerusform>Alle %n plannen samen: berekend {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChangesDialog</name>
     <message numerus="yes">
         <source>%n wijziging(en) ten opzichte van de vorige versie.</source>

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from velsen_desk.core.formatting import format_euro
@@ -22,18 +23,46 @@ class Bar:
     unknown: bool = False
 
 
+TICK_LABEL_PX = 95  # room one euro tick label ("€ 1.500.000") needs, with air on both sides
+
+
+def nice_spacing(span: float, size_px: float) -> float:
+    """A 1-2-5 tick spacing that leaves every euro label ``TICK_LABEL_PX`` of room, so the
+    labels never overlap however wide or narrow the chart is."""
+    most = max(2.0, size_px // TICK_LABEL_PX)  # at least one tick besides the € 0 at the edge
+    raw = span / most if span > 0 else 1.0
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    return next(step * magnitude for step in (1, 2, 5, 10) if step * magnitude >= raw)
+
+
 class EuroAxis(pg.AxisItem):
     def tickStrings(self, values, scale, spacing):  # noqa: D102
         return [format_euro(int(v)) if v >= 0 else "" for v in values]
 
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: D102, N802, N803 - pyqtgraph's names
+        # pyqtgraph's own spacing is tuned for short numbers and lets "€ 250.000" labels collide
+        return [(nice_spacing(maxVal - minVal, size), 0)]
 
-AXIS_WIDTH = 210
+
+AXIS_WIDTH = 210  # the label axis at most; a narrow chart gives it less (see _fit_axis)
+AXIS_SHARE = 0.45  # of the chart's width at most, so the bars keep room beside the labels
+AXIS_MIN = 80
 LABEL_MARGIN_PX = 16  # the text item's own padding plus air before the edge
 
 
-def _short(text: str, metrics: QFontMetrics) -> str:
+def axis_width(chart_width: int) -> int:
+    return int(max(AXIS_MIN, min(AXIS_WIDTH, chart_width * AXIS_SHARE)))
+
+
+def _short(text: str, metrics: QFontMetrics, width: int) -> str:
     """Elide by pixels: pyqtgraph silently drops a tick label wider than its axis."""
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, AXIS_WIDTH - 16)
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 16)
+
+
+def label_text(text: str) -> str:
+    """A sum's value as two lines ("€ 691.000" over "+ 1 post n.n.b."): beside a bar in a narrow
+    chart the one-line form was cut off after "+ 1 pos"."""
+    return text.replace(" + ", "\n+ ")
 
 
 class CostChart(QWidget):
@@ -99,14 +128,25 @@ class CostChart(QWidget):
                 continue
             if label.color != text:  # the palette changed since it was made
                 label.setColor(text)
-            label.setText(bars[i].text)
+            label.setText(label_text(bars[i].text))
             label.setPos(bars[i].amount, i)
             label.setVisible(True)
-        axis = self.plot.getAxis("left")
-        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
-        axis.setTicks([[(y, _short(b.label, metrics)) for y, b in zip(ys, bars, strict=True)]])
-        self._fit_x_range()
+        self._fit_axis()
         self.plot.setYRange(-0.6, len(bars) - 0.4, padding=0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if axis_width(self.width()) != self.plot.getAxis("left").width():
+            self._fit_axis()
+
+    def _fit_axis(self) -> None:
+        """Give the labels what the chart's width allows and elide them to it."""
+        axis = self.plot.getAxis("left")
+        width = axis_width(self.width())
+        axis.setWidth(width)
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+        axis.setTicks([[(y, _short(b.label, metrics, width)) for y, b in enumerate(self.bars)]])
+        self._fit_x_range()
 
     def _fit_x_range(self) -> None:
         """Widen the euro axis until every value label fits beside its bar.
@@ -120,7 +160,8 @@ class CostChart(QWidget):
         metrics = QFontMetrics(self.font())
         span = top * 1.05
         for bar in self.bars:
-            room = width - metrics.horizontalAdvance(bar.text) - LABEL_MARGIN_PX
+            text_width = max(metrics.horizontalAdvance(line) for line in label_text(bar.text).splitlines())
+            room = width - text_width - LABEL_MARGIN_PX
             # A chart too narrow for label and bar side by side keeps the bars readable instead.
             span = max(span, bar.amount * width / room if room > width * 0.25 else top * 4)
         self.plot.setXRange(0, span, padding=0)

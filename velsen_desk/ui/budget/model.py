@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
 
 from velsen_desk.core import records, wording
 from velsen_desk.core.formatting import format_cost
@@ -26,6 +28,8 @@ from velsen_desk.ui.widgets.style import (
 from velsen_desk.ui.widgets.tree_model import Node, TreeModel
 
 NR, TITLE, TREKKER, COST, FUNDING, PLANNING, CHECK = range(7)
+# What a person's highlight changes in node_data (not the sort key: the sort stays as it is).
+HIGHLIGHT_ROLES = (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole, HIGHLIGHT_ROLE)
 
 BudgetPayload = (
     records.ActionPlanInfo | records.FocusopgaveInfo | records.ActionInfo | records.BudgetInfo
@@ -71,18 +75,78 @@ class BudgetModel(TreeModel[BudgetPayload]):
         self._highlight: frozenset[str] = frozenset()
         self._actions: dict[str, records.ActionInfo] = {}
         self._lines: dict[str, tuple[records.BudgetInfo, records.BudgetLineInfo]] = {}
+        self._sort_keys: dict[tuple[BudgetNode, int], SortKey] = {}  # per tree; see sort_key
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._sorted: BudgetNode | None = None  # the tree the sort above was applied to
 
     # ---- Public API
 
-    def set_plans(self, plans: tuple[records.ActionPlanInfo, ...]) -> None:
+    def set_plans(self, plans: tuple[records.ActionPlanInfo, ...], highlight: frozenset[str] = frozenset()) -> None:
+        """Show ``plans`` with the actions ``highlight`` marked (set before the reset, so a new
+        programme costs no change signal per branch)."""
         self._plans = plans
+        self._highlight = highlight
         self._actions = {a.id: a for p in plans for a in p.actions}
         self._lines = {line.id: (b, line) for p in plans for b in p.budgets for line in b.lines}
-        self.set_root(build_tree(plans))
+        self._sort_keys = {}
+        root = build_tree(plans)
+        if self._sort_column >= 0:  # a new tree keeps the user's sort
+            _sort_children(root, lambda node: self.sort_key(node, self._sort_column),
+                           self._sort_order == Qt.SortOrder.DescendingOrder)
+        self._sorted = root
+        self.set_root(root)
+
+    def branches(self) -> list[BudgetNode]:
+        """The rows that carry a total: plans, focusopgaven and budgets (a few per plan)."""
+        return [node for top in self._root.children for node in (top, *top.children)
+                if not isinstance(node.payload, records.ActionInfo | records.BudgetLineInfo)]
+
+    def cost_texts(self) -> set[str]:
+        """Every distinct cost text an action or a budget line shows."""
+        texts = {format_cost(a.cost) for a in self._actions.values()}
+        texts.update(format_cost(line.cost) for _budget, line in self._lines.values())
+        return texts
 
     def set_highlight(self, action_ids: frozenset[str]) -> None:
+        """Mark ``action_ids``; only the rows whose mark changes are told to the views (each
+        branch's signal costs the proxy and the view a walk of its rows)."""
+        changed = self._highlight ^ action_ids
         self._highlight = action_ids
-        self.nodes_changed(node for node in self._root.walk() if isinstance(node.payload, records.ActionInfo))
+        if changed:
+            self.nodes_changed(
+                (node for node in self._root.walk()
+                 if isinstance(node.payload, records.ActionInfo) and node.payload.id in changed),
+                HIGHLIGHT_ROLES,
+            )
+
+    def sort_key(self, node: BudgetNode, column: int) -> SortKey:
+        """The key ``column`` sorts ``node`` by, kept per tree: the proxy asks it twice per
+        comparison (2,000 actions: ~44,000 times per sort), and a key never changes with the
+        highlight."""
+        key = (node, column)
+        try:
+            return self._sort_keys[key]
+        except KeyError:
+            value = self._sort_keys[key] = self._sort(node, column)
+            return value
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort every branch's rows by ``column`` (the top-level branches keep their order), in
+        Python's sort over kept keys: the proxy's sort called back into Python twice per
+        comparison and for every index it mapped (2,000 actions: ~0.7 s)."""
+        if (column, order) == (self._sort_column, self._sort_order) and self._sorted is self._root:
+            return  # the header's signal and the view both ask for the same sort
+        self._sort_column, self._sort_order = column, order
+        self._sorted = self._root
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()  # every one is valid and points at a Node
+        kept = [(index.internalPointer(), index.column()) for index in old]
+        if column >= 0:
+            _sort_children(self._root, lambda node: self.sort_key(node, column),
+                           order == Qt.SortOrder.DescendingOrder)
+        self.changePersistentIndexList(old, [self.createIndex(node.row(), col, node) for node, col in kept])
+        self.layoutChanged.emit()
 
     def funding_text(self, action: records.ActionInfo) -> str:
         parts = []
@@ -116,7 +180,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(p, column)
         if role == SORT_ROLE:
-            return self._sort(node, column)
+            return self.sort_key(node, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COST and cost is not None:
                 return cost_foreground(cost)
@@ -240,6 +304,22 @@ class BudgetModel(TreeModel[BudgetPayload]):
         return (text or "").lower()
 
 
+def _sort_children(root: BudgetNode, key: Callable[[BudgetNode], SortKey], descending: bool) -> None:
+    """Sort the children of every node below the top level by ``key``, stably (equal keys keep
+    their order, as Qt's sort does); keys of mixed types compare as text."""
+    for top in root.children:
+        for node in top.walk():
+            if len(node.children) < 2:
+                continue
+            keys = [key(child) for child in node.children]
+            if len({type(k) for k in keys}) > 1:
+                keys = [str(k) for k in keys]
+            order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+            node.children = [node.children[i] for i in order]
+            for position, child in enumerate(node.children):
+                child.position = position
+
+
 def _reconciliation(p: BudgetPayload | None) -> Reconciliation | None:
     """The check of a branch's total against its document; None for an action or a line."""
     if isinstance(p, records.ActionPlanInfo | records.FocusopgaveInfo | records.BudgetInfo):
@@ -248,21 +328,17 @@ def _reconciliation(p: BudgetPayload | None) -> Reconciliation | None:
 
 
 class BudgetSortProxy(QSortFilterProxyModel):
-    """Sorts within each branch by ``SORT_ROLE``; the top-level branches keep their order."""
+    """Hands a sort to the :class:`BudgetModel`, which sorts within each branch by its kept keys
+    (the top-level branches keep their order); the proxy itself keeps the model's order."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
 
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
-        if not left.parent().isValid():
-            before = left.row() < right.row()
-            return before if self.sortOrder() == Qt.SortOrder.AscendingOrder else not before
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if type(a) is not type(b):
-            return str(a) < str(b)
-        less: bool = a < b  # SORT_ROLE values of one column share a type (see BudgetModel._sort)
-        return less
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        assert isinstance(model, BudgetModel)  # set in BudgetTab, never another model
+        model.sort(column, order)
 
 
 def _planning_cell(action: records.ActionInfo) -> str:

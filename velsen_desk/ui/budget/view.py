@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,14 +22,25 @@ from PySide6.QtWidgets import (
 from velsen_desk.core import records
 from velsen_desk.core.formatting import format_cost_short, format_sum
 from velsen_desk.core.item_kinds import tab_for_kind
-from velsen_desk.core.money import CostValue
-from velsen_desk.core.records import ProgrammeData
+from velsen_desk.core.money import CostSum, CostValue
+from velsen_desk.core.plans import total_of_plans
+from velsen_desk.core.records import ProgrammeData, cost_of_actions
 from velsen_desk.core.wording import PLANNING_CAVEAT
-from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, PLANNING, TITLE, TREKKER, BudgetModel, BudgetSortProxy
+from velsen_desk.ui.budget.model import (
+    CHECK,
+    COST,
+    FUNDING,
+    NR,
+    PLANNING,
+    TITLE,
+    TREKKER,
+    BudgetModel,
+    BudgetNode,
+    BudgetSortProxy,
+)
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
-from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
 from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS, ProgrammeTab
@@ -36,7 +48,13 @@ from velsen_desk.ui.widgets.style import ID_ROLE, cost_html, esc, html_css, reco
 from velsen_desk.ui.widgets.tree_model import prefetch_rows
 
 if TYPE_CHECKING:
-    from velsen_desk.ui.budget.chart import CostChart
+    from collections.abc import Callable
+
+    from velsen_desk.ui.budget.chart import Bar, CostChart
+
+PADDING_PX = 12  # a cell's margins, and room for the header's sort indicator
+CHART_MIN_WIDTH = 280  # bars and their values stay readable beside the labels
+MAX_BARS = 40  # more bars than this in a ~700 px plot cannot be read: the chart aggregates instead
 
 
 class BudgetTab(ProgrammeTab):
@@ -63,6 +81,7 @@ class BudgetTab(ProgrammeTab):
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
+        self._summary_plan = ""  # the plan the summary line shows
         self.summary.setAccessibleName(self.tr("Totaal van het Actieplan"))
         self.expand_button = QPushButton(self.tr("Alles &uitklappen"), self)
         self.expand_button.clicked.connect(self.expand_all)
@@ -82,6 +101,7 @@ class BudgetTab(ProgrammeTab):
         self.splitter.addWidget(left)
         self.chart_holder = ChartHolder(_cost_chart, self.splitter)
         self.chart_holder.sig_chart_created.connect(lambda _chart: self._update_chart(self.tree.currentIndex()))
+        self.chart_holder.setMinimumWidth(CHART_MIN_WIDTH)
         self.splitter.addWidget(self.chart_holder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
@@ -164,24 +184,92 @@ class BudgetTab(ProgrammeTab):
             self.model.set_plans(())
             return
         self.stack.setCurrentIndex(0)
-        self.model.set_plans(data.plans)
+        kept = self.tree.currentIndex().data(ID_ROLE)  # a sync keeps the row the user was on
+        self.model.set_plans(data.plans, data.actions_of_person(self._state.person_id))
         self.tree.expandAll()
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PLANNING, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((TITLE, 230), (TREKKER, 120), (COST, 165), (FUNDING, 170), (CHECK, 235)):
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # text columns elide, figures do not
+        for col, width in ((TITLE, 230), (TREKKER, 120), (FUNDING, 170)):
             header.resizeSection(col, width)
-        plan = data.plans[0]
+        for col in (COST, CHECK):
+            header.resizeSection(col, self._figure_width(col))
+        header.setSectionResizeMode(NR, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(NR, self._number_width(data))
+        self._summary_plan = ""
+        self._show_summary(QModelIndex())
+        self.detail.setHtml(html_css() + "<p>" + esc(self.tr("Kies een actie voor de details en de bron.")) + "</p>")
+        self._update_chart(QModelIndex())
+        if isinstance(kept, str):
+            self.select_item(kept)
+
+    def _number_width(self, data: ProgrammeData) -> int:
+        """The Nr column: its widest number in bold (the person's actions are bold) after two
+        levels of indentation and the branch marks. Measured on the numbers, once per draw: resizeColumnToContents
+        asked every row again on each "Bekijk als" (2,000 actions: the slowest part of it)."""
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        numbers = {str(a.number) for p in data.plans for a in p.actions}
+        numbers.update(fo.letter or str(fo.number) for p in data.plans for fo in p.focusopgaven)
+        numbers.update(str(line.number) for p in data.plans for b in p.budgets for line in b.lines)
+        widest = max((metrics.horizontalAdvance(n) for n in numbers), default=0)
+        header = QFontMetrics(self.tree.header().font()).horizontalAdvance(str(self.model.headers[NR]))
+        return max(widest + 3 * self.tree.indentation(), header) + 2 * PADDING_PX
+
+    def _figure_width(self, column: int) -> int:
+        """The width the widest figure of ``column`` needs: a total cut to "€ 691.000 + 1 post n…"
+        misleads, so the figure columns take what they need (measured on the texts, not by Qt's
+        ResizeToContents, which lays out every row)."""
+        metrics = QFontMetrics(self.tree.font())
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        widest = metrics.horizontalAdvance(str(self.model.headers[column]))
+        for node in self.model.branches():  # plans, focusopgaven and budgets carry the totals
+            text = self.model.node_data(node, column, Qt.ItemDataRole.DisplayRole)
+            if isinstance(text, str):
+                widest = max(widest, bold_metrics.horizontalAdvance(text))
+        if column == COST:
+            for text in self.model.cost_texts():
+                widest = max(widest, bold_metrics.horizontalAdvance(text))
+        return widest + 2 * PADDING_PX  # cell padding and the sort indicator
+
+    def _show_summary(self, current: QModelIndex) -> None:
+        """The summary line: the plan of the selected row (the first plan when none), and with
+        several plans the total over all of them, its n.n.b. posts counted and said."""
+        data = self._state.data
+        if data is None or not data.plans:
+            return
+        plan = self._plan_of(current) or data.plans[0]
+        if plan.id == self._summary_plan:
+            return
+        self._summary_plan = plan.id
         rec = plan.reconciliation
-        self.summary.setText(
+        text = (
             f"{html_css()}<b>{esc(plan.title)}</b> — "
             + esc(self.tr("berekend {0}")).format(esc(format_sum(rec.computed)))
             + f" · {esc(reconciliation_text(rec))}"
         )
-        self.show_person()
-        self.detail.setHtml(html_css() + "<p>" + esc(self.tr("Kies een actie voor de details en de bron.")) + "</p>")
-        self._update_chart(QModelIndex())
+        if len(data.plans) > 1:
+            total = format_sum(total_of_plans(data.plans))
+            text += "<br>" + esc(self.tr("Alle %n plannen samen: berekend {0}", "", len(data.plans))).format(
+                f"<b>{esc(total)}</b>"
+            )
+        self.summary.setText(text)
+
+    def _plan_of(self, current: QModelIndex) -> records.ActionPlanInfo | None:
+        """The plan that holds the row at ``current`` (None for a budget branch or no row)."""
+        if not current.isValid():
+            return None
+        node: BudgetNode | None = self.model.node(self.proxy.mapToSource(current.siblingAtColumn(0)))
+        while node is not None and node.payload is not None:
+            if isinstance(node.payload, records.ActionPlanInfo):
+                return node.payload
+            node = node.parent
+        return None
 
     def prefetch(self) -> None:
         prefetch_rows(self.tree, PREFETCH_ROWS)
@@ -190,7 +278,6 @@ class BudgetTab(ProgrammeTab):
         data = self._state.data
         if data is not None:
             self.model.set_highlight(data.actions_of_person(self._state.person_id))
-            fit_column(self.tree, NR)  # the person's actions are bold
 
     def _on_item_requested(self, kind: str, item_id: str) -> None:
         if tab_for_kind(kind) == "budget":
@@ -198,6 +285,7 @@ class BudgetTab(ProgrammeTab):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._update_chart(current)
+        self._show_summary(current)
         if not current.isValid():
             return
         node = self.model.node(self.proxy.mapToSource(current.siblingAtColumn(0)))
@@ -219,7 +307,7 @@ class BudgetTab(ProgrammeTab):
         chart = self.chart
         if chart is None:
             return
-        from velsen_desk.ui.budget.chart import Bar
+        from velsen_desk.ui.budget.chart import Bar  # noqa: F811 - pyqtgraph only once the chart exists
 
         data = self._state.data
         if data is None or not data.plans:
@@ -237,6 +325,7 @@ class BudgetTab(ProgrammeTab):
             # the tree and the detail pane give the source's own words for an unknown cost
             return Bar(label, amount, format_cost_short(cost), item_id == selected_id, not cost.is_amount)
 
+        bars: list[Bar]
         match shown:
             case records.FocusopgaveInfo() as fo:
                 title = self.tr("Kosten per actie – focusopgave {0}: {1}").format(fo.number, esc(fo.title))
@@ -244,11 +333,39 @@ class BudgetTab(ProgrammeTab):
             case records.BudgetInfo() as budget if budget.lines:
                 title = self.tr("Kosten per regel – {0}").format(esc(budget.name))
                 bars = [bar(f"{line.number}. {line.title}", line.cost, line.id) for line in budget.lines]
+            case records.ActionPlanInfo() as plan:
+                title, bars = self._plan_bars(plan, bar)
+            case _ if len(data.plans) > 1:
+                # the overview of every plan: one bar per plan, its n.n.b. posts said in the label
+                title = self.tr("Kosten per Actieplan – kies een plan voor zijn focusopgaven")
+                bars = [self._sum_bar(p.title, p.reconciliation.computed) for p in data.plans]
             case _:
-                plan = data.plans[0]
-                title = self.tr("Kosten per actie – {0}").format(esc(plan.title))
-                bars = [bar(f"{a.number}. {a.title}", a.cost, a.id) for a in plan.actions]
+                title, bars = self._plan_bars(data.plans[0], bar)
+        if len(bars) > MAX_BARS:
+            # more bars than a chart can show legibly: the first ones, and the title says so
+            title += " " + self.tr("(de eerste {0} van {1})").format(MAX_BARS, len(bars))
+            bars = bars[:MAX_BARS]
         chart.show_bars(title, bars)
+
+    def _plan_bars(
+        self, plan: records.ActionPlanInfo, bar: Callable[[str, CostValue, str], Bar]
+    ) -> tuple[str, list[Bar]]:
+        """A plan's bars: one per action while they stay legible, else one per focusopgave."""
+        if len(plan.actions) <= MAX_BARS:
+            return (self.tr("Kosten per actie – {0}").format(esc(plan.title)),
+                    [bar(f"{a.number}. {a.title}", a.cost, a.id) for a in plan.actions])
+        bars = [self._sum_bar(self.tr("Focusopgave {0}: {1}").format(fo.number, fo.title), fo.reconciliation.computed)
+                for fo in plan.focusopgaven]
+        if plan.loose_actions:
+            bars.append(self._sum_bar(self.tr("Overige acties"), cost_of_actions(plan.loose_actions)))
+        return self.tr("Kosten per focusopgave – {0}").format(esc(plan.title)), bars
+
+    @staticmethod
+    def _sum_bar(label: str, total: CostSum) -> Bar:
+        from velsen_desk.ui.budget.chart import Bar
+
+        # the known euros as the bar, the label saying how many posts are n.n.b. on top
+        return Bar(label, total.known, format_sum(total), False, total.amounts == 0 and not total.complete)
 
     def _action_html(self, a: records.ActionInfo) -> str:
         data = self._state.data

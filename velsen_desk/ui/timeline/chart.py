@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QGradient, QLinearGradient, QPen
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from velsen_desk.core.phases import BarStyle
-from velsen_desk.core.timeline import TimelineLayout
+from velsen_desk.core.timeline import Row, TimelineLayout
 from velsen_desk.core.wording import PLANNING_CAVEAT
 from velsen_desk.ui.timeline.axis import QuarterAxis, RowAxis
 from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
+
+VISIBLE_ROWS = 40  # rows a plan opens on; the rest scroll into view
+ROW_MARGIN = 20  # rows drawn beyond the view on either side
 
 
 def trekker_colours(trekkers: tuple[str, ...]) -> dict[str, QColor]:
@@ -50,6 +54,10 @@ class GanttChart(QWidget):
         self.colours: dict[str, QColor] = {}
         # The items with an outline per action (bars, markers), and whose each entry is.
         self._outlined: list[tuple[pg.BarGraphItem | pg.ScatterPlotItem, list[tuple[str, QColor]]]] = []
+        self._row_items: list[pg.GraphicsObject] = []  # the drawn rows' bars, markers and texts
+        self._drawn = (0, -1)  # the rows that have items
+        self._highlight: frozenset[str] = frozenset()
+        self.plot.getViewBox().sigYRangeChanged.connect(self._draw_visible_rows)
 
     # ---- Public API
 
@@ -57,15 +65,66 @@ class GanttChart(QWidget):
         if layout is self.layout_data and self._outlined:
             # Only the person changed: new pens on the items there are (rebuilding them all took
             # ~10 ms of the "Bekijk als" click).
+            self._highlight = highlight
             self._outline(highlight)
             return
         self.layout_data = layout
+        self._highlight = highlight
         self.colours = trekker_colours(layout.trekkers)
-        self._outlined = []
         plot = self.plot
-        plot.clear()
-        rows = layout.rows
-        self.row_axis.set_labels([("▸ " + r.label) if r.kind == "group" else "   " + r.label for r in rows])
+        vb = plot.getViewBox()
+        with QSignalBlocker(vb):  # the ranges below must not draw rows for the old layout
+            plot.clear()
+            self._row_items = []
+            self._outlined = []
+            self._drawn = (0, -1)
+            rows = layout.rows
+            self.row_axis.set_labels([("▸ " + r.label) if r.kind == "group" else "   " + r.label for r in rows])
+            today = pg.InfiniteLine(
+                pos=layout.today, angle=90, pen=pg.mkPen("#d62728", width=2, style=Qt.PenStyle.DashLine),
+                label=self._texts["today"],
+                labelOpts={"position": 0.02, "color": "#d62728", "anchors": [(0, 0), (0, 0)]},
+            )
+            plot.addItem(today)
+            plot.setXRange(layout.x_min, layout.x_max, padding=0.01)
+            # A long plan opens on its first rows and scrolls: 2,000 rows in one view are unreadable.
+            plot.setYRange(-0.6, min(len(rows), VISIBLE_ROWS) - 0.4, padding=0)
+            vb.setLimits(xMin=layout.x_min - 2, xMax=layout.x_max + 2, yMin=-1, yMax=len(rows) + 1)
+        self._draw_visible_rows()
+
+    def drawn_rows(self) -> tuple[int, int]:
+        """The first and last row that have items now (the visible ones and a margin)."""
+        return self._drawn
+
+    # ---- Private
+
+    def _draw_visible_rows(self, *_args: object) -> None:
+        """Give the rows in view (and a margin, so a scroll of a few rows draws nothing) their
+        bars, markers and texts; the rows outside have none. A plan of 2,000 actions drew every
+        row's items on each frame of a zoom (~120 ms)."""
+        layout = self.layout_data
+        if layout is None:
+            return
+        (_x0, _x1), (y0, y1) = self.plot.getViewBox().viewRange()
+        low, high = max(0, math.floor(min(y0, y1))), min(len(layout.rows) - 1, math.ceil(max(y0, y1)))
+        first, last = self._drawn
+        if first <= low and high <= last:
+            return
+        margin = max(ROW_MARGIN, high - low)
+        first, last = max(0, low - margin), min(len(layout.rows) - 1, high + margin)
+        for item in self._row_items:
+            self.plot.removeItem(item)
+        self._row_items = []
+        self._outlined = []
+        self._drawn = (first, last)
+        self._add_rows(layout, layout.rows[first:last + 1])
+
+    def _add_item(self, item: pg.GraphicsObject) -> None:
+        self.plot.addItem(item)
+        self._row_items.append(item)
+
+    def _add_rows(self, layout: TimelineLayout, rows: tuple[Row, ...]) -> None:
+        highlight = self._highlight
         bars: dict[str, dict[str, list]] = {s: {"x0": [], "x1": [], "y": [], "brushes": [], "owners": []}
                                             for s in (BarStyle.SOLID, BarStyle.LIGHT, BarStyle.OPEN)}
         hatch: dict[str, list[object]] = {"x0": [], "x1": [], "y": [], "brushes": []}
@@ -102,12 +161,12 @@ class GanttChart(QWidget):
                     target["brushes"].append(QBrush(gradient))
                     arrow = pg.TextItem("→", color=colour, anchor=(1, 0.5))
                     arrow.setPos(seg.end, row.y)
-                    plot.addItem(arrow)
+                    self._add_item(arrow)
             if row.action.planning_conflict and row.segments:
                 # the bar is the table's planning; the running text contradicts it (see the side pane)
                 caveat = pg.TextItem(PLANNING_CAVEAT, color="#d62728", anchor=(0, 0.5))
                 caveat.setPos(max(seg.end for seg in row.segments) + 0.03, row.y)
-                plot.addItem(caveat)
+                self._add_item(caveat)
             for x in row.recurring:
                 markers["x"].append(x)
                 markers["y"].append(row.y)
@@ -118,32 +177,22 @@ class GanttChart(QWidget):
                 text = pg.TextItem(label if len(label) < 70 else label[:69] + "…", color=text_colour(),
                                    anchor=(0, 0.5))
                 text.setPos(layout.x_min + 0.05, row.y)
-                plot.addItem(text)
+                self._add_item(text)
         pens = self._pens(highlight)
         for style, spec in bars.items():
             if spec["x0"]:
                 item = pg.BarGraphItem(x0=spec["x0"], x1=spec["x1"], y=spec["y"], height=0.6,
                                        brushes=spec["brushes"], pens=[pens(o) for o in spec["owners"]])
-                plot.addItem(item)
+                self._add_item(item)
                 self._outlined.append((item, spec["owners"]))
             if style is BarStyle.LIGHT and hatch["x0"]:
-                plot.addItem(pg.BarGraphItem(x0=hatch["x0"], x1=hatch["x1"], y=hatch["y"], height=0.6,
-                                             brushes=hatch["brushes"], pens=[None] * len(hatch["x0"])))
+                self._add_item(pg.BarGraphItem(x0=hatch["x0"], x1=hatch["x1"], y=hatch["y"], height=0.6,
+                                               brushes=hatch["brushes"], pens=[None] * len(hatch["x0"])))
         if markers["x"]:
             scatter = pg.ScatterPlotItem(x=markers["x"], y=markers["y"], symbol="d", size=13,
                                          brush=markers["brush"], pen=[pens(o) for o in marker_owners])
-            plot.addItem(scatter)
+            self._add_item(scatter)
             self._outlined.append((scatter, marker_owners))
-        today = pg.InfiniteLine(
-            pos=layout.today, angle=90, pen=pg.mkPen("#d62728", width=2, style=Qt.PenStyle.DashLine),
-            label=self._texts["today"], labelOpts={"position": 0.02, "color": "#d62728", "anchors": [(0, 0), (0, 0)]},
-        )
-        plot.addItem(today)
-        plot.setXRange(layout.x_min, layout.x_max, padding=0.01)
-        plot.setYRange(-0.6, len(rows) - 0.4, padding=0)
-        plot.getViewBox().setLimits(xMin=layout.x_min - 2, xMax=layout.x_max + 2, yMin=-1, yMax=len(rows) + 1)
-
-    # ---- Private
 
     def _pens(self, highlight: frozenset[str]) -> Callable[[tuple[str, QColor]], QPen]:
         """The outline of an action's bars and markers: thick for the person's actions."""

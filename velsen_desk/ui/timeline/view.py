@@ -6,9 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from velsen_desk.core.plans import plan_index
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.core.timeline import TimelineLayout, build_layout
 from velsen_desk.core.wording import PLANNING_CAVEAT
@@ -42,15 +51,38 @@ class TimelineTab(ProgrammeTab):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([740, 260])
         self.splitter.setChildrenCollapsible(False)
+        self.plan_box = QComboBox(self)
+        self.plan_box.setAccessibleName(self.tr("Actieplan"))
+        self.plan_box.setToolTip(self.tr("Het Actieplan waarvan de tijdlijn getoond wordt."))
+        self.plan_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.plan_box.currentIndexChanged.connect(self._on_plan_chosen)
+        plan_label = QLabel(self.tr("Actiepla&n:"), self)
+        plan_label.setBuddy(self.plan_box)
+        self.plan_bar = QWidget(self)
+        bar = QHBoxLayout(self.plan_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(plan_label)
+        bar.addWidget(self.plan_box)
+        bar.addStretch(1)
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.plan_bar)
+        content_layout.addWidget(self.splitter, 1)
+        self.plan_id: str | None = None  # the plan shown; kept by id, so a sync that adds plans keeps it
+        self._plans: dict[str, str] = {}  # plan id per item id: an action link selects its plan
+        self._plans_of: ProgrammeData | None = None  # the data _plans was made from
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(content)
         self.stack.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        state.sig_action_requested.connect(self.show_plan_of)
+        state.sig_item_requested.connect(lambda _kind, item_id: self.show_plan_of(item_id))
 
 
     # ---- Public API
@@ -63,6 +95,29 @@ class TimelineTab(ProgrammeTab):
     def side_text(self) -> str:
         self.ensure_drawn()
         return self.side.toPlainText()
+
+    def show_plan_of(self, item_id: str) -> bool:
+        """Show the plan that holds ``item_id`` (an action, focusopgave or plan); False when no
+        plan holds it."""
+        data = self._state.data
+        if data is None:
+            return False
+        if self._plans_of is not data:
+            self._plans, self._plans_of = plan_index(data.plans), data
+        plan_id = self._plans.get(item_id)
+        if plan_id is None:
+            return False
+        if self.up_to_date:
+            self.select_plan(plan_id)
+        else:
+            self.plan_id = plan_id  # a hidden tab draws it when it catches up (draw keeps it)
+        return True
+
+    def select_plan(self, plan_id: str) -> None:
+        self.ensure_drawn()
+        row = self.plan_box.findData(plan_id)
+        if row >= 0:
+            self.plan_box.setCurrentIndex(row)  # _on_plan_chosen draws it
 
     @property
     def chart(self) -> GanttChart | None:
@@ -97,8 +152,27 @@ class TimelineTab(ProgrammeTab):
             self.stack.setCurrentIndex(1)
             return
         self.stack.setCurrentIndex(0)
+        kept = next((p.id for p in data.plans if p.id == self.plan_id), data.plans[0].id)
+        blocker = QSignalBlocker(self.plan_box)
+        self.plan_box.clear()
+        for plan in data.plans:
+            self.plan_box.addItem(plan.title, plan.id)
+        self.plan_box.setCurrentIndex(self.plan_box.findData(kept))
+        del blocker
+        self.plan_bar.setVisible(len(data.plans) > 1)  # one plan needs no choice
+        self._show_plan(data, kept)
+
+    def _on_plan_chosen(self, row: int) -> None:
+        plan_id = self.plan_box.itemData(row)
+        data = self._state.data
+        if isinstance(plan_id, str) and data is not None and plan_id != self.plan_id:
+            self._show_plan(data, plan_id)
+
+    def _show_plan(self, data: ProgrammeData, plan_id: str) -> None:
+        plan = next(p for p in data.plans if p.id == plan_id)
+        self.plan_id = plan.id
         self.layout_data = build_layout(
-            data.plans[0], self.today, self.tr("Planning onbekend"), self.tr("Zonder focusopgave")
+            plan, self.today, self.tr("Planning onbekend"), self.tr("Zonder focusopgave")
         )
         self._redraw()
 

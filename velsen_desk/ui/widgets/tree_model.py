@@ -10,7 +10,7 @@ data changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar, cast
 
@@ -32,14 +32,17 @@ class Node(Generic[P]):
     payload: P | None = None  # None only at the root
     parent: Node[P] | None = None
     children: list[Node[P]] = field(default_factory=list)
+    # The node's place among its parent's children, kept by add(): parent() and index_of() ask
+    # it for every row a view touches, and list.index() made that quadratic (2,000 actions).
+    position: int = 0
 
     def add(self, kind: str, payload: P) -> Node[P]:
-        child = Node(kind, payload, self)
+        child = Node(kind, payload, self, position=len(self.children))
         self.children.append(child)
         return child
 
     def row(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
+        return self.position
 
     def walk(self) -> Iterator[Node[P]]:
         yield self
@@ -86,12 +89,14 @@ class TreeModel(QAbstractItemModel, Generic[P]):
             return QModelIndex()
         return self.createIndex(node.row(), column, node)
 
-    def nodes_changed(self, nodes: Iterable[Node[P]]) -> None:
+    def nodes_changed(self, nodes: Iterable[Node[P]], roles: Sequence[int] = ()) -> None:
         """Tell the views that ``nodes`` (all columns) show something new.
 
         One ``dataChanged`` per parent, over the rows between the first and last changed child:
         each emit makes the proxy and the view walk the range again, so twenty single-row emits
-        cost twenty walks."""
+        cost twenty walks. Name the ``roles`` that changed when they are not the sort or filter
+        role: a sort/filter proxy then passes the change on without sorting the rows again
+        (2,000 actions: ~0.4 s per "Bekijk als" otherwise)."""
         self._answers.clear()  # before the views ask again
         rows: dict[int, tuple[Node[P], int, int]] = {}
         for node in nodes:
@@ -103,7 +108,9 @@ class TreeModel(QAbstractItemModel, Generic[P]):
         last_column = len(self.headers) - 1
         for parent, first, last in rows.values():
             parent_index = self.index_of(parent)
-            self.dataChanged.emit(self.index(first, 0, parent_index), self.index(last, last_column, parent_index))
+            self.dataChanged.emit(
+                self.index(first, 0, parent_index), self.index(last, last_column, parent_index), list(roles)
+            )
 
     def node_data(self, node: Node[P], column: int, role: int) -> object:  # pragma: no cover - abstract
         raise NotImplementedError
