@@ -209,23 +209,6 @@ def _quote_findings(dataset: DataSet) -> Iterator[Finding]:
                     )
 
 
-# (collection, field): texts stored verbatim beside the record's quote; each must occur in the
-# record's document like a quote does (they are too long to be the quote themselves).
-VERBATIM_FIELDS: tuple[tuple[str, str], ...] = (("opgaven", "future_text"), ("core_values", "text"),
-                                                  ("topic_categories", "text"))
-
-
-def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:
-    for collection, field in VERBATIM_FIELDS:
-        for record in dataset.collections[collection]:
-            value = getattr(record, field)
-            source = getattr(record, "source", None)
-            text = texts.get(source.doc) if source is not None else None
-            if value is not None and text is not None and squash(value) not in text:
-                message = f"de tekst van '{field}' komt niet letterlijk voor in de brontekst"
-                yield Finding(record, field, "verbatim-text", message)
-
-
 _QUOTED_IN_NOTE = re.compile(r'"([^"]+)"')
 
 
@@ -259,6 +242,9 @@ VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
     "fundings": ("funds",),
     "action_plans": ("monitoring_text",),
     "perspectives": ("value_text", "opgaven"),
+    "opgaven": ("future_text",),
+    "core_values": ("text",),
+    "topic_categories": ("text",),
 }
 
 
@@ -275,7 +261,7 @@ def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterat
                 values = value if isinstance(value, list) else [value]  # a list of headings: each verbatim
                 if any(v is not None and squash(v) not in text for v in values):
                     yield Finding(
-                        record, field, "verbatim", f"de tekst van '{field}' komt niet letterlijk voor in de bron"
+                        record, field, "verbatim", f"de tekst van '{field}' komt niet letterlijk voor in de brontekst"
                     )
 
 
