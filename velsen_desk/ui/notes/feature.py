@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -11,8 +12,10 @@ from velsen_desk.core.task_state import TaskState
 from velsen_desk.notes.notes_file import Note
 from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.ui.notes.editor import NoteEditor
-from velsen_desk.ui.notes.overview import NotesOverview
 from velsen_desk.ui.operations import Operation, OperationRunner
+
+if TYPE_CHECKING:  # imported when first shown, not before the window's first paint
+    from velsen_desk.ui.notes.overview import NotesOverview
 
 # ---- Work (worker thread; touches no widget)
 
@@ -34,6 +37,8 @@ class NotesFeature(QObject):
     def show(self) -> NotesOverview:
         """All notes and flags, loose ones marked (the overview is kept and reloaded)."""
         if self.overview is None:
+            from velsen_desk.ui.notes.overview import NotesOverview
+
             self.overview = NotesOverview(self.reload, self._window)
         self.overview.show()
         self.overview.raise_()
