@@ -55,7 +55,7 @@ def test_ctrl_f_typing_financien_lists_and_opens_theme_15(qtbot, win):
     index = _hit_index(win.search, "15. Financiën")
     assert index.data(MARKED_ROLE)[0] == "15. \x02Financiën\x03"  # drawn bold by the delegate
     win.search.view.activated.emit(index)
-    assert win.tabs.currentWidget() is win.themes_tab
+    assert win.current_tab() is win.themes_tab
     assert win.themes_tab.tree.currentIndex().data(ID_ROLE) == "velsen-2022.thema-15"
     assert "Thema 15: Financiën" in win.themes_tab.detail_text()
 
@@ -84,13 +84,13 @@ def test_results_open_in_their_tabs(qtbot, win):
     _search(qtbot, win, "Schiphol")
     win.search.view.activated.emit(_hit_index(win.search, next(t for g, t in win.search.result_titles()
                                                                 if g.startswith("Portefeuilles"))))
-    assert win.tabs.currentWidget() is win.portfolio_tab
+    assert win.current_tab() is win.portfolio_tab
     assert "Schiphol" in win.portfolio_tab.detail_text()
 
     _search(qtbot, win, "Kantine FCC")
     title = next(t for g, t in win.search.result_titles() if g.startswith("Begrotingsregels"))
     win.search.view.activated.emit(_hit_index(win.search, title))
-    assert win.tabs.currentWidget() is win.budget_tab
+    assert win.current_tab() is win.budget_tab
     assert win.budget_tab.current_id() == "velsen-2022.sgivn.01"
 
 
@@ -104,7 +104,7 @@ def test_result_in_another_programme_switches_programme(qtbot, win):
     with qtbot.waitSignal(win.sig_ready, timeout=10000):
         win.search.view.activated.emit(index)
     assert win.state.data.programme.id == hit.programme_id
-    assert win.tabs.currentWidget() is win.portfolio_tab
+    assert win.current_tab() is win.portfolio_tab
 
 
 # ---- Notes ----------------------------------------------------------------------------------

@@ -64,7 +64,7 @@ def test_theme_1_shows_the_linked_actieplan_from_the_source(window):
 def test_regie_link_opens_the_person_in_the_portfolio_tab(window):
     window.themes_tab.select_theme_number(9)
     window.themes_tab.detail.anchorClicked.emit(QUrl("person:sander-smeets"))
-    assert window.tabs.currentWidget() is window.portfolio_tab
+    assert window.current_tab() is window.portfolio_tab
     current = window.portfolio_tab.table.currentIndex()
     assert window.portfolio_tab.model.member(current.row()).name == "Sander Smeets"
     assert "Sander Smeets" in window.portfolio_tab.detail_text()
@@ -265,7 +265,7 @@ def test_clicking_a_bar_selects_the_action_in_the_budget_tab(window, qtbot):
     scene = vb.mapViewToScene(QPointF((seg.start + seg.end) / 2, row.y))
     pos = chart.plot.mapFromScene(scene)
     qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.budget_tab)
+    qtbot.waitUntil(lambda: window.current_tab() is window.budget_tab)
     assert window.budget_tab.current_id() == "velsen-2022.avn.a07"
 
 
@@ -276,7 +276,7 @@ def test_shortcuts_status_bar_and_accessible_names(window, qtbot):
     shortcuts = [a.shortcut().toString() for a in window.tab_actions]
     assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"]
     window.tab_actions[2].trigger()
-    assert window.tabs.currentWidget() is window.budget_tab
+    assert window.current_tab() is window.budget_tab
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&Bestand", "B&eeld", "&Rapporten", "&Help"]
     status = window.data_label.text()
@@ -309,7 +309,7 @@ def test_geometry_and_last_tab_are_remembered(qtbot, built_db, tmp_path):
     first.close()
     second = MainWindow(built_db, settings=QSettings(path, QSettings.Format.IniFormat), show_errors=False)
     qtbot.addWidget(second)
-    assert second.tabs.currentWidget() is second.portfolio_tab
+    assert second.current_tab() is second.portfolio_tab
     assert (second.size().width(), second.size().height()) == (700, 500)
 
 

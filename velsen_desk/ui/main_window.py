@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -25,19 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk import __version__
+from velsen_desk.core.formatting import load_babel
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import Catalog, ProgrammeData
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.local_copy import LocalDatabase, read_origin
 from velsen_desk.storage.search import SearchHit
-from velsen_desk.sync.sync import SyncResult
-from velsen_desk.ui.budget.view import BudgetTab
 from velsen_desk.ui.data_status import DataStatus
 from velsen_desk.ui.help.feature import install_help_actions
 from velsen_desk.ui.notes.feature import NotesFeature
-from velsen_desk.ui.notes.overview import NotesOverview
 from velsen_desk.ui.operations import Operation, OperationRunner
-from velsen_desk.ui.portfolio.view import PortfolioTab
 from velsen_desk.ui.programme_loader import (
     DEFAULT_PROGRAMME,
     ProgrammeLoader,
@@ -47,14 +46,21 @@ from velsen_desk.ui.reports import install_report_actions
 from velsen_desk.ui.search.panel import SearchPanel
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.sync.feature import SyncFeature
-from velsen_desk.ui.themes.view import ThemesTab
-from velsen_desk.ui.timeline.view import TimelineTab
 from velsen_desk.ui.view_bar import ViewBar
 from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.chart_library import chart_library
+from velsen_desk.ui.widgets.lazy_page import LazyPage
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import escaped_rich_text
 from velsen_desk.ui.window_geometry import place_window
+
+if TYPE_CHECKING:
+    from velsen_desk.sync.sync import SyncResult
+    from velsen_desk.ui.budget.view import BudgetTab
+    from velsen_desk.ui.notes.overview import NotesOverview
+    from velsen_desk.ui.portfolio.view import PortfolioTab
+    from velsen_desk.ui.themes.view import ThemesTab
+    from velsen_desk.ui.timeline.view import TimelineTab
 
 log = logging.getLogger(__name__)
 
@@ -95,22 +101,27 @@ class MainWindow(QMainWindow):
         self.notes = NotesFeature(self, self.search_runner, self.loader)
 
         self.tabs = QTabWidget(self)
-        # Before the tabs connect theirs: the tab is on screen when it selects the item.
+        # Before any tab connects its own: the tab is on screen when it selects the item.
         self.state.sig_item_requested.connect(self._on_item_requested)
+        self.state.sig_person_requested.connect(self._on_person_requested)
+        self.state.sig_action_requested.connect(self._on_action_requested)
+        self.state.sig_theme_requested.connect(self._on_theme_requested)
         self.tabs.setAccessibleName(self.tr("Weergaven"))
-        self.themes_tab = ThemesTab(self.state, self)
-        self.portfolio_tab = PortfolioTab(self.state, self)
-        self.budget_tab = BudgetTab(self.state, self)
-        self.timeline_tab = TimelineTab(self.state, today, self)
-        for widget, title, tip in (
-            (self.themes_tab, self.tr("Thema’s"), self.tr("Thema’s, of de opbouw van het programma")),
-            (self.portfolio_tab, self.tr("Portefeuilles"), self.tr("Wie doet wat in het college")),
-            (self.budget_tab, self.tr("Begroting"), self.tr("Het Actieplan met kosten en budgetten")),
-            (self.timeline_tab, self.tr("Tijdlijn"), self.tr("De planning van de acties per kwartaal")),
+        # Each tab is made when first needed (see LazyPage): the one on screen before the first
+        # paint, the others in the catch-up after it, or at once when shown or asked for.
+        self._themes_page = LazyPage(self._make_themes_tab, self.tabs)
+        self._portfolio_page = LazyPage(self._make_portfolio_tab, self.tabs)
+        self._budget_page = LazyPage(self._make_budget_tab, self.tabs)
+        self._timeline_page = LazyPage(lambda parent: self._make_timeline_tab(today, parent), self.tabs)
+        for page, title, tip in (
+            (self._themes_page, self.tr("Thema’s"), self.tr("Thema’s, of de opbouw van het programma")),
+            (self._portfolio_page, self.tr("Portefeuilles"), self.tr("Wie doet wat in het college")),
+            (self._budget_page, self.tr("Begroting"), self.tr("Het Actieplan met kosten en budgetten")),
+            (self._timeline_page, self.tr("Tijdlijn"), self.tr("De planning van de acties per kwartaal")),
         ):
-            index = self.tabs.addTab(widget, title)
+            index = self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(index, tip)
-            widget.setAccessibleName(title)
+            page.setAccessibleName(title)
         self.setCentralWidget(self.tabs)
 
         self.search = SearchPanel(self.search_runner, self)
@@ -122,9 +133,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
 
-        self.state.sig_person_requested.connect(lambda _id: self.select_tab("portfolio"))
-        self.state.sig_action_requested.connect(lambda _id: self.select_tab("budget"))
-        self.state.sig_theme_requested.connect(lambda _id: self.select_tab("themes"))
         self.loader.sig_programme_loaded.connect(self._on_programme)
         self.loader.sig_failed.connect(self._on_failure)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -134,6 +142,50 @@ class MainWindow(QMainWindow):
         chart_library().sig_failed.connect(self._after_chart_library)
         self._restore_settings()
         self._on_tab_changed(self.tabs.currentIndex())
+        self.current_tab()  # made now, so it draws the programme before the first paint
+
+    # ---- The tabs (made on first need)
+
+    @property
+    def themes_tab(self) -> ThemesTab:
+        return self._themes_page.content()
+
+    @property
+    def portfolio_tab(self) -> PortfolioTab:
+        return self._portfolio_page.content()
+
+    @property
+    def budget_tab(self) -> BudgetTab:
+        return self._budget_page.content()
+
+    @property
+    def timeline_tab(self) -> TimelineTab:
+        return self._timeline_page.content()
+
+    # Each imports its module only here: at start-up only the tab on screen is imported.
+    def _make_themes_tab(self, parent: QWidget) -> ThemesTab:
+        from velsen_desk.ui.themes.view import ThemesTab
+
+        return ThemesTab(self.state, parent)
+
+    def _make_portfolio_tab(self, parent: QWidget) -> PortfolioTab:
+        from velsen_desk.ui.portfolio.view import PortfolioTab
+
+        return PortfolioTab(self.state, parent)
+
+    def _make_budget_tab(self, parent: QWidget) -> BudgetTab:
+        from velsen_desk.ui.budget.view import BudgetTab
+
+        return BudgetTab(self.state, parent)
+
+    def _make_timeline_tab(self, today: dt.date | None, parent: QWidget) -> TimelineTab:
+        from velsen_desk.ui.timeline.view import TimelineTab
+
+        return TimelineTab(self.state, today, parent)
+
+    def _pages(self) -> tuple[LazyPage[ThemesTab], LazyPage[PortfolioTab], LazyPage[BudgetTab],
+                              LazyPage[TimelineTab]]:
+        return (self._themes_page, self._portfolio_page, self._budget_page, self._timeline_page)
 
     # ---- Public API
 
@@ -238,10 +290,10 @@ class MainWindow(QMainWindow):
         view.addAction(self.only_mine_action)
         expand = view.addAction(self.tr("Alles &uitklappen"))
         expand.setShortcut(QKeySequence("Ctrl+E"))
-        expand.triggered.connect(lambda: self._current_tab().expand_all())
+        expand.triggered.connect(lambda: self.current_tab().expand_all())
         collapse = view.addAction(self.tr("Alles &inklappen"))
         collapse.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        collapse.triggered.connect(lambda: self._current_tab().collapse_all())
+        collapse.triggered.connect(lambda: self.current_tab().collapse_all())
         view.addSeparator()
         view.addAction(self.search_action)
         view.addAction(self.sync.changes_action)
@@ -305,16 +357,17 @@ class MainWindow(QMainWindow):
 
     def _on_programme(self, data: ProgrammeData) -> None:
         catalog = self.loader.catalog
-        # The status line and the hidden tabs in turns of their own, after the tab on screen
-        # painted the programme (the status line's first long date loads Babel's calendar
-        # data, ~18 ms; QTimer.singleShot(0) ran all of it before that paint).
+        # Babel, the status line and the hidden tabs in turns of their own, after the tab on
+        # screen painted the programme (Babel's import ~12 ms, the status line's first long date
+        # loads its calendar data, ~18 ms; QTimer.singleShot(0) ran all of it before that paint).
+        after_paints(self, load_babel)
         after_paints(self, lambda: self._show_data_status(data))
-        self.sync.update_status()
         self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
         after_paints(self, lambda: self._catch_up(data))
 
     def _show_data_status(self, data: ProgrammeData) -> None:
+        self.sync.update_status()
         if self.state.data is not data:  # a newer programme shows its own
             return
         catalog = self.loader.catalog
@@ -322,9 +375,14 @@ class MainWindow(QMainWindow):
         self.data_label.show_data(data, catalog.summary.data_version if catalog else None, origin)
 
     def _catch_up(self, data: ProgrammeData) -> None:
-        """Draw one hidden tab per event-loop turn (the visible one drew at once), then report
-        ready; a newer programme makes this round moot."""
+        """Make, then draw, one hidden tab per event-loop turn (the visible one drew at once),
+        then report ready; a newer programme makes this round moot."""
         if self.state.data is not data:
+            return
+        unmade = next((page for page in self._pages() if not page.built), None)
+        if unmade is not None:  # made in a turn of its own, drawn in the next
+            unmade.content()
+            after_paints(self, lambda: self._catch_up(data))
             return
         stale = next((tab for tab in self._programme_tabs() if not tab.up_to_date), None)
         if stale is None:
@@ -354,12 +412,14 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(REPORT_PRELOAD_DELAY_MS, self, self.report_actions.preload)
 
     def _programme_tabs(self) -> tuple[ProgrammeTab, ...]:
-        return (self.themes_tab, self.portfolio_tab, self.budget_tab, self.timeline_tab)
+        """The tabs made so far."""
+        return tuple(page.content() for page in self._pages() if page.built)
 
     def _on_failure(self, error: object) -> None:
         text = self.tr("De gegevens konden niet gelezen worden. Het gegevensbestand is mogelijk beschadigd.\n\n"
                        "Details: {0}").format(error)
         self.statusBar().showMessage(self.tr("Laden mislukt"), 10000)
+        self.sync.update_status()  # no programme shows it after its paint
         self.sig_failed.emit(text)
         if self._show_errors:
             QMessageBox.critical(self, self.tr("Velsen Desk – fout"), escaped_rich_text(text))
@@ -369,10 +429,30 @@ class MainWindow(QMainWindow):
 
     # ---- Reactions
 
-    def _on_item_requested(self, kind: str, _item_id: str) -> None:
+    def _on_item_requested(self, kind: str, item_id: str) -> None:
         tab = tab_for_kind(kind)
         if tab is not None:
-            self.select_tab(tab)
+            self._show_requested(tab, lambda: self.state.sig_item_requested.emit(kind, item_id))
+
+    def _on_person_requested(self, person_id: str) -> None:
+        self._show_requested("portfolio", lambda: self.state.sig_person_requested.emit(person_id))
+
+    def _on_action_requested(self, action_id: str) -> None:
+        self._show_requested("budget", lambda: self.state.sig_action_requested.emit(action_id))
+
+    def _on_theme_requested(self, theme_id: str) -> None:
+        self._show_requested("themes", lambda: self.state.sig_theme_requested.emit(theme_id))
+
+    def _show_requested(self, key: str, send_again: Callable[[], None]) -> None:
+        """Show the tab that answers a request. A tab made by this switch connected to the
+        request while it was being sent, and Qt does not call connections made during an
+        emission: the request is sent once more for it (the other tabs ignore what is not theirs)."""
+        page = self._pages()[TAB_KEYS.index(key)]
+        made = page.built
+        page.content()
+        self.select_tab(key)
+        if not made:
+            send_again()
 
     def _on_busy(self, busy: bool, label: str) -> None:
         self.progress.setVisible(busy)
@@ -387,8 +467,9 @@ class MainWindow(QMainWindow):
         if 0 <= index < len(self.tab_actions):
             self.tab_actions[index].setChecked(True)
 
-    def _current_tab(self) -> ProgrammeTab:
-        return self._programme_tabs()[max(0, self.tabs.currentIndex())]
+    def current_tab(self) -> ProgrammeTab:
+        """The tab on screen (made now if it was not yet)."""
+        return self._pages()[max(0, self.tabs.currentIndex())].content()
 
     def _about(self) -> None:
         version = (self.catalog.summary.data_version if self.catalog else None) or self.tr("onbekend")
@@ -423,6 +504,3 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main_window/tab", self.tabs.currentIndex())
         self._settings.sync()
 
-
-def _ignore(_result: None) -> None:
-    """Nothing to show: priming the snapshots only makes the next start quicker."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -12,9 +13,11 @@ from velsen_desk.notes.notes_file import Note
 from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.storage.search import SearchHit
 from velsen_desk.ui.notes.editor import NoteEditor
-from velsen_desk.ui.notes.overview import NotesOverview
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.programme_loader import ProgrammeLoader
+
+if TYPE_CHECKING:  # imported when first shown, not before the window's first paint
+    from velsen_desk.ui.notes.overview import NotesOverview
 
 # ---- Work (worker thread; touches no widget)
 
@@ -50,6 +53,8 @@ class NotesFeature(QObject):
     def show(self) -> NotesOverview:
         """All notes and flags, loose ones marked (the overview is kept and reloaded)."""
         if self.overview is None:
+            from velsen_desk.ui.notes.overview import NotesOverview
+
             self.overview = NotesOverview(self.reload, self._window)
             self.overview.sig_brief_requested.connect(self.sig_brief_requested)
             self.overview.sig_note_opened.connect(self.open_item)

@@ -10,14 +10,17 @@ from __future__ import annotations
 import logging
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.sync.config import ConfigError, configured_share
 from velsen_desk.sync.files import Progress
-from velsen_desk.sync.sync import SyncError, SyncResult
 from velsen_desk.ui.operations import Operation, OperationRunner
+
+if TYPE_CHECKING:  # the sync itself is imported by the worker that runs it, not at start-up
+    from velsen_desk.sync.sync import SyncResult
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +99,8 @@ class SyncController(QObject):
         self.sig_finished.emit(result)
 
     def _on_error(self, error: Exception, automatic: bool) -> None:
+        from velsen_desk.sync.sync import SyncError  # imported by run_sync by now
+
         self._running = False
         if isinstance(error, SyncError):
             message = str(error)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,15 +18,17 @@ from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.paths import local_database_path
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.storage.local_copy import read_origin
-from velsen_desk.sync.changes import ChangeReport
-from velsen_desk.sync.rollback import RollbackResult
-from velsen_desk.sync.sync import SyncResult
 from velsen_desk.ui.operations import Operation, OperationRunner
-from velsen_desk.ui.sync.changes import ChangesDialog
 from velsen_desk.ui.sync.controller import SyncController
-from velsen_desk.ui.sync.rollback import RollbackDialog
-from velsen_desk.ui.sync.settings import SettingsDialog
 from velsen_desk.ui.widgets.style import plain_label
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the window's first paint
+    from velsen_desk.sync.changes import ChangeReport
+    from velsen_desk.sync.rollback import RollbackResult
+    from velsen_desk.sync.sync import SyncResult
+    from velsen_desk.ui.sync.changes import ChangesDialog
+    from velsen_desk.ui.sync.rollback import RollbackDialog
+    from velsen_desk.ui.sync.settings import SettingsDialog
 
 
 def _megabytes(n: int) -> str:
@@ -91,7 +94,8 @@ class SyncFeature(QObject):
         self.controller.sig_progress.connect(self._on_progress)
         self.controller.sig_finished.connect(self._on_finished)
         self.controller.sig_failed.connect(self._on_failed)
-        self.update_status()
+        # The status text waits for update_status(): the window calls it after its first paint
+        # (a sync date needs Babel's calendar data, ~30 ms).
 
     # ---- Public API
 
@@ -116,6 +120,8 @@ class SyncFeature(QObject):
 
     def open_settings(self) -> SettingsDialog:
         """Window-modal but non-blocking (``open``); saving happens in the dialog."""
+        from velsen_desk.ui.sync.settings import SettingsDialog
+
         self.settings_dialog = SettingsDialog(self._window)
         self.settings_dialog.accepted.connect(self._on_settings_saved)
         self.settings_dialog.open()
@@ -124,6 +130,8 @@ class SyncFeature(QObject):
     def show_changes(self, old: Path | None = None) -> ChangesDialog:
         """Show the changes between ``old`` (default: the newest kept version) and the local data."""
         if self.changes_dialog is None:
+            from velsen_desk.ui.sync.changes import ChangesDialog
+
             self.changes_dialog = ChangesDialog(self._window)
         dialog = self.changes_dialog
         dialog.summary.setText(self.tr("Verschillen bepalen…"))
@@ -136,6 +144,8 @@ class SyncFeature(QObject):
 
     def open_rollback(self) -> RollbackDialog:
         """Non-modal: lists the kept versions, shows the changes, asks before going back."""
+        from velsen_desk.ui.sync.rollback import RollbackDialog
+
         self.rollback_dialog = RollbackDialog(self.local_db(), self._window)
         self.rollback_dialog.sig_rolled_back.connect(self._on_rolled_back)
         self.rollback_dialog.show()

@@ -1,0 +1,170 @@
+"""What the window does before its first paint, and what it leaves for after: only the tab on
+screen is made; the other tabs, Babel and the sync and notes dialogs come later, and every
+one of them still works (data, requests, language) when it is made."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from velsen_desk.ui.language import LANGUAGE_KEY, Language, install_translation
+
+
+def _unshown_window(qtbot, database: Path, settings):
+    """A window that is made but neither shown nor started."""
+    from velsen_desk.ui.main_window import MainWindow
+
+    win = MainWindow(database, "ingebouwd", settings=settings, show_errors=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    return win
+
+
+def _made(win) -> list[bool]:
+    return [page.built for page in win._pages()]
+
+
+def test_only_the_tab_on_screen_is_made_before_the_first_paint(qtbot, built_db, settings):
+    win = _unshown_window(qtbot, built_db, settings)
+    assert _made(win) == [True, False, False, False]
+    with qtbot.waitSignal(win.sig_ready, timeout=10000):
+        win.show()
+        win.start()
+    # ready means every tab is made and shows the programme
+    assert _made(win) == [True, True, True, True]
+    assert all(tab.up_to_date for tab in (win.themes_tab, win.portfolio_tab, win.budget_tab, win.timeline_tab))
+    assert win.portfolio_tab.model.rowCount() == len(win.state.data.college)
+    win.runner.wait(5000)
+
+
+def test_the_remembered_tab_is_the_one_made_first(qtbot, built_db, tmp_path):
+    settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
+    settings.setValue("main_window/tab", 2)
+    win = _unshown_window(qtbot, built_db, settings)
+    assert _made(win) == [False, False, True, False]
+    with qtbot.waitSignal(win.sig_ready, timeout=10000):
+        win.show()
+        win.start()
+    assert win.current_tab() is win.budget_tab
+    assert win.budget_tab.model.rowCount() > 0
+    win.runner.wait(5000)
+
+
+def test_a_tab_shown_before_its_turn_is_made_and_shows_the_programme(qtbot, built_db, settings):
+    win = _unshown_window(qtbot, built_db, settings)
+    win.show()
+    with qtbot.waitSignal(win.loader.sig_programme_loaded, timeout=10000):
+        win.start()
+    assert not win._budget_page.built  # the catch-up has not reached it yet
+    win.select_tab("budget")
+    assert win._budget_page.built
+    assert win.budget_tab.isVisible() and win.budget_tab.up_to_date
+    assert win.budget_tab.model.rowCount() > 0
+    qtbot.waitSignal(win.sig_ready, timeout=10000).wait()
+    win.runner.wait(5000)
+
+
+@pytest.mark.parametrize(
+    ("send", "tab", "selected"),
+    [
+        (lambda win: win.state.sig_action_requested.emit("velsen-2022.avn.a09"), "budget",
+         lambda win: win.budget_tab.current_id() == "velsen-2022.avn.a09"),
+        (lambda win: win.state.request_item("actie", "velsen-2022.avn.a09"), "budget",
+         lambda win: win.budget_tab.current_id() == "velsen-2022.avn.a09"),
+        (lambda win: win.state.sig_person_requested.emit("marianne-steijn"), "portfolio",
+         lambda win: win.portfolio_tab.table.currentIndex().row() == win.portfolio_tab.model.row_of("marianne-steijn")),
+    ],
+)
+def test_a_request_for_a_tab_not_yet_made_makes_it_and_selects_the_item(qtbot, built_db, settings, send, tab,
+                                                                         selected):
+    win = _unshown_window(qtbot, built_db, settings)
+    win.show()
+    with qtbot.waitSignal(win.loader.sig_programme_loaded, timeout=10000):
+        win.start()
+    page = {"budget": win._budget_page, "portfolio": win._portfolio_page}[tab]
+    assert not page.built
+    send(win)
+    assert page.built
+    assert win.current_tab() is page.content()
+    assert selected(win)
+    qtbot.waitSignal(win.sig_ready, timeout=10000).wait()
+    win.runner.wait(5000)
+
+
+def test_a_tab_made_after_the_first_paint_speaks_the_chosen_language(qtbot, built_db, tmp_path, qapp):
+    settings = QSettings(str(tmp_path / "language.ini"), QSettings.Format.IniFormat)
+    settings.setValue(LANGUAGE_KEY, Language.ENGLISH.value)
+    installed = install_translation(qapp, settings)
+    try:
+        win = _unshown_window(qtbot, built_db, settings)
+        assert not win._timeline_page.built and not win._budget_page.built
+        with qtbot.waitSignal(win.sig_ready, timeout=10000):
+            win.show()
+            win.start()
+        assert win.timeline_tab.side.accessibleName() == "Legend and lists"
+        assert win.budget_tab.tree.accessibleName() == "Action plan"
+        assert win.sync.sync_label.text() == "Not synced yet"
+        win.runner.wait(5000)
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+
+
+def test_the_sync_status_is_shown_after_the_first_paint(qtbot, built_db, settings):
+    win = _unshown_window(qtbot, built_db, settings)
+    assert win.sync.sync_label.text() == ""  # not before the first paint (a sync date loads Babel)
+    with qtbot.waitSignal(win.sig_ready, timeout=10000):
+        win.show()
+        win.start()
+    assert win.sync.sync_label.text() == "Nog niet gesynchroniseerd"
+    win.runner.wait(5000)
+
+
+def test_formatting_imports_babel_on_first_use():
+    code = (
+        "import sys, datetime\n"
+        "import velsen_desk.core.formatting as f\n"
+        "print('babel' in sys.modules)\n"
+        "print(f.format_euro(1050000), f.format_long_date(datetime.date(2022, 6, 20)), f.format_number(2.5))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["False", "€ 1.050.000 20 juni 2022 2,5"]
+
+
+def test_the_first_paint_imports_neither_hidden_tabs_nor_babel_nor_dialogs(isolated_home):
+    """Modules the first paint does not need stay unimported until after it."""
+    from velsen_desk.storage.local_copy import ensure_local_database
+
+    local = ensure_local_database()
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from velsen_desk.ui.app import application\n"
+        "from velsen_desk.ui.main_window import MainWindow\n"
+        "app = application()\n"
+        f"w = MainWindow(__import__('pathlib').Path({str(local.info.path)!r}), settings=None, show_errors=False)\n"
+        "late = ('velsen_desk.ui.portfolio.view', 'velsen_desk.ui.budget.view', 'velsen_desk.ui.timeline.view',\n"
+        "        'babel', 'velsen_desk.ui.sync.changes', 'velsen_desk.ui.sync.rollback',\n"
+        "        'velsen_desk.ui.sync.settings', 'velsen_desk.ui.notes.overview', 'velsen_desk.sync.diff',\n"
+        "        'velsen_desk.sync.sync')\n"
+        "class Spy(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint and w.themes_tab.model.rowCount() > 0:\n"
+        "            print(sorted(m for m in late if m in sys.modules))\n"
+        "            app.exit(0)\n"
+        "        return False\n"
+        "spy = Spy()\n"
+        "w.themes_tab.tree.viewport().installEventFilter(spy)\n"
+        "w.show(); w.start(); app.exec()\n"
+        "w.runner.wait(5000)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
