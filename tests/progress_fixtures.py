@@ -81,3 +81,29 @@ def write_progress(folder: Path, text: str = PROGRESS_YAML, name: str = "voortga
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+# The same monitor before the July report: only the January peildatum.
+FIRST_ONLY_YAML = """\
+format: velsen-desk-data/1
+dataset: synthetisch
+progress_reports:
+  - id: synth.vr.2025-01
+    plan: velsen-2022.avn
+    title: Synthetische voortgangsrapportage januari
+    date: 2025-01-01
+    reported_by: Synthetische trekker
+    interval_months: 6
+    stated_by: opgave van Synthetische Partij
+progress_entries:
+  - id: synth.e1.a11
+    report: synth.vr.2025-01
+    action: velsen-2022.avn.a11
+    status: oranje
+    explanation: Synthetische toelichting zeldzaamwoord vertraging
+    spent: {status: amount, amount: 10000, text: "€ 10.000"}
+  - id: synth.e1.a16
+    report: synth.vr.2025-01
+    action: velsen-2022.avn.a16
+    status: afgerond
+    spent: {status: nvt, text: "n.v.t."}
+"""
