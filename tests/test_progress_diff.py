@@ -21,7 +21,8 @@ def test_status_changes_between_two_versions(tmp_path):
     old, new = _db(tmp_path, "old", FIRST_ONLY_YAML), _db(tmp_path, "new", PROGRESS_YAML)
     progress = [str(c) for c in diff_databases(old, new) if c.field == "voortgang"]
     assert progress == [
-        "actie Actie 2: Onderzoek naar mogelijkheden woningbouw: voortgang nog geen status → groen, peildatum 1 juli 2025",
+        "actie Actie 2: Onderzoek naar mogelijkheden woningbouw: voortgang nog geen status → groen, "
+        "peildatum 1 juli 2025",
         "actie Actie 7: Gedragsmaatregelen Stratingplantsoen: voortgang nog geen status → rood, "
         "peildatum 1 juli 2025",
         "actie Actie 11: Inzet extra BOA: voortgang oranje → groen, peildatum 1 juli 2025",
