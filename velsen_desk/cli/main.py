@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from velsen_desk.cli import argparse_nl, data, reports, search, sync  # noqa: F401  (they register their commands)
+from velsen_desk.cli import argparse_nl, data, progress, reports, search, sync  # noqa: F401  (they register their commands)
 from velsen_desk.cli.commands import COMMANDS
 from velsen_desk.cli.errors import run_handler
 from velsen_desk.cli.exit_codes import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NO_DESKTOP, EXIT_OK
@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--json", action="store_true")
     find.add_argument("--programme", metavar="ID")
     find.add_argument("--database", metavar="BESTAND", help="standaard: de lokale database")
+
+    progress.add_parser(sub)
 
     from velsen_desk.core.report_kinds import REPORT_KIND_IDS
 

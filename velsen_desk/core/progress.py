@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.formatting import format_long_date, format_sum
 from velsen_desk.core.money import CostSum, CostValue, sum_costs
 from velsen_desk.core.phases import PhaseLike, Precision, planning_unknown
 
@@ -148,6 +148,18 @@ _LATENESS_TEXT = {
 
 def lateness_text(lateness: Lateness) -> str:
     return _LATENESS_TEXT[lateness]
+
+
+PLANNING_PASSED_TEXT = "einde planning verstreken"
+STALE_TEXT = "geen recente rapportage"
+
+
+def late_label(item: ActionProgress) -> str:
+    """How a view words an action's lateness. Without any report the planning alone says its
+    end has passed, not that the work is unfinished: "einde planning verstreken", not "te laat"."""
+    if item.is_late and item.status is None:
+        return PLANNING_PASSED_TEXT
+    return lateness_text(item.lateness)
 
 
 def lateness(
@@ -284,7 +296,9 @@ def action_progress(
         realised=latest[1] if latest else None,
         lateness=lateness(planning, today, latest[0].status if latest else None,
                           reported_late=latest[2] if latest else False),
-        reporting=reporting(latest[0].peildatum if latest else None, today, interval_months),
+        # Finished or stopped work has nothing left to report: it is never "geen rapportage".
+        reporting=(Reporting.CURRENT if latest and latest[0].status in CLOSED
+                   else reporting(latest[0].peildatum if latest else None, today, interval_months)),
     )
 
 
@@ -338,6 +352,17 @@ def spend_sum(items: Iterable[ActionProgress]) -> SpendSum:
         realised=sum_costs(p.realised for p in items if p.realised is not None),
         unreported=sum(1 for p in items if p.realised is None),
     )
+
+
+def spend_text(spend: SpendSum) -> str:
+    """"gepland € 691.000 + 1 post n.n.b.; gerealiseerd € 35.000 + 1 post n.n.b.; 16 acties zonder
+    rapportage": a sum says what it could not count."""
+    text = f"gepland {format_sum(spend.planned)}"
+    reported = spend.realised.amounts + spend.realised.not_applicable + spend.realised.to_be_determined
+    text += f"; gerealiseerd {format_sum(spend.realised)}" if reported else "; gerealiseerd: nog niets gerapporteerd"
+    if spend.unreported and reported:
+        text += f"; {spend.unreported} {'actie' if spend.unreported == 1 else 'acties'} zonder rapportage"
+    return text
 
 
 def spend_by(groups: Iterable[tuple[K, ActionProgress]]) -> dict[K, SpendSum]:

@@ -9,8 +9,17 @@ from collections.abc import Iterable
 import msgspec
 
 from velsen_desk.core.money import CostValue
-from velsen_desk.core.progress import ActionProgress, ProgressStatus, StatusMark, action_progress
-from velsen_desk.core.records import ActionInfo, ActionPlanInfo, PhaseInfo
+from velsen_desk.core.progress import (
+    ActionProgress,
+    ProgressStatus,
+    SpendSum,
+    StatusCounts,
+    StatusMark,
+    action_progress,
+    spend_sum,
+    status_counts,
+)
+from velsen_desk.core.records import ActionInfo, ActionPlanInfo, FocusopgaveInfo, PhaseInfo
 
 
 class ProgressReportInfo(msgspec.Struct, frozen=True):
@@ -103,3 +112,47 @@ class ProgressData(msgspec.Struct, frozen=True):
                       actions: Iterable[ActionInfo] | None = None) -> tuple[ActionProgress, ...]:
         interval = self.interval_months(plan.id, today)
         return tuple(self.progress(a, today, interval) for a in (plan.actions if actions is None else actions))
+
+
+class FocusGroup(msgspec.Struct, frozen=True):
+    focusopgave: FocusopgaveInfo | None  # None: the actions outside any focusopgave
+    items: tuple[ActionProgress, ...]
+    spend: SpendSum
+
+
+class PlanOverview(msgspec.Struct, frozen=True):
+    """A plan's progress on a day: what the CLI, the report and the tab all show."""
+
+    plan: ActionPlanInfo
+    today: dt.date
+    reports: tuple[ProgressReportInfo, ...]  # up to ``today``, oldest first
+    items: tuple[ActionProgress, ...]  # in the plan's order
+    groups: tuple[FocusGroup, ...]
+    counts: StatusCounts
+    spend: SpendSum
+    example: bool
+
+    @property
+    def latest_report(self) -> ProgressReportInfo | None:
+        return self.reports[-1] if self.reports else None
+
+
+def plan_overview(plan: ActionPlanInfo, progress: ProgressData, today: dt.date,
+                  only: frozenset[str] | None = None) -> PlanOverview:
+    """``only``: the action ids to show ("Bekijk als"); None shows every action."""
+    items = {p.action_id: p for p in progress.plan_progress(plan, today)
+             if only is None or p.action_id in only}
+    groups = []
+    for focus in plan.focusopgaven:
+        members = tuple(items[a.id] for a in focus.actions if a.id in items)
+        if members:
+            groups.append(FocusGroup(focus, members, spend_sum(members)))
+    loose = tuple(items[a.id] for a in plan.loose_actions if a.id in items)
+    if loose:
+        groups.append(FocusGroup(None, loose, spend_sum(loose)))
+    reports = progress.reports_of(plan.id, today)
+    return PlanOverview(
+        plan=plan, today=today, reports=reports, items=tuple(items.values()), groups=tuple(groups),
+        counts=status_counts(items.values()), spend=spend_sum(items.values()),
+        example=any(r.example for r in reports),
+    )
