@@ -61,7 +61,7 @@ progress_entries:
     planning_text: Onderzoek loopt door tot Q2-2027
 measurements:
   - id: synth.m1
-    focus_point: velsen-2022.uitvoeringsprogramma.hoofdstuk-1.focus-03
+    focus_point: velsen-2022.uitvoeringsprogramma.hoofdstuk-1.focus-07
     value: 7.5
     unit: "%"
     year: 2025

@@ -1056,6 +1056,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Action plan p&amp;lanning…</translation>
     </message>
     <message>
+        <source>&amp;Voortgang Actieplan…</source>
+        <translation>Action plan &amp;progress…</translation>
+    </message>
+    <message>
         <source>&amp;Agendabijlage…</source>
         <translation>&amp;Agenda annex…</translation>
     </message>
@@ -1295,6 +1299,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Planning Actieplan</source>
         <translation>Action plan planning</translation>
+    </message>
+    <message>
+        <source>Voortgangsrapportage Actieplan</source>
+        <translation>Action plan progress report</translation>
     </message>
     <message>
         <source>Agendabijlage voor een vergadering</source>

@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--items", metavar="LIJST", help="onderdelen, bv. themes,portfolio,budget,timeline")
     report.add_argument("--database", metavar="BESTAND", help="standaard: de lokale database")
     report.add_argument("--flagged", action="store_true", help="brief: alleen punten 'bespreken in vergadering'")
+    report.add_argument("--peildatum", metavar="JJJJ-MM-DD", help="voortgang: de stand op deze dag; standaard vandaag")
 
     shot = sub.add_parser("screenshot", help="maak een schermafbeelding van het venster (zonder scherm)")
     shot.add_argument("--tab", choices=["themes", "portfolio", "budget", "timeline"], default="themes")

@@ -30,6 +30,7 @@ def report_command(args: argparse.Namespace) -> int:
         items=tuple(i.strip() for i in args.items.split(",") if i.strip()) if args.items else (),
         database=Path(args.database) if args.database else None,
         flagged_only=args.flagged,
+        peildatum=args.peildatum,
     )
     result = generate_report(request)
     pages = "1 pagina" if result.pages == 1 else f"{result.pages} pagina's"
