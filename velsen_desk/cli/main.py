@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--peildatum", metavar="JJJJ-MM-DD", help="voortgang: de stand op deze dag; standaard vandaag")
 
     shot = sub.add_parser("screenshot", help="maak een schermafbeelding van het venster (zonder scherm)")
-    shot.add_argument("--tab", choices=["themes", "portfolio", "budget", "timeline"], default="themes")
+    shot.add_argument("--tab", choices=["themes", "portfolio", "budget", "timeline", "progress"], default="themes")
     shot.add_argument("--person", metavar="NAAM", help="bekijk als dit collegelid")
     shot.add_argument("--programme", metavar="ID", help="programma-id, bv. heemskerk-2018")
     shot.add_argument("--size", default="1600x1000", metavar="BxH")

@@ -41,6 +41,7 @@ from velsen_desk.ui.programme_loader import (
     ProgrammeLoader,
     open_local_database,
 )
+from velsen_desk.ui.progress.view import ProgressTab
 from velsen_desk.ui.reports import install_report_actions
 from velsen_desk.ui.search.panel import SearchPanel
 from velsen_desk.ui.state import ViewState
@@ -56,7 +57,7 @@ from velsen_desk.ui.widgets.style import escaped_rich_text
 log = logging.getLogger(__name__)
 
 CHART_IMPORT_DELAY_MS = 300  # after every tab shows the data, so the import never delays that
-TAB_KEYS = ("themes", "portfolio", "budget", "timeline")
+TAB_KEYS = ("themes", "portfolio", "budget", "timeline", "progress")
 REPORT_PRELOAD_DELAY_MS = 1000  # after pyqtgraph arrived; see _after_chart_library
 
 
@@ -99,11 +100,13 @@ class MainWindow(QMainWindow):
         self.portfolio_tab = PortfolioTab(self.state, self)
         self.budget_tab = BudgetTab(self.state, self)
         self.timeline_tab = TimelineTab(self.state, today, self)
+        self.progress_tab = ProgressTab(self.state, self.runner, self)
         for widget, title, tip in (
             (self.themes_tab, self.tr("Thema’s"), self.tr("Thema’s, of de opbouw van het programma")),
             (self.portfolio_tab, self.tr("Portefeuilles"), self.tr("Wie doet wat in het college")),
             (self.budget_tab, self.tr("Begroting"), self.tr("Het Actieplan met kosten en budgetten")),
             (self.timeline_tab, self.tr("Tijdlijn"), self.tr("De planning van de acties per kwartaal")),
+            (self.progress_tab, self.tr("Voortgang"), self.tr("Stoplicht per actie: status, te laat en uitgaven")),
         ):
             index = self.tabs.addTab(widget, title)
             self.tabs.setTabToolTip(index, tip)
@@ -343,7 +346,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(REPORT_PRELOAD_DELAY_MS, self, self.report_actions.preload)
 
     def _programme_tabs(self) -> tuple[ProgrammeTab, ...]:
-        return (self.themes_tab, self.portfolio_tab, self.budget_tab, self.timeline_tab)
+        return (self.themes_tab, self.portfolio_tab, self.budget_tab, self.timeline_tab, self.progress_tab)
 
     def _on_failure(self, error: object) -> None:
         text = self.tr("De gegevens konden niet gelezen worden. Het gegevensbestand is mogelijk beschadigd.\n\n"

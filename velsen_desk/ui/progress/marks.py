@@ -1,0 +1,42 @@
+"""The stoplicht colours, once for the window, and an action's history as a row of coloured marks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap
+
+from velsen_desk.core.progress import ProgressStatus, StatusMark
+
+# Light fills, so black text stays readable; "no report" has none: it is never shown as green.
+STATUS_COLOURS: dict[ProgressStatus, str] = {
+    ProgressStatus.GROEN: "#a5d6a7",
+    ProgressStatus.ORANJE: "#ffcc80",
+    ProgressStatus.ROOD: "#ef9a9a",
+    ProgressStatus.GRIJS: "#e0e0e0",
+    ProgressStatus.AFGEROND: "#90caf9",
+    ProgressStatus.GESTOPT: "#bcaaa4",
+    ProgressStatus.ONBEKEND: "#ffffff",
+}
+MARK = 10  # px per mark
+MAX_MARKS = 12  # the latest ones; older reports stay in the data and the report
+
+
+def status_colour(status: ProgressStatus | None) -> QColor | None:
+    return QColor(STATUS_COLOURS[status]) if status is not None else None
+
+
+def history_pixmap(history: tuple[StatusMark, ...]) -> QPixmap | None:
+    """One filled circle per report, oldest left; None without any report."""
+    marks = history[-MAX_MARKS:]
+    if not marks:
+        return None
+    pixmap = QPixmap(len(marks) * (MARK + 2), MARK + 2)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#616161"))
+    for index, mark in enumerate(marks):
+        painter.setBrush(QColor(STATUS_COLOURS[mark.status]))
+        painter.drawEllipse(QRectF(index * (MARK + 2) + 1, 1, MARK, MARK))
+    painter.end()
+    return pixmap
