@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -73,6 +74,13 @@ LATE_TEXT = "te laat"
 PLANNING_UNKNOWN_TEXT = "planning onbekend"
 NO_PROGRESS_REPORT_TEXT = "Nog geen voortgangsrapportage ontvangen"
 EXAMPLE_MARK = "VOORBEELD — fictieve gegevens"
+
+
+@functools.lru_cache(maxsize=1024)
+def long_date(day: dt.date) -> str:
+    """:func:`format_long_date`, cached: a monitor of 2,000 actions × 8 peildata prints the same
+    few dates 16,000 times, and each Babel call costs ~0.1 ms."""
+    return format_long_date(day)
 
 
 def status_label(status: ProgressStatus | None) -> str:
@@ -399,4 +407,4 @@ def status_change_text(change: StatusChange) -> str:
     """"Actie 11: oranje → groen, peildatum 1 juli 2025" (a first status: "… → groen")."""
     before = status_label(change.old) if change.old is not None else "nog geen status"
     return (f"Actie {change.action_number}: {before} → {status_label(change.new)}, "
-            f"peildatum {format_long_date(change.peildatum)}")
+            f"peildatum {long_date(change.peildatum)}")

@@ -9,10 +9,11 @@ the planning alone, the actions whose planned end has passed, inventing no statu
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 from reportlab.platypus import Flowable, Spacer
 
-from velsen_desk.core.formatting import format_cost, format_long_date, format_number
+from velsen_desk.core.formatting import format_cost, format_number
 from velsen_desk.core.progress import (
     EXAMPLE_MARK,
     NO_PROGRESS_REPORT_TEXT,
@@ -22,6 +23,7 @@ from velsen_desk.core.progress import (
     Reporting,
     by_exception,
     late_label,
+    long_date,
     spend_text,
     status_label,
     status_meaning,
@@ -30,10 +32,14 @@ from velsen_desk.core.progress_records import PlanOverview, ProgressData, plan_o
 from velsen_desk.core.records import ActionPlanInfo, ProgrammeData
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.sections.common import heading, plan_parts, table
-from velsen_desk.reports.styles import Styles
+from velsen_desk.reports.styles import FONT, Styles
 
 TITLE = "Voortgang"
-_WIDTHS = [22, 150, 70, 75, 60, 60, 97]  # 534 pt: the portrait text width
+_WIDTHS = [22, 140, 84, 70, 58, 68, 92]  # 534 pt: the portrait text width
+# Short cells are plain strings wrapped here, not Paragraphs: at 2,000 actions a Paragraph per
+# cell made the report 4.3× a bare document per page (see bench/progress.py).
+_SHORT = ("FONT", (2, 1), (5, -1), FONT, 7)
+_CHAR_PT = 4.1  # average DejaVu Sans advance at 7 pt, for wrapping plain cells
 
 
 def build(data: ProgrammeData, progress: ProgressData, styles: Styles, peildatum: dt.date) -> list[Part]:
@@ -59,12 +65,12 @@ def _summary(styles: Styles, overview: PlanOverview, key: str) -> list[Flowable]
     f: list[Flowable] = [heading(styles, "Samenvatting", f"{key}.summary", 1)]
     latest = overview.latest_report
     if latest is None:
-        f.append(styles.p(f"Stand op {format_long_date(overview.today)}. {NO_PROGRESS_REPORT_TEXT}. "
+        f.append(styles.p(f"Stand op {long_date(overview.today)}. {NO_PROGRESS_REPORT_TEXT}. "
                           "Hieronder staat alleen wat uit de planning volgt; er is geen status van een actie."))
     else:
         who = latest.stated_by or latest.reported_by
-        f.append(styles.p(f"Stand op {format_long_date(overview.today)}, volgens de laatste rapportage: "
-                          f"{latest.title}, peildatum {format_long_date(latest.date)} ({who})."))
+        f.append(styles.p(f"Stand op {long_date(overview.today)}, volgens de laatste rapportage: "
+                          f"{latest.title}, peildatum {long_date(latest.date)} ({who})."))
         counts = overview.counts
         rows: list[list[object]] = [["Status", "Betekenis", "Acties"]]
         rows += [[status_label(s), status_meaning(s), str(counts.per_status[s])] for s in ProgressStatus]
@@ -83,21 +89,26 @@ def _summary(styles: Styles, overview: PlanOverview, key: str) -> list[Flowable]
 
 
 def _status_cell(item: ActionProgress) -> str:
-    text = status_label(item.status)
+    lines = [status_label(item.status)]
     if item.since is not None:
-        text += f" sinds {format_long_date(item.since)}"
+        lines.append(f"sinds {long_date(item.since)}")
     if item.reporting is Reporting.STALE:
-        text += f" ({STALE_TEXT})"
-    return text
+        lines.append(STALE_TEXT)
+    return "\n".join(lines)
+
+
+def _wrapped(text: str, column: int) -> str:
+    chars = max(8, int((_WIDTHS[column] - 8) / _CHAR_PT))
+    return "\n".join(textwrap.fill(line, chars) for line in text.split("\n"))
 
 
 def _row(styles: Styles, item: ActionProgress, title: str) -> list[object]:
     explanation = item.latest.explanation if item.latest and item.latest.explanation else ""
     return [
-        str(item.number), styles.p(title, styles.cell), styles.p(_status_cell(item), styles.cell_small),
-        styles.p(late_label(item), styles.cell_small), styles.p(format_cost(item.planned), styles.cell_small),
-        styles.p(format_cost(item.realised) if item.realised else "—", styles.cell_small),
-        styles.p(explanation, styles.cell_small),
+        str(item.number), styles.p(title, styles.cell), _wrapped(_status_cell(item), 2),
+        _wrapped(late_label(item), 3), _wrapped(format_cost(item.planned), 4),
+        _wrapped(format_cost(item.realised) if item.realised else "—", 5),
+        styles.p(explanation, styles.cell_small) if explanation else "",
     ]
 
 
@@ -111,7 +122,7 @@ def _exceptions(styles: Styles, overview: PlanOverview, key: str) -> list[Flowab
     reported = [i for i in ordered if i.exception_rank < 4 and i.status is not None]
     if reported:
         f.append(styles.p("Rood, oranje, te laat en zonder recente rapportage, in die volgorde.", styles.small))
-        f.append(table([_HEADER, *(_row(styles, i, titles[i.action_id]) for i in reported)], _WIDTHS))
+        f.append(table([_HEADER, *(_row(styles, i, titles[i.action_id]) for i in reported)], _WIDTHS, _SHORT))
         f.append(Spacer(0, 6))
     passed = sorted(i.number for i in ordered if i.status is None and i.is_late)
     if passed:
@@ -134,7 +145,7 @@ def _actions(styles: Styles, overview: PlanOverview, key: str) -> list[Flowable]
         spans.append(("FONTNAME", (0, len(rows)), (-1, len(rows)), "DejaVuSans-Bold"))
         rows.append([name, "", "", "", "", "", ""])
         rows += [_row(styles, i, titles[i.action_id]) for i in group.items]
-    f.append(table(rows, _WIDTHS, *spans))
+    f.append(table(rows, _WIDTHS, _SHORT, *spans))
     return f
 
 
@@ -153,7 +164,7 @@ def _targets(styles: Styles, data: ProgrammeData, progress: ProgressData, key: s
         if target and target.figure is not None:
             aim = f"{format_number(target.figure)} {target.unit or ''}".strip()
             aim += f" in {target.year}" if target.year else ""
-        when = format_long_date(m.date) if m.date else str(m.year)
+        when = long_date(m.date) if m.date else str(m.year)
         value = f"{format_number(m.value)} {m.unit or ''}".strip() + f" ({when})"
         source = m.measured_by + (f"; {m.note}" if m.note else "")
         rows.append([styles.p(goal, styles.cell_small), styles.p(aim, styles.cell_small),
@@ -169,7 +180,7 @@ def _evaluations(styles: Styles, progress: ProgressData, plan: ActionPlanInfo, k
         f.append(styles.p("Nog geen evaluatie ontvangen."))
         return f
     for e in evaluations:
-        f.append(styles.p(f"{format_long_date(e.date)} — {e.title}"))
+        f.append(styles.p(f"{long_date(e.date)} — {e.title}"))
         if e.summary:
             f.append(styles.p(e.summary, styles.small))
         where = e.reference or e.stated_by

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
@@ -27,16 +29,30 @@ def status_colour(status: ProgressStatus | None) -> QColor | None:
 
 def history_pixmap(history: tuple[StatusMark, ...]) -> QPixmap | None:
     """One filled circle per report, oldest left; None without any report."""
-    marks = history[-MAX_MARKS:]
-    if not marks:
+    if not history:
         return None
+    return _pixmap(tuple(mark.status for mark in history[-MAX_MARKS:]))
+
+
+@functools.lru_cache(maxsize=512)  # many actions share a history pattern
+def _pixmap(marks: tuple[ProgressStatus, ...]) -> QPixmap:
     pixmap = QPixmap(len(marks) * (MARK + 2), MARK + 2)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    for index, status in enumerate(marks):  # copying a painted mark is cheaper than painting it
+        painter.drawPixmap(index * (MARK + 2), 0, _mark(status))
+    painter.end()
+    return pixmap
+
+
+@functools.lru_cache(maxsize=len(ProgressStatus))
+def _mark(status: ProgressStatus) -> QPixmap:
+    pixmap = QPixmap(MARK + 2, MARK + 2)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QColor("#616161"))
-    for index, mark in enumerate(marks):
-        painter.setBrush(QColor(STATUS_COLOURS[mark.status]))
-        painter.drawEllipse(QRectF(index * (MARK + 2) + 1, 1, MARK, MARK))
+    painter.setBrush(QColor(STATUS_COLOURS[status]))
+    painter.drawEllipse(QRectF(1, 1, MARK, MARK))
     painter.end()
     return pixmap

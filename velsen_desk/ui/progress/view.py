@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from velsen_desk.core.formatting import format_cost, format_long_date
+from velsen_desk.core.formatting import format_cost
 from velsen_desk.core.progress import (
     EXAMPLE_MARK,
     STALE_TEXT,
@@ -24,6 +24,7 @@ from velsen_desk.core.progress import (
     Reporting,
     by_exception,
     late_label,
+    long_date,
     spend_text,
     status_label,
     status_meaning,
@@ -130,6 +131,7 @@ class ProgressTab(ProgrammeTab):
         self._overviews = [plan_overview(plan, progress, today, only) for plan in data.plans]
         self.header.setText(self._header_html(data, self._overviews, progress))
         self.tree.clear()
+        tops = []
         for overview in self._overviews:
             titles = {a.id: a.title for a in overview.plan.actions}
             for group in overview.groups:
@@ -137,11 +139,15 @@ class ProgressTab(ProgrammeTab):
                         if group.focusopgave else self.tr("Overige acties"))
                 top = QTreeWidgetItem([f"{name} — {spend_text(group.spend)}"])
                 top.setFont(0, bold_font())
-                self.tree.addTopLevelItem(top)
-                top.setFirstColumnSpanned(True)  # the heading runs over the row
-                for item in by_exception(group.items):
-                    top.addChild(self._row(item, titles[item.action_id]))
-                top.setExpanded(True)
+                top.addChildren([self._row(item, titles[item.action_id]) for item in by_exception(group.items)])
+                tops.append(top)
+        # All at once: each item added to a shown tree, and each span, relaid out the whole tree.
+        self.tree.setUpdatesEnabled(False)
+        self.tree.addTopLevelItems(tops)
+        for top in tops:
+            top.setFirstColumnSpanned(True)  # the heading runs over the row
+            top.setExpanded(True)
+        self.tree.setUpdatesEnabled(True)
         for column in (STATUS, SINCE, HISTORY, PLANNING, PLANNED, REALISED):
             self.tree.resizeColumnToContents(column)
         # Fixed: sized to contents, the spanned headings would widen the number column.
@@ -154,7 +160,7 @@ class ProgressTab(ProgrammeTab):
         if item.reporting is Reporting.STALE:
             status += f" ({STALE_TEXT})"
         row = QTreeWidgetItem([
-            str(item.number), title, status, format_long_date(item.since) if item.since else "",
+            str(item.number), title, status, long_date(item.since) if item.since else "",
             "", late_label(item), format_cost(item.planned),
             format_cost(item.realised) if item.realised is not None else "—",
             latest.explanation if latest and latest.explanation else "",
@@ -168,7 +174,7 @@ class ProgressTab(ProgrammeTab):
         pixmap = history_pixmap(item.history)
         if pixmap is not None:
             row.setIcon(HISTORY, QIcon(pixmap))
-            row.setToolTip(HISTORY, "\n".join(f"{format_long_date(m.peildatum)}: {status_label(m.status)}"
+            row.setToolTip(HISTORY, "\n".join(f"{long_date(m.peildatum)}: {status_label(m.status)}"
                                               for m in item.history))
         if item.is_late:
             row.setFont(PLANNING, bold_font())
@@ -184,7 +190,7 @@ class ProgressTab(ProgrammeTab):
             return "".join(parts)
         for overview in overviews:
             latest = overview.latest_report
-            today = format_long_date(overview.today)
+            today = long_date(overview.today)
             if latest is None:
                 text = self.tr("{0}: nog geen voortgangsrapportage ontvangen. Stand op {1}, alleen uit de "
                                "planning: bij {2} acties is het einde van de planning verstreken; er is geen "
@@ -195,7 +201,7 @@ class ProgressTab(ProgrammeTab):
                                        if counts.per_status[s])
                 text = self.tr("{0}: stand op {1}, laatste rapportage {2} (peildatum {3}). {4}; geen "
                                "rapportage {5}; te laat {6}.").format(
-                    overview.plan.title, today, latest.title, format_long_date(latest.date), per_status,
+                    overview.plan.title, today, latest.title, long_date(latest.date), per_status,
                     counts.no_report, counts.late)
             parts.append(f"<p>{esc(text)}<br>{esc(spend_text(overview.spend))}</p>")
         return "".join(parts)
