@@ -35,7 +35,7 @@ from velsen_desk.reports.sections.common import heading, plan_parts, table
 from velsen_desk.reports.styles import FONT, Styles
 
 TITLE = "Voortgang"
-_WIDTHS = [22, 140, 84, 70, 58, 68, 92]  # 534 pt: the portrait text width
+_WIDTHS = [22, 118, 80, 62, 52, 64, 136]  # 534 pt: the portrait text width
 # Short cells are plain strings wrapped here, not Paragraphs: at 2,000 actions a Paragraph per
 # cell made the report 4.3× a bare document per page (see bench/progress.py).
 _SHORT = ("FONT", (2, 1), (5, -1), FONT, 7)
