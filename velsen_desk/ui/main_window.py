@@ -1,4 +1,4 @@
-"""The main window: menus, toolbar (programme and "Bekijk als"), four tabs and a status bar.
+"""The main window: menus, toolbar (programme and "Bekijk als"), five tabs and a status bar.
 
 It owns no data: a :class:`ProgrammeLoader` loads a :class:`ProgrammeData` off the GUI thread
 into :class:`ViewState`, which hands it to the tabs; they redraw themselves. The window only
