@@ -95,3 +95,14 @@ def test_registered_kind_and_bad_peildatum(tmp_path, dbs):
     assert info.value.field == "peildatum"
     with pytest.raises(ReportError, match="geen actieplan"):
         _make(tmp_path, dbs["synthetic"], programme="heemskerk-2018")
+
+
+def test_markup_and_a_page_long_explanation_print_as_written(tmp_path):
+    hostile = '<b>Raad & "Commissie"</b> <font> ' + "zeer lange toelichting " * 200
+    text = PROGRESS_YAML.replace("explanation: Synthetisch bord niet geplaatst",
+                                 f"explanation: '{hostile.strip()}'")
+    db = build_database(load_dataset([bundled_data_dir(), write_progress(tmp_path / "h", text)]),
+                        tmp_path / "h.sqlite").path
+    printed = all_text(_make(tmp_path, db, peildatum="2025-08-01"))
+    assert '<b>Raad & "Commissie"</b> <font>' in printed
+    assert printed.count("zeer lange toelichting") >= 2 * 200 - 10  # exceptions and all actions, nothing lost

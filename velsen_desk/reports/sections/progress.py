@@ -36,10 +36,12 @@ from velsen_desk.reports.styles import FONT, Styles
 
 TITLE = "Voortgang"
 _WIDTHS = [22, 118, 80, 62, 52, 64, 136]  # 534 pt: the portrait text width
-# Short cells are plain strings wrapped here, not Paragraphs: at 2,000 actions a Paragraph per
-# cell made the report 4.3× a bare document per page (see bench/progress.py).
-_SHORT = ("FONT", (2, 1), (5, -1), FONT, 7)
-_CHAR_PT = 4.1  # average DejaVu Sans advance at 7 pt, for wrapping plain cells
+# Cells are plain strings wrapped here, not Paragraphs: at 2,000 actions a Paragraph per cell made
+# the report 4.3× a bare document per page (see bench/progress.py). Plain strings carry no markup,
+# so nothing in the data needs escaping either.
+_SHORT = ("FONT", (2, 1), (-1, -1), FONT, 7)
+_TITLES = ("FONT", (1, 1), (1, -1), FONT, 8)
+_CHAR_PT = {7: 4.0, 8: 4.6}  # a generous average DejaVu Sans advance, so a wrapped line never overflows
 
 
 def build(data: ProgrammeData, progress: ProgressData, styles: Styles, peildatum: dt.date) -> list[Part]:
@@ -97,18 +99,17 @@ def _status_cell(item: ActionProgress) -> str:
     return "\n".join(lines)
 
 
-def _wrapped(text: str, column: int) -> str:
-    chars = max(8, int((_WIDTHS[column] - 8) / _CHAR_PT))
-    return "\n".join(textwrap.fill(line, chars) for line in text.split("\n"))
+def _wrapped(text: str, column: int, size: int = 7) -> str:
+    chars = max(8, int((_WIDTHS[column] - 8) / _CHAR_PT[size]))
+    return "\n".join(textwrap.fill(line, chars, break_long_words=True) for line in text.split("\n"))
 
 
 def _row(styles: Styles, item: ActionProgress, title: str) -> list[object]:
     explanation = item.latest.explanation if item.latest and item.latest.explanation else ""
     return [
-        str(item.number), styles.p(title, styles.cell), _wrapped(_status_cell(item), 2),
+        str(item.number), _wrapped(title, 1, 8), _wrapped(_status_cell(item), 2),
         _wrapped(late_label(item), 3), _wrapped(format_cost(item.planned), 4),
-        _wrapped(format_cost(item.realised) if item.realised else "—", 5),
-        styles.p(explanation, styles.cell_small) if explanation else "",
+        _wrapped(format_cost(item.realised) if item.realised else "—", 5), _wrapped(explanation, 6),
     ]
 
 
@@ -122,7 +123,7 @@ def _exceptions(styles: Styles, overview: PlanOverview, key: str) -> list[Flowab
     reported = [i for i in ordered if i.exception_rank < 4 and i.status is not None]
     if reported:
         f.append(styles.p("Rood, oranje, te laat en zonder recente rapportage, in die volgorde.", styles.small))
-        f.append(table([_HEADER, *(_row(styles, i, titles[i.action_id]) for i in reported)], _WIDTHS, _SHORT))
+        f.append(table([_HEADER, *(_row(styles, i, titles[i.action_id]) for i in reported)], _WIDTHS, _SHORT, _TITLES))
         f.append(Spacer(0, 6))
     passed = sorted(i.number for i in ordered if i.status is None and i.is_late)
     if passed:
@@ -145,7 +146,7 @@ def _actions(styles: Styles, overview: PlanOverview, key: str) -> list[Flowable]
         spans.append(("FONTNAME", (0, len(rows)), (-1, len(rows)), "DejaVuSans-Bold"))
         rows.append([name, "", "", "", "", "", ""])
         rows += [_row(styles, i, titles[i.action_id]) for i in group.items]
-    f.append(table(rows, _WIDTHS, _SHORT, *spans))
+    f.append(table(rows, _WIDTHS, _SHORT, _TITLES, *spans))
     return f
 
 
