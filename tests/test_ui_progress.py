@@ -55,6 +55,7 @@ def _rows(tab: ProgressTab) -> list[tuple[str, str, str]]:
 def test_bundled_data_says_no_report_and_shows_only_what_the_planning_says(qtbot, built_db):
     tab = _tab(qtbot, built_db, dt.date(2026, 12, 1))
     assert "nog geen voortgangsrapportage ontvangen" in tab.header.text()
+    assert "gepland € 691.000 + 1 post n.n.b.; gerealiseerd: nog niets ontvangen" in tab.header.text()
     rows = _rows(tab)
     assert len(rows) == 20
     assert {status for _, status, _ in rows} == {"geen rapportage"}  # never a colour

@@ -1088,6 +1088,18 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Other actions</translation>
     </message>
     <message>
+        <source>gepland {0}; gerealiseerd: nog niets ontvangen</source>
+        <translation>planned {0}; spent: nothing received yet</translation>
+    </message>
+    <message>
+        <source>gepland {0}; gerealiseerd {1}</source>
+        <translation>planned {0}; spent {1}</translation>
+    </message>
+    <message>
+        <source>; zonder rapportage: {0}</source>
+        <translation>; without a report: {0}</translation>
+    </message>
+    <message>
         <source>{0} heeft geen actieplan; er is geen voortgang van acties te tonen.</source>
         <translation>{0} has no action plan; there is no progress of actions to show.</translation>
     </message>

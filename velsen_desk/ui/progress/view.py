@@ -15,17 +15,17 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from velsen_desk.core.formatting import format_cost
+from velsen_desk.core.formatting import format_cost, format_sum
 from velsen_desk.core.progress import (
     EXAMPLE_MARK,
     STALE_TEXT,
     ActionProgress,
     ProgressStatus,
     Reporting,
+    SpendSum,
     by_exception,
     late_label,
     long_date,
-    spend_text,
     status_label,
     status_meaning,
 )
@@ -137,7 +137,7 @@ class ProgressTab(ProgrammeTab):
             for group in overview.groups:
                 name = (f"Focusopgave {group.focusopgave.number}: {group.focusopgave.title}"
                         if group.focusopgave else self.tr("Overige acties"))
-                top = QTreeWidgetItem([f"{name} — {spend_text(group.spend)}"])
+                top = QTreeWidgetItem([f"{name} — {self._spend(group.spend)}"])
                 top.setFont(0, bold_font())
                 top.addChildren([self._row(item, titles[item.action_id]) for item in by_exception(group.items)])
                 tops.append(top)
@@ -180,6 +180,16 @@ class ProgressTab(ProgrammeTab):
             row.setFont(PLANNING, bold_font())
         return row
 
+    def _spend(self, spend: SpendSum) -> str:
+        """:func:`spend_text` in the window's language (the sums stay Dutch-formatted)."""
+        planned = format_sum(spend.planned)
+        if not (spend.realised.amounts or spend.realised.not_applicable or spend.realised.to_be_determined):
+            return self.tr("gepland {0}; gerealiseerd: nog niets ontvangen").format(planned)
+        text = self.tr("gepland {0}; gerealiseerd {1}").format(planned, format_sum(spend.realised))
+        if spend.unreported:
+            text += self.tr("; zonder rapportage: {0}").format(spend.unreported)
+        return text
+
     def _header_html(self, data: ProgrammeData, overviews: list[PlanOverview], progress: ProgressData) -> str:
         parts = []
         if progress.is_example:
@@ -203,5 +213,5 @@ class ProgressTab(ProgrammeTab):
                                "rapportage {5}; te laat {6}.").format(
                     overview.plan.title, today, latest.title, long_date(latest.date), per_status,
                     counts.no_report, counts.late)
-            parts.append(f"<p>{esc(text)}<br>{esc(spend_text(overview.spend))}</p>")
+            parts.append(f"<p>{esc(text)}<br>{esc(self._spend(overview.spend))}</p>")
         return "".join(parts)
