@@ -102,7 +102,7 @@ def test_the_orm_declares_each_cost_once_with_the_columns_the_reader_reads():
     assert groups == {
         ("actions", "cost"): "cost", ("budget_lines", "cost"): "cost", ("fundings", "amount"): "amount",
         ("budgets", "amount"): "amount", ("budgets", "total"): "total", ("action_plans", "total"): "total",
-        ("focusopgaven", "subtotal"): "subtotal",
+        ("focusopgaven", "subtotal"): "subtotal", ("progress_entries", "spent"): "spent",
     }
 
 

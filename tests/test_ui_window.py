@@ -274,7 +274,7 @@ def test_clicking_a_bar_selects_the_action_in_the_budget_tab(window, qtbot):
 
 def test_shortcuts_status_bar_and_accessible_names(window, qtbot):
     shortcuts = [a.shortcut().toString() for a in window.tab_actions]
-    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4"]
+    assert shortcuts == ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5"]
     window.tab_actions[2].trigger()
     assert window.current_tab() is window.budget_tab
     menus = [a.text() for a in window.menuBar().actions()]
@@ -283,7 +283,8 @@ def test_shortcuts_status_bar_and_accessible_names(window, qtbot):
     assert "meegeleverd" in status and "20 juni 2022" in status and "december 2023" in status
     assert "Gegevensversie (voor de griffie): " in window.data_label.toolTip()  # the hash, for support only
     for widget in (window.programme_combo, window.person_combo, window.themes_tab.tree,
-                   window.portfolio_tab.table, window.budget_tab.tree, window.themes_tab.detail):
+                   window.portfolio_tab.table, window.budget_tab.tree, window.themes_tab.detail,
+                   window.progress_tab.tree):
         assert widget.accessibleName()
     assert window.minimumSizeHint().width() <= 1280 and window.minimumSizeHint().height() <= 720
 

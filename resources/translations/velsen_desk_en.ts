@@ -892,6 +892,10 @@ The details are in the log.</translation>
         <translation>The planning of the actions per quarter</translation>
     </message>
     <message>
+        <source>Stoplicht per actie: status, te laat en uitgaven</source>
+        <translation>Traffic light per action: status, lateness and spending</translation>
+    </message>
+    <message>
         <source>Gegevens voorbereiden…</source>
         <translation>Preparing data…</translation>
     </message>
@@ -1378,6 +1382,81 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
 </context>
 <context>
+    <name>ProgressTab</name>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Historie</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>Gepland</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Gerealiseerd</source>
+        <translation>Spent</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Voortgang per actie</source>
+        <translation>Progress per action</translation>
+    </message>
+    <message>
+        <source>Voortgang wordt gelezen…</source>
+        <translation>Reading progress…</translation>
+    </message>
+    <message>
+        <source>Overige acties</source>
+        <translation>Other actions</translation>
+    </message>
+    <message>
+        <source>gepland {0}; gerealiseerd: nog niets ontvangen</source>
+        <translation>planned {0}; spent: nothing received yet</translation>
+    </message>
+    <message>
+        <source>gepland {0}; gerealiseerd {1}</source>
+        <translation>planned {0}; spent {1}</translation>
+    </message>
+    <message>
+        <source>; zonder rapportage: {0}</source>
+        <translation>; without a report: {0}</translation>
+    </message>
+    <message>
+        <source>{0} heeft geen actieplan; er is geen voortgang van acties te tonen.</source>
+        <translation>{0} has no action plan; there is no progress of actions to show.</translation>
+    </message>
+    <message>
+        <source>{0}: nog geen voortgangsrapportage ontvangen. Stand op {1}, alleen uit de planning: bij {2} acties is het einde van de planning verstreken; er is geen status.</source>
+        <translation>{0}: no progress report received yet. As of {1}, from the planning alone: the planned end of {2} actions has passed; there is no status.</translation>
+    </message>
+    <message>
+        <source>{0}: stand op {1}, laatste rapportage {2} (peildatum {3}). {4}; geen rapportage {5}; te laat {6}.</source>
+        <translation>{0}: as of {1}, latest report {2} (reporting date {3}). {4}; no report {5}; late {6}.</translation>
+    </message>
+</context>
+<context>
     <name>ReportActions</name>
     <message>
         <source>&amp;Thema’s…</source>
@@ -1398,6 +1477,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>P&amp;lanning Actieplan…</source>
         <translation>Action plan p&amp;lanning…</translation>
+    </message>
+    <message>
+        <source>&amp;Voortgang Actieplan…</source>
+        <translation>Action plan &amp;progress…</translation>
     </message>
     <message>
         <source>&amp;Agendabijlage…</source>
@@ -1647,6 +1730,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Planning Actieplan</source>
         <translation>Action plan planning</translation>
+    </message>
+    <message>
+        <source>Voortgangsrapportage Actieplan</source>
+        <translation>Action plan progress report</translation>
     </message>
     <message>
         <source>Agendabijlage voor een vergadering</source>

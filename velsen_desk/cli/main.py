@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from velsen_desk.cli import argparse_nl, data, log_setup, reports, search, sync  # noqa: F401  (they register their commands)
+from velsen_desk.cli import argparse_nl, data, log_setup, progress, reports, search, sync  # noqa: F401  (they register their commands)
 from velsen_desk.cli.commands import COMMANDS
 from velsen_desk.cli.errors import run_handler
 from velsen_desk.cli.exit_codes import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NO_DESKTOP, EXIT_OK
@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--programme", metavar="ID", help=programme_help(_("alleen in dit programma")))
     find.add_argument("--database", metavar=_("BESTAND"), help=_("standaard: de lokale database"))
 
+    progress.add_parser(sub)
+
     from velsen_desk.core.report_kinds import REPORT_KIND_IDS
 
     report = sub.add_parser("report", help=_("maak een PDF-rapport (zonder scherm)"))
@@ -88,9 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--items", metavar=_("LIJST"), help=_("onderdelen, bv. themes,portfolio,budget,timeline"))
     report.add_argument("--database", metavar=_("BESTAND"), help=_("standaard: de lokale database"))
     report.add_argument("--flagged", action="store_true", help=_("brief: alleen punten 'bespreken in vergadering'"))
+    report.add_argument("--peildatum", metavar=_("JJJJ-MM-DD"),
+                        help=_("voortgang: de stand op deze dag; standaard vandaag"))
 
     shot = sub.add_parser("screenshot", help=_("maak een schermafbeelding van het venster (zonder scherm)"))
-    shot.add_argument("--tab", choices=["themes", "portfolio", "budget", "timeline"], default="themes")
+    shot.add_argument("--tab", choices=["themes", "portfolio", "budget", "timeline", "progress"], default="themes")
     shot.add_argument("--person", metavar=_("NAAM"), help=_("bekijk als dit collegelid"))
     shot.add_argument("--programme", metavar="ID", help=programme_help(_("standaard velsen-2022")))
     shot.add_argument("--size", default="1600x1000", metavar=_("BxH"))

@@ -31,6 +31,7 @@ def report_command(args: argparse.Namespace) -> int:
         items=tuple(i.strip() for i in args.items.split(",") if i.strip()) if args.items else (),
         database=Path(args.database) if args.database else None,
         flagged_only=args.flagged,
+        peildatum=args.peildatum,
     )
     result = generate_report(request)
     pages = ngettext("{n} pagina", "{n} pagina's", result.pages).format(n=result.pages)

@@ -24,6 +24,8 @@ class ReportKind:
     in_dialog: bool = True  # offered in the report dialog's kind list
     personal: bool = False  # holds the user's own notes: never for distribution
     tab: str | None = None  # the window tab it fits (Ctrl+P there opens this kind)
+    default_in_annex: bool = True  # an annex section printed when the user names none
+    needs_peildatum: bool = False  # may be asked for a peildatum (``--peildatum``)
 
 
 REPORT_KINDS: tuple[ReportKind, ...] = (
@@ -37,6 +39,8 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
                needs_action_plan=True, annex_section=True, tab="budget"),
     ReportKind("timeline", "Planning Actieplan", "Planning Actieplan", "planning-actieplan",
                needs_action_plan=True, landscape=True, annex_section=True, tab="timeline"),
+    ReportKind("voortgang", "Voortgangsrapportage", "Voortgangsrapportage Actieplan", "voortgangsrapportage",
+               needs_action_plan=True, annex_section=True, default_in_annex=False, needs_peildatum=True),
     ReportKind("annex", "Agendabijlage", "Agendabijlage voor een vergadering", "bijlage", needs_meeting=True),
     ReportKind("brief", "Persoonlijke voorbereiding", "Persoonlijke voorbereiding (uit mijn notities)",
                "persoonlijke-voorbereiding", personal=True),
@@ -45,7 +49,7 @@ REPORT_KINDS: tuple[ReportKind, ...] = (
 _BY_ID = {kind.id: kind for kind in REPORT_KINDS}
 REPORT_KIND_IDS: tuple[str, ...] = tuple(_BY_ID)
 # Annex sections in the order they are printed (regie only with a person).
-ANNEX_SECTION_IDS: tuple[str, ...] = ("themes", "portfolio", "budget", "timeline", "regie")
+ANNEX_SECTION_IDS: tuple[str, ...] = ("themes", "portfolio", "budget", "timeline", "voortgang", "regie")
 assert set(ANNEX_SECTION_IDS) == {k.id for k in REPORT_KINDS if k.annex_section}
 
 
@@ -59,8 +63,9 @@ def is_report_kind(kind_id: str) -> bool:
 
 
 def default_annex_sections() -> tuple[str, ...]:
-    """The annex sections printed when the user names none: those that need no person."""
-    return tuple(i for i in ANNEX_SECTION_IDS if not _BY_ID[i].needs_person)
+    """The annex sections printed when the user names none: those that need no person (and are not
+    left out by default, as the voortgang is: an annex shows it only when asked)."""
+    return tuple(i for i in ANNEX_SECTION_IDS if not _BY_ID[i].needs_person and _BY_ID[i].default_in_annex)
 
 
 def kind_for_tab(tab: str) -> ReportKind:

@@ -13,6 +13,7 @@ from velsen_desk.core.text import squash
 from velsen_desk.curation.fidelity import fidelity_findings
 from velsen_desk.curation.file_text import MISSING, read_data_text
 from velsen_desk.curation.problems import Problem
+from velsen_desk.curation.progress_checks import progress_findings
 from velsen_desk.curation.schema import Cost
 
 if TYPE_CHECKING:
@@ -101,6 +102,8 @@ def check_dataset(dataset: DataSet, sources: Path) -> list[Problem]:
     texts = _check_quotes(dataset, sources, report)
     for finding in fidelity_findings(dataset, texts):
         report.add(finding.record, finding.field, finding.message)
+    for record, field, message in progress_findings(dataset, texts):
+        report.add(record, field, message)
     return report.problems
 
 

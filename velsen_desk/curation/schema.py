@@ -447,6 +447,16 @@ class ThemeLink(Strict):
         return self
 
 
+# Progress models build on the types above; importing them here, after those, keeps the cycle
+# harmless (the package's __init__ imports this module first).
+from velsen_desk.curation.progress_schema import (  # noqa: E402
+    Evaluation,
+    Measurement,
+    ProgressEntry,
+    ProgressReport,
+)
+
+
 class DataFile(Strict):
     """One YAML file. All collections are optional; files are merged."""
 
@@ -477,6 +487,10 @@ class DataFile(Strict):
     fundings: list[Funding] = Field(default_factory=list)
     theme_links: list[ThemeLink] = Field(default_factory=list)
     perspectives: list[Perspective] = Field(default_factory=list)
+    progress_reports: list[ProgressReport] = Field(default_factory=list)
+    progress_entries: list[ProgressEntry] = Field(default_factory=list)
+    measurements: list[Measurement] = Field(default_factory=list)
+    evaluations: list[Evaluation] = Field(default_factory=list)
 
 
 COLLECTIONS: tuple[str, ...] = tuple(

@@ -46,6 +46,7 @@ class ReportRequest:
     today: dt.date | None = None  # the generation date printed on the pages; None: today
     flagged_only: bool = False  # brief: only items marked "bespreken in vergadering"
     notes_file: Path | None = None  # brief: None means the user's own notes file
+    peildatum: str | None = None  # voortgang: "YYYY-MM-DD", the day the status is shown for; None: today
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class ValidRequest:
     date: dt.date | None
     meeting: str | None  # with its spacing normalised; only for a kind that needs a meeting
     sections: tuple[str, ...]  # annex sections in the order asked; () for other kinds
+    peildatum: dt.date | None = None
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -69,7 +71,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The option each text field comes from, to name in a message (the form points at the field).
 _TEXT_FIELDS: dict[str, str] = {
     "kind": "het soort rapport", "programme": "--programme", "person": "--person", "meeting": "--meeting",
-    "date": "--date", "agenda_item": "--agenda-item",
+    "date": "--date", "agenda_item": "--agenda-item", "peildatum": "--peildatum",
 }
 
 
@@ -83,8 +85,9 @@ def validate_request(request: ReportRequest) -> ValidRequest:
         raise ReportError(f"Onbekend soort rapport “{request.kind}”. Kies uit: {', '.join(REPORT_KIND_IDS)}.",
                           "kind")
     kind = report_kind(request.kind)
+    peildatum = _parse_date(request.peildatum, "peildatum")
     if not kind.needs_meeting:
-        return ValidRequest(kind, _parse_date(request.date), None, ())  # a bad date is an error even unused
+        return ValidRequest(kind, _parse_date(request.date), None, (), peildatum)  # a bad date is an error even unused
     sections = _sections(request)
     date = _parse_date(request.date)
     if not request.meeting or not request.meeting.strip():
@@ -92,7 +95,7 @@ def validate_request(request: ReportRequest) -> ValidRequest:
                           "meeting")
     if date is None:
         raise ReportError("Geef de datum van de vergadering op met --date JJJJ-MM-DD.", "date")
-    return ValidRequest(kind, date, " ".join(request.meeting.split()), sections)
+    return ValidRequest(kind, date, " ".join(request.meeting.split()), sections, peildatum)
 
 
 def _check_text(request: ReportRequest) -> None:
@@ -131,7 +134,7 @@ def _check_agenda_item(text: str | None) -> None:
                           "7a of 4.2.", "agenda_item")
 
 
-def _parse_date(text: str | None) -> dt.date | None:
+def _parse_date(text: str | None, field: str = "date") -> dt.date | None:
     if text is None:
         return None
     try:
@@ -139,7 +142,7 @@ def _parse_date(text: str | None) -> dt.date | None:
             raise ValueError
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ReportError(f"Ongeldige datum “{text}”: gebruik JJJJ-MM-DD, bijvoorbeeld 2022-06-20.", "date") from None
+        raise ReportError(f"Ongeldige datum “{text}”: gebruik JJJJ-MM-DD, bijvoorbeeld 2022-06-20.", field) from None
 
 
 def _sections(request: ReportRequest) -> tuple[str, ...]:

@@ -18,6 +18,8 @@ from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.core.own_files import own_file_message
 from velsen_desk.core.people import match_person
+from velsen_desk.core.progress import EXAMPLE_MARK
+from velsen_desk.core.progress_records import ProgressData
 from velsen_desk.core.records import PersonInfo, ProgrammeData
 from velsen_desk.core.report_kinds import ReportKind, report_kind
 from velsen_desk.core.task_state import TaskState
@@ -31,11 +33,12 @@ from velsen_desk.reports.request import (  # noqa: F401  (ReportResult re-export
     ReportResult,
     validate_request,
 )
-from velsen_desk.reports.sections import brief, budget, portfolio, regie, themes, timeline
+from velsen_desk.reports.sections import brief, budget, portfolio, progress, regie, themes, timeline
 from velsen_desk.reports.styles import FontError, Styles
 from velsen_desk.storage import reader
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
+from velsen_desk.storage.progress_reader import read_progress
 
 DEFAULT_PROGRAMME = "velsen-2022"
 
@@ -81,7 +84,7 @@ _SECTIONS: dict[str, Callable[[ProgrammeData, Edition, Styles], list[Part]]] = {
 
 
 def _section(kind: ReportKind, data: ProgrammeData, edition: Edition, styles: Styles,
-             person: PersonInfo | None) -> list[Part]:
+             person: PersonInfo | None, progress_data: ProgressData, peildatum: dt.date | None) -> list[Part]:
     if kind.needs_person:
         assert person is not None  # validated: regie asks for --person
         return regie.build(data, styles, person)
@@ -91,18 +94,23 @@ def _section(kind: ReportKind, data: ProgrammeData, edition: Edition, styles: St
         raise ReportError(f"{data.programme.title} heeft geen raadsprogramma met thema's.")
     if kind.id == "portfolio" and not matrix_of(data).members:
         raise ReportError(f"Voor {data.programme.title} is geen college met portefeuilles bekend.")
+    if kind.id == "voortgang":
+        return progress.build(data, progress_data, styles, peildatum or edition.made)
     return _SECTIONS[kind.id](data, edition, styles)
 
 
 def compose(
     request: ReportRequest, data: ProgrammeData, edition: Edition, notes: list[Note] | None = None,
-    state: TaskState | None = None,
+    state: TaskState | None = None, progress_data: ProgressData | None = None,
 ) -> tuple[DocumentSpec, list[Part]]:
     """The document for a request over loaded data (pure: no I/O); with a ``state``, an annex
     stops between its sections when cancelled."""
     valid = validate_request(request)
     kind = valid.kind
     styles = Styles()
+    progress_data = progress_data or ProgressData()
+    # Fictitious progress data is marked on every page of a report that shows it.
+    marking = (EXAMPLE_MARK if progress_data.is_example and "voortgang" in (kind.id, *valid.sections) else None)
     footer = (f"Velsen Desk · gemaakt op {format_long_date(edition.made)} · "
               f"gegevensversie {edition.data_version or 'onbekend'}")
     person = _find_person(data, request.person) if request.person else None
@@ -122,23 +130,25 @@ def compose(
         body = []
         for number, item in enumerate(sections):
             _step(state, 30 + 20 * number // len(sections), "Onderdelen samenstellen")
-            body.extend(_section(report_kind(item), data, edition, styles, person))
+            body.extend(_section(report_kind(item), data, edition, styles, person, progress_data, valid.peildatum))
         parts = [annex.cover(styles, data, edition, meeting, date, request.agenda_item, sections),
                  annex.contents(styles, body), *body]
         title = f"Bijlage {meeting} {format_long_date(date)}"
         header = annex.header_text(meeting, date, request.agenda_item)
         subject = f"{data.programme.title}: " + annex.subject(sections)
     else:
-        parts = _section(kind, data, edition, styles, person)
+        parts = _section(kind, data, edition, styles, person, progress_data, valid.peildatum)
+        if kind.id == "voortgang":  # a long report of its own: it opens with its contents
+            parts = [annex.contents(styles, parts), *parts]
         title = f"{kind.title} {person.name}" if person and kind.needs_person else kind.title
         header = title
         subject = f"{title} – {data.programme.title}"
     spec = DocumentSpec(title=title, subject=subject, header=header, header_right=data.programme.title,
-                        footer=footer, keywords=("Velsen Desk", data.programme.title, kind.id))
+                        footer=footer, keywords=("Velsen Desk", data.programme.title, kind.id), marking=marking)
     return spec, parts
 
 
-def _load(request: ReportRequest, programme_id: str) -> tuple[ProgrammeData, str | None]:
+def _load(request: ReportRequest, programme_id: str) -> tuple[ProgrammeData, str | None, ProgressData]:
     """The programme's data, read as the window reads it, and the data version."""
     if request.database is not None:
         path = request.database
@@ -154,14 +164,15 @@ def _load(request: ReportRequest, programme_id: str) -> tuple[ProgrammeData, str
     except DatabaseError as exc:
         raise ReportError(str(exc)) from exc
 
-    def read(conn: sqlite3.Connection) -> tuple[ProgrammeData, str | None]:
+    def read(conn: sqlite3.Connection) -> tuple[ProgrammeData, str | None, ProgressData]:
         # one connection: the catalogue and the programme come from the same file, even if a sync replaces it
         catalog = reader.catalog(conn)
         programme = catalog.programme(programme_id)
         if programme is None:
             known = ", ".join(p.id for p in catalog.programmes)
             raise ReportError(f"Onbekend programma “{programme_id}”. Kies uit: {known}.")
-        return reader.programme_data(conn, programme), catalog.summary.data_version
+        return (reader.programme_data(conn, programme), catalog.summary.data_version,
+                read_progress(conn, programme.id))
 
     try:
         return database.read(read)
@@ -184,11 +195,11 @@ def generate_report(request: ReportRequest, state: TaskState | None = None) -> R
     output = Path(request.output)
     _check_output(output)
     _step(state, 5, "Gegevens lezen")
-    data, data_version = _load(request, request.programme or DEFAULT_PROGRAMME)
+    data, data_version, progress_data = _load(request, request.programme or DEFAULT_PROGRAMME)
     edition = Edition(made=request.today or dt.date.today(), data_version=data_version)
     notes = _load_notes(request) if valid.kind.personal else None
     _step(state, 30, "Onderdelen samenstellen")
-    spec, parts = compose(request, data, edition, notes, state)
+    spec, parts = compose(request, data, edition, notes, state, progress_data)
     _step(state, 50, "Pagina’s opmaken")
     rendered = render_parts(spec, parts)
     _step(state, 95, "Opslaan")  # the last chance to stop: after this the file is written

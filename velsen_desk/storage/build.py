@@ -23,6 +23,7 @@ from velsen_desk.curation.loader import DataSet
 from velsen_desk.curation.schema import COLLECTIONS, Cost, SourceRef
 from velsen_desk.storage import tables as m
 from velsen_desk.storage.database import APPLICATION_ID, SCHEMA_VERSION
+from velsen_desk.storage.progress_build import PROGRESS_COLLECTIONS, progress_rows
 from velsen_desk.storage.search_index import create_search_index
 
 _ORM_FOR: dict[str, type[m.Base]] = {
@@ -151,11 +152,15 @@ def build_database(dataset: DataSet, out: Path) -> BuildResult:
             # of its own programme), so foreign keys are checked at commit, not per insert.
             session.execute(text("PRAGMA defer_foreign_keys = ON"))
             for name in COLLECTIONS:
+                if name in PROGRESS_COLLECTIONS:
+                    continue  # their own rows, below
                 orm = _ORM_FOR[name]
                 for record in sorted(dataset.collections[name], key=lambda r: r.id):  # type: ignore[attr-defined]
                     session.add(orm(**_row(record)))
                 session.flush()  # parents before children, in collection order
             session.add_all(_dependent_rows(dataset))
+            session.flush()
+            session.add_all(progress_rows(dataset))
             session.flush()
             session.add_all(
                 [

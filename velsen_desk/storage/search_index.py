@@ -43,7 +43,10 @@ _SOURCES: dict[str, str] = {
     "actie": f"""
         SELECT x.id, d.programme_id, 'Actie ' || x.number || ': ' || x.title,
                {_join('x.heading', 'x.what', 'x.explanation', 'x.trekker', 'x.planning_text', 'x.cost_text', 'x.note',
-                      'x.running_text', 'x.condition', 'x.cost_scope')},
+                      'x.running_text', 'x.condition', 'x.cost_scope')}
+               -- progress reports' explanations and revised plannings find their action
+               || ' ' || coalesce((SELECT group_concat({_join('e.explanation', 'e.planning_text')}, ' ')
+                                   FROM progress_entries e WHERE e.action_id = x.id), ''),
                x.source_quote
         FROM actions x JOIN action_plans ap ON ap.id = x.plan_id
         JOIN documents d ON d.id = ap.document_id""",

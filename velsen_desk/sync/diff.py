@@ -11,6 +11,7 @@ from velsen_desk.core.records import ProgrammeData
 from velsen_desk.core.word_diff import Piece, word_diff
 from velsen_desk.storage import reader
 from velsen_desk.storage.database import ReadOnlyDatabase
+from velsen_desk.sync.progress_diff import FIELD, NO_STATUS, progress_changes
 
 # kind -> the compared fields in order, their names in Dutch (see _items for the values)
 _FIELDS: dict[str, tuple[str, ...]] = {
@@ -110,4 +111,7 @@ def diff_databases(old: Path, new: Path) -> list[Change]:
             for name, was, now in zip(names, old_values, new_values, strict=True):
                 if was != now:
                     changes.append(Change(kind, item_id, label, "gewijzigd", name, was, now))
+    for action, was, now in progress_changes(old, new):
+        changes.append(Change("actie", action.id, f"Actie {action.number}: {action.title}", "gewijzigd",
+                              FIELD, was or NO_STATUS, now))
     return changes

@@ -1,4 +1,4 @@
-"""The main window: menus, toolbar (programme and "Bekijk als"), four tabs and a status bar.
+"""The main window: menus, toolbar (programme and "Bekijk als"), five tabs and a status bar.
 
 It owns no data: a :class:`ProgrammeLoader` loads a :class:`ProgrammeData` off the GUI thread
 into :class:`ViewState`, which hands it to the tabs; they redraw themselves. The window only
@@ -59,13 +59,14 @@ if TYPE_CHECKING:
     from velsen_desk.ui.budget.view import BudgetTab
     from velsen_desk.ui.notes.overview import NotesOverview
     from velsen_desk.ui.portfolio.view import PortfolioTab
+    from velsen_desk.ui.progress.view import ProgressTab
     from velsen_desk.ui.themes.view import ThemesTab
     from velsen_desk.ui.timeline.view import TimelineTab
 
 log = logging.getLogger(__name__)
 
 CHART_IMPORT_DELAY_MS = 300  # after every tab shows the data, so the import never delays that
-TAB_KEYS = ("themes", "portfolio", "budget", "timeline")
+TAB_KEYS = ("themes", "portfolio", "budget", "timeline", "progress")
 REPORT_PRELOAD_DELAY_MS = 1000  # after pyqtgraph arrived; see _after_chart_library
 
 
@@ -113,11 +114,13 @@ class MainWindow(QMainWindow):
         self._portfolio_page = LazyPage(self._make_portfolio_tab, self.tabs)
         self._budget_page = LazyPage(self._make_budget_tab, self.tabs)
         self._timeline_page = LazyPage(lambda parent: self._make_timeline_tab(today, parent), self.tabs)
+        self._progress_page = LazyPage(self._make_progress_tab, self.tabs)
         for page, title, tip in (
             (self._themes_page, self.tr("Thema’s"), self.tr("Thema’s, of de opbouw van het programma")),
             (self._portfolio_page, self.tr("Portefeuilles"), self.tr("Wie doet wat in het college")),
             (self._budget_page, self.tr("Begroting"), self.tr("Het Actieplan met kosten en budgetten")),
             (self._timeline_page, self.tr("Tijdlijn"), self.tr("De planning van de acties per kwartaal")),
+            (self._progress_page, self.tr("Voortgang"), self.tr("Stoplicht per actie: status, te laat en uitgaven")),
         ):
             index = self.tabs.addTab(page, title)
             self.tabs.setTabToolTip(index, tip)
@@ -162,6 +165,10 @@ class MainWindow(QMainWindow):
     def timeline_tab(self) -> TimelineTab:
         return self._timeline_page.content()
 
+    @property
+    def progress_tab(self) -> ProgressTab:
+        return self._progress_page.content()
+
     # Each imports its module only here: at start-up only the tab on screen is imported.
     def _make_themes_tab(self, parent: QWidget) -> ThemesTab:
         from velsen_desk.ui.themes.view import ThemesTab
@@ -183,9 +190,14 @@ class MainWindow(QMainWindow):
 
         return TimelineTab(self.state, today, parent)
 
+    def _make_progress_tab(self, parent: QWidget) -> ProgressTab:
+        from velsen_desk.ui.progress.view import ProgressTab
+
+        return ProgressTab(self.state, self.runner, parent)
+
     def _pages(self) -> tuple[LazyPage[ThemesTab], LazyPage[PortfolioTab], LazyPage[BudgetTab],
-                              LazyPage[TimelineTab]]:
-        return (self._themes_page, self._portfolio_page, self._budget_page, self._timeline_page)
+                              LazyPage[TimelineTab], LazyPage[ProgressTab]]:
+        return (self._themes_page, self._portfolio_page, self._budget_page, self._timeline_page, self._progress_page)
 
     # ---- Public API
 

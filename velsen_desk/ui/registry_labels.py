@@ -31,6 +31,7 @@ REPORT_KIND_LABELS = (
     QT_TRANSLATE_NOOP("ReportKind", "Portefeuilleverdeling"),
     QT_TRANSLATE_NOOP("ReportKind", "Begroting Actieplan"),
     QT_TRANSLATE_NOOP("ReportKind", "Planning Actieplan"),
+    QT_TRANSLATE_NOOP("ReportKind", "Voortgangsrapportage Actieplan"),
     QT_TRANSLATE_NOOP("ReportKind", "Agendabijlage voor een vergadering"),
     QT_TRANSLATE_NOOP("ReportKind", "Persoonlijke voorbereiding (uit mijn notities)"),
 )

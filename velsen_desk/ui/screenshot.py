@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-_TABS = ("themes", "portfolio", "budget", "timeline")
+_TABS = ("themes", "portfolio", "budget", "timeline", "progress")
 
 
 def _error(message: str) -> int:

@@ -5,6 +5,8 @@ read-only by the application. Ids are the stable ids of the data files, so notes
 anchor to them across data versions.
 """
 
+# The progress tables register themselves on Base.metadata when imported.
+from velsen_desk.storage.tables import progress as progress  # noqa: E402
 from velsen_desk.storage.tables.base import Base, CostColumns, Sourced, StoredCost, cost_group
 from velsen_desk.storage.tables.entities import (
     Aandachtsveld,

@@ -38,6 +38,7 @@ _MENU_TEXTS = {
     "portfolio": QT_TRANSLATE_NOOP("ReportActions", "&Portefeuilleverdeling…"),
     "budget": QT_TRANSLATE_NOOP("ReportActions", "&Begroting Actieplan…"),
     "timeline": QT_TRANSLATE_NOOP("ReportActions", "P&lanning Actieplan…"),
+    "voortgang": QT_TRANSLATE_NOOP("ReportActions", "&Voortgang Actieplan…"),
     "annex": QT_TRANSLATE_NOOP("ReportActions", "&Agendabijlage…"),
     "brief": QT_TRANSLATE_NOOP("ReportActions", "Persoonlijke &voorbereiding (uit mijn notities)…"),
 }

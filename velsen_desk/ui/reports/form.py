@@ -225,7 +225,8 @@ class ReportForm(QWidget):
             text = QCoreApplication.translate("ReportForm", _SECTION_TEXTS[key]) if key in _SECTION_TEXTS \
                 else kind_label(section)
             box = QCheckBox(text, sections)
-            box.setChecked(not section.needs_person)  # a person's section only when asked for
+            # a person's section, or one left out by default (voortgang), only when asked for
+            box.setChecked(not section.needs_person and section.default_in_annex)
             box.toggled.connect(self._on_input_changed)
             section_layout.addWidget(box)
             self.section_boxes[key] = box

@@ -1,0 +1,85 @@
+"""``velsen-desk voortgang``: the overview on the command line, as text and as JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from progress_fixtures import write_progress
+
+from velsen_desk.cli.main import main
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.loader import load_dataset
+from velsen_desk.storage.build import build_database
+
+
+@pytest.fixture(scope="module")
+def progress_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("progress-cli")
+    dataset = load_dataset([bundled_data_dir(), write_progress(folder / "extra")])
+    return build_database(dataset, folder / "db.sqlite").path
+
+
+def _json(capsys, *args: str) -> dict:
+    assert main(["voortgang", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_lists_per_action_status_peildatum_late_and_realised_spend(progress_db, capsys):
+    found = _json(capsys, "--database", str(progress_db), "--today", "2025-08-01")
+    actions = {a["number"]: a for a in found["plans"][0]["actions"]}
+    assert len(actions) == 20
+    assert actions[11] == {
+        "number": 11, "id": "velsen-2022.avn.a11", "status": "groen", "peildatum": "2025-07-01",
+        "late": False, "lateness": "on_time", "reporting": "current",
+        "realised": {"status": "amount", "amount": 25000, "text": "€ 25.000"},
+    }
+    assert actions[7]["late"] is True and actions[7]["status"] == "rood"
+    assert actions[7]["realised"] == {"status": "nnb", "amount": None, "text": "n.n.b."}  # never 0
+    assert actions[1]["status"] is None and actions[1]["realised"] is None
+
+
+def test_an_earlier_today_shows_what_was_known_then(progress_db, capsys):
+    found = _json(capsys, "--database", str(progress_db), "--today", "2025-03-01")
+    actions = {a["number"]: a for a in found["plans"][0]["actions"]}
+    assert actions[11]["status"] == "oranje"
+    assert actions[7]["status"] is None
+    assert [r["peildatum"] for r in found["plans"][0]["reports"]] == ["2025-01-01"]
+
+
+def test_text_puts_exceptions_first(progress_db, capsys):
+    assert main(["voortgang", "--database", str(progress_db), "--today", "2025-08-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Per status: groen 2, rood 1, afgerond 1, geen rapportage 16." in out
+    exceptions = out.split("Uitzonderingen:")[1]
+    assert exceptions.index("Actie 7: rood") < exceptions.index("Focusopgave 1")
+    assert "gerealiseerd € 25.000 + 1 post n.n.b." in out
+
+
+def test_bundled_data_says_no_report_and_invents_no_status(built_db, capsys):
+    assert main(["voortgang", "--database", str(built_db), "--today", "2026-12-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Nog geen voortgangsrapportage ontvangen" in out
+    assert "Per status" not in out
+    assert "groen" not in out and "rood" not in out
+    # "Q2-2024 plaatsen verkeersbord" (7) has passed; "Voor- en najaar" (19) and unknown (4) never do.
+    passed = out.split("Einde planning verstreken, zonder rapportage: acties ")[1].split(".")[0]
+    numbers = {int(n) for n in passed.split(", ")}
+    assert 7 in numbers and 19 not in numbers and 4 not in numbers
+
+
+def test_bundled_data_before_any_end_has_nothing_passed(built_db, capsys):
+    assert main(["voortgang", "--database", str(built_db), "--today", "2023-01-01"]) == 0
+    assert "Einde planning verstreken, zonder" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("day", ["2026-13-01", "morgen", "2026-1-1"])
+def test_bad_today_is_a_dutch_usage_error(built_db, capsys, day):
+    assert main(["voortgang", "--database", str(built_db), "--today", day]) == 2
+    assert "is geen datum; schrijf JJJJ-MM-DD" in capsys.readouterr().err
+
+
+def test_unknown_programme(built_db, capsys):
+    assert main(["voortgang", "--database", str(built_db), "--programme", "nergens"]) == 2
+    assert "Onbekend programma 'nergens'" in capsys.readouterr().err

@@ -1,0 +1,96 @@
+"""The "Voortgang" tab, driven with pytest-qt: stoplicht table, exceptions first, no invented status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from progress_fixtures import PROGRESS_YAML, write_progress
+
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.loader import load_dataset
+from velsen_desk.storage.build import build_database
+from velsen_desk.storage.database import ReadOnlyDatabase
+from velsen_desk.storage.progress_reader import read_progress
+from velsen_desk.storage.reader import catalog, programme_data
+from velsen_desk.ui.progress.view import NUMBER, PLANNING, STATUS, ProgressTab
+from velsen_desk.ui.state import ViewState
+
+
+def _load(db: Path):
+    database = ReadOnlyDatabase(db)
+    programme = database.read(catalog).programme("velsen-2022")
+    return database.read(programme_data, programme), database.read(read_progress, "velsen-2022")
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("ui-progress")
+    text = PROGRESS_YAML.replace("    interval_months: 6\n", "    interval_months: 6\n    example: true\n")
+    return build_database(load_dataset([bundled_data_dir(), write_progress(folder / "x", text)]),
+                          folder / "x.sqlite").path
+
+
+def _tab(qtbot, db: Path, today: dt.date, person: str | None = None) -> ProgressTab:
+    data, progress = _load(db)
+    state = ViewState(None, today)
+    tab = ProgressTab(state, None)
+    qtbot.addWidget(tab)
+    state.set_programme(data, person)
+    tab.show()
+    tab.show_progress(data, progress)
+    return tab
+
+
+def _rows(tab: ProgressTab) -> list[tuple[str, str, str]]:
+    rows = []
+    for i in range(tab.tree.topLevelItemCount()):
+        top = tab.tree.topLevelItem(i)
+        rows += [(top.child(j).text(NUMBER), top.child(j).text(STATUS), top.child(j).text(PLANNING))
+                 for j in range(top.childCount())]
+    return rows
+
+
+def test_bundled_data_says_no_report_and_shows_only_what_the_planning_says(qtbot, built_db):
+    tab = _tab(qtbot, built_db, dt.date(2026, 12, 1))
+    assert "nog geen voortgangsrapportage ontvangen" in tab.header.text()
+    assert "gepland € 691.000 + 1 post n.n.b.; gerealiseerd: nog niets ontvangen" in tab.header.text()
+    rows = _rows(tab)
+    assert len(rows) == 20
+    assert {status for _, status, _ in rows} == {"geen rapportage"}  # never a colour
+    planning = {number: text for number, _, text in rows}
+    assert planning["7"] == "einde planning verstreken"
+    assert planning["4"] == "planning onbekend"
+    assert planning["19"] == "terugkerend"
+    assert "VOORBEELD" not in tab.header.text()
+
+
+def test_statuses_exceptions_first_history_and_example_mark(qtbot, example_db):
+    tab = _tab(qtbot, example_db, dt.date(2025, 8, 1))
+    assert "VOORBEELD — fictieve gegevens" in tab.header.text()
+    assert "laatste rapportage Synthetische voortgangsrapportage juli" in tab.header.text()
+    focus2 = tab.tree.topLevelItem(1)
+    assert focus2.child(0).text(NUMBER) == "7"  # rood first
+    assert focus2.child(0).text(STATUS) == "rood"
+    assert focus2.child(0).background(STATUS).color().name() == "#ef9a9a"
+    a11 = next(focus2.child(j) for j in range(focus2.childCount()) if focus2.child(j).text(NUMBER) == "11")
+    assert not a11.icon(4).isNull()  # two marks: oranje, then groen
+    assert a11.toolTip(4) == "1 januari 2025: oranje\n1 juli 2025: groen"
+
+
+def test_bekijk_als_filters_to_the_persons_regie_actions(qtbot, example_db):
+    data, _ = _load(example_db)
+    with_actions = next(p.id for p in data.college if data.actions_of_person(p.id))
+    without = next(p.id for p in data.college if not data.actions_of_person(p.id))
+    assert len(_rows(_tab(qtbot, example_db, dt.date(2025, 8, 1), with_actions))) == len(
+        data.actions_of_person(with_actions))
+    assert _rows(_tab(qtbot, example_db, dt.date(2025, 8, 1), without)) == []
+
+
+def test_the_window_has_a_voortgang_tab_read_off_the_gui_thread(window, qtbot):
+    window.select_tab("progress")
+    tab = window.progress_tab
+    qtbot.waitUntil(lambda: "nog geen voortgangsrapportage ontvangen" in tab.header.text(), timeout=20000)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Voortgang"
+    assert len(_rows(tab)) == 20

@@ -1,0 +1,85 @@
+"""Checks across progress records: references, one entry per action per report, one report per
+peildatum, targets that exist, and revised-planning quotes against the sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.text import squash
+
+if TYPE_CHECKING:
+    from velsen_desk.curation.loader import DataSet
+
+# (collection, field) -> (collection the field must name, Dutch noun for the message)
+_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
+    ("progress_reports", "plan"): ("action_plans", "actieplan"),
+    ("progress_reports", "programme"): ("programmes", "programma"),
+    ("progress_entries", "report"): ("progress_reports", "voortgangsrapportage"),
+    ("progress_entries", "action"): ("actions", "actie"),
+    ("measurements", "focus_point"): ("focus_points", "focuspunt"),
+    ("evaluations", "plan"): ("action_plans", "actieplan"),
+}
+
+Finding = tuple[Any, str, str]  # (record, field, Dutch message)
+
+
+def progress_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:
+    """Problems of the progress collections; ``texts`` are the documents' squashed texts."""
+    ids = {name: {r.id for r in dataset.collections[name]}  # type: ignore[attr-defined]
+           for name in {target for target, _ in _REFERENCES.values()}}
+    for (collection, field), (target, noun) in _REFERENCES.items():
+        for record in dataset.collections[collection]:
+            ref = getattr(record, field)
+            if ref is not None and ref not in ids[target]:
+                yield record, field, f"onbekende {noun} '{ref}'"
+
+    reports = {r.id: r for r in dataset.progress_reports}
+    plan_of_action = {a.id: a.plan for a in dataset.actions}
+    seen_dates: dict[tuple[str, object], str] = {}
+    for report in dataset.progress_reports:
+        key = (report.plan or report.programme, report.date)
+        if key in seen_dates:
+            yield report, "date", (f"er is al een voortgangsrapportage met peildatum "
+                                   f"{format_long_date(report.date)} ('{seen_dates[key]}')")
+        else:
+            seen_dates[key] = report.id
+
+    seen_entries: dict[tuple[str, str], str] = {}
+    for entry in dataset.progress_entries:
+        report = reports.get(entry.report)
+        if report is None:
+            continue  # reported as an unknown reference
+        if report.plan is None:
+            yield entry, "report", (f"voortgangsrapportage '{report.id}' hoort bij een programma, "
+                                    "niet bij een actieplan met acties")
+        elif entry.action in plan_of_action and plan_of_action[entry.action] != report.plan:
+            yield entry, "action", (f"actie '{entry.action}' hoort niet bij actieplan '{report.plan}' "
+                                    f"van voortgangsrapportage '{report.id}'")
+        key = (entry.report, entry.action)
+        if key in seen_entries:
+            yield entry, "action", (f"actie '{entry.action}' staat twee keer in voortgangsrapportage "
+                                    f"'{entry.report}' (ook bij '{seen_entries[key]}')")
+        else:
+            seen_entries[key] = entry.id
+        yield from _planning_source(entry, texts)
+
+    targets = {p.id: len(p.targets) for p in dataset.focus_points}
+    for measurement in dataset.measurements:
+        count = targets.get(measurement.focus_point)
+        if count is not None and measurement.target >= count:
+            yield measurement, "target", (f"focuspunt '{measurement.focus_point}' heeft {count} meetbare "
+                                          f"doelen; doel {measurement.target} bestaat niet (telling begint bij 0)")
+
+
+def _planning_source(entry: Any, texts: dict[str, str | None]) -> Iterator[Finding]:
+    source = entry.planning_source
+    if source is None:
+        return
+    if source.doc not in texts:
+        yield entry, "planning_source.doc", f"bronverwijzing naar onbekend document '{source.doc}'"
+        return
+    text = texts[source.doc]
+    if source.quote is not None and text is not None and squash(source.quote) not in text:
+        yield entry, "planning_source.quote", "citaat komt niet voor in de brontekst"

@@ -1,0 +1,57 @@
+"""Rows of the progress tables for a validated data set (called by :mod:`build`).
+
+Kept apart from the generic row mapping: entries carry a second source (the revised planning's)
+and a spend cost, and a revised planning is parsed here like an action's original planning.
+"""
+
+from __future__ import annotations
+
+from velsen_desk.core.planning import parse_planning
+from velsen_desk.curation.loader import DataSet
+from velsen_desk.curation.schema import Cost, SourceRef
+from velsen_desk.storage.tables import StoredCost
+from velsen_desk.storage.tables import progress as p
+from velsen_desk.storage.tables.base import Base
+
+PROGRESS_COLLECTIONS: tuple[str, ...] = ("progress_reports", "progress_entries", "measurements", "evaluations")
+
+
+def _source(source: SourceRef | None, prefix: str = "source") -> dict[str, str | None]:
+    return {
+        f"{prefix}_doc_id": source.doc if source else None,
+        f"{prefix}_quote": source.quote if source else None,
+        f"{prefix}_section": source.section if source else None,
+    }
+
+
+def _cost(cost: Cost) -> StoredCost:
+    return StoredCost(status=cost.status, amount=cost.amount, text=cost.text, qualifier=cost.qualifier)
+
+
+def progress_rows(dataset: DataSet) -> list[Base]:
+    """Every progress row, sorted by id within its table, so a build stays byte-identical."""
+    rows: list[Base] = []
+    for r in sorted(dataset.progress_reports, key=lambda r: r.id):
+        rows.append(p.ProgressReport(
+            id=r.id, plan_id=r.plan, programme_id=r.programme, title=r.title, date=r.date,
+            reported_by=r.reported_by, interval_months=r.interval_months, example=r.example,
+            stated_by=r.stated_by, **_source(r.source)))
+    for e in sorted(dataset.progress_entries, key=lambda e: e.id):
+        rows.append(p.ProgressEntry(
+            id=e.id, report_id=e.report, action_id=e.action, status=e.status.value,
+            explanation=e.explanation, spent=_cost(e.spent), planning_text=e.planning_text,
+            reported_late=e.reported_late, **_source(e.source), **_source(e.planning_source, "planning_source")))
+        for index, phase in enumerate(parse_planning(e.planning_text).phases if e.planning_text else (), start=1):
+            rows.append(p.RevisedPhase(
+                id=f"{e.id}#{index}", entry_id=e.id, order=index, label=phase.label, start=phase.start,
+                end=phase.end, precision=phase.precision.value, open_ended=phase.open_ended, text=phase.text))
+    for m in sorted(dataset.measurements, key=lambda m: m.id):
+        rows.append(p.Measurement(
+            id=m.id, focus_point_id=m.focus_point, target=m.target, value=m.value, unit=m.unit,
+            date=m.date, year=m.year, measured_by=m.measured_by, note=m.note, example=m.example,
+            **_source(m.source)))
+    for ev in sorted(dataset.evaluations, key=lambda ev: ev.id):
+        rows.append(p.Evaluation(
+            id=ev.id, plan_id=ev.plan, date=ev.date, title=ev.title, summary=ev.summary,
+            reference=ev.reference, example=ev.example, stated_by=ev.stated_by, **_source(ev.source)))
+    return rows

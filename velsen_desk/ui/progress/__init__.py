@@ -1,0 +1,1 @@
+"""Tab "Voortgang": the stoplicht table of the monitor (issue 12)."""

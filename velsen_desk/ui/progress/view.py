@@ -1,0 +1,217 @@
+"""Tab "Voortgang": per plan, a stoplicht table grouped by focusopgave, exceptions first.
+
+The progress records are read off the GUI thread (:func:`read_programme_progress`) each time a
+programme is drawn; everything shown is derived by :mod:`velsen_desk.core.progress` through
+``plan_overview``, the same as the report and the command line. Without any report the tab says
+"Nog geen voortgangsrapportage ontvangen" and shows, from the planning alone, whose planned end
+has passed; it invents no status. "Bekijk als" filters to the person's regie actions.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QBrush, QIcon
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from velsen_desk.core.formatting import format_cost, format_sum
+from velsen_desk.core.progress import (
+    EXAMPLE_MARK,
+    STALE_TEXT,
+    ActionProgress,
+    ProgressStatus,
+    Reporting,
+    SpendSum,
+    by_exception,
+    late_label,
+    long_date,
+    status_label,
+    status_meaning,
+)
+from velsen_desk.core.progress_records import PlanOverview, ProgressData, plan_overview
+from velsen_desk.core.records import ProgrammeData
+from velsen_desk.core.task_state import TaskState
+from velsen_desk.storage.database import ReadOnlyDatabase
+from velsen_desk.storage.progress_reader import read_progress
+from velsen_desk.ui.operations import Operation, OperationRunner
+from velsen_desk.ui.progress.marks import MARK, MAX_MARKS, history_pixmap, status_colour
+from velsen_desk.ui.state import ViewState
+from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.style import bold_font, esc
+
+COLUMNS = 9
+NUMBER, TITLE, STATUS, SINCE, HISTORY, PLANNING, PLANNED, REALISED, EXPLANATION = range(COLUMNS)
+
+
+def read_programme_progress(database: ReadOnlyDatabase, programme_id: str, _state: TaskState) -> ProgressData:
+    """Runs in a worker: the programme's progress records."""
+    return database.read(read_progress, programme_id)
+
+
+class ProgressTab(ProgrammeTab):
+    def __init__(self, state: ViewState, runner: OperationRunner | None, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self._runner = runner
+        self.progress: ProgressData | None = None
+        self._progress_of: str | None = None  # the programme id ``progress`` belongs to
+        self._overviews: list[PlanOverview] = []
+        self.header = QLabel(self)
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.header.setContentsMargins(6, 6, 6, 6)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(COLUMNS)
+        self.tree.setHeaderLabels([
+            self.tr("Nr"), self.tr("Actie"), self.tr("Status"), self.tr("Sinds"), self.tr("Historie"),
+            self.tr("Planning"), self.tr("Gepland"), self.tr("Gerealiseerd"), self.tr("Toelichting"),
+        ])
+        self.tree.setAccessibleName(self.tr("Voortgang per actie"))
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setIconSize(QSize(MAX_MARKS * (MARK + 2), MARK + 2))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tree, 1)
+
+    # ---- ProgrammeTab
+
+    def draw(self, data: ProgrammeData) -> None:
+        if self._progress_of != data.programme.id or self.progress is None:
+            self.progress = None
+            self.header.setText(esc(self.tr("Voortgang wordt gelezen…")))
+            self.tree.clear()
+            self._read(data)
+            return
+        self._fill(data, self.progress)
+
+    def show_person(self) -> None:
+        data = self._state.data
+        if data is not None and self.progress is not None:
+            self._fill(data, self.progress)
+
+    def expand_all(self) -> None:
+        self.tree.expandAll()
+
+    def collapse_all(self) -> None:
+        self.tree.collapseAll()
+
+    # ---- Public API
+
+    def show_progress(self, data: ProgrammeData, progress: ProgressData) -> None:
+        """Show ``progress`` for ``data`` (the worker's result; tests call it directly)."""
+        self.progress = progress
+        self._progress_of = data.programme.id
+        self._fill(data, progress)
+
+    @property
+    def overviews(self) -> list[PlanOverview]:
+        return self._overviews
+
+    # ---- Private
+
+    def _read(self, data: ProgrammeData) -> None:
+        runner = self._runner
+        if runner is None or runner.database is None:
+            self.show_progress(data, ProgressData())
+            return
+        op = Operation(partial(read_programme_progress, runner.database, data.programme.id),
+                       success=lambda progress: self._on_read(data, progress), key="progress-tab")
+        runner.start(op)
+
+    def _on_read(self, data: ProgrammeData, progress: ProgressData) -> None:
+        if self._state.data is data:  # a newer programme reads its own
+            self.show_progress(data, progress)
+
+    def _fill(self, data: ProgrammeData, progress: ProgressData) -> None:
+        today = self._state.today
+        only = data.actions_of_person(self._state.person_id) if self._state.filtering else None
+        self._overviews = [plan_overview(plan, progress, today, only) for plan in data.plans]
+        self.header.setText(self._header_html(data, self._overviews, progress))
+        self.tree.clear()
+        tops = []
+        for overview in self._overviews:
+            titles = {a.id: a.title for a in overview.plan.actions}
+            for group in overview.groups:
+                name = (f"Focusopgave {group.focusopgave.number}: {group.focusopgave.title}"
+                        if group.focusopgave else self.tr("Overige acties"))
+                top = QTreeWidgetItem([f"{name} — {self._spend(group.spend)}"])
+                top.setFont(0, bold_font())
+                top.addChildren([self._row(item, titles[item.action_id]) for item in by_exception(group.items)])
+                tops.append(top)
+        # All at once: each item added to a shown tree, and each span, relaid out the whole tree.
+        self.tree.setUpdatesEnabled(False)
+        self.tree.addTopLevelItems(tops)
+        for top in tops:
+            top.setFirstColumnSpanned(True)  # the heading runs over the row
+            top.setExpanded(True)
+        self.tree.setUpdatesEnabled(True)
+        for column in (STATUS, SINCE, HISTORY, PLANNING, PLANNED, REALISED):
+            self.tree.resizeColumnToContents(column)
+        # Fixed: sized to contents, the spanned headings would widen the number column.
+        self.tree.setColumnWidth(NUMBER, 70)
+        self.tree.setColumnWidth(TITLE, 320)
+
+    def _row(self, item: ActionProgress, title: str) -> QTreeWidgetItem:
+        latest = item.latest
+        status = status_label(item.status)
+        if item.reporting is Reporting.STALE:
+            status += f" ({STALE_TEXT})"
+        row = QTreeWidgetItem([
+            str(item.number), title, status, long_date(item.since) if item.since else "",
+            "", late_label(item), format_cost(item.planned),
+            format_cost(item.realised) if item.realised is not None else "—",
+            latest.explanation if latest and latest.explanation else "",
+        ])
+        row.setData(NUMBER, Qt.ItemDataRole.UserRole, item.action_id)
+        colour = status_colour(item.status)
+        if colour is not None:
+            row.setBackground(STATUS, QBrush(colour))
+            row.setForeground(STATUS, QBrush(Qt.GlobalColor.black))
+            row.setToolTip(STATUS, status_meaning(item.status or ProgressStatus.ONBEKEND))
+        pixmap = history_pixmap(item.history)
+        if pixmap is not None:
+            row.setIcon(HISTORY, QIcon(pixmap))
+            row.setToolTip(HISTORY, "\n".join(f"{long_date(m.peildatum)}: {status_label(m.status)}"
+                                              for m in item.history))
+        if item.is_late:
+            row.setFont(PLANNING, bold_font())
+        return row
+
+    def _spend(self, spend: SpendSum) -> str:
+        """:func:`spend_text` in the window's language (the sums stay Dutch-formatted)."""
+        planned = format_sum(spend.planned)
+        if not (spend.realised.amounts or spend.realised.not_applicable or spend.realised.to_be_determined):
+            return self.tr("gepland {0}; gerealiseerd: nog niets ontvangen").format(planned)
+        text = self.tr("gepland {0}; gerealiseerd {1}").format(planned, format_sum(spend.realised))
+        if spend.unreported:
+            text += self.tr("; zonder rapportage: {0}").format(spend.unreported)
+        return text
+
+    def _header_html(self, data: ProgrammeData, overviews: list[PlanOverview], progress: ProgressData) -> str:
+        parts = []
+        if progress.is_example:
+            parts.append(f"<p style='color:#b00020'><b>{esc(EXAMPLE_MARK)}</b></p>")
+        if not overviews:
+            parts.append(esc(self.tr("{0} heeft geen actieplan; er is geen voortgang van acties te tonen.")
+                             .format(data.programme.title)))
+            return "".join(parts)
+        for overview in overviews:
+            latest = overview.latest_report
+            today = long_date(overview.today)
+            if latest is None:
+                text = self.tr("{0}: nog geen voortgangsrapportage ontvangen. Stand op {1}, alleen uit de "
+                               "planning: bij {2} acties is het einde van de planning verstreken; er is geen "
+                               "status.").format(overview.plan.title, today, overview.counts.late)
+            else:
+                counts = overview.counts
+                per_status = ", ".join(f"{status_label(s)} {counts.per_status[s]}" for s in ProgressStatus
+                                       if counts.per_status[s])
+                text = self.tr("{0}: stand op {1}, laatste rapportage {2} (peildatum {3}). {4}; geen "
+                               "rapportage {5}; te laat {6}.").format(
+                    overview.plan.title, today, latest.title, long_date(latest.date), per_status,
+                    counts.no_report, counts.late)
+            parts.append(f"<p>{esc(text)}<br>{esc(self._spend(overview.spend))}</p>")
+        return "".join(parts)
