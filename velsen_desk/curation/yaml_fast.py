@@ -81,10 +81,11 @@ class _Loader:
 class _Open:
     """A mapping or list being filled, with its line table and the key waiting for its value."""
 
-    __slots__ = ("container", "lines", "key", "key_mark", "is_map")
+    __slots__ = ("container", "line", "column", "lines", "key", "key_mark", "is_map")
 
-    def __init__(self, container: CommentedMap | CommentedSeq, is_map: bool):
+    def __init__(self, container: CommentedMap | CommentedSeq, is_map: bool, line: int, column: int):
         self.container = container
+        self.line, self.column = line, column
         self.lines: dict[Any, list[int]] = {}
         self.is_map = is_map
         self.key: Any = None
@@ -116,7 +117,7 @@ def parse_plain(text: str, max_depth: int, max_nodes: int, refuse: type[Exceptio
                     done.container.lc.data = done.lines
                 if not stack:
                     break
-                _place(stack[-1], done.container, done.container.lc.line, done.container.lc.col)
+                _place(stack[-1], done.container, done.line, done.column)
                 continue
             if kind is not ScalarEvent and kind is not MappingStartEvent and kind is not SequenceStartEvent:
                 raise NotPlain  # an alias, or a document that ends without a mapping
@@ -146,7 +147,7 @@ def parse_plain(text: str, max_depth: int, max_nodes: int, refuse: type[Exceptio
                 raise NotPlain
             else:
                 root = opened  # type: ignore[assignment]
-            stack.append(_Open(opened, kind is MappingStartEvent))
+            stack.append(_Open(opened, kind is MappingStartEvent, mark.line, mark.column))
         if not isinstance(parser.get_event(), DocumentEndEvent) or not isinstance(parser.get_event(), StreamEndEvent):
             raise NotPlain  # a second document
     except (NotPlain, refuse):
