@@ -381,9 +381,8 @@ class _Programme:
         linked = [link for link in self.rows["theme_links"] if link["action_id"] is not None]
         themes = _group(sorted(linked, key=lambda link: link["theme_id"]), "action_id")
         result: dict[str, list[ActionInfo]] = defaultdict(list)
-        for a in self.rows["actions"]:
-            if a["plan_id"] not in plan_ids:
-                continue
+        by_plan = self.rows.grouped("actions", "plan_id")
+        for a in (a for plan_id in sorted(plan_ids) for a in by_plan.get(plan_id, ())):
             result[a["plan_id"]].append(
                 ActionInfo(
                     id=a["id"], plan_id=a["plan_id"], focusopgave_id=a["focusopgave_id"], number=a["number"],
@@ -479,15 +478,15 @@ class _Programme:
         return PortfolioMatrix(
             members=college,
             domains=tuple(
-                DomainInfo(id=d["id"], name=d["name"]) for d in self.rows["domains"] if d["programme_id"] == self.pid
+                DomainInfo(id=d["id"], name=d["name"])
+                for d in self.rows.grouped("domains", "programme_id").get(self.pid, ())
             ),
             items=tuple(
                 PortfolioItemInfo(
                     id=i["id"], person_id=i["person_id"], domain_id=i["domain_id"],
                     domain_certain=i["domain_certain"], name=i["name"], detail=i["detail"], source=self.source(i),
                 )
-                for i in self.rows["portfolio_items"]
-                if i["programme_id"] == self.pid
+                for i in self.rows.grouped("portfolio_items", "programme_id").get(self.pid, ())
             ),
             regie={person_id: tuple(themes) for person_id, themes in regie.items()},
         )
