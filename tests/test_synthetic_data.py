@@ -69,7 +69,7 @@ def test_same_seed_same_files_other_seed_other_files(tmp_path: Path):
 
 
 def test_ten_times_fits_the_loaders_size_limits(tmp_path: Path):
-    # validate refuses a file over 1 MB and a set over 2 MB before it checks anything else
+    # validate refuses a file or a set over its size limit before it checks anything else
     written = generate(tmp_path, scale=10, seed=5)
     sizes = [p.stat().st_size for p in written.data.iterdir()]
     assert max(sizes) <= MAX_FILE_BYTES and sum(sizes) <= MAX_TOTAL_BYTES

@@ -103,7 +103,8 @@ def test_too_many_values_is_refused_within_the_limits(tmp_path):
     file.write_text(_many_values(MAX_FILE_BYTES // 2 - 100), encoding="utf-8")
     result = run_limited("validate", str(file))
     assert result.returncode == 1, result.stderr[-2000:]
-    assert f"{file}:2: te veel waarden in één bestand (meer dan 50.000)" in result.stderr
+    limit = f"{MAX_NODES:,}".replace(",", ".")
+    assert f"{file}:2: te veel waarden in één bestand (meer dan {limit})" in result.stderr
 
 
 def test_file_and_data_set_size_limits(tmp_path):

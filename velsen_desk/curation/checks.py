@@ -14,6 +14,7 @@ from velsen_desk.curation.fidelity import fidelity_findings
 from velsen_desk.curation.file_text import MISSING, read_data_text
 from velsen_desk.curation.problems import Problem
 from velsen_desk.curation.progress_checks import progress_findings
+from velsen_desk.curation.quote_index import QuoteIndex
 from velsen_desk.curation.schema import Cost
 
 if TYPE_CHECKING:
@@ -218,11 +219,14 @@ def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[st
         else:
             texts[document.id] = squash(text)
 
+    # Each document's text indexed once: a quote check per record through the whole text grew
+    # with quotes x text length (docs/scale-baseline.md).
+    indexes = {doc: QuoteIndex(text) for doc, text in texts.items() if text is not None}
     for _, record in _records(dataset):
         source = getattr(record, "source", None)
         if source is None or source.doc not in texts or source.doc in unreadable:
             continue
-        source_text = texts[source.doc]
+        source_text = indexes.get(source.doc)
         if source.quote is not None:
             if source_text is None:
                 message = f"document '{source.doc}' heeft geen brontekst om het citaat in te controleren"

@@ -13,12 +13,14 @@ from pathlib import Path
 
 from velsen_desk.curation.problems import Problem
 
-# Parsing is the bottleneck: the round-trip YAML parser (pure Python, needed for line numbers) took
-# 3.0-6.0 s per MB of realistic data on this 2-core machine under load (2026-12-01, 1-2 MB files
-# made of the bundled records), and validation adds ~20 %. The largest bundled file is 46 KB, so
-# 1 MB is 20x headroom and keeps one file under ~6 s; the whole data set under ~12 s.
-MAX_FILE_BYTES = 1024 * 1024
-MAX_TOTAL_BYTES = 2 * 1024 * 1024
+# Sized for a real municipality, still a bound against a hostile share. A municipality that keeps
+# every period since 2010 and dozens of area plans is ~100x the bundled data: ~500 files, 19 MB,
+# the largest file 1.6 MB (400 actions of a 2,000-action plan; bench/synthetic.py). libyaml reads
+# such a file in ~1 s; the round-trip parser, which reads what libyaml refuses, 3-6 s per MB. So
+# a file may hold a plan of ~1,000 actions (4 MB, with MAX_NODES in yaml_text), and a set 3x the
+# 100x one; a larger share is refused before anything is parsed.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
 
 MISSING = "bestand bestaat niet"
 

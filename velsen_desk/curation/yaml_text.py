@@ -8,7 +8,8 @@
 - Nesting deeper than :data:`MAX_DEPTH` is refused (the schema is at most six levels deep), and
   so is a file with more than :data:`MAX_NODES` values.
 
-The parser's English errors become Dutch sentences with the line.
+The parser's English errors become Dutch sentences with the line. Plain files are read by
+libyaml (:mod:`velsen_desk.curation.yaml_fast`), to the same tree; everything else here.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ from ruamel.yaml.events import AliasEvent, DocumentStartEvent
 from ruamel.yaml.reader import ReaderError
 
 from velsen_desk.curation.problems import Problem
+from velsen_desk.curation.yaml_fast import NotPlain, parse_plain
 
 MAX_DEPTH = 20
 # Parse time follows the number of values, not bytes: 1 MB of "[a,a,a,…]" (500,000 values) took
-# 44 s where 1 MB of real records (50,000 values) took 4.4 s (2026-12-01, this machine under load,
-# ~85 us per value). The largest bundled file has 2,286 values; 50,000 keeps any file under ~5 s.
-MAX_NODES = 50_000
+# 44 s in the round-trip parser. libyaml (yaml_fast) takes ~3 us per value, the round-trip parser
+# ~85 us, and it only reads what libyaml refuses. A file of 400 actions has ~89,000 values; the
+# limit fits a plan of ~1,100 actions in one file, and bounds the round-trip parser to ~20 s.
+MAX_NODES = 250_000
 
 
 class RefusedYamlError(Exception):
@@ -135,6 +138,12 @@ def _line_of_position(text: str, position: int) -> int:
 
 def parse_yaml(path: Path, text: str) -> tuple[Any, list[Problem]]:
     """The round-trip tree (with line numbers) of ``text``, or the problems that refuse it."""
+    try:
+        return parse_plain(text, MAX_DEPTH, MAX_NODES, RefusedYamlError), []
+    except RefusedYamlError as exc:
+        return None, [Problem(path, exc.line, "", exc.message)]
+    except NotPlain:
+        pass  # the round-trip loader below accepts or refuses it, with its own message
     yaml = YAML(typ="rt", pure=True)
     yaml.Composer = _GuardedComposer
     yaml.Constructor = _GuardedConstructor

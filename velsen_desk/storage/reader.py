@@ -202,6 +202,7 @@ class _Rows:
     def __init__(self, conn: sqlite3.Connection):
         self._conn = conn
         self._tables: dict[str, list[_Row]] = {}
+        self._groups: dict[tuple[str, str], dict[Any, list[_Row]]] = {}
 
     def __getitem__(self, table: str) -> list[_Row]:
         rows = self._tables.get(table)
@@ -224,6 +225,14 @@ class _Rows:
 
     def by_id(self, table: str) -> dict[str, _Row]:
         return {row["id"]: row for row in self[table]}
+
+    def grouped(self, table: str, key: str) -> dict[Any, list[_Row]]:
+        """A whole table grouped by ``key``, made once per unit of work: reading every programme
+        (the sync's content check) grouped each table again per programme, 300 times at 100x."""
+        found = self._groups.get((table, key))
+        if found is None:
+            found = self._groups[(table, key)] = _group(self[table], key)
+        return found
 
 
 def _group(rows: Iterable[_Row], key: str) -> dict[Any, list[_Row]]:
@@ -341,7 +350,7 @@ class _Programme:
         return tuple(self.person(m["person_id"]) for m in self.memberships)
 
     def velden(self) -> tuple[AandachtsveldInfo, ...]:
-        themes = _group(self.rows["themes"], "aandachtsveld_id")
+        themes = self.rows.grouped("themes", "aandachtsveld_id")
         result = []
         for veld in self.rows["aandachtsvelden"]:
             if veld["document_id"] not in self.own_documents:
@@ -358,9 +367,9 @@ class _Programme:
         return tuple(result)
 
     def chapters(self) -> tuple[ChapterInfo, ...]:
-        theme_ids = _group(self.rows["chapter_themes"], "chapter_id")
-        targets = _group(self.rows["targets"], "focus_point_id")
-        points = _group(self.rows["focus_points"], "chapter_id")
+        theme_ids = self.rows.grouped("chapter_themes", "chapter_id")
+        targets = self.rows.grouped("targets", "focus_point_id")
+        points = self.rows.grouped("focus_points", "chapter_id")
         return tuple(
             ChapterInfo(
                 id=c["id"], number=c["number"], title=c["title"],
@@ -384,26 +393,27 @@ class _Programme:
             if c["document_id"] in self.own_documents
         )
 
-    def theme_links(self) -> dict[str, tuple[ThemeLinkInfo, ...]]:
+    def theme_links(self, theme_ids: set[str]) -> dict[str, tuple[ThemeLinkInfo, ...]]:
+        """The links of these themes only: all of them, per programme, grew with programmes x links."""
         return {
             theme_id: tuple(
                 ThemeLinkInfo(theme_id=r["theme_id"], plan_id=r["plan_id"], action_id=r["action_id"],
                               basis=r["basis"], rationale=r["rationale"])
                 for r in links
             )
-            for theme_id, links in _group(self.rows["theme_links"], "theme_id").items()
+            for theme_id, links in self.rows.grouped("theme_links", "theme_id").items()
+            if theme_id in theme_ids
         }
 
     def _actions(self, plan_ids: set[str]) -> dict[str, list[ActionInfo]]:
-        phases = _group(self.rows["planning_phases"], "action_id")
+        phases = self.rows.grouped("planning_phases", "action_id")
         budget_names = {b["id"]: b["name"] for b in self.rows["budgets"]}
-        fundings = _group(self.rows["fundings"], "action_id")
+        fundings = self.rows.grouped("fundings", "action_id")
         linked = [link for link in self.rows["theme_links"] if link["action_id"] is not None]
         themes = _group(sorted(linked, key=lambda link: link["theme_id"]), "action_id")
         result: dict[str, list[ActionInfo]] = defaultdict(list)
-        for a in self.rows["actions"]:
-            if a["plan_id"] not in plan_ids:
-                continue
+        by_plan = self.rows.grouped("actions", "plan_id")
+        for a in (a for plan_id in sorted(plan_ids) for a in by_plan.get(plan_id, ())):
             result[a["plan_id"]].append(
                 ActionInfo(
                     id=a["id"], plan_id=a["plan_id"], focusopgave_id=a["focusopgave_id"], number=a["number"],
@@ -433,7 +443,7 @@ class _Programme:
         by_action = sorted(self.rows["fundings"], key=lambda f: f["action_id"])
         funded_by_budget = _group(by_action, "budget_id")
         funded_by_line = _group((f for f in by_action if f["budget_line_id"]), "budget_line_id")
-        lines = _group(self.rows["budget_lines"], "budget_id")
+        lines = self.rows.grouped("budget_lines", "budget_id")
         result = []
         for b in self.rows["budgets"]:
             if b["programme_id"] != self.pid:
@@ -466,8 +476,8 @@ class _Programme:
         if not plans:
             return ()
         actions = self._actions({p["id"] for p in plans})
-        focusopgaven = _group(self.rows["focusopgaven"], "plan_id")
-        perspectives = _group(self.rows["perspectives"], "plan_id")
+        focusopgaven = self.rows.grouped("focusopgaven", "plan_id")
+        perspectives = self.rows.grouped("perspectives", "plan_id")
         budgets = self.budgets()
         result = []
         for plan in plans:
@@ -510,22 +520,22 @@ class _Programme:
         return PortfolioMatrix(
             members=college,
             domains=tuple(
-                DomainInfo(id=d["id"], name=d["name"]) for d in self.rows["domains"] if d["programme_id"] == self.pid
+                DomainInfo(id=d["id"], name=d["name"])
+                for d in self.rows.grouped("domains", "programme_id").get(self.pid, ())
             ),
             items=tuple(
                 PortfolioItemInfo(
                     id=i["id"], person_id=i["person_id"], domain_id=i["domain_id"],
                     domain_certain=i["domain_certain"], name=i["name"], detail=i["detail"], source=self.source(i),
                 )
-                for i in self.rows["portfolio_items"]
-                if i["programme_id"] == self.pid
+                for i in self.rows.grouped("portfolio_items", "programme_id").get(self.pid, ())
             ),
             regie={person_id: tuple(themes) for person_id, themes in regie.items()},
             remarks=self.remarks("portefeuilleverdeling"),
         )
 
     def opgaven(self) -> tuple[OpgaveInfo, ...]:
-        points = _group(self.rows["speerpunten"], "opgave_id")
+        points = self.rows.grouped("speerpunten", "opgave_id")
         return tuple(
             OpgaveInfo(
                 id=o["id"], number=o["number"], title=o["title"], summary=o["summary"],
@@ -583,7 +593,7 @@ class _Programme:
         for chapter in chapters:
             for theme_id in chapter.theme_ids:
                 by_theme[theme_id].append(chapter)
-        links = self.theme_links()
+        links = self.theme_links({t.id for t in themes})
         college = self.college()
         return ProgrammeData(
             programme=programme,

@@ -1,0 +1,195 @@
+"""The common case of :func:`~velsen_desk.curation.yaml_text.parse_yaml`, read with libyaml's C parser.
+
+Parsing was 97 % of ``validate`` at 100× the bundled data (ruamel.yaml's round-trip loader is pure
+Python). Here libyaml (PyYAML's C parser) scans and parses, and one loop over its events builds
+the same tree the round-trip loader builds: ``CommentedMap``/``CommentedSeq`` with the same line
+and column of every key, value and item, and every scalar resolved and constructed by ruamel's own
+YAML 1.2 resolver and round-trip constructor.
+
+Only a plain file takes this path: one document whose root is a mapping, without anchors,
+aliases, tags, directives, merge keys, duplicate or non-text keys. Anything else, and any error
+libyaml reports, raises :class:`NotPlain`, and the caller parses the text again with the
+round-trip loader, which refuses or accepts it exactly as before, with the same Dutch message
+and line. (ruamel.yaml.clib's older libyaml refuses "Hoe dan?}" in a flow mapping, valid YAML
+1.2 that occurs in quotes; PyYAML's libyaml 0.2.5 reads it.) The limits of ``yaml_text`` (depth,
+number of values) are checked here on the same nodes in the same order, so a hostile file is
+refused without being parsed a second time.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.reader import Reader
+from ruamel.yaml.resolver import VersionedResolver
+from yaml._yaml import CParser  # type: ignore[import-untyped]
+from yaml.events import (  # type: ignore[import-untyped]
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
+_STR = "tag:yaml.org,2002:str"
+# Scalars the round-trip constructor turns into something other than text; values only.
+_SCALAR_TAGS = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+                "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"}
+
+
+class NotPlain(Exception):  # noqa: N818  (a signal to take the other path, not an error)
+    """The text needs the round-trip loader: it is not plain, or libyaml refuses it."""
+
+
+class _Resolver(VersionedResolver):
+    """ruamel's resolver, fixed to YAML 1.2: a file with a '%YAML' directive never comes here."""
+
+    def __init__(self) -> None:
+        super().__init__(version=(1, 2))
+        self._table: Any = None
+
+    @property
+    def processing_version(self) -> Any:
+        return (1, 2)
+
+    @property
+    def versioned_resolver(self) -> Any:
+        if self._table is None:  # the property rebuilds its lookup on every call otherwise
+            self._table = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
+        return self._table
+
+
+class _Loader:
+    """The little a round-trip constructor asks of its loader."""
+
+    comment_handling = None
+    max_depth = None
+
+    def __init__(self) -> None:
+        self._resolver = _Resolver()
+        self._constructor = RoundTripConstructor(loader=self)
+
+
+class _Open:
+    """A mapping or list being filled, with its line table and the key waiting for its value."""
+
+    __slots__ = ("container", "line", "column", "lines", "key", "key_mark", "is_map")
+
+    def __init__(self, container: CommentedMap | CommentedSeq, is_map: bool, line: int, column: int):
+        self.container = container
+        self.line, self.column = line, column
+        self.lines: dict[Any, list[int]] = {}
+        self.is_map = is_map
+        self.key: Any = None
+        self.key_mark: Any = None
+
+
+def parse_plain(text: str, max_depth: int, max_nodes: int, refuse: type[Exception]) -> CommentedMap:
+    """The round-trip tree of ``text``; ``refuse(line, message)`` over a limit; else :class:`NotPlain`."""
+    if Reader.NON_PRINTABLE.search(text):
+        raise NotPlain  # the round-trip reader names the character and its line
+    parser = CParser(text)
+    loader = _Loader()
+    stack: list[_Open] = []
+    root: CommentedMap | None = None
+    nodes = 0
+    try:
+        event = parser.get_event()
+        if not isinstance(event, StreamStartEvent):
+            raise NotPlain
+        event = parser.get_event()
+        if not isinstance(event, DocumentStartEvent) or event.version or event.tags:
+            raise NotPlain
+        while True:
+            event = parser.get_event()
+            kind = type(event)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                done = stack.pop()
+                if done.lines:  # the round-trip loader leaves an empty collection without a table
+                    done.container.lc.data = done.lines
+                if not stack:
+                    break
+                _place(stack[-1], done.container, done.line, done.column)
+                continue
+            if kind is not ScalarEvent and kind is not MappingStartEvent and kind is not SequenceStartEvent:
+                raise NotPlain  # an alias, or a document that ends without a mapping
+            if event.anchor is not None or event.tag is not None:
+                raise NotPlain
+            mark = event.start_mark
+            if len(stack) >= max_depth:
+                raise refuse(mark.line + 1, f"te diep genest (meer dan {max_depth} niveaus)")
+            nodes += 1
+            if nodes > max_nodes:
+                limit = f"{max_nodes:,}".replace(",", ".")
+                raise refuse(mark.line + 1, f"te veel waarden in één bestand (meer dan {limit}); "
+                                            "verdeel de gegevens over meer bestanden")
+            if kind is ScalarEvent:
+                if not stack:
+                    raise NotPlain  # the document is a single scalar
+                top = stack[-1]
+                _place(top, _scalar(event, loader, top.is_map and top.key is None), mark.line, mark.column)
+                continue
+            opened: CommentedMap | CommentedSeq = CommentedMap() if kind is MappingStartEvent else CommentedSeq()
+            opened._yaml_set_line_col(mark.line, mark.column)
+            if stack:
+                top = stack[-1]
+                if top.is_map and top.key is None:
+                    raise NotPlain  # a mapping or list used as a key
+            elif kind is not MappingStartEvent:
+                raise NotPlain
+            else:
+                root = opened  # type: ignore[assignment]
+            stack.append(_Open(opened, kind is MappingStartEvent, mark.line, mark.column))
+        if not isinstance(parser.get_event(), DocumentEndEvent) or not isinstance(parser.get_event(), StreamEndEvent):
+            raise NotPlain  # a second document
+    except (NotPlain, refuse):
+        raise
+    except Exception as exc:  # libyaml's errors, a value the constructor refuses: the other path says which
+        raise NotPlain from exc
+    assert root is not None
+    return root
+
+
+def _scalar(event: Any, loader: _Loader, is_key: bool) -> Any:
+    value: str = event.value
+    style = event.style
+    if style in ("'", '"'):
+        return value  # quoted: text, whatever it looks like (the resolver says the same)
+    if style == "":
+        resolvers = loader._resolver.versioned_resolver
+        if value[:1] not in resolvers and None not in resolvers:
+            return value  # no implicit type starts with this character: text
+    resolved = loader._resolver.resolve(ScalarNode, value, event.implicit)
+    tag = str(resolved)
+    if tag == _STR and style == "":
+        return value
+    if is_key or tag not in _SCALAR_TAGS:
+        raise NotPlain  # a number or date as key, a merge key '<<', a value of an unknown kind
+    node = ScalarNode(resolved, value, event.start_mark, event.end_mark, style=style or None)
+    return loader._constructor.construct_object(node)
+
+
+def _place(top: _Open, value: Any, line: int, column: int) -> None:
+    container = top.container
+    if isinstance(container, CommentedSeq):
+        top.lines[len(container)] = [line, column]
+        container.append(value)
+        return
+    if top.key is None:
+        if not isinstance(value, str) or value in container:
+            raise NotPlain  # a duplicate key: the round-trip loader names it
+        top.key, top.key_mark = value, (line, column)
+        return
+    key = top.key
+    top.lines[key] = [top.key_mark[0], top.key_mark[1], line, column]
+    OrderedDict.__setitem__(container, key, value)  # a new key: all that CommentedMap.__setitem__ does then,
+    container._ok.add(key)  # without its check for a typed string under the same key
+    top.key = None
