@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from velsen_desk.cli.main import main
 from velsen_desk.core.formatting import format_euro, format_long_date
 from velsen_desk.core.paths import bundled_data_dir
-from velsen_desk.storage.database import inspect_database
+from velsen_desk.storage.database import SCHEMA_VERSION, inspect_database
 from velsen_desk.storage.local_copy import ensure_local_database, read_origin
 
 
@@ -83,6 +84,20 @@ def test_synced_copy_is_never_replaced_by_the_default(tmp_path):
     (tmp_path / "origin.json").write_text('{"origin": "/mnt/griffie"}', encoding="utf-8")
     assert ensure_local_database(db).origin == "/mnt/griffie"
     assert read_origin(db)["origin"] == "/mnt/griffie"
+
+
+def test_a_synced_copy_of_an_older_schema_gives_way_to_this_version_s_build(tmp_path):
+    """After an update the old synced copy cannot be read by this version: the bundled data is
+    shown (a sync brings the griffie's data again once it is published with this version)."""
+    db = tmp_path / "velsen-desk.sqlite"
+    ensure_local_database(db)
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.close()
+    (tmp_path / "origin.json").write_text('{"origin": "/mnt/griffie"}', encoding="utf-8")
+    local = ensure_local_database(db)
+    assert local.origin == "ingebouwd" and local.info.schema_version == SCHEMA_VERSION
+    assert inspect_database(db).schema_version == SCHEMA_VERSION
 
 
 def test_dutch_formats():

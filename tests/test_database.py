@@ -88,6 +88,16 @@ def test_newer_schema_is_refused(db, tmp_path):
         inspect_database(newer)
 
 
+def test_older_schema_is_refused_with_what_to_do(db, tmp_path):
+    older = tmp_path / "older.sqlite"
+    older.write_bytes(db.read_bytes())
+    with sqlite3.connect(older) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.close()
+    with pytest.raises(DatabaseError, match="oudere versie.*opnieuw publiceren"):
+        inspect_database(older)
+
+
 def test_truncated_file_is_refused(db, tmp_path):
     broken = tmp_path / "broken.sqlite"
     broken.write_bytes(db.read_bytes()[:5000])

@@ -184,6 +184,17 @@ def test_newer_schema_is_refused_before_copying(synced, built_v2, share):
     _assert_last_good(synced, version)
 
 
+def test_older_schema_is_refused_before_copying(synced, built_v2, share):
+    """A share published by an older Velsen Desk: the griffie must publish again, the copy stays."""
+    version = inspect_database(synced).data_version
+    publish(built_v2, share)
+    manifest = Manifest.read(share)
+    Manifest(**dict(manifest.__dict__, schema_version=SCHEMA_VERSION - 1)).write(share)
+    with pytest.raises(SyncError, match="oudere versie van Velsen Desk.*opnieuw te publiceren"):
+        sync(share, synced)
+    _assert_last_good(synced, version)
+
+
 def test_local_disk_full(synced, built_v2, share, monkeypatch):
     version = inspect_database(synced).data_version
     publish(built_v2, share)

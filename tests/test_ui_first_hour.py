@@ -216,7 +216,7 @@ def test_double_clicking_a_note_opens_its_item(qtbot, win):
     overview.table.activated.emit(overview.model.index(row, 0))  # what a double-click or Enter sends
     editor = win.portfolio_tab.note_editor
     qtbot.waitUntil(lambda: editor.item is not None and editor.item.anchor == "velsen-2022.pf.jv-06", timeout=5000)
-    assert win.tabs.currentWidget() is win.portfolio_tab
+    assert win.current_tab() is win.portfolio_tab
 
     loose = 1 - row
     overview.table.activated.emit(overview.model.index(loose, 0))

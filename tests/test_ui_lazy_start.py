@@ -31,12 +31,12 @@ def _made(win) -> list[bool]:
 
 def test_only_the_tab_on_screen_is_made_before_the_first_paint(qtbot, built_db, settings):
     win = _unshown_window(qtbot, built_db, settings)
-    assert _made(win) == [True, False, False, False]
+    assert _made(win) == [True, False, False, False, False]
     with qtbot.waitSignal(win.sig_ready, timeout=10000):
         win.show()
         win.start()
     # ready means every tab is made and shows the programme
-    assert _made(win) == [True, True, True, True]
+    assert _made(win) == [True, True, True, True, True]
     assert all(tab.up_to_date for tab in (win.themes_tab, win.portfolio_tab, win.budget_tab, win.timeline_tab))
     assert win.portfolio_tab.model.rowCount() == len(win.state.data.college)
     win.runner.wait(5000)
@@ -46,7 +46,7 @@ def test_the_remembered_tab_is_the_one_made_first(qtbot, built_db, tmp_path):
     settings = QSettings(str(tmp_path / "layout.ini"), QSettings.Format.IniFormat)
     settings.setValue("main_window/tab", 2)
     win = _unshown_window(qtbot, built_db, settings)
-    assert _made(win) == [False, False, True, False]
+    assert _made(win) == [False, False, True, False, False]
     with qtbot.waitSignal(win.sig_ready, timeout=10000):
         win.show()
         win.start()

@@ -11,6 +11,7 @@ from velsen_desk.cli.commands import command
 from velsen_desk.cli.errors import CommandError
 from velsen_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from velsen_desk.cli.output import json_text, safe
+from velsen_desk.core.i18n import _
 
 if TYPE_CHECKING:
     from velsen_desk.core.money import CostValue
@@ -22,10 +23,11 @@ JsonValue = str | int | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("voortgang", help="toon de voortgang van de acties (stoplicht, te laat, uitgaven)")
-    parser.add_argument("--programme", metavar="ID", help=f"programma-id, standaard {DEFAULT_PROGRAMME}")
-    parser.add_argument("--today", metavar="JJJJ-MM-DD", help="de dag waarop de stand bepaald wordt; standaard vandaag")
-    parser.add_argument("--database", metavar="BESTAND", help="standaard: de lokale database")
+    parser = sub.add_parser("voortgang", help=_("toon de voortgang van de acties (stoplicht, te laat, uitgaven)"))
+    parser.add_argument("--programme", metavar="ID", help=_("programma-id, standaard {0}").format(DEFAULT_PROGRAMME))
+    parser.add_argument("--today", metavar=_("JJJJ-MM-DD"),
+                        help=_("de dag waarop de stand bepaald wordt; standaard vandaag"))
+    parser.add_argument("--database", metavar=_("BESTAND"), help=_("standaard: de lokale database"))
     parser.add_argument("--json", action="store_true")
 
 
@@ -39,7 +41,8 @@ def parse_day(text: str | None, option: str = "--today") -> dt.date:
 
 
 def _bad_day(text: str, option: str) -> dt.date:
-    raise CommandError(f"{option}: '{safe(text)}' is geen datum; schrijf JJJJ-MM-DD, bv. 2025-07-01.", EXIT_USAGE)
+    raise CommandError(_("{0}: '{1}' is geen datum; schrijf JJJJ-MM-DD, bv. 2025-07-01.").format(option, safe(text)),
+                       EXIT_USAGE)
 
 
 def _cost_json(cost: CostValue | None) -> JsonValue:

@@ -18,7 +18,9 @@ P = ParamSpec("P")
 
 # "VDsk" in the SQLite header (offset 68): tells our files apart from any other SQLite file.
 APPLICATION_ID = 0x5644736B
-SCHEMA_VERSION = 1
+# 2: the fidelity fields and records of issue 11 and the progress monitor's tables (issue 12).
+# A file of another schema is refused with a message saying which side must be updated.
+SCHEMA_VERSION = 2
 
 
 class DatabaseError(Exception):
@@ -75,6 +77,11 @@ def inspect_database(
             raise DatabaseError(
                 f"{path} is gemaakt door een nieuwere versie van Velsen Desk "
                 f"(schema {schema}, deze versie kent {SCHEMA_VERSION}). Werk Velsen Desk bij."
+            )
+        if schema < SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{path} is gemaakt door een oudere versie van Velsen Desk (schema {schema}, deze versie "
+                f"verwacht {SCHEMA_VERSION}). Laat de griffie de gegevens opnieuw publiceren met deze versie."
             )
         if check_integrity:
             pragma = "quick_check" if quick else "integrity_check"

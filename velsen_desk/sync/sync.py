@@ -218,6 +218,12 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
             "De gepubliceerde gegevens vragen een nieuwere versie van Velsen Desk "
             f"(schema {manifest.schema_version}). Werk Velsen Desk bij; u werkt verder met uw lokale kopie."
         )
+    if manifest.schema_version < SCHEMA_VERSION:
+        raise SyncError(
+            "De gepubliceerde gegevens zijn gemaakt met een oudere versie van Velsen Desk "
+            f"(schema {manifest.schema_version}, deze versie verwacht {SCHEMA_VERSION}). Vraag de griffie de "
+            "gegevens opnieuw te publiceren met deze versie; u werkt verder met uw lokale kopie."
+        )
     source = share / manifest.file  # a validated plain name: never a path of the share's choosing
     try:
         before = source.stat()
