@@ -14,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -76,7 +76,7 @@ def cell_value(column: Column, value: object) -> object:
     return value
 
 
-def _put(cell: Cell, value: object) -> None:
+def _put(cell: Cell | MergedCell, value: object) -> None:
     cell.value = value  # type: ignore[assignment]
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"  # a text that opens with "=" is text, never a formula
@@ -130,9 +130,9 @@ def _choices(column: Column, dataset: DataSet) -> list[str]:
 
 def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[list[object]], dataset: DataSet, lists: _Lists) -> None:
     for index, column in enumerate(sheet.columns, start=1):
-        cell = ws.cell(row=1, column=index, value=column.header)
-        cell.font, cell.fill, cell.protection = _HEADER_FONT, _HEADER_FILL, _LOCKED
-        cell.alignment = Alignment(vertical="top")
+        header = ws.cell(row=1, column=index, value=column.header)
+        header.font, header.fill, header.protection = _HEADER_FONT, _HEADER_FILL, _LOCKED
+        header.alignment = Alignment(vertical="top")
         letter = get_column_letter(index)
         dimension = ws.column_dimensions[letter]
         dimension.width = column.width

@@ -38,4 +38,5 @@ class WorkbookError(Exception):
     def __init__(self, problems: list[WorkbookProblem]):
         self.problems = sorted(problems, key=lambda p: (str(p.workbook), p.sheet or "", p.row or 0, p.cell or ""))
         count = len(self.problems)
-        super().__init__(ngettext("{n} probleem in het werkboek", "{n} problemen in het werkboek", count).format(n=count))
+        super().__init__(ngettext("{n} probleem in het werkboek", "{n} problemen in het werkboek",
+                                  count).format(n=count))

@@ -166,7 +166,14 @@ class _Reader:
 
         assert isinstance(book, Workbook)
         settings: dict[str, str] = {}
-        for row in book[README_TITLE].iter_rows(min_row=1, max_row=10, max_col=2, values_only=True):
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+        readme = book[README_TITLE]
+        assert isinstance(readme, ReadOnlyWorksheet)
+        for number, cells in enumerate(readme.iter_rows(values_only=False), start=1):
+            if number > 10:  # the settings are at the top; the column help follows
+                break
+            row = [getattr(c, "value", None) for c in cells[:2]]
             if len(row) == 2 and isinstance(row[0], str) and isinstance(row[1], str):
                 settings[row[0].strip()] = row[1].strip()
         if settings.get(FORMAT_LABEL) != FORMAT_ID:
@@ -182,7 +189,8 @@ class _Reader:
         from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
         assert isinstance(ws, ReadOnlyWorksheet)
-        iterator = ws.iter_rows(values_only=False)
+        # types-openpyxl binds ReadOnlyWorksheet.iter_rows to Worksheet's signature
+        iterator = iter(ws.iter_rows(values_only=False))  # type: ignore[misc]
         header_cells = next(iterator, None)
         headers = [c.value if hasattr(c, "value") else None for c in header_cells or ()]
         if len(headers) > MAX_COLUMNS:
@@ -265,7 +273,8 @@ class _Reader:
                     continue
                 item: object = row.values.get("") if sheet.column("") else _nest(
                     {k: v for k, v in row.values.items() if k != "@parent"})
-                items.setdefault((sheet.collection, parent), []).append((item, Place(self.path, sheet, row.number), row))
+                place = Place(self.path, sheet, row.number)
+                items.setdefault((sheet.collection, parent), []).append((item, place, row))
         records: list[ImportedRecord] = []
         used: set[tuple[str, str]] = set()
         for sheet in SHEETS:

@@ -77,7 +77,8 @@ def _id(help_text: str = "vaste code van het record; voor een nieuwe rij een nie
 
 def _file() -> Column:
     return Column("Bestand", "@file", Kind.FILE, 26,
-                  help="gegevensbestand waar het record staat; leeg bij een nieuwe rij (dan: bij zijn bovenliggende record)")
+                  help="gegevensbestand waar het record staat; leeg bij een nieuwe rij "
+                       "(dan: bij zijn bovenliggende record)")
 
 
 def _ref(header: str, field: str, ref: str, width: int = 30, help_text: str = "") -> Column:
@@ -181,7 +182,8 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Hoofdstukken", "chapters", (
         _id(), _ref("Document", "document", "documents"), _int("Nummer", "number"), _text("Titel", "title", 40),
         _ref("Aandachtsveld", "aandachtsveld", "aandachtsvelden"),
-        Column("Thema's", "themes", Kind.IDS, 40, ref="themes", help="codes uit het blad Thema's, gescheiden door ', '"),
+        Column("Thema's", "themes", Kind.IDS, 40, ref="themes",
+               help="codes uit het blad Thema's, gescheiden door ', '"),
         _text("Samenvatting", "summary", 40), *_source(), _file())),
     Sheet("Focuspunten", "focus_points", (
         _id(), _ref("Hoofdstuk", "chapter", "chapters"), _int("Volgorde", "order"), _text("Tekst", "text", 60),
