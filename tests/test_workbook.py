@@ -10,6 +10,8 @@ from typing import get_args, get_origin
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
@@ -394,3 +396,29 @@ def test_database_from_import_is_what_build_db_makes(exported: Path, tmp_path: P
     with sqlite3.connect(db) as conn:
         (actions,) = conn.execute("SELECT COUNT(*) FROM actions").fetchone()
     assert actions == len(load_dataset([BUNDLED]).actions)
+
+
+# -- generated data -----------------------------------------------------------------------------
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(min_value=0, max_value=10_000), scale=st.sampled_from([0.5, 1.0]))
+def test_round_trip_is_lossless_on_generated_data(tmp_path_factory: pytest.TempPathFactory, seed: int, scale: float):
+    """bench/synthetic.py data sets, exported and imported into an empty folder, build the same
+    database with the same data version."""
+    from bench.synthetic import generate
+
+    root = tmp_path_factory.mktemp("synthetisch")
+    written = generate(root / "set", scale=scale, seed=seed)
+    workbook, folder = root / "set.xlsx", root / "terug"
+    sources = ["--sources", str(written.sources)]
+    assert main(["export-xlsx", "-o", str(workbook), str(written.data), *sources]) == 0
+    assert main(["import-xlsx", str(workbook), "-o", str(folder), *sources]) == 0
+    original = load_dataset([written.data], sources=written.sources)
+    assert load_dataset([folder], sources=written.sources).version() == original.version()
+    assert main(["build-db", "-o", str(root / "a.sqlite"), str(written.data), *sources]) == 0
+    assert main(["build-db", "-o", str(root / "b.sqlite"), str(folder), *sources]) == 0
+    assert (root / "a.sqlite").read_bytes() == (root / "b.sqlite").read_bytes()
+    # and back into the generated folder itself: nothing changes, no file is touched
+    before = _files(written.data)
+    assert main(["import-xlsx", str(workbook), "-o", str(written.data), *sources]) == 0
+    assert _files(written.data) == before

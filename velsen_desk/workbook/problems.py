@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from velsen_desk.core.i18n import ngettext
-
 
 @dataclass(frozen=True, order=True)
 class WorkbookProblem:
@@ -31,12 +29,3 @@ class WorkbookProblem:
         place = self.place()
         return f"{self.workbook.name}: {place}: {self.message}" if place else f"{self.workbook.name}: {self.message}"
 
-
-class WorkbookError(Exception):
-    """The workbooks have problems; nothing was written."""
-
-    def __init__(self, problems: list[WorkbookProblem]):
-        self.problems = sorted(problems, key=lambda p: (str(p.workbook), p.sheet or "", p.row or 0, p.cell or ""))
-        count = len(self.problems)
-        super().__init__(ngettext("{n} probleem in het werkboek", "{n} problemen in het werkboek",
-                                  count).format(n=count))
