@@ -422,3 +422,56 @@ def test_round_trip_is_lossless_on_generated_data(tmp_path_factory: pytest.TempP
     before = _files(written.data)
     assert main(["import-xlsx", str(workbook), "-o", str(written.data), *sources]) == 0
     assert _files(written.data) == before
+
+
+# -- a new period ---------------------------------------------------------------------------------
+
+def _append(ws: Worksheet, values: dict[str, object]) -> None:
+    row = ws.max_row + 1
+    for header, value in values.items():
+        ws.cell(row=row, column=_column(ws, header), value=value)  # type: ignore[arg-type]
+
+
+def test_new_programme_workbook_filled_in_adds_a_programme(tmp_path: Path, capsys):
+    """A synthetic municipality's 2026–2030 programme, added without code: nothing invented in
+    the empty workbook, the other programmes untouched, the new one in the built database."""
+    workbook = tmp_path / "nieuw.xlsx"
+    assert main(["new-programme", "--municipality", "Synthetica-999", "--period", "2026-2030",
+                 "-o", str(workbook)]) == 0
+    book = openpyxl.load_workbook(workbook)
+    programmes = book["Programma's"]
+    assert [c.value for c in programmes[2]][:6] == ["synthetica-999-2026", "synthetica-999", None, 2026, 2030, None]
+    assert programmes.max_row == 2 and book["Acties"].max_row == 1 and book["Thema's"].max_row == 1
+    assert main(["new-programme", "--municipality", "Synthetica-999", "--period", "2030-2026",
+                 "-o", str(tmp_path / "x.xlsx")]) == 1
+    assert "geen periode" in capsys.readouterr().err
+
+    sources = tmp_path / "bronnen"
+    shutil.copytree(bundled_data_dir().parent / "sources", sources)
+    (sources / "synthetica-999-raadsprogramma.txt").write_text(
+        "SYNTHETISCH. Raadsprogramma 2026-2030 van Synthetica-999.\nAandachtsveld Wonen\n1. Wonen (synthetisch) voor iedereen\n",
+        encoding="utf-8")
+    programmes.cell(row=2, column=_column(programmes, "Titel"), value="Raadsprogramma 2026–2030 (synthetisch)")
+    _append(book["Documenten"], {"Id": "syn999.rp", "Programma": "synthetica-999-2026", "Soort": "raadsprogramma",
+                                 "Titel": "Raadsprogramma (synthetisch)",
+                                 "Brontekstbestand": "synthetica-999-raadsprogramma.txt"})
+    _append(book["Aandachtsvelden"], {"Id": "syn999.av1", "Document": "syn999.rp", "Naam": "Wonen",
+                                      "Bron": "syn999.rp", "Bron citaat": "Aandachtsveld Wonen"})
+    _append(book["Thema's"], {"Id": "syn999.t1", "Aandachtsveld": "syn999.av1", "Nummer": 1,
+                              "Naam": "Wonen (synthetisch)", "Bron": "syn999.rp",
+                              "Bron citaat": "1. Wonen (synthetisch)"})
+    book.save(workbook)
+    folder = tmp_path / "data"
+    shutil.copytree(BUNDLED, folder)
+    before = _files(folder)
+    assert _import([workbook], folder, "--sources", str(sources)) == 0
+    after = _files(folder)
+    assert {name for name in after if after[name] != before.get(name)} == {"synthetica-999-2026.yaml"}
+    db = tmp_path / "n.sqlite"
+    assert main(["build-db", "-o", str(db), str(folder), "--sources", str(sources)]) == 0
+    from velsen_desk.storage.database import connect_readonly
+    from velsen_desk.storage.reader import catalog
+
+    with connect_readonly(db) as conn:
+        ids = [p.id for p in catalog(conn).programmes]
+    assert "synthetica-999-2026" in ids and "velsen-2022" in ids  # what the programme selector lists

@@ -94,6 +94,31 @@ def import_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("new-programme", after_data_error=N_("Er is geen werkboek geschreven."))
+def new_programme_command(args: argparse.Namespace) -> int:
+    from velsen_desk.core.paths import bundled_data_dir
+    from velsen_desk.curation.loader import load_dataset
+    from velsen_desk.storage.atomic import write_atomic
+    from velsen_desk.workbook.new_programme import NewProgrammeError, new_programme
+
+    output = Path(args.output)
+    _check_output_file(output)
+    paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
+    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None)
+    try:
+        made = new_programme(dataset, args.municipality, args.period)
+    except NewProgrammeError as exc:
+        raise CommandError(_("{cause}. Er is geen werkboek geschreven.").format(cause=safe(exc))) from exc
+    try:
+        write_atomic(output, made.payload)
+    except OSError as exc:
+        raise CommandError(_("Kan {path} niet schrijven: {cause}.").format(
+            path=safe(output), cause=describe_os_error(exc))) from exc
+    print(_("Werkboek voor het nieuwe programma {programme} geschreven: {path}. Vul het in en lees het in met "
+            "'velsen-desk import-xlsx'.").format(programme=safe(made.programme_id), path=safe(output)))
+    return EXIT_OK
+
+
 def _print_diff(current: object, new: object) -> None:
     """The same field-level changes as ``velsen-desk diff``, between the data before and after."""
     from velsen_desk.cli.sync import _print_changes as print_changes
@@ -120,6 +145,13 @@ def add_workbook_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     export.add_argument("--programme", nargs="+", metavar="ID", help=programme_help(_("standaard alle")))
     export.add_argument("paths", nargs="*", metavar=_("PAD"), help=_("standaard: de meegeleverde gegevens"))
     export.add_argument("--sources", metavar=_("MAP"), help=_("map met de brontekstbestanden"))
+
+    new = sub.add_parser("new-programme", help=_("leeg werkboek voor een nieuwe bestuursperiode (griffie)"))
+    new.add_argument("--municipality", required=True, metavar=_("NAAM"))
+    new.add_argument("--period", required=True, metavar=_("JJJJ-JJJJ"))
+    new.add_argument("-o", "--output", required=True, metavar=_("BESTAND.xlsx"))
+    new.add_argument("paths", nargs="*", metavar=_("PAD"), help=_("standaard: de meegeleverde gegevens"))
+    new.add_argument("--sources", metavar=_("MAP"), help=_("map met de brontekstbestanden"))
 
     imp = sub.add_parser("import-xlsx", help=_("lees Excel-werkboeken in als gegevensbestanden (griffie)"))
     imp.add_argument("workbooks", nargs="+", metavar=_("BESTAND.xlsx"))

@@ -9,7 +9,7 @@ and new rows, stay editable); amounts are numbers in the Dutch euro format, date
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 
@@ -116,7 +116,7 @@ class _Lists:
         return self._ranges[key]
 
 
-def _choices(column: Column, dataset: DataSet) -> list[str]:
+def _choices(column: Column, dataset: DataSet, extra_ids: Mapping[str, Sequence[str]]) -> list[str]:
     if column.kind is Kind.COST_STATUS:
         return list(COST_WORDS.values())
     if column.kind is Kind.BOOL:
@@ -124,11 +124,13 @@ def _choices(column: Column, dataset: DataSet) -> list[str]:
     if column.kind is Kind.CHOICE:
         return [word for _, word in column.choices]
     if column.kind in (Kind.REF, Kind.PARENT) and column.ref:
-        return [str(getattr(r, "id")) for r in dataset.collections[column.ref]]  # noqa: B009
+        known = [str(getattr(r, "id")) for r in dataset.collections[column.ref]]  # noqa: B009
+        return known + [i for i in extra_ids.get(column.ref, ()) if i not in known]
     return []
 
 
-def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[list[object]], dataset: DataSet, lists: _Lists) -> None:
+def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[list[object]], dataset: DataSet, lists: _Lists,
+                 extra_ids: Mapping[str, Sequence[str]]) -> None:
     for index, column in enumerate(sheet.columns, start=1):
         header = ws.cell(row=1, column=index, value=column.header)
         header.font, header.fill, header.protection = _HEADER_FONT, _HEADER_FILL, _LOCKED
@@ -142,7 +144,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[list[object]], dataset:
             dimension.number_format = EURO_FORMAT
         if column.kind is Kind.DATE:
             dimension.number_format = DATE_FORMAT
-        source = lists.range_for(f"{sheet.title}: {column.header}", _choices(column, dataset))
+        source = lists.range_for(f"{sheet.title}: {column.header}", _choices(column, dataset, extra_ids))
         if source is not None:
             validation = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
                                         errorTitle="Ongeldige waarde",
@@ -210,8 +212,12 @@ def _readme(ws: Worksheet, programmes: Sequence[str] | None) -> None:
     ws["A1"].font = Font(bold=True, size=14)
 
 
-def workbook_bytes(dataset: DataSet, programmes: Sequence[str] | None = None) -> bytes:
-    """The workbook of ``dataset`` (only ``programmes``' records, and all shared ones, when given)."""
+def workbook_bytes(dataset: DataSet, programmes: Sequence[str] | None = None,
+                   extra_rows: Mapping[str, Sequence[Mapping[str, object]]] | None = None) -> bytes:
+    """The workbook of ``dataset`` (only ``programmes``' records, and all shared ones, when given).
+
+    ``extra_rows``: per sheet title, rows to add below the records (field -> cell value), such
+    as the start of a new programme; the fields not given stay empty for the user to fill in."""
     index = ProgrammeIndex(dataset.collections)
     scope = frozenset(programmes) if programmes else None
     files = {record_id: origin[0].name for record_id, origin in dataset.origin.items()}
@@ -222,9 +228,13 @@ def workbook_bytes(dataset: DataSet, programmes: Sequence[str] | None = None) ->
     _readme(readme, programmes)
     data_sheets = [(sheet, book.create_sheet(sheet.title)) for sheet in SHEETS]
     lists = _Lists(book)
+    extra_ids = {sheet.collection: [str(row["id"]) for row in (extra_rows or {}).get(sheet.title, ()) if "id" in row]
+                 for sheet in SHEETS}
     for sheet, ws in data_sheets:
         records = [r for r in dataset.collections[sheet.collection] if index.in_scope(sheet.collection, r, scope)]
-        _write_sheet(ws, sheet, list(_rows(sheet, records, files)), dataset, lists)
+        rows = list(_rows(sheet, records, files))
+        rows.extend([row.get(c.field) for c in sheet.columns] for row in (extra_rows or {}).get(sheet.title, ()))
+        _write_sheet(ws, sheet, rows, dataset, lists, extra_ids)
     _protect(lists.sheet)
     buffer = io.BytesIO()
     book.save(buffer)
