@@ -292,6 +292,29 @@ def test_formula_without_cached_value_is_refused(exported: Path, tmp_path: Path,
     assert f"({cell}): een formule zonder berekende waarde" in _problems(workbook, tmp_path, capsys)
 
 
+def test_formula_counts_as_its_cached_value(exported: Path, tmp_path: Path, capsys):
+    """What Excel shows is what is read: a saved formula's last calculated value."""
+    import zipfile
+
+    workbook = _copy(exported, tmp_path)
+    cell = _edit(workbook, "Acties", "velsen-2022.avn.a07", "Kosten bedrag", "=500*2")
+    cached = tmp_path / "berekend.xlsx"
+    with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(cached, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            payload = source.read(info)
+            marker = f'<c r="{cell}"'.encode()
+            if marker in payload:  # as Excel saves it: the formula and its value
+                start = payload.index(marker)
+                end = payload.index(b"</c>", start)
+                payload = payload[:start] + payload[start:end].replace(b"<v />", b"<v>1000</v>") + payload[end:]
+            target.writestr(info, payload)
+    folder = tmp_path / "data"
+    shutil.copytree(BUNDLED, folder)
+    before = _files(folder)
+    assert _import([cached], folder) == 0, capsys.readouterr().err
+    assert _files(folder) == before  # € 1.000 was the amount already
+
+
 def test_merged_cells_hidden_rows_and_hidden_sheets(exported: Path, tmp_path: Path, capsys):
     workbook = _copy(exported, tmp_path)
     book = openpyxl.load_workbook(workbook)

@@ -93,22 +93,20 @@ class _Reader:
     def xml_findings(self, archive: zipfile.ZipFile, member: str, title: str) -> None:
         merged = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
         hidden = re.compile(rb'<(?:\w+:)?row [^>]*?r="(\d+)"[^>]*?hidden="(?:1|true)"')
-        hidden_rows: list[int] = []
+        ranges: set[str] = set()
+        rows: set[int] = set()
         tail = b""
         with archive.open(member) as handle:
             while chunk := handle.read(1 << 20):
                 text = tail + chunk
-                for match in merged.finditer(text):
-                    self.problem(f"samengevoegde cellen ({match.group(1).decode()}); heffen de samenvoeging op, "
-                                 "elke cel heeft zijn eigen waarde", title)
-                for match in hidden.finditer(text):
-                    hidden_rows.append(int(match.group(1)))
-                tail = text[-4096:]
-                # a match inside the overlap is found twice; deduplicated below
-        for number in sorted(set(hidden_rows)):
+                ranges.update(m.group(1).decode() for m in merged.finditer(text))
+                rows.update(int(m.group(1)) for m in hidden.finditer(text))
+                tail = text[-4096:]  # a tag cut by the chunk border is whole in the next round (sets: found once)
+        for cells in sorted(ranges):
+            self.problem(f"samengevoegde cellen ({cells}); hef de samenvoeging op, elke cel heeft zijn eigen waarde",
+                         title)
+        for number in sorted(rows):
             self.problem("verborgen rij; maak haar zichtbaar of verwijder haar", title, number)
-        seen: set[WorkbookProblem] = set()
-        self.problems = [p for p in self.problems if not (p in seen or seen.add(p))]  # type: ignore[func-returns-value]
 
     # -- one workbook -----------------------------------------------------------------------
     def read(self) -> WorkbookContent | None:
@@ -245,16 +243,30 @@ class _Reader:
 
     def _cached_values(self, rows: dict[str, list[_Row]], formulas: list[tuple[str, str, Column, int]]) -> None:
         """A formula counts as the value Excel last calculated for it, and is refused without one."""
+        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+        wanted: dict[str, dict[str, tuple[Column, int]]] = {}
+        for title, ref, column, number in formulas:
+            wanted.setdefault(title, {})[ref] = (column, number)
         book = load_workbook(self.path, read_only=True, data_only=True)
         try:
-            for title, ref, column, number in formulas:
-                value = book[title][ref].value
-                if is_empty(value):
-                    self.problem("een formule zonder berekende waarde; open het werkboek in Excel en sla het op, "
-                                 "of typ de waarde zelf", title, number, column, ref)
-                    continue
-                row = next(r for r in rows[title] if r.number == number)
-                self._store(row, column, value, title, ref)
+            for title, cells in wanted.items():  # one streaming pass per sheet: random access re-reads it
+                ws = book[title]
+                assert isinstance(ws, ReadOnlyWorksheet)
+                values: dict[str, object] = {}
+                for row_cells in ws.iter_rows(values_only=False):
+                    for cell in row_cells:
+                        coordinate = getattr(cell, "coordinate", None)
+                        if isinstance(coordinate, str) and coordinate in cells:
+                            values[coordinate] = getattr(cell, "value", None)
+                by_number = {r.number: r for r in rows[title]}
+                for ref, (column, number) in cells.items():
+                    value = values.get(ref)
+                    if is_empty(value):
+                        self.problem("een formule zonder berekende waarde; open het werkboek in Excel en sla het "
+                                     "op, of typ de waarde zelf", title, number, column, ref)
+                    else:
+                        self._store(by_number[number], column, value, title, ref)
         finally:
             book.close()
 
