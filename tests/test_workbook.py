@@ -472,7 +472,8 @@ def test_new_programme_workbook_filled_in_adds_a_programme(tmp_path: Path, capsy
     sources = tmp_path / "bronnen"
     shutil.copytree(bundled_data_dir().parent / "sources", sources)
     (sources / "synthetica-999-raadsprogramma.txt").write_text(
-        "SYNTHETISCH. Raadsprogramma 2026-2030 van Synthetica-999.\nAandachtsveld Wonen\n1. Wonen (synthetisch) voor iedereen\n",
+        "SYNTHETISCH. Raadsprogramma 2026-2030 van Synthetica-999.\nAandachtsveld Wonen\n"
+        "1. Wonen (synthetisch) voor iedereen\nRegie: Anouk (synthetisch)\n",
         encoding="utf-8")
     programmes.cell(row=2, column=_column(programmes, "Titel"), value="Raadsprogramma 2026–2030 (synthetisch)")
     _append(book["Documenten"], {"Id": "syn999.rp", "Programma": "synthetica-999-2026", "Soort": "raadsprogramma",
@@ -480,6 +481,8 @@ def test_new_programme_workbook_filled_in_adds_a_programme(tmp_path: Path, capsy
                                  "Brontekstbestand": "synthetica-999-raadsprogramma.txt"})
     _append(book["Aandachtsvelden"], {"Id": "syn999.av1", "Document": "syn999.rp", "Naam": "Wonen",
                                       "Bron": "syn999.rp", "Bron citaat": "Aandachtsveld Wonen"})
+    _append(book["Personen"], {"Id": "syn999.anouk", "Naam": "Anouk (synthetisch)", "Bron": "syn999.rp",
+                               "Bron citaat": "Regie: Anouk (synthetisch)"})
     _append(book["Thema's"], {"Id": "syn999.t1", "Aandachtsveld": "syn999.av1", "Nummer": 1,
                               "Naam": "Wonen (synthetisch)", "Bron": "syn999.rp",
                               "Bron citaat": "1. Wonen (synthetisch)"})
@@ -489,6 +492,7 @@ def test_new_programme_workbook_filled_in_adds_a_programme(tmp_path: Path, capsy
     before = _files(folder)
     assert _import([workbook], folder, "--sources", str(sources)) == 0
     after = _files(folder)
+    # the new person goes with the new programme: every other file stays as it was
     assert {name for name in after if after[name] != before.get(name)} == {"synthetica-999-2026.yaml"}
     db = tmp_path / "n.sqlite"
     assert main(["build-db", "-o", str(db), str(folder), "--sources", str(sources)]) == 0

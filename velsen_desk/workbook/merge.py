@@ -47,6 +47,7 @@ def merge(current: DataSet | None, contents: list[WorkbookContent], sources: Pat
     dataset = DataSet()
     files: dict[str, str] = {}
     places: dict[str, ImportedRecord] = {}
+    home: dict[str, str] = {}  # a new record without a parent -> the programme of the workbook it came from
     problems: list[WorkbookProblem] = []
     if current is not None and scope is not None:  # keep what the workbooks do not cover
         index = ProgrammeIndex(current.collections)
@@ -66,6 +67,8 @@ def merge(current: DataSet | None, contents: list[WorkbookContent], sources: Pat
                 problems.append(_at(item.place, "id", f"id ‘{record_id}’ bestaat al ({where})"))
                 continue
             places[record_id] = item
+            if content.scope:
+                home[record_id] = min(content.scope)
             position = len(dataset.collections[item.collection])
             dataset.collections[item.collection].append(item.record)
             dataset.origin[record_id] = (Path(_PLACE_MARK), None, f"{item.collection}[{position}]")
@@ -77,13 +80,13 @@ def merge(current: DataSet | None, contents: list[WorkbookContent], sources: Pat
                 files[record_id] = item.file
     if problems:
         return MergedData(dataset, files, problems)
-    _place_new_records(dataset, files)
+    _place_new_records(dataset, files, home)
     for problem in checks.check_dataset(dataset, sources):
         problems.append(_from_check(problem, dataset, places))
     return MergedData(dataset, files, problems)
 
 
-def _place_new_records(dataset: DataSet, files: dict[str, str]) -> None:
+def _place_new_records(dataset: DataSet, files: dict[str, str], home: dict[str, str]) -> None:
     index = ProgrammeIndex(dataset.collections)
     for name in COLLECTIONS:
         first_file = next((files[_record_id(r)] for r in dataset.collections[name] if _record_id(r) in files), None)
@@ -92,7 +95,9 @@ def _place_new_records(dataset: DataSet, files: dict[str, str]) -> None:
             if record_id in files:
                 continue
             parent = index.parent_of(name, record)
-            files[record_id] = (files.get(parent[1]) if parent else None) or first_file or NEW_FILE
+            # a person added in a programme's workbook goes with that programme, not into another one's file
+            owner = parent[1] if parent else home.get(record_id)
+            files[record_id] = (files.get(owner) if owner else None) or first_file or NEW_FILE
 
 
 def _at(place: Place, field_path: str, message: str) -> WorkbookProblem:
