@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from enum import Enum
 from pathlib import Path
-from typing import get_args, get_origin
+from typing import Literal, get_args, get_origin
 
 import openpyxl
 import pytest
@@ -20,7 +21,7 @@ from velsen_desk.core.paths import bundled_data_dir
 from velsen_desk.curation.loader import load_dataset
 from velsen_desk.curation.schema import COLLECTIONS, DataFile
 from velsen_desk.workbook.cells import CellValueError, parse_amount
-from velsen_desk.workbook.sheets import SHEETS
+from velsen_desk.workbook.sheets import SHEETS, Kind
 
 BUNDLED = bundled_data_dir()
 
@@ -100,6 +101,32 @@ def test_every_field_of_every_record_kind_has_a_column(collection: str):
             (item,) = get_args(model.model_fields[sheet.list_field].annotation)
             if isinstance(item, type) and issubclass(item, BaseModel):
                 assert _fields(item) <= {c.field for c in sheet.columns}
+
+
+def _allowed(annotation: object) -> set[str]:
+    values: set[str] = set()
+    for arg in (annotation, *get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, Enum):
+            values |= {member.value for member in arg}
+        elif get_origin(arg) is Literal:
+            values |= set(get_args(arg))
+    return values
+
+
+@pytest.mark.parametrize("sheet", [s for s in SHEETS if any(c.kind is Kind.CHOICE for c in s.columns)],
+                         ids=lambda s: s.title)
+def test_every_drop_down_offers_exactly_what_the_schema_allows(sheet):
+    (model,) = get_args(DataFile.model_fields[sheet.collection].annotation)
+    for column in sheet.columns:
+        if column.kind is not Kind.CHOICE:
+            continue
+        owner: type[BaseModel] = model
+        *path, name = column.field.split(".")
+        for part in path:
+            annotation = owner.model_fields[part].annotation
+            owner = next(a for a in (annotation, *get_args(annotation))
+                         if isinstance(a, type) and issubclass(a, BaseModel))
+        assert {stored for stored, _ in column.choices} == _allowed(owner.model_fields[name].annotation), column
 
 
 # -- what a user's Excel sees -------------------------------------------------------------------

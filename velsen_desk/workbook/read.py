@@ -35,7 +35,6 @@ from velsen_desk.workbook.sheets import (
     SHEETS,
     SHEETS_BY_TITLE,
     Column,
-    Kind,
     Sheet,
 )
 
@@ -373,4 +372,4 @@ def read_workbooks(paths: list[Path]) -> tuple[list[WorkbookContent], list[Workb
     return contents, problems
 
 
-__all__ = ["ImportedRecord", "Kind", "Place", "WorkbookContent", "model_of", "read_workbooks"]
+__all__ = ["ImportedRecord", "Place", "WorkbookContent", "model_of", "read_workbooks"]

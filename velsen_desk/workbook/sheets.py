@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from velsen_desk.core.money import CostStatus
+from velsen_desk.curation.schema import DocumentKind, DocumentStatus, Role
 
 
 class Kind(Enum):
@@ -134,11 +135,8 @@ SHEET_TITLES: dict[str, str] = {
     "fundings": "Financiering", "theme_links": "Themakoppelingen", "perspectives": "Perspectieven",
 }
 
-_DOCUMENT_KINDS = {
-    "raadsprogramma": "raadsprogramma", "college_uitvoeringsprogramma": "college_uitvoeringsprogramma",
-    "uitvoeringsafspraken": "uitvoeringsafspraken", "coalitieakkoord": "coalitieakkoord",
-    "strategische_agenda": "strategische_agenda", "actieplan": "actieplan",
-}
+_DOCUMENT_KINDS = {kind.value: kind.value for kind in DocumentKind}
+
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet("Gemeenten", "municipalities", (
@@ -152,13 +150,13 @@ SHEETS: tuple[Sheet, ...] = (
         _choice("Soort", "kind", _DOCUMENT_KINDS, 26), _text("Titel", "title", 50),
         _text("Ondertitel", "subtitle", 30), Column("Datum", "date", Kind.DATE, 12, help="datum (dd-mm-jjjj)"),
         _text("Datum zoals gedrukt", "date_text", 18, "als de bron geen volledige datum geeft"),
-        _choice("Status", "status", {"concept": "concept", "vastgesteld": "vastgesteld"}),
+        _choice("Status", "status", {status.value: status.value for status in DocumentStatus}),
         _text("Status zoals gedrukt", "status_text", 24), _text("Brontekstbestand", "source_file", 40),
         _text("Opmerking", "note", 40), _file())),
     Sheet("Personen", "people", (_id(), _text("Naam", "name", 30), *_source(), _file())),
     Sheet("Collegeleden", "memberships", (
         _id(), _ref("Persoon", "person", "people"), _ref("Programma", "programme", "programmes"),
-        _choice("Functie", "role", {"burgemeester": "burgemeester", "wethouder": "wethouder"}, 16,
+        _choice("Functie", "role", {role.value: role.value for role in Role}, 16,
                 "burgemeester / wethouder; leeg = de bron zegt het niet"),
         _text("Partij", "party", 20, "leeg = de bron zegt het niet"),
         _int("Locoburgemeester", "locoburgemeester_order", 16, "volgorde 1–10; leeg = onbekend"),
