@@ -146,6 +146,11 @@ def test_workbook_has_readme_frozen_headers_dropdowns_formats_and_protection(exp
     amount = ws.cell(row=row, column=_column(ws, "Kosten bedrag"))
     assert isinstance(amount.value, int) and amount.number_format == "[$€-413] #,##0"
     assert ws.column_dimensions["A"].width >= 30
+    # new rows: id, title and parent editable, the data file locked
+    assert not ws.column_dimensions["A"].protection.locked and not ws.column_dimensions["B"].protection.locked
+    assert ws.column_dimensions[ws.cell(row=1, column=_column(ws, "Bestand")).column_letter].protection.locked
+    targets = book["Streefwaarden"]
+    assert not targets.column_dimensions["A"].protection.locked  # a new target names its focus point
     # drop-downs: cost kinds, plans; the lists live on their own sheet (an inline list holds 255 characters)
     lists = book["Keuzelijsten"]
     by_column = {ws.cell(row=1, column=_column(ws, h)).column_letter: h for h in ("Kosten", "Actieplan")}

@@ -138,8 +138,8 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[list[object]], dataset:
         letter = get_column_letter(index)
         dimension = ws.column_dimensions[letter]
         dimension.width = column.width
-        # New rows below the data: editable, except the locked columns
-        dimension.protection = _LOCKED if column.locked and column.kind is not Kind.ID else _EDITABLE
+        # New rows below the data are editable, their id and parent too; only Bestand stays locked
+        dimension.protection = _LOCKED if column.kind is Kind.FILE else _EDITABLE
         if column.kind is Kind.AMOUNT:
             dimension.number_format = EURO_FORMAT
         if column.kind is Kind.DATE:
@@ -209,6 +209,7 @@ def _readme(ws: Worksheet, programmes: Sequence[str] | None) -> None:
     for row, (label, text) in enumerate(lines, start=1):
         ws.cell(row=row, column=1, value=label)
         _put(ws.cell(row=row, column=2), text)
+        ws.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     ws["A1"].font = Font(bold=True, size=14)
 
 
