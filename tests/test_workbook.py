@@ -405,6 +405,20 @@ def test_other_formats_and_corrupt_files(tmp_path: Path, capsys, content: bytes,
     assert message in _problems(workbook, tmp_path, capsys)
 
 
+def test_broken_xml_inside_a_workbook(exported: Path, tmp_path: Path, capsys):
+    import zipfile
+
+    broken = tmp_path / "kapot.xlsx"
+    with zipfile.ZipFile(exported) as source, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            payload = source.read(info)
+            if info.filename.startswith("xl/worksheets/sheet2"):
+                payload = payload[: len(payload) // 2]  # cut off halfway, as a failed copy does
+            target.writestr(info, payload)
+    err = _problems(broken, tmp_path, capsys)
+    assert "kapot.xlsx: het werkboek is beschadigd (ParseError)" in err
+
+
 def test_zip_bomb_and_huge_file_are_refused_before_reading(tmp_path: Path, capsys, monkeypatch):
     import zipfile
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
+from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -38,6 +39,9 @@ from velsen_desk.workbook.sheets import (
     Sheet,
 )
 
+# What openpyxl raises on a damaged or hand-made file (broken XML, missing parts, odd values)
+_BROKEN = (InvalidFileException, zipfile.BadZipFile, ParseError, KeyError, ValueError, TypeError, IndexError,
+           AttributeError, EOFError, OSError)
 MAX_ROWS = 100_000  # per sheet; a data set holds a few thousand records
 MAX_COLUMNS = 200
 
@@ -115,11 +119,15 @@ class _Reader:
             return None
         try:
             book = load_workbook(self.path, read_only=True, data_only=False)
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        except _BROKEN as exc:
             self.problem(f"het bestand kan niet als werkboek gelezen worden ({type(exc).__name__})")
             return None
         try:
             return self._read_book(book)
+        except _BROKEN as exc:  # a sheet's XML broken halfway: openpyxl reads it as it streams
+            self.problems.append(WorkbookProblem(self.path, None, None, None, None,
+                                                 f"het werkboek is beschadigd ({type(exc).__name__})"))
+            return None
         finally:
             book.close()
 
