@@ -162,6 +162,12 @@ def test_workbook_has_readme_frozen_headers_dropdowns_formats_and_protection(exp
     assert set(found) == {"Kosten", "Actieplan"}
     letter = found["Kosten"].split("!")[1].split("$")[1]
     assert [c.value for c in lists[letter] if c.value is not None][1:] == ["bedrag", "n.v.t.", "n.n.b."]
+    # organisations: the trekkers the data holds, and a new one is taken (Excel's "information" style)
+    trekker = ws.cell(row=1, column=_column(ws, "Trekker")).column_letter
+    (suggestion,) = [v for v in ws.data_validations.dataValidation if str(v.sqref).startswith(f"{trekker}2:")]
+    assert suggestion.errorStyle == "information"
+    letter = suggestion.formula1.split("!")[1].split("$")[1]
+    assert "Velison Wonen" in [c.value for c in lists[letter]]
     # the source and its quote are columns, never dropped
     assert ws.cell(row=row, column=_column(ws, "Bron citaat")).value
     # people in a drop-down on the portfolio sheet

@@ -116,13 +116,17 @@ class _Lists:
         return self._ranges[key]
 
 
-def _choices(column: Column, dataset: DataSet, extra_ids: Mapping[str, Sequence[str]]) -> list[str]:
+def _choices(sheet: Sheet, column: Column, dataset: DataSet, extra_ids: Mapping[str, Sequence[str]]) -> list[str]:
     if column.kind is Kind.COST_STATUS:
         return list(COST_WORDS.values())
     if column.kind is Kind.BOOL:
         return list(BOOL_WORDS.values())
     if column.kind is Kind.CHOICE:
         return [word for _, word in column.choices]
+    if column.suggest:
+        values = {str(_value_at(r, column.field)) for r in dataset.collections[sheet.collection]
+                  if _value_at(r, column.field) is not None}
+        return sorted(values, key=str.casefold)
     if column.kind in (Kind.REF, Kind.PARENT) and column.ref:
         known = [str(getattr(r, "id")) for r in dataset.collections[column.ref]]  # noqa: B009
         return known + [i for i in extra_ids.get(column.ref, ()) if i not in known]
@@ -144,11 +148,16 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[list[object]], dataset:
             dimension.number_format = EURO_FORMAT
         if column.kind is Kind.DATE:
             dimension.number_format = DATE_FORMAT
-        source = lists.range_for(f"{sheet.title}: {column.header}", _choices(column, dataset, extra_ids))
+        source = lists.range_for(f"{sheet.title}: {column.header}", _choices(sheet, column, dataset, extra_ids))
         if source is not None:
-            validation = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
-                                        errorTitle="Ongeldige waarde",
-                                        error=f"Kies een waarde uit de lijst ({column.header}).")
+            if column.suggest:  # "information": Excel mentions the list but takes a new name
+                validation = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
+                                            errorStyle="information", errorTitle="Nieuwe naam",
+                                            error=f"Deze naam staat nog niet in de lijst ({column.header}).")
+            else:
+                validation = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
+                                            errorTitle="Ongeldige waarde",
+                                            error=f"Kies een waarde uit de lijst ({column.header}).")
             validation.add(f"{letter}2:{letter}{_LAST_ROW}")
             ws.add_data_validation(validation)
     for row_number, row in enumerate(rows, start=2):

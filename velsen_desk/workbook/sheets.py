@@ -53,6 +53,9 @@ class Column:
     ref: str | None = None  # the collection a REF/IDS/PARENT column names
     choices: tuple[tuple[str, str], ...] = ()  # CHOICE: (stored value, word shown)
     help: str = ""  # the "Lees mij" line
+    # A TEXT column whose drop-down offers the values the data already holds (organisations,
+    # parties), while still taking a new one: names are free text in the schema.
+    suggest: bool = False
 
     @property
     def locked(self) -> bool:
@@ -88,6 +91,11 @@ def _ref(header: str, field: str, ref: str, width: int = 30, help_text: str = ""
 
 def _text(header: str, field: str, width: int = 40, help_text: str = "") -> Column:
     return Column(header, field, Kind.TEXT, width, help=help_text)
+
+
+def _organisation(header: str, field: str, width: int = 20, help_text: str = "") -> Column:
+    return Column(header, field, Kind.TEXT, width, suggest=True,
+                  help=help_text or "keuzelijst met de namen die al voorkomen; een nieuwe naam mag ook")
 
 
 def _int(header: str, field: str, width: int = 10, help_text: str = "") -> Column:
@@ -158,7 +166,7 @@ SHEETS: tuple[Sheet, ...] = (
         _id(), _ref("Persoon", "person", "people"), _ref("Programma", "programme", "programmes"),
         _choice("Functie", "role", {role.value: role.value for role in Role}, 16,
                 "burgemeester / wethouder; leeg = de bron zegt het niet"),
-        _text("Partij", "party", 20, "leeg = de bron zegt het niet"),
+        _organisation("Partij", "party", 20, "keuzelijst of een nieuwe partij; leeg = de bron zegt het niet"),
         _int("Locoburgemeester", "locoburgemeester_order", 16, "volgorde 1–10; leeg = onbekend"),
         _int("Volgorde", "order"), *_source(), _file())),
     Sheet("Domeinen", "domains", (
@@ -214,12 +222,12 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Focusopgaven", "focusopgaven", (
         _id(), _ref("Actieplan", "plan", "action_plans"), _int("Nummer", "number"), _text("Letter", "letter", 8),
         _text("Titel", "title", 36), _text("Titel in de begroting", "table_title", 36),
-        _text("Trekker", "lead", 20), _text("Doel", "objective", 40), _text("Verantwoordelijk", "responsible", 40),
+        _organisation("Trekker", "lead"), _text("Doel", "objective", 40), _text("Verantwoordelijk", "responsible", 40),
         *_cost("Subtotaal", "subtotal_documented"), *_source(), _file())),
     Sheet("Acties", "actions", (
         _id(), _ref("Actieplan", "plan", "action_plans"),
         _ref("Focusopgave", "focusopgave", "focusopgaven", 30, "leeg = buiten de focusopgaven"),
-        _int("Nummer", "number"), _text("Trekker", "trekker", 20), _text("Titel", "title", 40),
+        _int("Nummer", "number"), _organisation("Trekker", "trekker"), _text("Titel", "title", 40),
         _text("Kop in de tekst", "heading", 30), _text("Wat", "what", 40), *_cost("Kosten", "cost"),
         _text("Uitleg", "explanation", 40), _text("Planning", "planning_text", 24, "zoals geschreven"),
         _text("Opmerking", "note", 30, "opmerking van de redactie"), *_source(),
