@@ -16,7 +16,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from velsen_desk.cli import argparse_nl, data, log_setup, progress, reports, search, sync  # noqa: F401  (they register their commands)
+from velsen_desk.cli import (  # noqa: F401  (they register their commands)
+    argparse_nl,
+    data,
+    log_setup,
+    progress,
+    reports,
+    search,
+    sync,
+    workbook,
+)
 from velsen_desk.cli.commands import COMMANDS
 from velsen_desk.cli.errors import run_handler
 from velsen_desk.cli.exit_codes import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NO_DESKTOP, EXIT_OK
@@ -99,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--programme", metavar="ID", help=programme_help(_("standaard velsen-2022")))
     shot.add_argument("--size", default="1600x1000", metavar=_("BxH"))
     shot.add_argument("-o", "--output", required=True, metavar=_("BESTAND.png"))
+    workbook.add_workbook_commands(sub)
     return parser
 
 
