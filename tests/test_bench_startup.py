@@ -7,7 +7,8 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-from bench.startup import KINDS, _prepare_new_data, _put_in_place, round_order
+from bench.startup import KINDS, _make_older_version, _prepare_new_data, _put_in_place, round_order
+from velsen_desk.storage.local_copy import ensure_local_database, read_origin
 
 
 def test_every_kind_takes_every_place_equally_often() -> None:
@@ -16,6 +17,8 @@ def test_every_kind_takes_every_place_equally_often() -> None:
     for place in range(len(KINDS)):
         assert Counter(order[place] for order in rounds) == Counter({kind: 2 for kind in KINDS})
     assert len(set(rounds)) == 6  # not one order repeated
+    with_version = [round_order(run, (*KINDS, "new version")) for run in range(24)]
+    assert len(set(with_version)) == 24
 
 
 def _data_version(path: Path) -> str:
@@ -44,3 +47,13 @@ def test_new_data_is_made_aside_and_only_renamed_into_place(tmp_path: Path) -> N
     _put_in_place(tmp_path, fresh)
     assert _data_version(local) == "bench-3"
     assert not fresh.exists()
+
+
+def test_an_older_version_s_copy_is_rebuilt_by_the_next_start(isolated_home: Path) -> None:
+    built = ensure_local_database()
+    current = built.info.data_version
+    _make_older_version(isolated_home)
+    assert _data_version(built.info.path) == "older-version"
+    assert read_origin(built.info.path)["bundle_hash"] == "older-version"
+    assert ensure_local_database().info.data_version == current  # the start rebuilt it
+    assert read_origin(built.info.path)["bundle_hash"] != "older-version"
