@@ -8,19 +8,20 @@ from a sync is never overwritten by the embedded default.
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import logging
 import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from velsen_desk.core.os_errors import describe_error, describe_os_error
-from velsen_desk.core.paths import ORIGIN_FILE, bundled_data_dir, local_database_path, sources_dir
+from velsen_desk.core.paths import ORIGIN_FILE, bundled_data_dir, local_database_path
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.database import DatabaseError, DatabaseInfo, inspect_database
 from velsen_desk.storage.lock import LockedError, UnsafeLockError, directory_lock
+from velsen_desk.storage.prebuilt import bundle_hash, prebuilt_for
 from velsen_desk.storage.regular_file import read_bounded
 
 log = logging.getLogger(__name__)
@@ -56,17 +57,6 @@ def read_origin(db_path: Path) -> dict[str, str]:
 
 def write_origin(db_path: Path, origin: dict[str, str]) -> None:
     write_atomic(_origin_path(db_path), json.dumps(origin, ensure_ascii=False, indent=2).encode("utf-8"))
-
-
-def bundle_hash() -> str:
-    """A cheap fingerprint of the bundled data and source texts (hashing ~0.5 MB takes ~1 ms)."""
-    digest = hashlib.sha256()
-    for folder in (bundled_data_dir(), sources_dir()):
-        for path in sorted(folder.glob("*")):
-            if path.is_file():
-                digest.update(path.name.encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 LOCK_WAIT_SECONDS = 120.0  # a sync holding the lock copies and checks a few MB: seconds, not minutes
@@ -143,6 +133,11 @@ def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
 def _build_default(db_path: Path, seen: _Seen, bundle: str) -> LocalDatabase:
     """Build the bundled default beside the local copy and put it in place only if the local copy
     is still exactly what ``seen`` inspected. Called with the directory lock held."""
+    prebuilt = prebuilt_for(bundle)
+    if prebuilt is not None:
+        placed = _place_prebuilt(db_path, seen, bundle, prebuilt)
+        if placed is not None:
+            return placed
     # Only a first start or new bundled data pays for these imports and the YAML parsing.
     from sqlalchemy.exc import DBAPIError
 
@@ -174,11 +169,37 @@ def _build_default(db_path: Path, seen: _Seen, bundle: str) -> LocalDatabase:
             cause = exc.orig if isinstance(exc, DBAPIError) and isinstance(exc.orig, BaseException) else exc
             raise DatabaseError(_build_failed_message(db_path.parent, cause)) from exc
         info = inspect_database(db_path)
+    return _adopted(db_path, info, bundle)
+
+
+def _adopted(db_path: Path, info: DatabaseInfo, bundle: str) -> LocalDatabase:
     try:
         write_origin(db_path, {"origin": "ingebouwd", "bundle_hash": bundle})
     except OSError as exc:  # only a hint: without it the next start checks the bundle again
         log.warning("origin not written: %s", exc)
     return LocalDatabase(info, "ingebouwd")
+
+
+def _place_prebuilt(db_path: Path, seen: _Seen, bundle: str, prebuilt: Path) -> LocalDatabase | None:
+    """Put the shipped build of this bundle in place (a copy and a quick check instead of parsing
+    and building: the first start after an update stays as quick as any other). None when it
+    cannot be used; the caller then builds. Called with the directory lock held."""
+    staging = db_path.with_name(f".{db_path.name}.{os.getpid()}.prebuilt")
+    try:
+        shipped = inspect_database(prebuilt)
+        if seen.info is not None and seen.info.data_version == shipped.data_version:
+            return _adopted(db_path, seen.info, bundle)  # the same data already: only the stamp was missing
+        shutil.copyfile(prebuilt, staging)
+        inspect_database(staging, check_integrity=True, quick=True)  # a damaged install builds instead
+        if _stamp(db_path) != seen.stamp or read_origin(db_path) != seen.origin:
+            staging.unlink(missing_ok=True)
+            return _theirs(db_path)  # someone else put a copy in place meanwhile: theirs stays
+        os.replace(staging, db_path)
+        return _adopted(db_path, inspect_database(db_path), bundle)
+    except (OSError, DatabaseError) as exc:
+        staging.unlink(missing_ok=True)
+        log.warning("shipped database not used (%s); building the bundled data", exc)
+        return None
 
 
 def _theirs(db_path: Path) -> LocalDatabase:

@@ -1,0 +1,88 @@
+"""The shipped build of the bundled data (resources/prebuilt): current, and what a first start uses."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from velsen_desk.core.paths import bundled_data_dir, resources_dir
+from velsen_desk.curation.loader import load_dataset
+from velsen_desk.storage import local_copy
+from velsen_desk.storage.database import inspect_database
+from velsen_desk.storage.local_copy import ensure_local_database, read_origin
+from velsen_desk.storage.prebuilt import PREBUILT_FILE, bundle_hash, prebuilt_folder, prebuilt_for
+from velsen_desk.storage.shape import shape_problems
+
+
+def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                             "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        rows = {t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
+    conn.close()
+    return rows
+
+
+def test_the_shipped_build_is_of_the_bundled_data_as_it_is_now(built_db):
+    """Fails after a change to resources/data, resources/sources or the schema: run
+    packaging/prebuild-database.sh and commit resources/prebuilt."""
+    shipped = prebuilt_for(bundle_hash())
+    assert shipped is not None, "resources/prebuilt is stale: run packaging/prebuild-database.sh"
+    assert inspect_database(shipped).data_version == load_dataset([bundled_data_dir()]).version()
+    with sqlite3.connect(shipped) as conn:
+        assert shape_problems(conn) == []
+    conn.close()
+    assert _rows(shipped) == _rows(built_db)
+
+
+def test_a_first_start_copies_the_shipped_build_without_building(tmp_path, monkeypatch):
+    import velsen_desk.storage.build as build
+
+    def no_build(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("built although a current shipped build exists")
+
+    monkeypatch.setattr(build, "build_database", no_build)
+    db = tmp_path / "velsen-desk.sqlite"
+    local = ensure_local_database(db)
+    assert local.origin == "ingebouwd"
+    assert read_origin(db)["bundle_hash"] == bundle_hash()
+    assert _rows(db) == _rows(prebuilt_folder() / PREBUILT_FILE)
+
+
+@pytest.fixture
+def own_resources(tmp_path, monkeypatch) -> Path:
+    copy = tmp_path / "resources"
+    for name in ("data", "sources", "prebuilt"):
+        shutil.copytree(resources_dir() / name, copy / name)
+    monkeypatch.setenv("VELSEN_DESK_RESOURCES", str(copy))
+    return copy
+
+
+def test_a_damaged_shipped_build_is_never_shown_the_data_is_built_instead(own_resources, tmp_path):
+    shipped = own_resources / "prebuilt" / PREBUILT_FILE
+    data = bytearray(shipped.read_bytes())
+    data[len(data) // 2: len(data) // 2 + 4096] = b"\xff" * 4096  # a page of the tables, not the header
+    shipped.write_bytes(bytes(data))
+    assert prebuilt_for(bundle_hash()) == shipped
+    db = tmp_path / "home" / "velsen-desk.sqlite"
+    local = ensure_local_database(db)
+    assert local.origin == "ingebouwd"
+    assert inspect_database(db, check_integrity=True).data_version == load_dataset(
+        [own_resources / "data"]).version()
+    assert not list(db.parent.glob(".*.prebuilt"))  # the staging copy is gone
+
+
+def test_a_stale_shipped_build_is_not_used(own_resources):
+    changed = sorted((own_resources / "data").glob("*.yaml"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n# een opmerking\n", encoding="utf-8")
+    assert prebuilt_for(bundle_hash()) is None
+
+
+def test_the_fingerprint_follows_the_schema(monkeypatch):
+    before = bundle_hash()
+    monkeypatch.setattr("velsen_desk.storage.prebuilt.SCHEMA_VERSION", 99)
+    assert bundle_hash() != before
+    assert local_copy.bundle_hash is bundle_hash  # one fingerprint for the local copy and the shipped build
