@@ -337,6 +337,7 @@ def test_a_corrupt_database_shows_a_message_not_a_traceback(isolated_home, monke
     monkeypatch.setattr(app_module.QMessageBox, "critical", lambda *args: shown.append(args))
     monkeypatch.setattr("velsen_desk.storage.local_copy.local_database_path", lambda: corrupt)
     monkeypatch.setattr("velsen_desk.storage.local_copy.bundled_data_dir", lambda: isolated_home / "ontbreekt")
+    monkeypatch.setattr("velsen_desk.storage.local_copy.prebuilt_for", lambda _bundle: None)  # no shipped build either
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_app installs its own
     monkeypatch.setattr(app_module.QSettings, "setValue", lambda *args: None)  # keep the user's settings
     assert app_module.run_app() == 1
