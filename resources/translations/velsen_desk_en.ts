@@ -164,6 +164,10 @@ The details are in the log.</translation>
         <translation>The printer refuses a new page.</translation>
     </message>
     <message>
+        <source>De gegevens zijn gewijzigd, maar niet in wat dit overzicht vergelijkt: namen en titels, regie, portefeuilles, trekkers, kosten, planning en de punten van de hoofdstukken. Andere teksten, zoals toelichtingen en citaten uit de bronnen, kunnen wel veranderd zijn.</source>
+        <translation>The data has changed, but not in what this overview compares: names and titles, lead, portfolios, lead parties, costs, planning and the points of the chapters. Other texts, such as explanations and quotes from the sources, may have changed.</translation>
+    </message>
+    <message>
         <source>toegevoegd</source>
         <translation>added</translation>
     </message>

@@ -1,0 +1,84 @@
+"""Findings of the newcomer pass over the window (attack-ux), each pinned by a test."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from velsen_desk.sync.publish import publish, snapshot_database
+
+UNLISTED = "niet in wat dit overzicht vergelijkt"
+
+
+def _copy(source: Path, target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    snapshot_database(source, target)
+    return target
+
+
+@pytest.fixture
+def explanation_only(tmp_path: Path, built_db: Path) -> Path:
+    """A new data version in which only action 6's explanation changed (a field the diff does
+    not compare), as the griffie publishes after correcting a text."""
+    path = _copy(built_db, tmp_path / "v2" / "velsen-desk.sqlite")
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE actions SET explanation = explanation || ' (aangevuld)' WHERE number = 6")
+        conn.execute("UPDATE meta SET value = 'c3c3c3c3c3c3c3c3' WHERE key = 'data_version'")
+    conn.close()
+    return path
+
+
+# F1: "Wat is er veranderd" must not say "Geen verschillen" for a changed data version ----------
+
+def test_changes_dialog_does_not_call_a_changed_version_unchanged(qtbot, built_db, explanation_only):
+    from velsen_desk.sync.changes import compute_changes
+    from velsen_desk.ui.sync.changes import ChangesDialog
+
+    dialog = ChangesDialog()
+    qtbot.addWidget(dialog)
+    dialog.show_report(compute_changes(explanation_only, built_db))
+    assert UNLISTED in dialog.summary.text()
+    assert "Geen verschillen" not in dialog.summary.text()
+
+
+def test_changes_dialog_still_says_no_differences_for_the_same_data(qtbot, tmp_path, built_db):
+    from velsen_desk.sync.changes import compute_changes
+    from velsen_desk.ui.sync.changes import ChangesDialog
+
+    same = _copy(built_db, tmp_path / "same" / "velsen-desk.sqlite")
+    dialog = ChangesDialog()
+    qtbot.addWidget(dialog)
+    dialog.show_report(compute_changes(same, built_db))
+    assert dialog.summary.text() == "Geen verschillen met de vorige versie."
+
+
+def test_rollback_dialog_does_not_call_a_changed_version_unchanged(qtbot, isolated_home, built_db, explanation_only):
+    from velsen_desk.core.paths import local_database_path
+    from velsen_desk.sync.sync import sync
+    from velsen_desk.ui.sync.rollback import RollbackDialog
+
+    share = isolated_home / "share"
+    share.mkdir()
+    local = local_database_path()
+    publish(built_db, share, published_by="griffie")
+    sync(share, local)
+    publish(explanation_only, share, published_by="griffie")
+    sync(share, local)  # the first version is kept in versies/
+    dialog = RollbackDialog(local)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.restore_button.isEnabled, timeout=10000)
+    assert UNLISTED in dialog.summary.text()
+    assert "verschilt niet" not in dialog.summary.text()
+    dialog.wait()
+
+
+def test_cli_diff_does_not_call_a_changed_version_unchanged(isolated_home, built_db, explanation_only, capsys):
+    from velsen_desk.cli.main import main
+
+    assert main(["--language", "nl", "diff", str(built_db), str(explanation_only)]) == 0
+    out = capsys.readouterr().out
+    assert UNLISTED in out and "Geen verschillen" not in out
+    assert main(["--language", "nl", "diff", str(built_db), str(built_db)]) == 0
+    assert "Geen verschillen." in capsys.readouterr().out
