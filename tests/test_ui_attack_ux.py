@@ -82,3 +82,27 @@ def test_cli_diff_does_not_call_a_changed_version_unchanged(isolated_home, built
     assert UNLISTED in out and "Geen verschillen" not in out
     assert main(["--language", "nl", "diff", str(built_db), str(built_db)]) == 0
     assert "Geen verschillen." in capsys.readouterr().out
+
+
+# F6: the detail pane under the Portefeuilles table and the Actieplan tree stays readable ---------
+
+MIN_DETAIL_LINES = 8
+
+
+def test_budget_detail_pane_shows_several_lines_at_1280x720(qtbot, window):
+    tab = window.budget_tab
+    window.tabs.setCurrentWidget(tab)
+    assert tab.select_action(window.state.data.plans[0].actions[5].id)
+    qtbot.waitUntil(tab.note_editor.isVisible)
+    qtbot.wait(50)
+    assert tab.detail.height() >= MIN_DETAIL_LINES * tab.detail.fontMetrics().lineSpacing()
+    assert tab.tree.height() > tab.detail.height()  # the tree stays the main view
+
+
+def test_portfolio_detail_pane_shows_several_lines_at_1280x720(qtbot, window):
+    tab = window.portfolio_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.table.setCurrentIndex(tab.model.index(0, 4))
+    qtbot.waitUntil(tab.note_editor.isVisible)
+    qtbot.wait(50)
+    assert tab.detail.height() >= MIN_DETAIL_LINES * tab.detail.fontMetrics().lineSpacing()

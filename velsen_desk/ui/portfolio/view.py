@@ -12,7 +12,7 @@ from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.detail_pane import DetailPane
-from velsen_desk.ui.widgets.detail_split import DetailSplit
+from velsen_desk.ui.widgets.detail_split import DETAIL_BELOW, DetailSplit
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import esc, html_css, source_html
 
@@ -60,7 +60,7 @@ class PortfolioTab(ProgrammeTab):
         top_layout.addWidget(self.empty, 1)
         top_layout.addWidget(self.legend)
         self.note_editor = NoteEditor(self)
-        splitter = DetailSplit(top, self.detail, self.note_editor, Qt.Orientation.Vertical, (3, 1), self)
+        splitter = DetailSplit(top, self.detail, self.note_editor, Qt.Orientation.Vertical, DETAIL_BELOW, self)
         self._detail_column = splitter.detail_column
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
