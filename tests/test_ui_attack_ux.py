@@ -106,3 +106,41 @@ def test_portfolio_detail_pane_shows_several_lines_at_1280x720(qtbot, window):
     qtbot.waitUntil(tab.note_editor.isVisible)
     qtbot.wait(50)
     assert tab.detail.height() >= MIN_DETAIL_LINES * tab.detail.fontMetrics().lineSpacing()
+
+
+# F9: the budget chart's euro axis: no overlapping labels, no row of "€ 0" ----------------------
+
+def _axis_labels(axis, low: float, high: float, size: float) -> list[str]:
+    return [label for spacing, values in axis.tickValues(low, high, size)
+            for label in axis.tickStrings(values, 1.0, spacing)]
+
+
+def test_euro_axis_labels_fit_side_by_side(qtbot):
+    from PySide6.QtGui import QFontMetrics
+
+    from velsen_desk.ui.budget.chart import EuroAxis
+
+    axis = EuroAxis("bottom")
+    metrics = QFontMetrics(axis.style.get("tickFont") or axis.font())
+    for size in (150, 250, 400, 900):
+        labels = _axis_labels(axis, 0, 420_000, size)
+        assert labels, size
+        assert sum(metrics.horizontalAdvance(label) for label in labels) < size, (size, labels)
+
+
+def test_euro_axis_of_a_branch_without_amounts_says_zero_once(qtbot):
+    from velsen_desk.ui.budget.chart import Bar, CostChart
+
+    chart = CostChart()
+    qtbot.addWidget(chart)
+    chart.resize(300, 400)
+    chart.show()
+    chart.show_bars("Focusopgave 1", [Bar(f"{n}. Actie", 0, "n.v.t.") for n in range(1, 6)])
+    axis = chart.plot.getAxis("bottom")
+    low, high = chart.plot.getViewBox().viewRange()[0]
+    labels = _axis_labels(axis, low, high, 250)
+    assert labels == ["€ 0"]
+    chart.show_bars("Focusopgave 2", [Bar("6. Actie", 25_000, "€ 25.000"), Bar("7. Actie", 1_000, "€ 1.000")])
+    low, high = chart.plot.getViewBox().viewRange()[0]
+    labels = _axis_labels(axis, low, high, 250)
+    assert len(labels) == len(set(labels)) > 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -22,7 +23,46 @@ class Bar:
     unknown: bool = False
 
 
+def nice_step(raw: float) -> int:
+    """The smallest 1, 2 or 5 × 10ⁿ whole euros at least ``raw``."""
+    if raw <= 1:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+
+
+def nice_floor(value: float) -> int:
+    """The largest 1, 2 or 5 × 10ⁿ whole euros at most ``value`` (at least 1)."""
+    if value < 2:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(value))
+    return max(m * magnitude for m in (1, 2, 5) if m * magnitude <= value)
+
+
 class EuroAxis(pg.AxisItem):
+    """Whole-euro ticks, only as many as their labels fit side by side. pyqtgraph's own ticks
+    ignore the label width ("€ 100.0€0200.000" in a narrow chart) and, below € 1, label every
+    fifth of a euro "€ 0"."""
+
+    TICK_GAP_PX = 16
+    no_amounts = False  # set by the chart when every bar is n.v.t. or n.n.b.: only "€ 0" is true
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N803 (pyqtgraph's names)
+        low, high = max(0.0, minVal), maxVal
+        if high <= low or size <= 0:
+            return []
+        if self.no_amounts:
+            return [(1.0, [0.0])] if low == 0 else []
+        metrics = QFontMetrics(self.style.get("tickFont") or self.font())
+        widest = metrics.horizontalAdvance(format_euro(int(high))) + self.TICK_GAP_PX
+        fits = int(size // widest)
+        if fits <= 1:  # room for one label: a round amount inside the range says more than "€ 0"
+            top = nice_floor(high)
+            return [(float(top), [float(top)] if top >= low else [])]
+        step = nice_step((high - low) / fits)
+        first = math.ceil(low / step) * step
+        return [(float(step), [float(v) for v in range(first, int(high) + 1, step)])]
+
     def tickStrings(self, values, scale, spacing):  # noqa: D102
         return [format_euro(int(v)) if v >= 0 else "" for v in values]
 
@@ -115,7 +155,13 @@ class CostChart(QWidget):
         and runs again when it changes."""
         if not self.bars:
             return
-        top = max(b.amount for b in self.bars) or 1
+        known = max(b.amount for b in self.bars)
+        axis = self.plot.getAxis("bottom")
+        if isinstance(axis, EuroAxis):
+            axis.no_amounts = known == 0
+            axis.picture = None  # the ticks depend on it: draw them again
+            axis.update()
+        top = known or 1
         width = self.plot.getViewBox().width()
         metrics = QFontMetrics(self.font())
         span = top * 1.05
