@@ -27,7 +27,7 @@ def nice_step(raw: float) -> int:
     """The smallest 1, 2 or 5 × 10ⁿ whole euros at least ``raw``."""
     if raw <= 1:
         return 1
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude = int(10 ** math.floor(math.log10(raw)))  # raw > 1: a whole power of ten
     return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
 
 
@@ -35,7 +35,7 @@ def nice_floor(value: float) -> int:
     """The largest 1, 2 or 5 × 10ⁿ whole euros at most ``value`` (at least 1)."""
     if value < 2:
         return 1
-    magnitude = 10 ** math.floor(math.log10(value))
+    magnitude = int(10 ** math.floor(math.log10(value)))  # value >= 2: a whole power of ten
     return max(m * magnitude for m in (1, 2, 5) if m * magnitude <= value)
 
 
