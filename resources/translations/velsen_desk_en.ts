@@ -1227,8 +1227,8 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>No portfolio division is known for {0}: the data names no college members with portfolios.</translation>
     </message>
     <message>
-        <source>≈ = {0}.</source>
-        <translation>≈ = {0}.</translation>
+        <source>≈ = {0}</source>
+        <translation>≈ = {0}</translation>
     </message>
     <message>
         <source>Dit programma verdeelt de portefeuilles niet over domeinen.</source>

@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from velsen_desk.core.formatting import format_loco
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
-from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip
+from velsen_desk.ui.portfolio.model import PortfolioModel, loco_text, uncertain_tooltip
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DETAIL_BELOW, DetailSplit
@@ -126,7 +125,7 @@ class PortfolioTab(ProgrammeTab):
         uncertain = any(not i.domain_certain for i in data.matrix.items)
         notes = []
         if uncertain:
-            notes.append(self.tr("≈ = {0}.").format(uncertain_tooltip()))
+            notes.append(self.tr("≈ = {0}").format(uncertain_tooltip()))  # the explanation ends in its own full stop
         if not data.matrix.domains and has_college:
             notes.append(self.tr("Dit programma verdeelt de portefeuilles niet over domeinen."))
         if any(m.role is None or m.party is None for m in data.matrix.members):
@@ -161,7 +160,7 @@ class PortfolioTab(ProgrammeTab):
         out = [html_css(), f"<h2>{esc(member.name)}</h2>"]
         if member.id == self._state.person_id:
             out.append(f'<p class="mine">★ {esc(self.tr("Bekeken als dit collegelid"))}</p>')
-        loco = format_loco(member.role, member.locoburgemeester_order)
+        loco = loco_text(member)
         out.append(
             f"<p><b>{esc(self.tr('Rol'))}:</b> {esc(member.role or unknown)}<br>"
             f"<b>{esc(self.tr('Partij'))}:</b> {esc(member.party or unknown)}<br>"
