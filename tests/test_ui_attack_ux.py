@@ -144,3 +144,16 @@ def test_euro_axis_of_a_branch_without_amounts_says_zero_once(qtbot):
     low, high = chart.plot.getViewBox().viewRange()[0]
     labels = _axis_labels(axis, low, high, 250)
     assert len(labels) == len(set(labels)) > 1
+
+
+# F2: the status bar's data line is cut with "…", not mid-word without a sign ------------------
+
+def test_status_line_is_elided_where_it_does_not_fit(qtbot, window):
+    label = window.data_label
+    full = label.text()
+    assert "brondocumenten van" in full
+    label.resize(label.fontMetrics().horizontalAdvance(full) // 2, label.height())
+    shown = label.shown_text()
+    assert shown.endswith("…") and full.startswith(shown[:-1].rstrip())
+    label.resize(label.fontMetrics().horizontalAdvance(full) + 40, label.height())
+    assert label.shown_text() == full
