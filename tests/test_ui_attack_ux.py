@@ -157,3 +157,38 @@ def test_status_line_is_elided_where_it_does_not_fit(qtbot, window):
     assert shown.endswith("…") and full.startswith(shown[:-1].rstrip())
     label.resize(label.fontMetrics().horizontalAdvance(full) + 40, label.height())
     assert label.shown_text() == full
+
+
+# F20: a long "Niet bewaard: …" must not widen the window beyond the screen --------------------
+
+def test_unsaved_note_message_wraps_instead_of_widening_the_pane(qtbot, isolated_home, monkeypatch):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from velsen_desk.notes.current import current_notes
+    from velsen_desk.notes.notes_file import NotesFile
+    from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
+
+    monkeypatch.setattr(NotesFile, "busy_timeout_s", 0.05)
+    pane = QWidget()
+    qtbot.addWidget(pane)
+    editor = NoteEditor(pane)
+    QVBoxLayout(pane).addWidget(editor)
+    pane.resize(700, 200)
+    pane.show()
+    editor.set_item(NoteAnchor("velsen-2022.thema-1", "thema", "Thema 1: Leefbaarheid"))
+    conn = sqlite3.connect(current_notes().path, isolation_level=None)
+    conn.execute("BEGIN EXCLUSIVE")  # the notes file is locked: saving fails and says why
+    try:
+        qtbot.keyClicks(editor.edit, "Vraag over de bouwlocaties")
+        qtbot.waitUntil(lambda: editor.saved_label.text().startswith("Niet bewaard:"), timeout=3000)
+        message = editor.saved_label.text()
+        qtbot.wait(100)  # the layouts take the new text in
+        assert editor.saved_label.fontMetrics().horizontalAdvance(message) > 700  # as long as it gets
+        assert pane.minimumSizeHint().width() <= 700
+        label = editor.saved_label
+        assert label.height() > 2 * editor.title.sizeHint().height()  # wrapped over lines
+        assert label.height() >= label.heightForWidth(label.width())  # and every line shown
+    finally:
+        conn.execute("ROLLBACK")
+        conn.close()
+        editor.flush()
