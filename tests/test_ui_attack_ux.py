@@ -192,3 +192,17 @@ def test_unsaved_note_message_wraps_instead_of_widening_the_pane(qtbot, isolated
         conn.execute("ROLLBACK")
         conn.close()
         editor.flush()
+
+
+# F12: the notes overview writes one item's kind and the date as the rest of the window does ----
+
+def test_notes_overview_names_one_kind_and_a_dutch_date(qtbot):
+    from velsen_desk.notes.notes_file import Note
+    from velsen_desk.ui.notes.overview import NotesModel
+
+    model = NotesModel()
+    model.set_notes([Note("velsen-2022.thema-3", "thema", "Thema 3: Veiligheid", "Vraag", False,
+                          "2026-12-01T12:08:00+00:00")])
+    assert model.index(0, 1).data() == "Thema"
+    updated = model.index(0, 5).data()
+    assert "december 2026" in updated and "2026-12-01" not in updated

@@ -769,6 +769,50 @@ The details are in the log.</translation>
         <source>Speerpunten</source>
         <translation>Spearheads</translation>
     </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Hoofdstuk</source>
+        <translation>Chapter</translation>
+    </message>
+    <message>
+        <source>Focuspunt</source>
+        <translation>Focus point</translation>
+    </message>
+    <message>
+        <source>Portefeuille</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <source>Persoon</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Focusopgave</source>
+        <translation>Focus task</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Begroting</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Begrotingsregel</source>
+        <translation>Budget line</translation>
+    </message>
+    <message>
+        <source>Opgave</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Speerpunt</source>
+        <translation>Spearhead</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
