@@ -206,3 +206,20 @@ def test_notes_overview_names_one_kind_and_a_dutch_date(qtbot):
     assert model.index(0, 1).data() == "Thema"
     updated = model.index(0, 5).data()
     assert "december 2026" in updated and "2026-12-01" not in updated
+
+
+# F21: Portefeuilles rows fit their text after the tab was drawn while hidden ---------------------
+
+def test_portfolio_rows_fit_their_text_after_a_hidden_draw(qtbot, window):
+    window.view_bar.select_programme("heemskerk-2018")
+    qtbot.waitUntil(lambda: window.state.data is not None and window.state.data.programme.id == "heemskerk-2018",
+                    timeout=10000)
+    tab = window.portfolio_tab
+    qtbot.wait(1500)  # the hidden tabs catch up, one per turn, while Thema's is on screen
+    window.tabs.setCurrentWidget(tab)
+    qtbot.wait(200)
+    table = tab.table
+    rows = range(table.model().rowCount())
+    assert rows
+    for row in rows:
+        assert table.rowHeight(row) <= table.sizeHintForRow(row) + 2, row

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from velsen_desk.core.item_kinds import tab_for_kind
@@ -36,6 +36,15 @@ class PortfolioTab(ProgrammeTab):
             self.tr("Tabel: collegeleden in de rijen, domeinen in de kolommen; kies een cel voor de details.")
         )
         self.table.selectionModel().currentChanged.connect(self._on_current)
+        # Rows fit their wrapped text, but Qt measures them once, at the column widths of that
+        # moment: drawn while the tab was hidden (narrow columns) a member's row stayed four times
+        # too tall after the columns stretched. Measure again, once per turn, when a column's
+        # width changes.
+        self._refit_rows = QTimer(self)
+        self._refit_rows.setSingleShot(True)
+        self._refit_rows.setInterval(0)
+        self._refit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._refit_rows.start())
 
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
