@@ -223,3 +223,21 @@ def test_portfolio_rows_fit_their_text_after_a_hidden_draw(qtbot, window):
     assert rows
     for row in rows:
         assert table.rowHeight(row) <= table.sizeHintForRow(row) + 2, row
+
+
+# F18: a narrow budget chart keeps room for its bars -------------------------------------------
+
+def test_narrow_cost_chart_keeps_room_for_the_bars(qtbot):
+    from velsen_desk.ui.budget.chart import Bar, CostChart
+
+    chart = CostChart()
+    qtbot.addWidget(chart)
+    chart.resize(300, 400)
+    chart.show()
+    chart.show_bars("Actieplan", [Bar("9. Herinrichting en opwaarderen Stratingplantsoen", 100_000, "€ 100.000"),
+                                  Bar("20. Reservering onvoorzien", 200_000, "€ 200.000")])
+    qtbot.wait(50)
+    assert chart.plot.getViewBox().width() >= 0.35 * chart.width()
+    chart.resize(900, 400)
+    qtbot.wait(50)
+    assert chart.plot.getAxis("left").width() == 210  # a wide chart keeps the full names' column

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from velsen_desk.core.formatting import format_euro
@@ -68,12 +68,13 @@ class EuroAxis(pg.AxisItem):
 
 
 AXIS_WIDTH = 210
+AXIS_SHARE = 0.55  # at most this part of a narrow chart goes to the action names, the rest to bars
 LABEL_MARGIN_PX = 16  # the text item's own padding plus air before the edge
 
 
-def _short(text: str, metrics: QFontMetrics) -> str:
+def _short(text: str, metrics: QFontMetrics, width: int = AXIS_WIDTH) -> str:
     """Elide by pixels: pyqtgraph silently drops a tick label wider than its axis."""
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, AXIS_WIDTH - 16)
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 16)
 
 
 class CostChart(QWidget):
@@ -142,11 +143,27 @@ class CostChart(QWidget):
             label.setText(bars[i].text)
             label.setPos(bars[i].amount, i)
             label.setVisible(True)
-        axis = self.plot.getAxis("left")
-        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
-        axis.setTicks([[(y, _short(b.label, metrics)) for y, b in zip(ys, bars, strict=True)]])
+        self._label_axis()
         self._fit_x_range()
         self.plot.setYRange(-0.6, len(bars) - 0.4, padding=0)
+
+    def label_width(self) -> int:
+        """The action names' column: 210 px, less in a narrow chart (beside the search panel at
+        1280 px the names took all but 10 px and left no room for a bar)."""
+        return max(80, min(AXIS_WIDTH, int(self.width() * AXIS_SHARE)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.bars and self.plot.getAxis("left").width() != self.label_width():
+            self._label_axis()
+            self._fit_x_range()
+
+    def _label_axis(self) -> None:
+        axis = self.plot.getAxis("left")
+        width = self.label_width()
+        axis.setWidth(width)
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+        axis.setTicks([[(y, _short(b.label, metrics, width)) for y, b in enumerate(self.bars)]])
 
     def _fit_x_range(self) -> None:
         """Widen the euro axis until every value label fits beside its bar.
