@@ -241,3 +241,27 @@ def test_narrow_cost_chart_keeps_room_for_the_bars(qtbot):
     chart.resize(900, 400)
     qtbot.wait(50)
     assert chart.plot.getAxis("left").width() == 210  # a wide chart keeps the full names' column
+
+
+# F15: saving Instellingen without a new shared folder does not start a sync -----------------
+
+def test_settings_saved_without_a_new_share_does_not_sync(qtbot, main_window_on, isolated_home, built_db, tmp_path,
+                                                          monkeypatch):
+    from velsen_desk.sync.config import save_share
+
+    win = main_window_on(built_db)
+    share = tmp_path / "gedeeld"
+    share.mkdir()
+    save_share(share)
+    started: list[bool] = []
+    monkeypatch.setattr(win.sync, "start", lambda *a, **k: started.append(True) or False)
+    dialog = win.sync.open_settings()
+    dialog.accept()  # e.g. after changing only the language (left as it is: it is stored per user)
+    assert started == []
+    other = tmp_path / "ander"
+    other.mkdir()
+    dialog = win.sync.open_settings()
+    dialog.share_edit.setText(str(other))
+    dialog.accept()
+    assert started == [True]  # a new shared folder: fetch its data at once
+    win.runner.wait(5000)
