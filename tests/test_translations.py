@@ -111,4 +111,5 @@ def test_every_text_the_window_translates_is_in_the_catalogue():
 def test_registry_labels_are_listed_for_lupdate():
     assert set(registry_labels.REPORT_KIND_LABELS) == {k.menu_label for k in REPORT_KINDS}
     assert set(registry_labels.ITEM_KIND_PLURALS) == {k.plural for k in ITEM_KINDS}
+    assert set(registry_labels.ITEM_KIND_SINGULARS) == {k.singular for k in ITEM_KINDS}
     assert set(registry_labels.SPEERPUNT_SECTION_LABELS) == set(SPEERPUNT_SECTIONS.values())

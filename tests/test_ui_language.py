@@ -100,6 +100,23 @@ def test_english_window_has_no_dutch_menus_tabs_toolbar_or_report_dialog(qtbot, 
     window.runner.wait(5000)
 
 
+def test_english_portfolio_table_says_unknown_in_every_unknown_column(qtbot, built_db, settings, speak):
+    """Role, party and locoburgemeester are all unknown for Velsen: one word for it, in English
+    (the deputy column said "onbekend" beside "unknown")."""
+    speak(Language.ENGLISH)
+    window = open_window(qtbot, built_db, settings)
+    tab = window.portfolio_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.ensure_drawn()
+    columns = {tab.model.column(c).kind: c for c in range(tab.model.columnCount())}
+    for kind in ("role", "party", "loco"):
+        assert tab.model.index(0, columns[kind]).data() == "unknown", kind
+    tab.table.setCurrentIndex(tab.model.index(0, columns["loco"]))
+    assert "onbekend" not in tab.detail.toPlainText()
+    assert ".." not in tab.legend.text()
+    window.runner.wait(5000)
+
+
 def test_dutch_is_the_default_and_speaks_dutch(qtbot, built_db, settings, speak):
     assert language_choice(speak(None)) is Language.DUTCH
     window = open_window(qtbot, built_db, settings)

@@ -164,6 +164,10 @@ The details are in the log.</translation>
         <translation>The printer refuses a new page.</translation>
     </message>
     <message>
+        <source>De gegevens zijn gewijzigd, maar niet in wat dit overzicht vergelijkt: namen en titels, regie, portefeuilles, trekkers, kosten, planning en de punten van de hoofdstukken. Andere teksten, zoals toelichtingen en citaten uit de bronnen, kunnen wel veranderd zijn.</source>
+        <translation>The data has changed, but not in what this overview compares: names and titles, lead, portfolios, lead parties, costs, planning and the points of the chapters. Other texts, such as explanations and quotes from the sources, may have changed.</translation>
+    </message>
+    <message>
         <source>toegevoegd</source>
         <translation>added</translation>
     </message>
@@ -848,6 +852,50 @@ The details are in the log.</translation>
         <source>Impulsprojecten</source>
         <translation>Impulse projects</translation>
     </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Hoofdstuk</source>
+        <translation>Chapter</translation>
+    </message>
+    <message>
+        <source>Focuspunt</source>
+        <translation>Focus point</translation>
+    </message>
+    <message>
+        <source>Portefeuille</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <source>Persoon</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Focusopgave</source>
+        <translation>Focus task</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Begroting</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Begrotingsregel</source>
+        <translation>Budget line</translation>
+    </message>
+    <message>
+        <source>Opgave</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Speerpunt</source>
+        <translation>Spearhead</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1310,8 +1358,8 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>No portfolio division is known for {0}: the data names no college members with portfolios.</translation>
     </message>
     <message>
-        <source>≈ = {0}.</source>
-        <translation>≈ = {0}.</translation>
+        <source>≈ = {0}</source>
+        <translation>≈ = {0}</translation>
     </message>
     <message>
         <source>Dit programma verdeelt de portefeuilles niet over domeinen.</source>

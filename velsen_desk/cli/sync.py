@@ -62,10 +62,21 @@ def sync_command(args: argparse.Namespace) -> int:
                 cause=safe(exc)), file=sys.stderr)
             changes = []
         else:
-            print(ngettext("{n} wijziging sinds uw vorige versie", "{n} wijzigingen sinds uw vorige versie",
-                           len(changes)).format(n=len(changes)) + (":" if changes else "."))
+            if changes:  # a new data version with no listed change changed something not compared
+                print(ngettext("{n} wijziging sinds uw vorige versie", "{n} wijzigingen sinds uw vorige versie",
+                               len(changes)).format(n=len(changes)) + ":")
+            else:
+                print(_unlisted_change())
         _print_changes(changes, "  ")
     return EXIT_OK
+
+
+def _unlisted_change() -> str:
+    """Two data versions that differ only outside the fields the diff compares: saying "no
+    differences" would be untrue."""
+    return _("De gegevens zijn gewijzigd, maar niet in wat dit overzicht vergelijkt: namen en titels, regie, "
+             "portefeuilles, trekkers, kosten, planning en de punten van de hoofdstukken. Andere teksten, zoals "
+             "toelichtingen en citaten uit de bronnen, kunnen wel veranderd zijn.")
 
 
 def _print_changes(changes: Sequence[Change], indent: str) -> None:
@@ -81,13 +92,15 @@ def _print_changes(changes: Sequence[Change], indent: str) -> None:
 @command("diff")
 def diff_command(args: argparse.Namespace) -> int:
     from velsen_desk.storage.content_check import check_database_file
+    from velsen_desk.storage.database import inspect_database
     from velsen_desk.sync.diff import diff_databases
 
     for path in (Path(args.old), Path(args.new)):  # a hand-picked file may be of any shape or content
         check_database_file(path)
     changes = diff_databases(Path(args.old), Path(args.new))
     if not changes:
-        print(_("Geen verschillen."))
+        versions = {inspect_database(Path(p)).data_version for p in (args.old, args.new)}
+        print(_("Geen verschillen.") if len(versions) == 1 else _unlisted_change())
     _print_changes(changes, "")
     return EXIT_OK
 

@@ -19,6 +19,9 @@ class ChangeReport:
     changes: tuple[Change, ...]
     old: Path | None
     new: Path
+    # The two files hold different data (their data versions differ). With no listed change this
+    # means something changed outside the compared fields: "no differences" would be untrue.
+    data_changed: bool = False
 
 
 def newest_version(local_db: Path) -> Path | None:
@@ -31,6 +34,6 @@ def compute_changes(new: Path, old: Path | None = None) -> ChangeReport:
     old = old or newest_version(new)
     if old is None:
         return ChangeReport((), None, new)
-    for path in (old, new):  # refuse a wrong shape (e.g. a recursive view) before reading it
-        inspect_database(path, shape_check=shape_problems)
-    return ChangeReport(tuple(diff_databases(old, new)), old, new)
+    # refuse a wrong shape (e.g. a recursive view) before reading it
+    before, after = (inspect_database(path, shape_check=shape_problems) for path in (old, new))
+    return ChangeReport(tuple(diff_databases(old, new)), old, new, before.data_version != after.data_version)

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from velsen_desk.core.formatting import format_long_date
@@ -32,6 +33,17 @@ class DataStatus(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)  # document titles and dates come from the data
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr("Geopende gegevens"))
+
+    def shown_text(self) -> str:
+        """The text as it fits the label: cut with "…" where the status bar's buttons leave too
+        little room (the full line is in the accessible text and the tooltip lists every date)."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # A QLabel cuts a line too long for it mid-word without a sign ("ter consultat").
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()), self.palette(),
+                                  self.isEnabled(), self.shown_text(), self.foregroundRole())
 
     def origin_text(self, origin: Mapping[str, str]) -> str:
         """Where the open data came from, in words (``origin`` as in origin.json)."""

@@ -52,6 +52,21 @@ ITEM_KIND_PLURALS = (
     QT_TRANSLATE_NOOP("ItemKind", "Impulsprojecten"),
 )
 
+# Context "ItemKind": one item's kind (the notes overview's "Soort" column).
+ITEM_KIND_SINGULARS = (
+    QT_TRANSLATE_NOOP("ItemKind", "Thema"),
+    QT_TRANSLATE_NOOP("ItemKind", "Hoofdstuk"),
+    QT_TRANSLATE_NOOP("ItemKind", "Focuspunt"),
+    QT_TRANSLATE_NOOP("ItemKind", "Portefeuille"),
+    QT_TRANSLATE_NOOP("ItemKind", "Persoon"),
+    QT_TRANSLATE_NOOP("ItemKind", "Focusopgave"),
+    QT_TRANSLATE_NOOP("ItemKind", "Actie"),
+    QT_TRANSLATE_NOOP("ItemKind", "Begroting"),
+    QT_TRANSLATE_NOOP("ItemKind", "Begrotingsregel"),
+    QT_TRANSLATE_NOOP("ItemKind", "Opgave"),
+    QT_TRANSLATE_NOOP("ItemKind", "Speerpunt"),
+)
+
 # The empty context of the modules' _tr() helpers: the theme tree and detail headings.
 SPEERPUNT_SECTION_LABELS = (
     QT_TRANSLATE_NOOP("", "Speerpunten"),

@@ -27,20 +27,27 @@ TICK_LABEL_PX = 95  # room one euro tick label ("€ 1.500.000") needs, with air
 
 
 def nice_spacing(span: float, size_px: float) -> float:
-    """A 1-2-5 tick spacing that leaves every euro label ``TICK_LABEL_PX`` of room, so the
-    labels never overlap however wide or narrow the chart is."""
-    most = max(2.0, size_px // TICK_LABEL_PX)  # at least one tick besides the € 0 at the edge
+    """A round tick spacing (1, 2, 2.5 or 5 × 10ⁿ) that leaves every euro label ``TICK_LABEL_PX``
+    of room, so the labels never overlap however wide or narrow the chart is, and that still puts
+    one tick besides the € 0 inside the range."""
+    most = max(2.0, size_px // TICK_LABEL_PX)
     raw = span / most if span > 0 else 1.0
     magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
-    return next(step * magnitude for step in (1, 2, 5, 10) if step * magnitude >= raw)
+    steps = [m * magnitude * f for f in (0.1, 1) for m in (1, 2, 2.5, 5, 10)]
+    step = min(s for s in steps if s >= raw)
+    return step if step <= span else max((s for s in steps if s <= span), default=step)
 
 
 class EuroAxis(pg.AxisItem):
+    only_zero = False  # set by the chart while it shows no amounts
+
     def tickStrings(self, values, scale, spacing):  # noqa: D102
         return [format_euro(int(v)) if v >= 0 else "" for v in values]
 
     def tickSpacing(self, minVal, maxVal, size):  # noqa: D102, N802, N803 - pyqtgraph's names
         # pyqtgraph's own spacing is tuned for short numbers and lets "€ 250.000" labels collide
+        if self.only_zero:
+            return [(1e12, 0)]  # a branch without amounts (n.v.t., n.n.b.): the € 0 line only, no "€ 1"
         return [(nice_spacing(maxVal - minVal, size), 0)]
 
 
@@ -156,6 +163,9 @@ class CostChart(QWidget):
         if not self.bars:
             return
         top = max(b.amount for b in self.bars) or 1
+        axis = self.plot.getAxis("bottom")
+        if isinstance(axis, EuroAxis):
+            axis.only_zero = all(b.amount == 0 for b in self.bars)
         width = self.plot.getViewBox().width()
         metrics = QFontMetrics(self.font())
         span = top * 1.05

@@ -42,7 +42,7 @@ from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.detail_pane import DetailPane
-from velsen_desk.ui.widgets.detail_split import DetailSplit
+from velsen_desk.ui.widgets.detail_split import DETAIL_BELOW, DetailSplit
 from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS, ProgrammeTab
 from velsen_desk.ui.widgets.style import ID_ROLE, cost_html, esc, html_css, reconciliation_text, source_html
 from velsen_desk.ui.widgets.tree_model import prefetch_rows
@@ -96,7 +96,7 @@ class BudgetTab(ProgrammeTab):
             state, self.tr("Details"), self.tr("Details van de gekozen actie, regel of tak."), self
         )
         self.note_editor = NoteEditor(self)
-        left = DetailSplit(self.tree, self.detail, self.note_editor, Qt.Orientation.Vertical, (3, 1), self)
+        left = DetailSplit(self.tree, self.detail, self.note_editor, Qt.Orientation.Vertical, DETAIL_BELOW, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.chart_holder = ChartHolder(_cost_chart, self.splitter)

@@ -88,15 +88,20 @@ class NoteEditor(QWidget):
         self.choice.currentIndexChanged.connect(self._on_choice)
         self.saved_label = QLabel(self)
         self.saved_label.setAccessibleName(self.tr("Status van de notitie"))
+        # "Niet bewaard: <why, with the file's path> — …" is long: it wraps on a row of its own
+        # under the title. In the title row, unwrapped, its width became the window's minimum and
+        # pushed the window off the screen; wrapped there, the row was too short to show it.
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.choice, 1)  # beside the title, so a choice costs no extra row in a short pane
         top.addStretch(1)
-        top.addWidget(self.saved_label)
         top.addWidget(self.flag)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.saved_label)
         layout.addWidget(self.edit, 1)
         self.setTabOrder(self.choice, self.edit)
         self.setTabOrder(self.edit, self.flag)

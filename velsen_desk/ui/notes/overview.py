@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.item_kinds import item_kind
 from velsen_desk.notes.current import current_notes
 from velsen_desk.notes.notes_file import Note, NotesError
@@ -100,7 +101,8 @@ class NotesModel(QAbstractTableModel):
                 return note.label
             if column == 1:
                 kind = item_kind(note.kind)
-                return QCoreApplication.translate("ItemKind", kind.plural) if kind else note.kind
+                # One note is about one item: "Thema", not the group heading "Thema's".
+                return QCoreApplication.translate("ItemKind", kind.singular) if kind else note.kind
             if column == 2:
                 return _tr("ja") if note.flagged else ""
             if column == 3:
@@ -109,7 +111,8 @@ class NotesModel(QAbstractTableModel):
                 return _tr("los") if note.loose else ""
             if column == 5:
                 try:
-                    return f"{dt.datetime.fromisoformat(note.updated_at).astimezone():%Y-%m-%d %H:%M}"
+                    stamp = dt.datetime.fromisoformat(note.updated_at).astimezone()
+                    return f"{format_long_date(stamp.date())} {stamp:%H:%M}"  # as the window writes dates
                 except ValueError:
                     return note.updated_at
         if role == Qt.ItemDataRole.ForegroundRole and note.loose:

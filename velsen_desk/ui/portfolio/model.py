@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from velsen_desk.core import records
-from velsen_desk.core.formatting import format_loco
+from velsen_desk.core.formatting import UNKNOWN, format_loco
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
 
 Index = QModelIndex | QPersistentModelIndex
@@ -18,6 +18,13 @@ _NO_PARENT = QModelIndex()  # the invalid index, as a default argument
 def _tr(text: str) -> str:
     # The empty context: lupdate files bare _tr() calls there (packaging/update-translations.sh).
     return QCoreApplication.translate("", text)
+
+
+def loco_text(member: records.PersonInfo) -> str:
+    """The locoburgemeester order in the window's language: core.formatting says "onbekend" in
+    Dutch, which stood beside "unknown" for role and party in the English window."""
+    text = format_loco(member.role, member.locoburgemeester_order)
+    return _tr("onbekend") if text == UNKNOWN else text
 
 
 def uncertain_tooltip() -> str:
@@ -154,7 +161,7 @@ class PortfolioModel(QAbstractTableModel):
         if col.kind == "party":
             return member.party or unknown
         if col.kind == "loco":
-            return format_loco(member.role, member.locoburgemeester_order)
+            return loco_text(member)
         if col.kind == "regie":
             return "\n".join(f"{t.number}. {t.name}" for t in self.regie(row))
         return "\n".join(("≈ " if not i.domain_certain else "• ") + i.name for i in self.items(row, column))

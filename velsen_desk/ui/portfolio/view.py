@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from velsen_desk.core.formatting import format_loco
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
-from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip
+from velsen_desk.ui.portfolio.model import PortfolioModel, loco_text, uncertain_tooltip
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.detail_pane import DetailPane
-from velsen_desk.ui.widgets.detail_split import DetailSplit
+from velsen_desk.ui.widgets.detail_split import DETAIL_BELOW, DetailSplit
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import esc, html_css, plain_label, source_html
 
@@ -37,6 +36,15 @@ class PortfolioTab(ProgrammeTab):
             self.tr("Tabel: collegeleden in de rijen, domeinen in de kolommen; kies een cel voor de details.")
         )
         self.table.selectionModel().currentChanged.connect(self._on_current)
+        # Rows fit their wrapped text, but Qt measures them once, at the column widths of that
+        # moment: drawn while the tab was hidden (narrow columns) a member's row stayed four times
+        # too tall after the columns stretched. Measure again, once per turn, when a column's
+        # width changes.
+        self._refit_rows = QTimer(self)
+        self._refit_rows.setSingleShot(True)
+        self._refit_rows.setInterval(0)
+        self._refit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._refit_rows.start())
 
         self.legend = plain_label(QLabel(self))
         self.legend.setWordWrap(True)
@@ -60,7 +68,7 @@ class PortfolioTab(ProgrammeTab):
         top_layout.addWidget(self.empty, 1)
         top_layout.addWidget(self.legend)
         self.note_editor = NoteEditor(self)
-        splitter = DetailSplit(top, self.detail, self.note_editor, Qt.Orientation.Vertical, (3, 1), self)
+        splitter = DetailSplit(top, self.detail, self.note_editor, Qt.Orientation.Vertical, DETAIL_BELOW, self)
         self._detail_column = splitter.detail_column
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -126,7 +134,7 @@ class PortfolioTab(ProgrammeTab):
         uncertain = any(not i.domain_certain for i in data.matrix.items)
         notes = []
         if uncertain:
-            notes.append(self.tr("≈ = {0}.").format(uncertain_tooltip()))
+            notes.append(self.tr("≈ = {0}").format(uncertain_tooltip()))  # the explanation ends in its own full stop
         if not data.matrix.domains and has_college:
             notes.append(self.tr("Dit programma verdeelt de portefeuilles niet over domeinen."))
         if any(m.role is None or m.party is None for m in data.matrix.members):
@@ -162,7 +170,7 @@ class PortfolioTab(ProgrammeTab):
         out = [html_css(), f"<h2>{esc(member.name)}</h2>"]
         if member.id == self._state.person_id:
             out.append(f'<p class="mine">★ {esc(self.tr("Bekeken als dit collegelid"))}</p>')
-        loco = format_loco(member.role, member.locoburgemeester_order)
+        loco = loco_text(member)
         out.append(
             f"<p><b>{esc(self.tr('Rol'))}:</b> {esc(member.role or unknown)}<br>"
             f"<b>{esc(self.tr('Partij'))}:</b> {esc(member.party or unknown)}<br>"

@@ -39,6 +39,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def unlisted_change_text() -> str:
+    """For two different data versions whose compared fields are all equal: the list is empty,
+    yet saying "no differences" would be untrue (sync.diff compares a fixed set of fields)."""
+    return _tr("De gegevens zijn gewijzigd, maar niet in wat dit overzicht vergelijkt: namen en titels, "
+               "regie, portefeuilles, trekkers, kosten, planning en de punten van de hoofdstukken. Andere "
+               "teksten, zoals toelichtingen en citaten uit de bronnen, kunnen wel veranderd zijn.")
+
+
 def change_text(change: Change) -> str:
     return {"toegevoegd": _tr("toegevoegd"), "verwijderd": _tr("verwijderd"), "gewijzigd": _tr("gewijzigd")}.get(
         change.change, change.change
@@ -168,6 +176,8 @@ class ChangesDialog(QDialog):
         if report.old is None:
             text = self.tr("Er is nog geen eerdere versie om mee te vergelijken. Na een synchronisatie die "
                            "nieuwe gegevens brengt, ziet u hier wat er veranderd is.")
+        elif not report.changes and report.data_changed:
+            text = unlisted_change_text()
         elif not report.changes:
             text = self.tr("Geen verschillen met de vorige versie.")
         else:

@@ -161,7 +161,8 @@ class SyncFeature(QObject):
 
     def _on_settings_saved(self) -> None:
         self._window.statusBar().showMessage(self.tr("Instellingen bewaard."), 5000)
-        if self.settings_dialog is not None and self.settings_dialog.share() is not None:
+        dialog = self.settings_dialog
+        if dialog is not None and dialog.share() is not None and dialog.share_changed():
             self.start()
 
     def _on_started(self) -> None:

@@ -24,16 +24,28 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.storage.database import DatabaseError, inspect_database
 from velsen_desk.sync.diff import Change
 from velsen_desk.sync.rollback import KeptVersion, RollbackResult, kept_versions, rollback, rollback_preview
 from velsen_desk.ui.operations import Operation, OperationRunner
-from velsen_desk.ui.sync.changes import ChangesModel
+from velsen_desk.ui.sync.changes import ChangesModel, unlisted_change_text
 from velsen_desk.ui.sync.word_diff_view import WordDiffDelegate
 
 
 def kept_label(version: KeptVersion) -> str:
     stamp = version.kept_at.astimezone()
     return f"{format_long_date(stamp.date())} {stamp:%H:%M}"
+
+
+def preview_changes(local_db: Path, version: KeptVersion) -> tuple[list[Change], str | None, bool]:
+    """Worker: :func:`rollback_preview`, and whether the kept version holds other data than the
+    current copy (then an empty list must not read as "no difference")."""
+    changes, skipped_because = rollback_preview(local_db, version)
+    try:
+        current = inspect_database(local_db).data_version
+    except DatabaseError:
+        current = None  # the preview already says why the current copy cannot be read
+    return changes, skipped_because, current != version.data_version
 
 
 class RollbackDialog(QDialog):
@@ -145,11 +157,11 @@ class RollbackDialog(QDialog):
             return
         self.summary.setText(self.tr("Verschillen bepalen…"))
         local = self._local_db
-        self.runner.start(Operation(lambda _state: rollback_preview(local, version), success=self._on_preview,
+        self.runner.start(Operation(lambda _state: preview_changes(local, version), success=self._on_preview,
                                     failure=self._on_failed, key="changes"))
 
-    def _on_preview(self, preview: tuple[list[Change], str | None]) -> None:
-        changes, skipped_because = preview
+    def _on_preview(self, preview: tuple[list[Change], str | None, bool]) -> None:
+        changes, skipped_because, data_changed = preview
         self.model.set_changes(changes)
         self.tree.expandAll()
         if skipped_because is not None:  # the current copy is junk or missing: restoring is what helps
@@ -158,6 +170,8 @@ class RollbackDialog(QDialog):
             self.summary.setText(
                 self.tr("Terugzetten verandert %n onderdeel/onderdelen ten opzichte van de huidige gegevens.", "",
                         len(changes)))
+        elif data_changed:
+            self.summary.setText(unlisted_change_text())
         else:
             self.summary.setText(self.tr("Deze versie verschilt niet van de huidige gegevens."))
         self.restore_button.setEnabled(True)

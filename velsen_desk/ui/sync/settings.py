@@ -35,6 +35,7 @@ class SettingsDialog(QDialog):
             problem = ""
         except ConfigError as exc:  # an unusable settings file: show why, and let the user choose again
             current, problem = None, str(exc)
+        self._share_before = current
 
         intro = QLabel(
             self.tr("Velsen Desk haalt nieuwe gegevens op uit de gedeelde map waarin de griffie publiceert. "
@@ -102,6 +103,11 @@ class SettingsDialog(QDialog):
     def share(self) -> Path | None:
         text = self.share_edit.text().strip()
         return Path(text) if text else None
+
+    def share_changed(self) -> bool:
+        """Whether the shared folder differs from the one the dialog opened with (a sync is then
+        worth starting; changing only the language is not a reason to fetch data)."""
+        return self.share() != self._share_before
 
     # ---- Qt
 
