@@ -159,8 +159,11 @@ def parse_file(path: Path) -> tuple[DataFile | None, Any, list[Problem]]:
     return model, tree, []
 
 
-def load_dataset(paths: Sequence[Path], sources: Path | None = None) -> DataSet:
-    """Load, merge and check all data files. Raises :class:`DataError` listing every problem."""
+def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: Path | None = None) -> DataSet:
+    """Load, merge and check all data files. Raises :class:`DataError` listing every problem.
+
+    With a ``cache`` folder, a validation of exactly the same files, sources and checking code is
+    reused (:mod:`velsen_desk.curation.validation_cache`), and a new one without problems is kept."""
     from velsen_desk.core.paths import sources_dir
 
     files, problems = _list_files(paths)
@@ -169,6 +172,15 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None) -> DataSet:
                                      for p in paths])
     if size_problems := _size_problems(files):
         raise DataError(problems + size_problems)
+
+    key = None
+    if cache is not None and not problems:
+        from velsen_desk.curation import validation_cache
+
+        key = validation_cache.cache_key(files, sources or sources_dir())
+        found = validation_cache.load(cache, key) if key is not None else None
+        if found is not None:
+            return DataSet(collections=found[0], origin=found[1])
 
     dataset = DataSet()
     for path in files:
@@ -195,6 +207,10 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None) -> DataSet:
         problems.extend(checks.check_dataset(dataset, sources or sources_dir()))
     if problems:
         raise DataError(problems)
+    if cache is not None and key is not None:
+        from velsen_desk.curation import validation_cache
+
+        validation_cache.store(cache, key, dataset.collections, dataset.origin)
     return dataset
 
 
