@@ -53,16 +53,16 @@ def cache_key(files: Sequence[Path], sources: Path) -> str | None:
         for path in files:
             _update(digest, b"data", path)
         listed = sorted(sources.iterdir()) if sources.is_dir() else []
-        digest.update(str(sources.resolve()).encode())
+        digest.update(os.path.abspath(sources).encode())
         for path in listed:
             _update(digest, b"source", path)
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, on Python 3.11
         return None
     return digest.hexdigest()
 
 
 def _update(digest: hashlib._Hash, label: bytes, path: Path) -> None:
-    name = str(path.resolve()).encode()
+    name = os.path.abspath(path).encode()  # not resolve(): a link loop is the validation's to report
     data = path.read_bytes() if path.is_file() else b""
     for part in (label, len(name).to_bytes(8, "big"), name, len(data).to_bytes(8, "big"), data):
         digest.update(part)
