@@ -35,6 +35,7 @@ class DataSet:
         default_factory=lambda: {name: [] for name in COLLECTIONS}
     )
     origin: dict[str, tuple[Path, int | None, str]] = field(default_factory=dict)
+    known_version: str | None = None  # the version of a reused validation of the same records
 
     def __getattr__(self, name: str) -> list[Any]:
         try:
@@ -45,6 +46,8 @@ class DataSet:
 
     def version(self) -> str:
         """A content hash: the same data gives the same version, whatever the file layout."""
+        if self.known_version is not None:
+            return self.known_version
         digest = hashlib.sha256()
         for name in COLLECTIONS:
             for record in sorted(self.collections[name], key=lambda r: r.id):  # type: ignore[attr-defined]
@@ -206,7 +209,7 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
         key = validation_cache.cache_key(files, sources or sources_dir())
         found = validation_cache.load(cache, key) if key is not None else None
         if found is not None:
-            return DataSet(collections=found[0], origin=found[1])
+            return DataSet(collections=found[0], origin=found[1], known_version=found[2])
 
     dataset = DataSet()
     for path in files:
@@ -236,7 +239,7 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
     if cache is not None and key is not None:
         from velsen_desk.curation import validation_cache
 
-        validation_cache.store(cache, key, dataset.collections, dataset.origin)
+        validation_cache.store(cache, key, dataset.collections, dataset.origin, dataset.version())
     return dataset
 
 
