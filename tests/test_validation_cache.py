@@ -124,3 +124,12 @@ def test_build_db_after_validate_reuses_it_and_builds_the_same_file(data, tmp_pa
     assert main(["build-db", "-o", str(reused), str(data)]) == 0
     assert reused.read_bytes() == fresh.read_bytes()
     assert "In orde: 5 bestanden" in capsys.readouterr().out
+
+
+def test_another_library_version_is_another_key(data, monkeypatch):
+    files = sorted(data.glob("*.yaml"))
+    before = validation_cache.cache_key(files, sources_dir())
+    real = validation_cache.metadata.version
+    monkeypatch.setattr(validation_cache.metadata, "version",
+                        lambda name: "99.0" if name == "babel" else real(name))  # amounts may print otherwise
+    assert validation_cache.cache_key(files, sources_dir()) not in (None, before)

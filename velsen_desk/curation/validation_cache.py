@@ -19,6 +19,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 import pydantic
@@ -33,9 +34,19 @@ KEEP = 4  # entries kept: a few data sets (bundled, a share's, a test set) witho
 _SUFFIX = ".json"
 
 
+# Libraries whose version can change what parses or what is valid (YAML reading, schema, amounts).
+_LIBRARIES = ("pydantic", "pydantic-core", "ruamel.yaml", "PyYAML", "babel")
+
+
 def _code_fingerprint() -> bytes:
-    """The code that decides what is valid: the curation and core packages, and pydantic's version."""
+    """The code that decides what is valid: the curation and core packages, and the libraries'
+    versions."""
     digest = hashlib.sha256(pydantic.VERSION.encode())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=-".encode())
     package = Path(__file__).resolve().parent.parent
     for folder in ("curation", "core"):
         for path in sorted((package / folder).glob("*.py")):
