@@ -14,12 +14,19 @@ from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.core.own_files import own_file_message
 
 
+def validation_cache_dir() -> Path:
+    """Where validations are kept for reuse (the user's cache folder: never the data or the share)."""
+    from velsen_desk.core.paths import user_cache_dir
+
+    return user_cache_dir() / "validatie"
+
+
 @command("validate")
 def validate_command(args: argparse.Namespace) -> int:
     from velsen_desk.curation.loader import data_files, load_dataset
 
     paths = [Path(p) for p in args.paths]
-    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None)
+    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None, cache=validation_cache_dir())
     files = data_files(paths)
     total = sum(len(records) for records in dataset.collections.values())
     files_text = ngettext("{n} bestand", "{n} bestanden", len(files)).format(n=len(files))
@@ -43,7 +50,8 @@ def build_db_command(args: argparse.Namespace) -> int:
         raise CommandError(_("{path} is geen gewoon bestand (een koppeling, pijp of apparaat) en wordt niet "
                              "overschreven. Kies een andere bestandsnaam.").format(path=safe(output)))
     paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
-    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None)
+    # build-db after validate (or a second build) reuses that validation of the same bytes
+    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None, cache=validation_cache_dir())
     try:
         result = build_database(dataset, output)
     except OSError as exc:

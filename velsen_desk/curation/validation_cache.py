@@ -1,0 +1,144 @@
+"""A validation of the same content, kept so that ``build-db`` after ``validate`` does not parse and
+check every file again (issue 17: at 100x the bundled data that was ~10 s of CPU per command).
+
+An entry is written only after a validation without problems, and it is found only by a key over
+everything the validation read: the checking code itself, every data file's path and bytes, and
+every file of the sources folder. So a changed byte anywhere, or a changed rule, is a miss and
+the files are validated again. The entry holds the merged records as JSON; they are read back
+through the same pydantic schema (so a damaged entry is refused, never half-used), and a missed,
+unreadable or foreign entry simply means a full validation. Entries live in the user's cache
+folder, owner-only, written atomically (a temporary file, then a rename); the newest few are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import stat
+import tempfile
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+
+import pydantic
+from pydantic import BaseModel, ValidationError
+
+from velsen_desk.curation.schema import COLLECTIONS, DataFile
+
+_log = logging.getLogger(__name__)
+
+FORMAT = "velsen-desk-validatie/1"
+KEEP = 4  # entries kept: a few data sets (bundled, a share's, a test set) without growing forever
+_SUFFIX = ".json"
+
+
+# Libraries whose version can change what parses or what is valid (YAML reading, schema, amounts).
+_LIBRARIES = ("pydantic", "pydantic-core", "ruamel.yaml", "PyYAML", "babel")
+
+
+def _code_fingerprint() -> bytes:
+    """The code that decides what is valid: the curation and core packages, and the libraries'
+    versions."""
+    digest = hashlib.sha256(pydantic.VERSION.encode())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=-".encode())
+    package = Path(__file__).resolve().parent.parent
+    for folder in ("curation", "core"):
+        for path in sorted((package / folder).glob("*.py")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def cache_key(files: Sequence[Path], sources: Path) -> str | None:
+    """The key of one validation of ``files`` against ``sources``; None when a file cannot be read
+    (the validation itself then says which, with its own message)."""
+    digest = hashlib.sha256(FORMAT.encode())
+    digest.update(_code_fingerprint())
+    try:
+        for path in files:
+            _update(digest, b"data", path)
+        listed = sorted(sources.iterdir()) if sources.is_dir() else []
+        digest.update(os.path.abspath(sources).encode())
+        for path in listed:
+            _update(digest, b"source", path)
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, on Python 3.11
+        return None
+    return digest.hexdigest()
+
+
+def _update(digest: hashlib._Hash, label: bytes, path: Path) -> None:
+    name = os.path.abspath(path).encode()  # not resolve(): a link loop is the validation's to report
+    data = path.read_bytes() if path.is_file() else b""
+    for part in (label, len(name).to_bytes(8, "big"), name, len(data).to_bytes(8, "big"), data):
+        digest.update(part)
+
+
+def load(
+    folder: Path, key: str
+) -> tuple[dict[str, list[BaseModel]], dict[str, tuple[Path, int | None, str]], str] | None:
+    """The records, their origins and the data version of an earlier validation with this key, or None."""
+    path = folder / f"{key}{_SUFFIX}"
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+            return None  # only a regular file of our own is trusted as an earlier validation
+        with path.open("rb") as handle:
+            header = json.loads(handle.readline())
+            body = handle.read()
+        if header.get("format") != FORMAT or header.get("key") != key:
+            return None
+        model = DataFile.model_validate_json(body)
+        files: dict[str, Path] = {}  # one Path per file, not per record (44,000 Paths cost ~1 s)
+        origin = {record_id: (files.get(file) or files.setdefault(file, Path(file)), line, where)
+                  for record_id, (file, line, where) in header["origin"].items()}
+        version = header["version"]
+        if not isinstance(version, str):
+            return None
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError, KeyError, ValidationError) as exc:  # a damaged entry: validate again
+        _log.info("validatie-cache %s niet gebruikt: %s", path, type(exc).__name__)
+        return None
+    collections: dict[str, list[BaseModel]] = {name: list(getattr(model, name)) for name in COLLECTIONS}
+    return collections, origin, version
+
+
+def store(
+    folder: Path,
+    key: str,
+    collections: dict[str, list[BaseModel]],
+    origin: dict[str, tuple[Path, int | None, str]],
+    version: str,
+) -> None:
+    """Keep a validation without problems under ``key``; a failure to write is logged, never raised."""
+    header = {"format": FORMAT, "key": key, "version": version,
+              "origin": {record_id: [str(file), line, where] for record_id, (file, line, where) in origin.items()}}
+    # model_construct: the records are validated already; serialising them is all that is needed
+    values: dict[str, object] = {"format": "velsen-desk-data/1", **collections}
+    body = DataFile.model_construct(None, **values).model_dump_json(by_alias=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".validatie-", suffix=".tmp")  # mode 0600
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(json.dumps(header, ensure_ascii=False).encode() + b"\n")
+                out.write(body.encode())
+            os.replace(temporary, folder / f"{key}{_SUFFIX}")
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        _prune(folder)
+    except OSError as exc:
+        _log.info("validatie-cache niet bewaard in %s: %s", folder, exc)
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob(f"*{_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        old.unlink(missing_ok=True)
