@@ -658,7 +658,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>Gegevensversie (voor de griffie): {0}</source>
-        <translation>Data version (for the griffie): {0}</translation>
+        <translation>Data version (for the council clerk&apos;s office): {0}</translation>
     </message>
     <message>
         <source>Opgehaald uit: {0}</source>
@@ -984,8 +984,12 @@ Details: {0}</translation>
         <translation>About Velsen Desk</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Velsen Desk {0}&lt;/h3&gt;&lt;p&gt;Het raadsprogramma, de portefeuilleverdeling en het Actieplan Velsen-Noord, offline in één venster.&lt;/p&gt;&lt;p&gt;Gegevensversie {1} ({2}).&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Velsen Desk {0}&lt;/h3&gt;&lt;p&gt;The council programme, the division of portfolios and the Actieplan Velsen-Noord, offline in one window.&lt;/p&gt;&lt;p&gt;Data version {1} ({2}).&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Velsen Desk {0}&lt;/h3&gt;&lt;p&gt;Het raadsprogramma, de portefeuilleverdeling en het Actieplan Velsen-Noord, offline in één venster.&lt;/p&gt;&lt;p&gt;{1}.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Velsen Desk {0}&lt;/h3&gt;&lt;p&gt;The council programme, the division of portfolios and the Actieplan Velsen-Noord, offline in one window.&lt;/p&gt;&lt;p&gt;{1}.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Gegevensversie (voor de griffie): {0}</source>
+        <translation>Data version (for the council clerk&apos;s office): {0}</translation>
     </message>
 </context>
 <context>
@@ -1042,20 +1046,20 @@ Details: {0}</translation>
         <translation>Note not saved</translation>
     </message>
     <message numerus="yes">
-        <source>Deze notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:
+        <source>%n notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:
 {0}
 
 {1}
 
 Toch afsluiten? De niet-bewaarde tekst gaat dan verloren.</source>
         <translation>
-            <numerusform>This note could not be saved, not even in the recovery file:
+            <numerusform>%n note could not be saved, not even in the recovery file:
 {0}
 
 {1}
 
 Close anyway? The unsaved text will then be lost.</numerusform>
-            <numerusform>These notes could not be saved, not even in the recovery file:
+            <numerusform>%n notes could not be saved, not even in the recovery file:
 {0}
 
 {1}
@@ -1713,7 +1717,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Gegevensversie (voor de griffie): {0}</source>
-        <translation>Data version (for the griffie): {0}</translation>
+        <translation>Data version (for the council clerk&apos;s office): {0}</translation>
     </message>
     <message>
         <source>Er is nog geen eerdere versie bewaard. Na een synchronisatie die nieuwe gegevens brengt, wordt de vorige versie hier bewaard.</source>
