@@ -362,3 +362,27 @@ def test_a_domain_message_is_made_in_the_language_spoken_when_it_is_raised():
     i18n.use_language("nl")
     with pytest.raises(SyncError, match="is niet bereikbaar"):
         read_manifest(Path("/nonexistent/share"))
+
+
+def test_the_changes_between_two_versions_speak_english(tmp_path, capsys, built):
+    """"Wat is er veranderd": the kinds, fields and kinds of change are words, translated when shown."""
+    import shutil
+    import sqlite3
+    from contextlib import closing
+
+    new = tmp_path / "new.sqlite"
+    shutil.copyfile(built, new)
+    with closing(sqlite3.connect(new)) as conn, conn:
+        title = conn.execute("SELECT title FROM actions WHERE id = 'velsen-2022.avn.a01'").fetchone()[0]
+        conn.execute("UPDATE actions SET title = 'Nieuw' WHERE id = 'velsen-2022.avn.a01'")
+    assert main(["--language", "en", "diff", str(built), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert f"action Action 1: {title}: title {title} → Nieuw" in out, out
+    assert main(["diff", str(built), str(new)]) == 0
+    assert f"actie Actie 1: {title}: titel {title} → Nieuw" in capsys.readouterr().out
+
+
+def test_status_says_unknown_in_english(isolated_home, capsys):
+    assert main(["--language", "en", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "Shared folder: unknown" in out and "onbekend" not in out, out

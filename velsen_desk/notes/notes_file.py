@@ -247,7 +247,8 @@ class NotesFile:
             except SpecialFileError:
                 raise NoteRecordError(_("geen gewoon bestand")) from None
             except TooLargeError:
-                raise NoteRecordError(f"groter dan {MAX_EXPORT_BYTES // (1024 * 1024)} MB") from None
+                too_large = _("groter dan {size} MB").format(size=MAX_EXPORT_BYTES // (1024 * 1024))
+                raise NoteRecordError(too_large) from None
             incoming = parse_notes_payload(json.loads(raw.decode("utf-8-sig")), EXPORT_FORMAT)
         except NoteRecordError as exc:
             raise NotesError(_(
