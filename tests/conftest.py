@@ -54,6 +54,16 @@ def _dutch_catalogue_as_the_app_loads_it(request: pytest.FixtureRequest) -> None
     _catalogue_loaded = True
 
 
+@pytest.fixture(autouse=True)
+def _messages_back_in_dutch():
+    """A test that speaks English (the command line's --language, or a window with English
+    installed) leaves the domain's messages (core/i18n.py) in Dutch for the next test."""
+    yield
+    from velsen_desk.core import i18n
+
+    i18n.use_language("nl")
+
+
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled data built into a temporary SQLite file (once per test session)."""

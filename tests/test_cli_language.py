@@ -30,6 +30,12 @@ DUTCH_WORDS = {
     "ontbreekt", "veld", "moet", "regie", "griffie", "collegelid", "programma", "vergadering", "versie",
     "tekst", "alleen", "wordt", "deze", "uw", "kies", "gevonden", "probleem", "problemen", "onbekend",
     "verplicht", "opdracht", "pad", "zoektekst", "gedeelde", "taal", "meldingen", "haal",
+    # the domain's messages: sync, publish, notes, reports, data checks
+    "geen", "kopie", "lokale", "gepubliceerde", "citaat", "brontekst", "notitie", "schijf", "mislukt",
+    "bereikbaar", "ongeldig", "ongeldige", "onbekende", "komt", "staat", "keer", "som", "regels", "hoogstens",
+    "bedrag", "gegevensbestand", "synchroniseer", "opnieuw", "wanneer", "verbinding", "doel", "beschadigd",
+    "toegestaan", "verwijzing", "sleutel", "persoon", "actienummer", "twee", "bevat", "datum", "bijvoorbeeld",
+    "niets", "gewijzigd", "geschreven", "werkt", "verder",
 }
 # Names that stay as they are in any language: programme titles, the plan's name, our metavars' ids.
 PROPER_NAMES = re.compile(r"Actieplan Velsen-Noord|Strategische Agenda|Heemskerk|Velsen[- ]?\w*|velsen-desk")
@@ -200,3 +206,183 @@ def test_the_parser_is_built_in_the_language_spoken():
     assert "search all data" in build_parser().format_help()
     i18n.use_language("nl")
     assert "zoek in alle gegevens" in build_parser().format_help()
+
+
+# ---- the domain's messages in English: sync, publish, reports, and every kind of data problem
+
+
+def english_only(text: str, *known: str) -> set[str]:
+    """Dutch words left in ``text`` once paths, quoted values (data), field paths ("[themes[10].regie]")
+    and the ids a user chooses from ("Choose from: themes, regie.") are left out."""
+    for value in known:
+        text = text.replace(value, " ")
+    return dutch_words(re.sub(r"'[^']*'|“[^”]*”|\[[\w.\[\]]*\]:|Choose from: [^.\n]*", " ", text))
+
+
+def test_a_sync_from_a_missing_share_speaks_english(tmp_path, capsys):
+    share = tmp_path / "share"
+    assert main(["--language", "en", "sync", "--share", str(share)]) == 1
+    err = capsys.readouterr().err
+    assert f"The shared folder {share} cannot be reached. You continue with your local copy" in err
+    assert not english_only(err, str(tmp_path)), err
+    assert main(["sync", "--share", str(share)]) == 1
+    assert "De gedeelde map" in capsys.readouterr().err  # and Dutch again without --language
+
+
+def test_a_share_without_a_publication_says_so_in_both_languages_without_jargon(tmp_path, capsys):
+    assert main(["--language", "en", "sync", "--share", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "has not published any data" in err and not english_only(err, str(tmp_path)), err
+    assert main(["sync", "--share", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "nog geen gepubliceerde versie" in err and "manifest" not in err
+
+
+def test_a_publish_of_a_broken_database_or_to_a_broken_share_speaks_english(tmp_path, capsys, built):
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"not a database at all")
+    assert main(["--language", "en", "publish", str(broken), "--share", str(tmp_path / "share")]) == 1
+    err = capsys.readouterr().err
+    assert "Not published:" in err and "damaged or not an SQLite file" in err
+    assert not english_only(err, str(tmp_path)), err
+    not_a_folder = tmp_path / "share-file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    assert main(["--language", "en", "publish", str(built), "--share", str(not_a_folder)]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be reached" in err and not english_only(err, str(tmp_path)), err
+
+
+@pytest.mark.parametrize("argv", [
+    ["--meeting", "Raad", "--date", "2024-13-45"],
+    ["--meeting", "Raad", "--date", "2024-05-01", "--agenda-item", "zeven!"],
+    ["--meeting", "Raad", "--date", "2024-05-01", "--items", "themes,stars"],
+    ["--date", "2024-05-01"],
+])
+def test_a_report_with_a_bad_request_speaks_english(tmp_path, capsys, built, argv):
+    out = tmp_path / "annex.pdf"
+    assert main(["--language", "en", "report", "annex", "-o", str(out), "--database", str(built), *argv]) != 0
+    err = capsys.readouterr().err
+    assert err.strip() and not english_only(err, str(tmp_path)), err
+    assert not out.exists()
+
+
+def test_a_report_to_a_missing_folder_speaks_english(tmp_path, capsys, built):
+    out = tmp_path / "missing" / "themes.pdf"
+    assert main(["--language", "en", "report", "themes", "-o", str(out), "--database", str(built)]) == 1
+    err = capsys.readouterr().err
+    assert f"The folder {out.parent} does not exist." in err and not english_only(err, str(tmp_path)), err
+
+
+def _bundled_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    from velsen_desk.core.paths import bundled_data_dir
+
+    target = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), target)
+    return target
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _validate_in_english(capsys, *paths: Path) -> str:
+    assert main(["--language", "en", "validate", *map(str, paths)]) == 1
+    return capsys.readouterr().err
+
+
+def test_validate_speaks_english_about_references_numbers_sums_and_quotes(tmp_path, capsys):
+    """The cross-record checks (curation/checks.py), with file, line and field as in Dutch."""
+    data = _bundled_copy(tmp_path)
+    programme, plan = data / "velsen-2022.yaml", data / "velsen-actieplan-noord-2023.yaml"
+    _edit(programme, "name: Mobiliteit, regie: bram-diepstraten", "name: Mobiliteit, regie: bram-diepstraat")
+    _edit(plan, "    number: 7\n    trekker: Gemeente Velsen", "    number: 6\n    trekker: Gemeente Velsen")
+    _edit(plan, 'amount: 40000, text: "€40.000"}\n    explanation: De route',
+          'amount: 45000, text: "€40.000"}\n    explanation: De route')
+    _edit(plan, 'amount: 1000, text: "€1.000"', 'amount: 1000, text: "€1.001"')
+    err = _validate_in_english(capsys, data)
+    assert re.search(r"velsen-2022\.yaml:\d+ \[themes\[10\]\.regie\]: unknown person 'bram-diepstraat'", err)
+    assert "action number 6 occurs twice (also at 'velsen-2022.avn.a06')" in err
+    assert "subtotal in the document is € 326.000, but the sum of the lines is € 331.000" in err
+    assert "amount text '€1.001' does not occur in the source text" in err
+    assert not english_only(err, str(tmp_path)), english_only(err, str(tmp_path))
+
+
+def test_validate_speaks_english_about_fidelity(tmp_path, capsys):
+    """A quote that does not prove the value it carries (curation/fidelity.py), and an invented quote."""
+    data = _bundled_copy(tmp_path)
+    programme = data / "velsen-2022.yaml"
+    _edit(programme, 'name: Schiphol, source: {doc: velsen-2022.uitvoeringsafspraken, quote: "• Schiphol"}',
+          'name: Lelystad, source: {doc: velsen-2022.uitvoeringsafspraken, quote: "• Schiphol"}')
+    err = _validate_in_english(capsys, data)
+    assert re.search(r"velsen-2022\.yaml:\d+ \[portfolio_items\[\d+\]\.source\.quote\]: "
+                     r"the quote does not contain the value of 'name' \('Lelystad'\)", err), err
+    assert not english_only(err, str(tmp_path)), english_only(err, str(tmp_path))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("format: velsen-desk-data/1\ndataset: x\nmunicipalities:\n  - *m\n",
+     "bad.yaml:4: reference '*m' (YAML alias) is not allowed"),
+    ("format: velsen-desk-data/1\ndataset: !!python/object:os.system x\n",
+     "bad.yaml:2: YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed"),
+    ("%YAML 1.2\n---\nformat: velsen-desk-data/1\n", "YAML directive ('%YAML' or '%TAG') is not allowed"),
+    ("format: velsen-desk-data/1\n\tdataset: x\n", "tab character: indent with spaces, not with tabs"),
+    ("format: velsen-desk-data/1\nformat: velsen-desk-data/1\n", "key 'format' occurs twice in the same mapping"),
+    ("format: velsen-desk-data/1\nmunicipalities:\n  - id: x\n    name: \"\u0007\"\n", "forbidden character"),
+    ("- a list\n", "the file must be a YAML mapping (key: value)"),
+])
+def test_validate_speaks_english_about_yaml_safety(tmp_path, capsys, text, expected):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, encoding="utf-8")
+    err = _validate_in_english(capsys, bad)
+    assert expected in err, err
+    assert not english_only(err, str(tmp_path)), err
+
+
+def test_validate_speaks_english_about_the_schema_s_own_rules(tmp_path, capsys):
+    """The schema's validators (curation/schema.py) raise the message pydantic passes on."""
+    data = _bundled_copy(tmp_path)
+    plan = data / "velsen-actieplan-noord-2023.yaml"
+    _edit(plan, 'status: amount, amount: 1000, text: "€1.000"', 'status: nvt, amount: 1000, text: "€1.000"')
+    err = _validate_in_english(capsys, data)
+    assert "status 'nvt' must not have an amount" in err
+    assert not english_only(err, str(tmp_path)), english_only(err, str(tmp_path))
+
+
+def test_a_domain_message_is_made_in_the_language_spoken_when_it_is_raised():
+    """Messages are translated when made, never at import: switching the language in between counts."""
+    from velsen_desk.sync.sync import SyncError, read_manifest
+
+    i18n.use_language("en")
+    with pytest.raises(SyncError, match="cannot be reached"):
+        read_manifest(Path("/nonexistent/share"))
+    i18n.use_language("nl")
+    with pytest.raises(SyncError, match="is niet bereikbaar"):
+        read_manifest(Path("/nonexistent/share"))
+
+
+def test_the_changes_between_two_versions_speak_english(tmp_path, capsys, built):
+    """"Wat is er veranderd": the kinds, fields and kinds of change are words, translated when shown."""
+    import shutil
+    import sqlite3
+    from contextlib import closing
+
+    new = tmp_path / "new.sqlite"
+    shutil.copyfile(built, new)
+    with closing(sqlite3.connect(new)) as conn, conn:
+        title = conn.execute("SELECT title FROM actions WHERE id = 'velsen-2022.avn.a01'").fetchone()[0]
+        conn.execute("UPDATE actions SET title = 'Nieuw' WHERE id = 'velsen-2022.avn.a01'")
+    assert main(["--language", "en", "diff", str(built), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert f"action Action 1: {title}: title {title} → Nieuw" in out, out
+    assert main(["diff", str(built), str(new)]) == 0
+    assert f"actie Actie 1: {title}: titel {title} → Nieuw" in capsys.readouterr().out
+
+
+def test_status_says_unknown_in_english(isolated_home, capsys):
+    assert main(["--language", "en", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "Shared folder: unknown" in out and "onbekend" not in out, out

@@ -206,3 +206,49 @@ def test_follow_the_system_speaks_its_language_or_else_dutch(tmp_path, lang, exp
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == expected
+
+
+def test_about_says_which_data_in_words_and_keeps_the_version_in_the_tooltip(qtbot, built_db, settings):
+    window = open_window(qtbot, built_db, settings)
+    version = window.catalog.summary.data_version
+    box = window.about_box()
+    qtbot.addWidget(box)
+    assert version and version not in box.text()
+    assert "Gegevensversie" not in box.text() and "Gegevens meegeleverd met Velsen Desk" in box.text()
+    assert box.toolTip() == f"Gegevensversie (voor de griffie): {version}"
+    window.runner.wait(5000)
+
+
+def test_english_about_has_no_dutch_and_no_hash(qtbot, built_db, settings, speak):
+    speak(Language.ENGLISH)
+    window = open_window(qtbot, built_db, settings)
+    box = window.about_box()
+    qtbot.addWidget(box)
+    assert "<p>Data supplied with Velsen Desk.</p>" in box.text()
+    assert not dutch_in([box.windowTitle(), box.text()]), box.text()
+    assert window.catalog.summary.data_version not in box.text()
+    window.runner.wait(5000)
+
+
+@pytest.mark.parametrize(
+    ("choice", "one", "three"),
+    [(Language.DUTCH, "1 notitie kon niet", "3 notities konden niet"),
+     (Language.ENGLISH, "1 note could not", "3 notes could not")],
+)
+def test_unsaved_notes_are_counted(speak, choice, one, three):
+    speak(choice)
+    source = ("%n notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:\n{0}\n\n"
+              "{1}\n\nToch afsluiten? De niet-bewaarde tekst gaat dan verloren.")
+    assert QCoreApplication.translate("NoteEditor", source, None, 1).startswith(one)
+    assert QCoreApplication.translate("NoteEditor", source, None, 3).startswith(three)
+
+
+def test_the_window_language_is_the_domain_messages_language_too(speak):
+    """A sync, notes or report error shown in an English window is English (core/i18n.py)."""
+    from velsen_desk.core.os_errors import describe_os_error
+
+    error = FileNotFoundError(2, "No such file or directory")
+    speak(Language.ENGLISH)
+    assert describe_os_error(error) == "file or folder does not exist"
+    speak(Language.DUTCH)
+    assert describe_os_error(error) == "bestand of map bestaat niet"

@@ -992,6 +992,14 @@ The details are in the log.</translation>
         <translation>&amp;About Velsen Desk</translation>
     </message>
     <message>
+        <source>&lt;h3&gt;Velsen Desk {0}&lt;/h3&gt;&lt;p&gt;Het raadsprogramma, de portefeuilleverdeling en het Actieplan Velsen-Noord, offline in één venster.&lt;/p&gt;&lt;p&gt;{1}.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Velsen Desk {0}&lt;/h3&gt;&lt;p&gt;The council programme, the division of portfolios and the Actieplan Velsen-Noord, offline in one window.&lt;/p&gt;&lt;p&gt;{1}.&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Gegevensversie (voor de griffie): {0}</source>
+        <translation>Data version (for the council clerk&apos;s office): {0}</translation>
+    </message>
+    <message>
         <source>Voortgang</source>
         <translation>Progress</translation>
     </message>
@@ -1034,10 +1042,6 @@ Details: {0}</translation>
     <message>
         <source>Over Velsen Desk</source>
         <translation>About Velsen Desk</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Velsen Desk {0}&lt;/h3&gt;&lt;p&gt;Het raadsprogramma, de portefeuilleverdeling en het Actieplan Velsen-Noord, offline in één venster.&lt;/p&gt;&lt;p&gt;Gegevensversie {1} ({2}).&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Velsen Desk {0}&lt;/h3&gt;&lt;p&gt;The council programme, the division of portfolios and the Actieplan Velsen-Noord, offline in one window.&lt;/p&gt;&lt;p&gt;Data version {1} ({2}).&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1094,20 +1098,20 @@ Details: {0}</translation>
         <translation>Note not saved</translation>
     </message>
     <message numerus="yes">
-        <source>Deze notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:
+        <source>%n notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:
 {0}
 
 {1}
 
 Toch afsluiten? De niet-bewaarde tekst gaat dan verloren.</source>
         <translation>
-            <numerusform>This note could not be saved, not even in the recovery file:
+            <numerusform>%n note could not be saved, not even in the recovery file:
 {0}
 
 {1}
 
 Close anyway? The unsaved text will then be lost.</numerusform>
-            <numerusform>These notes could not be saved, not even in the recovery file:
+            <numerusform>%n notes could not be saved, not even in the recovery file:
 {0}
 
 {1}

@@ -31,20 +31,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Deze notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:
+        <source>%n notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:
 {0}
 
 {1}
 
 Toch afsluiten? De niet-bewaarde tekst gaat dan verloren.</source>
         <translation>
-            <numerusform>Deze notitie kon niet bewaard worden, ook niet in het herstelbestand:
+            <numerusform>%n notitie kon niet bewaard worden, ook niet in het herstelbestand:
 {0}
 
 {1}
 
 Toch afsluiten? De niet-bewaarde tekst gaat dan verloren.</numerusform>
-            <numerusform>Deze notities konden niet bewaard worden, ook niet in het herstelbestand:
+            <numerusform>%n notities konden niet bewaard worden, ook niet in het herstelbestand:
 {0}
 
 {1}

@@ -171,6 +171,7 @@ def status_command(args: argparse.Namespace) -> int:
         "synced_at": _("Laatst gesynchroniseerd"), "published_at": _("Gepubliceerd op"),
         "previous_versions": _("Vorige versies"), "config": _("Instellingen"), "share": _("Gedeelde map"),
     }
+    unknown = _("onbekend")  # outside the f-string, where the catalogue's extractor finds it
     for key, label in labels.items():
-        print(f"{label}: {safe(state[key] or _('onbekend'))}")
+        print(f"{label}: {safe(state[key] or unknown)}")
     return EXIT_OK

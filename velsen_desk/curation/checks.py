@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from velsen_desk.core.formatting import format_euro
+from velsen_desk.core.i18n import N_, _
 from velsen_desk.core.money import CostStatus, CostValue, sum_costs
 from velsen_desk.core.text import squash
 from velsen_desk.curation.fidelity import fidelity_findings
-from velsen_desk.curation.file_text import MISSING, read_data_text
+from velsen_desk.curation.file_text import missing_message, read_data_text
 from velsen_desk.curation.problems import Problem
 from velsen_desk.curation.progress_checks import progress_findings
 from velsen_desk.curation.quote_index import QuoteIndex
@@ -63,12 +64,12 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("perspectives", "plan"): "action_plans",
 }
 
-_NOUNS = {
-    "municipalities": "gemeente", "programmes": "programma", "documents": "document",
-    "people": "persoon", "domains": "domein", "aandachtsvelden": "aandachtsveld",
-    "themes": "thema", "chapters": "hoofdstuk", "opgaven": "opgave", "action_plans": "actieplan",
-    "focusopgaven": "focusopgave", "actions": "actie", "budgets": "budget",
-    "budget_lines": "begrotingsregel",
+_NOUNS = {  # translated when a message is made (core/i18n.py)
+    "municipalities": N_("gemeente"), "programmes": N_("programma"), "documents": N_("document"),
+    "people": N_("persoon"), "domains": N_("domein"), "aandachtsvelden": N_("aandachtsveld"),
+    "themes": N_("thema"), "chapters": N_("hoofdstuk"), "opgaven": N_("opgave"), "action_plans": N_("actieplan"),
+    "focusopgaven": N_("focusopgave"), "actions": N_("actie"), "budgets": N_("budget"),
+    "budget_lines": N_("begrotingsregel"),
 }
 
 
@@ -114,13 +115,15 @@ def _check_references(dataset: DataSet, ids: dict[str, set[str]], report: _Repor
             value = getattr(record, field)
             for ref in value if isinstance(value, list) else [value]:
                 if ref is not None and ref not in ids[target]:
-                    noun = _NOUNS.get(target, target)
-                    report.add(record, field, f"onbekende {noun} '{ref}'")
+                    noun = _(_NOUNS[target]) if target in _NOUNS else target
+                    report.add(record, field, _("onbekende {noun} '{ref}'").format(noun=noun, ref=ref))
     documents = ids["documents"]
-    for _, record in _records(dataset):
+    for _collection, record in _records(dataset):
         source = getattr(record, "source", None)
         if source is not None and source.doc not in documents:
-            report.add(record, "source.doc", f"bronverwijzing naar onbekend document '{source.doc}'")
+            report.add(record, "source.doc", _(
+                "bronverwijzing naar onbekend document '{doc}'"
+            ).format(doc=source.doc))
 
 
 def _duplicates(records: list[Any], key: Any) -> Iterator[tuple[Any, Any]]:
@@ -138,16 +141,18 @@ def _duplicates(records: list[Any], key: Any) -> Iterator[tuple[Any, Any]]:
 def _check_numbering(dataset: DataSet, report: _Reporter) -> None:
     document_of = {a.id: a.document for a in dataset.aandachtsvelden}
     rules = [
-        ("themes", lambda t: (document_of.get(t.aandachtsveld), t.number), "themanummer"),
-        ("actions", lambda a: (a.plan, a.number), "actienummer"),
-        ("focusopgaven", lambda f: (f.plan, f.number), "nummer van de focusopgave"),
-        ("budget_lines", lambda b: (b.budget, b.number), "regelnummer"),
-        ("chapters", lambda c: (c.document, c.number), "hoofdstuknummer"),
-        ("opgaven", lambda o: (o.document, o.number), "opgavenummer"),
+        ("themes", lambda t: (document_of.get(t.aandachtsveld), t.number), _("themanummer")),
+        ("actions", lambda a: (a.plan, a.number), _("actienummer")),
+        ("focusopgaven", lambda f: (f.plan, f.number), _("nummer van de focusopgave")),
+        ("budget_lines", lambda b: (b.budget, b.number), _("regelnummer")),
+        ("chapters", lambda c: (c.document, c.number), _("hoofdstuknummer")),
+        ("opgaven", lambda o: (o.document, o.number), _("opgavenummer")),
     ]
     for collection, key, noun in rules:
         for record, first in _duplicates(dataset.collections[collection], key):
-            report.add(record, "number", f"{noun} {record.number} komt twee keer voor (ook bij '{first.id}')")
+            report.add(record, "number", _(
+                "{noun} {number} komt twee keer voor (ook bij '{id}')"
+            ).format(noun=noun, number=record.number, id=first.id))
 
 
 def _check_sums(dataset: DataSet, report: _Reporter) -> None:
@@ -168,16 +173,18 @@ def _check_sums(dataset: DataSet, report: _Reporter) -> None:
         if computed.known != documented.amount:
             report.add(
                 record, field,
-                f"{what} in het document is {format_euro(documented.amount or 0)}, "
-                f"maar de som van de regels is {format_euro(computed.known)}",
+                _(
+                    "{what} in het document is {documented}, maar de som van de regels is {computed}"
+                ).format(what=what, documented=format_euro(documented.amount or 0),
+                         computed=format_euro(computed.known)),
             )
 
     for focus in dataset.focusopgaven:
-        compare(focus, "subtotal_documented", focus.subtotal_documented, by_focus[focus.id], "subtotaal")
+        compare(focus, "subtotal_documented", focus.subtotal_documented, by_focus[focus.id], _("subtotaal"))
     for plan in dataset.action_plans:
-        compare(plan, "total_documented", plan.total_documented, by_plan[plan.id], "totaal")
+        compare(plan, "total_documented", plan.total_documented, by_plan[plan.id], _("totaal"))
     for budget in dataset.budgets:
-        compare(budget, "total_documented", budget.total_documented, by_budget[budget.id], "totaal")
+        compare(budget, "total_documented", budget.total_documented, by_budget[budget.id], _("totaal"))
 
 
 def _check_memberships(dataset: DataSet, report: _Reporter) -> None:
@@ -189,10 +196,14 @@ def _check_memberships(dataset: DataSet, report: _Reporter) -> None:
     for theme in dataset.themes:
         programme = programme_of_document.get(document_of_veld.get(theme.aandachtsveld, ""), None)
         if theme.regie in people and programme and (programme, theme.regie) not in members:
-            report.add(theme, "regie", f"'{theme.regie}' is geen collegelid in programma '{programme}'")
+            report.add(theme, "regie", _(
+                "'{regie}' is geen collegelid in programma '{programme}'"
+            ).format(regie=theme.regie, programme=programme))
     for item in dataset.portfolio_items:
         if item.person in people and (item.programme, item.person) not in members:
-            report.add(item, "person", f"'{item.person}' is geen collegelid in programma '{item.programme}'")
+            report.add(item, "person", _(
+                "'{person}' is geen collegelid in programma '{programme}'"
+            ).format(person=item.person, programme=item.programme))
 
 
 def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[str, str | None]:
@@ -209,8 +220,10 @@ def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[st
         path = sources / document.source_file
         text = read_data_text(path, limit=MAX_SOURCE_BYTES)
         if isinstance(text, Problem):
-            if text.message == MISSING:
-                message = f"brontekst '{document.source_file}' niet gevonden in {sources}"
+            if text.message == missing_message():
+                message = _(
+                    "brontekst '{source_file}' niet gevonden in {sources}"
+                ).format(source_file=document.source_file, sources=sources)
             else:
                 message = f"brontekst '{document.source_file}': {text.message}"
             report.add(document, "source_file", message)
@@ -222,21 +235,25 @@ def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[st
     # Each document's text indexed once: a quote check per record through the whole text grew
     # with quotes x text length (docs/scale-baseline.md).
     indexes = {doc: QuoteIndex(text) for doc, text in texts.items() if text is not None}
-    for _, record in _records(dataset):
+    for _collection, record in _records(dataset):
         source = getattr(record, "source", None)
         if source is None or source.doc not in texts or source.doc in unreadable:
             continue
         source_text = indexes.get(source.doc)
         if source.quote is not None:
             if source_text is None:
-                message = f"document '{source.doc}' heeft geen brontekst om het citaat in te controleren"
+                message = _(
+                    "document '{doc}' heeft geen brontekst om het citaat in te controleren"
+                ).format(doc=source.doc)
                 report.add(record, "source.quote", message)
             elif squash(source.quote) not in source_text:
-                report.add(record, "source.quote", "citaat komt niet voor in de brontekst")
+                report.add(record, "source.quote", _("citaat komt niet voor in de brontekst"))
         if source_text is None:
             continue
         for field in ("cost", "amount", "total_documented", "subtotal_documented"):
             cost = getattr(record, field, None)
             if isinstance(cost, Cost) and squash(cost.text) not in source_text:
-                report.add(record, f"{field}.text", f"bedragtekst '{cost.text}' komt niet voor in de brontekst")
+                report.add(record, f"{field}.text", _(
+                    "bedragtekst '{text}' komt niet voor in de brontekst"
+                ).format(text=cost.text))
     return texts

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.money import CostStatus
 from velsen_desk.core.text import squash
 from velsen_desk.curation.schema import Cost, Target
@@ -205,7 +206,9 @@ def _quote_findings(dataset: DataSet) -> Iterator[Finding]:
                         record,
                         "source.quote",
                         f"quote-contains-{field}",
-                        f"het citaat bevat de waarde van '{field}' niet ({shown})",
+                        _(
+                            "het citaat bevat de waarde van '{field}' niet ({shown})"
+                        ).format(field=field, shown=shown),
                     )
 
 
@@ -217,7 +220,7 @@ def _note_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[F
 
     Notes say where a table and the running text disagree, so their quotes are evidence too.
     """
-    for _, records in dataset.collections.items():
+    for _collection, records in dataset.collections.items():
         for record in records:
             note = getattr(record, "note", None)
             source = getattr(record, "source", None)
@@ -232,7 +235,7 @@ def _note_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[F
                         record,
                         "note",
                         "note-quote",
-                        f'het citaat "{part}" in de notitie komt niet voor in de brontekst',
+                        _('het citaat "{part}" in de notitie komt niet voor in de brontekst').format(part=part),
                     )
 
 
@@ -261,7 +264,9 @@ def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterat
                 values = value if isinstance(value, list) else [value]  # a list of headings: each verbatim
                 if any(v is not None and squash(v) not in text for v in values):
                     yield Finding(
-                        record, field, "verbatim", f"de tekst van '{field}' komt niet letterlijk voor in de brontekst"
+                        record, field, "verbatim", _(
+                            "de tekst van '{field}' komt niet letterlijk voor in de brontekst"
+                        ).format(field=field)
                     )
 
 
@@ -282,19 +287,21 @@ def target_findings(record: Any, index: int, target: Target, document_text: str 
     """What is wrong with one target of a focus point: text, figure, year and qualifier."""
     where = f"targets[{index}]"
     if document_text is not None and squash(target.text) not in document_text:
-        yield Finding(record, f"{where}.text", "target-text", "de tekst van het doel komt niet voor in de brontekst")
+        yield Finding(record, f"{where}.text", "target-text", _("de tekst van het doel komt niet voor in de brontekst"))
     if target.figure is not None and not any(_has_word(target.text, f) for f in _figure_forms(target.figure)):
         yield Finding(
             record,
             f"{where}.figure",
             "target-figure",
-            f"het getal {target.figure:g} staat niet in de tekst van het doel",
+            _("het getal {figure:g} staat niet in de tekst van het doel").format(figure=target.figure),
         )
     if target.year is not None:
         year = str(target.year)
         if not _has_word(target.text, year):
             yield Finding(
-                record, f"{where}.year", "target-year", f"het jaar {year} staat niet in de tekst van het doel"
+                record, f"{where}.year", "target-year", _(
+                    "het jaar {year} staat niet in de tekst van het doel"
+                ).format(year=year)
             )
         else:
             starts = {m.group("year") or m.group("year2") for m in _START_YEAR.finditer(target.text)}
@@ -303,8 +310,10 @@ def target_findings(record: Any, index: int, target: Target, document_text: str 
                     record,
                     f"{where}.year",
                     "target-start-year",
-                    f"{year} is in de tekst een beginjaar ('vanaf', 'sinds', 'start'), "
-                    "geen jaar waarin het doel gehaald moet zijn",
+                    _(
+                        "{year} is in de tekst een beginjaar ('vanaf', 'sinds', 'start'), geen jaar waarin het "
+                        "doel gehaald moet zijn"
+                    ).format(year=year),
                 )
     starts = {m.group("year") or m.group("year2") for m in _START_YEAR.finditer(target.text)}
     if target.start_year is None and starts - {str(target.year)}:
@@ -312,14 +321,18 @@ def target_findings(record: Any, index: int, target: Target, document_text: str 
             record,
             f"{where}.start_year",
             "target-start-year-missing",
-            f"het doel begint volgens de tekst in {min(starts - {str(target.year)})}, maar 'start_year' is leeg",
+            _(
+                "het doel begint volgens de tekst in {year}, maar 'start_year' is leeg"
+            ).format(year=min(starts - {str(target.year)})),
         )
     if target.start_year is not None and str(target.start_year) not in starts:
         yield Finding(
             record,
             f"{where}.start_year",
             "target-start-year-text",
-            f"de tekst van het doel noemt {target.start_year} niet als beginjaar ('vanaf', 'sinds', 'start')",
+            _(
+                "de tekst van het doel noemt {start_year} niet als beginjaar ('vanaf', 'sinds', 'start')"
+            ).format(start_year=target.start_year),
         )
     yield from _qualifier_findings(record, where, target)
 
@@ -332,7 +345,7 @@ def _qualifier_findings(record: Any, where: str, target: Target) -> Iterator[Fin
             record,
             f"{where}.qualifier",
             "target-qualifier",
-            f"het doel zegt '{printed.group(1)}', maar 'qualifier' is leeg",
+            _("het doel zegt '{value}', maar 'qualifier' is leeg").format(value=printed.group(1)),
         )
     if target.qualifier is None:
         return
@@ -345,7 +358,7 @@ def _qualifier_findings(record: Any, where: str, target: Target) -> Iterator[Fin
             record,
             f"{where}.qualifier",
             "target-qualifier-text",
-            f"de tekst van het doel zegt niet '{target.qualifier}'",
+            _("de tekst van het doel zegt niet '{qualifier}'").format(qualifier=target.qualifier),
         )
 
 
@@ -383,7 +396,9 @@ def fidelity_findings(
                     record,
                     "",
                     "allow-list",
-                    f"staat op de uitzonderingslijst voor '{key[1]}', maar dat probleem is er niet (meer)",
+                    _(
+                        "staat op de uitzonderingslijst voor '{value}', maar dat probleem is er niet (meer)"
+                    ).format(value=key[1]),
                 )
             )
     return result

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from velsen_desk.core.i18n import _
 from velsen_desk.curation import checks
 from velsen_desk.curation.file_text import MAX_FILE_BYTES, MAX_TOTAL_BYTES, os_error_message, read_data_text
 from velsen_desk.curation.messages import dutch_message
@@ -78,7 +79,9 @@ def _list_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
                 files.extend(sorted(p for p in path.iterdir()
                                     if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")))
         except OSError as exc:
-            problems.append(Problem(path, None, "", f"map kan niet gelezen worden: {os_error_message(exc)}"))
+            problems.append(Problem(path, None, "", _(
+                "map kan niet gelezen worden: {exc}"
+            ).format(exc=os_error_message(exc))))
             continue
         if not is_dir:
             files.append(path)
@@ -94,7 +97,9 @@ def _size_problems(files: Sequence[Path]) -> list[Problem]:
     """Refuse a data set too large to parse in seconds, before parsing any of it."""
     if len(files) > MAX_FILES:
         return [Problem(files[MAX_FILES], None, "",
-                        f"te veel gegevensbestanden ({len(files)}; hoogstens {MAX_FILES})")]
+                        _(
+                            "te veel gegevensbestanden ({files}; hoogstens {limit})"
+                        ).format(files=len(files), limit=MAX_FILES))]
     total = 0
     for path in files:
         try:
@@ -102,8 +107,9 @@ def _size_problems(files: Sequence[Path]) -> list[Problem]:
         except OSError:
             continue  # parse_file reports it
         if total > MAX_TOTAL_BYTES:
-            return [Problem(path, None, "", f"de gegevensbestanden zijn samen te groot "
-                                            f"(hoogstens {MAX_TOTAL_BYTES // 1024} KB); dit bestand gaat erover")]
+            return [Problem(path, None, "", _(
+                "de gegevensbestanden zijn samen te groot (hoogstens {value} KB); dit bestand gaat erover"
+            ).format(value=MAX_TOTAL_BYTES // 1024))]
     return []
 
 
@@ -173,7 +179,7 @@ def parse_file(path: Path) -> tuple[DataFile | None, Any, list[Problem]]:
         return None, None, yaml_problems
 
     if not isinstance(tree, CommentedMap):
-        return None, tree, [Problem(path, 1, "", "het bestand moet een YAML-mapping zijn (sleutel: waarde)")]
+        return None, tree, [Problem(path, 1, "", _("het bestand moet een YAML-mapping zijn (sleutel: waarde)"))]
 
     try:
         model = DataFile.model_validate(_plain(tree))
@@ -184,7 +190,8 @@ def parse_file(path: Path) -> tuple[DataFile | None, Any, list[Problem]]:
         ]
         return None, tree, problems
     except (RecursionError, TypeError, ValueError) as exc:
-        return None, tree, [Problem(path, None, "", f"onverwachte structuur ({type(exc).__name__})")]
+        unexpected = _("onverwachte structuur ({error})").format(error=type(exc).__name__)
+        return None, tree, [Problem(path, None, "", unexpected)]
     return model, tree, []
 
 
@@ -197,7 +204,7 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
 
     files, problems = _list_files(paths)
     if not files:
-        raise DataError(problems or [Problem(Path(str(p)), None, "", "geen gegevensbestanden (*.yaml) gevonden")
+        raise DataError(problems or [Problem(Path(str(p)), None, "", _("geen gegevensbestanden (*.yaml) gevonden"))
                                      for p in paths])
     if size_problems := _size_problems(files):
         raise DataError(problems + size_problems)
@@ -224,10 +231,11 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
                 line = _line_of(tree, (name, index))
                 record_id = record.id
                 if record_id in dataset.origin:
-                    first_file, first_line, _ = dataset.origin[record_id]
+                    first_file, first_line, _where = dataset.origin[record_id]
                     problems.append(
                         Problem(path, line, f"{name}[{index}].id",
-                                f"id '{record_id}' bestaat al ({first_file.name}:{first_line})")
+                                _("id '{id}' bestaat al ({file}:{line})").format(
+                                    id=record_id, file=first_file.name, line=first_line))
                     )
                 else:
                     dataset.origin[record_id] = (path, line, f"{name}[{index}]")

@@ -20,6 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.money import CostStatus  # one definition of the stored values, shared with the readers
 
 FORMAT_ID = "velsen-desk-data/1"
@@ -38,11 +39,12 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066
 
 def _printable(text: str) -> str:
     if not text.strip():
-        raise ValueError("mag niet leeg zijn (alleen spaties)")
+        raise ValueError(_("mag niet leeg zijn (alleen spaties)"))
     found = _FORBIDDEN.search(text)
     if found:
-        raise ValueError(f"verboden teken U+{ord(found.group()):04X} (stuur- of richtingsteken) "
-                         f"op positie {found.start() + 1}")
+        raise ValueError(_(
+            "verboden teken U+{ord:04X} (stuur- of richtingsteken) op positie {value}"
+        ).format(ord=ord(found.group()), value=found.start() + 1))
     return text
 
 
@@ -74,7 +76,7 @@ class SourceRef(Strict):
     @model_validator(mode="after")
     def _quote_or_section(self) -> SourceRef:
         if self.quote is None and self.section is None:
-            raise ValueError("een bronverwijzing heeft een citaat (quote) of sectie (section) nodig")
+            raise ValueError(_("een bronverwijzing heeft een citaat (quote) of sectie (section) nodig"))
         return self
 
 
@@ -232,10 +234,13 @@ class Target(Strict):
     @model_validator(mode="after")
     def _start_before_deadline(self) -> Target:
         if self.start_year is not None and self.year is not None and self.start_year > self.year:
-            raise ValueError(f"het beginjaar {self.start_year} ligt na het jaar {self.year} waarin het doel "
-                             "gehaald moet zijn")
+            raise ValueError(_(
+                "het beginjaar {start_year} ligt na het jaar {year} waarin het doel gehaald moet zijn"
+            ).format(start_year=self.start_year, year=self.year))
         if self.qualifier is not None and self.figure is None:
-            raise ValueError(f"'{self.qualifier}' hoort bij een getal, maar het doel heeft geen 'figure'")
+            raise ValueError(_(
+                "'{qualifier}' hoort bij een getal, maar het doel heeft geen 'figure'"
+            ).format(qualifier=self.qualifier))
         return self
 
 
@@ -316,9 +321,9 @@ class Cost(Strict):
     @model_validator(mode="after")
     def _amount_matches_status(self) -> Cost:
         if self.status is CostStatus.AMOUNT and self.amount is None:
-            raise ValueError("een bedrag ontbreekt bij status 'amount'")
+            raise ValueError(_("een bedrag ontbreekt bij status 'amount'"))
         if self.status is not CostStatus.AMOUNT and (self.amount is not None or self.qualifier):
-            raise ValueError(f"status '{self.status.value}' mag geen bedrag hebben")
+            raise ValueError(_("status '{value}' mag geen bedrag hebben").format(value=self.status.value))
         return self
 
 
@@ -421,7 +426,7 @@ class Funding(Strict):
     @model_validator(mode="after")
     def _part_says_which(self) -> Funding:
         if self.part and self.funds is None:
-            raise ValueError("bij 'part: true' hoort 'funds': welk deel van de actie deze bron betaalt")
+            raise ValueError(_("bij 'part: true' hoort 'funds': welk deel van de actie deze bron betaalt"))
         return self
 
 
@@ -443,7 +448,7 @@ class ThemeLink(Strict):
     @model_validator(mode="after")
     def _one_target(self) -> ThemeLink:
         if (self.plan is None) == (self.action is None):
-            raise ValueError("een themakoppeling verwijst naar precies één plan of één actie")
+            raise ValueError(_("een themakoppeling verwijst naar precies één plan of één actie"))
         return self
 
 

@@ -26,6 +26,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, DocumentStartEvent
 from ruamel.yaml.reader import ReaderError
 
+from velsen_desk.core.i18n import _
 from velsen_desk.curation.problems import Problem
 from velsen_desk.curation.yaml_fast import NotPlain, parse_plain
 
@@ -54,57 +55,65 @@ class _GuardedComposer(Composer):
         if isinstance(event, DocumentStartEvent) and (event.version or event.tags):
             # "%YAML 1.1" silently turns yes/no into booleans, 010 into 8 and 1:30 into 90.
             line = event.start_mark.line + 1 if event.start_mark is not None else None
-            raise RefusedYamlError(line, "YAML-directief ('%YAML' of '%TAG') is niet toegestaan: "
-                                         "laat de regels met '%' weg")
+            raise RefusedYamlError(line, _(
+                "YAML-directief ('%YAML' of '%TAG') is niet toegestaan: laat de regels met '%' weg"
+            ))
         return super().compose_document()
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
         line = event.start_mark.line + 1 if event.start_mark is not None else None
         if isinstance(event, AliasEvent):
-            raise RefusedYamlError(line, f"verwijzing '*{event.anchor}' (YAML-alias) is niet toegestaan: "
-                                    "schrijf de waarde uit")
+            raise RefusedYamlError(line, _(
+                "verwijzing '*{anchor}' (YAML-alias) is niet toegestaan: schrijf de waarde uit"
+            ).format(anchor=event.anchor))
         if getattr(event, "tag", None) is not None:
-            raise RefusedYamlError(line, f"YAML-label '{event.tag}' is niet toegestaan: "
-                                    "gebruik gewone tekst, getallen, lijsten en mappings")
+            raise RefusedYamlError(line, _(
+                "YAML-label '{tag}' is niet toegestaan: gebruik gewone tekst, getallen, lijsten en mappings"
+            ).format(tag=event.tag))
         if self.depth >= MAX_DEPTH:
-            raise RefusedYamlError(line, f"te diep genest (meer dan {MAX_DEPTH} niveaus)")
+            raise RefusedYamlError(line, _(
+                "te diep genest (meer dan {depth} niveaus)"
+            ).format(depth=MAX_DEPTH))
         self.nodes += 1
         if self.nodes > MAX_NODES:
             limit = f"{MAX_NODES:,}".replace(",", ".")
-            raise RefusedYamlError(line, f"te veel waarden in één bestand (meer dan {limit}); "
-                                    "verdeel de gegevens over meer bestanden")
+            raise RefusedYamlError(line, _(
+                "te veel waarden in één bestand (meer dan {limit}); verdeel de gegevens over meer bestanden"
+            ).format(limit=limit))
         return super().compose_node(parent, index)
 
 
 # The parser's messages that a griffier meets, in Dutch. First match wins.
 _TRANSLATIONS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r'found duplicate key "?(.*?)"? with value'),
-     lambda m: f"sleutel '{m.group(1)}' komt twee keer voor in dezelfde mapping"),
+     lambda m: _("sleutel '{value}' komt twee keer voor in dezelfde mapping").format(value=m.group(1))),
     (re.compile(r"found character '\\t' that cannot start any token"),
-     lambda m: "tab-teken: spring in met spaties, niet met tabs"),
+     lambda m: _("tab-teken: spring in met spaties, niet met tabs")),
     (re.compile(r"found character (.*) that cannot start any token"),
-     lambda m: f"teken {m.group(1)} kan hier niet staan (zet de tekst tussen aanhalingstekens)"),
+     lambda m: _(
+         "teken {value} kan hier niet staan (zet de tekst tussen aanhalingstekens)"
+     ).format(value=m.group(1))),
     (re.compile(r"could not find expected ':'"),
-     lambda m: "verwachtte 'sleutel: waarde' (ontbreekt een ':' of is de sleutel te lang?)"),
+     lambda m: _("verwachtte 'sleutel: waarde' (ontbreekt een ':' of is de sleutel te lang?)")),
     (re.compile(r"mapping values are not allowed here"),
-     lambda m: "':' op een onverwachte plaats (zet tekst met ': ' tussen aanhalingstekens)"),
+     lambda m: _("':' op een onverwachte plaats (zet tekst met ': ' tussen aanhalingstekens)")),
     (re.compile(r"expected <block end>, but found"),
-     lambda m: "inspringing klopt niet"),
+     lambda m: _("inspringing klopt niet")),
     (re.compile(r"but found another document"),
-     lambda m: "het bestand bevat meer dan één YAML-document ('---'); gebruik één document per bestand"),
-    (re.compile(r"expected ',' or '\]'"), lambda m: "lijst '[ … ]' is niet goed gesloten"),
-    (re.compile(r"expected ',' or '\}'"), lambda m: "mapping '{ … }' is niet goed gesloten"),
+     lambda m: _("het bestand bevat meer dan één YAML-document ('---'); gebruik één document per bestand")),
+    (re.compile(r"expected ',' or '\]'"), lambda m: _("lijst '[ … ]' is niet goed gesloten")),
+    (re.compile(r"expected ',' or '\}'"), lambda m: _("mapping '{ … }' is niet goed gesloten")),
     (re.compile(r"found unexpected end of stream"),
-     lambda m: "het bestand eindigt midden in een waarde (aanhalingsteken of haakje niet gesloten?)"),
+     lambda m: _("het bestand eindigt midden in een waarde (aanhalingsteken of haakje niet gesloten?)")),
     (re.compile(r"expected the node content, but found"),
-     lambda m: "hier ontbreekt een waarde (afgebroken regel of haakje?)"),
+     lambda m: _("hier ontbreekt een waarde (afgebroken regel of haakje?)")),
     (re.compile(r"found unknown escape character"),
-     lambda m: "onbekende escape na '\\' in tekst tussen dubbele aanhalingstekens"),
+     lambda m: _("onbekende escape na '\\' in tekst tussen dubbele aanhalingstekens")),
     (re.compile(r"found undefined alias"),
-     lambda m: "verwijzing (YAML-alias) is niet toegestaan"),
+     lambda m: _("verwijzing (YAML-alias) is niet toegestaan")),
     (re.compile(r"expected alphabetic or numeric character"),
-     lambda m: "'&' of '*' aan het begin van tekst: zet de tekst tussen aanhalingstekens"),
+     lambda m: _("'&' of '*' aan het begin van tekst: zet de tekst tussen aanhalingstekens")),
 ]
 
 
@@ -113,9 +122,9 @@ def dutch_yaml_problem(problem: str | None) -> str:
     for pattern, render in _TRANSLATIONS:
         match = pattern.search(text)
         if match:
-            return f"geen geldige YAML: {render(match)}"
-    detail = text.strip().splitlines()[0] if text.strip() else "onbekende fout"
-    return f"geen geldige YAML (melding van de lezer: {detail})"
+            return _("geen geldige YAML: {match}").format(match=render(match))
+    detail = text.strip().splitlines()[0] if text.strip() else _("onbekende fout")
+    return _("geen geldige YAML (melding van de lezer: {detail})").format(detail=detail)
 
 
 class _GuardedConstructor(RoundTripConstructor):
@@ -127,9 +136,11 @@ class _GuardedConstructor(RoundTripConstructor):
             line = node.start_mark.line + 1 if node.start_mark is not None else None
             value = str(getattr(node, "value", ""))[:40]
             tag = str(node.tag)
-            what = ("ongeldige datum" if tag.endswith("timestamp") else "ongeldig getal" if tag.endswith("int")
-                    else "ongeldige waarde")
-            raise RefusedYamlError(line, f"{what} '{value}': bestaat niet of is te groot") from exc
+            what = (_("ongeldige datum") if tag.endswith("timestamp") else _("ongeldig getal") if tag.endswith("int")
+                    else _("ongeldige waarde"))
+            raise RefusedYamlError(line, _(
+                "{what} '{value}': bestaat niet of is te groot"
+            ).format(what=what, value=value)) from exc
 
 
 def _line_of_position(text: str, position: int) -> int:
@@ -155,12 +166,14 @@ def parse_yaml(path: Path, text: str) -> tuple[Any, list[Problem]]:
         char = exc.character
         code = ord(char) if isinstance(char, str) else int(char) if isinstance(char, int) else 0
         return None, [Problem(path, _line_of_position(text, exc.position), "",
-                              f"verboden teken U+{code:04X} (stuurteken) in de tekst")]
+                              _("verboden teken U+{code:04X} (stuurteken) in de tekst").format(code=code))]
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         return None, [Problem(path, line, "", dutch_yaml_problem(exc.problem or exc.context))]
     except RecursionError:
-        return None, [Problem(path, None, "", f"te diep genest (meer dan {MAX_DEPTH} niveaus)")]
+        return None, [Problem(path, None, "", _(
+            "te diep genest (meer dan {depth} niveaus)"
+        ).format(depth=MAX_DEPTH))]
     except (YAMLError, ValueError, TypeError, OverflowError) as exc:
-        return None, [Problem(path, None, "", f"geen geldige YAML ({type(exc).__name__})")]
+        return None, [Problem(path, None, "", _("geen geldige YAML ({error})").format(error=type(exc).__name__))]

@@ -6,6 +6,7 @@ import errno
 import sqlite3
 from pathlib import Path
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_error, describe_os_error
 
 
@@ -39,25 +40,37 @@ def storage_message(path: Path, exc: BaseException) -> str:
     if isinstance(exc, sqlite3.Error):
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
         if code == _SQLITE_FULL:
-            return f"de schijf is vol; maak ruimte vrij (notitiebestand {path})"
+            return _("de schijf is vol; maak ruimte vrij (notitiebestand {path})").format(path=path)
         if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-            return f"het notitiebestand {path} is vergrendeld door een ander programma of venster"
+            return _(
+                "het notitiebestand {path} is vergrendeld door een ander programma of venster"
+            ).format(path=path)
         if code in (_SQLITE_READONLY, _SQLITE_PERM):
-            return f"het notitiebestand {path} of de map ervan is alleen-lezen"
+            return _("het notitiebestand {path} of de map ervan is alleen-lezen").format(path=path)
         if code == _SQLITE_CANTOPEN:
-            return f"het notitiebestand {path} kan niet geopend worden (map ontbreekt of geen toegang)"
+            return _(
+                "het notitiebestand {path} kan niet geopend worden (map ontbreekt of geen toegang)"
+            ).format(path=path)
         if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-            return f"het notitiebestand {path} is beschadigd"
+            return _("het notitiebestand {path} is beschadigd").format(path=path)
         if code == _SQLITE_IOERR:
-            return f"lees- of schrijffout op de schijf bij het notitiebestand {path}"
+            return _("lees- of schrijffout op de schijf bij het notitiebestand {path}").format(path=path)
         if code == _SQLITE_NOMEM:
-            return "te weinig werkgeheugen"
-        return f"het notitiebestand {path} kon niet bijgewerkt worden ({describe_error(exc)})"
+            return _("te weinig werkgeheugen")
+        return _(
+            "het notitiebestand {path} kon niet bijgewerkt worden ({cause})"
+        ).format(path=path, cause=describe_error(exc))
     if isinstance(exc, OSError):
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            return f"de schijf is vol; maak ruimte vrij (notitiebestand {path})"
+            return _("de schijf is vol; maak ruimte vrij (notitiebestand {path})").format(path=path)
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return f"geen schrijfrechten voor het notitiebestand {path} of de map ervan (alleen-lezen)"
-        return f"het notitiebestand {path} is niet bereikbaar ({describe_os_error(exc)})"
-    return f"het notitiebestand {path} kon niet bijgewerkt worden ({describe_error(exc)})"
+            return _(
+                "geen schrijfrechten voor het notitiebestand {path} of de map ervan (alleen-lezen)"
+            ).format(path=path)
+        return _(
+            "het notitiebestand {path} is niet bereikbaar ({cause})"
+        ).format(path=path, cause=describe_os_error(exc))
+    return _(
+        "het notitiebestand {path} kon niet bijgewerkt worden ({cause})"
+    ).format(path=path, cause=describe_error(exc))
 

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_error
 from velsen_desk.core.own_files import own_file_message
 from velsen_desk.core.paths import NOTES_FILE, user_data_dir
@@ -69,15 +70,19 @@ def _timestamp(value: object, number: int, *, allow_future: bool = False) -> str
     note win over the user's newer one. ``allow_future`` is for the application's own recovery
     file only: its notes were typed here, and a clock corrected backwards must not discard them."""
     if not isinstance(value, str) or len(value) > 40:
-        raise NoteRecordError(f"notitie {number}: 'updated_at' is geen tijdstip")
+        raise NoteRecordError(_("notitie {number}: 'updated_at' is geen tijdstip").format(number=number))
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise NoteRecordError(f"notitie {number}: 'updated_at' ({value[:40]!r}) is geen ISO-tijdstip") from None
+        raise NoteRecordError(_(
+            "notitie {number}: 'updated_at' ({value!r}) is geen ISO-tijdstip"
+        ).format(number=number, value=value[:40])) from None
     if moment.tzinfo is None or len(value) < 19:
-        raise NoteRecordError(f"notitie {number}: 'updated_at' mist datum, tijd of tijdzone")
+        raise NoteRecordError(_("notitie {number}: 'updated_at' mist datum, tijd of tijdzone").format(number=number))
     if not allow_future and moment > dt.datetime.now(dt.UTC) + _FUTURE_SLACK:
-        raise NoteRecordError(f"notitie {number}: 'updated_at' ligt in de toekomst ({value})")
+        raise NoteRecordError(_(
+            "notitie {number}: 'updated_at' ligt in de toekomst ({value})"
+        ).format(number=number, value=value))
     # sub-second precision is kept (an edit in the same second must still count as newer)
     return moment.astimezone(dt.UTC).isoformat()
 
@@ -106,25 +111,27 @@ def parse_notes_payload(payload: object, expected_format: str, *, allow_future: 
     real boolean ("false" is not False) and ``updated_at`` a past ISO moment (any moment with
     ``allow_future``, for the recovery file). Raises NoteRecordError."""
     if not isinstance(payload, dict) or payload.get("format") != expected_format:
-        raise NoteRecordError("onbekend formaat")
+        raise NoteRecordError(_("onbekend formaat"))
     records = payload.get("notes")
     if not isinstance(records, list):
-        raise NoteRecordError("'notes' is geen lijst")
+        raise NoteRecordError(_("'notes' is geen lijst"))
     notes: list[Note] = []
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
-            raise NoteRecordError(f"notitie {number} is geen object")
+            raise NoteRecordError(_("notitie {number} is geen object").format(number=number))
         texts: list[str] = []
         for field in ("anchor", "kind", "label", "text"):
             value = record.get(field)
             if not isinstance(value, str):
-                raise NoteRecordError(f"notitie {number}: '{field}' ontbreekt of is geen tekst")
+                raise NoteRecordError(_(
+                    "notitie {number}: '{field}' ontbreekt of is geen tekst"
+                ).format(number=number, field=field))
             texts.append(value)
         if not texts[0].strip():
-            raise NoteRecordError(f"notitie {number}: 'anchor' is leeg")
+            raise NoteRecordError(_("notitie {number}: 'anchor' is leeg").format(number=number))
         flagged = record.get("flagged")
         if not isinstance(flagged, bool):
-            raise NoteRecordError(f"notitie {number}: 'flagged' is geen true of false")
+            raise NoteRecordError(_("notitie {number}: 'flagged' is geen true of false").format(number=number))
         updated = _timestamp(record.get("updated_at"), number, allow_future=allow_future)
         notes.append(Note(texts[0], texts[1], texts[2], texts[3], flagged, updated))
     return notes
@@ -175,7 +182,7 @@ class NotesFile:
         Returns only after the transaction has committed; raises NotesError otherwise."""
         now = updated_at or now_utc()
         anchor, kind, label, text = (clean_text(v) for v in (anchor, kind, label, text))
-        with self._transaction("Notitie niet bewaard") as conn:
+        with self._transaction(_("Notitie niet bewaard")) as conn:
             if not text.strip() and not flagged:
                 conn.execute("DELETE FROM notes WHERE anchor = ?", (anchor,))
                 note = None
@@ -190,7 +197,7 @@ class NotesFile:
         return note
 
     def get(self, anchor: str) -> Note | None:
-        with self._transaction("Notitie niet gelezen") as conn:
+        with self._transaction(_("Notitie niet gelezen")) as conn:
             row = conn.execute(
                 "SELECT anchor, kind, label, text, flagged, updated_at FROM notes WHERE anchor = ?", (anchor,)
             ).fetchone()
@@ -201,7 +208,7 @@ class NotesFile:
         known = set(existing_ids) if existing_ids is not None else None
         if self._empty:
             return []
-        with self._transaction("Notities niet gelezen") as conn:
+        with self._transaction(_("Notities niet gelezen")) as conn:
             rows = conn.execute(
                 "SELECT anchor, kind, label, text, flagged, updated_at FROM notes ORDER BY kind, label, anchor"
             ).fetchall()
@@ -218,14 +225,18 @@ class NotesFile:
         if refusal is not None:
             raise NotesError(refusal)
         if target.is_symlink() or (target.exists() and not target.is_file()):
-            raise NotesError(f"{target} is geen gewoon bestand (een koppeling, map, pijp of apparaat); "
-                             "kies een andere bestandsnaam. Er is niets geschreven.")
+            raise NotesError(_(
+                "{target} is geen gewoon bestand (een koppeling, map, pijp of apparaat); kies een andere "
+                "bestandsnaam. Er is niets geschreven."
+            ).format(target=target))
         notes = self.all()
         payload = {"format": EXPORT_FORMAT, "notes": [note_record(n) for n in notes]}
         try:
             write_atomic(target, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"), private=True)
         except OSError as exc:
-            raise NotesError(f"De notities zijn niet geëxporteerd naar {target}: {describe_error(exc)}.") from exc
+            raise NotesError(_(
+                "De notities zijn niet geëxporteerd naar {target}: {cause}."
+            ).format(target=target, cause=describe_error(exc))) from exc
         return len(notes)
 
     def import_file(self, source: Path) -> int:
@@ -234,16 +245,19 @@ class NotesFile:
             try:
                 raw = read_bounded(source, MAX_EXPORT_BYTES)
             except SpecialFileError:
-                raise NoteRecordError("geen gewoon bestand") from None
+                raise NoteRecordError(_("geen gewoon bestand")) from None
             except TooLargeError:
-                raise NoteRecordError(f"groter dan {MAX_EXPORT_BYTES // (1024 * 1024)} MB") from None
+                too_large = _("groter dan {size} MB").format(size=MAX_EXPORT_BYTES // (1024 * 1024))
+                raise NoteRecordError(too_large) from None
             incoming = parse_notes_payload(json.loads(raw.decode("utf-8-sig")), EXPORT_FORMAT)
         except NoteRecordError as exc:
-            raise NotesError(f"{source} is geen notitie-export van Velsen Desk ({exc}). "
-                             "Er is niets gewijzigd.") from exc
+            raise NotesError(_(
+                "{source} is geen notitie-export van Velsen Desk ({exc}). Er is niets gewijzigd."
+            ).format(source=source, exc=exc)) from exc
         except (OSError, ValueError, RecursionError, MemoryError) as exc:
-            raise NotesError(f"{source} is geen notitie-export van Velsen Desk ({describe_error(exc)}). "
-                             "Er is niets gewijzigd.") from exc
+            raise NotesError(_(
+                "{source} is geen notitie-export van Velsen Desk ({cause}). Er is niets gewijzigd."
+            ).format(source=source, cause=describe_error(exc))) from exc
         return self.merge(incoming)
 
     def merge(self, incoming: Iterable[Note], *, incoming_wins_tie: bool = False) -> int:
@@ -252,7 +266,7 @@ class NotesFile:
         ``incoming_wins_tie`` (the recovery file): an incoming note stamped the same moment as the
         stored one replaces it, since it is the edit that could not be saved after that one."""
         count = 0
-        with self._transaction("Notities niet samengevoegd") as conn:
+        with self._transaction(_("Notities niet samengevoegd")) as conn:
             for note in incoming:
                 current = conn.execute("SELECT updated_at FROM notes WHERE anchor = ?", (note.anchor,)).fetchone()
                 if current and not is_newer(note.updated_at, current[0], tie_wins=incoming_wins_tie):
@@ -304,21 +318,27 @@ class NotesFile:
                 self.path.chmod(0o600)
         except OSError as exc:
             reason = storage_message(self.path, exc)
-            raise NotesError(f"Het notitiebestand kan niet worden aangemaakt: {reason}.", reason) from exc
+            raise NotesError(_(
+                "Het notitiebestand kan niet worden aangemaakt: {reason}."
+            ).format(reason=reason), reason) from exc
         if fresh:
             self._create_schema()
 
     def _refuse_non_regular(self) -> None:
         if self.path.is_symlink():  # followed, a write would chmod and overwrite the link's target
             raise NotesError(
-                f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand maar een koppeling "
-                "(symlink) naar een ander bestand. Die is niet gevolgd en niets is gewijzigd; "
-                "verwijder de koppeling en start opnieuw."
+                _(
+                    "Op de plaats van het notitiebestand ({path}) staat geen gewoon bestand maar een koppeling "
+                    "(symlink) naar een ander bestand. Die is niet gevolgd en niets is gewijzigd; verwijder de "
+                    "koppeling en start opnieuw."
+                ).format(path=self.path)
             )
         if self.path.exists() and not stat.S_ISREG(self.path.stat().st_mode):
             raise NotesError(
-                f"Op de plaats van het notitiebestand ({self.path}) staat geen gewoon bestand (een map of "
-                "apparaat). Het is niet gewijzigd en niet gebruikt; verplaats het en start opnieuw."
+                _(
+                    "Op de plaats van het notitiebestand ({path}) staat geen gewoon bestand (een map of "
+                    "apparaat). Het is niet gewijzigd en niet gebruikt; verplaats het en start opnieuw."
+                ).format(path=self.path)
             )
 
     def _inspect_read_only(self) -> None:
@@ -333,7 +353,7 @@ class NotesFile:
                         "SELECT count(*) FROM sqlite_master WHERE name = 'notes'").fetchone()[0] == 0
         except (OSError, sqlite3.Error) as exc:
             reason = storage_message(self.path, exc)
-            raise NotesError(f"Het notitiebestand is niet leesbaar: {reason}.", reason) from exc
+            raise NotesError(_("Het notitiebestand is niet leesbaar: {reason}.").format(reason=reason), reason) from exc
 
     def _check_existing(self) -> bool:
         """Inspect the file without writing. True when it is an older notes file (or an empty
@@ -349,31 +369,39 @@ class NotesFile:
                 columns = tuple(row[1] for row in conn.execute("PRAGMA table_info(notes)"))
         except sqlite3.Error as exc:
             raise NotesError(
-                f"Het notitiebestand {self.path} is onleesbaar ({storage_message(self.path, exc)}). "
-                "Het is niet gewijzigd; maak er een kopie van en meld het."
+                _(
+                    "Het notitiebestand {path} is onleesbaar ({path2}). Het is niet gewijzigd; maak er een kopie "
+                    "van en meld het."
+                ).format(path=self.path, path2=storage_message(self.path, exc))
             ) from exc
         ours = objects == [("table", "notes")] and columns == _COLUMNS
         if app_id == NOTES_APPLICATION_ID:
             if version > NOTES_SCHEMA_VERSION:
                 raise NotesError(
-                    f"Het notitiebestand {self.path} is gemaakt door een nieuwere versie van Velsen Desk "
-                    f"(formaat {version}). Werk Velsen Desk bij; het bestand is niet gewijzigd."
+                    _(
+                        "Het notitiebestand {path} is gemaakt door een nieuwere versie van Velsen Desk (formaat "
+                        "{version}). Werk Velsen Desk bij; het bestand is niet gewijzigd."
+                    ).format(path=self.path, version=version)
                 )
             if not ours:
                 raise NotesError(
-                    f"Het notitiebestand {self.path} is onleesbaar (onverwachte inhoud). "
-                    "Het is niet gewijzigd; maak er een kopie van en meld het."
+                    _(
+                        "Het notitiebestand {path} is onleesbaar (onverwachte inhoud). Het is niet gewijzigd; "
+                        "maak er een kopie van en meld het."
+                    ).format(path=self.path)
                 )
             return False
         if app_id == 0 and version == 0 and (ours or not objects):
             return True  # written by the previous version (no identity yet), or an empty SQLite file
         raise NotesError(
-            f"Op de plaats van het notitiebestand ({self.path}) staat een ander bestand, geen notitiebestand "
-            "van Velsen Desk. Het is niet gewijzigd en niet gebruikt; verplaats het en start opnieuw."
+            _(
+                "Op de plaats van het notitiebestand ({path}) staat een ander bestand, geen notitiebestand van "
+                "Velsen Desk. Het is niet gewijzigd en niet gebruikt; verplaats het en start opnieuw."
+            ).format(path=self.path)
         )
 
     def _create_schema(self) -> None:
-        with self._transaction("Het notitiebestand kan niet worden aangemaakt") as conn:
+        with self._transaction(_("Het notitiebestand kan niet worden aangemaakt")) as conn:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute(_CREATE)
             conn.execute(f"PRAGMA application_id = {NOTES_APPLICATION_ID}")

@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_error
 from velsen_desk.core.paths import RECOVERY_FILE, RECOVERY_GLOB, user_data_dir
 from velsen_desk.notes.errors import NotesError, storage_message
@@ -46,27 +47,35 @@ def read_recovery(path: Path | None = None) -> list[Note]:
     """The notes waiting in the recovery file ([] when there is none). Raises NotesError."""
     path = path or recovery_path()
     if path.is_symlink():  # never read (or later replace) another file through a planted link
-        raise NotesError(f"Op de plaats van het herstelbestand ({path}) staat een koppeling (symlink); die is niet "
-                         "gevolgd. Verwijder de koppeling en start opnieuw.")
+        raise NotesError(_(
+            "Op de plaats van het herstelbestand ({path}) staat een koppeling (symlink); die is niet gevolgd. "
+            "Verwijder de koppeling en start opnieuw."
+        ).format(path=path))
     try:
         raw = read_bounded(path, _MAX_RECOVERY_BYTES)  # a FIFO here must not hang the start
     except FileNotFoundError:
         return []
     except SpecialFileError as exc:
-        raise NotesError(f"Op de plaats van het herstelbestand ({path}) staat geen gewoon bestand; "
-                         "het is niet gelezen.") from exc
+        raise NotesError(_(
+            "Op de plaats van het herstelbestand ({path}) staat geen gewoon bestand; het is niet gelezen."
+        ).format(path=path)) from exc
     except TooLargeError as exc:
-        raise NotesError(f"Het herstelbestand {path} is te groot om te lezen. Het is bewaard; "
-                         "meld het bij de griffie.") from exc
+        raise NotesError(_(
+            "Het herstelbestand {path} is te groot om te lezen. Het is bewaard; meld het bij de griffie."
+        ).format(path=path)) from exc
     except OSError as exc:
-        raise NotesError(f"Het herstelbestand is niet leesbaar: {storage_message(path, exc)}.") from exc
+        raise NotesError(_(
+            "Het herstelbestand is niet leesbaar: {path}."
+        ).format(path=storage_message(path, exc))) from exc
     try:
         # our own notes: a clock corrected backwards since they were written must not discard them
         return parse_notes_payload(json.loads(raw.decode("utf-8")), RECOVERY_FORMAT, allow_future=True)
     except (ValueError, RecursionError) as exc:
         reason = str(exc) if isinstance(exc, NoteRecordError) else describe_error(exc)
         raise NotesError(
-            f"Het herstelbestand {path} is onleesbaar ({reason}). Het is bewaard; meld het bij de griffie."
+            _(
+                "Het herstelbestand {path} is onleesbaar ({reason}). Het is bewaard; meld het bij de griffie."
+            ).format(path=path, reason=reason)
         ) from exc
 
 
@@ -79,7 +88,9 @@ def _write(path: Path, notes: list[Note]) -> None:
         write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8"), private=True)
     except OSError as exc:
         reason = storage_message(path, exc)
-        raise NotesError(f"Ook het herstelbestand kon niet geschreven worden: {reason}.", reason) from exc
+        raise NotesError(_(
+            "Ook het herstelbestand kon niet geschreven worden: {reason}."
+        ).format(reason=reason), reason) from exc
 
 
 def keep_for_recovery(notes: Iterable[Note], path: Path | None = None) -> None:

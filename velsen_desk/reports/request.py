@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.core.i18n import N_, _
 from velsen_desk.core.report_kinds import (
     ANNEX_SECTION_IDS,
     REPORT_KIND_IDS,
@@ -70,7 +71,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # The option each text field comes from, to name in a message (the form points at the field).
 _TEXT_FIELDS: dict[str, str] = {
-    "kind": "het soort rapport", "programme": "--programme", "person": "--person", "meeting": "--meeting",
+    "kind": N_("het soort rapport"), "programme": "--programme", "person": "--person", "meeting": "--meeting",
     "date": "--date", "agenda_item": "--agenda-item", "peildatum": "--peildatum",
 }
 
@@ -82,7 +83,9 @@ def validate_request(request: ReportRequest) -> ValidRequest:
     _check_text(request)
     _check_agenda_item(request.agenda_item)
     if not is_report_kind(request.kind):
-        raise ReportError(f"Onbekend soort rapport “{request.kind}”. Kies uit: {', '.join(REPORT_KIND_IDS)}.",
+        raise ReportError(_(
+            "Onbekend soort rapport “{kind}”. Kies uit: {value}."
+        ).format(kind=request.kind, value=', '.join(REPORT_KIND_IDS)),
                           "kind")
     kind = report_kind(request.kind)
     peildatum = _parse_date(request.peildatum, "peildatum")
@@ -91,10 +94,10 @@ def validate_request(request: ReportRequest) -> ValidRequest:
     sections = _sections(request)
     date = _parse_date(request.date)
     if not request.meeting or not request.meeting.strip():
-        raise ReportError("Geef de vergadering op met --meeting, bijvoorbeeld --meeting \"Raadsvergadering\".",
+        raise ReportError(_('Geef de vergadering op met --meeting, bijvoorbeeld --meeting "Raadsvergadering".'),
                           "meeting")
     if date is None:
-        raise ReportError("Geef de datum van de vergadering op met --date JJJJ-MM-DD.", "date")
+        raise ReportError(_("Geef de datum van de vergadering op met --date JJJJ-MM-DD."), "date")
     return ValidRequest(kind, date, " ".join(request.meeting.split()), sections, peildatum)
 
 
@@ -105,9 +108,10 @@ def _check_text(request: ReportRequest) -> None:
     fields += [("items", item) for item in request.items]
     for name, value in fields:
         if value is not None and not _encodable(value):
-            option = _TEXT_FIELDS.get(name, "--items")
-            raise ReportError(f"De tekst bij {option} bevat tekens die geen geldige tekst (UTF-8) zijn; "
-                              "typ hem opnieuw.", name)
+            option = _(_TEXT_FIELDS.get(name, "--items"))
+            raise ReportError(_(
+                "De tekst bij {option} bevat tekens die geen geldige tekst (UTF-8) zijn; typ hem opnieuw."
+            ).format(option=option), name)
 
 
 def _encodable(text: str) -> bool:
@@ -130,8 +134,9 @@ def _check_agenda_item(text: str | None) -> None:
     value = text.strip()
     if not (value.isascii() and _AGENDA_ITEM.fullmatch(value)):
         shown = value if len(value) <= 20 else value[:20] + "…"
-        raise ReportError(f"Ongeldig agendapunt “{shown}”: geef het nummer van het agendapunt, bijvoorbeeld 7, "
-                          "7a of 4.2.", "agenda_item")
+        raise ReportError(_(
+            "Ongeldig agendapunt “{shown}”: geef het nummer van het agendapunt, bijvoorbeeld 7, 7a of 4.2."
+        ).format(shown=shown), "agenda_item")
 
 
 def _parse_date(text: str | None, field: str = "date") -> dt.date | None:
@@ -142,17 +147,23 @@ def _parse_date(text: str | None, field: str = "date") -> dt.date | None:
             raise ValueError
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ReportError(f"Ongeldige datum “{text}”: gebruik JJJJ-MM-DD, bijvoorbeeld 2022-06-20.", field) from None
+        raise ReportError(_(
+            "Ongeldige datum “{text}”: gebruik JJJJ-MM-DD, bijvoorbeeld 2022-06-20."
+        ).format(text=text), field) from None
 
 
 def _sections(request: ReportRequest) -> tuple[str, ...]:
     sections = tuple(i.strip().lower() for i in request.items if i.strip()) or default_annex_sections()
     unknown = [i for i in sections if i not in ANNEX_SECTION_IDS]
     if unknown:
-        raise ReportError(f"Onbekend onderdeel “{unknown[0]}”. Kies uit: {', '.join(ANNEX_SECTION_IDS)}.", "items")
+        raise ReportError(_(
+            "Onbekend onderdeel “{value}”. Kies uit: {value2}."
+        ).format(value=unknown[0], value2=', '.join(ANNEX_SECTION_IDS)), "items")
     if len(set(sections)) != len(sections):
-        raise ReportError("Elk onderdeel mag maar één keer in de bijlage staan.", "items")
+        raise ReportError(_("Elk onderdeel mag maar één keer in de bijlage staan."), "items")
     needing_person = [i for i in sections if report_kind(i).needs_person]
     if needing_person and not request.person:
-        raise ReportError(f"Het onderdeel {needing_person[0]} heeft een collegelid nodig (--person).", "person")
+        raise ReportError(_(
+            "Het onderdeel {value} heeft een collegelid nodig (--person)."
+        ).format(value=needing_person[0]), "person")
     return sections

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.core.own_files import own_file_message
 from velsen_desk.core.people import match_person
@@ -53,15 +54,19 @@ def _check_output(path: Path) -> None:
         mode = None  # nothing there yet: the usual case
     if mode is not None and not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
         # a symlink, FIFO or device would be replaced by the new file (or written through): never
-        raise ReportError(f"{path} is geen gewoon bestand (een koppeling, pijp of apparaat) en wordt niet "
-                          "overschreven. Kies een andere bestandsnaam.")
+        raise ReportError(_(
+            "{path} is geen gewoon bestand (een koppeling, pijp of apparaat) en wordt niet overschreven. Kies "
+            "een andere bestandsnaam."
+        ).format(path=path))
     if path.is_dir():
-        raise ReportError(f"{path} is een map; geef een bestandsnaam op, bijvoorbeeld rapport.pdf.")
+        raise ReportError(_(
+            "{path} is een map; geef een bestandsnaam op, bijvoorbeeld rapport.pdf."
+        ).format(path=path))
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise ReportError(f"De map {parent} bestaat niet.")
+        raise ReportError(_("De map {parent} bestaat niet.").format(parent=parent))
     if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise ReportError(f"Kan niet schrijven naar {path}: geen schrijfrechten.")
+        raise ReportError(_("Kan niet schrijven naar {path}: geen schrijfrechten.").format(path=path))
 
 
 def _find_person(data: ProgrammeData, name: str) -> PersonInfo:
@@ -69,7 +74,9 @@ def _find_person(data: ProgrammeData, name: str) -> PersonInfo:
     person = match_person(members, name)
     if person is None:
         names = ", ".join(m.name for m in members) or "geen"
-        raise ReportError(f"Onbekend collegelid “{name}” in {data.programme.title}. Kies uit: {names}.", "person")
+        raise ReportError(_(
+            "Onbekend collegelid “{name}” in {title}. Kies uit: {names}."
+        ).format(name=name, title=data.programme.title, names=names), "person")
     return person
 
 
@@ -89,11 +96,14 @@ def _section(kind: ReportKind, data: ProgrammeData, edition: Edition, styles: St
         assert person is not None  # validated: regie asks for --person
         return regie.build(data, styles, person)
     if kind.needs_action_plan and not data.plans:
-        raise ReportError(f"{data.programme.title} heeft geen actieplan; het rapport “{kind.title}” is niet mogelijk.")
+        raise ReportError(_(
+            "{title} heeft geen actieplan; het rapport “{title2}” is niet mogelijk."
+        ).format(title=data.programme.title, title2=kind.title))
     if kind.id == "themes" and not data.velden:
-        raise ReportError(f"{data.programme.title} heeft geen raadsprogramma met thema's.")
+        raise ReportError(_("{title} heeft geen raadsprogramma met thema's.").format(title=data.programme.title))
     if kind.id == "portfolio" and not matrix_of(data).members:
-        raise ReportError(f"Voor {data.programme.title} is geen college met portefeuilles bekend.")
+        raise ReportError(_("Voor {title} is geen college met portefeuilles bekend.").format(
+            title=data.programme.title))
     if kind.id == "voortgang":
         return progress.build(data, progress_data, styles, peildatum or edition.made)
     return _SECTIONS[kind.id](data, edition, styles)
@@ -115,7 +125,7 @@ def compose(
               f"gegevensversie {edition.data_version or 'onbekend'}")
     person = _find_person(data, request.person) if request.person else None
     if kind.needs_person and person is None:
-        raise ReportError("Geef een collegelid op met --person. Kies uit: "
+        raise ReportError(_("Geef een collegelid op met --person. Kies uit: ")
                           + ", ".join(m.name for m in matrix_of(data).members) + ".", "person")
     if kind.personal:
         parts = brief.build(data, styles, notes or [], request.flagged_only)
@@ -129,7 +139,7 @@ def compose(
         date, meeting, sections = valid.date, valid.meeting, valid.sections
         body = []
         for number, item in enumerate(sections):
-            _step(state, 30 + 20 * number // len(sections), "Onderdelen samenstellen")
+            _step(state, 30 + 20 * number // len(sections), _("Onderdelen samenstellen"))
             body.extend(_section(report_kind(item), data, edition, styles, person, progress_data, valid.peildatum))
         parts = [annex.cover(styles, data, edition, meeting, date, request.agenda_item, sections),
                  annex.contents(styles, body), *body]
@@ -170,21 +180,26 @@ def _load(request: ReportRequest, programme_id: str) -> tuple[ProgrammeData, str
         programme = catalog.programme(programme_id)
         if programme is None:
             known = ", ".join(p.id for p in catalog.programmes)
-            raise ReportError(f"Onbekend programma “{programme_id}”. Kies uit: {known}.")
+            raise ReportError(_("Onbekend programma “{programme_id}”. Kies uit: {known}.").format(
+                programme_id=programme_id, known=known))
         return (reader.programme_data(conn, programme), catalog.summary.data_version,
                 read_progress(conn, programme.id))
 
     try:
         return database.read(read)
     except sqlite3.Error as exc:
-        raise ReportError(f"De database {path} kan niet gelezen worden ({exc.__class__.__name__}).") from exc
+        raise ReportError(_(
+            "De database {path} kan niet gelezen worden ({error})."
+        ).format(path=path, error=exc.__class__.__name__)) from exc
 
 
 def _write(path: Path, pdf: bytes) -> None:
     try:
         write_atomic(path, pdf, prefix=".rapport-")  # a reader never sees half a PDF
     except OSError as exc:
-        raise ReportError(f"Kan niet schrijven naar {path}: {describe_os_error(exc)}.") from exc
+        raise ReportError(_(
+            "Kan niet schrijven naar {path}: {cause}."
+        ).format(path=path, cause=describe_os_error(exc))) from exc
 
 
 def generate_report(request: ReportRequest, state: TaskState | None = None) -> ReportResult:
@@ -194,15 +209,15 @@ def generate_report(request: ReportRequest, state: TaskState | None = None) -> R
     valid = validate_request(request)
     output = Path(request.output)
     _check_output(output)
-    _step(state, 5, "Gegevens lezen")
+    _step(state, 5, _("Gegevens lezen"))
     data, data_version, progress_data = _load(request, request.programme or DEFAULT_PROGRAMME)
     edition = Edition(made=request.today or dt.date.today(), data_version=data_version)
     notes = _load_notes(request) if valid.kind.personal else None
-    _step(state, 30, "Onderdelen samenstellen")
+    _step(state, 30, _("Onderdelen samenstellen"))
     spec, parts = compose(request, data, edition, notes, state, progress_data)
-    _step(state, 50, "Pagina’s opmaken")
+    _step(state, 50, _("Pagina’s opmaken"))
     rendered = render_parts(spec, parts)
-    _step(state, 95, "Opslaan")  # the last chance to stop: after this the file is written
+    _step(state, 95, _("Opslaan"))  # the last chance to stop: after this the file is written
     _write(output, rendered.pdf)
     if state is not None:
         state.set_progress(100, "Klaar")

@@ -27,6 +27,7 @@ from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote
 
+from velsen_desk.core.i18n import N_, _, ngettext
 from velsen_desk.core.os_errors import describe_error
 from velsen_desk.storage import reader
 from velsen_desk.storage.database import DatabaseError, inspect_database
@@ -91,10 +92,14 @@ def _value_problems(conn: sqlite3.Connection, limit: int) -> list[str]:
         for index, (column, kind) in enumerate(columns.items()):
             wrong, longest = found[2 * index], found[2 * index + 1]
             if wrong:
-                problems.append(f"kolom '{table}.{column}' bevat {wrong} waarde(n) van de verkeerde soort")
+                problems.append(ngettext(
+                    "kolom '{table}.{column}' bevat {wrong} waarde van de verkeerde soort",
+                    "kolom '{table}.{column}' bevat {wrong} waarden van de verkeerde soort", wrong,
+                ).format(table=table, column=column, wrong=wrong))
             elif kind is str and longest > limit:
-                problems.append(f"kolom '{table}.{column}' bevat een tekst van {longest} tekens "
-                                f"(hoogstens {limit})")
+                problems.append(_(
+                    "kolom '{table}.{column}' bevat een tekst van {longest} tekens (hoogstens {limit})"
+                ).format(table=table, column=column, longest=longest, limit=limit))
     return problems
 
 
@@ -105,13 +110,13 @@ def _search_index_problems(conn: sqlite3.Connection) -> list[str]:
     except sqlite3.DatabaseError as exc:
         if _interrupted(exc):
             raise
-        return ["de zoekindex is beschadigd"]
+        return [_("de zoekindex is beschadigd")]
     finally:
         conn.rollback()
     return []
 
 
-_UNREADABLE = "de gegevens zijn niet te lezen zoals Velsen Desk ze leest"
+_UNREADABLE = N_("de gegevens zijn niet te lezen zoals Velsen Desk ze leest")
 
 # (table, column) the reader follows with a lookup that fails on a missing row, the table that
 # must hold it, and whether the column may be empty (then the reader does not look).
@@ -161,13 +166,13 @@ def _read_problems(conn: sqlite3.Connection) -> list[str]:
     """What keeps the reader from building the catalogue and every programme, per table."""
     for sql in _rule_queries():
         if conn.execute(sql).fetchone()[0]:
-            return [_UNREADABLE]
+            return [_(_UNREADABLE)]
     version = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
     count, distinct = conn.execute("SELECT count(*), count(DISTINCT id) FROM programmes").fetchone()
     if version is None or not isinstance(version[0], str) or count != distinct:
-        return ["de gegevensversie of een programma ontbreekt"]
+        return [_("de gegevensversie of een programma ontbreekt")]
     if not count:  # an empty file would replace (and in time evict) real data
-        return ["de gegevens bevatten geen enkel programma"]
+        return [_("de gegevens bevatten geen enkel programma")]
     return []
 
 
@@ -193,12 +198,14 @@ def content_problems(path: Path, *, seconds: float = CHECK_SECONDS, shown: Path 
     except sqlite3.DatabaseError as exc:
         if _interrupted(exc):
             raise DatabaseError(
-                f"{shown or path} is niet binnen {seconds:.0f} seconden te controleren; het is te groot of zo "
-                "gemaakt dat lezen niet eindigt."
+                _(
+                    "{value} is niet binnen {seconds:.0f} seconden te controleren; het is te groot of zo gemaakt "
+                    "dat lezen niet eindigt."
+                ).format(value=shown or path, seconds=seconds)
             ) from exc
-        raise DatabaseError(f"{shown or path} is beschadigd of niet te lezen.") from exc
+        raise DatabaseError(_("{value} is beschadigd of niet te lezen.").format(value=shown or path)) from exc
     except MemoryError as exc:
-        raise DatabaseError(f"{shown or path} is te groot om te controleren.") from exc
+        raise DatabaseError(_("{value} is te groot om te controleren.").format(value=shown or path)) from exc
 
 
 def check_content(path: Path, *, seconds: float = CHECK_SECONDS, shown: Path | None = None) -> None:
@@ -206,8 +213,11 @@ def check_content(path: Path, *, seconds: float = CHECK_SECONDS, shown: Path | N
     reads it. ``shown`` is the name messages use (the file the copy was made of)."""
     problems = content_problems(path, seconds=seconds, shown=shown)
     if problems:
-        listed = "; ".join(problems[:5]) + (f" (en {len(problems) - 5} meer)" if len(problems) > 5 else "")
-        raise DatabaseError(f"{shown or path} heeft inhoud die Velsen Desk niet kan tonen: {listed}.")
+        more = _(" (en {count} meer)").format(count=len(problems) - 5) if len(problems) > 5 else ""
+        listed = "; ".join(problems[:5]) + more
+        raise DatabaseError(_(
+            "{value} heeft inhoud die Velsen Desk niet kan tonen: {listed}."
+        ).format(value=shown or path, listed=listed))
 
 
 def check_database_file(path: Path, *, seconds: float = CHECK_SECONDS) -> None:
@@ -222,5 +232,7 @@ def check_database_file(path: Path, *, seconds: float = CHECK_SECONDS) -> None:
         try:
             shutil.copyfile(path, copy)
         except OSError as exc:
-            raise DatabaseError(f"{path} kan niet gelezen worden ({describe_error(exc)}).") from exc
+            raise DatabaseError(_(
+                "{path} kan niet gelezen worden ({cause})."
+            ).format(path=path, cause=describe_error(exc))) from exc
         check_content(copy, seconds=seconds, shown=path)

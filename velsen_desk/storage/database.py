@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 from urllib.parse import quote
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_error
 
 T = TypeVar("T")
@@ -59,24 +60,32 @@ def inspect_database(
     try:
         mode = path.stat().st_mode  # not is_file(): it raises on a name too long, and hides a loop of links
     except FileNotFoundError:
-        raise DatabaseError(f"Het gegevensbestand {path} bestaat niet.") from None
+        raise DatabaseError(_("Het gegevensbestand {path} bestaat niet.").format(path=path)) from None
     except OSError as exc:
-        raise DatabaseError(f"Het gegevensbestand {path} kan niet geopend worden ({describe_error(exc)}).") from exc
+        raise DatabaseError(_(
+            "Het gegevensbestand {path} kan niet geopend worden ({cause})."
+        ).format(path=path, cause=describe_error(exc))) from exc
     if not stat.S_ISREG(mode):  # a folder, FIFO or device: never opened (a FIFO would block)
-        raise DatabaseError(f"{path} is geen gewoon bestand (een map, pijp of apparaat) en geen gegevensbestand.")
+        raise DatabaseError(_(
+            "{path} is geen gewoon bestand (een map, pijp of apparaat) en geen gegevensbestand."
+        ).format(path=path))
     try:
         conn = sqlite3.connect(readonly_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Het gegevensbestand {path} kan niet geopend worden ({describe_error(exc)}).") from exc
+        raise DatabaseError(_(
+            "Het gegevensbestand {path} kan niet geopend worden ({cause})."
+        ).format(path=path, cause=describe_error(exc))) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
-            raise DatabaseError(f"{path} is geen Velsen Desk-gegevensbestand.")
+            raise DatabaseError(_("{path} is geen Velsen Desk-gegevensbestand.").format(path=path))
         schema = conn.execute("PRAGMA user_version").fetchone()[0]
         if schema > SCHEMA_VERSION:
             raise DatabaseError(
-                f"{path} is gemaakt door een nieuwere versie van Velsen Desk "
-                f"(schema {schema}, deze versie kent {SCHEMA_VERSION}). Werk Velsen Desk bij."
+                _(
+                    "{path} is gemaakt door een nieuwere versie van Velsen Desk (schema {schema}, deze versie "
+                    "kent {known}). Werk Velsen Desk bij."
+                ).format(path=path, schema=schema, known=SCHEMA_VERSION)
             )
         if schema < SCHEMA_VERSION:
             raise DatabaseError(
@@ -87,17 +96,22 @@ def inspect_database(
             pragma = "quick_check" if quick else "integrity_check"
             result = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
             if result != "ok":
-                raise DatabaseError(f"{path} is beschadigd (integriteitscontrole: {result}).")
+                raise DatabaseError(_(
+                    "{path} is beschadigd (integriteitscontrole: {result})."
+                ).format(path=path, result=result))
         if shape_check is not None:
             problems = shape_check(conn)
             if problems:
-                shown = "; ".join(problems[:5]) + (f" (en {len(problems) - 5} meer)" if len(problems) > 5 else "")
-                raise DatabaseError(f"{path} heeft niet de opbouw die deze versie van Velsen Desk maakt: {shown}.")
+                more = _(" (en {count} meer)").format(count=len(problems) - 5) if len(problems) > 5 else ""
+                shown = "; ".join(problems[:5]) + more
+                raise DatabaseError(_(
+                    "{path} heeft niet de opbouw die deze versie van Velsen Desk maakt: {shown}."
+                ).format(path=path, shown=shown))
         row = conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
         version = row[0] if row else None
         return DatabaseInfo(path=path, application_id=app_id, schema_version=schema, data_version=version)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} is beschadigd of geen SQLite-bestand.") from exc
+        raise DatabaseError(_("{path} is beschadigd of geen SQLite-bestand.").format(path=path)) from exc
     finally:
         conn.close()
 

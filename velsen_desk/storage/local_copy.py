@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_error, describe_os_error
 from velsen_desk.core.paths import ORIGIN_FILE, bundled_data_dir, local_database_path
 from velsen_desk.storage.atomic import write_atomic
@@ -122,8 +123,10 @@ def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
             return LocalDatabase(seen.info, seen.origin.get("origin") or "ingebouwd")
         if isinstance(exc, LockedError):
             raise DatabaseError(
-                f"De gegevensmap {db_path.parent} is bezet door een synchronisatie in een ander venster van "
-                "Velsen Desk. Probeer het zo opnieuw."
+                _(
+                    "De gegevensmap {parent} is bezet door een synchronisatie in een ander venster van Velsen "
+                    "Desk. Probeer het zo opnieuw."
+                ).format(parent=db_path.parent)
             ) from exc
         if isinstance(exc, UnsafeLockError):
             raise DatabaseError(str(exc)) from exc
@@ -151,7 +154,7 @@ def _build_default(db_path: Path, seen: _Seen, bundle: str) -> LocalDatabase:
     except DataError as exc:
         if info is not None:
             return LocalDatabase(info, "ingebouwd")
-        raise DatabaseError("De meegeleverde gegevens zijn onleesbaar: " + str(exc.problems[0])) from exc
+        raise DatabaseError(_("De meegeleverde gegevens zijn onleesbaar: ") + str(exc.problems[0])) from exc
     if info is None or info.data_version != dataset.version():
         staging = db_path.with_name(f".{db_path.name}.{os.getpid()}.build")
         try:
@@ -206,8 +209,10 @@ def _theirs(db_path: Path) -> LocalDatabase:
     """The copy another process put in place while we built; raises DatabaseError if it is unusable."""
     now = _look(db_path)
     if now.info is None:
-        raise DatabaseError(f"Het gegevensbestand {db_path} veranderde tijdens het aanmaken en is onbruikbaar. "
-                            "Start Velsen Desk opnieuw.")
+        raise DatabaseError(_(
+            "Het gegevensbestand {db_path} veranderde tijdens het aanmaken en is onbruikbaar. Start Velsen Desk "
+            "opnieuw."
+        ).format(db_path=db_path))
     return LocalDatabase(now.info, now.origin.get("origin") or "ingebouwd")
 
 
@@ -216,7 +221,9 @@ def _build_failed_message(folder: Path, exc: BaseException) -> str:
     if isinstance(exc, sqlite3.Error):
         full = ((getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF) == _SQLITE_FULL
     if full:
-        return (f"Kan de database niet aanmaken in {folder}: de schijf is vol. "
-                "Maak ruimte vrij en start Velsen Desk opnieuw.")
+        return (_(
+            "Kan de database niet aanmaken in {folder}: de schijf is vol. Maak ruimte vrij en start Velsen Desk "
+            "opnieuw."
+        ).format(folder=folder))
     reason = describe_os_error(exc) if isinstance(exc, OSError) else describe_error(exc)
-    return f"Kan de database niet aanmaken in {folder}: {reason}."
+    return _("Kan de database niet aanmaken in {folder}: {reason}.").format(folder=folder, reason=reason)

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from velsen_desk.core.i18n import _
+
 __all__ = ["LOCK_NAME", "LockedError", "UnsafeLockError", "directory_lock"]
 
 LOCK_NAME = ".sync.lock"
@@ -47,8 +49,10 @@ def _is_regular(fd: int) -> bool:
 
 
 def _unsafe_message(path: Path) -> str:
-    return (f"Het vergrendelbestand {path} is een koppeling of geen gewoon bestand en wordt niet gevolgd. "
-            "Verwijder het; u werkt verder met uw lokale kopie.")
+    return (_(
+        "Het vergrendelbestand {path} is een koppeling of geen gewoon bestand en wordt niet gevolgd. Verwijder "
+        "het; u werkt verder met uw lokale kopie."
+    ).format(path=path))
 
 
 def _try_lock(fd: int) -> bool:

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.money import CostValue, Reconciliation, sum_costs
 from velsen_desk.core.records import (
     AandachtsveldInfo,
@@ -258,7 +259,7 @@ def _reconcile(costs: Iterable[CostValue], documented: CostValue | None) -> Reco
 def _required_cost(row: _Row, prefix: str) -> CostValue:
     cost = _cost(row, prefix)
     if cost is None:  # NOT NULL columns: only a damaged file gets here
-        raise sqlite3.DatabaseError(f"kosten ontbreken bij {row.get('id')}")
+        raise sqlite3.DatabaseError(_("kosten ontbreken bij {value}").format(value=row.get('id')))
     return cost
 
 

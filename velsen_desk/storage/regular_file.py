@@ -12,6 +12,8 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from velsen_desk.core.i18n import _
+
 
 class SpecialFileError(OSError):
     """A path is not a regular file (device, FIFO, socket, folder)."""
@@ -30,7 +32,7 @@ def open_regular(path: Path) -> BinaryIO:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise SpecialFileError(f"{path} is geen gewoon bestand")
+            raise SpecialFileError(_("{path} is geen gewoon bestand").format(path=path))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
@@ -44,5 +46,5 @@ def read_bounded(path: Path, limit: int) -> bytes:
     with open_regular(path) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise TooLargeError(f"{path} is groter dan {limit} bytes")
+        raise TooLargeError(_("{path} is groter dan {limit} bytes").format(path=path, limit=limit))
     return data

@@ -12,6 +12,8 @@ import functools
 import sqlite3
 from dataclasses import dataclass
 
+from velsen_desk.core.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class SchemaObject:
@@ -68,17 +70,20 @@ def shape_problems(conn: sqlite3.Connection) -> list[str]:
     actual = read_shape(conn, only_tables=expected_tables)
     problems: list[str] = []
     for name in sorted(expected.keys() - actual.keys()):
-        problems.append(f"{_kind(expected[name].kind)} '{name}' ontbreekt")
+        problems.append(_("{kind} '{name}' ontbreekt").format(kind=_kind(expected[name].kind), name=name))
     for name in sorted(actual.keys() - expected.keys()):
-        problems.append(f"onverwachte {_kind(actual[name].kind).lower()} '{name}'")
+        problems.append(_("onverwachte {kind} '{name}'").format(kind=_kind(actual[name].kind).lower(), name=name))
     for name in sorted(expected.keys() & actual.keys()):
         want, got = expected[name], actual[name]
         if (want.kind, want.virtual) != (got.kind, got.virtual):
-            problems.append(f"'{name}' is een {_kind(got.kind).lower()} in plaats van een {_kind(want.kind).lower()}")
+            problems.append(_(
+                "'{name}' is een {got} in plaats van een {wanted}"
+            ).format(name=name, got=_kind(got.kind).lower(), wanted=_kind(want.kind).lower()))
         elif want.columns != got.columns:
-            problems.append(f"tabel '{name}' heeft andere kolommen dan verwacht")
+            problems.append(_("tabel '{name}' heeft andere kolommen dan verwacht").format(name=name))
     return problems
 
 
 def _kind(kind: str) -> str:
-    return {"table": "Tabel", "view": "View", "trigger": "Trigger"}.get(kind, kind)
+    names = {"table": N_("Tabel"), "view": N_("View"), "trigger": N_("Trigger")}
+    return _(names[kind]) if kind in names else kind

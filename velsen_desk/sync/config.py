@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.core.paths import CONFIG_FILE, user_config_dir
 from velsen_desk.storage.atomic import write_atomic
@@ -29,32 +30,48 @@ def config_path() -> Path:
 def read_config() -> dict[str, str]:
     """The settings; {} when there is no file. Raises ConfigError when the file is unusable."""
     path = config_path()
-    again = "kies de gedeelde map opnieuw via Instellingen."
+    again = _("kies de gedeelde map opnieuw via Instellingen.")
     try:
         # regular files only, opened without blocking: a FIFO or device here must not hang every start
         raw = read_bounded(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return {}
     except SpecialFileError as exc:
-        raise ConfigError(f"Het instellingenbestand {path} is geen gewoon bestand (pijp, apparaat of map); "
-                          f"verwijder het en {again}") from exc
+        raise ConfigError(_(
+            "Het instellingenbestand {path} is geen gewoon bestand (pijp, apparaat of map); verwijder het en "
+            "{again}"
+        ).format(path=path, again=again)) from exc
     except TooLargeError as exc:
-        raise ConfigError(f"Het instellingenbestand {path} is te groot; {again}") from exc
+        raise ConfigError(_(
+            "Het instellingenbestand {path} is te groot; {again}"
+        ).format(path=path, again=again)) from exc
     except OSError as exc:
-        raise ConfigError(f"Het instellingenbestand {path} is niet leesbaar ({describe_os_error(exc)}).") from exc
+        raise ConfigError(_(
+            "Het instellingenbestand {path} is niet leesbaar ({cause})."
+        ).format(path=path, cause=describe_os_error(exc))) from exc
     try:
         data = json.loads(raw.decode("utf-8"))
         json.dumps(data, ensure_ascii=False).encode("utf-8")  # a "\ud800" escape decodes to no valid text
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"Het instellingenbestand {path} is geen tekst; {again}") from exc
+        raise ConfigError(_(
+            "Het instellingenbestand {path} is geen tekst; {again}"
+        ).format(path=path, again=again)) from exc
     except UnicodeEncodeError as exc:
-        raise ConfigError(f"Het instellingenbestand {path} bevat ongeldige tekens; {again}") from exc
+        raise ConfigError(_(
+            "Het instellingenbestand {path} bevat ongeldige tekens; {again}"
+        ).format(path=path, again=again)) from exc
     except RecursionError as exc:
-        raise ConfigError(f"Het instellingenbestand {path} is te diep genest; {again}") from exc
+        raise ConfigError(_(
+            "Het instellingenbestand {path} is te diep genest; {again}"
+        ).format(path=path, again=again)) from exc
     except ValueError as exc:
-        raise ConfigError(f"Het instellingenbestand {path} is geen geldige JSON; {again}") from exc
+        raise ConfigError(_(
+            "Het instellingenbestand {path} is geen geldige JSON; {again}"
+        ).format(path=path, again=again)) from exc
     if not isinstance(data, dict):
-        raise ConfigError(f"Het instellingenbestand {path} heeft een onbekende opbouw; {again}")
+        raise ConfigError(_(
+            "Het instellingenbestand {path} heeft een onbekende opbouw; {again}"
+        ).format(path=path, again=again))
     return {k: v for k, v in data.items() if isinstance(v, str)}
 
 
@@ -68,7 +85,7 @@ def load_config() -> dict[str, str]:
 
 def save_share(share: Path | None) -> None:
     if share is not None and "\0" in str(share):
-        raise ConfigError("De gekozen map bevat een NUL-teken en is ongeldig.")
+        raise ConfigError(_("De gekozen map bevat een NUL-teken en is ongeldig."))
     config = load_config()
     if share is None:
         config.pop("share", None)
@@ -83,7 +100,9 @@ def configured_share() -> Path | None:
     value = read_config().get("share")
     if value and "\0" in value:
         raise ConfigError(
-            f"De ingestelde gedeelde map in {config_path()} bevat een NUL-teken en is ongeldig; "
-            "kies de map opnieuw via Instellingen."
+            _(
+                "De ingestelde gedeelde map in {value} bevat een NUL-teken en is ongeldig; kies de map opnieuw "
+                "via Instellingen."
+            ).format(value=config_path())
         )
     return Path(value) if value else None

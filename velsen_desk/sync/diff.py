@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from velsen_desk.core.formatting import format_cost
+from velsen_desk.core.i18n import N_, _
 from velsen_desk.core.item_kinds import ITEM_KIND_IDS
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.core.word_diff import Piece, word_diff
@@ -26,6 +27,21 @@ _Items = dict[str, dict[str, tuple[str, tuple[str | None, ...]]]]  # kind -> id 
 
 assert set(_FIELDS) <= set(ITEM_KIND_IDS), "every compared kind is a registered item kind"
 
+# How the ids above read in a message (translated when shown, core/i18n.py); the ids stay as they are.
+_WORDS: dict[str, str] = {
+    "thema": N_("thema"), "portefeuille": N_("portefeuille"), "actie": N_("actie"),
+    "begrotingsregel": N_("begrotingsregel"), "focuspunt": N_("focuspunt"),
+    "naam": N_("naam"), "aandachtsveld": N_("aandachtsveld"), "regie": N_("regie"), "toelichting": N_("toelichting"),
+    "collegelid": N_("collegelid"), "domein": N_("domein"), "titel": N_("titel"), "trekker": N_("trekker"),
+    "kosten": N_("kosten"), "planning": N_("planning"), "focusopgave": N_("focusopgave"),
+    "opmerking": N_("opmerking"), "tekst": N_("tekst"),
+    "toegevoegd": N_("toegevoegd"), "verwijderd": N_("verwijderd"), "gewijzigd": N_("gewijzigd"),
+}
+
+
+def _word(word: str) -> str:
+    return _(_WORDS[word]) if word in _WORDS else word
+
 
 @dataclass(frozen=True)
 class Change:
@@ -40,7 +56,8 @@ class Change:
     @property
     def heading(self) -> str:
         """What changed, without the values: "actie Actie 18: …: planning"."""
-        return f"{self.kind} {self.label}: {self.field}" if self.field else f"{self.kind} {self.label}"
+        kind = _word(self.kind)
+        return f"{kind} {self.label}: {_word(self.field)}" if self.field else f"{kind} {self.label}"
 
     def words(self) -> tuple[Piece, ...]:
         """The old and the new value word by word (core.word_diff); empty unless "gewijzigd"."""
@@ -50,8 +67,9 @@ class Change:
 
     def __str__(self) -> str:
         if self.change == "gewijzigd":
-            return f"{self.kind} {self.label}: {self.field} {self.old or 'leeg'} → {self.new or 'leeg'}"
-        return f"{self.kind} {self.label}: {self.change}"
+            empty = _("leeg")
+            return f"{self.heading} {self.old or empty} → {self.new or empty}"
+        return f"{self.heading}: {_word(self.change)}"
 
 
 def _items(programme: ProgrammeData, into: _Items) -> None:
@@ -72,7 +90,7 @@ def _items(programme: ProgrammeData, into: _Items) -> None:
         opgaven = {f.id: f.title for f in plan.focusopgaven}
         for action in plan.actions:
             into["actie"][action.id] = (
-                f"Actie {action.number}: {action.title}",
+                _("Actie {number}: {title}").format(number=action.number, title=action.title),
                 (action.title, action.trekker, format_cost(action.cost), action.planning_text,
                  opgaven.get(action.focusopgave_id or "")),
             )
@@ -84,11 +102,13 @@ def _items(programme: ProgrammeData, into: _Items) -> None:
                 )
     for chapter in programme.chapters:
         for point in chapter.focus_points:
-            into["focuspunt"][point.id] = (f"{chapter.title}, punt {point.order}", (point.text,))
+            into["focuspunt"][point.id] = (
+                _("{chapter}, punt {order}").format(chapter=chapter.title, order=point.order), (point.text,)
+            )
 
 
 def _read(path: Path) -> _Items:
-    _, programmes = ReadOnlyDatabase(path).read(reader.every_programme)
+    _version, programmes = ReadOnlyDatabase(path).read(reader.every_programme)
     found: _Items = {kind: {} for kind in _FIELDS}
     for programme in programmes.values():
         _items(programme, found)
@@ -107,7 +127,7 @@ def diff_databases(old: Path, new: Path) -> list[Change]:
             changes.append(Change(kind, item_id, old_items[item_id][0], "verwijderd"))
         for item_id in sorted(old_items.keys() & new_items.keys()):
             label, old_values = old_items[item_id]
-            _, new_values = new_items[item_id]
+            _label, new_values = new_items[item_id]
             for name, was, now in zip(names, old_values, new_values, strict=True):
                 if was != now:
                     changes.append(Change(kind, item_id, label, "gewijzigd", name, was, now))

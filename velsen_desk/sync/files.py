@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from velsen_desk.core.i18n import _
 from velsen_desk.storage.regular_file import TooLargeError, open_regular
 
 __all__ = ["CHUNK", "Progress", "copy_with_hash", "sha256_of"]
@@ -45,7 +46,7 @@ def copy_with_hash(source: Path, target: Path, expected_size: int, progress: Pro
             if progress:
                 progress(done, expected_size)
         if src.read(1):
-            raise TooLargeError(f"{source} is groter dan het manifest belooft")
+            raise TooLargeError(_("{source} is groter dan het manifest belooft").format(source=source))
         dst.flush()
         os.fsync(dst.fileno())
     return digest.hexdigest()

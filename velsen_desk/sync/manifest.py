@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_error
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.regular_file import SpecialFileError, TooLargeError, read_bounded
@@ -45,9 +46,11 @@ class Manifest:
         try:
             raw = read_bounded(share / MANIFEST_NAME, MAX_MANIFEST_BYTES)
         except SpecialFileError as exc:
-            raise ManifestError("het manifest is geen gewoon bestand (apparaat, pijp of map)") from exc
+            raise ManifestError(_("het manifest is geen gewoon bestand (apparaat, pijp of map)")) from exc
         except TooLargeError as exc:
-            raise ManifestError(f"het manifest is groter dan {MAX_MANIFEST_BYTES // 1024} kB") from exc
+            raise ManifestError(_(
+                "het manifest is groter dan {value} kB"
+            ).format(value=MAX_MANIFEST_BYTES // 1024)) from exc
         return cls.parse(raw)
 
     @classmethod
@@ -55,47 +58,55 @@ class Manifest:
         try:
             text = raw.decode("utf-8-sig")  # a BOM (Windows editors) is accepted, as in the YAML
         except UnicodeDecodeError as exc:
-            raise ManifestError("het manifest is geen tekst (binaire inhoud)") from exc
+            raise ManifestError(_("het manifest is geen tekst (binaire inhoud)")) from exc
         try:
             data = json.loads(text)
         except RecursionError as exc:
-            raise ManifestError("het manifest is te diep genest") from exc
+            raise ManifestError(_("het manifest is te diep genest")) from exc
         except ValueError as exc:
-            raise ManifestError(f"het manifest is {describe_error(exc)}") from exc
+            raise ManifestError(_("het manifest is {cause}").format(cause=describe_error(exc))) from exc
         if not isinstance(data, dict):
-            raise ManifestError("het manifest is geen JSON-object")
+            raise ManifestError(_("het manifest is geen JSON-object"))
         missing = [name for name in cls.__dataclass_fields__ if name not in data]
         if missing:
-            raise ManifestError(f"in het manifest ontbreekt: {', '.join(missing)}")
+            raise ManifestError(_("in het manifest ontbreekt: {value}").format(value=', '.join(missing)))
         fmt = data["format"]
         if not isinstance(fmt, str) or fmt != MANIFEST_FORMAT:
-            raise ManifestError(f"onbekend manifestformaat {_short(fmt)}")
+            raise ManifestError(_("onbekend manifestformaat {fmt}").format(fmt=_short(fmt)))
         for name in ("file", "data_version", "sha256", "published_at", "published_by"):
             if not isinstance(data[name], str):
-                raise ManifestError(f"het veld '{name}' in het manifest is geen tekst")
+                raise ManifestError(_("het veld '{name}' in het manifest is geen tekst").format(name=name))
         for name in ("schema_version", "size"):
             if not isinstance(data[name], int) or isinstance(data[name], bool):
-                raise ManifestError(f"het veld '{name}' in het manifest is geen geheel getal")
+                raise ManifestError(_("het veld '{name}' in het manifest is geen geheel getal").format(name=name))
         file = data["file"]
         if "\0" in file:
-            raise ManifestError("de bestandsnaam in het manifest bevat een NUL-teken")
+            raise ManifestError(_("de bestandsnaam in het manifest bevat een NUL-teken"))
         if not PUBLISHED_NAME.fullmatch(file):
-            raise ManifestError(f"het manifest noemt een ongeldige bestandsnaam {_short(file)}")
+            raise ManifestError(_("het manifest noemt een ongeldige bestandsnaam {file}").format(file=_short(file)))
         if not is_version_token(data["data_version"]):
             raise ManifestError(
-                f"de gegevensversie in het manifest is ongeldig ({_short(data['data_version'])}; "
-                "verwacht 12 tot 64 tekens 0-9 en a-f)"
+                _(
+                    "de gegevensversie in het manifest is ongeldig ({short}; verwacht 12 tot 64 tekens 0-9 en "
+                    "a-f)"
+                ).format(short=_short(data['data_version']))
             )
         if not SHA256_TOKEN.fullmatch(data["sha256"]):
-            raise ManifestError("het manifest heeft een ongeldige controlesom (geen 64 tekens 0-9, a-f)")
+            raise ManifestError(_("het manifest heeft een ongeldige controlesom (geen 64 tekens 0-9, a-f)"))
         if not 0 < data["size"] <= MAX_DATABASE_BYTES:
-            raise ManifestError(f"het manifest noemt een onmogelijke grootte ({data['size']} bytes)")
+            raise ManifestError(_(
+                "het manifest noemt een onmogelijke grootte ({size} bytes)"
+            ).format(size=data['size']))
         if not 0 < data["schema_version"] < 2**31:
-            raise ManifestError(f"het manifest noemt een ongeldige schemaversie ({data['schema_version']})")
+            raise ManifestError(_(
+                "het manifest noemt een ongeldige schemaversie ({schema_version})"
+            ).format(schema_version=data['schema_version']))
         for name in ("published_at", "published_by"):
             value = data[name]
             if len(value) > _MAX_TEXT or any(ord(c) < 32 for c in value):
-                raise ManifestError(f"het veld '{name}' in het manifest is te lang of bevat stuurtekens")
+                raise ManifestError(_(
+                    "het veld '{name}' in het manifest is te lang of bevat stuurtekens"
+                ).format(name=name))
         return cls(**{name: data[name] for name in cls.__dataclass_fields__})
 
     def write(self, share: Path) -> None:

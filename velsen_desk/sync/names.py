@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from velsen_desk.core.i18n import _
+
 VERSION_TOKEN = re.compile(r"[0-9a-f]{12,64}")
 SHA256_TOKEN = re.compile(r"[0-9a-f]{64}")
 # A database file named by the manifest: a plain name beside it, no folder, no hidden file.
@@ -23,8 +25,10 @@ def version_token(value: object, where: str) -> str:
     if isinstance(value, str) and VERSION_TOKEN.fullmatch(value):
         return value
     raise InvalidNameError(
-        f"De gegevensversie in {where} is ongeldig ({_shown(value)}); een gegevensversie bestaat uit "
-        "12 tot 64 tekens 0-9 en a-f. Er is niets geschreven."
+        _(
+            "De gegevensversie in {where} is ongeldig ({value}); een gegevensversie bestaat uit 12 tot 64 tekens "
+            "0-9 en a-f. Er is niets geschreven."
+        ).format(where=where, value=_shown(value))
     )
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_error
 from velsen_desk.storage.content_check import check_content
 from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, inspect_database
@@ -58,25 +59,27 @@ def snapshot_database(source: Path, target: Path) -> None:
 
 def publish(database: Path, share: Path, *, published_by: str | None = None) -> PublishResult:
     """Raises PublishError (plain Dutch) for every failure; the share is then as it was."""
-    for path, what in ((database, "het databasepad"), (share, "het pad van de gedeelde map")):
+    for path, what in ((database, _("het databasepad")), (share, _("het pad van de gedeelde map"))):
         if "\0" in str(path):
-            raise PublishError(f"Niet gepubliceerd: {what} bevat een NUL-teken.")
+            raise PublishError(_("Niet gepubliceerd: {what} bevat een NUL-teken.").format(what=what))
     try:
         info = inspect_database(database, check_integrity=True, shape_check=shape_problems)
     except DatabaseError as exc:
-        raise PublishError(f"Niet gepubliceerd: {exc}") from exc
+        raise PublishError(_("Niet gepubliceerd: {exc}").format(exc=exc)) from exc
     if info.schema_version != SCHEMA_VERSION:
-        raise PublishError(f"Niet gepubliceerd: schema {info.schema_version} wordt niet ondersteund.")
+        raise PublishError(_(
+            "Niet gepubliceerd: schema {schema_version} wordt niet ondersteund."
+        ).format(schema_version=info.schema_version))
     try:
         # The file name is built from this token only: a version with "/" or ".." never becomes a path.
         version = version_token(info.data_version, f"{database}")
     except InvalidNameError as exc:
-        raise PublishError(f"Niet gepubliceerd: {exc}") from exc
+        raise PublishError(_("Niet gepubliceerd: {exc}").format(exc=exc)) from exc
     if not share.is_dir():
-        raise PublishError(f"De gedeelde map {share} is niet bereikbaar.")
+        raise PublishError(_("De gedeelde map {share} is niet bereikbaar.").format(share=share))
     by = published_by if published_by is not None else getpass.getuser()
     if len(by) > 200 or any(ord(c) < 32 for c in by):
-        raise PublishError("Niet gepubliceerd: de naam van de publicerende gebruiker is ongeldig.")
+        raise PublishError(_("Niet gepubliceerd: de naam van de publicerende gebruiker is ongeldig."))
 
     stamp = dt.datetime.now(dt.UTC)
     name = f"{FILE_PREFIX}{version}-{stamp:%Y%m%dT%H%M%S%fZ}.sqlite"
@@ -101,11 +104,15 @@ def publish(database: Path, share: Path, *, published_by: str | None = None) -> 
         manifest.write(share)
     except DatabaseError as exc:
         tmp.unlink(missing_ok=True)
-        raise PublishError(f"Publiceren naar {share} mislukt: {exc} De gedeelde map is ongewijzigd.") from exc
+        raise PublishError(_(
+            "Publiceren naar {share} mislukt: {exc} De gedeelde map is ongewijzigd."
+        ).format(share=share, exc=exc)) from exc
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
         raise PublishError(
-            f"Publiceren naar {share} mislukt ({describe_error(exc)}). De gedeelde map is ongewijzigd."
+            _(
+                "Publiceren naar {share} mislukt ({cause}). De gedeelde map is ongewijzigd."
+            ).format(share=share, cause=describe_error(exc))
         ) from exc
     _clean_stale_temporaries(share, keep=tmp.name)
     try:

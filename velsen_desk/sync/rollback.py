@@ -18,6 +18,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.core.i18n import _
 from velsen_desk.storage.database import DatabaseError, inspect_database
 from velsen_desk.storage.local_copy import read_origin, write_origin
 from velsen_desk.storage.lock import LockedError, UnsafeLockError, directory_lock
@@ -93,8 +94,10 @@ def choose_version(versions: list[KeptVersion], wanted: str | None) -> KeptVersi
     usable = [v for v in versions if v.usable]
     if not usable:
         raise RollbackError(
-            "Er is geen eerdere versie bewaard om naar terug te gaan. Na een synchronisatie die nieuwe "
-            "gegevens brengt, wordt de vorige versie bewaard in de map 'versies'."
+            _(
+                "Er is geen eerdere versie bewaard om naar terug te gaan. Na een synchronisatie die nieuwe "
+                "gegevens brengt, wordt de vorige versie bewaard in de map 'versies'."
+            )
         )
     if wanted is None:
         return usable[0]
@@ -105,9 +108,13 @@ def choose_version(versions: list[KeptVersion], wanted: str | None) -> KeptVersi
     ]
     if not matches:
         known = ", ".join(sorted({v.data_version[:12] for v in usable if v.data_version}))
-        raise RollbackError(f"Geen bewaarde versie '{wanted}'. Bewaard zijn: {known}.")
+        raise RollbackError(_(
+            "Geen bewaarde versie '{wanted}'. Bewaard zijn: {known}."
+        ).format(wanted=wanted, known=known))
     if len({v.data_version for v in matches}) > 1:
-        raise RollbackError(f"'{wanted}' past op meer dan één bewaarde versie; geef meer tekens op.")
+        raise RollbackError(_(
+            "'{wanted}' past op meer dan één bewaarde versie; geef meer tekens op."
+        ).format(wanted=wanted))
     return matches[0]  # newest first: of identical versions, the most recently kept
 
 
@@ -126,18 +133,20 @@ def rollback_changes(local_db: Path, version: KeptVersion) -> list[Change]:
         # not read (reading it would never end).
         inspect_database(version.path, shape_check=shape_problems)
     except DatabaseError as exc:
-        raise RollbackError(f"De verschillen konden niet bepaald worden: {exc}") from exc
+        raise RollbackError(_("De verschillen konden niet bepaald worden: {exc}").format(exc=exc)) from exc
     try:
         inspect_database(local_db, shape_check=shape_problems)
     except DatabaseError as exc:
         raise CurrentCopyUnreadableError(
-            f"De huidige gegevens zijn onleesbaar of ontbreken ({exc}); de lijst met verschillen wordt "
-            "overgeslagen. De bewaarde versie kan wel worden teruggezet."
+            _(
+                "De huidige gegevens zijn onleesbaar of ontbreken ({exc}); de lijst met verschillen wordt "
+                "overgeslagen. De bewaarde versie kan wel worden teruggezet."
+            ).format(exc=exc)
         ) from exc
     try:
         return diff_databases(local_db, version.path)
     except DatabaseError as exc:
-        raise RollbackError(f"De verschillen konden niet bepaald worden: {exc}") from exc
+        raise RollbackError(_("De verschillen konden niet bepaald worden: {exc}").format(exc=exc)) from exc
 
 
 def rollback_preview(local_db: Path, version: KeptVersion) -> tuple[list[Change], str | None]:
@@ -153,13 +162,13 @@ def rollback(local_db: Path, version: KeptVersion) -> RollbackResult:
     """Put ``version`` back as the local copy, after verifying it. Raises RollbackError."""
     check_paths(local_db, version.path)
     if version.path.resolve().parent != versions_dir(local_db).resolve():
-        raise RollbackError("Alleen een versie uit de map 'versies' kan worden teruggezet.")
+        raise RollbackError(_("Alleen een versie uit de map 'versies' kan worden teruggezet."))
     try:
         with directory_lock(local_db.parent, wait_seconds=LOCK_WAIT_SECONDS):
             return _rollback_locked(local_db, version)
     except LockedError as exc:
         raise RollbackError(
-            "Er loopt al een synchronisatie in een ander venster van Velsen Desk. Probeer het zo opnieuw."
+            _("Er loopt al een synchronisatie in een ander venster van Velsen Desk. Probeer het zo opnieuw.")
         ) from exc
     except UnsafeLockError as exc:
         raise RollbackError(str(exc)) from exc
@@ -179,9 +188,9 @@ def _rollback_locked(local_db: Path, version: KeptVersion) -> RollbackResult:
         shutil.copyfile(version.path, tmp)
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
-        info = verify_copy(tmp, "De bewaarde gegevens")
+        info = verify_copy(tmp, _("De bewaarde gegevens"))
         if not is_version_token(info.data_version):
-            raise RollbackError("De bewaarde versie heeft geen geldige gegevensversie; zij is niet teruggezet.")
+            raise RollbackError(_("De bewaarde versie heeft geen geldige gegevensversie; zij is niet teruggezet."))
         origin = read_origin(local_db)
         current = _current_version(local_db)
         previous = keep_previous(local_db, current)

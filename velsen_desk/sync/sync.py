@@ -14,6 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_os_error
 from velsen_desk.core.paths import VERSIONS_DIR
 from velsen_desk.storage.content_check import check_content
@@ -64,8 +65,10 @@ def keep_previous(local_db: Path, data_version: str | None) -> Path | None:
     folder = versions_dir(local_db)
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         # pruning through a link would delete files named like ours in another folder (the share)
-        raise SyncError(f"De map met vorige versies ({folder}) is geen gewone map (een koppeling of bestand). "
-                        "Verwijder of hernoem haar; u werkt verder met uw lokale kopie.")
+        raise SyncError(_(
+            "De map met vorige versies ({folder}) is geen gewone map (een koppeling of bestand). Verwijder of "
+            "hernoem haar; u werkt verder met uw lokale kopie."
+        ).format(folder=folder))
     folder.mkdir(exist_ok=True)
     kept = folder / kept_name(data_version)
     try:
@@ -135,13 +138,17 @@ def local_copy_matches(local_db: Path, manifest: Manifest) -> bool:
 def local_io_message(exc: OSError, folder: Path) -> str:
     """A failure of the local data folder, in Dutch; the last good copy is always still there."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (f"De schijf is vol (uw gegevensmap {folder}). Maak ruimte vrij; "
-                "u werkt verder met uw lokale kopie.")
+        return (_(
+            "De schijf is vol (uw gegevensmap {folder}). Maak ruimte vrij; u werkt verder met uw lokale kopie."
+        ).format(folder=folder))
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (f"Uw gegevensmap {folder} is alleen-lezen of niet toegankelijk ({describe_os_error(exc)}). "
-                "U werkt verder met uw lokale kopie.")
-    return (f"Schrijven in uw gegevensmap {folder} mislukt ({describe_os_error(exc)}). "
-            "U werkt verder met uw lokale kopie.")
+        return (_(
+            "Uw gegevensmap {folder} is alleen-lezen of niet toegankelijk ({cause}). U werkt verder met uw "
+            "lokale kopie."
+        ).format(folder=folder, cause=describe_os_error(exc)))
+    return (_(
+        "Schrijven in uw gegevensmap {folder} mislukt ({cause}). U werkt verder met uw lokale kopie."
+    ).format(folder=folder, cause=describe_os_error(exc)))
 
 
 def space_text(size: int, *, up: bool) -> str:
@@ -156,8 +163,9 @@ def check_paths(*paths: Path) -> None:
     for path in paths:
         if "\0" in str(path):
             raise SyncError(
-                f"Het pad {str(path).replace(chr(0), '␀')!r} bevat een NUL-teken en is ongeldig. "
-                "Kies de map opnieuw via Instellingen."
+                _(
+                    "Het pad {value!r} bevat een NUL-teken en is ongeldig. Kies de map opnieuw via Instellingen."
+                ).format(value=str(path).replace(chr(0), '␀'))
             )
 
 
@@ -171,7 +179,7 @@ def sync(share: Path, local_db: Path, progress: Progress | None = None, *, autom
             return _sync_locked(share, local_db, progress, automatic)
     except LockedError as exc:
         raise SyncError(
-            "Er loopt al een synchronisatie in een ander venster van Velsen Desk. Probeer het zo opnieuw."
+            _("Er loopt al een synchronisatie in een ander venster van Velsen Desk. Probeer het zo opnieuw.")
         ) from exc
     except UnsafeLockError as exc:
         raise SyncError(str(exc)) from exc
@@ -186,19 +194,27 @@ def read_manifest(share: Path) -> Manifest:
     except FileNotFoundError as exc:
         if share.is_dir():
             raise SyncError(
-                f"In {share} staat nog geen gepubliceerde versie (geen manifest). "
-                "U werkt verder met uw lokale kopie; vraag de griffie om te publiceren."
+                _(
+                    "In {share} staat nog geen gepubliceerde versie van de griffie. U werkt verder met uw lokale "
+                    "kopie; vraag de griffie om te publiceren."
+                ).format(share=share)
             ) from exc
         raise SyncError(
-            f"De gedeelde map {share} is niet bereikbaar. U werkt verder met uw lokale kopie; "
-            "synchroniseer opnieuw wanneer u weer verbinding hebt."
+            _(
+                "De gedeelde map {share} is niet bereikbaar. U werkt verder met uw lokale kopie; synchroniseer "
+                "opnieuw wanneer u weer verbinding hebt."
+            ).format(share=share)
         ) from exc
     except OSError as exc:
         raise SyncError(
-            f"De gedeelde map {share} is niet leesbaar ({describe_os_error(exc)}). U werkt verder met uw lokale kopie."
+            _(
+                "De gedeelde map {share} is niet leesbaar ({cause}). U werkt verder met uw lokale kopie."
+            ).format(share=share, cause=describe_os_error(exc))
         ) from exc
     except ManifestError as exc:
-        raise SyncError(f"Het manifest in {share} is onbruikbaar ({exc}). Meld dit bij de griffie.") from exc
+        raise SyncError(_(
+            "Het manifest in {share} is onbruikbaar ({exc}). Meld dit bij de griffie."
+        ).format(share=share, exc=exc)) from exc
 
 
 def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automatic: bool) -> SyncResult:
@@ -214,9 +230,13 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
         return SyncResult(False, manifest, None, held_back=True)
 
     if manifest.schema_version > SCHEMA_VERSION:
+        # The schema number is jargon to a raadslid: it goes to the log, the sentence says what to do.
+        log.info("published schema %s, this version reads %s", manifest.schema_version, SCHEMA_VERSION)
         raise SyncError(
-            "De gepubliceerde gegevens vragen een nieuwere versie van Velsen Desk "
-            f"(schema {manifest.schema_version}). Werk Velsen Desk bij; u werkt verder met uw lokale kopie."
+            _(
+                "De gepubliceerde gegevens vragen een nieuwere versie van Velsen Desk. Werk Velsen Desk bij; "
+                "u werkt verder met uw lokale kopie."
+            )
         )
     if manifest.schema_version < SCHEMA_VERSION:
         raise SyncError(
@@ -229,16 +249,20 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
         before = source.stat()
     except OSError as exc:
         raise SyncError(
-            f"Het gepubliceerde bestand {manifest.file} ontbreekt in {share} (mogelijk nog onderweg). "
-            "Probeer het later opnieuw; u werkt verder met uw lokale kopie."
+            _(
+                "Het gepubliceerde bestand {file} ontbreekt in {share} (mogelijk nog onderweg). Probeer het "
+                "later opnieuw; u werkt verder met uw lokale kopie."
+            ).format(file=manifest.file, share=share)
         ) from exc
     local_db.parent.mkdir(parents=True, exist_ok=True)
     free = shutil.disk_usage(local_db.parent).free
     needed = manifest.size * 2  # the new copy plus a kept previous version
     if free < needed:
         raise SyncError(
-            f"Te weinig vrije schijfruimte voor de nieuwe gegevens ({space_text(needed, up=True)} nodig, "
-            f"{space_text(free, up=False)} vrij). Maak ruimte vrij; u werkt verder met uw lokale kopie."
+            _(
+                "Te weinig vrije schijfruimte voor de nieuwe gegevens ({needed} nodig, {free} vrij). Maak ruimte "
+                "vrij; u werkt verder met uw lokale kopie."
+            ).format(needed=space_text(needed, up=True), free=space_text(free, up=False))
         )
 
     tmp = local_db.with_name(f".{local_db.name}.{os.getpid()}.sync")
@@ -247,20 +271,24 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
         digest = copy_with_hash(source, tmp, manifest.size, progress)
         after = source.stat()
         if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
-            raise SyncError("Het bestand op de gedeelde map veranderde tijdens het kopiëren. Probeer het opnieuw.")
+            raise SyncError(_("Het bestand op de gedeelde map veranderde tijdens het kopiëren. Probeer het opnieuw."))
         if tmp.stat().st_size != manifest.size:
             raise SyncError(
-                "Het gekopieerde bestand is onvolledig (grootte klopt niet met het manifest). "
-                "Probeer het opnieuw; u werkt verder met uw lokale kopie."
+                _(
+                    "Het gekopieerde bestand is onvolledig (grootte klopt niet met het manifest). Probeer het "
+                    "opnieuw; u werkt verder met uw lokale kopie."
+                )
             )
         if digest != manifest.sha256:
             raise SyncError(
-                "De controlesom van het gekopieerde bestand klopt niet met het manifest: het bestand is "
-                "beschadigd of werd tijdens het kopiëren vervangen. U werkt verder met uw lokale kopie."
+                _(
+                    "De controlesom van het gekopieerde bestand klopt niet met het manifest: het bestand is "
+                    "beschadigd of werd tijdens het kopiëren vervangen. U werkt verder met uw lokale kopie."
+                )
             )
-        info = verify_copy(tmp, "De gepubliceerde gegevens")
+        info = verify_copy(tmp, _("De gepubliceerde gegevens"))
         if info.data_version != manifest.data_version:
-            raise SyncError("De gegevensversie in het bestand verschilt van het manifest. Meld dit bij de griffie.")
+            raise SyncError(_("De gegevensversie in het bestand verschilt van het manifest. Meld dit bij de griffie."))
         previous = keep_previous(local_db, origin.get("data_version"))
         os.replace(tmp, local_db)
     except SyncError:
@@ -269,14 +297,18 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
     except SpecialFileError as exc:
         tmp.unlink(missing_ok=True)
         raise SyncError(
-            f"Het gepubliceerde bestand {manifest.file} is geen gewoon bestand (apparaat, pijp of map) en is "
-            "niet gelezen. Meld dit bij de griffie; u werkt verder met uw lokale kopie."
+            _(
+                "Het gepubliceerde bestand {file} is geen gewoon bestand (apparaat, pijp of map) en is niet "
+                "gelezen. Meld dit bij de griffie; u werkt verder met uw lokale kopie."
+            ).format(file=manifest.file)
         ) from exc
     except TooLargeError as exc:
         tmp.unlink(missing_ok=True)
         raise SyncError(
-            f"Het gepubliceerde bestand {manifest.file} is groter dan het manifest belooft; er is niet verder "
-            "gelezen. Meld dit bij de griffie; u werkt verder met uw lokale kopie."
+            _(
+                "Het gepubliceerde bestand {file} is groter dan het manifest belooft; er is niet verder gelezen. "
+                "Meld dit bij de griffie; u werkt verder met uw lokale kopie."
+            ).format(file=manifest.file)
         ) from exc
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -285,7 +317,9 @@ def _sync_locked(share: Path, local_db: Path, progress: Progress | None, automat
         ):
             raise SyncError(local_io_message(exc, local_db.parent)) from exc
         raise SyncError(
-            f"Kopiëren vanaf {share} mislukt ({describe_os_error(exc)}). U werkt verder met uw lokale kopie."
+            _(
+                "Kopiëren vanaf {share} mislukt ({cause}). U werkt verder met uw lokale kopie."
+            ).format(share=share, cause=describe_os_error(exc))
         ) from exc
 
     try:
@@ -314,4 +348,6 @@ def verify_copy(path: Path, what: str) -> DatabaseInfo:
         check_content(path)
         return info
     except DatabaseError as exc:
-        raise SyncError(f"{what} zijn onbruikbaar: {exc} U werkt verder met uw lokale kopie.") from exc
+        raise SyncError(_(
+            "{what} zijn onbruikbaar: {exc} U werkt verder met uw lokale kopie."
+        ).format(what=what, exc=exc)) from exc

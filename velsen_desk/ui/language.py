@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from velsen_desk.core.i18n import use_language
 from velsen_desk.core.paths import resources_dir
 
 LANGUAGE_KEY = "ui/language"
@@ -61,6 +62,8 @@ def install_translation(app: QCoreApplication, settings: QSettings | None = None
         language = DUTCH
         if not translator.load(DUTCH, "velsen_desk", "_", translations_dir()):
             translator = None  # a broken install: the Dutch source texts, without plural forms
+    # The domain's messages (sync, notes, reports, data checks: gettext) speak the window's language.
+    use_language("en" if language.language() == QLocale.Language.English else "nl")
     installed: list[QTranslator] = []
     qt_translator = QTranslator(app)
     if qt_translator.load(language, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -8,6 +8,7 @@ mirrors the loader and the state in its selectors and status bar, and switches t
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -484,14 +485,24 @@ class MainWindow(QMainWindow):
         return self._pages()[max(0, self.tabs.currentIndex())].content()
 
     def _about(self) -> None:
+        self.about_box().exec()
+
+    def about_box(self) -> QMessageBox:
+        """"Over Velsen Desk": which data is open in a raadslid's words (as the status bar says
+        it); the data version, a hash, only in the tooltip, for the griffie."""
         version = (self.catalog.summary.data_version if self.catalog else None) or self.tr("onbekend")
-        QMessageBox.about(
-            self,
-            self.tr("Over Velsen Desk"),
+        origin = {"origin": self._origin, **(read_origin(self.db_path) if self.db_path else {})}
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Over Velsen Desk"))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
             self.tr("<h3>Velsen Desk {0}</h3><p>Het raadsprogramma, de portefeuilleverdeling en het Actieplan "
-                    "Velsen-Noord, offline in één venster.</p><p>Gegevensversie {1} ({2}).</p>"
-                    "<p>Licentie: EUPL-1.2.</p>").format(__version__, version, self._origin),
+                    "Velsen-Noord, offline in één venster.</p><p>{1}.</p>"
+                    "<p>Licentie: EUPL-1.2.</p>").format(__version__, html.escape(self.data_label.origin_text(origin)))
         )
+        box.setToolTip(self.tr("Gegevensversie (voor de griffie): {0}").format(version))
+        return box
 
     # ---- Settings
 

@@ -224,7 +224,7 @@ class NoteEditor(QWidget):
         answer = QMessageBox.question(
             self.window(),
             self.tr("Notitie niet bewaard"),
-            self.tr("Deze notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:\n{0}\n\n"
+            self.tr("%n notitie(s) konden niet bewaard worden, ook niet in het herstelbestand:\n{0}\n\n"
                     "{1}\n\nToch afsluiten? De niet-bewaarde tekst gaat dan verloren.", "", len(unsafe)).format(
                 labels, self._last_reason),
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
