@@ -896,6 +896,10 @@ The details are in the log.</translation>
         <source>Speerpunt</source>
         <translation>Spearhead</translation>
     </message>
+    <message>
+        <source>Impulsproject</source>
+        <translation>Impulse project</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -70,18 +70,32 @@ def _version(path: Path) -> str | None:
 
 # 4. A first start racing a sync -------------------------------------------------------------
 
-def test_bundled_build_never_replaces_a_copy_synced_while_it_was_building(built_v2, share, local, monkeypatch):
-    """A hook between "inspect" and "replace": a synced copy appears while the default is built."""
+@pytest.mark.parametrize("way", ["build", "shipped"])
+def test_bundled_build_never_replaces_a_copy_synced_while_it_was_building(built_v2, share, local, monkeypatch, way):
+    """A hook between "inspect" and "replace": a synced copy appears while the default is built
+    (or while the shipped build of the bundled data is copied)."""
     publish(built_v2, share)
     real_build = build_module.build_database
+    real_copy = local_copy.shutil.copyfile
 
-    def build_while_a_sync_lands(dataset, out):
+    def a_sync_lands() -> None:
         local.parent.mkdir(parents=True, exist_ok=True)
         local.write_bytes(built_v2.read_bytes())
         write_origin(local, {"origin": str(share), "data_version": V2})
+
+    def build_while_a_sync_lands(dataset, out):
+        a_sync_lands()
         return real_build(dataset, out)
 
-    monkeypatch.setattr(build_module, "build_database", build_while_a_sync_lands)
+    def copy_while_a_sync_lands(source, target):
+        a_sync_lands()
+        return real_copy(source, target)
+
+    if way == "build":
+        monkeypatch.setattr(local_copy, "prebuilt_for", lambda _bundle: None)
+        monkeypatch.setattr(build_module, "build_database", build_while_a_sync_lands)
+    else:
+        monkeypatch.setattr(local_copy.shutil, "copyfile", copy_while_a_sync_lands)
     result = ensure_local_database(local)
     assert _version(local) == V2  # the synced copy stays
     assert read_origin(local)["origin"] == str(share)

@@ -15,6 +15,7 @@ import pytest
 
 from velsen_desk.cli.main import main
 from velsen_desk.cli.output import json_text, safe
+from velsen_desk.storage.database import SCHEMA_VERSION
 from velsen_desk.sync import sync as sync_module
 from velsen_desk.sync.config import ConfigError, config_path, read_config
 from velsen_desk.sync.files import sha256_of
@@ -105,7 +106,7 @@ def test_free_space_message_rounds_the_need_up(built, tmp_path, monkeypatch):
     target = share / "velsen-desk-a.sqlite"
     target.write_bytes(built.read_bytes()[:850_000].ljust(850_000, b"\0"))
     (share / MANIFEST_NAME).write_text(json.dumps({
-        "file": target.name, "data_version": "a1a1a1a1a1a1a1a1", "schema_version": 1, "size": 850_000,
+        "file": target.name, "data_version": "a1a1a1a1a1a1a1a1", "schema_version": SCHEMA_VERSION, "size": 850_000,
         "sha256": sha256_of(target), "published_at": "2026-01-01T00:00:00+00:00", "published_by": "griffie",
         "format": "velsen-desk-manifest/1"}), encoding="utf-8")
     usage = namedtuple("usage", "total used free")

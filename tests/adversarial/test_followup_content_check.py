@@ -14,7 +14,7 @@ import pytest
 
 from velsen_desk.storage import content_check
 from velsen_desk.storage.content_check import check_content, max_text_length
-from velsen_desk.storage.database import DatabaseError
+from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError
 from velsen_desk.sync.files import sha256_of
 from velsen_desk.sync.manifest import MANIFEST_NAME
 from velsen_desk.sync.publish import PublishError, publish
@@ -39,7 +39,7 @@ def _hand_written_manifest(share: Path, db_file: Path) -> None:
     target = share / f"velsen-desk-{os.urandom(4).hex()}.sqlite"
     target.write_bytes(db_file.read_bytes())
     manifest = {
-        "file": target.name, "data_version": V2, "schema_version": 1, "size": target.stat().st_size,
+        "file": target.name, "data_version": V2, "schema_version": SCHEMA_VERSION, "size": target.stat().st_size,
         "sha256": sha256_of(target), "published_at": "2026-01-01T00:00:00+00:00", "published_by": "griffie",
         "format": "velsen-desk-manifest/1",
     }

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 
 from velsen_desk.core.os_errors import describe_error, describe_os_error
 from velsen_desk.storage import build, local_copy
-from velsen_desk.storage.database import DatabaseError
+from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError
 from velsen_desk.sync.manifest import MANIFEST_NAME, Manifest, ManifestError
 from velsen_desk.sync.sync import SyncError, sync
 
@@ -52,14 +52,30 @@ def test_manifest_with_invalid_json_is_reported_in_dutch():
 
 
 def test_manifest_with_a_utf8_bom_is_accepted(tmp_path):
-    fields = {"file": "velsen-desk-a.sqlite", "data_version": "a1a1a1a1a1a1a1a1", "schema_version": 1,
+    fields = {"file": "velsen-desk-a.sqlite", "data_version": "a1a1a1a1a1a1a1a1", "schema_version": SCHEMA_VERSION,
               "size": 1, "sha256": "0" * 64, "published_at": "2026-01-01T00:00:00+00:00",
               "published_by": "griffie", "format": "velsen-desk-manifest/1"}
     (tmp_path / MANIFEST_NAME).write_bytes(b"\xef\xbb\xbf" + json.dumps(fields).encode("utf-8"))
     assert Manifest.read(tmp_path).data_version == "a1a1a1a1a1a1a1a1"
 
 
-def test_first_start_on_a_full_disk_says_the_disk_is_full(tmp_path, monkeypatch):
+@pytest.fixture(params=["build", "shipped"])
+def first_start_path(request, monkeypatch):
+    """The two ways a first start makes the local copy: building the bundled data, or copying the
+    shipped build (resources/prebuilt) first; ``fail_copy`` makes that copy fail as the disk does."""
+    if request.param == "build":
+        monkeypatch.setattr(local_copy, "prebuilt_for", lambda _bundle: None)
+
+    def fail_copy(error: OSError) -> None:
+        if request.param == "shipped":
+            def copy(*_args, **_kwargs):
+                raise error
+            monkeypatch.setattr(local_copy.shutil, "copyfile", copy)
+    return fail_copy
+
+
+def test_first_start_on_a_full_disk_says_the_disk_is_full(tmp_path, monkeypatch, first_start_path):
+    first_start_path(OSError(errno.ENOSPC, "No space left on device"))
     orig = sqlite3.OperationalError("database or disk is full")
     orig.sqlite_errorcode = 13  # SQLITE_FULL
     orig.sqlite_errorname = "SQLITE_FULL"
@@ -73,7 +89,9 @@ def test_first_start_on_a_full_disk_says_the_disk_is_full(tmp_path, monkeypatch)
     assert not any(word in str(caught.value) for word in ENGLISH)
 
 
-def test_first_start_in_an_unwritable_folder_is_a_dutch_message(tmp_path, monkeypatch):
+def test_first_start_in_an_unwritable_folder_is_a_dutch_message(tmp_path, monkeypatch, first_start_path):
+    first_start_path(PermissionError(errno.EACCES, "Permission denied", str(tmp_path)))
+
     def refused(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path))
 

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from velsen_desk.storage.database import DatabaseError, inspect_database
+from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, inspect_database
 from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.files import sha256_of
 from velsen_desk.sync.manifest import MANIFEST_NAME, Manifest
@@ -73,7 +73,7 @@ def _hand_written_manifest(share: Path, db_file: Path, name: str | None = None, 
     if db_file != target:
         target.write_bytes(db_file.read_bytes())
     manifest = {
-        "file": target.name, "data_version": inspect_database(target).data_version, "schema_version": 1,
+        "file": target.name, "data_version": inspect_database(target).data_version, "schema_version": SCHEMA_VERSION,
         "size": target.stat().st_size, "sha256": sha256_of(target), "published_at": "2026-01-01T00:00:00+00:00",
         "published_by": "griffie", "format": "velsen-desk-manifest/1",
     } | fields

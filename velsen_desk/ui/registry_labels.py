@@ -65,6 +65,7 @@ ITEM_KIND_SINGULARS = (
     QT_TRANSLATE_NOOP("ItemKind", "Begrotingsregel"),
     QT_TRANSLATE_NOOP("ItemKind", "Opgave"),
     QT_TRANSLATE_NOOP("ItemKind", "Speerpunt"),
+    QT_TRANSLATE_NOOP("ItemKind", "Impulsproject"),
 )
 
 # The empty context of the modules' _tr() helpers: the theme tree and detail headings.
