@@ -208,6 +208,10 @@ The details are in the log.</translation>
         <translation>no</translation>
     </message>
     <message>
+        <source>Toelichting van de samenstellers (niet uit de bron)</source>
+        <translation>Curators&apos; note (not from the source)</translation>
+    </message>
+    <message>
         <source>Bron</source>
         <translation>Source</translation>
     </message>

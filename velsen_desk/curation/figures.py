@@ -141,11 +141,21 @@ def _action_cell_findings(dataset: DataSet, texts: dict[str, str | None]) -> Ite
                           f"het citaat bevat de trekker niet ('{action.trekker}')")
 
 
+def _budget_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:
+    """A budget's description is the document's own words about it (the rules for drawing on it too)."""
+    for budget in dataset.budgets:
+        text = texts.get(budget.source.doc)
+        if text is not None and budget.description is not None and not occurs_in(budget.description, text):
+            yield Finding(budget, "description", "verbatim",
+                          "de tekst van 'description' komt niet letterlijk voor in de brontekst")
+
+
 def figure_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:
     """Stored amounts against their printed text, fundings against their source, table cells verbatim."""
     yield from _amount_findings(dataset)
     yield from _funding_findings(dataset)
     yield from _action_cell_findings(dataset, texts)
+    yield from _budget_findings(dataset, texts)
 
 
 __all__ = ["ACTION_CELLS", "COST_FIELDS", "figure_findings", "occurs_in", "printed_amount"]

@@ -93,6 +93,18 @@ def notes(styles: Styles, actions) -> list:
     return out
 
 
+def cells_table(styles: Styles, actions) -> list:
+    """The table's "Wat" and "Uitleg" cells as printed: they hold what a cost is made of (action 19:
+    "€2.500 per uitgave, twee jaar."), what it also pays for, and promises (action 12's P&C-cyclus)."""
+    described = [a for a in actions if a.what or a.explanation]
+    if not described:
+        return []
+    rows: list[list] = [["Nr", "Wat (tabel)", "Uitleg (tabel)"]]
+    rows += [[str(a.number), styles.p(a.what or "—", styles.cell_small),
+              styles.p(a.explanation or "—", styles.cell_small)] for a in described]
+    return [Spacer(0, 3), table(rows, [22, 235, 236])]
+
+
 def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
     budgets = {b.id: b for b in plan.budgets}
     doc = plan.document
@@ -109,16 +121,17 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
             f.append(styles.p(fo.responsible, styles.small))
         f.append(actions_table(styles, fo.actions, budgets, f"Subtotaal focusopgave {fo.number}",
                                check_markup(fo.reconciliation), format_sum(fo.reconciliation.computed)))
+        f += cells_table(styles, fo.actions)
         f += notes(styles, fo.actions)
         f.append(styles.source(fo.source.document_title, fo.table_title))
     if plan.loose_actions:
         f.append(heading(styles, "Overige acties", f"{key}.loose", 1))
         loose_sum = format_sum(cost_of_actions(plan.loose_actions))
         f.append(actions_table(styles, plan.loose_actions, budgets, "Subtotaal overige acties", "", loose_sum))
+        f += cells_table(styles, plan.loose_actions)
         f += notes(styles, plan.loose_actions)
         for action in plan.loose_actions:
-            if action.explanation:
-                f.append(styles.source(action.source.document_title, action.explanation))
+            f.append(styles.source(action.source.document_title, action.source.quote))
 
     f.append(heading(styles, f"Totaal {plan.title}", f"{key}.total", 1))
     rows = [["Onderdeel", "Berekend", "Controle met het document"]]
