@@ -108,3 +108,9 @@ def test_the_window_shows_the_quote_of_a_stated_link_and_marks_the_curators_word
     assert "volgens de bron" in stated
     assert "leefbaarheid als prioriteit benoemd." in stated  # the plan's own sentence
     assert "Toelichting van de samenstellers (niet uit de bron): Het raadsprogramma benoemt" in stated
+
+
+def test_a_recurring_planning_without_years_is_said_in_words_not_put_on_dates(text):
+    # action 19: "Voor- en najaar", "twee jaar", no year: no markers spread over 2023–2026
+    chart = text("timeline").split("Planning per actie")[0]
+    assert "terugkerend, jaren niet genoemd — bron: “Voor- en najaar”" in chart

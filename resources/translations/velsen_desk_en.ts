@@ -2067,6 +2067,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>planning unknown: {0}</translation>
     </message>
     <message>
+        <source>terugkerend, jaren niet genoemd: {0}</source>
+        <translation>recurring, years not named: {0}</translation>
+    </message>
+    <message>
         <source>de bron noemt geen planning</source>
         <translation>the source gives no planning</translation>
     </message>

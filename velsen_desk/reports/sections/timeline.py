@@ -55,7 +55,7 @@ def rows_for(plan: ActionPlanInfo) -> list[GanttRow]:
     for lane in lanes.lanes:
         fo = lane.focusopgave
         rows.append(GanttRow("group", f"Focusopgave {fo.number}: {fo.title}" if fo else "Overige acties"))
-        rows += [GanttRow("action", _label(a), a.phases, action_id=a.id) for a in lane.actions]
+        rows += [GanttRow("action", _label(a), a.phases, note=a.planning_text, action_id=a.id) for a in lane.actions]
     if lanes.unknown:
         rows.append(GanttRow("unknown-group", UNKNOWN_LANE))
         rows += [GanttRow("unknown", _label(a), note=a.planning_text, action_id=a.id)
