@@ -114,3 +114,12 @@ def test_a_recurring_planning_without_years_is_said_in_words_not_put_on_dates(te
     # action 19: "Voor- en najaar", "twee jaar", no year: no markers spread over 2023–2026
     chart = text("timeline").split("Planning per actie")[0]
     assert "terugkerend, jaren niet genoemd — bron: “Voor- en najaar”" in chart
+
+
+def test_the_subtotal_of_the_loose_actions_is_marked_as_ours(text):
+    # the Actieplan prints subtotals for its three focusopgaven only; action 20 stands below them
+    budget = text("budget")
+    loose = budget.split("Subtotaal overige acties")[1][:200]
+    assert "berekend; het document noemt hier geen subtotaal" in loose
+    total = budget.split("Overige acties (Reservering onvoorzien)")[1][:200]
+    assert "berekend; het document noemt hier geen subtotaal" in total

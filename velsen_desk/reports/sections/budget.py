@@ -27,6 +27,8 @@ from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_t
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
 
 ACTION_WIDTHS = [22, 138, 68, 66, 84, 115]  # 493 pt: the A4 portrait frame
+# The plan prints no subtotal for the actions outside its focusopgaven (action 20): ours is a sum.
+NO_SUBTOTAL = "berekend; het document noemt hier geen subtotaal"
 BUDGET_KINDS = {"reserve": "reserve", "bestaand": "bestaande budgetten", "subsidie": "subsidie", "budget": "budget"}
 
 
@@ -127,7 +129,8 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
     if plan.loose_actions:
         f.append(heading(styles, "Overige acties", f"{key}.loose", 1))
         loose_sum = format_sum(cost_of_actions(plan.loose_actions))
-        f.append(actions_table(styles, plan.loose_actions, budgets, "Subtotaal overige acties", "", loose_sum))
+        f.append(actions_table(styles, plan.loose_actions, budgets, "Subtotaal overige acties", NO_SUBTOTAL,
+                               loose_sum))
         f += cells_table(styles, plan.loose_actions)
         f += notes(styles, plan.loose_actions)
         for action in plan.loose_actions:
@@ -141,7 +144,8 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
                      styles.markup(check_markup(fo.reconciliation), styles.cell_small)])
     if plan.loose_actions:
         rows.append([styles.p("Overige acties (" + ", ".join(a.title for a in plan.loose_actions) + ")", styles.cell),
-                     styles.p(format_sum(cost_of_actions(plan.loose_actions)), styles.cell_num), ""])
+                     styles.p(format_sum(cost_of_actions(plan.loose_actions)), styles.cell_num),
+                     styles.p(NO_SUBTOTAL, styles.cell_small)])
     rows.append([styles.markup(f"<b>{esc(plan.total_label or 'Totaal')}</b>", styles.cell),
                  styles.p(format_sum(plan.reconciliation.computed), styles.cell_num_bold),
                  styles.markup(check_markup(plan.reconciliation), styles.cell_small)])
