@@ -123,3 +123,10 @@ def test_the_subtotal_of_the_loose_actions_is_marked_as_ours(text):
     assert "berekend; het document noemt hier geen subtotaal" in loose
     total = budget.split("Overige acties (Reservering onvoorzien)")[1][:200]
     assert "berekend; het document noemt hier geen subtotaal" in total
+
+
+def test_the_portfolio_legend_reads_as_one_sentence(window):
+    tab = window.portfolio_tab
+    tab.ensure_drawn()
+    legend = tab.legend.text()
+    assert "≈ = Kolom onzeker" in legend and "afgeleid.." not in legend and "afgeleid." in legend

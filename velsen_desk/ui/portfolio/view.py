@@ -126,7 +126,7 @@ class PortfolioTab(ProgrammeTab):
         uncertain = any(not i.domain_certain for i in data.matrix.items)
         notes = []
         if uncertain:
-            notes.append(self.tr("≈ = {0}.").format(uncertain_tooltip()))
+            notes.append(self.tr("≈ = {0}.").format(uncertain_tooltip().rstrip(".")))  # one full stop
         if not data.matrix.domains and has_college:
             notes.append(self.tr("Dit programma verdeelt de portefeuilles niet over domeinen."))
         if any(m.role is None or m.party is None for m in data.matrix.members):
