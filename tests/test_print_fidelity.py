@@ -130,3 +130,17 @@ def test_the_portfolio_legend_reads_as_one_sentence(window):
     tab.ensure_drawn()
     legend = tab.legend.text()
     assert "≈ = Kolom onzeker" in legend and "afgeleid.." not in legend and "afgeleid." in legend
+
+
+def test_budget_report_prints_each_focusopgaves_doelstelling(text):
+    budget = text("budget")
+    for objective in (
+        "Het aandeel vragers in de wijk ten opzichte van het aantal niet-vragers en dragers laten afnemen in de "
+        "kern Velsen-Noord.",
+        "De meetbare veiligheid en het veiligheidsgevoel in Velsen-Noord verbeteren waardoor inwoners veilig naar "
+        "buiten kunnen, zich meer bewegen in de openbare ruimte en zich veiliger voelen in hun eigen buurt.",
+        "Inwoners van Velsen-Noord zijn zelfredzaam of krijgen de hulp en ondersteuning die zij nodig hebben om te "
+        "participeren in Velsen-Noord. Het onderscheid tussen doelgroepen op basis van sociale participatie "
+        "verdwijnt: iedereen die mee wil doen, kan mee doen.",
+    ):
+        assert f"Doelstelling: {objective}" in budget, objective

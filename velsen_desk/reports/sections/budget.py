@@ -119,6 +119,8 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
     for fo in plan.focusopgaven:
         label = f"Focusopgave {fo.number}" + (f" ({fo.letter})" if fo.letter else "") + f": {fo.title}"
         f.append(heading(styles, label, f"{key}.fo{fo.number}", 1))
+        if fo.objective:  # the plan's "Doelstelling": what the actions below are for
+            f.append(styles.markup(f"<b>Doelstelling:</b> {esc(fo.objective)}", styles.small))
         if fo.responsible:
             f.append(styles.p(fo.responsible, styles.small))
         f.append(actions_table(styles, fo.actions, budgets, f"Subtotaal focusopgave {fo.number}",
