@@ -82,3 +82,10 @@ def test_a_cell_split_over_two_table_lines_is_verbatim_but_a_fragment_is_not():
     assert occurs_in("De corporaties gaan de vrije toewijzingsruimte Woningbedrijf Velsen werkt beleidsmatig "
                      "voorstellen uit voor een Magic Mix in Velsen-Noord.", row)
     assert not occurs_in("2024 en 2026", "2024en2025" + "X" * 10 + "6")
+
+
+def test_a_budget_period_the_source_does_not_give_is_caught(tmp_path):
+    old = "    period_text: 2023 en 2024\n    description: De gemeenteraad"
+    problems = _problems_after(tmp_path, old, old.replace("2023 en 2024", "2024 en 2025"))
+    assert problems == ["budgets[0].period_text: het jaar 2025 van de periode staat niet in het citaat of de "
+                        "beschrijving"]

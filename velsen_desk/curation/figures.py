@@ -141,13 +141,22 @@ def _action_cell_findings(dataset: DataSet, texts: dict[str, str | None]) -> Ite
                           f"het citaat bevat de trekker niet ('{action.trekker}')")
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _budget_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:
-    """A budget's description is the document's own words about it (the rules for drawing on it too)."""
+    """A budget's description is the document's own words about it (the rules for drawing on it
+    too), and every year of its period is a year the document gives it."""
     for budget in dataset.budgets:
         text = texts.get(budget.source.doc)
         if text is not None and budget.description is not None and not occurs_in(budget.description, text):
             yield Finding(budget, "description", "verbatim",
                           "de tekst van 'description' komt niet letterlijk voor in de brontekst")
+        said = f"{budget.source.quote or ''} {budget.description or ''}"
+        missing = [y for y in _YEAR.findall(budget.period_text or "") if not re.search(rf"\b{y}\b", said)]
+        if missing:
+            yield Finding(budget, "period_text", "period-year",
+                          f"het jaar {missing[0]} van de periode staat niet in het citaat of de beschrijving")
 
 
 def figure_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:
