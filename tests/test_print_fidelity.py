@@ -144,3 +144,12 @@ def test_budget_report_prints_each_focusopgaves_doelstelling(text):
         "verdwijnt: iedereen die mee wil doen, kan mee doen.",
     ):
         assert f"Doelstelling: {objective}" in budget, objective
+
+
+def test_the_window_shows_a_budgets_amount_beside_the_sum_of_its_lines(window):
+    tab = window.budget_tab
+    window.select_tab("budget")
+    assert tab.select_item("velsen-2022.budget.sgivn")
+    text = tab.detail.toPlainText()
+    assert "Budget: minimaal € 500.000" in text.replace("\xa0", " ")
+    assert "Berekend: € 498.000" in text.replace("\xa0", " ")
