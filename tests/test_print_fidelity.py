@@ -153,3 +153,9 @@ def test_the_window_shows_a_budgets_amount_beside_the_sum_of_its_lines(window):
     text = tab.detail.toPlainText()
     assert "Budget: minimaal € 500.000" in text.replace("\xa0", " ")
     assert "Berekend: € 498.000" in text.replace("\xa0", " ")
+
+
+def test_the_timeline_says_a_start_bar_is_only_the_start(text):
+    # "Start haalbaarheidsfase in Q1-2024" is drawn as the quarter Q1 2024; its end is not given
+    intro = text("timeline").split("Focusopgave 1")[0]
+    assert "dan is de balk het kwartaal van die start: hoe lang het daarna duurt, zegt de bron niet." in intro

@@ -72,7 +72,9 @@ def _plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str, today: dt.da
     f: list[Flowable] = [styles.p(
         "Eén regel per actie, per focusopgave. De balken zijn zo precies als de bron: een kwartaal is een "
         "volle balk, een jaar of schooljaar een lichte gearceerde balk over de hele periode (de bron noemt "
-        "geen kwartaal). Acties zonder datum staan onderaan bij “Planning onbekend”.", styles.small)]
+        "geen kwartaal). Noemt de bron alleen een start (“Start haalbaarheidsfase in Q1-2024”), dan is de "
+        "balk het kwartaal van die start: hoe lang het daarna duurt, zegt de bron niet. Acties zonder datum "
+        "staan onderaan bij “Planning onbekend”.", styles.small)]
     rows = rows_for(plan)
     first, last = year_range(phases_span(a.phases) for a in plan.actions)
     f.append(GanttChart(rows, first, last, today=today))
