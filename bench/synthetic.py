@@ -481,9 +481,11 @@ def _actieplan(out: Cluster, rng: random.Random, words: Words, pa: str, mname: s
                                       ("Algemene Reserve", "reserve"), ("Bestaande begrotingen", "bestaand"),
                                       ("Rijkssubsidies", "subsidie")), 1):
         bid = f"{pa}.budget{b}"
+        description = words.sentences(1, 3)
         budget: Record = {"id": bid, "programme": pa, "name": f"{name} {mname}", "kind": kind,
-                          "description": words.sentences(1, 3)}
-        intro = f"Budget {name} {mname}: {words.sentences(1, 1)}"
+                          "description": description}
+        # the description is the document's own words about the budget (validate checks it)
+        intro = f"Budget {name} {mname}: {description} {words.sentences(1, 1)}"
         if b > 2:
             budget["source"] = doc.cite(intro)
         else:
@@ -509,7 +511,9 @@ def _actieplan(out: Cluster, rng: random.Random, words: Words, pa: str, mname: s
                                  "text": f"minimaal {size}"} if b == 2 else
                                 {"status": "amount", "amount": minimum, "text": size})
             # As the bundled plan: "De gemeente stelt hiervoor een budget beschikbaar van minimaal € 500.000."
-            available = f"De gemeente stelt hiervoor een budget beschikbaar van {budget['amount']['text']}."  # type: ignore[index]
+            # and the years of its period are the document's too
+            available = (f"De gemeente stelt hiervoor een budget beschikbaar van "
+                         f"{budget['amount']['text']} voor 2024 en 2025.")  # type: ignore[index]
             doc.paragraphs.insert(at, f"{intro} {available}")
             budget["source"] = {"doc": doc.id, "quote": available}
             doc.paragraphs.append(f"Totaal {name} {text}.")

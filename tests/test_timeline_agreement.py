@@ -58,8 +58,14 @@ def test_span_has_first_start_last_end_and_open_end():
                                                                       False)
 
 
-def test_recurring_marks_every_half_year():
-    assert recurring_marks(2024.0, 2026.0) == (2024.25, 2024.75, 2025.25, 2025.75)
+def test_recurring_marks_put_no_action_on_a_date_the_source_does_not_give():
+    # "Voor- en najaar" names no year: two markers as a symbol at the axis start, whatever the
+    # axis spans (before: one per half year over the whole axis, spring 2023 included)
+    from velsen_desk.core.timeline import RECURRING_TEXT_AT
+
+    assert recurring_marks(2024.0, 2026.0) == pytest.approx((2024.06, 2024.14))
+    assert len(recurring_marks(2023.0, 2030.0)) == 2
+    assert all(2023.0 < m < 2023.0 + RECURRING_TEXT_AT for m in recurring_marks(2023.0, 2030.0))
 
 
 # ---- the window and the report on the bundled data --------------------------------------------

@@ -212,6 +212,10 @@ The details are in the log.</translation>
         <translation>no</translation>
     </message>
     <message>
+        <source>Toelichting van de samenstellers (niet uit de bron)</source>
+        <translation>Curators&apos; note (not from the source)</translation>
+    </message>
+    <message>
         <source>Bron</source>
         <translation>Source</translation>
     </message>
@@ -2204,6 +2208,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>planning onbekend: {0}</source>
         <translation>planning unknown: {0}</translation>
+    </message>
+    <message>
+        <source>terugkerend, jaren niet genoemd: {0}</source>
+        <translation>recurring, years not named: {0}</translation>
     </message>
     <message>
         <source>de bron noemt geen planning</source>

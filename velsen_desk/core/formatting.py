@@ -75,6 +75,18 @@ def format_sum(total: CostSum) -> str:
     return text
 
 
+def format_derived_sum(total: CostSum) -> str:
+    """A sum no document prints (over a selection of items): like :func:`format_sum`, but a sum
+    without a single amount is never "€ 0": "n.v.t." when every item is n.v.t., "n.n.b." when
+    some are unknown, "—" over no items at all."""
+    if total.amounts:
+        return format_sum(total)
+    if total.to_be_determined:
+        posts = "post" if total.to_be_determined == 1 else "posten"
+        return f"n.n.b. ({total.to_be_determined} {posts})"
+    return "n.v.t." if total.not_applicable else "—"
+
+
 def format_loco(role: str | None, order: int | None) -> str:
     """Locoburgemeester order: "1e", "n.v.t." for the burgemeester, "onbekend" when not stated."""
     if order is not None:

@@ -152,7 +152,8 @@ class ThemeLinkInfo(msgspec.Struct, frozen=True):
     plan_id: str | None
     action_id: str | None
     basis: str  # "bron" or "redactioneel"
-    rationale: str | None
+    rationale: str | None  # the curators' words, never the source's
+    source: SourceInfo | None = None  # the quote that states (bron) or suggests (redactioneel) the link
 
 
 class ThemeInfo(msgspec.Struct, frozen=True):

@@ -31,15 +31,18 @@ def end_fraction(day: dt.date) -> float:
     return year_fraction(day + dt.timedelta(days=1))
 
 
+RECURRING_TEXT_AT = 0.22  # years after the axis start: where a recurring row's words begin
+
+
 def recurring_marks(x_min: float, x_max: float) -> tuple[float, ...]:
-    """Where a recurring planning gets its markers: the years are not named, so every half year
-    (mid-Q1 and mid-Q3 boundaries: ``year + 0.25`` and ``year + 0.75``)."""
-    marks: list[float] = []
-    year = x_min
-    while year < x_max:
-        marks += [year + 0.25, year + 0.75]
-        year += 1
-    return tuple(marks)
+    """Where a recurring planning gets its markers: two, as a symbol at the start of the axis.
+
+    The years are not named ("Voor- en najaar"), so markers spread over the axis would put the
+    action on dates the source does not give (spring 2023, before the plan existed); the row
+    says the pattern in words after the markers instead (from ``x_min + RECURRING_TEXT_AT``)."""
+    if x_max <= x_min:
+        return ()
+    return (x_min + 0.06, x_min + 0.14)
 
 
 # ---- which actions go in which lane: the window and the Gantt both read this ------------------

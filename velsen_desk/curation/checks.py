@@ -12,6 +12,7 @@ from velsen_desk.core.i18n import N_, _
 from velsen_desk.core.money import CostStatus, CostValue, sum_costs
 from velsen_desk.core.text import squash
 from velsen_desk.curation.fidelity import fidelity_findings
+from velsen_desk.curation.figures import figure_findings
 from velsen_desk.curation.file_text import missing_message, read_data_text
 from velsen_desk.curation.problems import Problem
 from velsen_desk.curation.progress_checks import progress_findings
@@ -102,7 +103,7 @@ def check_dataset(dataset: DataSet, sources: Path) -> list[Problem]:
     _check_sums(dataset, report)
     _check_memberships(dataset, report)
     texts = _check_quotes(dataset, sources, report)
-    for finding in fidelity_findings(dataset, texts):
+    for finding in [*fidelity_findings(dataset, texts), *figure_findings(dataset, texts)]:
         report.add(finding.record, finding.field, finding.message)
     for record, field, message in progress_findings(dataset, texts):
         report.add(record, field, message)

@@ -2,8 +2,9 @@
 
 How exact a date is shows in the drawing, so the chart claims no more than the source:
 a quarter or half year is a solid bar, a year or school year a light hatched bar, an open end
-fades out into a "later" column with an arrow, a recurring pattern without dates is a row of
-open markers, and actions without any planning sit in their own lane with their source text.
+fades out into a "later" column with an arrow, a recurring pattern without dates is two open
+markers with the source's words (never markers on dates the source does not give), and actions
+without any planning sit in their own lane with their source text.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from reportlab.platypus import Flowable
 
 from velsen_desk.core.phases import BarStyle, Precision, Span, bar_style, precision_style
 from velsen_desk.core.records import PhaseInfo
-from velsen_desk.core.timeline import recurring_marks, spans_range
+from velsen_desk.core.timeline import RECURRING_TEXT_AT, recurring_marks, spans_range
 from velsen_desk.reports.document import fit
 from velsen_desk.reports.styles import ACCENT, FONT, FONT_BOLD, FONT_ITALIC, GROUP_BG, INK, MUTED, RULE
 
@@ -42,7 +43,7 @@ class GanttRow:
     kind: str  # "group", "action", "unknown-group" or "unknown"
     label: str
     phases: tuple[PhaseInfo, ...] = ()
-    note: str | None = None  # the source text, shown for unknown planning
+    note: str | None = None  # the source text, shown for unknown and recurring planning
     action_id: str | None = None
 
     @property
@@ -180,6 +181,13 @@ class GanttChart(Flowable):
             return
         for phase in row.phases:
             self._draw_phase(canv, phase, y + 2.5, ROW - 5)
+        if any(bar_style(p) is BarStyle.RECURRING for p in row.phases):
+            # the years are not named: the markers are a symbol, the words say the pattern
+            x = self._x0() + RECURRING_TEXT_AT * 4 * self._qwidth()
+            canv.setFont(FONT_ITALIC, 6.5)
+            canv.setFillColor(MUTED)
+            text = "terugkerend, jaren niet genoemd" + (f" — bron: “{row.note}”" if row.note else "")
+            canv.drawString(x, y + 4, fit(text, FONT_ITALIC, 6.5, self.width - x - 4))
 
     def _draw_phase(self, canv, phase: PhaseInfo, y: float, h: float) -> None:
         style = bar_style(phase)
@@ -278,7 +286,7 @@ class GanttLegend(Flowable):
         ("half_year", "halfjaar"),
         ("year", "jaar of schooljaar (alleen het jaar is bekend)"),
         ("open", "open einde (“vanaf …”)"),
-        ("recurring", "terugkerend, zonder data (bv. “voor- en najaar”)"),
+        ("recurring", "terugkerend, jaren niet genoemd (bv. “voor- en najaar”)"),
         ("today", "vandaag"),
     )
 

@@ -173,7 +173,8 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
         "number, rowid",
     ),
     "theme_links": (
-        {"id": str, "theme_id": str, "plan_id": str, "action_id": str, "basis": str, "rationale": str}, "id"
+        {"id": str, "theme_id": str, "plan_id": str, "action_id": str, "basis": str, "rationale": str, **_SOURCE},
+        "id",
     ),
 }
 
@@ -399,7 +400,7 @@ class _Programme:
         return {
             theme_id: tuple(
                 ThemeLinkInfo(theme_id=r["theme_id"], plan_id=r["plan_id"], action_id=r["action_id"],
-                              basis=r["basis"], rationale=r["rationale"])
+                              basis=r["basis"], rationale=r["rationale"], source=self.source(r))
                 for r in links
             )
             for theme_id, links in self.rows.grouped("theme_links", "theme_id").items()

@@ -27,6 +27,8 @@ from velsen_desk.reports.sections.common import NOT_STATED, check_markup, cost_t
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
 
 ACTION_WIDTHS = [22, 138, 68, 66, 84, 115]  # 493 pt: the A4 portrait frame
+# The plan prints no subtotal for the actions outside its focusopgaven (action 20): ours is a sum.
+NO_SUBTOTAL = "berekend; het document noemt hier geen subtotaal"
 BUDGET_KINDS = {"reserve": "reserve", "bestaand": "bestaande budgetten", "subsidie": "subsidie", "budget": "budget"}
 
 
@@ -93,6 +95,18 @@ def notes(styles: Styles, actions) -> list:
     return out
 
 
+def cells_table(styles: Styles, actions) -> list:
+    """The table's "Wat" and "Uitleg" cells as printed: they hold what a cost is made of (action 19:
+    "€2.500 per uitgave, twee jaar."), what it also pays for, and promises (action 12's P&C-cyclus)."""
+    described = [a for a in actions if a.what or a.explanation]
+    if not described:
+        return []
+    rows: list[list] = [["Nr", "Wat (tabel)", "Uitleg (tabel)"]]
+    rows += [[str(a.number), styles.p(a.what or "—", styles.cell_small),
+              styles.p(a.explanation or "—", styles.cell_small)] for a in described]
+    return [Spacer(0, 3), table(rows, [22, 235, 236])]
+
+
 def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
     budgets = {b.id: b for b in plan.budgets}
     doc = plan.document
@@ -105,20 +119,24 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
     for fo in plan.focusopgaven:
         label = f"Focusopgave {fo.number}" + (f" ({fo.letter})" if fo.letter else "") + f": {fo.title}"
         f.append(heading(styles, label, f"{key}.fo{fo.number}", 1))
+        if fo.objective:  # the plan's "Doelstelling": what the actions below are for
+            f.append(styles.markup(f"<b>Doelstelling:</b> {esc(fo.objective)}", styles.small))
         if fo.responsible:
             f.append(styles.p(fo.responsible, styles.small))
         f.append(actions_table(styles, fo.actions, budgets, f"Subtotaal focusopgave {fo.number}",
                                check_markup(fo.reconciliation), format_sum(fo.reconciliation.computed)))
+        f += cells_table(styles, fo.actions)
         f += notes(styles, fo.actions)
         f.append(styles.source(fo.source.document_title, fo.table_title))
     if plan.loose_actions:
         f.append(heading(styles, "Overige acties", f"{key}.loose", 1))
         loose_sum = format_sum(cost_of_actions(plan.loose_actions))
-        f.append(actions_table(styles, plan.loose_actions, budgets, "Subtotaal overige acties", "", loose_sum))
+        f.append(actions_table(styles, plan.loose_actions, budgets, "Subtotaal overige acties", NO_SUBTOTAL,
+                               loose_sum))
+        f += cells_table(styles, plan.loose_actions)
         f += notes(styles, plan.loose_actions)
         for action in plan.loose_actions:
-            if action.explanation:
-                f.append(styles.source(action.source.document_title, action.explanation))
+            f.append(styles.source(action.source.document_title, action.source.quote))
 
     f.append(heading(styles, f"Totaal {plan.title}", f"{key}.total", 1))
     rows = [["Onderdeel", "Berekend", "Controle met het document"]]
@@ -128,7 +146,8 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
                      styles.markup(check_markup(fo.reconciliation), styles.cell_small)])
     if plan.loose_actions:
         rows.append([styles.p("Overige acties (" + ", ".join(a.title for a in plan.loose_actions) + ")", styles.cell),
-                     styles.p(format_sum(cost_of_actions(plan.loose_actions)), styles.cell_num), ""])
+                     styles.p(format_sum(cost_of_actions(plan.loose_actions)), styles.cell_num),
+                     styles.p(NO_SUBTOTAL, styles.cell_small)])
     rows.append([styles.markup(f"<b>{esc(plan.total_label or 'Totaal')}</b>", styles.cell),
                  styles.p(format_sum(plan.reconciliation.computed), styles.cell_num_bold),
                  styles.markup(check_markup(plan.reconciliation), styles.cell_small)])

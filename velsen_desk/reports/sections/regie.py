@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from velsen_desk.core.formatting import format_cost, format_sum
+from velsen_desk.core.formatting import format_cost, format_derived_sum, format_sum
 from velsen_desk.core.records import ActionInfo, PersonInfo, ProgrammeData, cost_of_actions
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.programme import all_actions, is_concept, matrix_of, theme_blocks
 from velsen_desk.reports.sections.budget import planning_markup
 from velsen_desk.reports.sections.common import heading, table
-from velsen_desk.reports.sections.portfolio import item_markup
+from velsen_desk.reports.sections.portfolio import item_markup, remark_flowables
 from velsen_desk.reports.sections.themes import chapter_flowables
 from velsen_desk.reports.styles import TOTAL_BG, Styles, esc
 
@@ -98,6 +98,8 @@ def build(data: ProgrammeData, styles: Styles, person: PersonInfo) -> list[Part]
                               "portefeuilletabel in elkaar over.", styles.small))
     else:
         f.append(styles.p("Geen portefeuilles bekend.", styles.body))
+    # the NB lines under the portefeuilleverdeling hold for every member's portfolio
+    f += remark_flowables(styles, matrix.remarks)
 
     theme_ids = {b.theme.id for b in blocks}
     linked = linked_actions(data, theme_ids)
@@ -118,7 +120,7 @@ def build(data: ProgrammeData, styles: Styles, person: PersonInfo) -> list[Part]
             # a total over curators' links must say so on its own line, not only in a footnote
             label = "<b>Totaal gekoppelde acties</b>" + (f" ({EDITORIAL_TOTAL})" if editorial else "")
             rows.append(["", styles.markup(label, styles.cell), "",
-                         styles.p(format_sum(total), styles.cell_num_bold), ""])
+                         styles.p(format_derived_sum(total), styles.cell_num_bold), ""])
             last = len(rows) - 1
             f.append(table(rows, [22, 170, 70, 90, 141], ("ALIGN", (3, 0), (3, 0), "RIGHT"),
                            ("BACKGROUND", (0, last), (-1, last), TOTAL_BG)))
@@ -127,8 +129,8 @@ def build(data: ProgrammeData, styles: Styles, person: PersonInfo) -> list[Part]
                                   "samenstellers van deze gegevens hebben de koppeling gelegd op grond van het "
                                   "onderwerp van de actie.", styles.small))
         else:
-            f.append(styles.p("Geen afzonderlijke acties gekoppeld aan deze thema's. Totaal gekoppelde acties: "
-                              + format_sum(cost_of_actions(())) + ".", styles.body))
+            # no actions: no total either (a "€ 0" here would be a figure no source gives)
+            f.append(styles.p("Geen afzonderlijke acties gekoppeld aan deze thema's.", styles.body))
         plans = {p.id: p for p in data.plans}
         for block, link in plan_links:
             plan = plans.get(link.plan_id)
@@ -136,11 +138,16 @@ def build(data: ProgrammeData, styles: Styles, person: PersonInfo) -> list[Part]
                 continue
             text = (f"Thema {block.theme.number} ({esc(block.theme.name)}) is gekoppeld aan het hele "
                     f"<b>{esc(plan.title)}</b> (totaal {esc(format_sum(plan.reconciliation.computed))})")
-            basis = "volgens de bron" if link.basis == "bron" else "redactionele koppeling"
-            text += f", {basis}"
-            if link.rationale:
-                text += f": {esc(link.rationale)}"
+            quote = link.source.quote if link.source else None
+            if link.basis == "bron" and quote:
+                # the source's own words prove the link; the curators' summary is marked as theirs
+                text += f", volgens de bron: „{esc(quote)}”"
+            else:
+                text += ", volgens de bron" if link.basis == "bron" else ", redactionele koppeling"
             f.append(Spacer(0, 4))
             f.append(styles.markup(text, styles.body))
+            if link.rationale:
+                f.append(styles.p(f"Toelichting van de samenstellers (niet uit de bron): {link.rationale}",
+                                  styles.small))
         f.append(styles.source(data.plans[0].document.title, None))
     return [Part(f)]

@@ -55,7 +55,7 @@ def rows_for(plan: ActionPlanInfo) -> list[GanttRow]:
     for lane in lanes.lanes:
         fo = lane.focusopgave
         rows.append(GanttRow("group", f"Focusopgave {fo.number}: {fo.title}" if fo else "Overige acties"))
-        rows += [GanttRow("action", _label(a), a.phases, action_id=a.id) for a in lane.actions]
+        rows += [GanttRow("action", _label(a), a.phases, note=a.planning_text, action_id=a.id) for a in lane.actions]
     if lanes.unknown:
         rows.append(GanttRow("unknown-group", UNKNOWN_LANE))
         rows += [GanttRow("unknown", _label(a), note=a.planning_text, action_id=a.id)
@@ -72,7 +72,9 @@ def _plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str, today: dt.da
     f: list[Flowable] = [styles.p(
         "Eén regel per actie, per focusopgave. De balken zijn zo precies als de bron: een kwartaal is een "
         "volle balk, een jaar of schooljaar een lichte gearceerde balk over de hele periode (de bron noemt "
-        "geen kwartaal). Acties zonder datum staan onderaan bij “Planning onbekend”.", styles.small)]
+        "geen kwartaal). Noemt de bron alleen een start (“Start haalbaarheidsfase in Q1-2024”), dan is de "
+        "balk het kwartaal van die start: hoe lang het daarna duurt, zegt de bron niet. Acties zonder datum "
+        "staan onderaan bij “Planning onbekend”.", styles.small)]
     rows = rows_for(plan)
     first, last = year_range(phases_span(a.phases) for a in plan.actions)
     f.append(GanttChart(rows, first, last, today=today))

@@ -450,13 +450,13 @@ class BudgetTab(ProgrammeTab):
         out = [html_css(), f"<h3>{esc(title)}</h3>"]
         out.extend(f"<p>{esc(text)}</p>" for text in texts if text)
         rec = p.reconciliation
+        if amount:  # also beside the sum of its lines: "minimaal € 500.000" is not the € 498.000
+            out.append(f"<p><b>{esc(self.tr('Budget'))}:</b> {cost_html(amount)}</p>")
         if rec is not None:
             out.append(
                 f"<p><b>{esc(self.tr('Berekend'))}:</b> {esc(format_sum(rec.computed))}<br>"
                 f"{esc(reconciliation_text(rec))}</p>"
             )
-        elif amount:
-            out.append(f"<p><b>{esc(self.tr('Budget'))}:</b> {cost_html(amount)}</p>")
         out.append(source_html(p.source, self.tr("Bron")))
         if isinstance(p, records.ActionPlanInfo) and p.perspectives:
             out.append(self._perspectives_html(p.perspectives))

@@ -129,7 +129,12 @@ def theme_html(data: ProgrammeData, theme: records.ThemeInfo, person_id: str | N
     plans = {p.id: p for p in data.plans}
     items = []
     for link in links:
-        rationale = f'<br><span class="muted">{esc(link.rationale)}</span>' if link.rationale else ""
+        # the curators' summary must not read as the source's words: it is labelled as theirs,
+        # and a link the source states shows the source's own quote
+        theirs = _tr("Toelichting van de samenstellers (niet uit de bron)")
+        rationale = f'<br><span class="muted">{theirs}: {esc(link.rationale)}</span>' if link.rationale else ""
+        if link.basis == "bron" and link.source is not None and link.source.quote:
+            rationale = f'<br><span class="quote">“{esc(link.source.quote)}”</span>{rationale}'
         if link.action_id:
             action = data.action(link.action_id)
             body = _action_line(action) if action else esc(link.action_id)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QGradient, QLinearGradient, Q
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from velsen_desk.core.phases import BarStyle
-from velsen_desk.core.timeline import Row, TimelineLayout
+from velsen_desk.core.timeline import RECURRING_TEXT_AT, Row, TimelineLayout
 from velsen_desk.core.wording import PLANNING_CAVEAT
 from velsen_desk.ui.timeline.axis import QuarterAxis, RowAxis
 from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
@@ -172,6 +172,13 @@ class GanttChart(QWidget):
                 markers["y"].append(row.y)
                 markers["brush"].append(pg.mkBrush(colour))
                 marker_owners.append(owner)
+            if row.recurring:
+                # the markers are only a symbol: no year is named, so the words say the pattern
+                words = self._texts["recurring_row"].format(row.action.planning_text or "")
+                text = pg.TextItem(words if len(words) < 70 else words[:69] + "…", color=text_colour(),
+                                   anchor=(0, 0.5))
+                text.setPos(layout.x_min + RECURRING_TEXT_AT, row.y)
+                self._add_item(text)
             if row.unknown:
                 label = self._texts["unknown_row"].format(row.action.planning_text or "")
                 text = pg.TextItem(label if len(label) < 70 else label[:69] + "…", color=text_colour(),

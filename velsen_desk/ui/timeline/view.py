@@ -130,6 +130,7 @@ class TimelineTab(ProgrammeTab):
         return {
             "today": self.tr("vandaag"),
             "unknown_row": self.tr("planning onbekend: {0}"),
+            "recurring_row": self.tr("terugkerend, jaren niet genoemd: {0}"),
             "none": self.tr("de bron noemt geen planning"),
             "tooltip": self.tr("Actie {number}: {title}\nTrekker: {trekker}\nPlanning (zoals geschreven): {planning}"),
             "running": self.tr("Lopende tekst: {0}"),
