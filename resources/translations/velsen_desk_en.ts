@@ -200,6 +200,10 @@ The details are in the log.</translation>
         <translation>in {0}</translation>
     </message>
     <message>
+        <source>bedrag per jaar, geen totaal; niet op te tellen bij eenmalige bedragen</source>
+        <translation>amount per year, not a total; not to be added to one-off amounts</translation>
+    </message>
+    <message>
         <source>Hoofdstuk {0}: {1}</source>
         <translation>Chapter {0}: {1}</translation>
     </message>
@@ -258,6 +262,10 @@ The details are in the log.</translation>
     <message>
         <source>Categorie {0}. {1}</source>
         <translation>Category {0}. {1}</translation>
+    </message>
+    <message>
+        <source>Werkwijze: afspraken (Deel A)</source>
+        <translation>Way of working: agreements (Part A)</translation>
     </message>
     <message>
         <source>Ook toegezegd in de tekst van het hoofdstuk</source>
@@ -354,6 +362,10 @@ The details are in the log.</translation>
     <message>
         <source>Meetbare doelen</source>
         <translation>Measurable targets</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
     </message>
 </context>
 <context>
@@ -847,6 +859,14 @@ The details are in the log.</translation>
     <message>
         <source>Impulsprojecten</source>
         <translation>Impulse projects</translation>
+    </message>
+    <message>
+        <source>Afspraken (werkwijze)</source>
+        <translation>Agreements (way of working)</translation>
+    </message>
+    <message>
+        <source>Opmerkingen bij de portefeuilleverdeling</source>
+        <translation>Remarks on the portfolio allocation</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,7 @@ class FocusPointInfo(msgspec.Struct, frozen=True):
     targets: tuple[TargetInfo, ...]
     source: SourceInfo
     section: str = "focus"  # "focus": the "Focus van onze inzet" list; "tekst": the chapter's running text
+    budgets: tuple[BudgetInfo, ...] = ()  # the budgets the document says pay for it (klimaatgelden)
 
     @property
     def in_text(self) -> bool:
@@ -243,6 +244,12 @@ class BudgetInfo(msgspec.Struct, frozen=True):
     total_label: str | None
     funded_action_ids: tuple[str, ...]
     source: SourceInfo
+    per: str | None = None  # "jaar": ``amount`` is per year, never a one-off total
+    document_title: str | None = None  # the document that states it, when one is named
+
+    @property
+    def per_year(self) -> bool:
+        return self.per == "jaar"
 
 
 class PerspectiveInfo(msgspec.Struct, frozen=True):
@@ -341,6 +348,18 @@ class TopicCategoryInfo(msgspec.Struct, frozen=True):
     source: SourceInfo
 
 
+class AgreementInfo(msgspec.Struct, frozen=True):
+    """An agreement under one of Deel A's three questions, verbatim, with the headings it stands under."""
+
+    id: str
+    question: str
+    group: str | None
+    order: int
+    text: str
+    document_title: str
+    source: SourceInfo
+
+
 class ImpulsprojectInfo(msgspec.Struct, frozen=True):
     id: str
     order: int
@@ -386,6 +405,7 @@ class ProgrammeData(msgspec.Struct, frozen=True):
     impulsprojecten: ImpulsprojectenInfo | None = None
     core_values: tuple[CoreValueInfo, ...] = ()
     topic_categories: tuple[TopicCategoryInfo, ...] = ()
+    agreements: tuple[AgreementInfo, ...] = ()
 
     # ---- lookups (cheap, on the GUI thread) ----------------------------------------------------
 

@@ -46,11 +46,14 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("impulsprojecten", "document"): "documents",
     ("core_values", "document"): "documents",
     ("topic_categories", "document"): "documents",
+    ("agreements", "document"): "documents",
     ("action_plans", "document"): "documents",
     ("focusopgaven", "plan"): "action_plans",
     ("actions", "plan"): "action_plans",
     ("actions", "focusopgave"): "focusopgaven",
     ("budgets", "programme"): "programmes",
+    ("budgets", "document"): "documents",
+    ("budgets", "focus_point"): "focus_points",
     ("budget_lines", "budget"): "budgets",
     ("fundings", "action"): "actions",
     ("fundings", "budget"): "budgets",
@@ -189,6 +192,11 @@ def _check_memberships(dataset: DataSet, report: _Reporter) -> None:
     for item in dataset.portfolio_items:
         if item.person in people and (item.programme, item.person) not in members:
             report.add(item, "person", f"'{item.person}' is geen collegelid in programma '{item.programme}'")
+    for budget in dataset.budgets:  # a budget's document must be one of its own programme's
+        owner = programme_of_document.get(budget.document or "")
+        if owner is not None and owner != budget.programme:
+            report.add(budget, "document",
+                       f"document '{budget.document}' hoort bij programma '{owner}', niet bij '{budget.programme}'")
 
 
 def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[str, str | None]:

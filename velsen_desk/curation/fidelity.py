@@ -173,6 +173,7 @@ QUOTED_FIELDS: dict[str, Callable[[Any, DataSet], list[Required]]] = {
     "speerpunten": _name("text"),
     "core_values": _name("name"),
     "topic_categories": lambda record, _dataset: [("title", [f"Categorie {record.code}. {record.title}"])],
+    "agreements": _name("text"),
     "impulsprojecten": lambda record, _dataset: [("title", [record.title]), ("text", [record.text])],
     "action_plans": _costed(None, "total_documented"),
     "focusopgaven": _name("title"),
@@ -245,6 +246,7 @@ VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
     "opgaven": ("future_text",),
     "core_values": ("text",),
     "topic_categories": ("text",),
+    "agreements": ("question", "group", "text"),
 }
 
 

@@ -24,6 +24,7 @@ from velsen_desk.core.records import (
     AandachtsveldInfo,
     ActionInfo,
     ActionPlanInfo,
+    AgreementInfo,
     BudgetInfo,
     BudgetLineInfo,
     Catalog,
@@ -124,6 +125,10 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
     "topic_categories": (
         {"id": str, "document_id": str, "code": str, "title": str, "text": str, **_SOURCE}, "document_id, id"
     ),
+    "agreements": (
+        {"id": str, "document_id": str, "question": str, "group": str, "order": int, "text": str, **_SOURCE},
+        'document_id, question, "order", id',
+    ),
     "core_values": (
         {"id": str, "document_id": str, "order": int, "name": str, "text": str, **_SOURCE}, 'document_id, "order"'
     ),
@@ -154,7 +159,8 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
     ),
     "budgets": (
         {"id": str, "programme_id": str, "name": str, "kind": str, **cost_columns("amount"), "period_text": str,
-         "description": str, **cost_columns("total"), "total_label": str, **_SOURCE},
+         "description": str, **cost_columns("total"), "total_label": str, "document_id": str, "per": str,
+         "focus_point_id": str, **_SOURCE},
         "id",
     ),
     "budget_lines": (
@@ -178,7 +184,7 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
 
 # Every item a personal note can be anchored to.
 ANCHOR_TABLES = ("themes", "actions", "portfolio_items", "budget_lines", "focusopgaven", "budgets", "people",
-                 "chapters", "focus_points", "opgaven", "speerpunten", "impulsprojecten")
+                 "chapters", "focus_points", "opgaven", "speerpunten", "impulsprojecten", "agreements", "remarks")
 
 
 def _converter(kind: type) -> Callable[[Any], Any] | None:
@@ -361,6 +367,7 @@ class _Programme:
         theme_ids = _group(self.rows["chapter_themes"], "chapter_id")
         targets = _group(self.rows["targets"], "focus_point_id")
         points = _group(self.rows["focus_points"], "chapter_id")
+        funding = self.focus_point_budgets()
         return tuple(
             ChapterInfo(
                 id=c["id"], number=c["number"], title=c["title"],
@@ -375,6 +382,7 @@ class _Programme:
                             for t in targets.get(p["id"], ())
                         ),
                         source=self.source(p),
+                        budgets=funding.get(p["id"], ()),
                     )
                     for p in points.get(c["id"], ())
                 ),
@@ -429,15 +437,30 @@ class _Programme:
             )
         return result
 
-    def budgets(self) -> tuple[BudgetInfo, ...]:
+    def focus_point_budgets(self) -> dict[str, tuple[BudgetInfo, ...]]:
+        """The budgets a document names for one of its commitments (the klimaatgelden), per focus point."""
+        found: dict[str, list[BudgetInfo]] = defaultdict(list)
+        for budget, row in zip(self.budgets(None), self._budget_rows(None), strict=True):
+            if row["focus_point_id"]:
+                found[row["focus_point_id"]].append(budget)
+        return {point: tuple(budgets) for point, budgets in found.items()}
+
+    def _budget_rows(self, plan_document: str | None) -> list[_Row]:
+        # An action plan shows its own budgets and those no document is named for; another
+        # document's budget (the uitvoeringsprogramma's klimaatgelden) is not the plan's money.
+        return [
+            b for b in self.rows["budgets"]
+            if b["programme_id"] == self.pid
+            and (plan_document is None or b["document_id"] in (None, plan_document))
+        ]
+
+    def budgets(self, plan_document: str | None) -> tuple[BudgetInfo, ...]:
         by_action = sorted(self.rows["fundings"], key=lambda f: f["action_id"])
         funded_by_budget = _group(by_action, "budget_id")
         funded_by_line = _group((f for f in by_action if f["budget_line_id"]), "budget_line_id")
         lines = _group(self.rows["budget_lines"], "budget_id")
         result = []
-        for b in self.rows["budgets"]:
-            if b["programme_id"] != self.pid:
-                continue
+        for b in self._budget_rows(plan_document):
             infos = tuple(
                 BudgetLineInfo(
                     id=line["id"], number=line["number"], title=line["title"], cost=_required_cost(line, "cost"),
@@ -456,7 +479,8 @@ class _Programme:
                     period_text=b["period_text"], description=b["description"], lines=infos,
                     reconciliation=reconciliation, total_label=b["total_label"],
                     funded_action_ids=tuple(f["action_id"] for f in funded_by_budget.get(b["id"], ())),
-                    source=self.source(b),
+                    source=self.source(b), per=b["per"],
+                    document_title=self.documents[b["document_id"]]["title"] if b["document_id"] else None,
                 )
             )
         return tuple(result)
@@ -468,9 +492,9 @@ class _Programme:
         actions = self._actions({p["id"] for p in plans})
         focusopgaven = _group(self.rows["focusopgaven"], "plan_id")
         perspectives = _group(self.rows["perspectives"], "plan_id")
-        budgets = self.budgets()
         result = []
         for plan in plans:
+            budgets = self.budgets(plan["document_id"])
             own = actions.get(plan["id"], [])
             opgaven = []
             for f in focusopgaven.get(plan["id"], ()):
@@ -565,6 +589,14 @@ class _Programme:
             if c["document_id"] in self.own_documents
         )
 
+    def agreements(self) -> tuple[AgreementInfo, ...]:
+        return tuple(
+            AgreementInfo(id=a["id"], question=a["question"], group=a["group"], order=a["order"], text=a["text"],
+                          document_title=self.documents[a["document_id"]]["title"], source=self.source(a))
+            for a in self.rows["agreements"]
+            if a["document_id"] in self.own_documents
+        )
+
     def impulsprojecten(self) -> ImpulsprojectenInfo | None:
         projects = tuple(
             ImpulsprojectInfo(id=p["id"], order=p["order"], title=p["title"], text=p["text"], source=self.source(p))
@@ -599,6 +631,7 @@ class _Programme:
             impulsprojecten=self.impulsprojecten(),
             core_values=self.core_values(),
             topic_categories=self.topic_categories(),
+            agreements=self.agreements(),
         )
 
 

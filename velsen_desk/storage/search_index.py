@@ -68,6 +68,13 @@ _SOURCES: dict[str, str] = {
     "impulsproject": """
         SELECT i.id, d.programme_id, i.title, i.text, i.source_quote
         FROM impulsprojecten i JOIN documents d ON d.id = i.document_id""",
+    "afspraak": f"""
+        SELECT a.id, d.programme_id, a.question, {_join('a."group"', 'a.text')}, a.source_quote
+        FROM agreements a JOIN documents d ON d.id = a.document_id""",
+    # The notes under the portfolio table ("NB: …"); other remarks are read with what they introduce.
+    "opmerking": """
+        SELECT r.id, r.programme_id, r.label || ': ' || r.text, '', r.source_quote
+        FROM remarks r WHERE r.about = 'portefeuilleverdeling'""",
 }
 
 

@@ -63,6 +63,7 @@ EMBEDDED_TEXTS = (
     QT_TRANSLATE_NOOP("", "Focuspunten"),
     QT_TRANSLATE_NOOP("", "Focuspunt {0}"),
     QT_TRANSLATE_NOOP("", "Meetbare doelen"),
+    QT_TRANSLATE_NOOP("", "Budget"),
     QT_TRANSLATE_NOOP("ThemesTab", "Regie van {0}"),
     QT_TRANSLATE_NOOP("TimelineTab", "Trekkers"),
     QT_TRANSLATE_NOOP("TimelineTab", "Precisie"),

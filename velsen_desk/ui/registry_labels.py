@@ -49,6 +49,8 @@ ITEM_KIND_PLURALS = (
     QT_TRANSLATE_NOOP("ItemKind", "Opgaven"),
     QT_TRANSLATE_NOOP("ItemKind", "Speerpunten"),
     QT_TRANSLATE_NOOP("ItemKind", "Impulsprojecten"),
+    QT_TRANSLATE_NOOP("ItemKind", "Afspraken (werkwijze)"),
+    QT_TRANSLATE_NOOP("ItemKind", "Opmerkingen bij de portefeuilleverdeling"),
 )
 
 # The empty context of the modules' _tr() helpers: the theme tree and detail headings.

@@ -245,6 +245,9 @@ class Budget(Sourced, Base):
     description: Mapped[str | None] = mapped_column(Text)
     total: Mapped[CostValue | None] = cost_group("total")
     total_label: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"))
+    per: Mapped[str | None] = mapped_column(String(8))  # "jaar": the amount is per year
+    focus_point_id: Mapped[str | None] = mapped_column(ForeignKey("focus_points.id"))
 
 
 class BudgetLine(Sourced, CostColumns, Base):

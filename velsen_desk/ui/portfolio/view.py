@@ -147,6 +147,10 @@ class PortfolioTab(ProgrammeTab):
     def _on_item_requested(self, kind: str, item_id: str) -> None:
         if kind == "persoon":
             self.select_person(item_id)
+        elif kind == "opmerking":  # the NB under the table: it holds for every member, so no cell
+            self.ensure_drawn()
+            self.table.clearSelection()
+            self.detail.setHtml(f"{html_css()}{self._remarks_html()}")
         elif tab_for_kind(kind) == "portfolio":
             self.select_item(item_id)
 

@@ -1,0 +1,206 @@
+"""Issue 11, the rest of the model changes (docs/fidelity-audit.md, section E): amounts per year
+(M10), Deel A's agreements (M4), and the NB notes in search. Each from the schema through the
+database to the window's detail pane and the printed page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from velsen_desk.core.formatting import format_cost
+from velsen_desk.core.money import CostValue
+from velsen_desk.core.wording import budget_amount_text
+from velsen_desk.reports.service import ReportRequest, generate_report
+from velsen_desk.storage.database import connect_readonly
+from velsen_desk.storage.reader import catalog, programme_data
+from velsen_desk.storage.search import search
+
+KLIMAAT = "velsen-2022.uitvoeringsprogramma.klimaatgelden"
+KLIMAAT_POINT = "velsen-2022.uitvoeringsprogramma.hoofdstuk-3.focus-04"
+Q1 = "1. Wat spreken we af hoe we als college gaan werken?"
+Q2 = "2. Wat vragen we aan de raad?"
+Q3 = "3. Wat vragen we van en bieden we de ambtelijke organisatie?"
+BESLUITEN = "Besluiten durven nemen, ook als ze moeilijk zijn."
+
+
+def _data(db: Path, programme_id: str):
+    with connect_readonly(db) as conn:
+        programme = catalog(conn).programme(programme_id)
+        assert programme is not None
+        return programme_data(conn, programme)
+
+
+def _pdf_text(db: Path, tmp_path: Path, kind: str, **kw: object) -> str:
+    out = tmp_path / f"{kind}.pdf"
+    generate_report(ReportRequest(kind=kind, output=out, database=db, today=dt.date(2024, 3, 15), **kw))
+    return " ".join((p.extract_text() or "").replace("\xa0", " ") for p in PdfReader(out).pages)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# ---- M10: amounts per year ------------------------------------------------------------------------
+
+
+def test_the_klimaatgelden_are_a_yearly_budget_of_the_uitvoeringsprogramma(built_db):
+    data = _data(built_db, "velsen-2022")
+    point = next(p for c in data.chapters for p in c.focus_points if p.id == KLIMAAT_POINT)
+    (budget,) = point.budgets
+    assert (budget.id, budget.name, budget.per, budget.amount.amount) == (KLIMAAT, "klimaatgelden", "jaar", 1250000)
+    assert budget.document_title == "College uitvoeringsprogramma 2022–2026"
+    assert "€1,25 miljoen per jaar" in (budget.source.quote or "")
+    # Not the Actieplan's money: never among its budgets, so never in its sums.
+    (plan,) = data.plans
+    assert KLIMAAT not in {b.id for b in plan.budgets}
+    assert all(b.per is None for b in plan.budgets)
+
+
+def test_a_yearly_amount_always_says_per_jaar():
+    amount = CostValue(status="amount", amount=1250000, text="€1,25 miljoen")
+    assert budget_amount_text(amount, "jaar") == f"{format_cost(amount)} per jaar"
+    assert budget_amount_text(amount, None) == format_cost(amount)
+    assert budget_amount_text(None, "jaar") == "onbekend"  # unknown stays unknown, never € 0
+
+
+def test_the_window_shows_the_klimaatgelden_per_year_with_the_commitment(window):
+    tab = window.themes_tab
+    chapter_themes = next(c.theme_ids for c in window.state.data.chapters if c.number == 3)
+    theme_number = window.state.data.theme(chapter_themes[0]).number
+    assert tab.select_theme_number(theme_number)
+    text = tab.detail_text()
+    assert "Budget: klimaatgelden: € 1.250.000 per jaar" in text
+    assert "bedrag per jaar, geen totaal" in text
+
+
+def test_the_printed_themes_show_the_klimaatgelden_per_year(built_db, tmp_path):
+    text = _squash(_pdf_text(built_db, tmp_path, "themes"))
+    assert _squash("Budget: klimaatgelden: € 1.250.000 per jaar (bedrag per jaar, geen totaal") in text
+    budget = _squash(_pdf_text(built_db, tmp_path, "budget"))
+    assert "klimaatgelden" not in budget  # not among the Actieplan's budgets
+
+
+def _problems(tmp_path: Path, body: str) -> list[str]:
+    from velsen_desk.curation.loader import load_dataset
+    from velsen_desk.curation.problems import DataError
+
+    (tmp_path / "bron.txt").write_text(
+        "de klimaatgelden (€1,25 miljoen per jaar)\n1. Wat spreken we af?\n• Actief aan de gang te gaan.\n",
+        encoding="utf-8",
+    )
+    data = tmp_path / "data.yaml"
+    head = """\
+        format: velsen-desk-data/1
+        municipalities: [{id: m, name: M}]
+        programmes: [{id: p, municipality: m, title: P}, {id: q, municipality: m, title: Q}]
+        documents: [{id: d, programme: p, kind: college_uitvoeringsprogramma, title: D, source_file: bron.txt}]
+        """
+    data.write_text(textwrap.dedent(head) + textwrap.dedent(body), encoding="utf-8")
+    try:
+        load_dataset([data], sources=tmp_path)
+    except DataError as error:
+        return [f"{p.field}: {p.message}" for p in error.problems]
+    return []
+
+
+AMOUNT = 'amount: {status: amount, amount: 1250000, text: "€1,25 miljoen"},'
+BUDGET = """\
+    budgets:
+      - {id: k, programme: PROG, document: d, name: klimaatgelden, AMOUNT per: jaar,
+         source: {doc: d, quote: "de klimaatgelden (€1,25 miljoen per jaar)"}}
+    """
+
+
+def test_validate_accepts_a_yearly_budget_of_its_document(tmp_path):
+    body = BUDGET.replace("PROG", "p").replace("AMOUNT", AMOUNT)
+    assert _problems(tmp_path, body) == []
+
+
+def test_a_yearly_budget_needs_an_amount(tmp_path):
+    problems = _problems(tmp_path, BUDGET.replace("PROG", "p").replace("AMOUNT", ""))
+    assert any("bij 'per' hoort een bedrag" in p for p in problems), problems
+
+
+def test_a_budget_document_must_be_of_its_programme(tmp_path):
+    body = BUDGET.replace("PROG", "q").replace("AMOUNT", AMOUNT)
+    assert _problems(tmp_path, body) == [
+        "budgets[0].document: document 'd' hoort bij programma 'p', niet bij 'q'"
+    ]
+
+
+# ---- M4: Deel A's agreements ------------------------------------------------------------------------
+
+
+def test_the_agreements_are_read_under_their_three_questions(built_db):
+    agreements = _data(built_db, "velsen-2022").agreements
+    assert [q for q in dict.fromkeys(a.question for a in agreements)] == [Q1, Q2, Q3]
+    counts = {q: sum(a.question == q for a in agreements) for q in (Q1, Q2, Q3)}
+    assert counts == {Q1: 18, Q2: 4, Q3: 7}
+    groups = [g for g in dict.fromkeys(a.group for a in agreements if a.question == Q1)]
+    assert groups == ["We geven uitvoering aan het Raadsprogramma door…",
+                      "We brengen de raad in positie om richting te geven door…",
+                      "We werken als team en ontwikkelen onszelf door…."]
+    assert all(a.group is None for a in agreements if a.question != Q1)
+    last = agreements[-1]
+    assert last.text.endswith("reserveren voor informele contact- en benen-op-tafelmomenten.")
+    assert all(a.source.quote and _squash(a.text) in _squash(a.source.quote) for a in agreements)
+    assert _data(built_db, "heemskerk-2018").agreements == ()
+
+
+def test_the_window_shows_the_agreements_beside_the_categories(window):
+    tab = window.themes_tab
+    model = tab.model
+    categories = model.find(lambda n: n.kind == "categorieen")
+    branch = model.find(lambda n: n.kind == "afspraken")
+    assert branch.data() == "Werkwijze: afspraken (Deel A)"
+    assert branch.row() == categories.row() + 1  # beside the categories I/II/III
+    assert [model.index(r, 0, branch).data() for r in range(model.rowCount(branch))] == [Q1, Q2, Q3]
+    assert tab.select_item("afspraak", "velsen-2022.werkwijze.afspraak-2-04")
+    text = tab.detail_text()
+    assert BESLUITEN in text and "Bron" in text
+    tab.tree.setCurrentIndex(tab.proxy.mapFromSource(model.index(1, 0, branch)))
+    text = tab.detail_text()
+    assert Q2 in text and BESLUITEN in text and "Zich te ontwikkelen als een goed opdrachtgever" in text
+
+
+def test_the_printed_themes_carry_the_agreements(built_db, tmp_path):
+    text = _squash(_pdf_text(built_db, tmp_path, "themes"))
+    assert text.index(_squash("Werkwijze: categorieën van onderwerpen")) < text.index(_squash("Werkwijze: afspraken"))
+    for part in (Q1, Q2, Q3, "We brengen de raad in positie om richting te geven door…", BESLUITEN,
+                 "Gestructureerde informatievoorziening richting college."):
+        assert _squash(part) in text
+
+
+def test_an_agreement_must_be_verbatim(tmp_path):
+    body = """\
+        agreements:
+          - {id: a, document: d, question: "1. Wat spreken we af?", order: 1, text: "Actief aan de slag te gaan.",
+             source: {doc: d, quote: "Actief aan de gang te gaan."}}
+        """
+    assert _problems(tmp_path, body) == [
+        "agreements[0].source.quote: het citaat bevat de waarde van 'text' niet ('Actief aan de slag te gaan.')",
+        "agreements[0].text: de tekst van 'text' komt niet letterlijk voor in de brontekst",
+    ]
+
+
+# ---- search: the agreements and the NB notes -------------------------------------------------------------
+
+
+def test_search_finds_the_agreements_and_the_nb_notes(built_db):
+    with connect_readonly(built_db) as conn:
+        hits = {h.ref_id: h.kind for h in search(conn, "wijk-wethouderschap")}
+        assert hits.get("velsen-2022.pf.nb-2") == "opmerking"
+        hits = {h.ref_id: h.kind for h in search(conn, "handhaving openbare ruimte")}
+        assert hits.get("velsen-2022.pf.nb-1") == "opmerking"
+        hits = {h.ref_id: h.kind for h in search(conn, "teamcoach")}
+        assert hits.get("velsen-2022.werkwijze.afspraak-1-10") == "afspraak"
+
+
+def test_a_found_nb_note_opens_under_the_matrix(window):
+    window.state.request_item("opmerking", "velsen-2022.pf.nb-2")
+    assert window.tabs.currentWidget() is window.portfolio_tab
+    assert "We buigen ons nog over de aanpak en verdeling" in window.portfolio_tab.detail_text()
