@@ -204,3 +204,30 @@ def test_a_found_nb_note_opens_under_the_matrix(window):
     window.state.request_item("opmerking", "velsen-2022.pf.nb-2")
     assert window.tabs.currentWidget() is window.portfolio_tab
     assert "We buigen ons nog over de aanpak en verdeling" in window.portfolio_tab.detail_text()
+
+
+# ---- the timeline: the ⚠ after an open-ended bar stays on screen ------------------------------------------
+
+
+def test_every_caveat_mark_on_the_timeline_is_inside_the_plot(window, qtbot):
+    from velsen_desk.core.wording import PLANNING_CAVEAT
+    from velsen_desk.ui.widgets.plotting import pg
+
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_tab("timeline")
+    tab = window.timeline_tab
+    qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
+    chart = tab.chart
+    six = next(r for r in tab.layout_data.rows if r.action is not None and r.action.number == 6)
+    assert six.action.planning_conflict and max(s.end for s in six.segments) == tab.layout_data.x_max
+    chart.plot.getViewBox().setYRange(six.y - 3, six.y + 3, padding=0)
+    qtbot.wait(200)
+    view = chart.plot.getViewBox().sceneBoundingRect()
+    marks = [i for i in chart.plot.getViewBox().addedItems
+             if isinstance(i, pg.TextItem) and i.textItem.toPlainText().strip() == PLANNING_CAVEAT]
+    assert marks
+    for mark in marks:
+        rect = mark.sceneBoundingRect()
+        assert view.left() <= rect.left() and rect.right() <= view.right(), (mark.pos(), rect, view)
