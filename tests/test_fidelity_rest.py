@@ -231,3 +231,39 @@ def test_every_caveat_mark_on_the_timeline_is_inside_the_plot(window, qtbot):
     for mark in marks:
         rect = mark.sceneBoundingRect()
         assert view.left() <= rect.left() and rect.right() <= view.right(), (mark.pos(), rect, view)
+
+
+# ---- programmes without themes in print ---------------------------------------------------------------
+
+
+def test_the_themes_report_prints_the_heemskerk_chapters_and_promises(built_db, tmp_path):
+    text = _squash(_pdf_text(built_db, tmp_path, "themes", programme="heemskerk-2018"))
+    assert _squash("Programma: hoofdstukken en toezeggingen") in text
+    assert "Raadsprogramma:thema'senregie" not in text  # it has no themes: never titled as if it had
+    for promise in ("Het parkeren in het centrum blijft gratis.", "Overbodige regelgeving wordt geschrapt.",
+                    "Hoofdstuk 2: De inwoner staat centraal"):
+        assert _squash(promise) in text, promise
+    assert _squash("(vanaf 2019, streefwaarde minimaal 3 jaar)") in text
+
+
+def test_the_themes_report_prints_the_strategic_agenda(built_db, tmp_path):
+    data = _data(built_db, "velsen-sa2020")
+    text = _squash(_pdf_text(built_db, tmp_path, "themes", programme="velsen-sa2020"))
+    assert _squash("Strategische agenda: opgaven en speerpunten") in text
+    for opgave in data.opgaven:
+        assert _squash(opgave.title) in text
+        for point in opgave.speerpunten:
+            assert _squash(" ".join(point.text.split()).replace(" ", "")) in text.replace("—", ""), point.id
+    assert _squash("Toekomstbeeld – beoogde maatschappelijke effecten") in text
+    assert _squash("Velsen kent een vitale gemeenschap.") in text
+    assert data.impulsprojecten is not None
+    for project in data.impulsprojecten.projects:
+        assert _squash(f"{project.title} — {project.text}") in text
+    assert _squash("Met vijf impulsprojecten krijgt in de bestuursperiode 2014-2018") in text
+
+
+def test_the_annex_of_a_programme_without_themes_names_its_own_structure(built_db, tmp_path):
+    text = _squash(_pdf_text(built_db, tmp_path, "annex", programme="heemskerk-2018", meeting="Raad",
+                             date="2024-03-15", agenda_item="3", items=("themes", "portfolio")))
+    assert _squash("Heemskerk 2018–2022: programma: hoofdstukken en toezeggingen, portefeuilleverdeling") in text
+    assert _squash("Het parkeren in het centrum blijft gratis.") in text

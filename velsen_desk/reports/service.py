@@ -31,7 +31,7 @@ from velsen_desk.reports.request import (  # noqa: F401  (ReportResult re-export
     ReportResult,
     validate_request,
 )
-from velsen_desk.reports.sections import brief, budget, portfolio, regie, themes, timeline
+from velsen_desk.reports.sections import brief, budget, portfolio, programme_text, regie, themes, timeline
 from velsen_desk.reports.styles import FontError, Styles
 from velsen_desk.storage import reader
 from velsen_desk.storage.atomic import write_atomic
@@ -73,7 +73,9 @@ def _find_person(data: ProgrammeData, name: str) -> PersonInfo:
 # ---- composing ----------------------------------------------------------------------------------
 
 _SECTIONS: dict[str, Callable[[ProgrammeData, Edition, Styles], list[Part]]] = {
-    "themes": lambda data, _edition, styles: themes.build(data, styles),
+    # A programme without themes prints its own structure (chapters, or opgaven) instead.
+    "themes": lambda data, _edition, styles: (themes.build(data, styles) if data.velden
+                                              else programme_text.build(data, styles)),
     "portfolio": lambda data, _edition, styles: portfolio.build(data, styles),
     "budget": lambda data, _edition, styles: budget.build(data, styles),
     "timeline": lambda data, edition, styles: timeline.build(data, styles, edition.made),
@@ -87,8 +89,8 @@ def _section(kind: ReportKind, data: ProgrammeData, edition: Edition, styles: St
         return regie.build(data, styles, person)
     if kind.needs_action_plan and not data.plans:
         raise ReportError(f"{data.programme.title} heeft geen actieplan; het rapport “{kind.title}” is niet mogelijk.")
-    if kind.id == "themes" and not data.velden:
-        raise ReportError(f"{data.programme.title} heeft geen raadsprogramma met thema's.")
+    if kind.id == "themes" and not (data.velden or data.chapters or data.opgaven):
+        raise ReportError(f"{data.programme.title} heeft geen thema's, hoofdstukken of opgaven om af te drukken.")
     if kind.id == "portfolio" and not matrix_of(data).members:
         raise ReportError(f"Voor {data.programme.title} is geen college met portefeuilles bekend.")
     return _SECTIONS[kind.id](data, edition, styles)
@@ -127,10 +129,12 @@ def compose(
                  annex.contents(styles, body), *body]
         title = f"Bijlage {meeting} {format_long_date(date)}"
         header = annex.header_text(meeting, date, request.agenda_item)
-        subject = f"{data.programme.title}: " + annex.subject(sections)
+        subject = f"{data.programme.title}: " + annex.subject(sections, data)
     else:
         parts = _section(kind, data, edition, styles, person)
         title = f"{kind.title} {person.name}" if person and kind.needs_person else kind.title
+        if kind.id == "themes" and not data.velden:  # never "thema's" for a programme that has none
+            title = programme_text.title(data)
         header = title
         subject = f"{title} – {data.programme.title}"
     spec = DocumentSpec(title=title, subject=subject, header=header, header_right=data.programme.title,

@@ -30,7 +30,7 @@ def target_text(target: TargetInfo) -> str:
     return f"<b>Doel:</b> {esc(target.text)}{esc(extra)}"
 
 
-def _points(styles: Styles, points: tuple[FocusPointInfo, ...]) -> list:
+def points_flowables(styles: Styles, points: tuple[FocusPointInfo, ...]) -> list:
     out: list = []
     for point in points:
         out.append(styles.markup(esc(point.text), styles.bullet))
@@ -55,11 +55,11 @@ def chapter_flowables(styles: Styles, chapter: ChapterInfo, data: ProgrammeData,
     out.append(styles.p(f"{chapter.document_title} · draagt bij aan thema {served}", styles.small))
     if chapter.summary:
         out.append(styles.p(chapter.summary))
-    out += _points(styles, chapter.listed_points)
+    out += points_flowables(styles, chapter.listed_points)
     if chapter.text_points:  # promises in the running text, apart from the chapter's own list
         out.append(styles.p("Ook toegezegd in de tekst van het hoofdstuk (niet in “Focus van onze inzet”):",
                             styles.small))
-        out += _points(styles, chapter.text_points)
+        out += points_flowables(styles, chapter.text_points)
     out.append(styles.source(chapter.source.document_title, chapter.source.quote))
     return out
 
