@@ -267,3 +267,124 @@ def test_the_annex_of_a_programme_without_themes_names_its_own_structure(built_d
                              date="2024-03-15", agenda_item="3", items=("themes", "portfolio")))
     assert _squash("Heemskerk 2018–2022: programma: hoofdstukken en toezeggingen, portefeuilleverdeling") in text
     assert _squash("Het parkeren in het centrum blijft gratis.") in text
+
+
+# ---- M15: portfolio rows: whose item it is, and cells empty only by inference -------------------------------
+
+
+def test_every_velsen_item_has_a_row_quote_naming_its_member(built_db):
+    data = _data(built_db, "velsen-2022")
+    assert data.matrix is not None
+    names = {m.id: m.name for m in data.matrix.members}
+    for item in data.matrix.items:
+        assert item.row_quote is not None, item.id
+        assert item.row_quote.startswith(names[item.person_id]), item.id
+        assert _squash(item.source.quote or "") in _squash(item.row_quote), item.id
+        assert not any(n in item.row_quote for p, n in names.items() if p != item.person_id), item.id
+
+
+def test_cells_empty_only_by_inference_are_marked(built_db):
+    matrix = _data(built_db, "velsen-2022").matrix
+    assert matrix is not None
+    inferred = {(p.id, d.id) for p in matrix.members for d in matrix.domains if matrix.empty_inferred(p.id, d.id)}
+    assert inferred == {("sander-smeets", "velsen-2022.dom.bedrijfsvoering"),
+                        ("frank-dales", "velsen-2022.dom.samenleving")}
+    # Frank Dales' first cell is empty by the layout (the spaces after his name): a stated fact.
+    assert not matrix.cell("frank-dales", "velsen-2022.dom.fysiek")
+    assert not matrix.empty_inferred("frank-dales", "velsen-2022.dom.fysiek")
+
+
+def test_the_window_shows_afgeleid_and_the_row_quote(window):
+    tab = window.portfolio_tab
+    tab.ensure_drawn()
+    model = tab.model
+    row = model.row_of("frank-dales")
+    columns = {model.column(c).domain_id: c for c in range(model.columnCount()) if model.column(c).kind == "domain"}
+    assert model.index(row, columns["velsen-2022.dom.samenleving"]).data() == "— (afgeleid)"
+    assert model.index(row, columns["velsen-2022.dom.fysiek"]).data() == ""
+    tab.table.setCurrentIndex(model.index(row, columns["velsen-2022.dom.samenleving"]))
+    assert "— (afgeleid) Leeg volgens onze lezing" in tab.detail_text()
+    assert "— (afgeleid) = leeg volgens onze lezing, niet volgens de bron." in tab.legend.text()
+    assert tab.select_item("velsen-2022.pf.bd-08")
+    text = tab.detail_text()
+    assert "Rij in de bron" in text and "“Bram Diepstraten • Economische zaken" in text
+    assert "• Pont tot park • Visie op Velsen”" in text
+
+
+def test_the_printed_matrix_says_afgeleid(built_db, tmp_path):
+    text = _squash(_pdf_text(built_db, tmp_path, "portfolio"))
+    assert text.count(_squash("— (afgeleid)")) == 3  # two cells and the note under the table
+    assert _squash("— (afgeleid) = leeg volgens onze lezing van de tabel") in text
+    regie = _squash(_pdf_text(built_db, tmp_path, "regie", person="Sander Smeets"))
+    assert _squash("Bedrijfsvoering & overstijgend — (afgeleid)") in regie
+
+
+def _items_problems(tmp_path: Path, row_quote: str) -> list[str]:
+    from velsen_desk.curation.loader import load_dataset
+    from velsen_desk.curation.problems import DataError
+
+    (tmp_path / "bron.txt").write_text("Ann Ee • Sport • Wonen\nBob Bee • Haven\n", encoding="utf-8")
+    data = tmp_path / "data.yaml"
+    data.write_text(textwrap.dedent(f"""\
+        format: velsen-desk-data/1
+        municipalities: [{{id: m, name: M}}]
+        programmes: [{{id: p, municipality: m, title: P}}]
+        documents: [{{id: d, programme: p, kind: uitvoeringsafspraken, title: D, source_file: bron.txt}}]
+        people:
+          - {{id: ann, name: Ann Ee, source: {{doc: d, quote: "Ann Ee"}}}}
+          - {{id: bob, name: Bob Bee, source: {{doc: d, quote: "Bob Bee"}}}}
+        memberships:
+          - {{id: l1, person: ann, programme: p, source: {{doc: d, quote: "Ann Ee"}}}}
+          - {{id: l2, person: bob, programme: p, source: {{doc: d, quote: "Bob Bee"}}}}
+        portfolio_items:
+          - {{id: i, programme: p, person: ann, name: Wonen, row_quote: "{row_quote}",
+             source: {{doc: d, quote: "• Wonen"}}}}
+        """), encoding="utf-8")
+    try:
+        load_dataset([data], sources=tmp_path)
+    except DataError as error:
+        return [f"{p.field}: {p.message}" for p in error.problems]
+    return []
+
+
+def test_validate_checks_the_row_quote(tmp_path):
+    assert _items_problems(tmp_path, "Ann Ee • Sport • Wonen") == []
+    assert _items_problems(tmp_path, "• Sport • Wonen") == [
+        "portfolio_items[0].row_quote: het rijcitaat begint niet met de naam van het collegelid ('Ann Ee')"
+    ]
+    assert _items_problems(tmp_path, "Ann Ee • Sport") == [
+        "portfolio_items[0].row_quote: het rijcitaat bevat het citaat van de portefeuille niet"
+    ]
+    assert _items_problems(tmp_path, "Ann Ee • Sport • Wonen Bob Bee") == [
+        "portfolio_items[0].row_quote: het rijcitaat loopt door in de rij van een ander collegelid"
+    ]
+    assert sorted(_items_problems(tmp_path, "Ann Ee • Sport • Woning")) == [
+        "portfolio_items[0].row_quote: de tekst van 'row_quote' komt niet letterlijk voor in de brontekst",
+        "portfolio_items[0].row_quote: het rijcitaat bevat het citaat van de portefeuille niet",
+    ]
+
+
+def test_a_cell_said_to_be_empty_must_be_empty(tmp_path):
+    from velsen_desk.curation.loader import load_dataset
+    from velsen_desk.curation.problems import DataError
+
+    (tmp_path / "bron.txt").write_text("Ann Ee • Wonen\nDomein fysieke leefomgeving\n", encoding="utf-8")
+    data = tmp_path / "data.yaml"
+    data.write_text(textwrap.dedent("""\
+        format: velsen-desk-data/1
+        municipalities: [{id: m, name: M}]
+        programmes: [{id: p, municipality: m, title: P}]
+        documents: [{id: d, programme: p, kind: uitvoeringsafspraken, title: D, source_file: bron.txt}]
+        people: [{id: ann, name: Ann Ee, source: {doc: d, quote: "Ann Ee"}}]
+        domains: [{id: f, programme: p, order: 1, name: fysieke leefomgeving,
+                   source: {doc: d, quote: "Domein fysieke leefomgeving"}}]
+        memberships: [{id: l1, person: ann, programme: p, empty_certain: [f], source: {doc: d, quote: "Ann Ee"}}]
+        portfolio_items: [{id: i, programme: p, person: ann, domain: f, name: Wonen,
+                           source: {doc: d, quote: "• Wonen"}}]
+        """), encoding="utf-8")
+    try:
+        load_dataset([data], sources=tmp_path)
+        problems = []
+    except DataError as error:
+        problems = [f"{p.field}: {p.message}" for p in error.problems]
+    assert problems == ["memberships[0].empty_certain: 'ann' heeft een portefeuille in 'f'"]

@@ -181,6 +181,7 @@ class PortfolioItemInfo(msgspec.Struct, frozen=True):
     name: str
     detail: str | None
     source: SourceInfo
+    row_quote: str | None = None  # the member's row up to this item, verbatim: whose item it is
 
 
 class DomainInfo(msgspec.Struct, frozen=True):
@@ -203,9 +204,20 @@ class PortfolioMatrix(msgspec.Struct, frozen=True):
     items: tuple[PortfolioItemInfo, ...]
     regie: dict[str, tuple[ThemeInfo, ...]]  # person id -> themes
     remarks: tuple[RemarkInfo, ...] = ()  # printed under the table; they hold for every row
+    empty_certain: frozenset[tuple[str, str]] = frozenset()  # (person, domain): the layout marks it empty
 
     def cell(self, person_id: str, domain_id: str | None) -> tuple[PortfolioItemInfo, ...]:
         return tuple(i for i in self.items if i.person_id == person_id and i.domain_id == domain_id)
+
+    def empty_inferred(self, person_id: str, domain_id: str | None) -> bool:
+        """A cell shown empty only by inference: where the column of any of the member's items is
+        uncertain (≈), another reading of the row may put that item here, so "empty" is the
+        curators' reading, not the source's (Sander Smeets, Frank Dales' second column). A cell the
+        layout marks empty (``empty_certain``) and the empty cells of a member whose every item is
+        certain are stated by the source."""
+        if domain_id is None or self.cell(person_id, domain_id) or (person_id, domain_id) in self.empty_certain:
+            return False
+        return any(i.person_id == person_id and not i.domain_certain for i in self.items)
 
 
 class FocusopgaveInfo(msgspec.Struct, frozen=True):

@@ -76,6 +76,13 @@ def funded_action_text(plan_title: str, action_number: int) -> str:
     return f"ook gefinancierd uit {plan_title}, actie {action_number}"
 
 
+# A portfolio cell shown empty only by inference (PortfolioMatrix.empty_inferred), on screen and in print.
+EMPTY_INFERRED = "— (afgeleid)"
+EMPTY_INFERRED_NOTE = ("— (afgeleid) = leeg volgens onze lezing van de tabel: omdat de kolommen in elkaar lopen, "
+                       "kan een portefeuille met ≈ ook in deze kolom hebben gestaan; de bron zegt niet dat de cel "
+                       "leeg is.")
+
+
 # The mark on a timeline bar (window and PDF) whose planning the plan's running text contradicts.
 PLANNING_CAVEAT = "⚠"
 PLANNING_CAVEAT_LEGEND = "tabel en lopende tekst verschillen over de planning: de balk volgt de tabel"

@@ -33,6 +33,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("portfolio_items", "programme"): "programmes",
     ("portfolio_items", "person"): "people",
     ("portfolio_items", "domain"): "domains",
+    ("memberships", "empty_certain"): "domains",
     ("remarks", "programme"): "programmes",
     ("aandachtsvelden", "document"): "documents",
     ("themes", "aandachtsveld"): "aandachtsvelden",
@@ -175,6 +176,11 @@ def _check_sums(dataset: DataSet, report: _Reporter) -> None:
         compare(focus, "subtotal_documented", focus.subtotal_documented, by_focus[focus.id], "subtotaal")
     for plan in dataset.action_plans:
         compare(plan, "total_documented", plan.total_documented, by_plan[plan.id], "totaal")
+    filled = {(i.person, i.domain) for i in dataset.portfolio_items}
+    for membership in dataset.memberships:  # a cell said to be empty must be empty
+        for domain in membership.empty_certain:
+            if (membership.person, domain) in filled:
+                report.add(membership, "empty_certain", f"'{membership.person}' heeft een portefeuille in '{domain}'")
     for budget in dataset.budgets:
         compare(budget, "total_documented", budget.total_documented, by_budget[budget.id], "totaal")
 

@@ -247,6 +247,7 @@ VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
     "core_values": ("text",),
     "topic_categories": ("text",),
     "agreements": ("question", "group", "text"),
+    "portfolio_items": ("row_quote",),
 }
 
 
@@ -265,6 +266,30 @@ def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterat
                     yield Finding(
                         record, field, "verbatim", f"de tekst van '{field}' komt niet letterlijk voor in de brontekst"
                     )
+
+
+def _row_quote_findings(dataset: DataSet) -> Iterator[Finding]:
+    """A portfolio item's row quote proves whose item it is: it starts with the member's name, holds
+    the item's own quote, and reaches into no other member's row (no other member's name in it)."""
+    names = {p.id: p.name for p in dataset.people}
+    college: dict[str, set[str]] = {}
+    for m in dataset.memberships:
+        college.setdefault(m.programme, set()).add(m.person)
+    for item in dataset.portfolio_items:
+        if item.row_quote is None or item.person not in names:
+            continue
+        row = _norm(item.row_quote)
+        own = _norm(item.source.quote or item.name)
+        others = [names[p] for p in college.get(item.programme, ()) if p != item.person and p in names]
+        if not row.startswith(_norm(names[item.person])):
+            yield Finding(item, "row_quote", "row-quote-member",
+                          f"het rijcitaat begint niet met de naam van het collegelid ('{names[item.person]}')")
+        elif own not in row:
+            yield Finding(item, "row_quote", "row-quote-item",
+                          "het rijcitaat bevat het citaat van de portefeuille niet")
+        elif any(_norm(other) in row for other in others):
+            yield Finding(item, "row_quote", "row-quote-row",
+                          "het rijcitaat loopt door in de rij van een ander collegelid")
 
 
 def _figure_forms(figure: float) -> list[str]:
@@ -367,7 +392,7 @@ def fidelity_findings(
     """Every finding not on the allow-list, plus allow-list entries that no longer match one."""
     allowed = ALLOWED if allowed is None else allowed
     found = [*_quote_findings(dataset), *_target_findings(dataset, texts), *_note_findings(dataset, texts),
-             *_verbatim_findings(dataset, texts)]
+             *_verbatim_findings(dataset, texts), *_row_quote_findings(dataset)]
     used: set[tuple[str, str]] = set()
     result: list[Finding] = []
     for finding in found:

@@ -144,6 +144,10 @@ class Membership(Strict):
     party: Label | None = None
     locoburgemeester_order: int | None = Field(default=None, ge=1, le=10)
     order: Count = 0
+    # Domains whose empty cell in this member's row the table's layout marks (Frank Dales: the
+    # spaces after the name end at least the first cell). Any other empty cell of a member with an
+    # uncertain (≈) item is empty only by inference and shown "— (afgeleid)".
+    empty_certain: list[Id] = Field(default_factory=list)
     source: SourceRef
 
 
@@ -164,6 +168,8 @@ class PortfolioItem(Strict):
     name: Label
     detail: Text | None = None  # the "incl. …" text as printed
     order: Count = 0
+    # Verbatim: the member's row from their name up to and including this item; proves whose it is.
+    row_quote: Text | None = None
     source: SourceRef
 
 

@@ -84,13 +84,13 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
     "people": ({"id": str, "name": str, **_SOURCE}, "id"),
     "memberships": (
         {"id": str, "person_id": str, "programme_id": str, "role": str, "party": str,
-         "locoburgemeester_order": int, "order": int},
+         "locoburgemeester_order": int, "order": int, "empty_certain": str},
         '"order", rowid',
     ),
     "domains": ({"id": str, "programme_id": str, "name": str, "order": int}, '"order", rowid'),
     "portfolio_items": (
         {"id": str, "programme_id": str, "person_id": str, "domain_id": str, "domain_certain": bool, "name": str,
-         "detail": str, "order": int, **_SOURCE},
+         "detail": str, "order": int, "row_quote": str, **_SOURCE},
         'person_id, "order", rowid',
     ),
     "remarks": (
@@ -540,12 +540,17 @@ class _Programme:
                 PortfolioItemInfo(
                     id=i["id"], person_id=i["person_id"], domain_id=i["domain_id"],
                     domain_certain=i["domain_certain"], name=i["name"], detail=i["detail"], source=self.source(i),
+                    row_quote=i["row_quote"],
                 )
                 for i in self.rows["portfolio_items"]
                 if i["programme_id"] == self.pid
             ),
             regie={person_id: tuple(themes) for person_id, themes in regie.items()},
             remarks=self.remarks("portefeuilleverdeling"),
+            empty_certain=frozenset(
+                (m["person_id"], domain) for m in self.memberships for domain in (m["empty_certain"] or "").split("\n")
+                if domain
+            ),
         )
 
     def opgaven(self) -> tuple[OpgaveInfo, ...]:

@@ -37,6 +37,7 @@ EMBEDDED_TEXTS = (
     QT_TRANSLATE_NOOP("PortfolioTab", "Partij"),
     QT_TRANSLATE_NOOP("PortfolioTab", "Locoburgemeester"),
     QT_TRANSLATE_NOOP("PortfolioTab", "Geen portefeuille in deze kolom."),
+    QT_TRANSLATE_NOOP("PortfolioTab", "— (afgeleid)"),
     QT_TRANSLATE_NOOP("PortfolioTab", "Regie over thema’s"),
     QT_TRANSLATE_NOOP("PortfolioTab", "Opmerkingen bij de portefeuilleverdeling"),
     QT_TRANSLATE_NOOP("", "Ook toegezegd in de tekst van het hoofdstuk"),

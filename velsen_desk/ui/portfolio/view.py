@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -9,7 +10,7 @@ from velsen_desk.core.formatting import format_loco
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
-from velsen_desk.ui.portfolio.model import PortfolioModel, uncertain_tooltip
+from velsen_desk.ui.portfolio.model import PortfolioModel, empty_inferred_tooltip, uncertain_tooltip
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
@@ -127,6 +128,8 @@ class PortfolioTab(ProgrammeTab):
         notes = []
         if uncertain:
             notes.append(self.tr("≈ = {0}.").format(uncertain_tooltip()))
+        if any(data.matrix.empty_inferred(m.id, d.id) for m in data.matrix.members for d in data.matrix.domains):
+            notes.append(self.tr("— (afgeleid) = leeg volgens onze lezing, niet volgens de bron."))
         if not data.matrix.domains and has_college:
             notes.append(self.tr("Dit programma verdeelt de portefeuilles niet over domeinen."))
         if any(m.role is None or m.party is None for m in data.matrix.members):
@@ -183,7 +186,9 @@ class PortfolioTab(ProgrammeTab):
             [NoteAnchor(i.id, "portefeuille", f"{i.name} ({member.name})") for i in items], self._wanted_item
         )
         out.append(f"<h3>{esc(title)}</h3>")
-        if not items:
+        if not items and self.model.empty_inferred(row, col):
+            out.append(f'<p class="nnb">{esc(self.tr("— (afgeleid)"))} {esc(empty_inferred_tooltip())}</p>')
+        elif not items:
             out.append(f'<p class="muted">{esc(self.tr("Geen portefeuille in deze kolom."))}</p>')
         for item in items:
             mark = " ≈" if not item.domain_certain else ""
@@ -193,6 +198,9 @@ class PortfolioTab(ProgrammeTab):
             if not item.domain_certain:
                 out.append(f'<p class="nnb">≈ {esc(uncertain_tooltip())}</p>')
             out.append(source_html(item.source, self.tr("Bron")))
+            if item.row_quote:  # the proof that it is this member's: their row up to the item
+                out.append(source_html(msgspec.structs.replace(item.source, quote=item.row_quote),
+                                       self.tr("Rij in de bron")))
         regie = self.model.regie(row)
         if regie:
             out.append(f"<h3>{esc(self.tr('Regie over thema’s'))}</h3><ul>")
