@@ -388,3 +388,10 @@ def test_a_cell_said_to_be_empty_must_be_empty(tmp_path):
     except DataError as error:
         problems = [f"{p.field}: {p.message}" for p in error.problems]
     assert problems == ["memberships[0].empty_certain: 'ann' heeft een portefeuille in 'f'"]
+
+
+def test_search_finds_the_klimaatgelden_with_their_commitment_not_in_the_budget_tab(built_db):
+    with connect_readonly(built_db) as conn:
+        hits = {h.ref_id: h.kind for h in search(conn, "klimaatgelden")}
+    assert hits.get(KLIMAAT_POINT) == "focuspunt"
+    assert KLIMAAT not in hits  # the Begroting tab does not show it, so a hit there would lead nowhere
