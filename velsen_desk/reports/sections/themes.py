@@ -129,9 +129,11 @@ def agreement_flowables(styles: Styles, data: ProgrammeData) -> list:
         if agreement.question != question:
             question, group = agreement.question, None
             out.append(styles.markup(f"<b>{esc(question)}</b>", styles.body))
+            out[-1].keepWithNext = True  # never a question alone at the foot of a page
         if agreement.group and agreement.group != group:
             group = agreement.group
             out.append(styles.markup(f"<i>{esc(group)}</i>", styles.body))
+            out[-1].keepWithNext = True
         out.append(styles.markup(esc(agreement.text), styles.bullet))
         out[-1].bulletText = "•"
         # The quote is the bullet itself as a rule; print it only where it is not (no text twice).
