@@ -395,3 +395,11 @@ def test_search_finds_the_klimaatgelden_with_their_commitment_not_in_the_budget_
         hits = {h.ref_id: h.kind for h in search(conn, "klimaatgelden")}
     assert hits.get(KLIMAAT_POINT) == "focuspunt"
     assert KLIMAAT not in hits  # the Begroting tab does not show it, so a hit there would lead nowhere
+
+
+def test_an_agreement_takes_a_personal_note(window):
+    tab = window.themes_tab
+    assert tab.select_item("afspraak", "velsen-2022.werkwijze.afspraak-3-02")
+    item = tab.note_editor.item
+    assert item is not None and (item.kind, item.anchor) == ("afspraak", "velsen-2022.werkwijze.afspraak-3-02")
+    assert item.label.startswith("Gestructureerde informatievoorziening")

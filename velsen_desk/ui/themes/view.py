@@ -220,6 +220,7 @@ class ThemesTab(ProgrammeTab):
                 html = detail.agreements_html(agreements.agreements)
             case AgreementInfo() as agreement:
                 html = detail.agreements_html((agreement,))
+                note = NoteAnchor(agreement.id, "afspraak", _short_label(agreement.text))
             case None:
                 return
         self.detail.setHtml(html)
