@@ -353,14 +353,14 @@ def test_validate_checks_the_row_quote(tmp_path):
         "portfolio_items[0].row_quote: het rijcitaat begint niet met de naam van het collegelid ('Ann Ee')"
     ]
     assert _items_problems(tmp_path, "Ann Ee • Sport") == [
-        "portfolio_items[0].row_quote: het rijcitaat bevat het citaat van de portefeuille niet"
+        "portfolio_items[0].row_quote: het rijcitaat bevat de portefeuille niet ('Wonen')"
     ]
     assert _items_problems(tmp_path, "Ann Ee • Sport • Wonen Bob Bee") == [
         "portfolio_items[0].row_quote: het rijcitaat loopt door in de rij van een ander collegelid"
     ]
     assert sorted(_items_problems(tmp_path, "Ann Ee • Sport • Woning")) == [
         "portfolio_items[0].row_quote: de tekst van 'row_quote' komt niet letterlijk voor in de brontekst",
-        "portfolio_items[0].row_quote: het rijcitaat bevat het citaat van de portefeuille niet",
+        "portfolio_items[0].row_quote: het rijcitaat bevat de portefeuille niet ('Wonen')",
     ]
 
 

@@ -270,7 +270,8 @@ def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterat
 
 def _row_quote_findings(dataset: DataSet) -> Iterator[Finding]:
     """A portfolio item's row quote proves whose item it is: it starts with the member's name, holds
-    the item's own quote, and reaches into no other member's row (no other member's name in it)."""
+    the item's name, and reaches into no other member's row (no other member's name in it). (The
+    item's own quote is checked on its own: a wrong one is reported once, there.)"""
     names = {p.id: p.name for p in dataset.people}
     college: dict[str, set[str]] = {}
     for m in dataset.memberships:
@@ -279,14 +280,14 @@ def _row_quote_findings(dataset: DataSet) -> Iterator[Finding]:
         if item.row_quote is None or item.person not in names:
             continue
         row = _norm(item.row_quote)
-        own = _norm(item.source.quote or item.name)
+        own = _norm(item.name)
         others = [names[p] for p in college.get(item.programme, ()) if p != item.person and p in names]
         if not row.startswith(_norm(names[item.person])):
             yield Finding(item, "row_quote", "row-quote-member",
                           f"het rijcitaat begint niet met de naam van het collegelid ('{names[item.person]}')")
         elif own not in row:
             yield Finding(item, "row_quote", "row-quote-item",
-                          "het rijcitaat bevat het citaat van de portefeuille niet")
+                          f"het rijcitaat bevat de portefeuille niet ('{item.name}')")
         elif any(_norm(other) in row for other in others):
             yield Finding(item, "row_quote", "row-quote-row",
                           "het rijcitaat loopt door in de rij van een ander collegelid")
