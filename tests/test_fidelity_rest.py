@@ -202,7 +202,7 @@ def test_search_finds_the_agreements_and_the_nb_notes(built_db):
 
 def test_a_found_nb_note_opens_under_the_matrix(window):
     window.state.request_item("opmerking", "velsen-2022.pf.nb-2")
-    assert window.tabs.currentWidget() is window.portfolio_tab
+    assert window.portfolio_tab.isVisible()  # its tab is the one on screen
     assert "We buigen ons nog over de aanpak en verdeling" in window.portfolio_tab.detail_text()
 
 
