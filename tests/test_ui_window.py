@@ -379,7 +379,7 @@ def test_a_usual_start_shows_the_data_without_the_heavy_libraries(isolated_home)
         # opening the report dialog or the notes overview loads their heavy parts in the worker
         + "import velsen_desk.ui.reports.dialog, velsen_desk.ui.notes.overview, velsen_desk.ui.sync.changes\n" + heavy,
     )[-3:]
-    assert shown == "7 Velsen 2022–2026 – Velsen Desk"  # five aandachtsvelden, values, categories
+    assert shown == "8 Velsen 2022–2026 – Velsen Desk"  # five aandachtsvelden, values, categories, agreements
     assert at_start == "[]"
     assert with_dialogs == "[]"
 

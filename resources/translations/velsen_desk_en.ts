@@ -120,6 +120,10 @@ The details are in the log.</translation>
         <translation>Column uncertain: in the source document the columns of this table run into each other, so the column shown here is inferred.</translation>
     </message>
     <message>
+        <source>Leeg volgens onze lezing: in het brondocument lopen de kolommen in elkaar over, dus een portefeuille met ≈ kan ook in deze kolom hebben gestaan. De bron zegt niet dat deze cel leeg is.</source>
+        <translation>Empty by our reading: in the source document the columns run into each other, so a portfolio marked ≈ may also have stood in this column. The source does not say this cell is empty.</translation>
+    </message>
+    <message>
         <source>Rol</source>
         <translation>Role</translation>
     </message>
@@ -142,6 +146,10 @@ The details are in the log.</translation>
     <message>
         <source>Volgorde als locoburgemeester</source>
         <translation>Order as deputy mayor</translation>
+    </message>
+    <message>
+        <source>— (afgeleid)</source>
+        <translation>— (inferred)</translation>
     </message>
     <message>
         <source>Speerpunten</source>
@@ -202,6 +210,10 @@ The details are in the log.</translation>
     <message>
         <source>in {0}</source>
         <translation>in {0}</translation>
+    </message>
+    <message>
+        <source>bedrag per jaar, geen totaal; niet op te tellen bij eenmalige bedragen</source>
+        <translation>amount per year, not a total; not to be added to one-off amounts</translation>
     </message>
     <message>
         <source>Hoofdstuk {0}: {1}</source>
@@ -266,6 +278,10 @@ The details are in the log.</translation>
     <message>
         <source>Categorie {0}. {1}</source>
         <translation>Category {0}. {1}</translation>
+    </message>
+    <message>
+        <source>Werkwijze: afspraken (Deel A)</source>
+        <translation>Way of working: agreements (Part A)</translation>
     </message>
     <message>
         <source>Ook toegezegd in de tekst van het hoofdstuk</source>
@@ -362,6 +378,10 @@ The details are in the log.</translation>
     <message>
         <source>Meetbare doelen</source>
         <translation>Measurable targets</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
     </message>
 </context>
 <context>
@@ -855,6 +875,14 @@ The details are in the log.</translation>
     <message>
         <source>Impulsprojecten</source>
         <translation>Impulse projects</translation>
+    </message>
+    <message>
+        <source>Afspraken (werkwijze)</source>
+        <translation>Agreements (way of working)</translation>
+    </message>
+    <message>
+        <source>Opmerkingen bij de portefeuilleverdeling</source>
+        <translation>Remarks on the portfolio allocation</translation>
     </message>
     <message>
         <source>Thema</source>
@@ -1374,6 +1402,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>≈ = {0}</translation>
     </message>
     <message>
+        <source>— (afgeleid) = leeg volgens onze lezing, niet volgens de bron.</source>
+        <translation>— (inferred) = empty by our reading, not by the source.</translation>
+    </message>
+    <message>
         <source>Dit programma verdeelt de portefeuilles niet over domeinen.</source>
         <translation>This programme does not divide the portfolios into domains.</translation>
     </message>
@@ -1398,6 +1430,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Source</translation>
     </message>
     <message>
+        <source>Rij in de bron</source>
+        <translation>Row in the source</translation>
+    </message>
+    <message>
         <source>Bron collegelid</source>
         <translation>Source for the board member</translation>
     </message>
@@ -1420,6 +1456,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Geen portefeuille in deze kolom.</source>
         <translation>No portfolio in this column.</translation>
+    </message>
+    <message>
+        <source>— (afgeleid)</source>
+        <translation>— (inferred)</translation>
     </message>
     <message>
         <source>Regie over thema’s</source>

@@ -32,6 +32,8 @@ ITEM_KINDS: tuple[ItemKind, ...] = (
     ItemKind("opgave", "Opgave", "Opgaven", "opgaven", "themes"),
     ItemKind("speerpunt", "Speerpunt", "Speerpunten", "speerpunten", "themes"),
     ItemKind("impulsproject", "Impulsproject", "Impulsprojecten", "impulsprojecten", "themes"),
+    ItemKind("afspraak", "Afspraak (werkwijze)", "Afspraken (werkwijze)", "agreements", "themes"),
+    ItemKind("opmerking", "Opmerking", "Opmerkingen bij de portefeuilleverdeling", "remarks", "portfolio"),
 )
 
 _BY_ID = {kind.id: kind for kind in ITEM_KINDS}

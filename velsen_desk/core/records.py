@@ -71,6 +71,7 @@ class FocusPointInfo(msgspec.Struct, frozen=True):
     targets: tuple[TargetInfo, ...]
     source: SourceInfo
     section: str = "focus"  # "focus": the "Focus van onze inzet" list; "tekst": the chapter's running text
+    budgets: tuple[BudgetInfo, ...] = ()  # the budgets the document says pay for it (klimaatgelden)
 
     @property
     def in_text(self) -> bool:
@@ -181,6 +182,7 @@ class PortfolioItemInfo(msgspec.Struct, frozen=True):
     name: str
     detail: str | None
     source: SourceInfo
+    row_quote: str | None = None  # the member's row up to this item, verbatim: whose item it is
 
 
 class DomainInfo(msgspec.Struct, frozen=True):
@@ -203,9 +205,20 @@ class PortfolioMatrix(msgspec.Struct, frozen=True):
     items: tuple[PortfolioItemInfo, ...]
     regie: dict[str, tuple[ThemeInfo, ...]]  # person id -> themes
     remarks: tuple[RemarkInfo, ...] = ()  # printed under the table; they hold for every row
+    empty_certain: frozenset[tuple[str, str]] = frozenset()  # (person, domain): the layout marks it empty
 
     def cell(self, person_id: str, domain_id: str | None) -> tuple[PortfolioItemInfo, ...]:
         return tuple(i for i in self.items if i.person_id == person_id and i.domain_id == domain_id)
+
+    def empty_inferred(self, person_id: str, domain_id: str | None) -> bool:
+        """A cell shown empty only by inference: where the column of any of the member's items is
+        uncertain (≈), another reading of the row may put that item here, so "empty" is the
+        curators' reading, not the source's (Sander Smeets, Frank Dales' second column). A cell the
+        layout marks empty (``empty_certain``) and the empty cells of a member whose every item is
+        certain are stated by the source."""
+        if domain_id is None or self.cell(person_id, domain_id) or (person_id, domain_id) in self.empty_certain:
+            return False
+        return any(i.person_id == person_id and not i.domain_certain for i in self.items)
 
 
 class FocusopgaveInfo(msgspec.Struct, frozen=True):
@@ -244,6 +257,12 @@ class BudgetInfo(msgspec.Struct, frozen=True):
     total_label: str | None
     funded_action_ids: tuple[str, ...]
     source: SourceInfo
+    per: str | None = None  # "jaar": ``amount`` is per year, never a one-off total
+    document_title: str | None = None  # the document that states it, when one is named
+
+    @property
+    def per_year(self) -> bool:
+        return self.per == "jaar"
 
 
 class PerspectiveInfo(msgspec.Struct, frozen=True):
@@ -342,6 +361,18 @@ class TopicCategoryInfo(msgspec.Struct, frozen=True):
     source: SourceInfo
 
 
+class AgreementInfo(msgspec.Struct, frozen=True):
+    """An agreement under one of Deel A's three questions, verbatim, with the headings it stands under."""
+
+    id: str
+    question: str
+    group: str | None
+    order: int
+    text: str
+    document_title: str
+    source: SourceInfo
+
+
 class ImpulsprojectInfo(msgspec.Struct, frozen=True):
     id: str
     order: int
@@ -387,6 +418,7 @@ class ProgrammeData(msgspec.Struct, frozen=True):
     impulsprojecten: ImpulsprojectenInfo | None = None
     core_values: tuple[CoreValueInfo, ...] = ()
     topic_categories: tuple[TopicCategoryInfo, ...] = ()
+    agreements: tuple[AgreementInfo, ...] = ()
 
     # ---- lookups (cheap, on the GUI thread) ----------------------------------------------------
 

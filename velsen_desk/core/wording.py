@@ -58,9 +58,29 @@ def funding_text(budget_name: str, amount: CostValue | None, line_number: int | 
     return f"{budget_name}{amount_text}{scope}"
 
 
+def budget_amount_text(amount: CostValue | None, per: str | None) -> str:
+    """A budget's size: "€ 1.250.000 per jaar" says it is a yearly amount in the same words, so it
+    never reads as a one-off total. No amount stays unknown ("onbekend"), never € 0."""
+    if amount is None:
+        return "onbekend"
+    text = format_cost(amount)
+    return f"{text} per {per}" if per else text
+
+
+# Said wherever a yearly amount is shown, so it is not added to one-off amounts by the reader either.
+PER_YEAR_NOTE = "bedrag per jaar, geen totaal; niet op te tellen bij eenmalige bedragen"
+
+
 def funded_action_text(plan_title: str, action_number: int) -> str:
     """A budget line that pays for (part of) an action of a plan."""
     return f"ook gefinancierd uit {plan_title}, actie {action_number}"
+
+
+# A portfolio cell shown empty only by inference (PortfolioMatrix.empty_inferred), on screen and in print.
+EMPTY_INFERRED = "— (afgeleid)"
+EMPTY_INFERRED_NOTE = ("— (afgeleid) = leeg volgens onze lezing van de tabel: omdat de kolommen in elkaar lopen, "
+                       "kan een portefeuille met ≈ ook in deze kolom hebben gestaan; de bron zegt niet dat de cel "
+                       "leeg is.")
 
 
 # The mark on a timeline bar (window and PDF) whose planning the plan's running text contradicts.

@@ -37,6 +37,7 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("portfolio_items", "programme"): "programmes",
     ("portfolio_items", "person"): "people",
     ("portfolio_items", "domain"): "domains",
+    ("memberships", "empty_certain"): "domains",
     ("remarks", "programme"): "programmes",
     ("aandachtsvelden", "document"): "documents",
     ("themes", "aandachtsveld"): "aandachtsvelden",
@@ -50,11 +51,14 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("impulsprojecten", "document"): "documents",
     ("core_values", "document"): "documents",
     ("topic_categories", "document"): "documents",
+    ("agreements", "document"): "documents",
     ("action_plans", "document"): "documents",
     ("focusopgaven", "plan"): "action_plans",
     ("actions", "plan"): "action_plans",
     ("actions", "focusopgave"): "focusopgaven",
     ("budgets", "programme"): "programmes",
+    ("budgets", "document"): "documents",
+    ("budgets", "focus_point"): "focus_points",
     ("budget_lines", "budget"): "budgets",
     ("fundings", "action"): "actions",
     ("fundings", "budget"): "budgets",
@@ -184,6 +188,12 @@ def _check_sums(dataset: DataSet, report: _Reporter) -> None:
         compare(focus, "subtotal_documented", focus.subtotal_documented, by_focus[focus.id], _("subtotaal"))
     for plan in dataset.action_plans:
         compare(plan, "total_documented", plan.total_documented, by_plan[plan.id], _("totaal"))
+    filled = {(i.person, i.domain) for i in dataset.portfolio_items}
+    for membership in dataset.memberships:  # a cell said to be empty must be empty
+        for domain in membership.empty_certain:
+            if (membership.person, domain) in filled:
+                report.add(membership, "empty_certain", _("'{person}' heeft een portefeuille in '{domain}'").format(
+                    person=membership.person, domain=domain))
     for budget in dataset.budgets:
         compare(budget, "total_documented", budget.total_documented, by_budget[budget.id], _("totaal"))
 
@@ -205,6 +215,12 @@ def _check_memberships(dataset: DataSet, report: _Reporter) -> None:
             report.add(item, "person", _(
                 "'{person}' is geen collegelid in programma '{programme}'"
             ).format(person=item.person, programme=item.programme))
+    for budget in dataset.budgets:  # a budget's document must be one of its own programme's
+        owner = programme_of_document.get(budget.document or "")
+        if owner is not None and owner != budget.programme:
+            report.add(budget, "document", _(
+                "document '{document}' hoort bij programma '{owner}', niet bij '{programme}'"
+            ).format(document=budget.document, owner=owner, programme=budget.programme))
 
 
 def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[str, str | None]:

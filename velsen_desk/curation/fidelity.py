@@ -174,6 +174,7 @@ QUOTED_FIELDS: dict[str, Callable[[Any, DataSet], list[Required]]] = {
     "speerpunten": _name("text"),
     "core_values": _name("name"),
     "topic_categories": lambda record, _dataset: [("title", [f"Categorie {record.code}. {record.title}"])],
+    "agreements": _name("text"),
     "impulsprojecten": lambda record, _dataset: [("title", [record.title]), ("text", [record.text])],
     "action_plans": _costed(None, "total_documented"),
     "focusopgaven": _name("title"),
@@ -248,6 +249,8 @@ VERBATIM_FIELDS: dict[str, tuple[str, ...]] = {
     "opgaven": ("future_text",),
     "core_values": ("text",),
     "topic_categories": ("text",),
+    "agreements": ("question", "group", "text"),
+    "portfolio_items": ("row_quote",),
 }
 
 
@@ -268,6 +271,31 @@ def _verbatim_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterat
                             "de tekst van '{field}' komt niet letterlijk voor in de brontekst"
                         ).format(field=field)
                     )
+
+
+def _row_quote_findings(dataset: DataSet) -> Iterator[Finding]:
+    """A portfolio item's row quote proves whose item it is: it starts with the member's name, holds
+    the item's name, and reaches into no other member's row (no other member's name in it). (The
+    item's own quote is checked on its own: a wrong one is reported once, there.)"""
+    names = {p.id: p.name for p in dataset.people}
+    college: dict[str, set[str]] = {}
+    for m in dataset.memberships:
+        college.setdefault(m.programme, set()).add(m.person)
+    for item in dataset.portfolio_items:
+        if item.row_quote is None or item.person not in names:
+            continue
+        row = _norm(item.row_quote)
+        own = _norm(item.name)
+        others = [names[p] for p in college.get(item.programme, ()) if p != item.person and p in names]
+        if not row.startswith(_norm(names[item.person])):
+            yield Finding(item, "row_quote", "row-quote-member",
+                          f"het rijcitaat begint niet met de naam van het collegelid ('{names[item.person]}')")
+        elif own not in row:
+            yield Finding(item, "row_quote", "row-quote-item",
+                          f"het rijcitaat bevat de portefeuille niet ('{item.name}')")
+        elif any(_norm(other) in row for other in others):
+            yield Finding(item, "row_quote", "row-quote-row",
+                          "het rijcitaat loopt door in de rij van een ander collegelid")
 
 
 def _figure_forms(figure: float) -> list[str]:
@@ -378,7 +406,7 @@ def fidelity_findings(
     """Every finding not on the allow-list, plus allow-list entries that no longer match one."""
     allowed = ALLOWED if allowed is None else allowed
     found = [*_quote_findings(dataset), *_target_findings(dataset, texts), *_note_findings(dataset, texts),
-             *_verbatim_findings(dataset, texts)]
+             *_verbatim_findings(dataset, texts), *_row_quote_findings(dataset)]
     used: set[tuple[str, str]] = set()
     result: list[Finding] = []
     for finding in found:

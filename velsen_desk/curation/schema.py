@@ -146,6 +146,10 @@ class Membership(Strict):
     party: Label | None = None
     locoburgemeester_order: int | None = Field(default=None, ge=1, le=10)
     order: Count = 0
+    # Domains whose empty cell in this member's row the table's layout marks (Frank Dales: the
+    # spaces after the name end at least the first cell). Any other empty cell of a member with an
+    # uncertain (≈) item is empty only by inference and shown "— (afgeleid)".
+    empty_certain: list[Id] = Field(default_factory=list)
     source: SourceRef
 
 
@@ -166,6 +170,8 @@ class PortfolioItem(Strict):
     name: Label
     detail: Text | None = None  # the "incl. …" text as printed
     order: Count = 0
+    # Verbatim: the member's row from their name up to and including this item; proves whose it is.
+    row_quote: Text | None = None
     source: SourceRef
 
 
@@ -303,6 +309,19 @@ class TopicCategory(Strict):
     source: SourceRef
 
 
+class Agreement(Strict):
+    """An agreement under one of Deel A's three questions of the uitvoeringsafspraken ("1. Wat spreken
+    we af hoe we als college gaan werken?"), verbatim, with the heading it stands under."""
+
+    id: Id
+    document: Id
+    question: Label  # the question as printed, with its number
+    group: Label | None = None  # the lead-in it completes ("We geven uitvoering aan het Raadsprogramma door…")
+    order: Count
+    text: Text  # verbatim
+    source: SourceRef
+
+
 class Speerpunt(Strict):
     id: Id
     opgave: Id
@@ -398,7 +417,21 @@ class Budget(Strict):
     description: Text | None = None
     total_documented: Cost | None = None  # documented total of its lines
     total_label: Label | None = None
+    # The document that states it: a programme's budgets come from several documents, and an
+    # action plan shows only its own (and those no document is named for).
+    document: Id | None = None
+    # "per jaar": ``amount`` is a yearly amount, never a one-off total, so never summed with one.
+    per: Literal["jaar"] | None = None
+    focus_point: Id | None = None  # the commitment it pays for, where the document says so
     source: SourceRef
+
+    @model_validator(mode="after")
+    def _per_needs_amount(self) -> Budget:
+        if self.per is not None and (self.amount is None or self.amount.status != "amount"):
+            raise ValueError("bij 'per' hoort een bedrag ('amount' met status amount)")
+        if self.per is not None and self.total_documented is not None:
+            raise ValueError("een bedrag per jaar heeft geen totaal van regels ('total_documented')")
+        return self
 
 
 class BudgetLine(Strict):
@@ -484,6 +517,7 @@ class DataFile(Strict):
     impulsprojecten: list[Impulsproject] = Field(default_factory=list)
     core_values: list[CoreValue] = Field(default_factory=list)
     topic_categories: list[TopicCategory] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
     action_plans: list[ActionPlan] = Field(default_factory=list)
     focusopgaven: list[Focusopgave] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)

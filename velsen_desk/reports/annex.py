@@ -12,13 +12,19 @@ from velsen_desk.core.records import ProgrammeData
 from velsen_desk.core.report_kinds import report_kind
 from velsen_desk.reports.document import Heading, Part, toc_lines
 from velsen_desk.reports.programme import Edition
+from velsen_desk.reports.sections import programme_text
 from velsen_desk.reports.sections.common import heading
 from velsen_desk.reports.styles import Styles
 
 
-def subject(sections: Sequence[str]) -> str:
-    """The annex's sections by their report titles: "portefeuilleverdeling, begroting actieplan"."""
-    return ", ".join(report_kind(i).title.lower() for i in sections)
+def subject(sections: Sequence[str], data: ProgrammeData | None = None) -> str:
+    """The annex's sections by their report titles: "portefeuilleverdeling, begroting actieplan".
+    A programme without themes names its own structure for the themes section."""
+    def name(section: str) -> str:
+        if section == "themes" and data is not None and not data.velden:
+            return programme_text.title(data)
+        return report_kind(section).title
+    return ", ".join(name(i).lower() for i in sections)
 
 
 def header_text(meeting: str, date: dt.date, agenda_item: str | None) -> str:
@@ -39,7 +45,7 @@ def cover(styles: Styles, data: ProgrammeData, edition: Edition, meeting: str, d
         f.append(styles.p("Agendapunt", styles.cover_label))
         f.append(styles.p(agenda_item, styles.cover_value))
     f.append(styles.p("Onderwerp", styles.cover_label))
-    f.append(styles.p(data.programme.title + ": " + subject(items),
+    f.append(styles.p(data.programme.title + ": " + subject(items, data),
                       styles.cover_value))
     f.append(Spacer(0, 30))
     concept = [d for d in data.documents if (d.status or "").lower() == "concept"]

@@ -34,7 +34,7 @@ from velsen_desk.reports.request import (  # noqa: F401  (ReportResult re-export
     ReportResult,
     validate_request,
 )
-from velsen_desk.reports.sections import brief, budget, portfolio, progress, regie, themes, timeline
+from velsen_desk.reports.sections import brief, budget, portfolio, programme_text, progress, regie, themes, timeline
 from velsen_desk.reports.styles import FontError, Styles
 from velsen_desk.storage import reader
 from velsen_desk.storage.atomic import write_atomic
@@ -83,7 +83,9 @@ def _find_person(data: ProgrammeData, name: str) -> PersonInfo:
 # ---- composing ----------------------------------------------------------------------------------
 
 _SECTIONS: dict[str, Callable[[ProgrammeData, Edition, Styles], list[Part]]] = {
-    "themes": lambda data, _edition, styles: themes.build(data, styles),
+    # A programme without themes prints its own structure (chapters, or opgaven) instead.
+    "themes": lambda data, _edition, styles: (themes.build(data, styles) if data.velden
+                                              else programme_text.build(data, styles)),
     "portfolio": lambda data, _edition, styles: portfolio.build(data, styles),
     "budget": lambda data, _edition, styles: budget.build(data, styles),
     "timeline": lambda data, edition, styles: timeline.build(data, styles, edition.made),
@@ -99,8 +101,9 @@ def _section(kind: ReportKind, data: ProgrammeData, edition: Edition, styles: St
         raise ReportError(_(
             "{title} heeft geen actieplan; het rapport “{title2}” is niet mogelijk."
         ).format(title=data.programme.title, title2=kind.title))
-    if kind.id == "themes" and not data.velden:
-        raise ReportError(_("{title} heeft geen raadsprogramma met thema's.").format(title=data.programme.title))
+    if kind.id == "themes" and not (data.velden or data.chapters or data.opgaven):
+        raise ReportError(_("{title} heeft geen thema's, hoofdstukken of opgaven om af te drukken.").format(
+            title=data.programme.title))
     if kind.id == "portfolio" and not matrix_of(data).members:
         raise ReportError(_("Voor {title} is geen college met portefeuilles bekend.").format(
             title=data.programme.title))
@@ -145,12 +148,14 @@ def compose(
                  annex.contents(styles, body), *body]
         title = f"Bijlage {meeting} {format_long_date(date)}"
         header = annex.header_text(meeting, date, request.agenda_item)
-        subject = f"{data.programme.title}: " + annex.subject(sections)
+        subject = f"{data.programme.title}: " + annex.subject(sections, data)
     else:
         parts = _section(kind, data, edition, styles, person, progress_data, valid.peildatum)
         if kind.id == "voortgang":  # a long report of its own: it opens with its contents
             parts = [annex.contents(styles, parts), *parts]
         title = f"{kind.title} {person.name}" if person and kind.needs_person else kind.title
+        if kind.id == "themes" and not data.velden:  # never "thema's" for a programme that has none
+            title = programme_text.title(data)
         header = title
         subject = f"{title} – {data.programme.title}"
     spec = DocumentSpec(title=title, subject=subject, header=header, header_right=data.programme.title,

@@ -46,6 +46,7 @@ _ORM_FOR: dict[str, type[m.Base]] = {
     "impulsprojecten": m.Impulsproject,
     "core_values": m.CoreValue,
     "topic_categories": m.TopicCategory,
+    "agreements": m.Agreement,
     "action_plans": m.ActionPlan,
     "focusopgaven": m.Focusopgave,
     "actions": m.Action,
@@ -59,7 +60,7 @@ _ORM_FOR: dict[str, type[m.Base]] = {
 # Fields that name another record become "<field>_id" columns.
 _REFERENCE_FIELDS = {
     "municipality", "programme", "person", "domain", "document", "aandachtsveld", "regie",
-    "chapter", "opgave", "plan", "focusopgave", "budget", "budget_line", "action", "theme",
+    "chapter", "opgave", "plan", "focus_point", "focusopgave", "budget", "budget_line", "action", "theme",
 }
 # Cost fields and the ORM composite that stores each (see ``tables.base.cost_group``).
 _COST_ATTRIBUTE = {"cost": "cost", "amount": "amount", "total_documented": "total", "subtotal_documented": "subtotal"}

@@ -25,6 +25,7 @@ from velsen_desk.core.records import (
     AandachtsveldInfo,
     ActionInfo,
     ActionPlanInfo,
+    AgreementInfo,
     BudgetInfo,
     BudgetLineInfo,
     Catalog,
@@ -84,13 +85,13 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
     "people": ({"id": str, "name": str, **_SOURCE}, "id"),
     "memberships": (
         {"id": str, "person_id": str, "programme_id": str, "role": str, "party": str,
-         "locoburgemeester_order": int, "order": int},
+         "locoburgemeester_order": int, "order": int, "empty_certain": str},
         '"order", rowid',
     ),
     "domains": ({"id": str, "programme_id": str, "name": str, "order": int}, '"order", rowid'),
     "portfolio_items": (
         {"id": str, "programme_id": str, "person_id": str, "domain_id": str, "domain_certain": bool, "name": str,
-         "detail": str, "order": int, **_SOURCE},
+         "detail": str, "order": int, "row_quote": str, **_SOURCE},
         'person_id, "order", rowid',
     ),
     "remarks": (
@@ -125,6 +126,10 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
     "topic_categories": (
         {"id": str, "document_id": str, "code": str, "title": str, "text": str, **_SOURCE}, "document_id, id"
     ),
+    "agreements": (
+        {"id": str, "document_id": str, "question": str, "group": str, "order": int, "text": str, **_SOURCE},
+        'document_id, question, "order", id',
+    ),
     "core_values": (
         {"id": str, "document_id": str, "order": int, "name": str, "text": str, **_SOURCE}, 'document_id, "order"'
     ),
@@ -155,7 +160,8 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
     ),
     "budgets": (
         {"id": str, "programme_id": str, "name": str, "kind": str, **cost_columns("amount"), "period_text": str,
-         "description": str, **cost_columns("total"), "total_label": str, **_SOURCE},
+         "description": str, **cost_columns("total"), "total_label": str, "document_id": str, "per": str,
+         "focus_point_id": str, **_SOURCE},
         "id",
     ),
     "budget_lines": (
@@ -180,7 +186,7 @@ COLUMNS: dict[str, tuple[dict[str, type], str]] = {
 
 # Every item a personal note can be anchored to.
 ANCHOR_TABLES = ("themes", "actions", "portfolio_items", "budget_lines", "focusopgaven", "budgets", "people",
-                 "chapters", "focus_points", "opgaven", "speerpunten", "impulsprojecten")
+                 "chapters", "focus_points", "opgaven", "speerpunten", "impulsprojecten", "agreements", "remarks")
 
 
 def _converter(kind: type) -> Callable[[Any], Any] | None:
@@ -372,6 +378,7 @@ class _Programme:
         theme_ids = self.rows.grouped("chapter_themes", "chapter_id")
         targets = self.rows.grouped("targets", "focus_point_id")
         points = self.rows.grouped("focus_points", "chapter_id")
+        funding = self.focus_point_budgets()
         return tuple(
             ChapterInfo(
                 id=c["id"], number=c["number"], title=c["title"],
@@ -386,6 +393,7 @@ class _Programme:
                             for t in targets.get(p["id"], ())
                         ),
                         source=self.source(p),
+                        budgets=funding.get(p["id"], ()),
                     )
                     for p in points.get(c["id"], ())
                 ),
@@ -441,15 +449,30 @@ class _Programme:
             )
         return result
 
-    def budgets(self) -> tuple[BudgetInfo, ...]:
+    def focus_point_budgets(self) -> dict[str, tuple[BudgetInfo, ...]]:
+        """The budgets a document names for one of its commitments (the klimaatgelden), per focus point."""
+        found: dict[str, list[BudgetInfo]] = defaultdict(list)
+        for budget, row in zip(self.budgets(None), self._budget_rows(None), strict=True):
+            if row["focus_point_id"]:
+                found[row["focus_point_id"]].append(budget)
+        return {point: tuple(budgets) for point, budgets in found.items()}
+
+    def _budget_rows(self, plan_document: str | None) -> list[_Row]:
+        # An action plan shows its own budgets and those no document is named for; another
+        # document's budget (the uitvoeringsprogramma's klimaatgelden) is not the plan's money.
+        return [
+            b for b in self.rows["budgets"]
+            if b["programme_id"] == self.pid
+            and (plan_document is None or b["document_id"] in (None, plan_document))
+        ]
+
+    def budgets(self, plan_document: str | None) -> tuple[BudgetInfo, ...]:
         by_action = sorted(self.rows["fundings"], key=lambda f: f["action_id"])
         funded_by_budget = _group(by_action, "budget_id")
         funded_by_line = _group((f for f in by_action if f["budget_line_id"]), "budget_line_id")
         lines = self.rows.grouped("budget_lines", "budget_id")
         result = []
-        for b in self.rows["budgets"]:
-            if b["programme_id"] != self.pid:
-                continue
+        for b in self._budget_rows(plan_document):
             infos = tuple(
                 BudgetLineInfo(
                     id=line["id"], number=line["number"], title=line["title"], cost=_required_cost(line, "cost"),
@@ -468,7 +491,8 @@ class _Programme:
                     period_text=b["period_text"], description=b["description"], lines=infos,
                     reconciliation=reconciliation, total_label=b["total_label"],
                     funded_action_ids=tuple(f["action_id"] for f in funded_by_budget.get(b["id"], ())),
-                    source=self.source(b),
+                    source=self.source(b), per=b["per"],
+                    document_title=self.documents[b["document_id"]]["title"] if b["document_id"] else None,
                 )
             )
         return tuple(result)
@@ -480,9 +504,9 @@ class _Programme:
         actions = self._actions({p["id"] for p in plans})
         focusopgaven = self.rows.grouped("focusopgaven", "plan_id")
         perspectives = self.rows.grouped("perspectives", "plan_id")
-        budgets = self.budgets()
         result = []
         for plan in plans:
+            budgets = self.budgets(plan["document_id"])
             own = actions.get(plan["id"], [])
             opgaven = []
             for f in focusopgaven.get(plan["id"], ()):
@@ -529,11 +553,16 @@ class _Programme:
                 PortfolioItemInfo(
                     id=i["id"], person_id=i["person_id"], domain_id=i["domain_id"],
                     domain_certain=i["domain_certain"], name=i["name"], detail=i["detail"], source=self.source(i),
+                    row_quote=i["row_quote"],
                 )
                 for i in self.rows.grouped("portfolio_items", "programme_id").get(self.pid, ())
             ),
             regie={person_id: tuple(themes) for person_id, themes in regie.items()},
             remarks=self.remarks("portefeuilleverdeling"),
+            empty_certain=frozenset(
+                (m["person_id"], domain) for m in self.memberships for domain in (m["empty_certain"] or "").split("\n")
+                if domain
+            ),
         )
 
     def opgaven(self) -> tuple[OpgaveInfo, ...]:
@@ -577,6 +606,14 @@ class _Programme:
             if c["document_id"] in self.own_documents
         )
 
+    def agreements(self) -> tuple[AgreementInfo, ...]:
+        return tuple(
+            AgreementInfo(id=a["id"], question=a["question"], group=a["group"], order=a["order"], text=a["text"],
+                          document_title=self.documents[a["document_id"]]["title"], source=self.source(a))
+            for a in self.rows["agreements"]
+            if a["document_id"] in self.own_documents
+        )
+
     def impulsprojecten(self) -> ImpulsprojectenInfo | None:
         projects = tuple(
             ImpulsprojectInfo(id=p["id"], order=p["order"], title=p["title"], text=p["text"], source=self.source(p))
@@ -611,6 +648,7 @@ class _Programme:
             impulsprojecten=self.impulsprojecten(),
             core_values=self.core_values(),
             topic_categories=self.topic_categories(),
+            agreements=self.agreements(),
         )
 
 

@@ -57,7 +57,10 @@ _SOURCES: dict[str, str] = {
         JOIN documents d ON d.id = ap.document_id""",
     "begroting": f"""
         SELECT b.id, b.programme_id, b.name, {_join('b.description', 'b.amount_text')}, b.source_quote
-        FROM budgets b""",
+        FROM budgets b
+        -- only those the Begroting tab shows (an action plan's); another document's budget (the
+        -- klimaatgelden) is found through the commitment it pays for
+        WHERE b.document_id IS NULL OR b.document_id IN (SELECT document_id FROM action_plans)""",
     "begrotingsregel": f"""
         SELECT l.id, b.programme_id, l.title, {_join('l.remark', 'l.cost_text', 'b.name')}, l.source_quote
         FROM budget_lines l JOIN budgets b ON b.id = l.budget_id""",
@@ -71,6 +74,13 @@ _SOURCES: dict[str, str] = {
     "impulsproject": """
         SELECT i.id, d.programme_id, i.title, i.text, i.source_quote
         FROM impulsprojecten i JOIN documents d ON d.id = i.document_id""",
+    "afspraak": f"""
+        SELECT a.id, d.programme_id, a.question, {_join('a."group"', 'a.text')}, a.source_quote
+        FROM agreements a JOIN documents d ON d.id = a.document_id""",
+    # The notes under the portfolio table ("NB: …"); other remarks are read with what they introduce.
+    "opmerking": """
+        SELECT r.id, r.programme_id, r.label || ': ' || r.text, '', r.source_quote
+        FROM remarks r WHERE r.about = 'portefeuilleverdeling'""",
 }
 
 

@@ -50,6 +50,8 @@ ITEM_KIND_PLURALS = (
     QT_TRANSLATE_NOOP("ItemKind", "Opgaven"),
     QT_TRANSLATE_NOOP("ItemKind", "Speerpunten"),
     QT_TRANSLATE_NOOP("ItemKind", "Impulsprojecten"),
+    QT_TRANSLATE_NOOP("ItemKind", "Afspraken (werkwijze)"),
+    QT_TRANSLATE_NOOP("ItemKind", "Opmerkingen bij de portefeuilleverdeling"),
 )
 
 # Context "ItemKind": one item's kind (the notes overview's "Soort" column).

@@ -244,7 +244,8 @@ def funding_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
         funded = [actions[i] for i in dict.fromkeys(budget.funded_action_ids) if i in actions]
         rows.append([
             styles.markup(name, styles.cell), styles.p(BUDGET_KINDS.get(budget.kind, budget.kind), styles.cell_small),
-            styles.p(cost_text(budget.amount), styles.cell_num), styles.p(budget.period_text or "—", styles.cell_small),
+            styles.p(cost_text(budget.amount) + (f" per {budget.per}" if budget.per else ""), styles.cell_num),
+            styles.p(budget.period_text or "—", styles.cell_small),
             styles.p("; ".join(_funded_by(a, budget.id) for a in funded) or "—", styles.cell_small),
         ])
     f.append(table(rows, [183, 52, 64, 54, 140], ("ALIGN", (2, 0), (2, 0), "RIGHT")))

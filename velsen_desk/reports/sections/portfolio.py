@@ -6,6 +6,7 @@ from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import UNKNOWN, format_loco
 from velsen_desk.core.records import PersonInfo, PortfolioItemInfo, ProgrammeData, RemarkInfo
+from velsen_desk.core.wording import EMPTY_INFERRED, EMPTY_INFERRED_NOTE
 from velsen_desk.reports.document import PORTRAIT, Part, orientation_of
 from velsen_desk.reports.programme import matrix_of
 from velsen_desk.reports.sections.common import heading, table
@@ -55,7 +56,8 @@ def build(data: ProgrammeData, styles: Styles) -> list[Part]:
                  styles.p("Regie (raadsprogramma)", styles.cell_head)]]
         for member in matrix.members:
             row = [styles.p(member.name, styles.cell_bold)]
-            row += [items_cell(styles, matrix.cell(member.id, d.id)) for d in matrix.domains]
+            row += [styles.p(EMPTY_INFERRED, styles.cell_small) if matrix.empty_inferred(member.id, d.id)
+                    else items_cell(styles, matrix.cell(member.id, d.id)) for d in matrix.domains]
             loose = matrix.cell(member.id, None)
             if loose:
                 row[-1] = styles.markup(row[-1].text + "<br/><i>zonder domein:</i><br/>"
@@ -69,6 +71,8 @@ def build(data: ProgrammeData, styles: Styles) -> list[Part]:
         if any(not i.domain_certain for i in matrix.items):
             f.append(Spacer(0, 4))
             f.append(styles.p(FOOTNOTE, styles.small))
+        if any(matrix.empty_inferred(m.id, d.id) for m in matrix.members for d in matrix.domains):
+            f.append(styles.p(EMPTY_INFERRED_NOTE, styles.small))
         orientation = orientation_of("portfolio")  # the matrix of domains is wide
     else:
         f.append(styles.p("Het college met rol, partij, volgorde van het locoburgemeesterschap en portefeuilles. "

@@ -6,6 +6,7 @@ from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import format_cost, format_derived_sum, format_sum
 from velsen_desk.core.records import ActionInfo, PersonInfo, ProgrammeData, cost_of_actions
+from velsen_desk.core.wording import EMPTY_INFERRED, EMPTY_INFERRED_NOTE
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.programme import all_actions, is_concept, matrix_of, theme_blocks
 from velsen_desk.reports.sections.budget import planning_markup
@@ -87,6 +88,8 @@ def build(data: ProgrammeData, styles: Styles, person: PersonInfo) -> list[Part]
         if items:
             rows.append([styles.p(domain.name, styles.cell_bold),
                          styles.markup("<br/>".join(item_markup(i, "•") for i in items), styles.cell)])
+        elif matrix.empty_inferred(person.id, domain.id):  # empty by our reading only: said so
+            rows.append([styles.p(domain.name, styles.cell_bold), styles.p(EMPTY_INFERRED, styles.cell)])
     loose = matrix.cell(person.id, None)
     if loose:
         rows.append([styles.p("zonder domein" if matrix.domains else "—", styles.cell_bold),
@@ -96,6 +99,8 @@ def build(data: ProgrammeData, styles: Styles, person: PersonInfo) -> list[Part]
         if any(not i.domain_certain for i in matrix.items if i.person_id == person.id):
             f.append(styles.p("≈ = domein onzeker: in het brondocument lopen de kolommen van de "
                               "portefeuilletabel in elkaar over.", styles.small))
+        if any(matrix.empty_inferred(person.id, d.id) for d in matrix.domains):
+            f.append(styles.p(EMPTY_INFERRED_NOTE, styles.small))
     else:
         f.append(styles.p("Geen portefeuilles bekend.", styles.body))
     # the NB lines under the portefeuilleverdeling hold for every member's portfolio

@@ -6,6 +6,7 @@ from reportlab.platypus import Spacer
 
 from velsen_desk.core.formatting import format_number
 from velsen_desk.core.records import ChapterInfo, FocusPointInfo, ProgrammeData, TargetInfo
+from velsen_desk.core.wording import PER_YEAR_NOTE, budget_amount_text
 from velsen_desk.reports.document import Part
 from velsen_desk.reports.programme import theme_blocks
 from velsen_desk.reports.sections.common import heading, table
@@ -29,7 +30,7 @@ def target_text(target: TargetInfo) -> str:
     return f"<b>Doel:</b> {esc(target.text)}{esc(extra)}"
 
 
-def _points(styles: Styles, points: tuple[FocusPointInfo, ...]) -> list:
+def points_flowables(styles: Styles, points: tuple[FocusPointInfo, ...]) -> list:
     out: list = []
     for point in points:
         out.append(styles.markup(esc(point.text), styles.bullet))
@@ -37,6 +38,12 @@ def _points(styles: Styles, points: tuple[FocusPointInfo, ...]) -> list:
         for target in point.targets:
             out.append(styles.markup(target_text(target), styles.target))
             out[-1].bulletText = "◎"
+        for budget in point.budgets:
+            note = f" ({PER_YEAR_NOTE})" if budget.per_year else ""
+            out.append(styles.markup(f"<b>Budget:</b> {esc(budget.name)}: "
+                                     f"{esc(budget_amount_text(budget.amount, budget.per))}{esc(note)}",
+                                     styles.target))
+            out[-1].bulletText = "€"
     return out
 
 
@@ -48,11 +55,11 @@ def chapter_flowables(styles: Styles, chapter: ChapterInfo, data: ProgrammeData,
     out.append(styles.p(f"{chapter.document_title} · draagt bij aan thema {served}", styles.small))
     if chapter.summary:
         out.append(styles.p(chapter.summary))
-    out += _points(styles, chapter.listed_points)
+    out += points_flowables(styles, chapter.listed_points)
     if chapter.text_points:  # promises in the running text, apart from the chapter's own list
         out.append(styles.p("Ook toegezegd in de tekst van het hoofdstuk (niet in “Focus van onze inzet”):",
                             styles.small))
-        out += _points(styles, chapter.text_points)
+        out += points_flowables(styles, chapter.text_points)
     out.append(styles.source(chapter.source.document_title, chapter.source.quote))
     return out
 
@@ -106,7 +113,33 @@ def build(data: ProgrammeData, styles: Styles) -> list[Part]:
             f += chapter_flowables(styles, chapter, data, f"themes.veld{v_index}.h{c_index}")
     f += core_value_flowables(styles, data)
     f += topic_category_flowables(styles, data)
+    f += agreement_flowables(styles, data)
     return [Part(f)]
+
+
+def agreement_flowables(styles: Styles, data: ProgrammeData) -> list:
+    """The agreements under Deel A's three questions, verbatim, beside the categories."""
+    if not data.agreements:
+        return []
+    out: list = [heading(styles, "Werkwijze: afspraken", "themes.afspraken", 1)]
+    out.append(styles.p(f"Uit {data.agreements[0].document_title}, Deel A – Werkwijze, houding en gedrag: "
+                        "de afspraken onder de drie vragen, letterlijk.", styles.small))
+    question = group = None
+    for agreement in data.agreements:
+        if agreement.question != question:
+            question, group = agreement.question, None
+            out.append(styles.markup(f"<b>{esc(question)}</b>", styles.body))
+            out[-1].keepWithNext = True  # never a question alone at the foot of a page
+        if agreement.group and agreement.group != group:
+            group = agreement.group
+            out.append(styles.markup(f"<i>{esc(group)}</i>", styles.body))
+            out[-1].keepWithNext = True
+        out.append(styles.markup(esc(agreement.text), styles.bullet))
+        out[-1].bulletText = "•"
+        # The quote is the bullet itself as a rule; print it only where it is not (no text twice).
+        quote = agreement.source.quote if agreement.source.quote != agreement.text else None
+        out.append(styles.source(agreement.source.document_title, quote))
+    return out
 
 
 def topic_category_flowables(styles: Styles, data: ProgrammeData) -> list:

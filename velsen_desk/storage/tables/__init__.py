@@ -35,11 +35,12 @@ from velsen_desk.storage.tables.entities import (
     Theme,
     ThemeLink,
 )
-from velsen_desk.storage.tables.programme_text import CoreValue, Impulsproject, Remark, TopicCategory
+from velsen_desk.storage.tables.programme_text import Agreement, CoreValue, Impulsproject, Remark, TopicCategory
 
 __all__ = [
     "Aandachtsveld",
     "Action",
+    "Agreement",
     "ActionPlan",
     "Base",
     "Budget",

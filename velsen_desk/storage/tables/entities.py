@@ -66,6 +66,7 @@ class Membership(Sourced, Base):
     party: Mapped[str | None] = mapped_column(Text)
     locoburgemeester_order: Mapped[int | None] = mapped_column(Integer)
     order: Mapped[int] = mapped_column(Integer, default=0)
+    empty_certain: Mapped[str] = mapped_column(Text, default="")  # domain ids, one per line
     person: Mapped[Person] = relationship(lazy="raise")
 
 
@@ -87,6 +88,7 @@ class PortfolioItem(Sourced, Base):
     name: Mapped[str] = mapped_column(Text)
     detail: Mapped[str | None] = mapped_column(Text)
     order: Mapped[int] = mapped_column(Integer, default=0)
+    row_quote: Mapped[str | None] = mapped_column(Text)
 
 
 class Aandachtsveld(Sourced, Base):
@@ -245,6 +247,9 @@ class Budget(Sourced, Base):
     description: Mapped[str | None] = mapped_column(Text)
     total: Mapped[CostValue | None] = cost_group("total")
     total_label: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[str | None] = mapped_column(ForeignKey("documents.id"))
+    per: Mapped[str | None] = mapped_column(String(8))  # "jaar": the amount is per year
+    focus_point_id: Mapped[str | None] = mapped_column(ForeignKey("focus_points.id"))
 
 
 class BudgetLine(Sourced, CostColumns, Base):

@@ -44,6 +44,18 @@ class CoreValue(Sourced, Base):
     text: Mapped[str] = mapped_column(Text)
 
 
+class Agreement(Sourced, Base):
+    """An agreement under one of Deel A's three questions (the college's way of working)."""
+
+    __tablename__ = "agreements"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    question: Mapped[str] = mapped_column(Text)
+    group: Mapped[str | None] = mapped_column(Text)
+    order: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+
 class TopicCategory(Sourced, Base):
     """A category of council topics in the college's way of working (Deel A)."""
 

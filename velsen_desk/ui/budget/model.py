@@ -235,7 +235,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
         rec = _reconciliation(p)
         if column == COST:
             if isinstance(p, records.BudgetInfo) and rec is None:
-                return format_cost(p.amount) if p.amount else ""
+                return wording.budget_amount_text(p.amount, p.per) if p.amount else ""
             return computed_text(rec)
         if column == CHECK:
             return reconciliation_text(rec)

@@ -32,6 +32,11 @@ def uncertain_tooltip() -> str:
                "dus in welke kolom dit staat is afgeleid.")
 
 
+def empty_inferred_tooltip() -> str:
+    return _tr("Leeg volgens onze lezing: in het brondocument lopen de kolommen in elkaar over, dus een "
+               "portefeuille met ≈ kan ook in deze kolom hebben gestaan. De bron zegt niet dat deze cel leeg is.")
+
+
 @dataclass(frozen=True)
 class Column:
     kind: str  # "role", "party", "loco", "domain", "portfolio", "regie"
@@ -90,6 +95,13 @@ class PortfolioModel(QAbstractTableModel):
             return tuple(i for i in self._matrix.items if i.person_id == member.id)
         return ()
 
+    def empty_inferred(self, row: int, column: int) -> bool:
+        """The cell is shown empty only by our reading of the table (see PortfolioMatrix.empty_inferred)."""
+        member, col = self.member(row), self.column(column)
+        if member is None or col is None or self._matrix is None or col.kind != "domain":
+            return False
+        return self._matrix.empty_inferred(member.id, col.domain_id)
+
     def regie(self, row: int) -> tuple[records.ThemeInfo, ...]:
         member = self.member(row)
         if member is None or self._matrix is None:
@@ -139,6 +151,8 @@ class PortfolioModel(QAbstractTableModel):
             items = self.items(index.row(), index.column())
             if any(not i.domain_certain for i in items):
                 return "≈ " + uncertain_tooltip()
+            if self.empty_inferred(index.row(), index.column()):
+                return empty_inferred_tooltip()
             return None
         if role == HIGHLIGHT_ROLE:
             return mine
@@ -164,4 +178,6 @@ class PortfolioModel(QAbstractTableModel):
             return loco_text(member)
         if col.kind == "regie":
             return "\n".join(f"{t.number}. {t.name}" for t in self.regie(row))
+        if self.empty_inferred(row, column):
+            return _tr("— (afgeleid)")
         return "\n".join(("≈ " if not i.domain_certain else "• ") + i.name for i in self.items(row, column))

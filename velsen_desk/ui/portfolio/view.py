@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import msgspec
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
-from velsen_desk.ui.portfolio.model import PortfolioModel, loco_text, uncertain_tooltip
+from velsen_desk.ui.portfolio.model import PortfolioModel, empty_inferred_tooltip, loco_text, uncertain_tooltip
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DETAIL_BELOW, DetailSplit
@@ -135,6 +136,8 @@ class PortfolioTab(ProgrammeTab):
         notes = []
         if uncertain:
             notes.append(self.tr("≈ = {0}").format(uncertain_tooltip()))  # the explanation ends in its own full stop
+        if any(data.matrix.empty_inferred(m.id, d.id) for m in data.matrix.members for d in data.matrix.domains):
+            notes.append(self.tr("— (afgeleid) = leeg volgens onze lezing, niet volgens de bron."))
         if not data.matrix.domains and has_college:
             notes.append(self.tr("Dit programma verdeelt de portefeuilles niet over domeinen."))
         if any(m.role is None or m.party is None for m in data.matrix.members):
@@ -155,6 +158,10 @@ class PortfolioTab(ProgrammeTab):
     def _on_item_requested(self, kind: str, item_id: str) -> None:
         if kind == "persoon":
             self.select_person(item_id)
+        elif kind == "opmerking":  # the NB under the table: it holds for every member, so no cell
+            self.ensure_drawn()
+            self.table.clearSelection()
+            self.detail.setHtml(f"{html_css()}{self._remarks_html()}")
         elif tab_for_kind(kind) == "portfolio":
             self.select_item(item_id)
 
@@ -187,7 +194,9 @@ class PortfolioTab(ProgrammeTab):
             [NoteAnchor(i.id, "portefeuille", f"{i.name} ({member.name})") for i in items], self._wanted_item
         )
         out.append(f"<h3>{esc(title)}</h3>")
-        if not items:
+        if not items and self.model.empty_inferred(row, col):
+            out.append(f'<p class="nnb">{esc(self.tr("— (afgeleid)"))} {esc(empty_inferred_tooltip())}</p>')
+        elif not items:
             out.append(f'<p class="muted">{esc(self.tr("Geen portefeuille in deze kolom."))}</p>')
         for item in items:
             mark = " ≈" if not item.domain_certain else ""
@@ -197,6 +206,9 @@ class PortfolioTab(ProgrammeTab):
             if not item.domain_certain:
                 out.append(f'<p class="nnb">≈ {esc(uncertain_tooltip())}</p>')
             out.append(source_html(item.source, self.tr("Bron")))
+            if item.row_quote:  # the proof that it is this member's: their row up to the item
+                out.append(source_html(msgspec.structs.replace(item.source, quote=item.row_quote),
+                                       self.tr("Rij in de bron")))
         regie = self.model.regie(row)
         if regie:
             out.append(f"<h3>{esc(self.tr('Regie over thema’s'))}</h3><ul>")

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from velsen_desk.core import records
 from velsen_desk.core.formatting import format_number, format_sum
 from velsen_desk.core.records import SPEERPUNT_SECTIONS, OpgaveInfo, ProgrammeData
+from velsen_desk.core.wording import budget_amount_text
 from velsen_desk.ui.widgets.style import cost_html, esc, html_css, reconciliation_text, source_html
 
 
@@ -45,13 +46,19 @@ def _target(t: records.TargetInfo) -> str:
 def _point_items(points: tuple[records.FocusPointInfo, ...]) -> str:
     items = []
     for p in points:
-        targets = ""
-        if p.targets:
-            targets = "<ul>" + "".join(
-                f"<li><b>{_tr('Meetbaar doel')}:</b> {_target(t)}</li>" for t in p.targets
-            ) + "</ul>"
-        items.append(f"<li>{esc(p.text)}{targets}</li>")
+        subs = [f"<li><b>{_tr('Meetbaar doel')}:</b> {_target(t)}</li>" for t in p.targets]
+        subs += [f"<li><b>{_tr('Budget')}:</b> {_budget(b)}</li>" for b in p.budgets]
+        items.append(f"<li>{esc(p.text)}{'<ul>' + ''.join(subs) + '</ul>' if subs else ''}</li>")
     return "".join(items)
+
+
+def _budget(b: records.BudgetInfo) -> str:
+    """A budget's name and size; a yearly amount says so, so it never reads as a one-off total."""
+    text = f"{esc(b.name)}: <b>{esc(budget_amount_text(b.amount, b.per))}</b>"
+    if b.per_year:
+        note = _tr("bedrag per jaar, geen totaal; niet op te tellen bij eenmalige bedragen")
+        text += f" <span class='muted'>({note})</span>"
+    return text
 
 
 def _focus_points(chapter: records.ChapterInfo) -> str:
@@ -191,6 +198,9 @@ def focus_point_html(p: records.FocusPointInfo, chapter: records.ChapterInfo | N
         out.append(f"<h3>{_tr('Meetbare doelen')}</h3><ul>")
         out.extend(f"<li>{_target(t)}</li>" for t in p.targets)
         out.append("</ul>")
+    for budget in p.budgets:  # e.g. the klimaatgelden: a yearly amount, said so wherever it shows
+        out.append(f"<h3>{_tr('Budget')}</h3><p>{_budget(budget)}</p>")
+        out.append(source_html(budget.source, _tr("Bron")))
     out.append(source_html(p.source, _tr("Bron")))
     return "".join(out)
 
@@ -255,6 +265,24 @@ def core_values_html(values: tuple[records.CoreValueInfo, ...]) -> str:
     for value in values:
         out.append(f"<h3>{esc(value.name)}</h3><p>{esc(value.text)}</p>")
         out.append(source_html(value.source, _tr("Bron")))
+    return "".join(out)
+
+
+def agreements_html(agreements: tuple[records.AgreementInfo, ...]) -> str:
+    """Agreements of Deel A under their question and lead-in, verbatim, each with its source."""
+    out = [html_css(), f"<h2>{_tr('Werkwijze: afspraken (Deel A)')}</h2>"]
+    if agreements:
+        out.append(f"<p class='muted'>{esc(agreements[0].document_title)}</p>")
+    question = group = None
+    for agreement in agreements:
+        if agreement.question != question:
+            question, group = agreement.question, None
+            out.append(f"<h3>{esc(question)}</h3>")
+        if agreement.group and agreement.group != group:
+            group = agreement.group
+            out.append(f"<p><i>{esc(group)}</i></p>")
+        out.append(f"<p>• {esc(agreement.text)}</p>")
+        out.append(source_html(agreement.source, _tr("Bron")))
     return "".join(out)
 
 

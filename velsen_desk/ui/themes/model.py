@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentMo
 from velsen_desk.core.records import (
     SPEERPUNT_SECTIONS,
     AandachtsveldInfo,
+    AgreementInfo,
     ChapterInfo,
     CoreValueInfo,
     FocusPointInfo,
@@ -64,9 +65,22 @@ class TopicCategories:
         return "topic_categories"
 
 
+@dataclass(frozen=True)
+class Agreements:
+    """The agreements under Deel A's three questions (or those under one question), as a branch."""
+
+    agreements: tuple[AgreementInfo, ...]
+    question: str | None = None  # None: the whole branch
+
+    @property
+    def id(self) -> str:
+        return f"agreements:{self.question}" if self.question else "agreements"
+
+
 ThemePayload = (
     AandachtsveldInfo | ThemeInfo | OpgaveInfo | SpeerpuntGroup | SpeerpuntInfo | ChapterInfo | FocusPointInfo
     | ImpulsprojectenInfo | ImpulsprojectInfo | CoreValues | CoreValueInfo | TopicCategories | TopicCategoryInfo
+    | Agreements | AgreementInfo
 )
 ThemeNode = Node[ThemePayload]
 
@@ -91,6 +105,13 @@ def build_tree(data: ProgrammeData) -> ThemeNode:
             categories = root.add("categorieen", TopicCategories(data.topic_categories))
             for category in data.topic_categories:
                 categories.add("categorie", category)
+        if data.agreements:  # what the college agrees on, asks of the raad and of the organisation (Deel A)
+            branch = root.add("afspraken", Agreements(data.agreements))
+            for question in dict.fromkeys(a.question for a in data.agreements):
+                mine = tuple(a for a in data.agreements if a.question == question)
+                node = branch.add("vraag", Agreements(mine, question))
+                for agreement in mine:
+                    node.add("afspraak", agreement)
     elif data.opgaven:
         for opgave in data.opgaven:
             node = root.add("opgave", opgave)
@@ -153,7 +174,8 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
                 return None
             return self._label(p)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            if isinstance(p, SpeerpuntInfo | FocusPointInfo | ImpulsprojectInfo | CoreValueInfo | TopicCategoryInfo):
+            if isinstance(p, SpeerpuntInfo | FocusPointInfo | ImpulsprojectInfo | CoreValueInfo | TopicCategoryInfo
+                          | AgreementInfo):
                 return p.text
             if mine:
                 return _tr("Mijn regie")
@@ -164,7 +186,8 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
             return mine
         if role == Qt.ItemDataRole.BackgroundRole and mine:
             return highlight_brush()
-        headings = AandachtsveldInfo | OpgaveInfo | ChapterInfo | ImpulsprojectenInfo | CoreValues | TopicCategories
+        headings = (AandachtsveldInfo | OpgaveInfo | ChapterInfo | ImpulsprojectenInfo | CoreValues | TopicCategories
+                    | Agreements)
         if role == Qt.ItemDataRole.FontRole and (mine or isinstance(p, headings)):
             return bold_font()
         if role == ID_ROLE:
@@ -204,6 +227,10 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
                 return _tr("Werkwijze: categorieën van onderwerpen")
             case TopicCategoryInfo():
                 return _tr("Categorie {0}. {1}").format(p.code, p.title)
+            case Agreements():
+                return p.question if p.question else _tr("Werkwijze: afspraken (Deel A)")
+            case AgreementInfo():
+                return _short(p.text)
 
 
 class MineFilterProxy(QSortFilterProxyModel):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLa
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import (
     AandachtsveldInfo,
+    AgreementInfo,
     ChapterInfo,
     CoreValueInfo,
     FocusPointInfo,
@@ -22,7 +23,14 @@ from velsen_desk.core.records import (
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
-from velsen_desk.ui.themes.model import CoreValues, MineFilterProxy, SpeerpuntGroup, ThemeTreeModel, TopicCategories
+from velsen_desk.ui.themes.model import (
+    Agreements,
+    CoreValues,
+    MineFilterProxy,
+    SpeerpuntGroup,
+    ThemeTreeModel,
+    TopicCategories,
+)
 from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
@@ -208,6 +216,11 @@ class ThemesTab(ProgrammeTab):
                 html = detail.topic_categories_html(categories.categories)
             case TopicCategoryInfo() as category:
                 html = detail.topic_categories_html((category,))
+            case Agreements() as agreements:
+                html = detail.agreements_html(agreements.agreements)
+            case AgreementInfo() as agreement:
+                html = detail.agreements_html((agreement,))
+                note = NoteAnchor(agreement.id, "afspraak", _short_label(agreement.text))
             case None:
                 return
         self.detail.setHtml(html)

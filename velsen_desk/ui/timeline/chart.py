@@ -164,9 +164,7 @@ class GanttChart(QWidget):
                     self._add_item(arrow)
             if row.action.planning_conflict and row.segments:
                 # the bar is the table's planning; the running text contradicts it (see the side pane)
-                caveat = pg.TextItem(PLANNING_CAVEAT, color="#d62728", anchor=(0, 0.5))
-                caveat.setPos(max(seg.end for seg in row.segments) + 0.03, row.y)
-                self._add_item(caveat)
+                self._add_item(_caveat(row, layout.x_max))
             for x in row.recurring:
                 markers["x"].append(x)
                 markers["y"].append(row.y)
@@ -262,3 +260,18 @@ class GanttChart(QWidget):
             tip += "\n" + (f"{PLANNING_CAVEAT} " if a.planning_conflict else "") + self._texts["running"].format(
                 a.planning_running)
         QToolTip.showText(QCursor.pos(), tip, self.plot)
+
+
+def _caveat(row: Row, x_max: float) -> pg.TextItem:
+    """The ⚠ after a row's last bar. A bar that runs to the axis's end (an open-ended planning,
+    action 6) has no room after it: the mark then sits inside the bar's end, left of its arrow,
+    so it stays on screen instead of falling off the right edge."""
+    end = max(seg.end for seg in row.segments)
+    if end < x_max - 0.15:  # ~two months: room for the mark after the bar
+        caveat = pg.TextItem(PLANNING_CAVEAT, color="#d62728", anchor=(0, 0.5))
+        caveat.setPos(end + 0.03, row.y)
+        return caveat
+    # Right-aligned at the bar's end; the trailing spaces leave the open bar's "→" its place.
+    caveat = pg.TextItem(PLANNING_CAVEAT + "\u2003\u2003", color="#d62728", anchor=(1, 0.5))
+    caveat.setPos(end, row.y)
+    return caveat
