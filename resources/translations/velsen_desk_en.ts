@@ -2178,6 +2178,22 @@ Planning (as written): {planning}</translation>
         <translation>Without focus task</translation>
     </message>
     <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Nog geen voortgangsrapportage ontvangen: de balken tonen geen status.</source>
+        <translation>No progress report received yet: the bars show no status.</translation>
+    </message>
+    <message>
+        <source>Achter elke balk de laatste status (peildatum {0}); in rood: te laat.</source>
+        <translation>After each bar its latest status (reporting date {0}); in red: late.</translation>
+    </message>
+    <message>
+        <source>Te laat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
         <source>dikke rand: gekoppeld aan een thema met mijn regie (of de bron die koppeling legt, staat bij de actie)</source>
         <translation>thick border: linked to a theme I direct (whether the source makes that link is shown with the action)</translation>
     </message>

@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
     def _make_timeline_tab(self, today: dt.date | None, parent: QWidget) -> TimelineTab:
         from velsen_desk.ui.timeline.view import TimelineTab
 
-        return TimelineTab(self.state, today, parent)
+        return TimelineTab(self.state, today, parent, self.runner)
 
     def _make_progress_tab(self, parent: QWidget) -> ProgressTab:
         from velsen_desk.ui.progress.view import ProgressTab

@@ -31,22 +31,15 @@ from velsen_desk.core.progress import (
 )
 from velsen_desk.core.progress_records import PlanOverview, ProgressData, plan_overview
 from velsen_desk.core.records import ProgrammeData
-from velsen_desk.core.task_state import TaskState
-from velsen_desk.storage.database import ReadOnlyDatabase
-from velsen_desk.storage.progress_reader import read_progress
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import MARK, MAX_MARKS, history_pixmap, status_colour
+from velsen_desk.ui.progress.reading import read_programme_progress
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import bold_font, esc
 
 COLUMNS = 9
 NUMBER, TITLE, STATUS, SINCE, HISTORY, PLANNING, PLANNED, REALISED, EXPLANATION = range(COLUMNS)
-
-
-def read_programme_progress(database: ReadOnlyDatabase, programme_id: str, _state: TaskState) -> ProgressData:
-    """Runs in a worker: the programme's progress records."""
-    return database.read(read_progress, programme_id)
 
 
 class ProgressTab(ProgrammeTab):
