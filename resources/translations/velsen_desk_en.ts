@@ -1589,6 +1589,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <source>Kies welke onderdelen in de bijlage komen.</source>
         <translation>Choose which sections go into the annex.</translation>
     </message>
+    <message>
+        <source>Kies een geldige peildatum.</source>
+        <translation>Choose a valid reporting date.</translation>
+    </message>
 </context>
 <context>
     <name>ReportForm</name>
@@ -1655,6 +1659,18 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Alleen punten “bespreken in &amp;vergadering”</source>
         <translation>Only points to “discuss in &amp;meeting”</translation>
+    </message>
+    <message>
+        <source>Peildatum van de voortgang</source>
+        <translation>Reporting date of the progress</translation>
+    </message>
+    <message>
+        <source>De stand op deze dag: rapportages van later tellen niet mee. Dag-maand-jaar; Alt+pijl omlaag opent de kalender.</source>
+        <translation>The state on this day: later reports do not count. Day-month-year; Alt+Down opens the calendar.</translation>
+    </message>
+    <message>
+        <source>P&amp;eildatum:</source>
+        <translation>R&amp;eporting date:</translation>
     </message>
     <message>
         <source>bijvoorbeeld Raadsvergadering</source>
