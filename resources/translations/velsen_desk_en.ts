@@ -1428,8 +1428,36 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Reading progress…</translation>
     </message>
     <message>
+        <source>Uitgaven per focusopgave</source>
+        <translation>Spend per focus task</translation>
+    </message>
+    <message>
+        <source>gepland</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>gerealiseerd (laatste rapportage)</source>
+        <translation>realised (latest report)</translation>
+    </message>
+    <message>
+        <source>geen bedrag: {0} × n.n.b.</source>
+        <translation>no amount: {0} × n.n.b. (not yet known)</translation>
+    </message>
+    <message>
+        <source>n.v.t.</source>
+        <translation>n.v.t. (not applicable)</translation>
+    </message>
+    <message>
         <source>Overige acties</source>
         <translation>Other actions</translation>
+    </message>
+    <message>
+        <source>nog niets ontvangen</source>
+        <translation>nothing received yet</translation>
+    </message>
+    <message>
+        <source>Actie {0}: {1}</source>
+        <translation>Action {0}: {1}</translation>
     </message>
     <message>
         <source>gepland {0}; gerealiseerd: nog niets ontvangen</source>

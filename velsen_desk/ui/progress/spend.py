@@ -1,0 +1,22 @@
+"""What the spend chart of the Voortgang tab draws, without pyqtgraph: per focusopgave a planned
+and a realised bar, each with the words that say what its length leaves out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from velsen_desk.core.money import CostSum
+
+
+@dataclass(frozen=True)
+class SpendRow:
+    label: str  # the focusopgave
+    planned: int | None  # euros the bar is long; None: no amount at all, so no bar (never a 0 bar)
+    planned_text: str
+    realised: int | None
+    realised_text: str
+
+
+def bar_length(total: CostSum) -> int | None:
+    """The known euros, or None when no item has an amount: n.n.b. or n.v.t. alone draw no bar."""
+    return total.known if total.amounts else None
