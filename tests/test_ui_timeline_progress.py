@@ -44,8 +44,9 @@ def test_layout_carries_the_latest_status_and_late(loaded):
     assert rows[7].status_text == "rood · te laat" and rows[7].late
     assert rows[16].status_text == "afgerond" and not rows[16].late  # finished work is never late
     assert rows[11].status_text.startswith("groen")
-    assert rows[1].status_text.startswith("geen rapportage")  # never a colour
-    assert rows[1].status is None
+    # Never a colour; the planning alone does not make the work late.
+    assert rows[1].status_text == "geen rapportage · einde planning verstreken"
+    assert rows[1].status is None and not rows[1].late
 
 
 def test_no_report_puts_no_status_on_the_bars(loaded):
@@ -67,13 +68,21 @@ def test_the_chart_draws_the_status_beside_the_bar_and_lists_late_actions(qtbot,
     qtbot.waitUntil(lambda: tab.chart is not None and bool(tab.chart.status_texts()), timeout=60000)
     assert tab.chart is not None
     texts = tab.chart.status_texts()
+    # The axes follow the plan's ranges at once (the row labels sat at the wrong rows before).
+    view_y = sorted(tab.chart.plot.getViewBox().viewRange()[1])
+    assert sorted(tab.chart.row_axis.range) == pytest.approx(view_y)
+    assert sorted(tab.chart.plot.getAxis("bottom").range) == pytest.approx(
+        sorted(tab.chart.plot.getViewBox().viewRange()[0]))
     a7 = next(a.id for a in data.plans[0].actions if a.number == 7)
     a16 = next(a.id for a in data.plans[0].actions if a.number == 16)
     assert texts[a7] == "rood te laat"
     assert texts[a16] == "afgerond"
+    a14 = next(a.id for a in data.plans[0].actions if a.number == 14)
+    assert texts[a14] == "geen rapportage"  # the planning's end is listed apart, not called late
     side = tab.side_text()
     assert "VOORBEELD — fictieve gegevens" in side
-    assert "Te laat" in side and "Actie 7" in side.split("Te laat", 1)[1]
+    late, passed = side.split("Te laat", 1)[1].split("Einde planning verstreken, geen rapportage")
+    assert "Actie 7" in late and "Actie 14" not in late and "Actie 14" in passed
 
 
 def test_without_reports_the_side_pane_says_so(qtbot, built_db: Path):

@@ -2238,6 +2238,10 @@ Planning (as written): {planning}</translation>
         <translation>Late</translation>
     </message>
     <message>
+        <source>Einde planning verstreken, geen rapportage</source>
+        <translation>Planned end passed, no report</translation>
+    </message>
+    <message>
         <source>dikke rand: gekoppeld aan een thema met mijn regie (of de bron die koppeling legt, staat bij de actie)</source>
         <translation>thick border: linked to a theme I direct (whether the source makes that link is shown with the action)</translation>
     </message>

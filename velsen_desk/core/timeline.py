@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 from velsen_desk.core import records
 from velsen_desk.core.phases import BarStyle, Span, bar_style, phases_span
-from velsen_desk.core.progress import ActionProgress, ProgressStatus, late_label, status_label
+from velsen_desk.core.progress import (
+    PLANNING_PASSED_TEXT,
+    ActionProgress,
+    ProgressStatus,
+    late_label,
+    status_label,
+)
 from velsen_desk.core.progress_records import ProgressData
 from velsen_desk.core.wording import PLANNING_CAVEAT
 
@@ -129,6 +135,11 @@ class TimelineLayout:
     def late_actions(self) -> tuple[records.ActionInfo, ...]:
         return tuple(r.action for r in self.rows if r.late and r.action)
 
+    def passed_unreported_actions(self) -> tuple[records.ActionInfo, ...]:
+        """Actions without any report whose planned end has passed ("einde planning verstreken")."""
+        return tuple(r.action for r in self.rows if r.action and r.status is None and not r.late
+                     and r.status_text.endswith(PLANNING_PASSED_TEXT))
+
     def conflicting_actions(self) -> tuple[records.ActionInfo, ...]:
         """Actions whose table planning the running text contradicts, in row order."""
         return tuple(r.action for r in self.rows if r.action and r.action.planning_conflict)
@@ -152,8 +163,8 @@ def _status_fields(item: ActionProgress | None) -> tuple[ProgressStatus | None, 
         return None, "", False
     text = status_label(item.status)
     if item.is_late:
-        text += f" · {late_label(item)}"
-    return item.status, text, item.is_late
+        text += f" · {late_label(item)}"  # without a status: "einde planning verstreken", not late
+    return item.status, text, item.is_late and item.status is not None
 
 
 def _action_row(y: int, a: records.ActionInfo, x_min: float, x_max: float, prefix: str = "",

@@ -94,6 +94,10 @@ class GanttChart(QWidget):
             # A long plan opens on its first rows and scrolls: 2,000 rows in one view are unreadable.
             plot.setYRange(-0.6, min(len(rows), VISIBLE_ROWS) - 0.4, padding=0)
             vb.setLimits(xMin=layout.x_min - 2, xMax=layout.x_max + 2, yMin=-1, yMax=len(rows) + 1)
+        # The blocker also kept the new ranges from the axes: without this they showed the
+        # previous range's ticks (row labels at the wrong rows) until the first zoom or resize.
+        for name in ("left", "bottom"):
+            plot.getAxis(name).linkedViewChanged(vb)
         self._draw_visible_rows()
 
     def drawn_rows(self) -> tuple[int, int]:
@@ -208,8 +212,10 @@ class GanttChart(QWidget):
         fill = STATUS_COLOURS[row.status] if row.status is not None else None
         html = (f'<span style="background-color:{fill}; color:#000000">&nbsp;{esc(status)}&nbsp;</span>'
                 if fill else f'<span style="color:{text_colour().name()}"><i>{esc(status)}</i></span>')
-        if late:
+        if late and row.late:
             html += f' <b><span style="color:#d62728">{esc(late)}</span></b>'
+        # Without a report, "einde planning verstreken" is listed in the side pane: beside the
+        # bar it ran past the chart's edge.
         end = max((seg.end for seg in row.segments), default=None)
         if end is not None and end < layout.x_max - 0.5:
             offset = 0.12 if row.action.planning_conflict else 0.03  # after the ⚠
@@ -222,7 +228,7 @@ class GanttChart(QWidget):
         self._status_items[row.action.id] = item
 
     def status_texts(self) -> dict[str, str]:
-        """The status words on the drawn rows' bars, per action id."""
+        """The status words on the drawn rows' bars, per action id (the plain text of the label)."""
         return {action_id: " ".join(item.textItem.toPlainText().split())
                 for action_id, item in self._status_items.items()}
 

@@ -253,6 +253,13 @@ class TimelineTab(ProgrammeTab):
             out.append("</ul>")
         else:
             out.append(f"<p class='muted'>{esc(self.tr('Geen.'))}</p>")
+        passed = layout.passed_unreported_actions()
+        if passed:
+            passed_heading = self.tr("Einde planning verstreken, geen rapportage")
+            out.append(f"<h3>{esc(passed_heading)}</h3><ul>")
+            out.extend(f'<li><a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: '
+                       f'{esc(a.title)}</li>' for a in passed)
+            out.append("</ul>")
         return "".join(out)
 
     def _side_html(self, layout: TimelineLayout, highlight: frozenset[str]) -> str:
