@@ -91,6 +91,10 @@ class ProgressTab(ProgrammeTab):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        # Two bars per focusopgave with their words need room: from size hints alone the chart
+        # got ~90 px at 1280×720 and its labels ran into each other.
+        self.chart_holder.setMinimumHeight(220)
+        self.splitter.setSizes([420, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
