@@ -200,6 +200,14 @@ The details are in the log.</translation>
         <translation>in {0}</translation>
     </message>
     <message>
+        <source>Metingen van dit doel, met het doel als rode stippellijn</source>
+        <translation>Measurements of this target, with the target as a red dashed line</translation>
+    </message>
+    <message>
+        <source>Metingen</source>
+        <translation>Measurements</translation>
+    </message>
+    <message>
         <source>Hoofdstuk {0}: {1}</source>
         <translation>Chapter {0}: {1}</translation>
     </message>
@@ -2149,6 +2157,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Dit programma kent geen thema’s; hier staan de hoofdstukken met hun focuspunten.</source>
         <translation>This programme has no themes; here are the chapters with their focus points.</translation>
+    </message>
+    <message>
+        <source>doel {0}</source>
+        <translation>target {0}</translation>
     </message>
     <message>
         <source>Thema {0}: {1}</source>

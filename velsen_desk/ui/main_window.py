@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
     def _make_themes_tab(self, parent: QWidget) -> ThemesTab:
         from velsen_desk.ui.themes.view import ThemesTab
 
-        return ThemesTab(self.state, parent)
+        return ThemesTab(self.state, parent, self.runner)
 
     def _make_portfolio_tab(self, parent: QWidget) -> PortfolioTab:
         from velsen_desk.ui.portfolio.view import PortfolioTab
