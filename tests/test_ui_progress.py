@@ -135,3 +135,16 @@ def test_a_note_attaches_to_the_chosen_actions_progress(qtbot, example_db):
     assert NotesFile().get("velsen-2022.avn.a07").text == "Waarom is het bord nog niet geplaatst?"
     tab.tree.setCurrentItem(tab.tree.topLevelItem(0))  # a focusopgave heading takes no note
     assert tab.note_editor.item is None
+
+
+def test_a_plan_with_many_focusopgaven_charts_the_first_ones_and_says_so(qtbot, example_db):
+    from velsen_desk.ui.progress.chart import MAX_ROWS
+    from velsen_desk.ui.progress.spend import SpendRow
+
+    tab = _tab(qtbot, example_db, dt.date(2025, 8, 1))
+    qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
+    assert tab.chart is not None
+    many = [SpendRow(f"{i}. Synthetisch", 1000 * i, f"€ {i}.000", None, "nog niets ontvangen") for i in range(30)]
+    tab.chart.show_rows(many)
+    assert len(tab.chart.rows) == MAX_ROWS
+    assert f"(de eerste {MAX_ROWS} van 30)" in tab.chart.title.text()

@@ -1448,6 +1448,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>realised (latest report)</translation>
     </message>
     <message>
+        <source>(de eerste {0} van {1})</source>
+        <translation>(the first {0} of {1})</translation>
+    </message>
+    <message>
         <source>geen bedrag: {0} × n.n.b.</source>
         <translation>no amount: {0} × n.n.b. (not yet known)</translation>
     </message>

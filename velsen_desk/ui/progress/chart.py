@@ -17,6 +17,7 @@ from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
 from velsen_desk.ui.widgets.style import esc
 
 BAR = 0.36  # height of one bar; a focusopgave's two bars share one row
+MAX_ROWS = 12  # focusopgaven drawn; a plan with hundreds lists them all in the table above
 
 
 class SpendChart(QWidget):
@@ -42,23 +43,29 @@ class SpendChart(QWidget):
         self.rows: list[SpendRow] = []
         self.labels: list[str] = []  # the value texts drawn, planned then realised per row
 
-    def show_rows(self, rows: list[SpendRow]) -> None:
+    def show_rows(self, all_rows: list[SpendRow]) -> None:
+        rows = all_rows[:MAX_ROWS]
         self.rows = rows
         self.plot.clear()
         self.labels = []
         planned_colour, realised_colour = SERIES[0], SERIES[1]
+        more = f" {self._texts['first'].format(len(rows), len(all_rows))}" if len(all_rows) > len(rows) else ""
         self.title.setText(
-            f"<b>{esc(self._texts['title'])}</b> &nbsp; <span style='color:{planned_colour}'>■</span> "
+            f"<b>{esc(self._texts['title'] + more)}</b> &nbsp; <span style='color:{planned_colour}'>■</span> "
             f"{esc(self._texts['planned'])} &nbsp; <span style='color:{realised_colour}'>■</span> "
             f"{esc(self._texts['realised'])}")
         text = text_colour()
         top = max([r.planned or 0 for r in rows] + [r.realised or 0 for r in rows] + [1])
+        for offset, colour, series in ((-BAR / 2, planned_colour, [(y, r.planned) for y, r in enumerate(rows)]),
+                                       (BAR / 2, realised_colour, [(y, r.realised) for y, r in enumerate(rows)])):
+            drawn = [(y, amount) for y, amount in series if amount is not None]  # no amount: no bar
+            if drawn:
+                self.plot.addItem(pg.BarGraphItem(x0=[0] * len(drawn), width=[a for _, a in drawn],
+                                                  y=[y + offset for y, _ in drawn], height=BAR,
+                                                  brush=pg.mkBrush(colour), pen=None))
         for y, row in enumerate(rows):
-            for offset, amount, words, colour in ((-BAR / 2, row.planned, row.planned_text, planned_colour),
-                                                  (BAR / 2, row.realised, row.realised_text, realised_colour)):
-                if amount is not None:
-                    self.plot.addItem(pg.BarGraphItem(x0=[0], width=[amount], y=[y + offset], height=BAR,
-                                                      brush=pg.mkBrush(colour), pen=None))
+            for offset, amount, words in ((-BAR / 2, row.planned, row.planned_text),
+                                          (BAR / 2, row.realised, row.realised_text)):
                 label = pg.TextItem(words, color=text, anchor=(0, 0.5))
                 label.setPos(amount or 0, y + offset)
                 self.plot.addItem(label)

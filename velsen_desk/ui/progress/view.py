@@ -156,7 +156,8 @@ class ProgressTab(ProgrammeTab):
         from velsen_desk.ui.progress.chart import SpendChart  # pyqtgraph: only once ChartHolder says it is loaded
 
         return SpendChart({"title": self.tr("Uitgaven per focusopgave"), "planned": self.tr("gepland"),
-                           "realised": self.tr("gerealiseerd (laatste rapportage)")}, parent)
+                           "realised": self.tr("gerealiseerd (laatste rapportage)"),
+                           "first": self.tr("(de eerste {0} van {1})")}, parent)
 
     def _show_chart(self) -> None:
         if self.chart is not None:
