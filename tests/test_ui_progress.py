@@ -138,7 +138,7 @@ def test_a_note_attaches_to_the_chosen_actions_progress(qtbot, example_db):
 
 
 def test_a_plan_with_many_focusopgaven_charts_the_first_ones_and_says_so(qtbot, example_db):
-    from velsen_desk.ui.progress.chart import MAX_ROWS
+    from velsen_desk.ui.progress.spend import MAX_CHART_ROWS as MAX_ROWS
     from velsen_desk.ui.progress.spend import SpendRow
 
     tab = _tab(qtbot, example_db, dt.date(2025, 8, 1))
@@ -148,3 +148,5 @@ def test_a_plan_with_many_focusopgaven_charts_the_first_ones_and_says_so(qtbot, 
     tab.chart.show_rows(many)
     assert len(tab.chart.rows) == MAX_ROWS
     assert f"(de eerste {MAX_ROWS} van 30)" in tab.chart.title.text()
+    tab.chart.show_rows(many[:MAX_ROWS], 300)  # the tab formats only the rows drawn
+    assert f"(de eerste {MAX_ROWS} van 300)" in tab.chart.title.text()

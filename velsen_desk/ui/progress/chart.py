@@ -12,12 +12,11 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from velsen_desk.ui.budget.chart import EuroAxis, axis_width
-from velsen_desk.ui.progress.spend import SpendRow
+from velsen_desk.ui.progress.spend import MAX_CHART_ROWS, SpendRow
 from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
 from velsen_desk.ui.widgets.style import esc
 
 BAR = 0.36  # height of one bar; a focusopgave's two bars share one row
-MAX_ROWS = 12  # focusopgaven drawn; a plan with hundreds lists them all in the table above
 
 
 class SpendChart(QWidget):
@@ -43,13 +42,15 @@ class SpendChart(QWidget):
         self.rows: list[SpendRow] = []
         self.labels: list[str] = []  # the value texts drawn, planned then realised per row
 
-    def show_rows(self, all_rows: list[SpendRow]) -> None:
-        rows = all_rows[:MAX_ROWS]
+    def show_rows(self, all_rows: list[SpendRow], total: int | None = None) -> None:
+        """``total``: how many focusopgaven there are, when ``all_rows`` holds only the first."""
+        rows = all_rows[:MAX_CHART_ROWS]
+        total = max(total or 0, len(all_rows))
         self.rows = rows
         self.plot.clear()
         self.labels = []
         planned_colour, realised_colour = SERIES[0], SERIES[1]
-        more = f" {self._texts['first'].format(len(rows), len(all_rows))}" if len(all_rows) > len(rows) else ""
+        more = f" {self._texts['first'].format(len(rows), total)}" if total > len(rows) else ""
         self.title.setText(
             f"<b>{esc(self._texts['title'] + more)}</b> &nbsp; <span style='color:{planned_colour}'>■</span> "
             f"{esc(self._texts['planned'])} &nbsp; <span style='color:{realised_colour}'>■</span> "

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from velsen_desk.core.money import CostSum
 
+MAX_CHART_ROWS = 12  # focusopgaven drawn; a plan with hundreds lists them all in the table above
+
 
 @dataclass(frozen=True)
 class SpendRow:

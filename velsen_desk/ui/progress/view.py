@@ -37,7 +37,7 @@ from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import MARK, MAX_MARKS, history_pixmap, status_colour
 from velsen_desk.ui.progress.reading import read_programme_progress
-from velsen_desk.ui.progress.spend import SpendRow, bar_length
+from velsen_desk.ui.progress.spend import MAX_CHART_ROWS, SpendRow, bar_length
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
@@ -74,6 +74,7 @@ class ProgressTab(ProgrammeTab):
         self.tree.setIconSize(QSize(MAX_MARKS * (MARK + 2), MARK + 2))
         self.tree.currentItemChanged.connect(self._on_current)
         self.spend_rows: list[SpendRow] = []
+        self.spend_total = 0  # focusopgaven in the shown plans; the chart draws the first few
         self.chart_holder = ChartHolder(self._spend_chart, self)
         self.chart_holder.sig_chart_created.connect(lambda _chart: self._show_chart())
         # A note on the chosen action, the same note as in the other tabs: what a raadslid
@@ -161,7 +162,7 @@ class ProgressTab(ProgrammeTab):
 
     def _show_chart(self) -> None:
         if self.chart is not None:
-            self.chart.show_rows(self.spend_rows)
+            self.chart.show_rows(self.spend_rows, self.spend_total)
 
     def _sum_words(self, total: CostSum) -> str:
         """A sum as the chart labels it: n.n.b. said, never drawn as € 0."""
@@ -172,21 +173,24 @@ class ProgressTab(ProgrammeTab):
         return self.tr("n.v.t.") if total.not_applicable else ""
 
     def _spend_rows(self) -> list[SpendRow]:
+        """The chart's rows: only the focusopgaven it draws (formatting every sum of a plan with
+        hundreds of them cost a fifth of the tab's fill); ``spend_total`` counts them all."""
+        groups = [group for overview in self._overviews for group in overview.groups]
+        self.spend_total = len(groups)
         rows = []
-        for overview in self._overviews:
-            for group in overview.groups:
-                fo = group.focusopgave
-                label = f"{fo.number}. {fo.title}" if fo else self.tr("Overige acties")
-                spend = group.spend
-                realised = spend.realised
-                if realised.amounts + realised.not_applicable + realised.to_be_determined == 0:
-                    realised_text, realised_bar = self.tr("nog niets ontvangen"), None
-                else:
-                    realised_text, realised_bar = self._sum_words(realised), bar_length(realised)
-                    if spend.unreported:
-                        realised_text += self.tr("; zonder rapportage: {0}").format(spend.unreported)
-                rows.append(SpendRow(label, bar_length(spend.planned), self._sum_words(spend.planned),
-                                     realised_bar, realised_text))
+        for group in groups[:MAX_CHART_ROWS]:
+            fo = group.focusopgave
+            label = f"{fo.number}. {fo.title}" if fo else self.tr("Overige acties")
+            spend = group.spend
+            realised = spend.realised
+            if realised.amounts + realised.not_applicable + realised.to_be_determined == 0:
+                realised_text, realised_bar = self.tr("nog niets ontvangen"), None
+            else:
+                realised_text, realised_bar = self._sum_words(realised), bar_length(realised)
+                if spend.unreported:
+                    realised_text += self.tr("; zonder rapportage: {0}").format(spend.unreported)
+            rows.append(SpendRow(label, bar_length(spend.planned), self._sum_words(spend.planned),
+                                 realised_bar, realised_text))
         return rows
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
