@@ -115,7 +115,7 @@ def test_spend_chart_per_focusopgave_never_draws_nnb_as_zero(qtbot, example_db):
 
 def test_an_only_nnb_sum_draws_no_bar_and_says_so():
     from velsen_desk.core.money import CostSum
-    from velsen_desk.ui.progress.spend import bar_length
+    from velsen_desk.core.spend_chart import bar_length
 
     assert bar_length(CostSum(known=0, amounts=0, not_applicable=0, to_be_determined=2)) is None
     assert bar_length(CostSum(known=0, amounts=1, not_applicable=0, to_be_determined=2)) == 0  # a real € 0
@@ -138,8 +138,8 @@ def test_a_note_attaches_to_the_chosen_actions_progress(qtbot, example_db):
 
 
 def test_a_plan_with_many_focusopgaven_charts_the_first_ones_and_says_so(qtbot, example_db):
-    from velsen_desk.ui.progress.spend import MAX_CHART_ROWS as MAX_ROWS
-    from velsen_desk.ui.progress.spend import SpendRow
+    from velsen_desk.core.spend_chart import MAX_CHART_ROWS as MAX_ROWS
+    from velsen_desk.core.spend_chart import SpendRow
 
     tab = _tab(qtbot, example_db, dt.date(2025, 8, 1))
     qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from velsen_desk.core.spend_chart import MAX_CHART_ROWS, SpendRow
 from velsen_desk.ui.budget.chart import EuroAxis, axis_width
-from velsen_desk.ui.progress.spend import MAX_CHART_ROWS, SpendRow
 from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
 from velsen_desk.ui.widgets.style import esc
 

@@ -33,11 +33,11 @@ from velsen_desk.core.progress import (
 )
 from velsen_desk.core.progress_records import PlanOverview, ProgressData, plan_overview
 from velsen_desk.core.records import ProgrammeData
+from velsen_desk.core.spend_chart import MAX_CHART_ROWS, SpendRow, bar_length
+from velsen_desk.storage.progress_reader import read_programme_progress
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import MARK, MAX_MARKS, history_pixmap, status_colour
-from velsen_desk.ui.progress.reading import read_programme_progress
-from velsen_desk.ui.progress.spend import MAX_CHART_ROWS, SpendRow, bar_length
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab

@@ -24,9 +24,9 @@ from velsen_desk.core.records import (
     ThemeInfo,
     TopicCategoryInfo,
 )
+from velsen_desk.storage.progress_reader import read_programme_progress
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.operations import Operation, OperationRunner
-from velsen_desk.ui.progress.reading import read_programme_progress
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
 from velsen_desk.ui.themes.detail import MEASUREMENT_SCHEME, Measured

@@ -24,9 +24,9 @@ from velsen_desk.core.progress_records import ProgressData
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.core.timeline import TimelineLayout, build_layout
 from velsen_desk.core.wording import PLANNING_CAVEAT
+from velsen_desk.storage.progress_reader import read_programme_progress
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import STATUS_COLOURS
-from velsen_desk.ui.progress.reading import read_programme_progress
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.detail_pane import DetailPane

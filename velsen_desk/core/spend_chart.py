@@ -1,4 +1,4 @@
-"""What the spend chart of the Voortgang tab draws, without pyqtgraph: per focusopgave a planned
+"""What the Voortgang tab's spend chart draws (Qt-free, so it is tested without a window): per focusopgave a planned
 and a realised bar, each with the words that say what its length leaves out."""
 
 from __future__ import annotations
