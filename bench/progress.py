@@ -8,6 +8,11 @@ window and the reports already do with the same plan, measured in the same run.
 - report: ``report voortgang`` vs the annex (themes, portfolio, budget, timeline) of the same plan,
   both composed and rendered here, and each against a bare ReportLab document with the same rows.
 
+By default the data takes the real chain: ``bench/synthetic.py`` writes the plan of 2,000 actions
+and its progress monitor as YAML with their source texts, the loader validates them, ``build``
+makes the database and the readers read the plan and its progress back (``--in-memory``: the
+progress records made here in memory over the bundled plan grown to size, as before).
+
 Every name in the data says "synthetisch" / "Synthetische"; nothing is written to disk but a
 temporary database of the bundled data.
 """
@@ -26,6 +31,7 @@ import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import synthetic  # noqa: E402  (bench/synthetic.py)
 from reports import bare_document, ours, synthetic_plan  # noqa: E402  (bench/reports.py)
 
 from velsen_desk.core.money import CostStatus, CostValue  # noqa: E402
@@ -45,6 +51,7 @@ from velsen_desk.reports.service import ReportRequest, compose  # noqa: E402
 from velsen_desk.storage import reader  # noqa: E402
 from velsen_desk.storage.build import build_database  # noqa: E402
 from velsen_desk.storage.database import ReadOnlyDatabase  # noqa: E402
+from velsen_desk.storage.progress_reader import read_progress  # noqa: E402
 
 TODAY = dt.date(2026, 12, 1)
 STATUSES = tuple(ProgressStatus)
@@ -75,6 +82,31 @@ def synthetic_progress(plan: ActionPlanInfo, peildata: int, seed: int = 12) -> P
                 planning_text=None, phases=(), reported_late=False))
         entries[action.id] = tuple(rows)
     return ProgressData(reports=reports, entries=entries)
+
+
+def chain_data(actions: int, peildata: int, tmp: Path, seed: int = 17) -> tuple[ProgrammeData, ProgressData]:
+    """The first synthetic cluster (its plan grown to ``actions``) and its progress monitor,
+    written, validated, built and read back as the application does."""
+    cluster = synthetic.make_cluster(seed, 0, actions)
+    files = {**cluster.files, **synthetic.progress_files(cluster, 0, seed, peildata)}
+    data_dir, source_dir = tmp / "data", tmp / "sources"
+    data_dir.mkdir()
+    source_dir.mkdir()
+    for name, content in files.items():
+        (data_dir / name).write_text(synthetic.dump_yaml(content), encoding="utf-8")
+    rng = random.Random(f"{seed}-0-text")
+    for document in cluster.documents:
+        assert document.source_file is not None
+        (source_dir / document.source_file).write_text(document.text(rng), encoding="utf-8")
+    path = tmp / "synthetisch.sqlite"
+    build_database(load_dataset([data_dir], source_dir), path)
+    database = ReadOnlyDatabase(path)
+    for programme in database.read(reader.catalog).programmes:
+        data = database.read(reader.programme_data, programme)
+        if any(len(plan.actions) == actions for plan in data.plans):
+            plan = next(p for p in data.plans if len(p.actions) == actions)
+            return msgspec.structs.replace(data, plans=(plan,)), database.read(read_progress, programme.id)
+    raise SystemExit("het synthetische plan is niet gevonden")
 
 
 def timed(work, runs: int = 3) -> float:
@@ -121,18 +153,27 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actions", type=int, default=2000)
     parser.add_argument("--peildata", type=int, default=8)
+    parser.add_argument("--in-memory", action="store_true",
+                        help="voortgang in het geheugen over het gegroeide Velsen-plan, niet via YAML en database")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "velsen.sqlite"
-        build_database(load_dataset([bundled_data_dir()]), path)
-        database = ReadOnlyDatabase(path)
-        programme = database.read(reader.catalog).programme("velsen-2022")
-        assert programme is not None
-        data = database.read(reader.programme_data, programme)
-    plan = synthetic_plan(data.plans[0], args.actions)
-    big = msgspec.structs.replace(data, plans=(plan,))
-    progress = synthetic_progress(plan, args.peildata)
-    print(f"Synthetisch: {args.actions} acties × {args.peildata} peildata")
+        if args.in_memory:
+            path = Path(tmp) / "velsen.sqlite"
+            build_database(load_dataset([bundled_data_dir()]), path)
+            database = ReadOnlyDatabase(path)
+            programme = database.read(reader.catalog).programme("velsen-2022")
+            assert programme is not None
+            data = database.read(reader.programme_data, programme)
+            plan = synthetic_plan(data.plans[0], args.actions)
+            big = msgspec.structs.replace(data, plans=(plan,))
+            progress = synthetic_progress(plan, args.peildata)
+        else:
+            start = time.perf_counter()
+            big, progress = chain_data(args.actions, args.peildata, Path(tmp))
+            plan = big.plans[0]
+            print(f"Keten (YAML, laden, bouwen, lezen): {time.perf_counter() - start:.1f} s")
+    entries = sum(len(e) for e in progress.entries.values())
+    print(f"Synthetisch: {len(plan.actions)} acties × {args.peildata} peildata ({entries} regels)")
 
     derive = timed(lambda: plan_overview(plan, progress, TODAY))
     print(f"  afleiden (plan_overview)       {derive * 1000:8.1f} ms")

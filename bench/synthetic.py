@@ -45,6 +45,7 @@ subtotals printed as "n.n.b.", a focusopgave without a subtotal, and a budget of
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import re
@@ -566,6 +567,8 @@ _RESERVED = {"yes", "no", "true", "false", "null", "on", "off", "y", "n", "~"}
 def _scalar(value: object) -> str:
     if value is None:
         return "null"
+    if isinstance(value, dt.date):
+        return value.isoformat()  # a YAML date, as the curated files write it
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -600,6 +603,79 @@ def dump_yaml(data: Record) -> str:
     return "\n".join(lines)
 
 
+# ---- Progress monitor: reports per peildatum over every action, measurements, evaluations
+
+PEILDATA = 8  # half-yearly reports, as bench/progress.py measures them
+STATUSES = ("groen", "groen", "groen", "oranje", "rood", "grijs", "afgerond", "gestopt", "onbekend")
+NEEDS_WHY = {"oranje", "rood", "gestopt"}
+ENTRIES_PER_FILE = 2_000  # ~0.5 MB per file: far below the loader's 4 MB and 250,000 values
+
+
+def _spent(rng: random.Random, planned: Record, share: float) -> Record:
+    """Realised spend so far: an amount (part of the planned amount), n.n.b. or n.v.t."""
+    roll = rng.random()
+    if planned.get("status") == "nvt" and roll < 0.8:
+        return {"status": "nvt", "text": "n.v.t."}
+    if roll < 0.12:
+        return {"status": "nnb", "text": "n.n.b."}
+    base = int(planned.get("amount") or 0) or rng.randrange(5, 200) * 1_000
+    amount = int(base * share) // 100 * 100
+    return {"status": "amount", "amount": amount, "text": _amount_text(rng, amount)}
+
+
+def progress_files(cluster: Cluster, k: int, seed: int, peildata: int = PEILDATA) -> dict[str, Record]:
+    """The cluster's progress monitor: ``peildata`` half-yearly reports over every action of its
+    plans (every status, explanations where the schema demands one, realised spend as amount,
+    n.n.b. or n.v.t., now and then a revised planning or a recurring action reported late), a
+    measurement per target per year and two evaluations per plan. All marked ``example`` and
+    "Synthetisch"."""
+    rng = random.Random(f"{seed}-{k}-voortgang")
+    words = Words(rng, f"Synthetica-{k:03d}")
+    actions = [a for content in cluster.files.values() for a in content.get("actions", [])]  # type: ignore[attr-defined]
+    points = [p for content in cluster.files.values() for p in content.get("focus_points", [])  # type: ignore[attr-defined]
+              if p.get("targets")]
+    plans = sorted({str(a["plan"]) for a in actions})
+    days = [dt.date(2023 + (i + 1) // 2, 1 if i % 2 == 0 else 7, 1) for i in range(peildata)]
+    files: dict[str, Record] = {}
+    dataset = f"syn{k:03d}-voortgang"
+    reports = [{"id": f"{plan}.vr{i}", "plan": plan, "title": f"Synthetische voortgangsrapportage {i + 1}",
+                "date": day, "reported_by": "Synthetische trekker", "interval_months": 6, "example": True,
+                "stated_by": "opgave van Synthetische Partij"} for plan in plans for i, day in enumerate(days)]
+    entries: list[Record] = []
+    for action in actions:
+        status = "grijs"
+        for i, _day in enumerate(days):
+            if rng.random() < 0.1:
+                continue  # no word on this action in this report: history with gaps
+            if status not in ("afgerond", "gestopt"):
+                status = rng.choice(STATUSES)
+            entry: Record = {"id": f"{action['id']}.vg{i}", "report": f"{action['plan']}.vr{i}",
+                             "action": action["id"], "status": status}
+            if status in NEEDS_WHY:
+                entry["explanation"] = words.sentences(1, 3)
+            entry["spent"] = _spent(rng, action["cost"], (i + 1) / peildata)  # type: ignore[arg-type]
+            if rng.random() < 0.03:
+                entry["planning_text"] = f"Q{rng.randint(1, 4)}-{days[i].year + 1}"
+            if rng.random() < 0.02:
+                entry["reported_late"] = True
+            entries.append(entry)
+    measurements = [{"id": f"{p['id']}.m{year}", "focus_point": p["id"], "value": round(rng.uniform(2, 15), 1),
+                     "unit": "%", "year": year, "measured_by": "Synthetische monitor", "example": True}
+                    for p in points for year in sorted({d.year for d in days})]
+    evaluations = [{"id": f"{plan}.ev{i}", "plan": plan, "date": days[min(i * 2 + 1, len(days) - 1)],
+                    "title": f"Synthetische evaluatie {i + 1}", "summary": words.sentences(1, 2), "example": True,
+                    "stated_by": "opgave van Synthetische Partij"} for plan in plans for i in range(2)]
+    head: Record = {"format": FORMAT, "dataset": dataset, "progress_reports": reports,
+                    "measurements": measurements, "evaluations": evaluations}
+    parts = [entries[i:i + ENTRIES_PER_FILE] for i in range(0, len(entries), ENTRIES_PER_FILE)] or [[]]
+    head["progress_entries"] = parts[0]
+    files[f"syn{k:03d}-voortgang.yaml"] = head
+    for index, part in enumerate(parts[1:], 2):
+        files[f"syn{k:03d}-voortgang-deel-{index}.yaml"] = {"format": FORMAT, "dataset": dataset,
+                                                            "progress_entries": part}
+    return files
+
+
 @dataclass(frozen=True)
 class Written:
     data: Path
@@ -620,15 +696,17 @@ def iter_clusters(scale: float, seed: int) -> Iterator[Cluster]:
         yield make_cluster(seed, k, round(ACTIONS_PER_PLAN * scale) if k == 0 else ACTIONS_PER_PLAN)
 
 
-def generate(out: Path, scale: float = 1, seed: int = 17) -> Written:
-    """Write ``out/data`` and ``out/sources`` for N = ``scale``; returns what was written."""
+def generate(out: Path, scale: float = 1, seed: int = 17, peildata: int = PEILDATA) -> Written:
+    """Write ``out/data`` and ``out/sources`` for N = ``scale``; returns what was written.
+    ``peildata``: progress reports per plan (0: no progress monitor)."""
     data_dir, source_dir = out / "data", out / "sources"
     data_dir.mkdir(parents=True, exist_ok=True)
     source_dir.mkdir(parents=True, exist_ok=True)
     files = records = actions = size = 0
     for k, cluster in enumerate(iter_clusters(scale, seed)):
         rng = random.Random(f"{seed}-{k}-text")
-        for name, content in cluster.files.items():
+        monitor = progress_files(cluster, k, seed, peildata) if peildata else {}
+        for name, content in {**cluster.files, **monitor}.items():
             text = dump_yaml(content)
             (data_dir / name).write_text(text, encoding="utf-8")
             files += 1
@@ -653,8 +731,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--scale", type=float, default=1)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--peildata", type=int, default=PEILDATA, help="voortgangsrapportages per plan (0: geen)")
     args = parser.parse_args(argv)
-    written = generate(args.out, args.scale, args.seed)
+    written = generate(args.out, args.scale, args.seed, args.peildata)
     print(f"{written.files} gegevensbestanden, {written.records} records, {written.actions} acties, "
           f"{written.bytes / 1e6:.1f} MB in {args.out}")
     return 0

@@ -106,3 +106,27 @@ def test_markup_and_a_page_long_explanation_print_as_written(tmp_path):
     printed = all_text(_make(tmp_path, db, peildatum="2025-08-01"))
     assert '<b>Raad & "Commissie"</b> <font>' in printed
     assert printed.count("zeer lange toelichting") >= 2 * 200 - 10  # exceptions and all actions, nothing lost
+
+
+def test_every_focusopgave_has_its_own_table_with_one_span(dbs):
+    """A spanned heading row per focusopgave in one table made each page break re-walk every span:
+    at 2,000 actions that was most of the report's time (bench/progress.py)."""
+    from reportlab.platypus import Table
+
+    from velsen_desk.core.progress_records import plan_overview
+    from velsen_desk.reports.sections.progress import _actions
+    from velsen_desk.reports.styles import Styles
+    from velsen_desk.storage.database import ReadOnlyDatabase
+    from velsen_desk.storage.progress_reader import read_progress
+    from velsen_desk.storage.reader import catalog, programme_data
+
+    database = ReadOnlyDatabase(dbs["synthetic"])
+    data = database.read(programme_data, database.read(catalog).programme("velsen-2022"))
+    overview = plan_overview(data.plans[0], database.read(read_progress, "velsen-2022"), dt.date(2025, 8, 1))
+    flowables = _actions(Styles(), overview, "k")
+    tables = [f for f in flowables if isinstance(f, Table)]
+    assert len(tables) == len(overview.groups) == 4
+    assert all(t._spanCmds == [("SPAN", (0, 0), (-1, 0))] for t in tables)  # the name row only
+    names = [t._cellvalues[0][0] for t in tables]
+    assert names[-1] == "Overige acties" and names[0].startswith("Focusopgave 1: ")
+    assert all(t.repeatRows == 2 for t in tables)  # name and column heads on every page

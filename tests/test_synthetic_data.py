@@ -23,7 +23,8 @@ def _files(root: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("scale", [1, 3])
 def test_synthetic_set_passes_validate_and_build_db(tmp_path: Path, scale: int, capsys: pytest.CaptureFixture[str]):
     written = generate(tmp_path / "set", scale=scale, seed=5)
-    assert written.files == 5 * scale and written.actions == 20 * scale + 20 * (scale - 1)
+    # five data files per cluster and its progress monitor
+    assert written.files == 6 * scale and written.actions == 20 * scale + 20 * (scale - 1)
 
     assert main(["validate", str(written.data), "--sources", str(written.sources)]) == 0
     assert "In orde" in capsys.readouterr().out
@@ -36,13 +37,26 @@ def test_synthetic_set_passes_validate_and_build_db(tmp_path: Path, scale: int, 
         (municipalities,) = conn.execute("SELECT COUNT(*) FROM municipalities").fetchone()
     assert plan_actions == 20 * scale  # the first cluster's plan grows with N
     assert municipalities == 1 + scale
+    with sqlite3.connect(db) as conn:
+        statuses = {s for (s,) in conn.execute("SELECT DISTINCT status FROM progress_entries")}
+        reports = conn.execute("SELECT COUNT(*) FROM progress_reports GROUP BY plan_id").fetchall()
+        spent = {s for (s,) in conn.execute("SELECT DISTINCT spent_status FROM progress_entries")}
+        (measurements,) = conn.execute("SELECT COUNT(*) FROM measurements").fetchone()
+        (evaluations,) = conn.execute("SELECT COUNT(*) FROM evaluations").fetchone()
+    assert statuses == {"groen", "oranje", "rood", "grijs", "afgerond", "gestopt", "onbekend"}
+    assert {n for (n,) in reports} == {8}  # 8 peildata per plan, the benchmark's shape
+    assert spent == {"amount", "nnb", "nvt"}
+    assert measurements > 0 and evaluations == 2 * len(reports)
 
 
 def test_one_times_is_about_the_bundled_size_and_shape(tmp_path: Path):
     written = generate(tmp_path, scale=1, seed=5)
     dataset = load_dataset([written.data], written.sources)
     counts = {name: len(records) for name, records in dataset.collections.items()}
-    assert 350 <= sum(counts.values()) <= 420  # the bundled data: 386 records
+    # The progress monitor comes on top: the bundled data has none to compare with.
+    monitor = {"progress_reports", "progress_entries", "measurements", "evaluations"}
+    assert monitor <= set(counts) and counts["progress_reports"] == 8
+    assert 350 <= sum(n for name, n in counts.items() if name not in monitor) <= 420  # the bundled data: 386 records
     assert counts["programmes"] == 3 and counts["actions"] == 20 and counts["themes"] == 16
 
     statuses = {a.cost.status.value for a in dataset.actions}

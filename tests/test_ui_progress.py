@@ -94,3 +94,59 @@ def test_the_window_has_a_voortgang_tab_read_off_the_gui_thread(window, qtbot):
     qtbot.waitUntil(lambda: "nog geen voortgangsrapportage ontvangen" in tab.header.text(), timeout=20000)
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Voortgang"
     assert len(_rows(tab)) == 20
+
+
+def test_spend_chart_per_focusopgave_never_draws_nnb_as_zero(qtbot, example_db):
+    tab = _tab(qtbot, example_db, dt.date(2025, 8, 1))
+    rows = {r.label.split(".", 1)[0]: r for r in tab.spend_rows}
+    # Focusopgave 2 holds action 7 (realised n.n.b.) and 11 (€ 25.000): the bar is the known
+    # euros and the words say the n.n.b. post; the rest of its actions have no report.
+    focus2 = rows["2"]
+    assert focus2.realised == 25000
+    assert focus2.realised_text.startswith("€ 25.000 + 1 post n.n.b.; zonder rapportage: ")
+    unreported = [r for r in tab.spend_rows if r.realised_text == "nog niets ontvangen"]
+    assert unreported and all(r.realised is None for r in unreported)  # no bar, not a € 0 bar
+    assert all(r.planned_text for r in tab.spend_rows)
+    qtbot.waitUntil(lambda: tab.chart is not None and bool(tab.chart.labels), timeout=60000)
+    assert tab.chart is not None
+    assert "€ 25.000 + 1 post n.n.b." in " ".join(tab.chart.labels)
+    assert "nog niets ontvangen" in tab.chart.labels
+
+
+def test_an_only_nnb_sum_draws_no_bar_and_says_so():
+    from velsen_desk.core.money import CostSum
+    from velsen_desk.core.spend_chart import bar_length
+
+    assert bar_length(CostSum(known=0, amounts=0, not_applicable=0, to_be_determined=2)) is None
+    assert bar_length(CostSum(known=0, amounts=1, not_applicable=0, to_be_determined=2)) == 0  # a real € 0
+
+
+def test_a_note_attaches_to_the_chosen_actions_progress(qtbot, example_db):
+    from velsen_desk.notes.notes_file import NotesFile
+
+    tab = _tab(qtbot, example_db, dt.date(2025, 8, 1))
+    assert tab.note_editor.item is None
+    assert tab.select_action("velsen-2022.avn.a07")
+    editor = tab.note_editor
+    assert editor.item is not None and editor.item.anchor == "velsen-2022.avn.a07"
+    assert editor.item.kind == "actie" and editor.item.label.startswith("Actie 7: ")
+    editor.edit.setPlainText("Waarom is het bord nog niet geplaatst?")
+    editor.flush()
+    assert NotesFile().get("velsen-2022.avn.a07").text == "Waarom is het bord nog niet geplaatst?"
+    tab.tree.setCurrentItem(tab.tree.topLevelItem(0))  # a focusopgave heading takes no note
+    assert tab.note_editor.item is None
+
+
+def test_a_plan_with_many_focusopgaven_charts_the_first_ones_and_says_so(qtbot, example_db):
+    from velsen_desk.core.spend_chart import MAX_CHART_ROWS as MAX_ROWS
+    from velsen_desk.core.spend_chart import SpendRow
+
+    tab = _tab(qtbot, example_db, dt.date(2025, 8, 1))
+    qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
+    assert tab.chart is not None
+    many = [SpendRow(f"{i}. Synthetisch", 1000 * i, f"€ {i}.000", None, "nog niets ontvangen") for i in range(30)]
+    tab.chart.show_rows(many)
+    assert len(tab.chart.rows) == MAX_ROWS
+    assert f"(de eerste {MAX_ROWS} van 30)" in tab.chart.title.text()
+    tab.chart.show_rows(many[:MAX_ROWS], 300)  # the tab formats only the rows drawn
+    assert f"(de eerste {MAX_ROWS} van 300)" in tab.chart.title.text()

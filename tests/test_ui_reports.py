@@ -277,3 +277,21 @@ def test_the_last_annex_section_cannot_be_unticked(make_dialog):
     assert dialog.request().items == ("timeline",)
     boxes["budget"].setChecked(True)
     assert boxes["timeline"].isEnabled()
+
+
+def test_voortgang_has_a_peildatum_field_that_reaches_the_report(qtbot, make_dialog):
+    """The dialog's peildatum is the CLI's --peildatum: the report shows the status on that day."""
+    dialog = make_dialog("budget")
+    form = dialog.form
+    assert form.peildatum_edit.isHidden() and dialog.request().peildatum is None
+    form.set_kind("voortgang")
+    assert not form.peildatum_edit.isHidden()
+    form.peildatum_edit.setDate(QDate(2025, 3, 31))
+    assert form.peildatum_edit.text() == "31-03-2025"
+    assert dialog.request().peildatum == "2025-03-31"
+    result = generate(qtbot, dialog)
+    assert "Stand op 31 maart 2025" in pdf_text(result.path)
+    form.set_kind("annex")  # the annex only when its voortgang section is chosen
+    assert form.peildatum_edit.isHidden() and dialog.request().peildatum is None
+    form.section_boxes["voortgang"].setChecked(True)
+    assert not form.peildatum_edit.isHidden() and dialog.request().peildatum == "2025-03-31"

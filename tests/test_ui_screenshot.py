@@ -33,3 +33,17 @@ def test_unknown_programme_lists_the_valid_ones(isolated_home_module, qapp, tmp_
     assert main(["screenshot", "--programme", "haarlem", "-o", str(tmp_path / "x.png")]) == 1
     err = capsys.readouterr().err
     assert "Onbekend programma" in err and "heemskerk-2018" in err
+
+
+def test_screenshot_waits_for_the_chart_of_a_lazy_tab(isolated_home_module, qapp, tmp_path):
+    """The tabs sit in lazy pages: the picture shows the chart, not "Grafiek wordt geladen…"."""
+    from PySide6.QtGui import QColor
+
+    from velsen_desk.ui.widgets.style import SERIES
+
+    output = tmp_path / "budget-chart.png"
+    assert main(["screenshot", "--tab", "budget", "--size", "1280x720", "-o", str(output)]) == 0
+    image = QImage(str(output))
+    bar = QColor(SERIES[0]).rgb()
+    bar_pixels = sum(1 for x in range(0, 1280, 2) for y in range(0, 720, 2) if image.pixel(x, y) == bar)
+    assert bar_pixels > 200  # the cost bars are drawn

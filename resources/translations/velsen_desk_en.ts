@@ -212,6 +212,14 @@ The details are in the log.</translation>
         <translation>in {0}</translation>
     </message>
     <message>
+        <source>Metingen van dit doel, met het doel als rode stippellijn</source>
+        <translation>Measurements of this target, with the target as a red dashed line</translation>
+    </message>
+    <message>
+        <source>Metingen</source>
+        <translation>Measurements</translation>
+    </message>
+    <message>
         <source>bedrag per jaar, geen totaal; niet op te tellen bij eenmalige bedragen</source>
         <translation>amount per year, not a total; not to be added to one-off amounts</translation>
     </message>
@@ -1528,8 +1536,40 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Reading progress…</translation>
     </message>
     <message>
+        <source>Uitgaven per focusopgave</source>
+        <translation>Spend per focus task</translation>
+    </message>
+    <message>
+        <source>gepland</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>gerealiseerd (laatste rapportage)</source>
+        <translation>realised (latest report)</translation>
+    </message>
+    <message>
+        <source>(de eerste {0} van {1})</source>
+        <translation>(the first {0} of {1})</translation>
+    </message>
+    <message>
+        <source>geen bedrag: {0} × n.n.b.</source>
+        <translation>no amount: {0} × n.n.b. (not yet known)</translation>
+    </message>
+    <message>
+        <source>n.v.t.</source>
+        <translation>n.v.t. (not applicable)</translation>
+    </message>
+    <message>
         <source>Overige acties</source>
         <translation>Other actions</translation>
+    </message>
+    <message>
+        <source>nog niets ontvangen</source>
+        <translation>nothing received yet</translation>
+    </message>
+    <message>
+        <source>Actie {0}: {1}</source>
+        <translation>Action {0}: {1}</translation>
     </message>
     <message>
         <source>gepland {0}; gerealiseerd: nog niets ontvangen</source>
@@ -1689,6 +1729,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <source>Kies welke onderdelen in de bijlage komen.</source>
         <translation>Choose which sections go into the annex.</translation>
     </message>
+    <message>
+        <source>Kies een geldige peildatum.</source>
+        <translation>Choose a valid reporting date.</translation>
+    </message>
 </context>
 <context>
     <name>ReportForm</name>
@@ -1755,6 +1799,18 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Alleen punten “bespreken in &amp;vergadering”</source>
         <translation>Only points to “discuss in &amp;meeting”</translation>
+    </message>
+    <message>
+        <source>Peildatum van de voortgang</source>
+        <translation>Reporting date of the progress</translation>
+    </message>
+    <message>
+        <source>De stand op deze dag: rapportages van later tellen niet mee. Dag-maand-jaar; Alt+pijl omlaag opent de kalender.</source>
+        <translation>The state on this day: later reports do not count. Day-month-year; Alt+Down opens the calendar.</translation>
+    </message>
+    <message>
+        <source>P&amp;eildatum:</source>
+        <translation>R&amp;eporting date:</translation>
     </message>
     <message>
         <source>bijvoorbeeld Raadsvergadering</source>
@@ -2207,6 +2263,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>This programme has no themes; here are the chapters with their focus points.</translation>
     </message>
     <message>
+        <source>doel {0}</source>
+        <translation>target {0}</translation>
+    </message>
+    <message>
         <source>Thema {0}: {1}</source>
         <translation>Theme {0}: {1}</translation>
     </message>
@@ -2280,6 +2340,26 @@ Planning (as written): {planning}</translation>
     <message>
         <source>Zonder focusopgave</source>
         <translation>Without focus task</translation>
+    </message>
+    <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Nog geen voortgangsrapportage ontvangen: de balken tonen geen status.</source>
+        <translation>No progress report received yet: the bars show no status.</translation>
+    </message>
+    <message>
+        <source>Achter elke balk de laatste status (peildatum {0}); in rood: te laat.</source>
+        <translation>After each bar its latest status (reporting date {0}); in red: late.</translation>
+    </message>
+    <message>
+        <source>Te laat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Einde planning verstreken, geen rapportage</source>
+        <translation>Planned end passed, no report</translation>
     </message>
     <message>
         <source>dikke rand: gekoppeld aan een thema met mijn regie (of de bron die koppeling legt, staat bij de actie)</source>

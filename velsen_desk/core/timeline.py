@@ -17,6 +17,14 @@ from dataclasses import dataclass
 
 from velsen_desk.core import records
 from velsen_desk.core.phases import BarStyle, Span, bar_style, phases_span
+from velsen_desk.core.progress import (
+    PLANNING_PASSED_TEXT,
+    ActionProgress,
+    ProgressStatus,
+    late_label,
+    status_label,
+)
+from velsen_desk.core.progress_records import ProgressData
 from velsen_desk.core.wording import PLANNING_CAVEAT
 
 
@@ -100,6 +108,11 @@ class Row:
     segments: tuple[Segment, ...] = ()
     recurring: tuple[float, ...] = ()  # marker positions
     unknown: bool = False
+    # From the progress monitor, only when the plan has a report up to today: the latest status
+    # ("geen rapportage" for an action without one) and whether the action is late.
+    status: ProgressStatus | None = None
+    status_text: str = ""
+    late: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,6 +135,14 @@ class TimelineLayout:
     def recurring_actions(self) -> tuple[records.ActionInfo, ...]:
         return tuple(r.action for r in self.rows if r.recurring and r.action)
 
+    def late_actions(self) -> tuple[records.ActionInfo, ...]:
+        return tuple(r.action for r in self.rows if r.late and r.action)
+
+    def passed_unreported_actions(self) -> tuple[records.ActionInfo, ...]:
+        """Actions without any report whose planned end has passed ("einde planning verstreken")."""
+        return tuple(r.action for r in self.rows if r.action and r.status is None and not r.late
+                     and r.status_text.endswith(PLANNING_PASSED_TEXT))
+
     def conflicting_actions(self) -> tuple[records.ActionInfo, ...]:
         """Actions whose table planning the running text contradicts, in row order."""
         return tuple(r.action for r in self.rows if r.action and r.action.planning_conflict)
@@ -139,7 +160,18 @@ def _x_range(actions: Sequence[records.ActionInfo], today: dt.date) -> tuple[flo
     return float(low), float(high + 0.5 if any(s.open_end for s in spans) else high)
 
 
-def _action_row(y: int, a: records.ActionInfo, x_min: float, x_max: float, prefix: str = "") -> Row:
+def _status_fields(item: ActionProgress | None) -> tuple[ProgressStatus | None, str, bool]:
+    """(latest status, its words on the bar, late); nothing without progress."""
+    if item is None:
+        return None, "", False
+    text = status_label(item.status)
+    if item.is_late:
+        text += f" · {late_label(item)}"  # without a status: "einde planning verstreken", not late
+    return item.status, text, item.is_late and item.status is not None
+
+
+def _action_row(y: int, a: records.ActionInfo, x_min: float, x_max: float, prefix: str = "",
+                progress: ActionProgress | None = None) -> Row:
     segments: list[Segment] = []
     recurring: tuple[float, ...] = ()
     for p in a.phases:
@@ -155,11 +187,20 @@ def _action_row(y: int, a: records.ActionInfo, x_min: float, x_max: float, prefi
     label = f"{prefix}{a.number}. {a.title}"
     if a.planning_conflict:  # the bar is the table's planning; the running text says otherwise
         label = f"{PLANNING_CAVEAT} {label}"  # in front: a long title is cut off at the end
-    return Row(y, "action", label, a, tuple(segments), recurring, unknown=a.planning_unknown)
+    status, status_text, late = _status_fields(progress)
+    return Row(y, "action", label, a, tuple(segments), recurring, unknown=a.planning_unknown,
+               status=status, status_text=status_text, late=late)
 
 
-def build_layout(plan: records.ActionPlanInfo, today: dt.date, unknown_label: str, loose_label: str) -> TimelineLayout:
+def build_layout(plan: records.ActionPlanInfo, today: dt.date, unknown_label: str, loose_label: str,
+                 progress: ProgressData | None = None) -> TimelineLayout:
+    """``progress``: the programme's progress records; the bars then carry each action's latest
+    status and "te laat". A plan without any report up to ``today`` gets no marks: the planning
+    alone does not say whether the work is done (the Voortgang tab says so in words)."""
     actions = list(plan.actions)
+    items: dict[str, ActionProgress] = {}
+    if progress is not None and progress.reports_of(plan.id, today):
+        items = {p.action_id: p for p in progress.plan_progress(plan, today)}
     x_min, x_max = _x_range(actions, today)
     lanes = planning_lanes(plan)
     rows: list[Row] = []
@@ -167,13 +208,13 @@ def build_layout(plan: records.ActionPlanInfo, today: dt.date, unknown_label: st
         fo = lane.focusopgave
         rows.append(Row(len(rows), "group", f"{fo.letter or fo.number} · {fo.title}" if fo else loose_label))
         for a in lane.actions:
-            rows.append(_action_row(len(rows), a, x_min, x_max))
+            rows.append(_action_row(len(rows), a, x_min, x_max, progress=items.get(a.id)))
     if lanes.unknown:
         letters = {fo.id: fo.letter or str(fo.number) for fo in plan.focusopgaven}
         rows.append(Row(len(rows), "group", unknown_label))
         for a in lanes.unknown:
             prefix = f"{letters.get(a.focusopgave_id or '', '')} " if a.focusopgave_id else ""
-            rows.append(_action_row(len(rows), a, x_min, x_max, prefix))
+            rows.append(_action_row(len(rows), a, x_min, x_max, prefix, items.get(a.id)))
     trekkers = tuple(dict.fromkeys(a.trekker or "?" for a in actions))
     return TimelineLayout(tuple(rows), x_min, x_max, trekkers, year_fraction(today))
 

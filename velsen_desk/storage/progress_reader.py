@@ -21,6 +21,8 @@ from velsen_desk.core.progress_records import (
     ProgressReportInfo,
 )
 from velsen_desk.core.records import PhaseInfo
+from velsen_desk.core.task_state import TaskState
+from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.storage.reader import cost_columns
 
 _Row = dict[str, Any]
@@ -116,3 +118,8 @@ def read_progress(conn: sqlite3.Connection, programme_id: str) -> ProgressData:
             key=lambda m: (m.focus_point_id, m.target, m.date or dt.date(m.year or 1, 12, 31)))),
         evaluations=tuple(EvaluationInfo(**ev) for ev in _rows(conn, "evaluations") if ev["plan_id"] in plans),
     )
+
+
+def read_programme_progress(database: ReadOnlyDatabase, programme_id: str, _state: TaskState) -> ProgressData:
+    """Runs in a worker (the Voortgang tab, the Tijdlijn, the theme detail): a programme's progress."""
+    return database.read(read_progress, programme_id)

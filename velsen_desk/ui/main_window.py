@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
     def _make_themes_tab(self, parent: QWidget) -> ThemesTab:
         from velsen_desk.ui.themes.view import ThemesTab
 
-        return ThemesTab(self.state, parent)
+        return ThemesTab(self.state, parent, self.runner)
 
     def _make_portfolio_tab(self, parent: QWidget) -> PortfolioTab:
         from velsen_desk.ui.portfolio.view import PortfolioTab
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
     def _make_timeline_tab(self, today: dt.date | None, parent: QWidget) -> TimelineTab:
         from velsen_desk.ui.timeline.view import TimelineTab
 
-        return TimelineTab(self.state, today, parent)
+        return TimelineTab(self.state, today, parent, self.runner)
 
     def _make_progress_tab(self, parent: QWidget) -> ProgressTab:
         from velsen_desk.ui.progress.view import ProgressTab

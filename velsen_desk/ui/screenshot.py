@@ -47,6 +47,7 @@ def take_screenshot(
     from velsen_desk.ui.app import application
     from velsen_desk.ui.main_window import MainWindow
     from velsen_desk.ui.programme_loader import DEFAULT_PROGRAMME
+    from velsen_desk.ui.widgets.lazy_page import LazyPage
 
     if tab not in _TABS:
         return _error(f"Onbekend tabblad “{tab}”. Kies uit: {', '.join(_TABS)}.")
@@ -89,12 +90,15 @@ def take_screenshot(
     if not state["ready"]:
         window.close()
         return _error("De gegevens waren niet op tijd geladen; er is geen schermafbeelding gemaakt.")
-    holder = getattr(window.tabs.currentWidget(), "chart_holder", None)
+    page = window.tabs.currentWidget()
+    # The tabs sit in lazy pages: the chart holder is the page's content's.
+    holder = getattr(page.content() if isinstance(page, LazyPage) else page, "chart_holder", None)
     while holder is not None and holder.pending and time.monotonic() < deadline:  # pyqtgraph loads in the background
         app.processEvents()
         time.sleep(0.005)
-    for _ in range(5):  # let the chart lay out and paint
+    for _ in range(30):  # let the chart lay out and paint (it is filled in the next turn)
         app.processEvents()
+        time.sleep(0.01)
     image = window.grab()
     window.close()
     output = Path(output)

@@ -10,12 +10,14 @@ has passed; it invents no status. "Bekijk als" filters to the person's regie act
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QIcon
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from velsen_desk.core.formatting import format_cost, format_sum
+from velsen_desk.core.money import CostSum
 from velsen_desk.core.progress import (
     EXAMPLE_MARK,
     STALE_TEXT,
@@ -31,22 +33,21 @@ from velsen_desk.core.progress import (
 )
 from velsen_desk.core.progress_records import PlanOverview, ProgressData, plan_overview
 from velsen_desk.core.records import ProgrammeData
-from velsen_desk.core.task_state import TaskState
-from velsen_desk.storage.database import ReadOnlyDatabase
-from velsen_desk.storage.progress_reader import read_progress
+from velsen_desk.core.spend_chart import MAX_CHART_ROWS, SpendRow, bar_length
+from velsen_desk.storage.progress_reader import read_programme_progress
+from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import MARK, MAX_MARKS, history_pixmap, status_colour
 from velsen_desk.ui.state import ViewState
+from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import bold_font, esc
 
+if TYPE_CHECKING:
+    from velsen_desk.ui.progress.chart import SpendChart
+
 COLUMNS = 9
 NUMBER, TITLE, STATUS, SINCE, HISTORY, PLANNING, PLANNED, REALISED, EXPLANATION = range(COLUMNS)
-
-
-def read_programme_progress(database: ReadOnlyDatabase, programme_id: str, _state: TaskState) -> ProgressData:
-    """Runs in a worker: the programme's progress records."""
-    return database.read(read_progress, programme_id)
 
 
 class ProgressTab(ProgrammeTab):
@@ -71,10 +72,34 @@ class ProgressTab(ProgrammeTab):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setIconSize(QSize(MAX_MARKS * (MARK + 2), MARK + 2))
+        self.tree.currentItemChanged.connect(self._on_current)
+        self.spend_rows: list[SpendRow] = []
+        self.spend_total = 0  # focusopgaven in the shown plans; the chart draws the first few
+        self.chart_holder = ChartHolder(self._spend_chart, self)
+        self.chart_holder.sig_chart_created.connect(lambda _chart: self._show_chart())
+        # A note on the chosen action, the same note as in the other tabs: what a raadslid
+        # wants to ask about its progress belongs with the action.
+        self.note_editor = NoteEditor(self)
+        self.bottom = QSplitter(Qt.Orientation.Horizontal, self)
+        self.bottom.addWidget(self.chart_holder)
+        self.bottom.addWidget(self.note_editor)
+        self.bottom.setStretchFactor(0, 3)
+        self.bottom.setStretchFactor(1, 2)
+        self.bottom.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        # Two bars per focusopgave with their words need room: from size hints alone the chart
+        # got ~90 px at 1280×720 and its labels ran into each other.
+        self.chart_holder.setMinimumHeight(220)
+        self.splitter.setSizes([420, 260])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.splitter, 1)
 
     # ---- ProgrammeTab
 
@@ -110,7 +135,71 @@ class ProgressTab(ProgrammeTab):
     def overviews(self) -> list[PlanOverview]:
         return self._overviews
 
+    @property
+    def chart(self) -> SpendChart | None:
+        """The spend chart, or None until pyqtgraph is loaded and the tab was shown."""
+        return cast("SpendChart | None", self.chart_holder.chart)  # made by _spend_chart
+
+    def select_action(self, action_id: str) -> bool:
+        """Make the action's row current (its note shows); False when it is not shown."""
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount() if top is not None else 0):
+                row = top.child(j) if top is not None else None
+                if row is not None and row.data(NUMBER, Qt.ItemDataRole.UserRole) == action_id:
+                    self.tree.setCurrentItem(row)
+                    return True
+        return False
+
     # ---- Private
+
+    def _spend_chart(self, parent: QWidget) -> QWidget:
+        from velsen_desk.ui.progress.chart import SpendChart  # pyqtgraph: only once ChartHolder says it is loaded
+
+        return SpendChart({"title": self.tr("Uitgaven per focusopgave"), "planned": self.tr("gepland"),
+                           "realised": self.tr("gerealiseerd (laatste rapportage)"),
+                           "first": self.tr("(de eerste {0} van {1})")}, parent)
+
+    def _show_chart(self) -> None:
+        if self.chart is not None:
+            self.chart.show_rows(self.spend_rows, self.spend_total)
+
+    def _sum_words(self, total: CostSum) -> str:
+        """A sum as the chart labels it: n.n.b. said, never drawn as € 0."""
+        if total.amounts:
+            return format_sum(total)
+        if total.to_be_determined:
+            return self.tr("geen bedrag: {0} × n.n.b.").format(total.to_be_determined)
+        return self.tr("n.v.t.") if total.not_applicable else ""
+
+    def _spend_rows(self) -> list[SpendRow]:
+        """The chart's rows: only the focusopgaven it draws (formatting every sum of a plan with
+        hundreds of them cost a fifth of the tab's fill); ``spend_total`` counts them all."""
+        groups = [group for overview in self._overviews for group in overview.groups]
+        self.spend_total = len(groups)
+        rows = []
+        for group in groups[:MAX_CHART_ROWS]:
+            fo = group.focusopgave
+            label = f"{fo.number}. {fo.title}" if fo else self.tr("Overige acties")
+            spend = group.spend
+            realised = spend.realised
+            if realised.amounts + realised.not_applicable + realised.to_be_determined == 0:
+                realised_text, realised_bar = self.tr("nog niets ontvangen"), None
+            else:
+                realised_text, realised_bar = self._sum_words(realised), bar_length(realised)
+                if spend.unreported:
+                    realised_text += self.tr("; zonder rapportage: {0}").format(spend.unreported)
+            rows.append(SpendRow(label, bar_length(spend.planned), self._sum_words(spend.planned),
+                                 realised_bar, realised_text))
+        return rows
+
+    def _on_current(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        action_id = current.data(NUMBER, Qt.ItemDataRole.UserRole) if current is not None else None
+        if not isinstance(action_id, str) or current is None:
+            self.note_editor.set_item(None)
+            return
+        label = self.tr("Actie {0}: {1}").format(current.text(NUMBER), current.text(TITLE))
+        self.note_editor.set_item(NoteAnchor(action_id, "actie", label))
 
     def _read(self, data: ProgrammeData) -> None:
         runner = self._runner
@@ -153,6 +242,8 @@ class ProgressTab(ProgrammeTab):
         # Fixed: sized to contents, the spanned headings would widen the number column.
         self.tree.setColumnWidth(NUMBER, 70)
         self.tree.setColumnWidth(TITLE, 320)
+        self.spend_rows = self._spend_rows()
+        self._show_chart()
 
     def _row(self, item: ActionProgress, title: str) -> QTreeWidgetItem:
         latest = item.latest

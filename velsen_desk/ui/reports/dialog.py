@@ -317,6 +317,7 @@ class ReportDialog(QDialog):
             "date": self.tr("Kies een geldige datum van de vergadering."),
             "person": self.tr("Kies bij “Collegelid” wiens regie het rapport toont."),
             "items": self.tr("Kies welke onderdelen in de bijlage komen."),
+            "peildatum": self.tr("Kies een geldige peildatum."),
         }.get(field or "")
 
     def _set_busy(self, busy: bool) -> None:

@@ -42,6 +42,9 @@ _SECTION_TEXTS = {
 }
 
 
+PROGRESS_KIND = "voortgang"  # the report (and annex section) that shows the status on a peildatum
+
+
 def kind_label(kind: ReportKind) -> str:
     """The registry's Dutch label, through Qt's translation (context ``ReportKind``)."""
     return report_kind_label(kind)
@@ -123,22 +126,36 @@ class ReportForm(QWidget):
         qdate = self.date_edit.date()
         return dt.date(qdate.year(), qdate.month(), qdate.day())
 
+    def peildatum(self) -> dt.date:
+        qdate = self.peildatum_edit.date()
+        return dt.date(qdate.year(), qdate.month(), qdate.day())
+
+    def uses_peildatum(self) -> bool:
+        """The voortgang report, or an annex with its voortgang section, shows the status on a day."""
+        kind = self.report_kind
+        if kind.needs_meeting:
+            box = self.section_boxes.get(PROGRESS_KIND)
+            return box is not None and box.isChecked()
+        return kind.id == PROGRESS_KIND
+
     def request(self, output: Path) -> ReportRequest:
         """The request for the current choices, as they are (the service judges it)."""
         kind = self.report_kind
         value = self.programme_combo.currentData()
         programme = value if isinstance(value, str) else None
+        peildatum = self.peildatum().isoformat() if self.uses_peildatum() else None
         if not kind.needs_meeting:
             return ReportRequest(kind=kind.id, output=output, programme=programme, today=self._today,
                                  person=self.person_id if kind.needs_person else None,
-                                 flagged_only=kind.personal and self.flagged_box.isChecked())
+                                 flagged_only=kind.personal and self.flagged_box.isChecked(),
+                                 peildatum=peildatum)
         has_person = self.person_id is not None
         items = tuple(key for key in ANNEX_SECTION_IDS if self.section_boxes[key].isChecked()
                       and (has_person or not report_kind(key).needs_person))
         return ReportRequest(kind=kind.id, output=output, programme=programme, today=self._today,
                              person=self.person_id, meeting=" ".join(self.meeting_edit.text().split()),
                              date=self.meeting_date().isoformat(), agenda_item=self.agenda_edit.text().strip() or None,
-                             items=items)
+                             items=items, peildatum=peildatum)
 
     def default_file_name(self) -> str:
         if self.report_kind.needs_meeting:
@@ -152,6 +169,9 @@ class ReportForm(QWidget):
         self.person_combo.setEnabled(uses_person(kind))
         self.annex_box.setVisible(kind.needs_meeting)
         self.flagged_box.setVisible(kind.personal)
+        uses_peildatum = self.uses_peildatum()
+        self.peildatum_edit.setVisible(uses_peildatum)
+        self.peildatum_label.setVisible(uses_peildatum)
         possible = {key: has_person or not report_kind(key).needs_person for key in self.section_boxes}
         chosen = [key for key, box in self.section_boxes.items() if possible[key] and box.isChecked()]
         for key, box in self.section_boxes.items():
@@ -192,17 +212,20 @@ class ReportForm(QWidget):
         self.flagged_box = QCheckBox(self.tr("Alleen punten “bespreken in &vergadering”"), self)
         self.flagged_box.toggled.connect(self._on_input_changed)
         form.addRow(self.flagged_box)
+        # The voortgang report's "--peildatum": the day whose status it shows (reports dated
+        # after it are left out), so a past report can be made again as it was then.
+        self.peildatum_edit = _date_edit(self, self._today)
+        self.peildatum_edit.setAccessibleName(self.tr("Peildatum van de voortgang"))
+        self.peildatum_edit.setToolTip(self.tr("De stand op deze dag: rapportages van later tellen niet mee. "
+                                               "Dag-maand-jaar; Alt+pijl omlaag opent de kalender."))
+        self.peildatum_label = QLabel(self.tr("P&eildatum:"), report_box)
+        self.peildatum_label.setBuddy(self.peildatum_edit)
+        form.addRow(self.peildatum_label, self.peildatum_edit)
 
         self.meeting_edit = QLineEdit(self)
         self.meeting_edit.setPlaceholderText(self.tr("bijvoorbeeld Raadsvergadering"))
         self.meeting_edit.setAccessibleName(self.tr("Titel van de vergadering"))
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setLocale(DUTCH)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.calendarWidget().setLocale(DUTCH)
-        self.date_edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.date_edit.setDate(QDate(self._today.year, self._today.month, self._today.day))
+        self.date_edit = _date_edit(self, self._today)
         self.date_edit.setAccessibleName(self.tr("Datum van de vergadering"))
         self.date_edit.setToolTip(self.tr("Dag-maand-jaar; Alt+pijl omlaag opent de kalender."))
         self.agenda_edit = QLineEdit(self)
@@ -242,11 +265,13 @@ class ReportForm(QWidget):
         self.person_combo.currentIndexChanged.connect(self._on_person_chosen)
         self.meeting_edit.textChanged.connect(self._on_input_changed)
         self.date_edit.dateChanged.connect(self._on_input_changed)
+        self.peildatum_edit.dateChanged.connect(self._on_input_changed)
         self.agenda_edit.textChanged.connect(self._on_input_changed)
 
         self.setTabOrder(self.kind_combo, self.programme_combo)
         self.setTabOrder(self.programme_combo, self.person_combo)
-        self.setTabOrder(self.person_combo, self.flagged_box)
+        self.setTabOrder(self.person_combo, self.peildatum_edit)
+        self.setTabOrder(self.peildatum_edit, self.flagged_box)
         self.setTabOrder(self.flagged_box, self.meeting_edit)
         self.setTabOrder(self.meeting_edit, self.date_edit)
         self.setTabOrder(self.date_edit, self.agenda_edit)
@@ -287,6 +312,17 @@ class ReportForm(QWidget):
         self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(wanted)))
         self.person_combo.blockSignals(False)
         self.update_enabled()
+
+
+def _date_edit(parent: QWidget, day: dt.date) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setLocale(DUTCH)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setCalendarPopup(True)
+    edit.calendarWidget().setLocale(DUTCH)
+    edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+    edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
 
 
 def _add_row(form: QFormLayout, text: str, field: QWidget) -> None:

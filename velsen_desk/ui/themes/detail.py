@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication
 
 from velsen_desk.core import records
-from velsen_desk.core.formatting import format_number, format_sum
+from velsen_desk.core.formatting import format_long_date, format_number, format_sum
+from velsen_desk.core.progress import EXAMPLE_MARK
+from velsen_desk.core.progress_records import MeasurementInfo
 from velsen_desk.core.records import SPEERPUNT_SECTIONS, OpgaveInfo, ProgrammeData
 from velsen_desk.core.wording import budget_amount_text
 from velsen_desk.ui.widgets.style import cost_html, esc, html_css, reconciliation_text, source_html
@@ -43,10 +47,38 @@ def _target(t: records.TargetInfo) -> str:
     return "".join(bits)
 
 
-def _point_items(points: tuple[records.FocusPointInfo, ...]) -> str:
+# A target's measurements, by (focus point id, index of the target): from the progress monitor.
+Measured = Mapping[tuple[str, int], tuple[MeasurementInfo, ...]]
+MEASUREMENT_SCHEME = "meting"
+
+
+def measurement_url(point_id: str, index: int) -> str:
+    """The image name the detail pane resolves to the chart of one target's measurements."""
+    return f"{MEASUREMENT_SCHEME}:{point_id}/{index}"
+
+
+def _measurements(point_id: str, index: int, measured: Measured | None) -> str:
+    """The chart (as an inline image) and, for a screen reader and for exactness, the values."""
+    found = measured.get((point_id, index), ()) if measured else ()
+    if not found:
+        return ""
+    values = "; ".join(
+        f"{esc(format_long_date(m.date) if m.date else str(m.year))}: {esc(format_number(m.value))}"
+        f"{' ' + esc(m.unit) if m.unit else ''} ({esc(m.measured_by)})" for m in found)
+    alt = esc(_tr("Metingen van dit doel, met het doel als rode stippellijn"))
+    heading = _tr("Metingen")
+    out = [f'<br><img src="{esc(measurement_url(point_id, index))}" alt="{alt}"><br>',
+           f'<span class="muted">{heading}: {values}</span>']
+    if any(m.example for m in found):
+        out.append(f"<br><b style='color:#b00020'>{esc(EXAMPLE_MARK)}</b>")
+    return "".join(out)
+
+
+def _point_items(points: tuple[records.FocusPointInfo, ...], measured: Measured | None = None) -> str:
     items = []
     for p in points:
-        subs = [f"<li><b>{_tr('Meetbaar doel')}:</b> {_target(t)}</li>" for t in p.targets]
+        subs = [f"<li><b>{_tr('Meetbaar doel')}:</b> {_target(t)}{_measurements(p.id, i, measured)}</li>"
+                for i, t in enumerate(p.targets)]
         subs += [f"<li><b>{_tr('Budget')}:</b> {_budget(b)}</li>" for b in p.budgets]
         items.append(f"<li>{esc(p.text)}{'<ul>' + ''.join(subs) + '</ul>' if subs else ''}</li>")
     return "".join(items)
@@ -61,17 +93,17 @@ def _budget(b: records.BudgetInfo) -> str:
     return text
 
 
-def _focus_points(chapter: records.ChapterInfo) -> str:
+def _focus_points(chapter: records.ChapterInfo, measured: Measured | None = None) -> str:
     """The chapter's own list, then what its running text promises besides (never mixed in)."""
     listed, in_text = chapter.listed_points, chapter.text_points
     out = []
     if listed:
-        out.append("<ol>" + _point_items(listed) + "</ol>")
+        out.append("<ol>" + _point_items(listed, measured) + "</ol>")
     elif not in_text:
         out.append(f'<p class="muted">{_tr("Geen focuspunten in de bron.")}</p>')
     if in_text:
         out.append(f"<p><b>{_tr('Ook toegezegd in de tekst van het hoofdstuk')}:</b></p>")
-        out.append("<ul>" + _point_items(in_text) + "</ul>")
+        out.append("<ul>" + _point_items(in_text, measured) + "</ul>")
     return "".join(out)
 
 
@@ -107,7 +139,8 @@ def _basis(link: records.ThemeLinkInfo) -> str:
     return f'<span class="ok">{_tr("volgens de bron")}</span>'
 
 
-def theme_html(data: ProgrammeData, theme: records.ThemeInfo, person_id: str | None) -> str:
+def theme_html(data: ProgrammeData, theme: records.ThemeInfo, person_id: str | None,
+               measured: Measured | None = None) -> str:
     out = [html_css(), f"<h2>{_tr('Thema {0}: {1}').format(theme.number, esc(theme.name))}</h2>"]
     out.append(f"<p><b>{_tr('Aandachtsveld')}:</b> {esc(theme.aandachtsveld)}<br>")
     if theme.regie:
@@ -127,7 +160,7 @@ def theme_html(data: ProgrammeData, theme: records.ThemeInfo, person_id: str | N
         out.append(f"<h4>{_chapter_heading(c)}</h4><p class='muted'>{esc(c.document_title)}</p>")
         if c.summary:
             out.append(f"<p>{esc(c.summary)}</p>")
-        out.append(_focus_points(c))
+        out.append(_focus_points(c, measured))
 
     links = data.theme_links.get(theme.id, ())
     out.append(f"<h3>{_tr('Actieplan')}</h3>")
@@ -175,17 +208,18 @@ def veld_html(veld: records.AandachtsveldInfo, person_id: str | None) -> str:
     return html_css() + f"<h2>{esc(veld.name)}</h2><p>{intro}</p><ul>{''.join(rows)}</ul>"
 
 
-def chapter_html(c: records.ChapterInfo) -> str:
+def chapter_html(c: records.ChapterInfo, measured: Measured | None = None) -> str:
     out = [html_css(), f"<h2>{_chapter_heading(c)}</h2><p class='muted'>{esc(c.document_title)}</p>"]
     if c.summary:
         out.append(f"<p>{esc(c.summary)}</p>")
     out.append(f"<h3>{_tr('Focuspunten')}</h3>")
-    out.append(_focus_points(c))
+    out.append(_focus_points(c, measured))
     out.append(source_html(c.source, _tr("Bron")))
     return "".join(out)
 
 
-def focus_point_html(p: records.FocusPointInfo, chapter: records.ChapterInfo | None) -> str:
+def focus_point_html(p: records.FocusPointInfo, chapter: records.ChapterInfo | None,
+                     measured: Measured | None = None) -> str:
     heading = _tr("Toezegging uit de tekst") if p.in_text else _tr("Focuspunt {0}").format(p.order)
     out = [html_css(), f"<h2>{heading}</h2>"]
     if chapter:
@@ -196,7 +230,7 @@ def focus_point_html(p: records.FocusPointInfo, chapter: records.ChapterInfo | N
         out.append(f'<p class="muted">{where}</p>')
     if p.targets:
         out.append(f"<h3>{_tr('Meetbare doelen')}</h3><ul>")
-        out.extend(f"<li>{_target(t)}</li>" for t in p.targets)
+        out.extend(f"<li>{_target(t)}{_measurements(p.id, i, measured)}</li>" for i, t in enumerate(p.targets))
         out.append("</ul>")
     for budget in p.budgets:  # e.g. the klimaatgelden: a yearly amount, said so wherever it shows
         out.append(f"<h3>{_tr('Budget')}</h3><p>{_budget(budget)}</p>")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
+from velsen_desk.core.formatting import format_number
 from velsen_desk.core.item_kinds import tab_for_kind
+from velsen_desk.core.progress_records import MeasurementInfo, ProgressData
 from velsen_desk.core.records import (
     AandachtsveldInfo,
     AgreementInfo,
@@ -20,9 +25,13 @@ from velsen_desk.core.records import (
     ThemeInfo,
     TopicCategoryInfo,
 )
+from velsen_desk.storage.progress_reader import read_programme_progress
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
+from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
+from velsen_desk.ui.themes.detail import MEASUREMENT_SCHEME, Measured
+from velsen_desk.ui.themes.measure_chart import measurement_image
 from velsen_desk.ui.themes.model import (
     Agreements,
     CoreValues,
@@ -40,8 +49,13 @@ from velsen_desk.ui.widgets.tree_model import prefetch_rows
 
 
 class ThemesTab(ProgrammeTab):
-    def __init__(self, state: ViewState, parent: QWidget | None = None):
+    def __init__(self, state: ViewState, parent: QWidget | None = None, runner: OperationRunner | None = None):
         super().__init__(state, parent)
+        self._runner = runner
+        self.measured: Measured = {}  # the programme's measurements per target, once read
+        self._measured_of: str | None = None  # the programme id they belong to
+        self._points: dict[str, FocusPointInfo] = {}
+        self._images: dict[str, QImage | None] = {}  # painted measurement charts by image name
         self.model = ThemeTreeModel(self)
         self.proxy = MineFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -59,6 +73,7 @@ class ThemesTab(ProgrammeTab):
         self.detail = DetailPane(
             state, self.tr("Details"), self.tr("Details van het gekozen thema met bronnen en gekoppelde acties."), self
         )
+        self.detail.image_provider = self._measurement_image
         self.note_editor = NoteEditor(self)
         splitter = DetailSplit(self.tree, self.detail, self.note_editor, Qt.Orientation.Horizontal, (2, 3), self)
         layout = QVBoxLayout(self)
@@ -126,7 +141,24 @@ class ThemesTab(ProgrammeTab):
         self.tree.scrollTo(proxy_index)
         return True
 
+    def show_progress(self, data: ProgrammeData, progress: ProgressData) -> None:
+        """Take the measurements of ``progress`` (the worker's result; tests call it directly)
+        and show them in the detail of the chosen item."""
+        measured: dict[tuple[str, int], list[MeasurementInfo]] = {}
+        for m in progress.measurements:  # oldest first per target (the reader sorts them)
+            measured.setdefault((m.focus_point_id, m.target), []).append(m)
+        self.measured = {key: tuple(ms) for key, ms in measured.items()}
+        self._measured_of = data.programme.id
+        self._points = {p.id: p for c in data.chapters for p in c.focus_points}
+        self._images.clear()
+        current = self.tree.currentIndex()
+        if self._state.data is data and current.isValid():
+            self._on_current(current, current)
+
     def draw(self, data: ProgrammeData) -> None:
+        if self._measured_of != data.programme.id:
+            self.measured, self._measured_of = {}, None
+            self._read_progress(data)
         self.note_editor.set_item(None)
         self.model.set_programme(data)
         header = self.tree.header()
@@ -175,6 +207,40 @@ class ThemesTab(ProgrammeTab):
             html += "</ul>"
         return html
 
+    def _read_progress(self, data: ProgrammeData) -> None:
+        runner = self._runner
+        if runner is None or runner.database is None:
+            return  # without a database (tests) ``show_progress`` brings them
+        op = Operation(partial(read_programme_progress, runner.database, data.programme.id),
+                       success=lambda progress: self._on_progress_read(data, progress), key="themes-progress")
+        runner.start(op)
+
+    def _on_progress_read(self, data: ProgrammeData, progress: ProgressData) -> None:
+        if self._state.data is data:  # a newer programme reads its own
+            self.show_progress(data, progress)
+
+    def _measurement_image(self, name: str) -> QImage | None:
+        if name not in self._images:  # the pane asks on every layout; a theme shows a few
+            self._images[name] = self._paint_measurements(name)
+        return self._images[name]
+
+    def _paint_measurements(self, name: str) -> QImage | None:
+        scheme, _, rest = name.partition(":")
+        point_id, _, index = rest.rpartition("/")
+        point = self._points.get(point_id)
+        found = self.measured.get((point_id, int(index))) if index.isdigit() else None
+        if scheme != MEASUREMENT_SCHEME or point is None or not found or int(index) >= len(point.targets):
+            return None
+        target = point.targets[int(index)]
+        bits = []
+        if target.figure is not None:
+            bits.append(format_number(target.figure) + (f" {target.unit}" if target.unit else ""))
+        if target.year is not None:
+            bits.append(str(target.year))
+        label = self.tr("doel {0}").format(" in ".join(bits))
+        return measurement_image(target, found, self.palette().color(QPalette.ColorRole.Text), label,
+                                 self.devicePixelRatioF())
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         data = self._state.data
         if data is None or not current.isValid():
@@ -186,14 +252,15 @@ class ThemesTab(ProgrammeTab):
         note = None
         match node.payload:
             case ThemeInfo() as theme:
-                html = detail.theme_html(data, theme, person)
+                html = detail.theme_html(data, theme, person, self.measured)
                 note = NoteAnchor(theme.id, "thema", self.tr("Thema {0}: {1}").format(theme.number, theme.name))
             case AandachtsveldInfo() as veld:
                 html = detail.veld_html(veld, person)
             case ChapterInfo() as chapter:
-                html = detail.chapter_html(chapter)
+                html = detail.chapter_html(chapter, self.measured)
             case FocusPointInfo() as point:
-                html = detail.focus_point_html(point, parent if isinstance(parent, ChapterInfo) else None)
+                html = detail.focus_point_html(point, parent if isinstance(parent, ChapterInfo) else None,
+                                               self.measured)
                 note = NoteAnchor(point.id, "focuspunt", self.tr("Focuspunt {0}: {1}").format(
                     point.order, _short_label(point.text)))
             case OpgaveInfo() as opgave:

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 from velsen_desk.core.phases import BarStyle
 from velsen_desk.core.timeline import RECURRING_TEXT_AT, Row, TimelineLayout
 from velsen_desk.core.wording import PLANNING_CAVEAT
+from velsen_desk.ui.progress.marks import STATUS_COLOURS
 from velsen_desk.ui.timeline.axis import QuarterAxis, RowAxis
 from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
+from velsen_desk.ui.widgets.style import esc
 
 VISIBLE_ROWS = 40  # rows a plan opens on; the rest scroll into view
 ROW_MARGIN = 20  # rows drawn beyond the view on either side
@@ -55,6 +57,7 @@ class GanttChart(QWidget):
         # The items with an outline per action (bars, markers), and whose each entry is.
         self._outlined: list[tuple[pg.BarGraphItem | pg.ScatterPlotItem, list[tuple[str, QColor]]]] = []
         self._row_items: list[pg.GraphicsObject] = []  # the drawn rows' bars, markers and texts
+        self._status_items: dict[str, pg.TextItem] = {}  # the drawn rows' status labels
         self._drawn = (0, -1)  # the rows that have items
         self._highlight: frozenset[str] = frozenset()
         self.plot.getViewBox().sigYRangeChanged.connect(self._draw_visible_rows)
@@ -77,6 +80,7 @@ class GanttChart(QWidget):
             plot.clear()
             self._row_items = []
             self._outlined = []
+            self._status_items = {}
             self._drawn = (0, -1)
             rows = layout.rows
             self.row_axis.set_labels([("▸ " + r.label) if r.kind == "group" else "   " + r.label for r in rows])
@@ -90,6 +94,10 @@ class GanttChart(QWidget):
             # A long plan opens on its first rows and scrolls: 2,000 rows in one view are unreadable.
             plot.setYRange(-0.6, min(len(rows), VISIBLE_ROWS) - 0.4, padding=0)
             vb.setLimits(xMin=layout.x_min - 2, xMax=layout.x_max + 2, yMin=-1, yMax=len(rows) + 1)
+        # The blocker also kept the new ranges from the axes: without this they showed the
+        # previous range's ticks (row labels at the wrong rows) until the first zoom or resize.
+        for name in ("left", "bottom"):
+            plot.getAxis(name).linkedViewChanged(vb)
         self._draw_visible_rows()
 
     def drawn_rows(self) -> tuple[int, int]:
@@ -116,6 +124,7 @@ class GanttChart(QWidget):
             self.plot.removeItem(item)
         self._row_items = []
         self._outlined = []
+        self._status_items = {}
         self._drawn = (first, last)
         self._add_rows(layout, layout.rows[first:last + 1])
 
@@ -165,6 +174,8 @@ class GanttChart(QWidget):
             if row.action.planning_conflict and row.segments:
                 # the bar is the table's planning; the running text contradicts it (see the side pane)
                 self._add_item(_caveat(row, layout.x_max))
+            if row.status_text:
+                self._add_status(layout, row)
             for x in row.recurring:
                 markers["x"].append(x)
                 markers["y"].append(row.y)
@@ -198,6 +209,33 @@ class GanttChart(QWidget):
                                          brush=markers["brush"], pen=[pens(o) for o in marker_owners])
             self._add_item(scatter)
             self._outlined.append((scatter, marker_owners))
+
+    def _add_status(self, layout: TimelineLayout, row: Row) -> None:
+        """The latest status beside the bar, in its stoplicht colour, and "te laat" in red."""
+        assert row.action is not None
+        status, _, late = row.status_text.partition(" · ")
+        fill = STATUS_COLOURS[row.status] if row.status is not None else None
+        html = (f'<span style="background-color:{fill}; color:#000000">&nbsp;{esc(status)}&nbsp;</span>'
+                if fill else f'<span style="color:{text_colour().name()}"><i>{esc(status)}</i></span>')
+        if late and row.late:
+            html += f' <b><span style="color:#d62728">{esc(late)}</span></b>'
+        # Without a report, "einde planning verstreken" is listed in the side pane: beside the
+        # bar it ran past the chart's edge.
+        end = max((seg.end for seg in row.segments), default=None)
+        if end is not None and end < layout.x_max - 0.5:
+            offset = 0.12 if row.action.planning_conflict else 0.03  # after the ⚠
+            item = pg.TextItem(html=html, anchor=(0, 0.5))
+            item.setPos(end + offset, row.y)
+        else:  # an open, recurring or unknown planning reaches the right edge: the status sits there
+            item = pg.TextItem(html=html, anchor=(1, 0.5))
+            item.setPos(layout.x_max, row.y)
+        self._add_item(item)
+        self._status_items[row.action.id] = item
+
+    def status_texts(self) -> dict[str, str]:
+        """The status words on the drawn rows' bars, per action id (the plain text of the label)."""
+        return {action_id: " ".join(item.textItem.toPlainText().split())
+                for action_id, item in self._status_items.items()}
 
     def _pens(self, highlight: frozenset[str]) -> Callable[[tuple[str, QColor]], QPen]:
         """The outline of an action's bars and markers: thick for the person's actions."""

@@ -4,6 +4,7 @@ whose planning is unknown or recurring listed beside it."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSignalBlocker, Qt
@@ -18,9 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk.core.plans import plan_index
+from velsen_desk.core.progress import EXAMPLE_MARK, ProgressStatus, long_date, status_label
+from velsen_desk.core.progress_records import ProgressData
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.core.timeline import TimelineLayout, build_layout
 from velsen_desk.core.wording import PLANNING_CAVEAT
+from velsen_desk.storage.progress_reader import read_programme_progress
+from velsen_desk.ui.operations import Operation, OperationRunner
+from velsen_desk.ui.progress.marks import STATUS_COLOURS
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.detail_pane import DetailPane
@@ -32,10 +38,14 @@ if TYPE_CHECKING:
 
 
 class TimelineTab(ProgrammeTab):
-    def __init__(self, state: ViewState, today: dt.date | None = None, parent: QWidget | None = None):
+    def __init__(self, state: ViewState, today: dt.date | None = None, parent: QWidget | None = None,
+                 runner: OperationRunner | None = None):
         super().__init__(state, parent)
         self.today = today or dt.date.today()
         self.layout_data: TimelineLayout | None = None
+        self._runner = runner
+        self.progress: ProgressData | None = None  # the shown programme's, once read
+        self._progress_of: str | None = None  # the programme id ``progress`` belongs to
 
         self.side = DetailPane(
             state, self.tr("Legenda en lijsten"),
@@ -91,6 +101,13 @@ class TimelineTab(ProgrammeTab):
         self.today = today
         if self._state.data is not None and self.up_to_date:
             self.draw(self._state.data)
+
+    def show_progress(self, data: ProgrammeData, progress: ProgressData) -> None:
+        """Put ``progress`` (the worker's result; tests call it directly) on the bars."""
+        self.progress = progress
+        self._progress_of = data.programme.id
+        if self._state.data is data and self.plan_id is not None and data.plans:
+            self._show_plan(data, self.plan_id)
 
     def side_text(self) -> str:
         self.ensure_drawn()
@@ -153,6 +170,9 @@ class TimelineTab(ProgrammeTab):
             self.stack.setCurrentIndex(1)
             return
         self.stack.setCurrentIndex(0)
+        if self._progress_of != data.programme.id:
+            self.progress = None
+            self._read_progress(data)
         kept = next((p.id for p in data.plans if p.id == self.plan_id), data.plans[0].id)
         blocker = QSignalBlocker(self.plan_box)
         self.plan_box.clear()
@@ -163,6 +183,19 @@ class TimelineTab(ProgrammeTab):
         self.plan_bar.setVisible(len(data.plans) > 1)  # one plan needs no choice
         self._show_plan(data, kept)
 
+    def _read_progress(self, data: ProgrammeData) -> None:
+        runner = self._runner
+        if runner is None or runner.database is None:
+            return  # without a database (tests) ``show_progress`` puts it there
+        programme_id = data.programme.id
+        op = Operation(partial(read_programme_progress, runner.database, programme_id),
+                       success=lambda progress: self._on_progress_read(data, progress), key="timeline-progress")
+        runner.start(op)
+
+    def _on_progress_read(self, data: ProgrammeData, progress: ProgressData) -> None:
+        if self._state.data is data:  # a newer programme reads its own
+            self.show_progress(data, progress)
+
     def _on_plan_chosen(self, row: int) -> None:
         plan_id = self.plan_box.itemData(row)
         data = self._state.data
@@ -172,8 +205,9 @@ class TimelineTab(ProgrammeTab):
     def _show_plan(self, data: ProgrammeData, plan_id: str) -> None:
         plan = next(p for p in data.plans if p.id == plan_id)
         self.plan_id = plan.id
+        progress = self.progress if self._progress_of == data.programme.id else None
         self.layout_data = build_layout(
-            plan, self.today, self.tr("Planning onbekend"), self.tr("Zonder focusopgave")
+            plan, self.today, self.tr("Planning onbekend"), self.tr("Zonder focusopgave"), progress
         )
         self._redraw()
 
@@ -189,6 +223,45 @@ class TimelineTab(ProgrammeTab):
         if self.chart is not None:
             self.chart.show_layout(layout, highlight)
         self.side.setHtml(self._side_html(layout, highlight))
+
+    def _progress_html(self, layout: TimelineLayout) -> str:
+        """The legend of the status on the bars and the late actions, or why there are none."""
+        progress = self.progress
+        if progress is None or self.plan_id is None:
+            return ""
+        heading = self.tr("Voortgang")
+        out = [f"<h3>{esc(heading)}</h3>"]
+        if progress.is_example:
+            out.append(f"<p style='color:#b00020'><b>{esc(EXAMPLE_MARK)}</b></p>")
+        reports = progress.reports_of(self.plan_id, self.today)
+        if not reports:
+            none_yet = self.tr("Nog geen voortgangsrapportage ontvangen: de balken tonen geen status.")
+            out.append(f"<p class='muted'>{esc(none_yet)}</p>")
+            return "".join(out)
+        latest = reports[-1]
+        legend = self.tr("Achter elke balk de laatste status (peildatum {0}); in rood: te laat.")
+        out.append(f"<p>{esc(legend.format(long_date(latest.date)))}<br>")
+        out.extend(f'<span style="background-color:{STATUS_COLOURS[s]}; color:#000000">'
+                   f'&nbsp;{esc(status_label(s))}&nbsp;</span> ' for s in ProgressStatus)
+        out.append(f"<i>{esc(status_label(None))}</i></p>")
+        late = layout.late_actions()
+        late_heading = self.tr("Te laat")
+        out.append(f"<h3>{esc(late_heading)}</h3>")
+        if late:
+            out.append("<ul>")
+            out.extend(f'<li><a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: '
+                       f'{esc(a.title)}</li>' for a in late)
+            out.append("</ul>")
+        else:
+            out.append(f"<p class='muted'>{esc(self.tr('Geen.'))}</p>")
+        passed = layout.passed_unreported_actions()
+        if passed:
+            passed_heading = self.tr("Einde planning verstreken, geen rapportage")
+            out.append(f"<h3>{esc(passed_heading)}</h3><ul>")
+            out.extend(f'<li><a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: '
+                       f'{esc(a.title)}</li>' for a in passed)
+            out.append("</ul>")
+        return "".join(out)
 
     def _side_html(self, layout: TimelineLayout, highlight: frozenset[str]) -> str:
         colours = {t: SERIES[i % len(SERIES)] for i, t in enumerate(layout.trekkers)}
@@ -206,6 +279,7 @@ class TimelineTab(ProgrammeTab):
                            "staat bij de actie)")
             out.append(f"<br>▭ {esc(mine)}")
         out.append("</p>")
+        out.append(self._progress_html(layout))
         unknown = layout.unknown_actions()
         out.append(f"<h3>{esc(self.tr('Planning onbekend'))}</h3>")
         if unknown:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from velsen_desk.ui.state import ViewState
@@ -30,6 +33,15 @@ class DetailPane(QTextBrowser):
         self.setObjectName("detail_pane")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet(FOCUS_FRAME)
+        # Images the HTML names (``<img src="meting:…">``), made when the pane lays them out.
+        self.image_provider: Callable[[str], QImage | None] | None = None
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt's name
+        if kind == QTextDocument.ResourceType.ImageResource.value and self.image_provider is not None:
+            image = self.image_provider(name.toString() if isinstance(name, QUrl) else name)
+            if image is not None:
+                return image
+        return super().loadResource(kind, name)
 
     def _on_link(self, url: QUrl) -> None:
         scheme, target = url.scheme(), url.path()
