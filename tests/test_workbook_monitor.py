@@ -125,3 +125,79 @@ def test_missing_explanation_and_unknown_status_are_placed_in_their_cell(data: P
     out = capsys.readouterr()
     assert f"kolom Status ({cell}): ‘paars’ staat niet in de keuzelijst" in out.out + out.err
     assert not folder.exists()
+
+
+# -- the monitor form for one peildatum ---------------------------------------------------------
+
+def _fill(form: Path, statuses: dict[str, tuple[str, str | None]]) -> dict[str, str]:
+    """Fill status and explanation per action id; the spend as n.n.b. Returns action -> status cell."""
+    book = openpyxl.load_workbook(form)
+    ws = book["Voortgang per actie"]
+    cells = {}
+    for row in ws.iter_rows(min_row=2):
+        action = row[_column(ws, "Actie") - 1].value
+        if action not in statuses:
+            continue
+        status, explanation = statuses[action]
+        ws.cell(row=row[0].row, column=_column(ws, "Status")).value = status
+        ws.cell(row=row[0].row, column=_column(ws, "Toelichting")).value = explanation
+        ws.cell(row=row[0].row, column=_column(ws, "Besteed")).value = "n.n.b."
+        ws.cell(row=row[0].row, column=_column(ws, "Besteed zoals gedrukt")).value = "n.n.b."
+        cells[action] = ws.cell(row=row[0].row, column=_column(ws, "Toelichting")).coordinate
+    book.save(form)
+    return cells
+
+
+def test_monitor_template_for_one_trekker_filled_in_adds_a_report(tmp_path: Path, capsys):
+    form = tmp_path / "formulier.xlsx"
+    assert main(["monitor-template", "-o", str(form), "--plan", PLAN, "--peildatum", "2026-06-30",
+                 "--trekker", "Velison Wonen"]) == 0
+    assert "Monitorformulier met 2 acties geschreven" in capsys.readouterr().out
+    book = openpyxl.load_workbook(form)
+    ws = book["Voortgang per actie"]
+    rows = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[0]]
+    actions = [r[_column(ws, "Actie") - 1] for r in rows]
+    assert actions == [f"{PLAN}.a01", f"{PLAN}.a02"]  # only that party's actions, in their order
+    assert all(r[_column(ws, "Status") - 1] is None for r in rows)  # the party fills in the status
+    reports = book["Voortgangsrapportages"]
+    (report,) = [r for r in reports.iter_rows(min_row=2) if r[0].value]
+    peildatum = report[_column(reports, "Peildatum") - 1]
+    assert peildatum.is_date and peildatum.number_format == "dd-mm-yyyy"
+    assert report[_column(reports, "Gerapporteerd door") - 1].value == "Velison Wonen"
+    assert ws.protection.sheet and ws.freeze_panes == "B2"
+    folder = tmp_path / "data"
+    shutil.copytree(BUNDLED, folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    cells = _fill(form, {f"{PLAN}.a01": ("groen", None), f"{PLAN}.a02": ("rood", None)})
+    assert main(["import-xlsx", str(form), "-o", str(folder)]) == 1
+    out = capsys.readouterr()
+    cell = cells[f"{PLAN}.a02"]
+    assert (f"Blad Voortgang per actie, rij {cell[1:]}, kolom Toelichting ({cell}): status 'rood' vraagt een "
+            "toelichting") in out.out + out.err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written
+    _fill(form, {f"{PLAN}.a01": ("groen", None), f"{PLAN}.a02": ("rood", "Synthetisch: geen bouwgrond")})
+    assert main(["import-xlsx", str(form), "-o", str(folder)]) == 0
+    assert "rood, peildatum 30 juni 2026" in capsys.readouterr().out
+    dataset = load_dataset([folder])
+    (new,) = dataset.progress_reports
+    assert new.reported_by == "Velison Wonen" and str(new.date) == "2026-06-30" and new.plan == PLAN
+    assert [(e.action, e.status.value) for e in dataset.progress_entries] == [
+        (f"{PLAN}.a01", "groen"), (f"{PLAN}.a02", "rood")]
+    # a second form for the same party and peildatum is refused
+    again = tmp_path / "nogmaals.xlsx"
+    assert main(["monitor-template", "-o", str(again), "--peildatum", "2026-06-30", "--trekker", "Velison Wonen",
+                 str(folder)]) == 1
+    assert "er is al een voortgangsrapportage" in capsys.readouterr().err and not again.exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--peildatum", "30-06-2026"], "‘30-06-2026’ is geen datum; schrijf JJJJ-MM-DD"),
+    (["--plan", "geen.plan"], "het actieplan ‘geen.plan’ bestaat niet"),
+    (["--trekker", "Niemand BV"], "‘Niemand BV’ trekt geen actie van velsen-2022.avn"),
+])
+def test_monitor_template_refuses_bad_requests_in_dutch(tmp_path: Path, capsys, args: list[str], message: str):
+    form = tmp_path / "formulier.xlsx"
+    assert main(["monitor-template", "-o", str(form), *args]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Er is geen formulier geschreven." in err
+    assert not form.exists()
