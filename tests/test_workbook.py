@@ -117,6 +117,8 @@ def _allowed(annotation: object) -> set[str]:
                          ids=lambda s: s.title)
 def test_every_drop_down_offers_exactly_what_the_schema_allows(sheet):
     (model,) = get_args(DataFile.model_fields[sheet.collection].annotation)
+    if sheet.list_field:  # a list sheet's columns are the fields of the list's items
+        (model,) = get_args(model.model_fields[sheet.list_field].annotation)
     for column in sheet.columns:
         if column.kind is not Kind.CHOICE:
             continue

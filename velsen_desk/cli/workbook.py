@@ -119,6 +119,43 @@ def new_programme_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("monitor-template", after_data_error=N_("Er is geen formulier geschreven."))
+def monitor_template_command(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from velsen_desk.core.paths import bundled_data_dir
+    from velsen_desk.curation.loader import load_dataset
+    from velsen_desk.storage.atomic import write_atomic
+    from velsen_desk.workbook.monitor_template import MonitorTemplateError, monitor_template
+
+    output = Path(args.output)
+    _check_output_file(output)
+    try:
+        peildatum = dt.date.fromisoformat(args.peildatum) if args.peildatum else dt.date.today()
+    except ValueError as exc:
+        raise CommandError(_("‘{text}’ is geen datum; schrijf JJJJ-MM-DD. Er is geen formulier geschreven.").format(
+            text=safe(args.peildatum))) from exc
+    paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
+    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None)
+    try:
+        made = monitor_template(dataset, args.plan, peildatum, args.trekker)
+    except MonitorTemplateError as exc:
+        raise CommandError(_("{cause}. Er is geen formulier geschreven.").format(cause=safe(exc))) from exc
+    try:
+        write_atomic(output, made.payload)
+    except OSError as exc:
+        raise CommandError(_("Kan {path} niet schrijven: {cause}.").format(
+            path=safe(output), cause=describe_os_error(exc))) from exc
+    print(ngettext("Monitorformulier met {n} actie geschreven: {path} (rapportage {report}). Vul per actie de "
+                   "status, toelichting, besteding en eventueel de herziene planning in op het blad 'Voortgang per "
+                   "actie' en lees het in met 'velsen-desk import-xlsx'.",
+                   "Monitorformulier met {n} acties geschreven: {path} (rapportage {report}). Vul per actie de "
+                   "status, toelichting, besteding en eventueel de herziene planning in op het blad 'Voortgang per "
+                   "actie' en lees het in met 'velsen-desk import-xlsx'.", made.actions).format(
+        n=made.actions, path=safe(output), report=safe(made.report_id)))
+    return EXIT_OK
+
+
 def _print_diff(current: object, new: object) -> None:
     """The same field-level changes as ``velsen-desk diff``, between the data before and after."""
     from velsen_desk.cli.sync import _print_changes as print_changes
@@ -152,6 +189,14 @@ def add_workbook_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     new.add_argument("-o", "--output", required=True, metavar=_("BESTAND.xlsx"))
     new.add_argument("paths", nargs="*", metavar=_("PAD"), help=_("standaard: de meegeleverde gegevens"))
     new.add_argument("--sources", metavar=_("MAP"), help=_("map met de brontekstbestanden"))
+
+    form = sub.add_parser("monitor-template", help=_("monitorformulier voor één peildatum (griffie, trekkers)"))
+    form.add_argument("-o", "--output", required=True, metavar=_("BESTAND.xlsx"))
+    form.add_argument("--plan", metavar="ID", help=_("het actieplan; nodig als er meer dan één is"))
+    form.add_argument("--peildatum", metavar=_("JJJJ-MM-DD"), help=_("standaard vandaag"))
+    form.add_argument("--trekker", metavar=_("ORGANISATIE"), help=_("alleen de acties van deze trekker"))
+    form.add_argument("paths", nargs="*", metavar=_("PAD"), help=_("standaard: de meegeleverde gegevens"))
+    form.add_argument("--sources", metavar=_("MAP"), help=_("map met de brontekstbestanden"))
 
     imp = sub.add_parser("import-xlsx", help=_("lees Excel-werkboeken in als gegevensbestanden (griffie)"))
     imp.add_argument("workbooks", nargs="+", metavar=_("BESTAND.xlsx"))

@@ -342,10 +342,25 @@ class _Reader:
             column = sheet.column(path) or next((c for c in sheet.columns if c.field.startswith(path + ".")), None)
         if column is None and path:
             column = next((c for c in sheet.columns if c.field.startswith(path + ".")), None)
+        if column is None and not path:
+            column = _named_column(sheet, message)
         cell = target.cells.get(column.field) if column else None
         if column is not None and cell is None:
             cell = f"{get_column_letter(sheet.columns.index(column) + 1)}{target.number}"
         self.problem(message, sheet.title, target.number, column, cell)
+
+
+# A rule over several fields (pydantic's loc is empty) names the field it asks for in brackets,
+# "vraagt een toelichting (explanation)": the last one named is the cell to fill in.
+_NAMED_FIELD = re.compile(r"\((\w+)\)")
+
+
+def _named_column(sheet: Sheet, message: str) -> Column | None:
+    for name in reversed(_NAMED_FIELD.findall(message)):
+        column = sheet.column(name) or next((c for c in sheet.columns if c.field.startswith(name + ".")), None)
+        if column is not None:
+            return column
+    return None
 
 
 def _owner_title(collection: str) -> str:

@@ -31,7 +31,17 @@ PARENTS: dict[str, tuple[str, str]] = {
     "budget_lines": ("budget", "budgets"),
     "fundings": ("action", "actions"),
     "theme_links": ("theme", "themes"),
+    "remarks": ("programme", "programmes"),
+    "impulsprojecten": ("document", "documents"),
+    "core_values": ("document", "documents"),
+    "topic_categories": ("document", "documents"),
+    "progress_reports": ("plan", "action_plans"),
+    "progress_entries": ("report", "progress_reports"),
+    "measurements": ("focus_point", "focus_points"),
+    "evaluations": ("plan", "action_plans"),
 }
+# A progress report belongs to a plan or, when it names none, to a programme (its targets)
+ALTERNATIVE_PARENTS: dict[str, tuple[str, str]] = {"progress_reports": ("programme", "programmes")}
 SHARED = frozenset({"municipalities", "people"})
 
 
@@ -49,7 +59,7 @@ class ProgrammeIndex:
             return None
         seen = 0
         while collection != "programmes":
-            field, parent = PARENTS[collection]
+            field, parent = _link(collection, record)
             parent_id = getattr(record, field)
             found = self._by_id.get(parent, {}).get(str(parent_id))
             seen += 1
@@ -68,6 +78,14 @@ class ProgrammeIndex:
         """(collection, id) of the record's parent, for placing a new record in its parent's file."""
         if collection not in PARENTS:
             return None
-        field, parent = PARENTS[collection]
+        field, parent = _link(collection, record)
         value = getattr(record, field)
         return (parent, str(value)) if value is not None else None
+
+
+def _link(collection: str, record: BaseModel) -> tuple[str, str]:
+    """(field, parent collection) through which ``record`` hangs under its programme."""
+    field, parent = PARENTS[collection]
+    if getattr(record, field) is None and collection in ALTERNATIVE_PARENTS:
+        return ALTERNATIVE_PARENTS[collection]
+    return field, parent

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from velsen_desk.core.money import CostStatus
+from velsen_desk.core.progress import ProgressStatus, status_label, status_meaning
 from velsen_desk.curation.schema import DocumentKind, DocumentStatus, Role
 
 
@@ -125,12 +126,27 @@ def _cost(header: str, field: str) -> tuple[Column, ...]:
     )
 
 
-def _source() -> tuple[Column, ...]:
+def _source(header: str = "Bron", field: str = "source", optional: str = "") -> tuple[Column, ...]:
     return (
-        _ref("Bron", "source.doc", "documents", 30, "code van het brondocument (blad Documenten)"),
-        _text("Bron citaat", "source.quote", 60, "letterlijk citaat uit het brondocument; wordt gecontroleerd"),
-        _text("Bron sectie", "source.section", 24, "sectie van het brondocument, als er geen citaat is"),
+        _ref(header, f"{field}.doc", "documents", 30,
+             f"code van het brondocument (blad Documenten){optional}"),
+        _text(f"{header} citaat", f"{field}.quote", 60, "letterlijk citaat uit het brondocument; wordt gecontroleerd"),
+        _text(f"{header} sectie", f"{field}.section", 24, "sectie van het brondocument, als er geen citaat is"),
     )
+
+
+def _example() -> Column:
+    return _bool("Voorbeeld", "example", "ja: fictieve gegevens, overal gemerkt 'VOORBEELD'; anders nee")
+
+
+def _date(header: str, field: str, help_text: str = "datum (dd-mm-jjjj)") -> Column:
+    return Column(header, field, Kind.DATE, 12, help=help_text)
+
+
+_STATUS_WORDS = {status.value: status_label(status) for status in ProgressStatus}
+_STATUS_HELP = "keuzelijst: " + "; ".join(f"{status_label(s)} = {status_meaning(s)}" for s in ProgressStatus) \
+    + ". Bij oranje, rood en gestopt is een toelichting verplicht"
+_OR_STATED = "; leeg als 'Opgave van' is ingevuld"
 
 
 SHEET_TITLES: dict[str, str] = {
@@ -141,6 +157,9 @@ SHEET_TITLES: dict[str, str] = {
     "speerpunten": "Speerpunten", "action_plans": "Actieplannen", "focusopgaven": "Focusopgaven",
     "actions": "Acties", "budgets": "Budgetten", "budget_lines": "Begrotingsregels",
     "fundings": "Financiering", "theme_links": "Themakoppelingen", "perspectives": "Perspectieven",
+    "remarks": "Opmerkingen", "impulsprojecten": "Impulsprojecten", "core_values": "Kernwaarden",
+    "topic_categories": "Onderwerpcategorieën", "progress_reports": "Voortgangsrapportages",
+    "progress_entries": "Voortgang per actie", "measurements": "Metingen", "evaluations": "Evaluaties",
 }
 
 _DOCUMENT_KINDS = {kind.value: kind.value for kind in DocumentKind}
@@ -178,6 +197,13 @@ SHEETS: tuple[Sheet, ...] = (
         _bool("Domein zeker", "domain_certain", "nee waar de kolom in de bron niet vast te stellen is"),
         _text("Naam", "name", 40), _text("Toelichting", "detail", 40, "de 'incl. …'-tekst zoals gedrukt"),
         _int("Volgorde", "order"), *_source(), _file())),
+    Sheet("Opmerkingen", "remarks", (
+        _id(), _ref("Programma", "programme", "programmes"),
+        _choice("Bij", "about", {"portefeuilleverdeling": "portefeuilleverdeling",
+                                 "impulsprojecten": "impulsprojecten"}, 22,
+                "de tabel of lijst waar de opmerking bij staat"),
+        _text("Label", "label", 12, "het woord waar de opmerking achter staat, zoals 'NB'"),
+        _int("Volgorde", "order"), _text("Tekst", "text", 60, "letterlijk"), *_source(), _file())),
     Sheet("Aandachtsvelden", "aandachtsvelden", (
         _id(), _ref("Document", "document", "documents"), _text("Naam", "name", 30),
         _int("Volgorde", "order"), *_source(), _file())),
@@ -192,22 +218,39 @@ SHEETS: tuple[Sheet, ...] = (
                help="codes uit het blad Thema's, gescheiden door ', '"),
         _text("Samenvatting", "summary", 40), *_source(), _file())),
     Sheet("Focuspunten", "focus_points", (
-        _id(), _ref("Hoofdstuk", "chapter", "chapters"), _int("Volgorde", "order"), _text("Tekst", "text", 60),
-        *_source(), _file())),
+        _id(), _ref("Hoofdstuk", "chapter", "chapters"), _int("Volgorde", "order"),
+        _choice("Plaats", "section", {"focus": "focus", "tekst": "tekst"}, 12,
+                "focus (de lijst 'Focus van onze inzet') / tekst (de lopende tekst van het hoofdstuk)"),
+        _text("Tekst", "text", 60), *_source(), _file())),
     Sheet("Streefwaarden", "focus_points", (
         Column("Focuspunt", "@parent", Kind.PARENT, 34, ref="focus_points",
                help="code van het focuspunt; de rijen van één focuspunt staan in hun volgorde"),
         _text("Tekst", "text", 60, "letterlijk"),
         Column("Getal", "figure", Kind.FLOAT, 12, help="getal; leeg = geen"),
-        _text("Eenheid", "unit", 14), _int("Jaar", "year", 10, "jaar")), list_field="targets"),
+        _text("Eenheid", "unit", 14), _int("Jaar", "year", 10, "het jaar waarin het doel gehaald moet zijn"),
+        _int("Beginjaar", "start_year", 10, "het jaar waarin het begint ('vanaf 2019'); leeg = geen"),
+        _choice("Soort getal", "qualifier", {q: q for q in ("minimaal", "maximaal", "circa", "tot", "binnen")}, 14,
+                "leeg, of minimaal / maximaal / circa / tot / binnen (alleen met een getal)")),
+        list_field="targets"),
     Sheet("Opgaven", "opgaven", (
         _id(), _ref("Document", "document", "documents"), _int("Nummer", "number"), _text("Titel", "title", 40),
-        _text("Samenvatting", "summary", 40), *_source(), _file())),
+        _text("Samenvatting", "summary", 40),
+        _text("Toekomstbeeld", "future_text", 50, "'Toekomstbeeld – beoogde maatschappelijke effecten', letterlijk"),
+        *_source(), _file())),
     Sheet("Speerpunten", "speerpunten", (
         _id(), _ref("Opgave", "opgave", "opgaven"), _int("Volgorde", "order"),
         _choice("Soort", "kind", {"speerpunt": "speerpunt", "wat_we_al_doen": "wat_we_al_doen",
                                   "wat_we_kunnen_doen": "wat_we_kunnen_doen", "impulsproject": "impulsproject"}, 20),
         _text("Tekst", "text", 60), *_source(), _file())),
+    Sheet("Impulsprojecten", "impulsprojecten", (
+        _id(), _ref("Document", "document", "documents"), _int("Volgorde", "order"), _text("Titel", "title", 40),
+        _text("Tekst", "text", 60, "letterlijk, de regels onder de titel"), *_source(), _file())),
+    Sheet("Kernwaarden", "core_values", (
+        _id(), _ref("Document", "document", "documents"), _int("Volgorde", "order"), _text("Naam", "name", 24),
+        _text("Tekst", "text", 60, "letterlijk, de alinea onder de naam"), *_source(), _file())),
+    Sheet("Onderwerpcategorieën", "topic_categories", (
+        _id(), _ref("Document", "document", "documents"), _text("Code", "code", 8, "zoals gedrukt: I, II, III"),
+        _text("Titel", "title", 40), _text("Tekst", "text", 60, "letterlijk"), *_source(), _file())),
     Sheet("Actieplannen", "action_plans", (
         _id(), _ref("Document", "document", "documents"), _text("Titel", "title", 40),
         *_cost("Totaal", "total_documented"), _text("Totaal label", "total_label", 30),
@@ -254,6 +297,40 @@ SHEETS: tuple[Sheet, ...] = (
         _choice("Grond", "basis", {"bron": "bron", "redactioneel": "redactioneel"}, 14,
                 "bron (de bron legt de koppeling) / redactioneel (keuze van de redactie)"),
         _text("Toelichting", "rationale", 40), *_source(), _file())),
+    Sheet("Voortgangsrapportages", "progress_reports", (
+        _id(),
+        _ref("Actieplan", "plan", "action_plans", 30, "het plan; leeg als de rapportage bij een programma hoort"),
+        _ref("Programma", "programme", "programmes", 30, "het programma; leeg als de rapportage bij een plan hoort"),
+        _text("Titel", "title", 40), _date("Peildatum", "date"),
+        _organisation("Gerapporteerd door", "reported_by", 24, "de trekker of de griffie"),
+        _int("Interval (maanden)", "interval_months", 14, "zoals de rapportage het noemt, 1–60; leeg = niet genoemd"),
+        _example(), *_source(optional=_OR_STATED),
+        _organisation("Opgave van", "stated_by", 24, "de partij die de cijfers opgaf, als er geen brondocument is"),
+        _file())),
+    Sheet("Voortgang per actie", "progress_entries", (
+        _id(), _ref("Rapportage", "report", "progress_reports"), _ref("Actie", "action", "actions"),
+        _choice("Status", "status", _STATUS_WORDS, 12, _STATUS_HELP),
+        _text("Toelichting", "explanation", 40, "verplicht bij oranje, rood en gestopt"),
+        *_cost("Besteed", "spent"),
+        _text("Herziene planning", "planning_text", 24, "zoals geschreven; leeg = de planning is niet herzien"),
+        *_source("Planning bron", "planning_source"),
+        _bool("Te laat gemeld", "reported_late", "ja: de rapportage zegt dat het werk achterloopt"),
+        *_source(optional="; leeg = de bron van de rapportage"), _file())),
+    Sheet("Metingen", "measurements", (
+        _id(), _ref("Focuspunt", "focus_point", "focus_points"),
+        _int("Streefwaarde", "target", 12,
+             "nummer van de streefwaarde van het focuspunt, vanaf 0 (blad Streefwaarden)"),
+        Column("Waarde", "value", Kind.FLOAT, 12, help="gemeten getal"), _text("Eenheid", "unit", 14),
+        _date("Datum", "date", "datum van de meting; of het jaar"), _int("Jaar", "year", 10, "jaar; of de datum"),
+        _organisation("Gemeten door", "measured_by", 24, "de bron van de meting, zoals 'Veiligheidsmonitor 2025'"),
+        _text("Opmerking", "note", 40), _example(), *_source(), _file())),
+    Sheet("Evaluaties", "evaluations", (
+        _id(), _ref("Actieplan", "plan", "action_plans"), _date("Datum", "date"), _text("Titel", "title", 40),
+        _text("Samenvatting", "summary", 50),
+        _text("Verwijzing", "reference", 30, "het evaluatiedocument zoals genoemd"),
+        _example(), *_source(optional=_OR_STATED),
+        _organisation("Opgave van", "stated_by", 24, "de partij die de evaluatie opgaf, als er geen brondocument is"),
+        _file())),
 )
 
 SHEETS_BY_TITLE: dict[str, Sheet] = {sheet.title: sheet for sheet in SHEETS}
