@@ -315,8 +315,7 @@ def test_validate_speaks_english_about_fidelity(tmp_path, capsys):
     """A quote that does not prove the value it carries (curation/fidelity.py), and an invented quote."""
     data = _bundled_copy(tmp_path)
     programme = data / "velsen-2022.yaml"
-    _edit(programme, 'name: Schiphol, source: {doc: velsen-2022.uitvoeringsafspraken, quote: "• Schiphol"}',
-          'name: Lelystad, source: {doc: velsen-2022.uitvoeringsafspraken, quote: "• Schiphol"}')
+    _edit(programme, "name: Schiphol, row_quote:", "name: Lelystad, row_quote:")
     err = _validate_in_english(capsys, data)
     assert re.search(r"velsen-2022\.yaml:\d+ \[portfolio_items\[\d+\]\.source\.quote\]: "
                      r"the quote does not contain the value of 'name' \('Lelystad'\)", err), err

@@ -940,6 +940,14 @@ The details are in the log.</translation>
         <source>Impulsproject</source>
         <translation>Impulse project</translation>
     </message>
+    <message>
+        <source>Afspraak (werkwijze)</source>
+        <translation>Agreement (way of working)</translation>
+    </message>
+    <message>
+        <source>Opmerking</source>
+        <translation>Remark</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -289,10 +289,11 @@ def _row_quote_findings(dataset: DataSet) -> Iterator[Finding]:
         others = [names[p] for p in college.get(item.programme, ()) if p != item.person and p in names]
         if not row.startswith(_norm(names[item.person])):
             yield Finding(item, "row_quote", "row-quote-member",
-                          f"het rijcitaat begint niet met de naam van het collegelid ('{names[item.person]}')")
+                          _("het rijcitaat begint niet met de naam van het collegelid ('{name}')").format(
+                              name=names[item.person]))
         elif own not in row:
             yield Finding(item, "row_quote", "row-quote-item",
-                          f"het rijcitaat bevat de portefeuille niet ('{item.name}')")
+                          _("het rijcitaat bevat de portefeuille niet ('{name}')").format(name=item.name))
         elif any(_norm(other) in row for other in others):
             yield Finding(item, "row_quote", "row-quote-row",
                           "het rijcitaat loopt door in de rij van een ander collegelid")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from velsen_desk.core.formatting import format_euro
+from velsen_desk.core.i18n import _
 from velsen_desk.core.money import CostStatus
 from velsen_desk.core.text import squash
 from velsen_desk.curation.fidelity import Finding
@@ -68,13 +69,14 @@ def _amount_findings(dataset: DataSet) -> Iterator[Finding]:
                     continue
                 printed = printed_amount(cost.text)
                 if printed != cost.amount:
-                    said = "geen bedrag" if printed is None else format_euro(printed)
-                    yield Finding(record, f"{field}.amount", "amount-text",
-                                  f"bedrag {format_euro(cost.amount)} is niet wat de bedragtekst '{cost.text}' "
-                                  f"zegt ({said})")
+                    said = _("geen bedrag") if printed is None else format_euro(printed)
+                    yield Finding(record, f"{field}.amount", "amount-text", _(
+                        "bedrag {amount} is niet wat de bedragtekst '{text}' zegt ({said})"
+                    ).format(amount=format_euro(cost.amount), text=cost.text, said=said))
                 if cost.qualifier and cost.qualifier.casefold() not in cost.text.casefold():
                     yield Finding(record, f"{field}.qualifier", "amount-qualifier",
-                                  f"de bedragtekst '{cost.text}' zegt niet '{cost.qualifier}'")
+                                  _("de bedragtekst '{text}' zegt niet '{qualifier}'").format(
+                                      text=cost.text, qualifier=cost.qualifier))
 
 
 def _funding_findings(dataset: DataSet) -> Iterator[Finding]:
@@ -87,17 +89,18 @@ def _funding_findings(dataset: DataSet) -> Iterator[Finding]:
             continue
         line = lines.get(funding.budget_line or "")
         budget = budgets.get(funding.budget)
-        for what, limit in (("regel", line.cost if line else None), ("budget", budget.amount if budget else None)):
+        for what, limit in ((_("regel"), line.cost if line else None),
+                            (_("budget"), budget.amount if budget else None)):
             if limit is None:
                 continue
             if limit.status is not CostStatus.AMOUNT or limit.amount is None:
                 yield Finding(funding, "amount", "funding-exceeds",
-                              f"financiering van {format_euro(amount.amount)} uit een {what} zonder bedrag "
-                              f"('{limit.text}')")
+                              _("financiering van {amount} uit een {what} zonder bedrag ('{text}')").format(
+                                  amount=format_euro(amount.amount), what=what, text=limit.text))
             elif amount.amount > limit.amount and limit.qualifier != "minimaal":
                 yield Finding(funding, "amount", "funding-exceeds",
-                              f"financiering van {format_euro(amount.amount)} is meer dan de {what} waar zij uit "
-                              f"komt ({format_euro(limit.amount)})")
+                              _("financiering van {amount} is meer dan de {what} waar zij uit komt ({limit})").format(
+                                  amount=format_euro(amount.amount), what=what, limit=format_euro(limit.amount)))
 
 
 def occurs_in(value: str, text: str) -> bool:
@@ -134,11 +137,12 @@ def _action_cell_findings(dataset: DataSet, texts: dict[str, str | None]) -> Ite
             value = getattr(action, field)
             if value is not None and not occurs_in(value, text):
                 yield Finding(action, field, "table-cell",
-                              f"de tekst van '{field}' komt niet letterlijk voor in de tabel van de brontekst")
+                              _("de tekst van '{field}' komt niet letterlijk voor in de tabel van de brontekst").format(
+                                  field=field))
         quote = squash(action.source.quote or "").casefold()
         if action.trekker and quote and squash(action.trekker).casefold() not in quote:
             yield Finding(action, "source.quote", "quote-contains-trekker",
-                          f"het citaat bevat de trekker niet ('{action.trekker}')")
+                          _("het citaat bevat de trekker niet ('{trekker}')").format(trekker=action.trekker))
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -151,12 +155,14 @@ def _budget_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator
         text = texts.get(budget.source.doc)
         if text is not None and budget.description is not None and not occurs_in(budget.description, text):
             yield Finding(budget, "description", "verbatim",
-                          "de tekst van 'description' komt niet letterlijk voor in de brontekst")
+                          _("de tekst van '{field}' komt niet letterlijk voor in de brontekst").format(
+                              field="description"))
         said = f"{budget.source.quote or ''} {budget.description or ''}"
         missing = [y for y in _YEAR.findall(budget.period_text or "") if not re.search(rf"\b{y}\b", said)]
         if missing:
             yield Finding(budget, "period_text", "period-year",
-                          f"het jaar {missing[0]} van de periode staat niet in het citaat of de beschrijving")
+                          _("het jaar {year} van de periode staat niet in het citaat of de beschrijving").format(
+                              year=missing[0]))
 
 
 def figure_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterator[Finding]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.i18n import _
 from velsen_desk.core.text import squash
 
 if TYPE_CHECKING:
@@ -41,8 +42,8 @@ def progress_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterato
     for report in dataset.progress_reports:
         key = (report.plan or report.programme, report.date)
         if key in seen_dates:
-            yield report, "date", (f"er is al een voortgangsrapportage met peildatum "
-                                   f"{format_long_date(report.date)} ('{seen_dates[key]}')")
+            yield report, "date", _("er is al een voortgangsrapportage met peildatum {date} ('{other}')").format(
+                date=format_long_date(report.date), other=seen_dates[key])
         else:
             seen_dates[key] = report.id
 
@@ -52,15 +53,18 @@ def progress_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterato
         if report is None:
             continue  # reported as an unknown reference
         if report.plan is None:
-            yield entry, "report", (f"voortgangsrapportage '{report.id}' hoort bij een programma, "
-                                    "niet bij een actieplan met acties")
+            yield entry, "report", _(
+                "voortgangsrapportage '{report}' hoort bij een programma, niet bij een actieplan met acties"
+            ).format(report=report.id)
         elif entry.action in plan_of_action and plan_of_action[entry.action] != report.plan:
-            yield entry, "action", (f"actie '{entry.action}' hoort niet bij actieplan '{report.plan}' "
-                                    f"van voortgangsrapportage '{report.id}'")
+            yield entry, "action", _(
+                "actie '{action}' hoort niet bij actieplan '{plan}' van voortgangsrapportage '{report}'"
+            ).format(action=entry.action, plan=report.plan, report=report.id)
         key = (entry.report, entry.action)
         if key in seen_entries:
-            yield entry, "action", (f"actie '{entry.action}' staat twee keer in voortgangsrapportage "
-                                    f"'{entry.report}' (ook bij '{seen_entries[key]}')")
+            yield entry, "action", _(
+                "actie '{action}' staat twee keer in voortgangsrapportage '{report}' (ook bij '{other}')"
+            ).format(action=entry.action, report=entry.report, other=seen_entries[key])
         else:
             seen_entries[key] = entry.id
         yield from _planning_source(entry, texts)
@@ -69,8 +73,9 @@ def progress_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterato
     for measurement in dataset.measurements:
         count = targets.get(measurement.focus_point)
         if count is not None and measurement.target >= count:
-            yield measurement, "target", (f"focuspunt '{measurement.focus_point}' heeft {count} meetbare "
-                                          f"doelen; doel {measurement.target} bestaat niet (telling begint bij 0)")
+            yield measurement, "target", _(
+                "focuspunt '{point}' heeft {count} meetbare doelen; doel {target} bestaat niet (telling begint bij 0)"
+            ).format(point=measurement.focus_point, count=count, target=measurement.target)
 
 
 def _planning_source(entry: Any, texts: dict[str, str | None]) -> Iterator[Finding]:
@@ -78,8 +83,8 @@ def _planning_source(entry: Any, texts: dict[str, str | None]) -> Iterator[Findi
     if source is None:
         return
     if source.doc not in texts:
-        yield entry, "planning_source.doc", f"bronverwijzing naar onbekend document '{source.doc}'"
+        yield entry, "planning_source.doc", _("bronverwijzing naar onbekend document '{doc}'").format(doc=source.doc)
         return
     text = texts[source.doc]
     if source.quote is not None and text is not None and squash(source.quote) not in text:
-        yield entry, "planning_source.quote", "citaat komt niet voor in de brontekst"
+        yield entry, "planning_source.quote", _("citaat komt niet voor in de brontekst")

@@ -17,6 +17,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.progress import ProgressStatus, needs_explanation, status_label
 from velsen_desk.curation.schema import Cost, Count, Id, Label, SourceRef, Strict, Text
 
@@ -38,10 +39,11 @@ class ProgressReport(Strict):
     @model_validator(mode="after")
     def _one_subject_one_source(self) -> ProgressReport:
         if (self.plan is None) == (self.programme is None):
-            raise ValueError("een voortgangsrapportage hoort bij precies één plan (plan) of één programma (programme)")
+            raise ValueError(_(
+                "een voortgangsrapportage hoort bij precies één plan (plan) of één programma (programme)"))
         if (self.source is None) == (self.stated_by is None):
-            raise ValueError("een voortgangsrapportage heeft een bron (source) of een opgave van een partij "
-                             "(stated_by), precies één van de twee")
+            raise ValueError(_("een voortgangsrapportage heeft een bron (source) of een opgave van een partij "
+                               "(stated_by), precies één van de twee"))
         return self
 
 
@@ -62,9 +64,10 @@ class ProgressEntry(Strict):
     @model_validator(mode="after")
     def _explained(self) -> ProgressEntry:
         if needs_explanation(self.status) and self.explanation is None:
-            raise ValueError(f"status '{status_label(self.status)}' vraagt een toelichting (explanation)")
+            raise ValueError(_("status '{status}' vraagt een toelichting (explanation)").format(
+                status=status_label(self.status)))
         if self.planning_source is not None and self.planning_text is None:
-            raise ValueError("een bron voor de planning (planning_source) zonder herziene planning (planning_text)")
+            raise ValueError(_("een bron voor de planning (planning_source) zonder herziene planning (planning_text)"))
         return self
 
 
@@ -86,7 +89,7 @@ class Measurement(Strict):
     @model_validator(mode="after")
     def _when(self) -> Measurement:
         if (self.date is None) == (self.year is None):
-            raise ValueError("een meting heeft een datum (date) of een jaar (year), precies één van de twee")
+            raise ValueError(_("een meting heeft een datum (date) of een jaar (year), precies één van de twee"))
         return self
 
 
@@ -106,6 +109,6 @@ class Evaluation(Strict):
     @model_validator(mode="after")
     def _sourced(self) -> Evaluation:
         if (self.source is None) == (self.stated_by is None):
-            raise ValueError("een evaluatie heeft een bron (source) of een opgave van een partij "
-                             "(stated_by), precies één van de twee")
+            raise ValueError(_("een evaluatie heeft een bron (source) of een opgave van een partij "
+                               "(stated_by), precies één van de twee"))
         return self

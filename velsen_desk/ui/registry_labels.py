@@ -68,6 +68,8 @@ ITEM_KIND_SINGULARS = (
     QT_TRANSLATE_NOOP("ItemKind", "Opgave"),
     QT_TRANSLATE_NOOP("ItemKind", "Speerpunt"),
     QT_TRANSLATE_NOOP("ItemKind", "Impulsproject"),
+    QT_TRANSLATE_NOOP("ItemKind", "Afspraak (werkwijze)"),
+    QT_TRANSLATE_NOOP("ItemKind", "Opmerking"),
 )
 
 # The empty context of the modules' _tr() helpers: the theme tree and detail headings.
