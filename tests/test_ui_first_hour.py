@@ -273,3 +273,12 @@ def test_the_shortcut_list_comes_from_the_real_actions(qtbot, win):
             for r in range(dialog.table.rowCount())}
     assert ("Ctrl+Alt+J", "Nieuwe opdracht", "overal") in rows
     dialog.close()
+
+
+def test_shortcut_rows_are_measured_at_their_final_column_widths(qtbot, win):
+    dialog = win.help_actions.show_shortcuts()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    heights = [table.rowHeight(r) for r in range(table.rowCount())]
+    assert len(set(heights)) == 1  # one line each: no row taller than the rest
+    dialog.close()
