@@ -282,3 +282,14 @@ def test_shortcut_rows_are_measured_at_their_final_column_widths(qtbot, win):
     heights = [table.rowHeight(r) for r in range(table.rowCount())]
     assert len(set(heights)) == 1  # one line each: no row taller than the rest
     dialog.close()
+
+
+def test_the_row_the_detail_shows_is_selected_after_the_first_tab(qtbot, win):
+    tree = win.themes_tab.tree
+    _focus(qtbot, win.themes_tab.detail)
+    tree.selectionModel().clear()  # nothing current, as at the start
+    tree.setFocus(Qt.FocusReason.TabFocusReason)  # Qt makes a row current without selecting it
+    qtbot.waitUntil(lambda: tree.currentIndex().isValid(), timeout=2000)
+    current = tree.currentIndex()
+    assert tree.selectionModel().isSelected(current)
+    assert current.data() in win.themes_tab.detail_text()
