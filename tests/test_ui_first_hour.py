@@ -293,3 +293,36 @@ def test_the_row_the_detail_shows_is_selected_after_the_first_tab(qtbot, win):
     current = tree.currentIndex()
     assert tree.selectionModel().isSelected(current)
     assert current.data() in win.themes_tab.detail_text()
+
+
+# ---- Search field ---------------------------------------------------------------------------
+
+
+def test_escape_clears_the_search_and_a_second_escape_returns_to_the_view(qtbot, win):
+    from PySide6.QtWidgets import QApplication
+
+    search = win.search
+    _focus(qtbot, search.field)
+    with qtbot.waitSignal(search.sig_results, timeout=10000):
+        qtbot.keyClicks(search.field, "sport")
+    assert search.dock.isVisible()
+    qtbot.keyClick(search.field, Qt.Key.Key_Escape)
+    assert search.field.text() == ""
+    assert not search.dock.isVisible() and search.model.rowCount() == 0 and search.status.text() == ""
+    assert search.field.hasFocus()
+    qtbot.keyClick(search.field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not search.field.hasFocus(), timeout=2000)
+    focused = QApplication.focusWidget()
+    page = win.tabs.currentWidget()
+    assert focused is page or page.isAncestorOf(focused)
+
+
+def test_a_restored_window_does_not_reopen_an_empty_search_panel(qtbot, isolated_home, main_window_on, built_db,
+                                                                  ui_today, settings):
+    first = main_window_on(built_db, ui_today)
+    first.search.dock.show()
+    first.close()  # saves the window state with the panel open
+    first.runner.wait(5000)
+    second = main_window_on(built_db, ui_today)
+    assert not second.search.dock.isVisible()
+    second.runner.wait(5000)
