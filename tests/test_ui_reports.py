@@ -169,8 +169,19 @@ def test_changing_a_choice_makes_the_preview_stale(qtbot, make_dialog):
     dialog = make_dialog("portfolio")
     generate(qtbot, dialog)
     assert dialog.pdf.save_button.isEnabled()
-    dialog.set_kind("budget")
+    dialog.form.set_programme("heemskerk-2018")  # same kind: the user makes it again when ready
     assert not dialog.pdf.save_button.isEnabled() and "opnieuw" in dialog.message
+
+
+def test_changing_the_kind_makes_the_preview_of_the_new_kind(qtbot, make_dialog):
+    dialog = make_dialog("portfolio")
+    first = generate(qtbot, dialog)
+    with qtbot.waitSignal(dialog.sig_preview_ready, timeout=20000) as blocker:
+        dialog.set_kind("budget")  # the old portfolio pages must not stay on show
+    made = blocker.args[0]
+    assert made.path != first.path and "Begroting" in pdf_text(made.path)
+    assert dialog.result_ is made and dialog.pdf.save_button.isEnabled()
+    assert dialog.windowTitle() == "Rapport maken"  # named like the other dialogs
 
 
 def test_ctrl_p_on_the_budget_tab_preselects_budget(qtbot, window):
