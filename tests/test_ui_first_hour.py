@@ -326,3 +326,22 @@ def test_a_restored_window_does_not_reopen_an_empty_search_panel(qtbot, isolated
     second = main_window_on(built_db, ui_today)
     assert not second.search.dock.isVisible()
     second.runner.wait(5000)
+
+
+# ---- Status bar -----------------------------------------------------------------------------
+
+
+def test_a_long_status_message_ends_in_an_ellipsis_and_keeps_the_full_text(qtbot, win):
+    win.resize(900, 600)
+    bar = win.statusBar()
+    text = "Synchroniseren mislukt: " + " ".join(["de gedeelde map is niet bereikbaar"] * 8)
+    bar.showMessage(text, 30000)
+    shown = bar.currentMessage()
+    assert shown.endswith("…") and len(shown) < len(text)
+    assert text.startswith(shown[:-1])
+    assert bar.toolTip() == text
+    room = bar.width() - sum(w.width() for w in (win.sync.changes_button, win.sync.sync_label, win.progress)
+                             if w.isVisible())
+    assert bar.fontMetrics().horizontalAdvance(shown) <= room
+    bar.clearMessage()
+    assert bar.toolTip() == ""

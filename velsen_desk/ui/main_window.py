@@ -51,6 +51,7 @@ from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.chart_library import chart_library
 from velsen_desk.ui.widgets.lazy_page import LazyPage
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.status_bar import ElidingStatusBar
 from velsen_desk.ui.widgets.style import escaped_rich_text
 from velsen_desk.ui.window_geometry import place_window
 
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Velsen Desk"))
         self.setObjectName("main_window")
+        self.setStatusBar(ElidingStatusBar(self))  # temporary messages end in "…", never mid-word
         self._settings = settings
         self._show_errors = show_errors
         self._origin = origin
