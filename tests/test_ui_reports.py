@@ -92,6 +92,17 @@ def test_annex_without_meeting_title_is_explained_in_dutch(qtbot, make_dialog):
     assert dialog.generate_button.isEnabled() and not dialog.pdf.save_button.isEnabled()
 
 
+def test_a_missing_meeting_title_is_logged_as_a_warning_without_traceback(qtbot, make_dialog, caplog):
+    dialog = make_dialog("annex")
+    dialog.form.meeting_edit.setText("   ")
+    caplog.set_level("DEBUG", logger="velsen_desk")
+    with qtbot.waitSignal(dialog.sig_failed, timeout=20000):
+        assert dialog.generate()
+    failures = [r for r in caplog.records if r.name == "velsen_desk.ui.operations"]
+    assert failures and all(r.levelname == "WARNING" and r.exc_info is None for r in failures)
+    assert not [r for r in caplog.records if r.levelno >= 40]
+
+
 def test_service_error_from_the_worker_is_shown_in_dutch(qtbot, make_dialog):
     """Heemskerk has no action plan: the ReportError raised in the worker appears in the dialog."""
     dialog = make_dialog("budget", programme_id="heemskerk-2018")

@@ -149,7 +149,7 @@ class ReportDialog(QDialog):
         self._set_busy(True)
         self._show_message(self.tr("Het rapport wordt gemaakt…"))
         op = Operation(partial(make_report, self._runner.database, request), success=self._on_ready,
-                       failure=self._on_failure, key=self._task_key)
+                       failure=self._on_failure, key=self._task_key, expected=(ReportError,))
         op.with_progress(self.tr("Rapport maken…"), self._on_progress).on_cancelled(self._on_cancelled)
         self._task = self._runner.start(op)
         return True
