@@ -273,3 +273,75 @@ def test_the_shortcut_list_comes_from_the_real_actions(qtbot, win):
             for r in range(dialog.table.rowCount())}
     assert ("Ctrl+Alt+J", "Nieuwe opdracht", "overal") in rows
     dialog.close()
+
+
+def test_shortcut_rows_are_measured_at_their_final_column_widths(qtbot, win):
+    dialog = win.help_actions.show_shortcuts()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    heights = [table.rowHeight(r) for r in range(table.rowCount())]
+    assert len(set(heights)) == 1  # one line each: no row taller than the rest
+    dialog.close()
+
+
+def test_the_row_the_detail_shows_is_selected_after_the_first_tab(qtbot, win):
+    tree = win.themes_tab.tree
+    _focus(qtbot, win.themes_tab.detail)
+    tree.selectionModel().clear()  # nothing current, as at the start
+    tree.setFocus(Qt.FocusReason.TabFocusReason)  # Qt makes a row current without selecting it
+    qtbot.waitUntil(lambda: tree.currentIndex().isValid(), timeout=2000)
+    current = tree.currentIndex()
+    assert tree.selectionModel().isSelected(current)
+    assert current.data() in win.themes_tab.detail_text()
+
+
+# ---- Search field ---------------------------------------------------------------------------
+
+
+def test_escape_clears_the_search_and_a_second_escape_returns_to_the_view(qtbot, win):
+    from PySide6.QtWidgets import QApplication
+
+    search = win.search
+    _focus(qtbot, search.field)
+    with qtbot.waitSignal(search.sig_results, timeout=10000):
+        qtbot.keyClicks(search.field, "sport")
+    assert search.dock.isVisible()
+    qtbot.keyClick(search.field, Qt.Key.Key_Escape)
+    assert search.field.text() == ""
+    assert not search.dock.isVisible() and search.model.rowCount() == 0 and search.status.text() == ""
+    assert search.field.hasFocus()
+    qtbot.keyClick(search.field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not search.field.hasFocus(), timeout=2000)
+    focused = QApplication.focusWidget()
+    page = win.tabs.currentWidget()
+    assert focused is page or page.isAncestorOf(focused)
+
+
+def test_a_restored_window_does_not_reopen_an_empty_search_panel(qtbot, isolated_home, main_window_on, built_db,
+                                                                  ui_today, settings):
+    first = main_window_on(built_db, ui_today)
+    first.search.dock.show()
+    first.close()  # saves the window state with the panel open
+    first.runner.wait(5000)
+    second = main_window_on(built_db, ui_today)
+    assert not second.search.dock.isVisible()
+    second.runner.wait(5000)
+
+
+# ---- Status bar -----------------------------------------------------------------------------
+
+
+def test_a_long_status_message_ends_in_an_ellipsis_and_keeps_the_full_text(qtbot, win):
+    win.resize(900, 600)
+    bar = win.statusBar()
+    text = "Synchroniseren mislukt: " + " ".join(["de gedeelde map is niet bereikbaar"] * 8)
+    bar.showMessage(text, 30000)
+    shown = bar.currentMessage()
+    assert shown.endswith("…") and len(shown) < len(text)
+    assert text.startswith(shown[:-1])
+    assert bar.toolTip() == text
+    room = bar.width() - sum(w.width() for w in (win.sync.changes_button, win.sync.sync_label, win.progress)
+                             if w.isVisible())
+    assert bar.fontMetrics().horizontalAdvance(shown) <= room
+    bar.clearMessage()
+    assert bar.toolTip() == ""

@@ -61,6 +61,24 @@ def test_failure_goes_to_the_failure_callback(qtbot, runner):
     assert isinstance(errors[0], ZeroDivisionError)
 
 
+def test_an_expected_failure_is_a_warning_without_traceback_and_a_bug_keeps_its_traceback(qtbot, runner,
+                                                                                          caplog):
+    errors: list[Exception] = []
+    caplog.set_level("DEBUG", logger="velsen_desk.ui.operations")
+    runner.start(Operation(partial(_divide, 1, 0), success=lambda _r: None, failure=errors.append,
+                           key="expected", expected=(ArithmeticError,)))
+    qtbot.waitUntil(lambda: not runner.busy)
+    [record] = caplog.records
+    assert record.levelname == "WARNING" and record.exc_info is None and "division by zero" in record.getMessage()
+    caplog.clear()
+    runner.start(Operation(partial(_divide, 1, 0), success=lambda _r: None, failure=errors.append,
+                           key="bug", expected=(KeyError,)))
+    qtbot.waitUntil(lambda: not runner.busy)
+    [record] = caplog.records
+    assert record.levelname == "ERROR" and record.exc_info is not None
+    assert len(errors) == 2  # both still reach the failure callback
+
+
 def test_a_newer_task_with_the_same_key_drops_and_cancels_the_stale_one(qtbot, runner):
     gate = threading.Event()
     got: list[str] = []

@@ -92,6 +92,17 @@ def test_annex_without_meeting_title_is_explained_in_dutch(qtbot, make_dialog):
     assert dialog.generate_button.isEnabled() and not dialog.pdf.save_button.isEnabled()
 
 
+def test_a_missing_meeting_title_is_logged_as_a_warning_without_traceback(qtbot, make_dialog, caplog):
+    dialog = make_dialog("annex")
+    dialog.form.meeting_edit.setText("   ")
+    caplog.set_level("DEBUG", logger="velsen_desk")
+    with qtbot.waitSignal(dialog.sig_failed, timeout=20000):
+        assert dialog.generate()
+    failures = [r for r in caplog.records if r.name == "velsen_desk.ui.operations"]
+    assert failures and all(r.levelname == "WARNING" and r.exc_info is None for r in failures)
+    assert not [r for r in caplog.records if r.levelno >= 40]
+
+
 def test_service_error_from_the_worker_is_shown_in_dutch(qtbot, make_dialog):
     """Heemskerk has no action plan: the ReportError raised in the worker appears in the dialog."""
     dialog = make_dialog("budget", programme_id="heemskerk-2018")
@@ -169,8 +180,19 @@ def test_changing_a_choice_makes_the_preview_stale(qtbot, make_dialog):
     dialog = make_dialog("portfolio")
     generate(qtbot, dialog)
     assert dialog.pdf.save_button.isEnabled()
-    dialog.set_kind("budget")
+    dialog.form.set_programme("heemskerk-2018")  # same kind: the user makes it again when ready
     assert not dialog.pdf.save_button.isEnabled() and "opnieuw" in dialog.message
+
+
+def test_changing_the_kind_makes_the_preview_of_the_new_kind(qtbot, make_dialog):
+    dialog = make_dialog("portfolio")
+    first = generate(qtbot, dialog)
+    with qtbot.waitSignal(dialog.sig_preview_ready, timeout=20000) as blocker:
+        dialog.set_kind("budget")  # the old portfolio pages must not stay on show
+    made = blocker.args[0]
+    assert made.path != first.path and "Begroting" in pdf_text(made.path)
+    assert dialog.result_ is made and dialog.pdf.save_button.isEnabled()
+    assert dialog.windowTitle() == "Rapport maken"  # named like the other dialogs
 
 
 def test_ctrl_p_on_the_budget_tab_preselects_budget(qtbot, window):

@@ -109,6 +109,15 @@ def test_unreachable_share_shows_dutch_message_and_keeps_data(qtbot, sync_window
     assert win.sync.sync_action.isEnabled()
 
 
+def test_an_unreachable_share_is_logged_as_a_warning_without_traceback(qtbot, sync_window, tmp_path, caplog):
+    save_share(tmp_path / "bestaat-niet")
+    caplog.set_level("DEBUG", logger="velsen_desk")
+    with qtbot.waitSignal(sync_window.sync.sig_sync_failed, timeout=10000):
+        sync_window.sync.sync_action.trigger()
+    assert [r for r in caplog.records if r.levelname == "WARNING" and "niet bereikbaar" in r.getMessage()]
+    assert not [r for r in caplog.records if r.levelno >= 40 or r.exc_info is not None]
+
+
 def test_settings_dialog_chooses_and_saves_the_share(qtbot, sync_window, tmp_path, monkeypatch):
     folder = tmp_path / "gedeeld"
     folder.mkdir()

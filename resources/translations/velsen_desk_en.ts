@@ -1654,8 +1654,8 @@ Close anyway? The unsaved text will then be lost.</numerusform>
 <context>
     <name>ReportDialog</name>
     <message>
-        <source>Rapport maken – Velsen Desk</source>
-        <translation>Make report – Velsen Desk</translation>
+        <source>Rapport maken</source>
+        <translation>Make report</translation>
     </message>
     <message>
         <source>Het rapport wordt gemaakt…</source>

@@ -52,6 +52,7 @@ from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.chart_library import chart_library
 from velsen_desk.ui.widgets.lazy_page import LazyPage
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+from velsen_desk.ui.widgets.status_bar import ElidingStatusBar
 from velsen_desk.ui.widgets.style import escaped_rich_text
 from velsen_desk.ui.window_geometry import place_window
 
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Velsen Desk"))
         self.setObjectName("main_window")
+        self.setStatusBar(ElidingStatusBar(self))  # temporary messages end in "…", never mid-word
         self._settings = settings
         self._show_errors = show_errors
         self._origin = origin
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(self.search_runner, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search.dock)
         self.search.sig_hit_chosen.connect(self.loader.open_hit)
+        self.search.sig_dismissed.connect(self._focus_current_tab)
         self.sync = SyncFeature(self, show_errors)
         self.sync.sig_new_version.connect(self._on_new_version)
         self._build_toolbar()
@@ -222,6 +225,11 @@ class MainWindow(QMainWindow):
 
     def select_person(self, person_id: str | None) -> bool:
         return self.view_bar.select_person(person_id)
+
+    def _focus_current_tab(self) -> None:
+        page = self.tabs.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_tab(self, key: str) -> None:
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
@@ -515,6 +523,7 @@ class MainWindow(QMainWindow):
         state = self._settings.value("main_window/state")
         if state is not None:
             self.restoreState(state)
+            self.search.dock.hide()  # the query is not kept, so a restored panel would be empty
         tab = self._settings.value("main_window/tab", 0)
         if isinstance(tab, int | str) and str(tab).isdigit():  # an ini file gives a string
             self.tabs.setCurrentIndex(int(tab))

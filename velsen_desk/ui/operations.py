@@ -42,8 +42,13 @@ class Operation(Generic[T]):
         success: Callable[[T], None],
         failure: Callable[[Exception], None] | None = None,
         key: str | None = None,
+        expected: tuple[type[Exception], ...] = (),
     ) -> None:
+        """``expected``: the failures the work reports on purpose (a share that cannot be reached,
+        a missing field), logged as a warning without a traceback; anything else is a bug and is
+        logged with its traceback."""
         self.work = work
+        self.expected = expected
         self.success = success
         self.failure: Callable[[Exception], None] = failure or _log_failure
         self.key = key
@@ -102,7 +107,9 @@ class _Job(QRunnable, Generic[T]):
         try:
             self._result = (self._operation.work(self.state),)
         except Exception as exc:  # delivered to the failure callback, never lost
-            if not isinstance(exc, Cancelled):
+            if isinstance(exc, self._operation.expected):
+                log.warning("background task %s: %s", self.key or self.label, exc)
+            elif not isinstance(exc, Cancelled):
                 log.exception("background task failed")
             self._error = exc
         self._emitter.sig_done.emit(self._task_id)

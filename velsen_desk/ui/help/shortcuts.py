@@ -82,10 +82,12 @@ class ShortcutsDialog(QDialog):
         for row, shortcut in enumerate(shortcuts):
             for column, text in enumerate((shortcut.keys, shortcut.command, shortcut.place or self.tr("overal"))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeRowsToContents()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Rows follow their contents whenever the columns change: measured once here, they
+        # would be measured at the default column widths and come out uneven.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         keys = QLabel(self.tr("Verder: Tab en Shift+Tab gaan naar het volgende of vorige onderdeel van het venster, "
                               "de pijltjestoetsen bewegen binnen een lijst of tabel, Alt met de onderstreepte "
                               "letter kiest een menu of veld."), self)

@@ -94,7 +94,7 @@ class ReportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Rapport maken – Velsen Desk"))
+        self.setWindowTitle(self.tr("Rapport maken"))  # named like the other dialogs, without the app name
         self.setObjectName("report_dialog")
         self._runner = runner
         self._tmp = tempfile.TemporaryDirectory(prefix="velsen-rapport-", ignore_cleanup_errors=True)
@@ -103,6 +103,8 @@ class ReportDialog(QDialog):
         self._closed = False
         self._task: TaskState | None = None
         self._task_output: Path | None = None  # where the running task writes (for tests and logs)
+        self._asked_kind = ""  # the kind of the report being made
+        self._shown_kind = ""  # the kind of the report the preview shows
 
         self.form = ReportForm(programmes, people, person_id, today, self)
         self.pdf = PdfPanel(self)
@@ -143,10 +145,11 @@ class ReportDialog(QDialog):
             return False
         request = self.request()
         self._task_output = request.output
+        self._asked_kind = self.form.kind
         self._set_busy(True)
         self._show_message(self.tr("Het rapport wordt gemaakt…"))
         op = Operation(partial(make_report, self._runner.database, request), success=self._on_ready,
-                       failure=self._on_failure, key=self._task_key)
+                       failure=self._on_failure, key=self._task_key, expected=(ReportError,))
         op.with_progress(self.tr("Rapport maken…"), self._on_progress).on_cancelled(self._on_cancelled)
         self._task = self._runner.start(op)
         return True
@@ -267,7 +270,14 @@ class ReportDialog(QDialog):
 
     def _on_input_changed(self) -> None:
         """A choice changed: the preview no longer matches it until it is made again."""
-        if self.pdf.forget():
+        if not self.pdf.forget():
+            return
+        if self.form.kind != self._shown_kind and not self.busy:
+            # Another kind of report: the old pages would read as the new one, so make it anew.
+            self.pdf.clear()
+            self._shown_kind = ""
+            self.generate()
+        else:
             self._show_message(self.tr("De keuzes zijn gewijzigd. Maak het voorbeeld opnieuw om op te slaan of "
                                        "af te drukken."))
 
@@ -285,6 +295,7 @@ class ReportDialog(QDialog):
             return
         self._task = None
         self._set_busy(False)
+        self._shown_kind = self._asked_kind
         shown = self.pdf.show_result(result)
         self._show_message(self.tr("Het voorbeeld is klaar. Sla het op of druk het af.")
                            if shown or not HAVE_PDF else

@@ -139,10 +139,15 @@ class SearchField(QLineEdit):
 
     sig_down = Signal()
     """The user pressed Down (or Enter) to go to the results."""
+    sig_escape = Signal()
+    """The user pressed Escape."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.sig_down.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.sig_escape.emit()
             return
         super().keyPressEvent(event)
 
@@ -155,6 +160,8 @@ class SearchPanel(QObject):
     """A result was chosen (a :class:`SearchHit`)."""
     sig_results = Signal(int)
     """Results for the latest query are shown (number of hits; 0 means "geen resultaten")."""
+    sig_dismissed = Signal()
+    """Escape in an empty field: the user is done searching; the window takes the focus back."""
 
     def __init__(self, runner: OperationRunner, parent: QWidget) -> None:
         super().__init__(parent)
@@ -203,6 +210,7 @@ class SearchPanel(QObject):
         self._timer.timeout.connect(self.run_query)
         self.field.textChanged.connect(self._on_text)
         self.field.sig_down.connect(self.focus_results)
+        self.field.sig_escape.connect(self._on_escape)
         self._last_query = ""
 
     # ---- Public API
@@ -251,6 +259,17 @@ class SearchPanel(QObject):
         return super().eventFilter(watched, event)
 
     # ---- Private
+
+    def _on_escape(self) -> None:
+        """The first Escape clears the query and its results; the next one leaves the field."""
+        if self.field.text():
+            self.field.clear()
+            self._timer.stop()
+            self.run_query()  # an empty query: no results, the panel closes
+            self.status.clear()
+            return
+        self.dock.hide()
+        self.sig_dismissed.emit()
 
     def _on_text(self, _text: str) -> None:
         self._timer.start()

@@ -84,8 +84,11 @@ class SyncController(QObject):
             return False
         self._running = True
         self.sig_started.emit()
+        from velsen_desk.sync.sync import SyncError  # run_sync imports it in a moment anyway
+
         op = Operation(partial(run_sync, share, local_db, self._emitter.sig_progress.emit, automatic),
-                       success=self._on_done, failure=partial(self._on_error, automatic=automatic), key="sync")
+                       success=self._on_done, failure=partial(self._on_error, automatic=automatic), key="sync",
+                       expected=(SyncError,))
         self.runner.start(op)
         return True
 

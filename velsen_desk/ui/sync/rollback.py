@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.storage.database import DatabaseError, inspect_database
 from velsen_desk.sync.diff import Change
-from velsen_desk.sync.rollback import KeptVersion, RollbackResult, kept_versions, rollback, rollback_preview
+from velsen_desk.sync.rollback import (
+    KeptVersion,
+    RollbackError,
+    RollbackResult,
+    kept_versions,
+    rollback,
+    rollback_preview,
+)
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.sync.changes import ChangesModel, unlisted_change_text
 from velsen_desk.ui.sync.word_diff_view import WordDiffDelegate
@@ -123,7 +130,7 @@ class RollbackDialog(QDialog):
         self.summary.setText(self.tr("Terugzetten…"))
         local = self._local_db
         self.runner.start(Operation(lambda _state: rollback(local, version), success=self._on_done,
-                                    failure=self._on_failed, key="rollback"))
+                                    failure=self._on_failed, key="rollback", expected=(RollbackError,)))
 
     def wait(self, msecs: int = 30000) -> None:
         self.runner.wait(msecs)

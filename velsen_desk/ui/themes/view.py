@@ -245,6 +245,12 @@ class ThemesTab(ProgrammeTab):
         data = self._state.data
         if data is None or not current.isValid():
             return
+        selection = self.tree.selectionModel()
+        if not selection.isSelected(current):
+            # Qt makes the first row current without selecting it when the tree first gets the
+            # focus; the detail shows the current row, so that row must look chosen too.
+            selection.select(current, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                             | QItemSelectionModel.SelectionFlag.Rows)
         source = self.proxy.mapToSource(current.siblingAtColumn(0))
         node = self.model.node(source)
         person = self._state.person_id
