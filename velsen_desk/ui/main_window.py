@@ -333,6 +333,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.data_label = DataStatus(self)
+        self._busy_message = ""  # the label of the work on show; cleared only while it is still shown
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(140)
@@ -477,10 +478,12 @@ class MainWindow(QMainWindow):
 
     def _on_busy(self, busy: bool, label: str) -> None:
         self.progress.setVisible(busy)
+        bar = self.statusBar()
         if busy:
-            self.statusBar().showMessage(label)
-        else:
-            self.statusBar().clearMessage()
+            bar.showMessage(label)
+            self._busy_message = bar.currentMessage()
+        elif bar.currentMessage() == self._busy_message:
+            bar.clearMessage()  # only the work's own label: a result the work left (an error) stays
 
     def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(TAB_KEYS):

@@ -12,6 +12,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 _MARGIN = 16  # the bar's own left margin and the gap before the first permanent widget
+_MIN_ROOM = 200  # px: enough for the start of a message ("Synchroniseren mislukt: …")
 
 
 class ElidingStatusBar(QStatusBar):
@@ -56,7 +57,8 @@ class ElidingStatusBar(QStatusBar):
 
     def _room(self) -> int:
         taken = sum(w.width() for w in self._permanent if w.isVisible())
-        return max(0, self.width() - taken - _MARGIN * (1 + len(self._permanent)))
+        # never nothing: with the permanent widgets filling the bar, the message still shows its start
+        return max(_MIN_ROOM, self.width() - taken - _MARGIN * (1 + len(self._permanent)))
 
     def _elided(self, text: str) -> str:
         return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self._room())
