@@ -35,6 +35,7 @@ PARENTS: dict[str, tuple[str, str]] = {
     "impulsprojecten": ("document", "documents"),
     "core_values": ("document", "documents"),
     "topic_categories": ("document", "documents"),
+    "agreements": ("document", "documents"),
     "progress_reports": ("plan", "action_plans"),
     "progress_entries": ("report", "progress_reports"),
     "measurements": ("focus_point", "focus_points"),

@@ -158,7 +158,7 @@ SHEET_TITLES: dict[str, str] = {
     "actions": "Acties", "budgets": "Budgetten", "budget_lines": "Begrotingsregels",
     "fundings": "Financiering", "theme_links": "Themakoppelingen", "perspectives": "Perspectieven",
     "remarks": "Opmerkingen", "impulsprojecten": "Impulsprojecten", "core_values": "Kernwaarden",
-    "topic_categories": "Onderwerpcategorieën", "progress_reports": "Voortgangsrapportages",
+    "topic_categories": "Onderwerpcategorieën", "agreements": "Afspraken", "progress_reports": "Voortgangsrapportages",
     "progress_entries": "Voortgang per actie", "measurements": "Metingen", "evaluations": "Evaluaties",
 }
 
@@ -187,7 +187,11 @@ SHEETS: tuple[Sheet, ...] = (
                 "burgemeester / wethouder; leeg = de bron zegt het niet"),
         _organisation("Partij", "party", 20, "keuzelijst of een nieuwe partij; leeg = de bron zegt het niet"),
         _int("Locoburgemeester", "locoburgemeester_order", 16, "volgorde 1–10; leeg = onbekend"),
-        _int("Volgorde", "order"), *_source(), _file())),
+        _int("Volgorde", "order"),
+        Column("Zeker lege domeinen", "empty_certain", Kind.IDS, 30, ref="domains",
+               help="codes uit het blad Domeinen, gescheiden door ', ': de lege cellen in de rij van dit "
+                    "collegelid die de tabel zeker leeg laat; een andere lege cel is afgeleid"),
+        *_source(), _file())),
     Sheet("Domeinen", "domains", (
         _id(), _ref("Programma", "programme", "programmes"), _text("Naam", "name", 30),
         _int("Volgorde", "order"), *_source(), _file())),
@@ -196,7 +200,10 @@ SHEETS: tuple[Sheet, ...] = (
         _ref("Domein", "domain", "domains", 30, "leeg = geen domeinen of de kolom is onbekend"),
         _bool("Domein zeker", "domain_certain", "nee waar de kolom in de bron niet vast te stellen is"),
         _text("Naam", "name", 40), _text("Toelichting", "detail", 40, "de 'incl. …'-tekst zoals gedrukt"),
-        _int("Volgorde", "order"), *_source(), _file())),
+        _int("Volgorde", "order"),
+        _text("Rij citaat", "row_quote", 50,
+              "letterlijk: de rij van het collegelid vanaf de naam tot en met deze portefeuille"),
+        *_source(), _file())),
     Sheet("Opmerkingen", "remarks", (
         _id(), _ref("Programma", "programme", "programmes"),
         _choice("Bij", "about", {"portefeuilleverdeling": "portefeuilleverdeling",
@@ -251,6 +258,11 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Onderwerpcategorieën", "topic_categories", (
         _id(), _ref("Document", "document", "documents"), _text("Code", "code", 8, "zoals gedrukt: I, II, III"),
         _text("Titel", "title", 40), _text("Tekst", "text", 60, "letterlijk"), *_source(), _file())),
+    Sheet("Afspraken", "agreements", (
+        _id(), _ref("Document", "document", "documents"),
+        _text("Vraag", "question", 40, "de vraag van Deel A zoals gedrukt, met haar nummer"),
+        _text("Aanloop", "group", 40, "de aanloopzin die de afspraak afmaakt, letterlijk; leeg = geen"),
+        _int("Volgorde", "order"), _text("Tekst", "text", 60, "letterlijk"), *_source(), _file())),
     Sheet("Actieplannen", "action_plans", (
         _id(), _ref("Document", "document", "documents"), _text("Titel", "title", 40),
         *_cost("Totaal", "total_documented"), _text("Totaal label", "total_label", 30),
@@ -282,7 +294,13 @@ SHEETS: tuple[Sheet, ...] = (
         _choice("Soort", "kind", {"budget": "budget", "reserve": "reserve", "subsidie": "subsidie",
                                   "bestaand": "bestaand"}),
         *_cost("Omvang", "amount"), _text("Periode", "period_text", 16), _text("Omschrijving", "description", 40),
-        *_cost("Totaal", "total_documented"), _text("Totaal label", "total_label", 30), *_source(), _file())),
+        *_cost("Totaal", "total_documented"), _text("Totaal label", "total_label", 30),
+        _ref("Document", "document", "documents", 30, "het document dat het budget noemt; leeg = geen"),
+        _choice("Per", "per", {"jaar": "jaar"}, 10,
+                "leeg, of jaar: de omvang is een bedrag per jaar (nooit opgeteld bij een totaal)"),
+        _ref("Focuspunt", "focus_point", "focus_points", 30,
+             "het focuspunt dat het budget betaalt, als het document dat zegt; leeg = geen"),
+        *_source(), _file())),
     Sheet("Begrotingsregels", "budget_lines", (
         _id(), _ref("Budget", "budget", "budgets"), _int("Nummer", "number"), _text("Titel", "title", 40),
         *_cost("Kosten", "cost"), _text("Opmerking", "remark", 30), *_source(), _file())),
