@@ -64,6 +64,17 @@ def _messages_back_in_dutch():
     i18n.use_language("nl")
 
 
+def programme_of(database: Path, programme_id: str):
+    """One programme's records, read as the window reads them (storage.reader)."""
+    from velsen_desk.storage.database import ReadOnlyDatabase
+    from velsen_desk.storage.reader import load_catalog, load_programme
+
+    db = ReadOnlyDatabase(database)
+    programme = load_catalog(db).programme(programme_id)
+    assert programme is not None
+    return load_programme(db, programme)
+
+
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled data built into a temporary SQLite file (once per test session)."""

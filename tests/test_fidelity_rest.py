@@ -9,6 +9,7 @@ import re
 import textwrap
 from pathlib import Path
 
+from conftest import programme_of
 from pypdf import PdfReader
 
 from velsen_desk.core.formatting import format_cost
@@ -16,7 +17,6 @@ from velsen_desk.core.money import CostValue
 from velsen_desk.core.wording import budget_amount_text
 from velsen_desk.reports.service import ReportRequest, generate_report
 from velsen_desk.storage.database import connect_readonly
-from velsen_desk.storage.reader import catalog, programme_data
 from velsen_desk.storage.search import search
 
 KLIMAAT = "velsen-2022.uitvoeringsprogramma.klimaatgelden"
@@ -25,13 +25,6 @@ Q1 = "1. Wat spreken we af hoe we als college gaan werken?"
 Q2 = "2. Wat vragen we aan de raad?"
 Q3 = "3. Wat vragen we van en bieden we de ambtelijke organisatie?"
 BESLUITEN = "Besluiten durven nemen, ook als ze moeilijk zijn."
-
-
-def _data(db: Path, programme_id: str):
-    with connect_readonly(db) as conn:
-        programme = catalog(conn).programme(programme_id)
-        assert programme is not None
-        return programme_data(conn, programme)
 
 
 def _pdf_text(db: Path, tmp_path: Path, kind: str, **kw: object) -> str:
@@ -48,7 +41,7 @@ def _squash(text: str) -> str:
 
 
 def test_the_klimaatgelden_are_a_yearly_budget_of_the_uitvoeringsprogramma(built_db):
-    data = _data(built_db, "velsen-2022")
+    data = programme_of(built_db, "velsen-2022")
     point = next(p for c in data.chapters for p in c.focus_points if p.id == KLIMAAT_POINT)
     (budget,) = point.budgets
     assert (budget.id, budget.name, budget.per, budget.amount.amount) == (KLIMAAT, "klimaatgelden", "jaar", 1250000)
@@ -136,7 +129,7 @@ def test_a_budget_document_must_be_of_its_programme(tmp_path):
 
 
 def test_the_agreements_are_read_under_their_three_questions(built_db):
-    agreements = _data(built_db, "velsen-2022").agreements
+    agreements = programme_of(built_db, "velsen-2022").agreements
     assert [q for q in dict.fromkeys(a.question for a in agreements)] == [Q1, Q2, Q3]
     counts = {q: sum(a.question == q for a in agreements) for q in (Q1, Q2, Q3)}
     assert counts == {Q1: 18, Q2: 4, Q3: 7}
@@ -148,7 +141,7 @@ def test_the_agreements_are_read_under_their_three_questions(built_db):
     last = agreements[-1]
     assert last.text.endswith("reserveren voor informele contact- en benen-op-tafelmomenten.")
     assert all(a.source.quote and _squash(a.text) in _squash(a.source.quote) for a in agreements)
-    assert _data(built_db, "heemskerk-2018").agreements == ()
+    assert programme_of(built_db, "heemskerk-2018").agreements == ()
 
 
 def test_the_window_shows_the_agreements_beside_the_categories(window):
@@ -247,7 +240,7 @@ def test_the_themes_report_prints_the_heemskerk_chapters_and_promises(built_db, 
 
 
 def test_the_themes_report_prints_the_strategic_agenda(built_db, tmp_path):
-    data = _data(built_db, "velsen-sa2020")
+    data = programme_of(built_db, "velsen-sa2020")
     text = _squash(_pdf_text(built_db, tmp_path, "themes", programme="velsen-sa2020"))
     assert _squash("Strategische agenda: opgaven en speerpunten") in text
     for opgave in data.opgaven:
@@ -273,7 +266,7 @@ def test_the_annex_of_a_programme_without_themes_names_its_own_structure(built_d
 
 
 def test_every_velsen_item_has_a_row_quote_naming_its_member(built_db):
-    data = _data(built_db, "velsen-2022")
+    data = programme_of(built_db, "velsen-2022")
     assert data.matrix is not None
     names = {m.id: m.name for m in data.matrix.members}
     for item in data.matrix.items:
@@ -284,7 +277,7 @@ def test_every_velsen_item_has_a_row_quote_naming_its_member(built_db):
 
 
 def test_cells_empty_only_by_inference_are_marked(built_db):
-    matrix = _data(built_db, "velsen-2022").matrix
+    matrix = programme_of(built_db, "velsen-2022").matrix
     assert matrix is not None
     inferred = {(p.id, d.id) for p in matrix.members for d in matrix.domains if matrix.empty_inferred(p.id, d.id)}
     assert inferred == {("sander-smeets", "velsen-2022.dom.bedrijfsvoering"),

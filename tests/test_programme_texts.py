@@ -11,13 +11,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import programme_of
 from pypdf import PdfReader
 
 from velsen_desk.core.records import TargetInfo
 from velsen_desk.reports.sections.themes import target_text
 from velsen_desk.reports.service import ReportRequest, generate_report
 from velsen_desk.storage.database import connect_readonly
-from velsen_desk.storage.reader import catalog, programme_data
 from velsen_desk.storage.search import search
 from velsen_desk.ui.widgets.style import ID_ROLE, KIND_ROLE
 
@@ -25,13 +25,6 @@ NB_1 = "Toezicht en handhaving op eigen onderwerpen in portefeuille m.u.v. openb
 NB_2 = "We buigen ons nog over de aanpak en verdeling van het ‘wijk-wethouderschap’."
 OHP = "In 2023 actualiseren we het onderwijshuisvestingsplan om te voldoen aan de eisen en wensen van deze tijd."
 SPORTPAS = "heemskerk-2018.coalitieakkoord.h2.fp07"
-
-
-def _data(db: Path, programme_id: str):
-    with connect_readonly(db) as conn:
-        programme = catalog(conn).programme(programme_id)
-        assert programme is not None
-        return programme_data(conn, programme)
 
 
 def _pdf_text(db: Path, tmp_path: Path, kind: str, **kw: object) -> str:
@@ -49,7 +42,7 @@ def _squash(text: str) -> str:
 
 
 def test_the_sport_pas_is_stored_with_its_start_year_and_bound(built_db):
-    chapters = _data(built_db, "heemskerk-2018").chapters
+    chapters = programme_of(built_db, "heemskerk-2018").chapters
     chapter = next(c for c in chapters if any(p.id == SPORTPAS for p in c.focus_points))
     (target,) = next(p for p in chapter.focus_points if p.id == SPORTPAS).targets
     assert (target.figure, target.unit, target.qualifier, target.start_year, target.year) == (
@@ -81,11 +74,11 @@ def test_the_window_shows_the_sport_pas_from_2019_for_at_least_three_years(windo
 
 
 def test_the_nb_notes_are_read_with_the_portfolio_matrix(built_db):
-    matrix = _data(built_db, "velsen-2022").matrix
+    matrix = programme_of(built_db, "velsen-2022").matrix
     assert matrix is not None
     assert [(r.label, r.text) for r in matrix.remarks] == [("NB", NB_1), ("NB", NB_2)]
     assert [r.source.quote for r in matrix.remarks] == [f"NB: - {NB_1}", f"- {NB_2}"]
-    heemskerk = _data(built_db, "heemskerk-2018").matrix
+    heemskerk = programme_of(built_db, "heemskerk-2018").matrix
     assert heemskerk is not None and heemskerk.remarks == ()
 
 
@@ -112,7 +105,7 @@ def test_the_printed_portfolio_carries_the_nb_with_its_source(built_db, tmp_path
 
 
 def test_prose_commitments_are_kept_apart_from_the_focus_list(built_db):
-    chapter = next(c for c in _data(built_db, "velsen-2022").chapters if c.number == 2)
+    chapter = next(c for c in programme_of(built_db, "velsen-2022").chapters if c.number == 2)
     assert [p.text for p in chapter.text_points] == [OHP]
     assert all(not p.in_text for p in chapter.listed_points) and len(chapter.listed_points) == 11
     (target,) = chapter.text_points[0].targets
@@ -153,18 +146,18 @@ def test_the_printed_themes_carry_the_prose_commitments_apart(built_db, tmp_path
 
 
 def test_the_five_impulsprojecten_are_read_with_their_introduction(built_db):
-    projects = _data(built_db, "velsen-sa2020").impulsprojecten
+    projects = programme_of(built_db, "velsen-sa2020").impulsprojecten
     assert projects is not None
     assert [p.title for p in projects.projects] == [
         "Techport IJmond", "BRAK! & Kustvisie", "Offshore Windenergie", "Havenkwartier Halkade & Oud-IJmuiden",
         "Citymarketing en IJmuiden Rauw aan Zee",
     ]
     assert "bestuursperiode 2014-2018" in projects.intro[0].text
-    assert _data(built_db, "velsen-2022").impulsprojecten is None
+    assert programme_of(built_db, "velsen-2022").impulsprojecten is None
 
 
 def test_each_opgave_has_its_toekomstbeeld(built_db):
-    opgaven = _data(built_db, "velsen-sa2020").opgaven
+    opgaven = programme_of(built_db, "velsen-sa2020").opgaven
     assert [o.future_text.split(".")[0] for o in opgaven if o.future_text] == [
         "Velsen kent een vitale gemeenschap",
         "Kennisrijk werken in Velsen staat voor dynamiek en aantrekkingskracht",
@@ -289,7 +282,7 @@ def test_a_toekomstbeeld_must_be_verbatim(tmp_path):
 
 
 def test_heemskerk_promises_in_the_passive_are_commitments_in_text_order(built_db):
-    chapters = {c.number: c for c in _data(built_db, "heemskerk-2018").chapters}
+    chapters = {c.number: c for c in programme_of(built_db, "heemskerk-2018").chapters}
     texts = {c: [p.text for p in chapters[c].focus_points] for c in chapters}
     assert "Het parkeren in het centrum blijft gratis." in texts[3]
     assert "Tegenover verstrekte bijstand voor levensonderhoud wordt een tegenprestatie gesteld." in texts[2]
@@ -314,10 +307,10 @@ VALUES = ["Perspectief", "Daadkracht", "Lef", "Inlevingsvermogen"]
 
 
 def test_the_four_values_are_read_verbatim(built_db):
-    values = _data(built_db, "velsen-2022").core_values
+    values = programme_of(built_db, "velsen-2022").core_values
     assert [v.name for v in values] == VALUES
     assert values[2].text.startswith("Goed bestuur vraagt om lef tonen en concrete resultaten behalen.")
-    assert _data(built_db, "heemskerk-2018").core_values == ()
+    assert programme_of(built_db, "heemskerk-2018").core_values == ()
 
 
 def test_the_window_shows_the_values_beside_the_themes(window):
@@ -361,7 +354,7 @@ def test_a_value_needs_its_name_in_the_quote_and_its_text_verbatim(tmp_path):
 
 
 def test_the_three_categories_of_council_topics_are_read(built_db):
-    categories = _data(built_db, "velsen-2022").topic_categories
+    categories = programme_of(built_db, "velsen-2022").topic_categories
     assert [(c.code, c.title) for c in categories] == [
         ("I", "Nadruk op politieke koersbepaling"), ("II", "Nadruk op uitvoering"),
         ("III", "Nadruk op periodiek/routine"),
