@@ -756,7 +756,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>Begroting: de acties van het Actieplan met kosten en dekking. “n.v.t.” (geen kosten) en “n.n.b.” (nog niet bekend) zijn iets anders dan € 0.</source>
-        <translation>Budget: the Actieplan&apos;s actions with their costs and funding. “n.v.t.” (no cost) and “n.n.b.” (not yet known) are different from € 0.</translation>
+        <translation>Budget: the Actieplan&apos;s actions with their costs and funding. “n/a” (no cost) and “TBD” (not yet known) are different from €0.</translation>
     </message>
     <message>
         <source>Tijdlijn: de planning van de acties per kwartaal, zo precies als de bron hem noemt.</source>
@@ -947,6 +947,14 @@ The details are in the log.</translation>
     <message>
         <source>Opmerking</source>
         <translation>Remark</translation>
+    </message>
+</context>
+<context>
+    <name>Locale</name>
+    <message>
+        <source>nl</source>
+        <comment>the language code of this catalogue: nl or en (dates, amounts and the domain&apos;s words)</comment>
+        <translation>en</translation>
     </message>
 </context>
 <context>
@@ -1561,11 +1569,11 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>geen bedrag: {0} × n.n.b.</source>
-        <translation>no amount: {0} × n.n.b. (not yet known)</translation>
+        <translation>no amount: {0} × TBD</translation>
     </message>
     <message>
         <source>n.v.t.</source>
-        <translation>n.v.t. (not applicable)</translation>
+        <translation>n/a</translation>
     </message>
     <message>
         <source>Overige acties</source>

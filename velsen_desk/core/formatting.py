@@ -1,4 +1,7 @@
-"""Dutch money, number and date formats through Babel (CLDR data), for the CLI, reports and UI.
+"""Money, number and date formats through Babel (CLDR data), for the CLI, reports and UI.
+
+Dutch by default; the window passes its :class:`~velsen_desk.core.locales.Locale` for English
+("€1,050,000", "20 June 2022", "n/a", "TBD"). The reports never pass one: they stay Dutch.
 
 Babel is imported on the first amount, number or date formatted, not with this module: the
 window's first tab shows none, and importing Babel cost ~12 ms before its first paint.
@@ -10,10 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from velsen_desk.core.i18n import N_
+from velsen_desk.core.locales import DUTCH, Locale
 from velsen_desk.core.money import CostStatus, CostSum, CostValue
 
-LOCALE = "nl_NL"
-UNKNOWN = "onbekend"
+LOCALE = DUTCH.babel
+UNKNOWN = N_("onbekend")
+NOT_APPLICABLE = N_("n.v.t.")
+TO_BE_DETERMINED = N_("n.n.b.")
 
 
 def load_babel() -> None:
@@ -23,72 +30,87 @@ def load_babel() -> None:
 
 
 @functools.lru_cache(maxsize=4096)  # views ask for the same few amounts on every repaint
-def format_euro(amount: int) -> str:
-    """``1050000`` -> ``€ 1.050.000`` (whole euros, no cents)."""
+def format_euro(amount: int, locale: Locale = DUTCH) -> str:
+    """``1050000`` -> ``€ 1.050.000`` (whole euros, no cents; English ``€1,050,000``)."""
     from babel.numbers import format_currency
 
-    return format_currency(amount, "EUR", format="¤ #,##0", locale=LOCALE, currency_digits=False)
+    return format_currency(amount, "EUR", format=locale.euro_pattern, locale=locale.babel, currency_digits=False)
 
 
-def format_number(value: float) -> str:
+def format_number(value: float, locale: Locale = DUTCH) -> str:
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=LOCALE)
+    return format_decimal(value, locale=locale.babel)
 
 
-def format_long_date(value: dt.date | None) -> str:
-    """``2022-06-20`` -> ``20 juni 2022``."""
+def format_long_date(value: dt.date | None, locale: Locale = DUTCH) -> str:
+    """``2022-06-20`` -> ``20 juni 2022`` (English ``20 June 2022``)."""
     if value is None:
-        return UNKNOWN
+        return locale._(UNKNOWN)
     from babel.dates import format_date
 
-    return format_date(value, format="d MMMM y", locale=LOCALE)
+    return format_date(value, format="d MMMM y", locale=locale.babel)
 
 
 @functools.lru_cache(maxsize=4096)
-def format_cost(cost: CostValue) -> str:
-    """An amount in Dutch format; "n.v.t." and "n.n.b." as such, never as € 0."""
+def format_cost(cost: CostValue, locale: Locale = DUTCH) -> str:
+    """An amount; "n.v.t." and "n.n.b." as such, never as € 0."""
     if cost.status is CostStatus.AMOUNT and cost.amount is not None:
-        prefix = f"{cost.qualifier} " if cost.qualifier else ""
-        return prefix + format_euro(cost.amount)
+        prefix = f"{qualifier_text(cost.qualifier, locale)} " if cost.qualifier else ""
+        return prefix + format_euro(cost.amount, locale)
     if cost.status is CostStatus.NOT_APPLICABLE:
-        return "n.v.t."
+        return locale._(NOT_APPLICABLE)
+    unknown = locale._(TO_BE_DETERMINED)
     if cost.text.strip().lower() not in ("n.n.b.", "nnb"):
-        return f"n.n.b. ({cost.text})"
-    return "n.n.b."
+        return f"{unknown} ({cost.text})"  # the source's own words stay as printed
+    return unknown
 
 
-def format_cost_short(cost: CostValue) -> str:
+_QUALIFIERS = {"minimaal": N_("minimaal"), "maximaal": N_("maximaal"), "circa": N_("circa")}
+
+
+def qualifier_text(qualifier: str, locale: Locale = DUTCH) -> str:
+    """"minimaal" (English "at least"); a qualifier we do not know stays as stored."""
+    known = _QUALIFIERS.get(qualifier)
+    return locale._(known) if known else qualifier
+
+
+def format_cost_short(cost: CostValue, locale: Locale = DUTCH) -> str:
     """Like :func:`format_cost` without the source's wording of an unknown ("n.n.b."), for
     places with room for a few characters only (a label beside a bar)."""
     if cost.status in (CostStatus.AMOUNT, CostStatus.NOT_APPLICABLE):
-        return format_cost(cost)
-    return "n.n.b."
+        return format_cost(cost, locale)
+    return locale._(TO_BE_DETERMINED)
 
 
-def format_sum(total: CostSum) -> str:
+def unknown_posts_text(count: int, locale: Locale = DUTCH) -> str:
+    """"1 post n.n.b." / "3 posten n.n.b.": the items a sum could not count."""
+    return locale.ngettext("{n} post n.n.b.", "{n} posten n.n.b.", count).format(n=count)
+
+
+def format_sum(total: CostSum, locale: Locale = DUTCH) -> str:
     """``€ 165.000 + 1 post n.n.b.``: a sum says which items it could not count."""
-    text = format_euro(total.known)
+    text = format_euro(total.known, locale)
     if total.to_be_determined:
-        posts = "post" if total.to_be_determined == 1 else "posten"
-        text += f" + {total.to_be_determined} {posts} n.n.b."
+        text += f" + {unknown_posts_text(total.to_be_determined, locale)}"
     return text
 
 
-def format_derived_sum(total: CostSum) -> str:
+def format_derived_sum(total: CostSum, locale: Locale = DUTCH) -> str:
     """A sum no document prints (over a selection of items): like :func:`format_sum`, but a sum
     without a single amount is never "€ 0": "n.v.t." when every item is n.v.t., "n.n.b." when
     some are unknown, "—" over no items at all."""
     if total.amounts:
-        return format_sum(total)
+        return format_sum(total, locale)
     if total.to_be_determined:
-        posts = "post" if total.to_be_determined == 1 else "posten"
-        return f"n.n.b. ({total.to_be_determined} {posts})"
-    return "n.v.t." if total.not_applicable else "—"
+        count = total.to_be_determined
+        return locale.ngettext("n.n.b. ({n} post)", "n.n.b. ({n} posten)", count).format(n=count)
+    return locale._(NOT_APPLICABLE) if total.not_applicable else "—"
 
 
-def format_loco(role: str | None, order: int | None) -> str:
+def format_loco(role: str | None, order: int | None, locale: Locale = DUTCH) -> str:
     """Locoburgemeester order: "1e", "n.v.t." for the burgemeester, "onbekend" when not stated."""
     if order is not None:
-        return f"{order}e"
-    return "n.v.t." if role == "burgemeester" else UNKNOWN
+        return locale._("{n}e").format(n=order)
+    text = NOT_APPLICABLE if role == "burgemeester" else UNKNOWN
+    return locale._(text)

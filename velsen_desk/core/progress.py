@@ -31,7 +31,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from velsen_desk.core.formatting import format_long_date, format_sum
+from velsen_desk.core.formatting import format_derived_sum, format_long_date
+from velsen_desk.core.i18n import N_
+from velsen_desk.core.locales import DUTCH, Locale
 from velsen_desk.core.money import CostSum, CostValue, sum_costs
 from velsen_desk.core.phases import PhaseLike, Precision, planning_unknown
 
@@ -50,15 +52,16 @@ class ProgressStatus(StrEnum):
     ONBEKEND = "onbekend"
 
 
-# The one home of the Dutch wording: (short label, meaning as the P&C reports define it).
+# The one home of the wording: (short label, meaning as the P&C reports define it), in Dutch;
+# the English through the gettext catalogue (a :class:`Locale`).
 _WORDING: dict[ProgressStatus, tuple[str, str]] = {
-    ProgressStatus.GROEN: ("groen", "op schema in tijd, geld en kwaliteit"),
-    ProgressStatus.ORANJE: ("oranje", "risico, bijsturing nodig"),
-    ProgressStatus.ROOD: ("rood", "wordt niet gehaald"),
-    ProgressStatus.GRIJS: ("grijs", "niet gestart"),
-    ProgressStatus.AFGEROND: ("afgerond", "uitgevoerd"),
-    ProgressStatus.GESTOPT: ("gestopt", "wordt niet (verder) uitgevoerd"),
-    ProgressStatus.ONBEKEND: ("onbekend", "de rapportage noemt geen status"),
+    ProgressStatus.GROEN: (N_("groen"), N_("op schema in tijd, geld en kwaliteit")),
+    ProgressStatus.ORANJE: (N_("oranje"), N_("risico, bijsturing nodig")),
+    ProgressStatus.ROOD: (N_("rood"), N_("wordt niet gehaald")),
+    ProgressStatus.GRIJS: (N_("grijs"), N_("niet gestart")),
+    ProgressStatus.AFGEROND: (N_("afgerond"), N_("uitgevoerd")),
+    ProgressStatus.GESTOPT: (N_("gestopt"), N_("wordt niet (verder) uitgevoerd")),
+    ProgressStatus.ONBEKEND: (N_("onbekend"), N_("de rapportage noemt geen status")),
 }
 assert set(_WORDING) == set(ProgressStatus)
 
@@ -69,27 +72,28 @@ NEEDS_EXPLANATION: frozenset[ProgressStatus] = frozenset(
 # Work that is over: it can no longer be late.
 CLOSED: frozenset[ProgressStatus] = frozenset({ProgressStatus.AFGEROND, ProgressStatus.GESTOPT})
 
-NO_REPORT_TEXT = "geen rapportage"
-LATE_TEXT = "te laat"
-PLANNING_UNKNOWN_TEXT = "planning onbekend"
-NO_PROGRESS_REPORT_TEXT = "Nog geen voortgangsrapportage ontvangen"
-EXAMPLE_MARK = "VOORBEELD — fictieve gegevens"
+# Dutch; a view in another language shows ``locale._(TEXT)``.
+NO_REPORT_TEXT = N_("geen rapportage")
+LATE_TEXT = N_("te laat")
+PLANNING_UNKNOWN_TEXT = N_("planning onbekend")
+NO_PROGRESS_REPORT_TEXT = N_("Nog geen voortgangsrapportage ontvangen")
+EXAMPLE_MARK = N_("VOORBEELD — fictieve gegevens")
 
 
 @functools.lru_cache(maxsize=1024)
-def long_date(day: dt.date) -> str:
+def long_date(day: dt.date, locale: Locale = DUTCH) -> str:
     """:func:`format_long_date`, cached: a monitor of 2,000 actions × 8 peildata prints the same
     few dates 16,000 times, and each Babel call costs ~0.1 ms."""
-    return format_long_date(day)
+    return format_long_date(day, locale)
 
 
-def status_label(status: ProgressStatus | None) -> str:
+def status_label(status: ProgressStatus | None, locale: Locale = DUTCH) -> str:
     """"groen", …; None (no report at all) is "geen rapportage", never a colour."""
-    return NO_REPORT_TEXT if status is None else _WORDING[status][0]
+    return locale._(NO_REPORT_TEXT if status is None else _WORDING[status][0])
 
 
-def status_meaning(status: ProgressStatus) -> str:
-    return _WORDING[status][1]
+def status_meaning(status: ProgressStatus, locale: Locale = DUTCH) -> str:
+    return locale._(_WORDING[status][1])
 
 
 def needs_explanation(status: ProgressStatus) -> bool:
@@ -146,28 +150,29 @@ class Lateness(StrEnum):
 
 _LATENESS_TEXT = {
     Lateness.LATE: LATE_TEXT,
-    Lateness.ON_TIME: "op tijd",
+    Lateness.ON_TIME: N_("op tijd"),
     Lateness.CLOSED: "",
     Lateness.PLANNING_UNKNOWN: PLANNING_UNKNOWN_TEXT,
-    Lateness.OPEN: "geen einddatum",
-    Lateness.RECURRING: "terugkerend",
+    Lateness.OPEN: N_("geen einddatum"),
+    Lateness.RECURRING: N_("terugkerend"),
 }
 
 
-def lateness_text(lateness: Lateness) -> str:
-    return _LATENESS_TEXT[lateness]
+def lateness_text(lateness: Lateness, locale: Locale = DUTCH) -> str:
+    text = _LATENESS_TEXT[lateness]
+    return locale._(text) if text else ""
 
 
-PLANNING_PASSED_TEXT = "einde planning verstreken"
-STALE_TEXT = "geen recente rapportage"
+PLANNING_PASSED_TEXT = N_("einde planning verstreken")
+STALE_TEXT = N_("geen recente rapportage")
 
 
-def late_label(item: ActionProgress) -> str:
+def late_label(item: ActionProgress, locale: Locale = DUTCH) -> str:
     """How a view words an action's lateness. Without any report the planning alone says its
     end has passed, not that the work is unfinished: "einde planning verstreken", not "te laat"."""
     if item.is_late and item.status is None:
-        return PLANNING_PASSED_TEXT
-    return lateness_text(item.lateness)
+        return locale._(PLANNING_PASSED_TEXT)
+    return lateness_text(item.lateness, locale)
 
 
 def lateness(
@@ -362,14 +367,24 @@ def spend_sum(items: Iterable[ActionProgress]) -> SpendSum:
     )
 
 
-def spend_text(spend: SpendSum) -> str:
+def spend_total_text(total: CostSum, locale: Locale = DUTCH) -> str:
+    """One side of a spend sum: "€ 691.000 + 1 post n.n.b."; with no amount at all "n.v.t." (every
+    action n.v.t.) or "n.n.b. (2 posten)", never "€ 0" (:func:`format_derived_sum`)."""
+    return format_derived_sum(total, locale)
+
+
+def spend_text(spend: SpendSum, locale: Locale = DUTCH) -> str:
     """"gepland € 691.000 + 1 post n.n.b.; gerealiseerd € 35.000 + 1 post n.n.b.; 16 acties zonder
-    rapportage": a sum says what it could not count."""
-    text = f"gepland {format_sum(spend.planned)}"
+    rapportage": a sum says what it could not count. Planned n.v.t. throughout is "gepland n.v.t."."""
+    _ = locale._
+    planned = spend_total_text(spend.planned, locale)
     reported = spend.realised.amounts + spend.realised.not_applicable + spend.realised.to_be_determined
-    text += f"; gerealiseerd {format_sum(spend.realised)}" if reported else "; gerealiseerd: nog niets gerapporteerd"
-    if spend.unreported and reported:
-        text += f"; {spend.unreported} {'actie' if spend.unreported == 1 else 'acties'} zonder rapportage"
+    if not reported:
+        return _("gepland {0}; gerealiseerd: nog niets gerapporteerd").format(planned)
+    text = _("gepland {0}; gerealiseerd {1}").format(planned, spend_total_text(spend.realised, locale))
+    if spend.unreported:
+        text += "; " + locale.ngettext("{n} actie zonder rapportage", "{n} acties zonder rapportage",
+                                       spend.unreported).format(n=spend.unreported)
     return text
 
 
@@ -403,8 +418,8 @@ def status_changes(
     return changes
 
 
-def status_change_text(change: StatusChange) -> str:
+def status_change_text(change: StatusChange, locale: Locale = DUTCH) -> str:
     """"Actie 11: oranje → groen, peildatum 1 juli 2025" (a first status: "… → groen")."""
-    before = status_label(change.old) if change.old is not None else "nog geen status"
-    return (f"Actie {change.action_number}: {before} → {status_label(change.new)}, "
-            f"peildatum {long_date(change.peildatum)}")
+    before = status_label(change.old, locale) if change.old is not None else locale._("nog geen status")
+    return locale._("Actie {0}: {1} → {2}, peildatum {3}").format(
+        change.action_number, before, status_label(change.new, locale), long_date(change.peildatum, locale))

@@ -16,9 +16,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from velsen_desk.core import records
+from velsen_desk.core.locales import DUTCH, Locale
 from velsen_desk.core.phases import BarStyle, Span, bar_style, phases_span
 from velsen_desk.core.progress import (
-    PLANNING_PASSED_TEXT,
     ActionProgress,
     ProgressStatus,
     late_label,
@@ -113,6 +113,7 @@ class Row:
     status: ProgressStatus | None = None
     status_text: str = ""
     late: bool = False
+    planning_passed: bool = False  # no report at all, and the planned end has passed
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,7 @@ class TimelineLayout:
 
     def passed_unreported_actions(self) -> tuple[records.ActionInfo, ...]:
         """Actions without any report whose planned end has passed ("einde planning verstreken")."""
-        return tuple(r.action for r in self.rows if r.action and r.status is None and not r.late
-                     and r.status_text.endswith(PLANNING_PASSED_TEXT))
+        return tuple(r.action for r in self.rows if r.action and r.planning_passed)
 
     def conflicting_actions(self) -> tuple[records.ActionInfo, ...]:
         """Actions whose table planning the running text contradicts, in row order."""
@@ -160,18 +160,18 @@ def _x_range(actions: Sequence[records.ActionInfo], today: dt.date) -> tuple[flo
     return float(low), float(high + 0.5 if any(s.open_end for s in spans) else high)
 
 
-def _status_fields(item: ActionProgress | None) -> tuple[ProgressStatus | None, str, bool]:
+def _status_fields(item: ActionProgress | None, locale: Locale) -> tuple[ProgressStatus | None, str, bool]:
     """(latest status, its words on the bar, late); nothing without progress."""
     if item is None:
         return None, "", False
-    text = status_label(item.status)
+    text = status_label(item.status, locale)
     if item.is_late:
-        text += f" · {late_label(item)}"  # without a status: "einde planning verstreken", not late
+        text += f" · {late_label(item, locale)}"  # without a status: "einde planning verstreken", not late
     return item.status, text, item.is_late and item.status is not None
 
 
 def _action_row(y: int, a: records.ActionInfo, x_min: float, x_max: float, prefix: str = "",
-                progress: ActionProgress | None = None) -> Row:
+                progress: ActionProgress | None = None, locale: Locale = DUTCH) -> Row:
     segments: list[Segment] = []
     recurring: tuple[float, ...] = ()
     for p in a.phases:
@@ -187,16 +187,17 @@ def _action_row(y: int, a: records.ActionInfo, x_min: float, x_max: float, prefi
     label = f"{prefix}{a.number}. {a.title}"
     if a.planning_conflict:  # the bar is the table's planning; the running text says otherwise
         label = f"{PLANNING_CAVEAT} {label}"  # in front: a long title is cut off at the end
-    status, status_text, late = _status_fields(progress)
+    status, status_text, late = _status_fields(progress, locale)
+    passed = progress is not None and progress.is_late and progress.status is None
     return Row(y, "action", label, a, tuple(segments), recurring, unknown=a.planning_unknown,
-               status=status, status_text=status_text, late=late)
+               status=status, status_text=status_text, late=late, planning_passed=passed)
 
 
 def build_layout(plan: records.ActionPlanInfo, today: dt.date, unknown_label: str, loose_label: str,
-                 progress: ProgressData | None = None) -> TimelineLayout:
+                 progress: ProgressData | None = None, locale: Locale = DUTCH) -> TimelineLayout:
     """``progress``: the programme's progress records; the bars then carry each action's latest
-    status and "te laat". A plan without any report up to ``today`` gets no marks: the planning
-    alone does not say whether the work is done (the Voortgang tab says so in words)."""
+    status and "te laat" (in ``locale``). A plan without any report up to ``today`` gets no marks:
+    the planning alone does not say whether the work is done (the Voortgang tab says so in words)."""
     actions = list(plan.actions)
     items: dict[str, ActionProgress] = {}
     if progress is not None and progress.reports_of(plan.id, today):
@@ -208,13 +209,13 @@ def build_layout(plan: records.ActionPlanInfo, today: dt.date, unknown_label: st
         fo = lane.focusopgave
         rows.append(Row(len(rows), "group", f"{fo.letter or fo.number} · {fo.title}" if fo else loose_label))
         for a in lane.actions:
-            rows.append(_action_row(len(rows), a, x_min, x_max, progress=items.get(a.id)))
+            rows.append(_action_row(len(rows), a, x_min, x_max, progress=items.get(a.id), locale=locale))
     if lanes.unknown:
         letters = {fo.id: fo.letter or str(fo.number) for fo in plan.focusopgaven}
         rows.append(Row(len(rows), "group", unknown_label))
         for a in lanes.unknown:
             prefix = f"{letters.get(a.focusopgave_id or '', '')} " if a.focusopgave_id else ""
-            rows.append(_action_row(len(rows), a, x_min, x_max, prefix, items.get(a.id)))
+            rows.append(_action_row(len(rows), a, x_min, x_max, prefix, items.get(a.id), locale))
     trekkers = tuple(dict.fromkeys(a.trekker or "?" for a in actions))
     return TimelineLayout(tuple(rows), x_min, x_max, trekkers, year_fraction(today))
 

@@ -1,8 +1,9 @@
 """Sentences the window and the reports both print about the data, written once.
 
-Plain Dutch text (no Qt, no markup); where a view styles a part (a green ✓, an orange ⚠) it
-gets the parts as well. The app is Dutch-first: the window shows these texts as they are, so
-an English catalogue later translates them here, not in each view.
+Plain text (no Qt, no markup); where a view styles a part (a green ✓, an orange ⚠) it gets
+the parts as well. Dutch by default, the reports' language; the window passes its
+:class:`~velsen_desk.core.locales.Locale` and gets the English of the gettext catalogue, so
+each sentence is translated here once, not in each view.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from velsen_desk.core.formatting import format_cost, format_euro, format_sum
+from velsen_desk.core.formatting import UNKNOWN, format_cost, format_euro, format_sum
+from velsen_desk.core.i18n import N_
+from velsen_desk.core.locales import DUTCH, Locale
 from velsen_desk.core.money import CostValue, Reconciliation
 
 
@@ -28,52 +31,61 @@ class ReconciliationWording:
     text: str  # the comparison with the document, e.g. "✓ klopt met document (€ 691.000)"
 
 
-def reconciliation_wording(rec: Reconciliation) -> ReconciliationWording:
-    computed = format_sum(rec.computed)
+def reconciliation_wording(rec: Reconciliation, locale: Locale = DUTCH) -> ReconciliationWording:
+    _ = locale._
+    computed = format_sum(rec.computed, locale)
     if rec.documented is None:
-        return ReconciliationWording(Verdict.NO_DOCUMENT, computed, "geen totaal in het document")
-    documented = format_cost(rec.documented)
+        return ReconciliationWording(Verdict.NO_DOCUMENT, computed, _("geen totaal in het document"))
+    documented = format_cost(rec.documented, locale)
     if rec.agrees is None:
-        return ReconciliationWording(Verdict.INCOMPARABLE, computed, f"document: {documented} (niet te vergelijken)")
+        return ReconciliationWording(Verdict.INCOMPARABLE, computed,
+                                     _("document: {0} (niet te vergelijken)").format(documented))
     if rec.agrees:
-        return ReconciliationWording(Verdict.AGREES, computed, f"✓ klopt met document ({documented})")
+        return ReconciliationWording(Verdict.AGREES, computed, _("✓ klopt met document ({0})").format(documented))
     diff = rec.difference or 0
     sign = "+" if diff > 0 else "−"
-    return ReconciliationWording(Verdict.DIFFERS, computed,
-                                 f"⚠ document {documented}, verschil {sign}{format_euro(abs(diff))}")
+    return ReconciliationWording(Verdict.DIFFERS, computed, _("⚠ document {0}, verschil {1}").format(
+        documented, f"{sign}{format_euro(abs(diff), locale)}"))
 
 
 def funding_text(budget_name: str, amount: CostValue | None, line_number: int | None = None,
-                 *, via_line: bool = False, funds: str | None = None, part: bool = False) -> str:
+                 *, via_line: bool = False, funds: str | None = None, part: bool = False,
+                 locale: Locale = DUTCH) -> str:
     """One source of an action's money: "Reserve (€ 50.000)", or, when the money comes from a
     line of another budget, "ook gefinancierd uit Samen Gezellig in Velsen-Noord, regel 7".
     Where the plan says what the money pays for, that follows, so an amount never reads as
     paying for the whole action: "…, alleen: „De herinrichting zelf …”"."""
-    amount_text = f" ({format_cost(amount)})" if amount is not None else ""
-    scope = funding_scope_text(funds, part)
+    amount_text = f" ({format_cost(amount, locale)})" if amount is not None else ""
+    scope = funding_scope_text(funds, part, locale)
     scope = f", {scope}" if scope else ""
     if via_line:
-        line = f", regel {line_number}" if line_number is not None else ""
-        return f"ook gefinancierd uit {budget_name}{line}{amount_text}{scope}"
+        source = (locale._("{0}, regel {1}").format(budget_name, line_number) if line_number is not None
+                  else budget_name)
+        return locale._("ook gefinancierd uit {0}").format(source) + amount_text + scope
     return f"{budget_name}{amount_text}{scope}"
 
 
-def budget_amount_text(amount: CostValue | None, per: str | None) -> str:
+_PER = {"jaar": N_("{0} per jaar")}
+
+
+def budget_amount_text(amount: CostValue | None, per: str | None, locale: Locale = DUTCH) -> str:
     """A budget's size: "€ 1.250.000 per jaar" says it is a yearly amount in the same words, so it
     never reads as a one-off total. No amount stays unknown ("onbekend"), never € 0."""
     if amount is None:
-        return "onbekend"
-    text = format_cost(amount)
-    return f"{text} per {per}" if per else text
+        return locale._(UNKNOWN)
+    text = format_cost(amount, locale)
+    if not per:
+        return text
+    return locale._(_PER[per]).format(text) if per in _PER else f"{text} per {per}"
 
 
 # Said wherever a yearly amount is shown, so it is not added to one-off amounts by the reader either.
 PER_YEAR_NOTE = "bedrag per jaar, geen totaal; niet op te tellen bij eenmalige bedragen"
 
 
-def funded_action_text(plan_title: str, action_number: int) -> str:
+def funded_action_text(plan_title: str, action_number: int, locale: Locale = DUTCH) -> str:
     """A budget line that pays for (part of) an action of a plan."""
-    return f"ook gefinancierd uit {plan_title}, actie {action_number}"
+    return locale._("ook gefinancierd uit {0}, actie {1}").format(plan_title, action_number)
 
 
 # A portfolio cell shown empty only by inference (PortfolioMatrix.empty_inferred), on screen and in print.
@@ -88,8 +100,8 @@ PLANNING_CAVEAT = "⚠"
 PLANNING_CAVEAT_LEGEND = "tabel en lopende tekst verschillen over de planning: de balk volgt de tabel"
 
 
-def funding_scope_text(funds: str | None, part: bool) -> str:
+def funding_scope_text(funds: str | None, part: bool, locale: Locale = DUTCH) -> str:
     """What one funding line pays for, in the source's words: "alleen: „…”" for part of an action."""
     if not funds:
         return ""
-    return f"alleen: „{funds}”" if part else f"voor: „{funds}”"
+    return (locale._("alleen: „{0}”") if part else locale._("voor: „{0}”")).format(funds)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.records import ProgrammeData
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.widgets.style import escaped_rich_text
 
 
@@ -49,20 +50,23 @@ class DataStatus(QLabel):
         """Where the open data came from, in words (``origin`` as in origin.json)."""
         if origin.get("rolled_back_at"):
             when = _local_date(origin.get("rolled_back_at"))
-            return (self.tr("Vorige versie van de gegevens, teruggezet op {0}").format(format_long_date(when))
-                    if when else self.tr("Vorige versie van de gegevens, teruggezet"))
+            if when is None:
+                return self.tr("Vorige versie van de gegevens, teruggezet")
+            return self.tr("Vorige versie van de gegevens, teruggezet op {0}").format(
+                format_long_date(when, window_locale()))
         if origin.get("origin", "ingebouwd") == "ingebouwd":
             return self.tr("Gegevens meegeleverd met Velsen Desk")
         published = _local_date(origin.get("published_at"))
         by = origin.get("published_by") or self.tr("de griffie")
         if published is None:
             return self.tr("Gegevens gepubliceerd door {0}").format(by)
-        return self.tr("Gegevens van {0}, gepubliceerd door {1}").format(format_long_date(published), by)
+        return self.tr("Gegevens van {0}, gepubliceerd door {1}").format(
+            format_long_date(published, window_locale()), by)
 
     def show_data(self, data: ProgrammeData, data_version: str | None, origin: Mapping[str, str]) -> None:
         dated: list[tuple[str, str]] = []
         for d in sorted(data.documents, key=lambda d: (d.date or dt.date.max, d.title)):
-            when = format_long_date(d.date) if d.date else d.date_text
+            when = format_long_date(d.date, window_locale()) if d.date else d.date_text
             if when:
                 status = f" ({d.status_text or d.status})" if d.status else ""
                 dated.append((d.title, f"{when}{status}"))

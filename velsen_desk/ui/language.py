@@ -13,6 +13,7 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from velsen_desk.core.i18n import use_language
+from velsen_desk.core.locales import Locale, locale_for
 from velsen_desk.core.paths import resources_dir
 
 LANGUAGE_KEY = "ui/language"
@@ -38,6 +39,15 @@ def language_choice(settings: QSettings) -> Language:
 def save_language_choice(settings: QSettings, choice: Language) -> None:
     settings.setValue(LANGUAGE_KEY, choice.value)
     settings.sync()
+
+
+def window_locale() -> Locale:
+    """The locale the window asks the domain's wording, dates and amounts in: the language of
+    the installed catalogue, which translates this one entry to its own language code (as Qt's
+    own catalogues do with "QT_LAYOUT_DIRECTION"). Not a global of the domain: the reports,
+    made in this process too, pass nothing and stay Dutch; without a catalogue it is Dutch."""
+    return locale_for(QCoreApplication.translate(
+        "Locale", "nl", "the language code of this catalogue: nl or en (dates, amounts and the domain's words)"))
 
 
 def translations_dir() -> str:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from velsen_desk.core.formatting import format_euro
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.widgets.plotting import SERIES, pg, style_plot, text_colour
 from velsen_desk.ui.widgets.style import esc
 
@@ -42,7 +43,7 @@ class EuroAxis(pg.AxisItem):
     only_zero = False  # set by the chart while it shows no amounts
 
     def tickStrings(self, values, scale, spacing):  # noqa: D102
-        return [format_euro(int(v)) if v >= 0 else "" for v in values]
+        return [format_euro(int(v), window_locale()) if v >= 0 else "" for v in values]
 
     def tickSpacing(self, minVal, maxVal, size):  # noqa: D102, N802, N803 - pyqtgraph's names
         # pyqtgraph's own spacing is tuned for short numbers and lets "€ 250.000" labels collide

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
 from velsen_desk.core import records, wording
 from velsen_desk.core.formatting import format_cost
 from velsen_desk.core.money import Reconciliation
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.widgets.style import (
     HIGHLIGHT_ROLE,
     ID_ROLE,
@@ -104,8 +105,8 @@ class BudgetModel(TreeModel[BudgetPayload]):
 
     def cost_texts(self) -> set[str]:
         """Every distinct cost text an action or a budget line shows."""
-        texts = {format_cost(a.cost) for a in self._actions.values()}
-        texts.update(format_cost(line.cost) for _budget, line in self._lines.values())
+        texts = {format_cost(a.cost, window_locale()) for a in self._actions.values()}
+        texts.update(format_cost(line.cost, window_locale()) for _budget, line in self._lines.values())
         return texts
 
     def set_highlight(self, action_ids: frozenset[str]) -> None:
@@ -154,7 +155,8 @@ class BudgetModel(TreeModel[BudgetPayload]):
             entry = self._lines.get(f.budget_line_id) if f.budget_line_id else None
             line = entry[1] if entry else None
             parts.append(wording.funding_text(f.budget_name, f.amount, line.number if line else None,
-                                              via_line=line is not None, funds=f.funds, part=f.part))
+                                              via_line=line is not None, funds=f.funds, part=f.part,
+                                              locale=window_locale()))
         return "; ".join(parts)
 
     def line_funding_text(self, line: records.BudgetLineInfo) -> str:
@@ -163,7 +165,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
             action = self._actions.get(action_id)
             if action:
                 plan = next((p.title for p in self._plans if p.id == action.plan_id), "")
-                parts.append(wording.funded_action_text(plan, action.number))
+                parts.append(wording.funded_action_text(plan, action.number, window_locale()))
         return " · ".join(parts)
 
     # ---- TreeModel
@@ -219,7 +221,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
                     NR: str(p.number),
                     TITLE: p.title,
                     TREKKER: p.trekker or _tr("onbekend"),
-                    COST: format_cost(p.cost),
+                    COST: format_cost(p.cost, window_locale()),
                     FUNDING: self.funding_text(p),
                     PLANNING: _planning_cell(p),
                 }.get(column)
@@ -227,7 +229,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
                 return {
                     NR: str(p.number) if p.number is not None else "",
                     TITLE: p.title,
-                    COST: format_cost(p.cost),
+                    COST: format_cost(p.cost, window_locale()),
                     FUNDING: self.line_funding_text(p),
                 }.get(column)
             case None:
@@ -235,7 +237,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
         rec = _reconciliation(p)
         if column == COST:
             if isinstance(p, records.BudgetInfo) and rec is None:
-                return wording.budget_amount_text(p.amount, p.per) if p.amount else ""
+                return wording.budget_amount_text(p.amount, p.per, window_locale()) if p.amount else ""
             return computed_text(rec)
         if column == CHECK:
             return reconciliation_text(rec)
@@ -251,7 +253,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
                 funded = [self._actions[a] for a in dict.fromkeys(p.funded_action_ids) if a in self._actions]
                 funding = ""
                 if p.lines and p.amount:
-                    funding = _tr("budget {0}").format(format_cost(p.amount))
+                    funding = _tr("budget {0}").format(format_cost(p.amount, window_locale()))
                 if funded:
                     # "6 (deels)": the source pays for only part of that action (its detail says which)
                     numbers = ", ".join(

@@ -38,6 +38,7 @@ from velsen_desk.ui.budget.model import (
     BudgetNode,
     BudgetSortProxy,
 )
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
@@ -250,11 +251,11 @@ class BudgetTab(ProgrammeTab):
         rec = plan.reconciliation
         text = (
             f"{html_css()}<b>{esc(plan.title)}</b> — "
-            + esc(self.tr("berekend {0}")).format(esc(format_sum(rec.computed)))
+            + esc(self.tr("berekend {0}")).format(esc(format_sum(rec.computed, window_locale())))
             + f" · {esc(reconciliation_text(rec))}"
         )
         if len(data.plans) > 1:
-            total = format_sum(total_of_plans(data.plans))
+            total = format_sum(total_of_plans(data.plans), window_locale())
             text += "<br>" + esc(self.tr("Alle %n plannen samen: berekend {0}", "", len(data.plans))).format(
                 f"<b>{esc(total)}</b>"
             )
@@ -323,7 +324,8 @@ class BudgetTab(ProgrammeTab):
         def bar(label: str, cost: CostValue, item_id: str) -> Bar:
             amount = cost.amount or 0 if cost.is_amount else 0
             # the tree and the detail pane give the source's own words for an unknown cost
-            return Bar(label, amount, format_cost_short(cost), item_id == selected_id, not cost.is_amount)
+            return Bar(label, amount, format_cost_short(cost, window_locale()), item_id == selected_id,
+                       not cost.is_amount)
 
         bars: list[Bar]
         match shown:
@@ -365,7 +367,8 @@ class BudgetTab(ProgrammeTab):
         from velsen_desk.ui.budget.chart import Bar
 
         # the known euros as the bar, the label saying how many posts are n.n.b. on top
-        return Bar(label, total.known, format_sum(total), False, total.amounts == 0 and not total.complete)
+        return Bar(label, total.known, format_sum(total, window_locale()), False,
+                   total.amounts == 0 and not total.complete)
 
     def _action_html(self, a: records.ActionInfo) -> str:
         data = self._state.data
@@ -454,7 +457,7 @@ class BudgetTab(ProgrammeTab):
             out.append(f"<p><b>{esc(self.tr('Budget'))}:</b> {cost_html(amount)}</p>")
         if rec is not None:
             out.append(
-                f"<p><b>{esc(self.tr('Berekend'))}:</b> {esc(format_sum(rec.computed))}<br>"
+                f"<p><b>{esc(self.tr('Berekend'))}:</b> {esc(format_sum(rec.computed, window_locale()))}<br>"
                 f"{esc(reconciliation_text(rec))}</p>"
             )
         out.append(source_html(p.source, self.tr("Bron")))

@@ -34,6 +34,7 @@ from velsen_desk.core.item_kinds import item_kind
 from velsen_desk.notes.current import current_notes
 from velsen_desk.notes.notes_file import Note, NotesError
 from velsen_desk.storage.database import ReadOnlyDatabase
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.registry_labels import QT_TRANSLATE_NOOP
 from velsen_desk.ui.widgets.style import escaped_rich_text, muted_colour, plain_label
 
@@ -112,7 +113,8 @@ class NotesModel(QAbstractTableModel):
             if column == 5:
                 try:
                     stamp = dt.datetime.fromisoformat(note.updated_at).astimezone()
-                    return f"{format_long_date(stamp.date())} {stamp:%H:%M}"  # as the window writes dates
+                    # as the window writes dates
+                    return f"{format_long_date(stamp.date(), window_locale())} {stamp:%H:%M}"
                 except ValueError:
                     return note.updated_at
         if role == Qt.ItemDataRole.ForegroundRole and note.loose:

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from velsen_desk.core import records
-from velsen_desk.core.formatting import UNKNOWN, format_loco
+from velsen_desk.core.formatting import format_loco
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
 
 Index = QModelIndex | QPersistentModelIndex
@@ -21,10 +22,8 @@ def _tr(text: str) -> str:
 
 
 def loco_text(member: records.PersonInfo) -> str:
-    """The locoburgemeester order in the window's language: core.formatting says "onbekend" in
-    Dutch, which stood beside "unknown" for role and party in the English window."""
-    text = format_loco(member.role, member.locoburgemeester_order)
-    return _tr("onbekend") if text == UNKNOWN else text
+    """The locoburgemeester order in the window's language ("unknown" beside role and party)."""
+    return format_loco(member.role, member.locoburgemeester_order, window_locale())
 
 
 def uncertain_tooltip() -> str:

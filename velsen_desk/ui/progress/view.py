@@ -28,6 +28,7 @@ from velsen_desk.core.progress import (
     by_exception,
     late_label,
     long_date,
+    spend_total_text,
     status_label,
     status_meaning,
 )
@@ -35,6 +36,7 @@ from velsen_desk.core.progress_records import PlanOverview, ProgressData, plan_o
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.core.spend_chart import MAX_CHART_ROWS, SpendRow, bar_length
 from velsen_desk.storage.progress_reader import read_programme_progress
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import MARK, MAX_MARKS, history_pixmap, status_colour
@@ -167,7 +169,7 @@ class ProgressTab(ProgrammeTab):
     def _sum_words(self, total: CostSum) -> str:
         """A sum as the chart labels it: n.n.b. said, never drawn as € 0."""
         if total.amounts:
-            return format_sum(total)
+            return format_sum(total, window_locale())
         if total.to_be_determined:
             return self.tr("geen bedrag: {0} × n.n.b.").format(total.to_be_determined)
         return self.tr("n.v.t.") if total.not_applicable else ""
@@ -246,14 +248,15 @@ class ProgressTab(ProgrammeTab):
         self._show_chart()
 
     def _row(self, item: ActionProgress, title: str) -> QTreeWidgetItem:
+        locale = window_locale()
         latest = item.latest
-        status = status_label(item.status)
+        status = status_label(item.status, locale)
         if item.reporting is Reporting.STALE:
-            status += f" ({STALE_TEXT})"
+            status += f" ({locale._(STALE_TEXT)})"
         row = QTreeWidgetItem([
-            str(item.number), title, status, long_date(item.since) if item.since else "",
-            "", late_label(item), format_cost(item.planned),
-            format_cost(item.realised) if item.realised is not None else "—",
+            str(item.number), title, status, long_date(item.since, locale) if item.since else "",
+            "", late_label(item, locale), format_cost(item.planned, locale),
+            format_cost(item.realised, locale) if item.realised is not None else "—",
             latest.explanation if latest and latest.explanation else "",
         ])
         row.setData(NUMBER, Qt.ItemDataRole.UserRole, item.action_id)
@@ -261,22 +264,24 @@ class ProgressTab(ProgrammeTab):
         if colour is not None:
             row.setBackground(STATUS, QBrush(colour))
             row.setForeground(STATUS, QBrush(Qt.GlobalColor.black))
-            row.setToolTip(STATUS, status_meaning(item.status or ProgressStatus.ONBEKEND))
+            row.setToolTip(STATUS, status_meaning(item.status or ProgressStatus.ONBEKEND, locale))
         pixmap = history_pixmap(item.history)
         if pixmap is not None:
             row.setIcon(HISTORY, QIcon(pixmap))
-            row.setToolTip(HISTORY, "\n".join(f"{long_date(m.peildatum)}: {status_label(m.status)}"
+            row.setToolTip(HISTORY, "\n".join(f"{long_date(m.peildatum, locale)}: {status_label(m.status, locale)}"
                                               for m in item.history))
         if item.is_late:
             row.setFont(PLANNING, bold_font())
         return row
 
     def _spend(self, spend: SpendSum) -> str:
-        """:func:`spend_text` in the window's language (the sums stay Dutch-formatted)."""
-        planned = format_sum(spend.planned)
+        """:func:`spend_text` in the window's words; each sum as the core says it (n.v.t. when no
+        action has a cost, n.n.b. counted: never "€ 0" for a sum without an amount)."""
+        locale = window_locale()
+        planned = spend_total_text(spend.planned, locale)
         if not (spend.realised.amounts or spend.realised.not_applicable or spend.realised.to_be_determined):
             return self.tr("gepland {0}; gerealiseerd: nog niets ontvangen").format(planned)
-        text = self.tr("gepland {0}; gerealiseerd {1}").format(planned, format_sum(spend.realised))
+        text = self.tr("gepland {0}; gerealiseerd {1}").format(planned, spend_total_text(spend.realised, locale))
         if spend.unreported:
             text += self.tr("; zonder rapportage: {0}").format(spend.unreported)
         return text
@@ -284,25 +289,26 @@ class ProgressTab(ProgrammeTab):
     def _header_html(self, data: ProgrammeData, overviews: list[PlanOverview], progress: ProgressData) -> str:
         parts = []
         if progress.is_example:
-            parts.append(f"<p style='color:#b00020'><b>{esc(EXAMPLE_MARK)}</b></p>")
+            parts.append(f"<p style='color:#b00020'><b>{esc(window_locale()._(EXAMPLE_MARK))}</b></p>")
         if not overviews:
             parts.append(esc(self.tr("{0} heeft geen actieplan; er is geen voortgang van acties te tonen.")
                              .format(data.programme.title)))
             return "".join(parts)
+        locale = window_locale()
         for overview in overviews:
             latest = overview.latest_report
-            today = long_date(overview.today)
+            today = long_date(overview.today, locale)
             if latest is None:
                 text = self.tr("{0}: nog geen voortgangsrapportage ontvangen. Stand op {1}, alleen uit de "
                                "planning: bij {2} acties is het einde van de planning verstreken; er is geen "
                                "status.").format(overview.plan.title, today, overview.counts.late)
             else:
                 counts = overview.counts
-                per_status = ", ".join(f"{status_label(s)} {counts.per_status[s]}" for s in ProgressStatus
+                per_status = ", ".join(f"{status_label(s, locale)} {counts.per_status[s]}" for s in ProgressStatus
                                        if counts.per_status[s])
                 text = self.tr("{0}: stand op {1}, laatste rapportage {2} (peildatum {3}). {4}; geen "
                                "rapportage {5}; te laat {6}.").format(
-                    overview.plan.title, today, latest.title, long_date(latest.date), per_status,
+                    overview.plan.title, today, latest.title, long_date(latest.date, locale), per_status,
                     counts.no_report, counts.late)
             parts.append(f"<p>{esc(text)}<br>{esc(self._spend(overview.spend))}</p>")
         return "".join(parts)

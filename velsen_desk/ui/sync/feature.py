@@ -18,6 +18,7 @@ from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.paths import local_database_path
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.storage.local_copy import read_origin
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.sync.controller import SyncController
 from velsen_desk.ui.widgets.style import plain_label
@@ -111,7 +112,7 @@ class SyncFeature(QObject):
         if synced:
             try:
                 stamp = dt.datetime.fromisoformat(synced).astimezone()
-                when = f"{format_long_date(stamp.date())} {stamp:%H:%M}"
+                when = f"{format_long_date(stamp.date(), window_locale())} {stamp:%H:%M}"
             except ValueError:
                 when = synced
         self.sync_label.setText(

@@ -34,6 +34,7 @@ from velsen_desk.sync.rollback import (
     rollback,
     rollback_preview,
 )
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.sync.changes import ChangesModel, unlisted_change_text
 from velsen_desk.ui.sync.word_diff_view import WordDiffDelegate
@@ -41,7 +42,7 @@ from velsen_desk.ui.sync.word_diff_view import WordDiffDelegate
 
 def kept_label(version: KeptVersion) -> str:
     stamp = version.kept_at.astimezone()
-    return f"{format_long_date(stamp.date())} {stamp:%H:%M}"
+    return f"{format_long_date(stamp.date(), window_locale())} {stamp:%H:%M}"
 
 
 def preview_changes(local_db: Path, version: KeptVersion) -> tuple[list[Change], str | None, bool]:

@@ -12,6 +12,7 @@ from velsen_desk.core.progress import EXAMPLE_MARK
 from velsen_desk.core.progress_records import MeasurementInfo
 from velsen_desk.core.records import SPEERPUNT_SECTIONS, OpgaveInfo, ProgrammeData
 from velsen_desk.core.wording import budget_amount_text
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.widgets.style import cost_html, esc, html_css, reconciliation_text, source_html
 
 
@@ -39,7 +40,7 @@ def _target(t: records.TargetInfo) -> str:
         extra.append(_tr("vanaf {0}").format(t.start_year))
     if t.figure is not None:
         bound = f"{esc(t.qualifier)} " if t.qualifier else ""  # "minimaal 3 jaar" (the word as printed)
-        extra.append(bound + esc(format_number(t.figure)) + (f" {esc(t.unit)}" if t.unit else ""))
+        extra.append(bound + esc(format_number(t.figure, window_locale())) + (f" {esc(t.unit)}" if t.unit else ""))
     if t.year is not None:
         extra.append(_tr("in {0}").format(t.year))
     if extra:
@@ -62,15 +63,16 @@ def _measurements(point_id: str, index: int, measured: Measured | None) -> str:
     found = measured.get((point_id, index), ()) if measured else ()
     if not found:
         return ""
+    locale = window_locale()
     values = "; ".join(
-        f"{esc(format_long_date(m.date) if m.date else str(m.year))}: {esc(format_number(m.value))}"
+        f"{esc(format_long_date(m.date, locale) if m.date else str(m.year))}: {esc(format_number(m.value, locale))}"
         f"{' ' + esc(m.unit) if m.unit else ''} ({esc(m.measured_by)})" for m in found)
     alt = esc(_tr("Metingen van dit doel, met het doel als rode stippellijn"))
     heading = _tr("Metingen")
     out = [f'<br><img src="{esc(measurement_url(point_id, index))}" alt="{alt}"><br>',
            f'<span class="muted">{heading}: {values}</span>']
     if any(m.example for m in found):
-        out.append(f"<br><b style='color:#b00020'>{esc(EXAMPLE_MARK)}</b>")
+        out.append(f"<br><b style='color:#b00020'>{esc(window_locale()._(EXAMPLE_MARK))}</b>")
     return "".join(out)
 
 
@@ -86,7 +88,7 @@ def _point_items(points: tuple[records.FocusPointInfo, ...], measured: Measured 
 
 def _budget(b: records.BudgetInfo) -> str:
     """A budget's name and size; a yearly amount says so, so it never reads as a one-off total."""
-    text = f"{esc(b.name)}: <b>{esc(budget_amount_text(b.amount, b.per))}</b>"
+    text = f"{esc(b.name)}: <b>{esc(budget_amount_text(b.amount, b.per, window_locale()))}</b>"
     if b.per_year:
         note = _tr("bedrag per jaar, geen totaal; niet op te tellen bij eenmalige bedragen")
         text += f" <span class='muted'>({note})</span>"
@@ -185,7 +187,8 @@ def theme_html(data: ProgrammeData, theme: records.ThemeInfo, person_id: str | N
             else:
                 body = (
                     f"<b>{esc(plan.title)}</b> ({_tr('het hele plan')})<br>{_tr('Totaal')}: "
-                    f"{esc(format_sum(plan.reconciliation.computed))} {esc(reconciliation_text(plan.reconciliation))}"
+                    f"{esc(format_sum(plan.reconciliation.computed, window_locale()))} "
+                    f"{esc(reconciliation_text(plan.reconciliation))}"
                 )
         items.append(f"<li>{body}<br>{_basis(link)}{rationale}</li>")
     if items:

@@ -18,6 +18,7 @@ from velsen_desk.core.formatting import format_number
 from velsen_desk.core.progress_records import MeasurementInfo
 from velsen_desk.core.records import TargetInfo
 from velsen_desk.core.timeline import year_fraction
+from velsen_desk.ui.language import window_locale
 
 WIDTH, HEIGHT = 440, 150
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 110, 12, 22
@@ -64,7 +65,7 @@ def measurement_image(target: TargetInfo, points: Sequence[MeasurementInfo], tex
         point = at(x_low, value)
         painter.drawText(QRectF(0, point.y() - 8, MARGIN_LEFT - 4, 16),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         format_number(round(value, 0 if y_high >= 5 else 1)))
+                         format_number(round(value, 0 if y_high >= 5 else 1), window_locale()))
     for year in range(int(x_low + 0.5), int(x_high + 0.5)):
         point = at(year + 0.5, y_low)
         painter.drawText(QRectF(point.x() - 20, plot.bottom() + 2, 40, 16), Qt.AlignmentFlag.AlignHCenter, str(year))
@@ -87,7 +88,7 @@ def measurement_image(target: TargetInfo, points: Sequence[MeasurementInfo], tex
         painter.drawEllipse(dot, 3.0, 3.0)
         painter.setPen(QPen(text, 1))
         painter.drawText(QRectF(dot.x() - 30, dot.y() - 18, 60, 14), Qt.AlignmentFlag.AlignHCenter,
-                         format_number(m.value) + unit)
+                         format_number(m.value, window_locale()) + unit)
         painter.setPen(QPen(LINE, 2))
     painter.end()
     return image

@@ -26,6 +26,7 @@ from velsen_desk.core.records import (
     TopicCategoryInfo,
 )
 from velsen_desk.storage.progress_reader import read_programme_progress
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.state import ViewState
@@ -234,7 +235,7 @@ class ThemesTab(ProgrammeTab):
         target = point.targets[int(index)]
         bits = []
         if target.figure is not None:
-            bits.append(format_number(target.figure) + (f" {target.unit}" if target.unit else ""))
+            bits.append(format_number(target.figure, window_locale()) + (f" {target.unit}" if target.unit else ""))
         if target.year is not None:
             bits.append(str(target.year))
         label = self.tr("doel {0}").format(" in ".join(bits))

@@ -25,6 +25,7 @@ from velsen_desk.core.records import ProgrammeData
 from velsen_desk.core.timeline import TimelineLayout, build_layout
 from velsen_desk.core.wording import PLANNING_CAVEAT
 from velsen_desk.storage.progress_reader import read_programme_progress
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import STATUS_COLOURS
 from velsen_desk.ui.state import ViewState
@@ -207,7 +208,7 @@ class TimelineTab(ProgrammeTab):
         self.plan_id = plan.id
         progress = self.progress if self._progress_of == data.programme.id else None
         self.layout_data = build_layout(
-            plan, self.today, self.tr("Planning onbekend"), self.tr("Zonder focusopgave"), progress
+            plan, self.today, self.tr("Planning onbekend"), self.tr("Zonder focusopgave"), progress, window_locale()
         )
         self._redraw()
 
@@ -232,7 +233,7 @@ class TimelineTab(ProgrammeTab):
         heading = self.tr("Voortgang")
         out = [f"<h3>{esc(heading)}</h3>"]
         if progress.is_example:
-            out.append(f"<p style='color:#b00020'><b>{esc(EXAMPLE_MARK)}</b></p>")
+            out.append(f"<p style='color:#b00020'><b>{esc(window_locale()._(EXAMPLE_MARK))}</b></p>")
         reports = progress.reports_of(self.plan_id, self.today)
         if not reports:
             none_yet = self.tr("Nog geen voortgangsrapportage ontvangen: de balken tonen geen status.")
@@ -240,10 +241,11 @@ class TimelineTab(ProgrammeTab):
             return "".join(out)
         latest = reports[-1]
         legend = self.tr("Achter elke balk de laatste status (peildatum {0}); in rood: te laat.")
-        out.append(f"<p>{esc(legend.format(long_date(latest.date)))}<br>")
+        locale = window_locale()
+        out.append(f"<p>{esc(legend.format(long_date(latest.date, locale)))}<br>")
         out.extend(f'<span style="background-color:{STATUS_COLOURS[s]}; color:#000000">'
-                   f'&nbsp;{esc(status_label(s))}&nbsp;</span> ' for s in ProgressStatus)
-        out.append(f"<i>{esc(status_label(None))}</i></p>")
+                   f'&nbsp;{esc(status_label(s, locale))}&nbsp;</span> ' for s in ProgressStatus)
+        out.append(f"<i>{esc(status_label(None, locale))}</i></p>")
         late = layout.late_actions()
         late_heading = self.tr("Te laat")
         out.append(f"<h3>{esc(late_heading)}</h3>")

@@ -14,6 +14,7 @@ from velsen_desk.core.formatting import format_cost, format_sum
 from velsen_desk.core.money import CostStatus, CostValue, Reconciliation
 from velsen_desk.core.records import SourceInfo
 from velsen_desk.core.wording import Verdict, reconciliation_wording
+from velsen_desk.ui.language import window_locale
 
 # Distinct colours that read on light and dark backgrounds (Okabe–Ito, colour-blind safe).
 SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999933", "#882255", "#44AA99"]
@@ -104,15 +105,15 @@ def cost_sort_key(cost: CostValue | None) -> float:
 
 
 def reconciliation_text(rec: Reconciliation | None) -> str:
-    """The core's wording (Dutch, as is); empty where the document prints no figure."""
+    """The core's wording in the window's language; empty where the document prints no figure."""
     if rec is None:
         return ""
-    wording = reconciliation_wording(rec)
+    wording = reconciliation_wording(rec, window_locale())
     return "" if wording.verdict is Verdict.NO_DOCUMENT else wording.text
 
 
 def computed_text(rec: Reconciliation | None) -> str:
-    return format_sum(rec.computed) if rec is not None else ""
+    return format_sum(rec.computed, window_locale()) if rec is not None else ""
 
 
 def esc(text: object) -> str:
@@ -158,7 +159,7 @@ def html_css() -> str:
 def cost_html(cost: CostValue | None) -> str:
     if cost is None:
         return '<span class="muted">—</span>'
-    text = esc(format_cost(cost))
+    text = esc(format_cost(cost, window_locale()))
     if cost.status is CostStatus.NOT_APPLICABLE:
         return f'<span class="muted">{text}</span>'
     if cost.status is not CostStatus.AMOUNT:
