@@ -101,6 +101,34 @@ def test_english_window_shows_the_domains_words_dates_and_amounts_in_english(qtb
     window.runner.wait(5000)
 
 
+def test_english_budget_figures_and_checks_stay_in_view_at_1280(qtbot, built_db, settings, speak):
+    """The check stands beside the cost it checks, and the text columns give way: at 1280×720
+    every total and its "✓ agrees with document (…)" are in view without scrolling sideways; with
+    the search panel open the totals still are."""
+    from velsen_desk.ui.budget.model import TITLE
+
+    speak(Language.ENGLISH)
+    window = open_window(qtbot, built_db, settings)
+    assert window.width() == 1280
+    window.select_tab("budget")
+    tab = window.budget_tab
+    tab.ensure_drawn()
+    qtbot.wait(50)
+    header, room = tab.tree.header(), tab.tree.viewport().width()
+
+    def right(column: int) -> int:
+        return header.sectionViewportPosition(column) + header.sectionSize(column)
+
+    assert header.visualIndex(CHECK) == header.visualIndex(COST) + 1
+    assert right(CHECK) <= room and right(COST) <= room
+    wide_title = header.sectionSize(TITLE)
+    window.search.dock.setVisible(True)
+    qtbot.waitUntil(lambda: tab.tree.viewport().width() < room)
+    qtbot.waitUntil(lambda: header.sectionSize(TITLE) < wide_title)
+    assert right(COST) <= tab.tree.viewport().width()
+    window.runner.wait(5000)
+
+
 def test_english_progress_and_timeline_and_then_a_dutch_report_from_the_same_process(
         qtbot, progress_db, settings, speak, tmp_path):
     speak(Language.ENGLISH)
@@ -113,7 +141,7 @@ def test_english_progress_and_timeline_and_then_a_dutch_report_from_the_same_pro
     assert "1 August 2025" in header and "reporting date 1 July 2025" in header and "augustus" not in header
     assert "red 1" in header and "rood" not in header
     # A focusopgave whose actions all cost n.v.t. plans no € 0.
-    assert headings[0].startswith("Focusopgave 1: Balans vragers en dragers — planned n/a; spent ")
+    assert headings[0].startswith("Focus task 1: Balans vragers en dragers — planned n/a; spent ")
     window.select_tab("timeline")
     tab = window.timeline_tab
     tab.ensure_drawn()

@@ -1588,6 +1588,10 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Action {0}: {1}</translation>
     </message>
     <message>
+        <source>Focusopgave {0}: {1}</source>
+        <translation>Focus task {0}: {1}</translation>
+    </message>
+    <message>
         <source>gepland {0}; gerealiseerd: nog niets ontvangen</source>
         <translation>planned {0}; spent: nothing received yet</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,9 @@ if TYPE_CHECKING:
     from velsen_desk.ui.budget.chart import Bar, CostChart
 
 PADDING_PX = 12  # a cell's margins, and room for the header's sort indicator
+# Text columns (column, preferred width, narrowest): they give way, down to their narrowest, so
+# the figures beside them stay in view; what they cut off ends in "…" and is in the detail pane.
+TEXT_COLUMNS = ((TITLE, 230, 140), (TREKKER, 120, 60), (FUNDING, 170, 90))
 CHART_MIN_WIDTH = 280  # bars and their values stay readable beside the labels
 MAX_BARS = 40  # more bars than this in a ~700 px plot cannot be read: the chart aggregates instead
 
@@ -78,6 +81,11 @@ class BudgetTab(ProgrammeTab):
         self.tree.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.tree.setSortingEnabled(True)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
+        # The check beside the cost it checks: at 1280 px the figures then fit in view, where at
+        # the far right the check was cut off ("✓ klopt me") behind a horizontal scroll.
+        header = self.tree.header()
+        header.moveSection(header.visualIndex(CHECK), header.visualIndex(COST) + 1)
+        self.tree.viewport().installEventFilter(self)  # the viewport: its width is the room
 
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -193,18 +201,33 @@ class BudgetTab(ProgrammeTab):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PLANNING, QHeaderView.ResizeMode.Stretch)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # text columns elide, figures do not
-        for col, width in ((TITLE, 230), (TREKKER, 120), (FUNDING, 170)):
-            header.resizeSection(col, width)
         for col in (COST, CHECK):
             header.resizeSection(col, self._figure_width(col))
         header.setSectionResizeMode(NR, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(NR, self._number_width(data))
+        self._fit_text_columns()
         self._summary_plan = ""
         self._show_summary(QModelIndex())
         self.detail.setHtml(html_css() + "<p>" + esc(self.tr("Kies een actie voor de details en de bron.")) + "</p>")
         self._update_chart(QModelIndex())
         if isinstance(kept, str):
             self.select_item(kept)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_text_columns()  # a narrower tree (the search panel, the splitter) keeps its figures
+        return super().eventFilter(watched, event)
+
+    def _fit_text_columns(self) -> None:
+        """Give the text columns what the number, cost and check columns leave of the tree's
+        width, each between its narrowest and its preferred width (from left to right), so the
+        figures stay in view where the text columns can make room for them."""
+        header = self.tree.header()
+        room = self.tree.viewport().width() - sum(header.sectionSize(c) for c in (NR, COST, CHECK))
+        for col, preferred, narrowest in TEXT_COLUMNS:
+            width = max(narrowest, min(preferred, room))
+            header.resizeSection(col, width)
+            room -= width
 
     def _number_width(self, data: ProgrammeData) -> int:
         """The Nr column: its widest number in bold (the person's actions are bold) after two

@@ -226,7 +226,7 @@ class ProgressTab(ProgrammeTab):
         for overview in self._overviews:
             titles = {a.id: a.title for a in overview.plan.actions}
             for group in overview.groups:
-                name = (f"Focusopgave {group.focusopgave.number}: {group.focusopgave.title}"
+                name = (self.tr("Focusopgave {0}: {1}").format(group.focusopgave.number, group.focusopgave.title)
                         if group.focusopgave else self.tr("Overige acties"))
                 top = QTreeWidgetItem([f"{name} — {self._spend(group.spend)}"])
                 top.setFont(0, bold_font())
