@@ -83,3 +83,13 @@ def test_bad_today_is_a_dutch_usage_error(built_db, capsys, day):
 def test_unknown_programme(built_db, capsys):
     assert main(["voortgang", "--database", str(built_db), "--programme", "nergens"]) == 2
     assert "Onbekend programma 'nergens'" in capsys.readouterr().err
+
+
+def test_a_focusopgave_whose_actions_all_cost_nvt_plans_nvt_not_zero(built_db, progress_db, capsys):
+    """Focusopgave 1's five actions all cost n.v.t.: its planned spend is "n.v.t.", never "€ 0"."""
+    for database in (built_db, progress_db):
+        assert main(["voortgang", "--database", str(database), "--today", "2025-08-01"]) == 0
+        out = capsys.readouterr().out
+        heading = next(line for line in out.splitlines() if line.startswith("Focusopgave 1:"))
+        assert "— gepland n.v.t.; gerealiseerd" in heading, heading
+        assert "gepland € 0" not in heading  # (action 2 reported a real € 0 spent)

@@ -130,3 +130,10 @@ def test_every_focusopgave_has_its_own_table_with_one_span(dbs):
     names = [t._cellvalues[0][0] for t in tables]
     assert names[-1] == "Overige acties" and names[0].startswith("Focusopgave 1: ")
     assert all(t.repeatRows == 2 for t in tables)  # name and column heads on every page
+
+
+def test_the_report_plans_nvt_for_a_focusopgave_without_costs(tmp_path, dbs):
+    """Focusopgave 1's actions all cost n.v.t.: the report's spend line says so, never "€ 0"."""
+    text = " ".join(" ".join(text_of(_make(tmp_path, dbs["synthetic"], peildatum="2025-08-01"))).split())
+    assert "gepland n.v.t.; gerealiseerd € 0" in text  # action 2 reported a real € 0 spent
+    assert "gepland € 0" not in text and "gepland €0" not in text
