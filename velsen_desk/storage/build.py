@@ -202,8 +202,9 @@ def build_database(dataset: DataSet, out: Path) -> BuildResult:
             for orm, values in _dependent_rows(dataset):
                 inserts.add(orm, values)
             inserts.execute(session)
-            session.add_all(progress_rows(dataset))
-            session.flush()
+            for orm, values in progress_rows(dataset):
+                inserts.add(orm, values)
+            inserts.execute(session)
             session.add_all(
                 [
                     m.Meta(key="data_version", value=version),
