@@ -52,3 +52,45 @@ def test_every_record_and_cost_column_arrives(tmp_path: Path):
             "AND total_qualifier IS NULL AND total_text IS NULL").fetchone()[0]
         documented = sum(b.total_documented is None for b in dataset.budgets)
         assert absent == documented
+
+
+def _with_progress(tmp_path: Path) -> Path:
+    import shutil
+
+    from progress_fixtures import write_progress
+
+    data = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), data)
+    write_progress(data)
+    return data
+
+
+def test_progress_rows_are_values_too_and_the_driver_path_writes_the_same_file(tmp_path: Path, monkeypatch):
+    from velsen_desk.storage import build
+    from velsen_desk.storage.tables import progress as p
+
+    dataset = load_dataset([_with_progress(tmp_path)])
+    assert dataset.progress_entries
+    added: list[type] = []
+    original_add_all = Session.add_all
+
+    def add_all(self, instances, *args, **kwargs):  # type: ignore[no-untyped-def]
+        instances = list(instances)
+        added.extend(type(i) for i in instances)
+        return original_add_all(self, instances, *args, **kwargs)
+
+    monkeypatch.setattr(Session, "add_all", add_all)
+    plain: list[str] = []
+    original_plain = build._insert_plain
+
+    def counted(connection, table, keys, rows):  # type: ignore[no-untyped-def]
+        plain.append(table.name)
+        return original_plain(connection, table, keys, rows)
+
+    monkeypatch.setattr(build, "_insert_plain", counted)
+    fast = build_database(dataset, tmp_path / "fast.sqlite").path
+    assert not {p.ProgressReport, p.ProgressEntry, p.RevisedPhase} & set(added)
+    assert {"actions", "progress_entries", "planning_phases"} <= set(plain)
+    monkeypatch.setattr(build, "_plain_insert_fits", lambda *_args: False)  # Core's own insert, as before
+    core = build_database(dataset, tmp_path / "core.sqlite").path
+    assert fast.read_bytes() == core.read_bytes()

@@ -86,3 +86,33 @@ def test_the_fingerprint_follows_the_schema(monkeypatch):
     monkeypatch.setattr("velsen_desk.storage.prebuilt.SCHEMA_VERSION", 99)
     assert bundle_hash() != before
     assert local_copy.bundle_hash is bundle_hash  # one fingerprint for the local copy and the shipped build
+
+
+def test_the_shipped_build_has_the_shape_the_table_metadata_makes():
+    """The sync's shape check reads the expected shape from the shipped build (no SQLAlchemy
+    import): it must be exactly what this version's metadata builds. Fails after a change to the
+    tables: run packaging/prebuild-database.sh."""
+    import sys
+
+    from velsen_desk.storage import shape
+
+    shape.expected_shape.cache_clear()
+    had_sqlalchemy = "sqlalchemy.orm" in sys.modules
+    try:
+        expected = shape.expected_shape()
+        if not had_sqlalchemy:
+            assert "sqlalchemy.orm" not in sys.modules
+        assert expected == shape.metadata_shape()
+    finally:
+        shape.expected_shape.cache_clear()
+
+
+def test_without_a_current_shipped_build_the_metadata_gives_the_shape(own_resources):
+    from velsen_desk.storage import shape
+
+    (own_resources / "prebuilt" / PREBUILT_FILE).unlink()
+    shape.expected_shape.cache_clear()
+    try:
+        assert shape.expected_shape() == shape.metadata_shape()
+    finally:
+        shape.expected_shape.cache_clear()

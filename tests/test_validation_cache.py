@@ -21,7 +21,7 @@ def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(path: Path) -> object:
         raise AssertionError(f"{path} was parsed again")
 
-    monkeypatch.setattr(loader, "parse_file", refuse)
+    monkeypatch.setattr(loader, "parse_records", refuse)
 
 
 @pytest.fixture
@@ -49,8 +49,8 @@ def test_a_changed_byte_is_validated_again(data, tmp_path, monkeypatch):
     target = sorted(data.glob("*.yaml"))[0]
     target.write_bytes(target.read_bytes() + b"\n# een regel meer\n")
     parsed: list[Path] = []
-    real = loader.parse_file
-    monkeypatch.setattr(loader, "parse_file", lambda path: parsed.append(path) or real(path))
+    real = loader.parse_records
+    monkeypatch.setattr(loader, "parse_records", lambda path: parsed.append(path) or real(path))
     load_dataset([data], cache=cache)
     assert target in parsed
 
@@ -83,8 +83,8 @@ def test_a_damaged_entry_means_a_full_validation(data, tmp_path, monkeypatch):
     header, _, body = entry.read_bytes().partition(b"\n")
     entry.write_bytes(header + b"\n" + body.replace(b'"amount"', b'"gratis"', 1))  # not a cost status
     parsed: list[Path] = []
-    real = loader.parse_file
-    monkeypatch.setattr(loader, "parse_file", lambda path: parsed.append(path) or real(path))
+    real = loader.parse_records
+    monkeypatch.setattr(loader, "parse_records", lambda path: parsed.append(path) or real(path))
     assert canonical_json(load_dataset([data], cache=cache)) == canonical_json(first)
     assert parsed
 
@@ -109,8 +109,8 @@ def test_a_link_in_place_of_an_entry_is_not_followed(data, tmp_path, monkeypatch
     os.replace(entry, elsewhere)
     entry.symlink_to(elsewhere)
     parsed: list[Path] = []
-    real = loader.parse_file
-    monkeypatch.setattr(loader, "parse_file", lambda path: parsed.append(path) or real(path))
+    real = loader.parse_records
+    monkeypatch.setattr(loader, "parse_records", lambda path: parsed.append(path) or real(path))
     load_dataset([data], cache=cache)
     assert parsed
 

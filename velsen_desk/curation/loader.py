@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,8 @@ from velsen_desk.curation.file_text import MAX_FILE_BYTES, MAX_TOTAL_BYTES, os_e
 from velsen_desk.curation.messages import dutch_message
 from velsen_desk.curation.problems import DataError, Problem
 from velsen_desk.curation.schema import COLLECTIONS, DataFile
-from velsen_desk.curation.yaml_text import parse_yaml
+from velsen_desk.curation.yaml_fast import NotPlain, parse_plain_data
+from velsen_desk.curation.yaml_text import MAX_DEPTH, MAX_NODES, RefusedYamlError, parse_yaml
 
 __all__ = ["MAX_FILE_BYTES", "MAX_TOTAL_BYTES", "DataSet", "data_files", "load_dataset", "parse_file"]
 
@@ -174,6 +175,41 @@ def parse_file(path: Path) -> tuple[DataFile | None, Any, list[Problem]]:
     text = read_data_text(path)
     if isinstance(text, Problem):
         return None, None, [text]
+    return _parse_text(path, text)
+
+
+RecordLine = Callable[[str, int], int | None]
+
+
+def parse_records(path: Path) -> tuple[DataFile | None, RecordLine, list[Problem]]:
+    """As :func:`parse_file`, for loading a data set: the model (or None), the 1-based line of a
+    record by collection and index, and the problems. A plain file that the schema accepts is
+    built as plain containers with only its records' lines (:func:`yaml_fast.parse_plain_data`);
+    any other file, or one with a problem, goes through :func:`parse_file`'s round-trip tree,
+    which places every problem on its line, exactly as before."""
+    text = read_data_text(path)
+    if isinstance(text, Problem):
+        return None, _no_line, [text]
+    try:
+        data, lines = parse_plain_data(text, MAX_DEPTH, MAX_NODES, RefusedYamlError)
+        model: DataFile | None = DataFile.model_validate(data)
+    except (NotPlain, RefusedYamlError, ValidationError, RecursionError, TypeError, ValueError):
+        model = None  # parsed again below, for the message and line of each problem
+    if model is not None:
+        return model, lambda name, index: _nth(lines.get(name), index), []
+    model, tree, problems = _parse_text(path, text)
+    return model, lambda name, index: _line_of(tree, (name, index)), problems
+
+
+def _no_line(_name: str, _index: int) -> int | None:
+    return None
+
+
+def _nth(lines: list[int] | None, index: int) -> int | None:
+    return lines[index] if lines is not None and 0 <= index < len(lines) else None
+
+
+def _parse_text(path: Path, text: str) -> tuple[DataFile | None, Any, list[Problem]]:
     tree, yaml_problems = parse_yaml(path, text)
     if yaml_problems:
         return None, None, yaml_problems
@@ -220,7 +256,7 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
 
     dataset = DataSet()
     for path in files:
-        model, tree, file_problems = parse_file(path)
+        model, line_of, file_problems = parse_records(path)
         problems.extend(file_problems)
         if model is None:
             continue
@@ -228,7 +264,7 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
             records = getattr(model, name)
             for index, record in enumerate(records):
                 dataset.collections[name].append(record)
-                line = _line_of(tree, (name, index))
+                line = line_of(name, index)
                 record_id = record.id
                 if record_id in dataset.origin:
                     first_file, first_line, _where = dataset.origin[record_id]
@@ -247,7 +283,10 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
     if cache is not None and key is not None:
         from velsen_desk.curation import validation_cache
 
-        validation_cache.store(cache, key, dataset.collections, dataset.origin, dataset.version())
+        # kept on the data set as a reused validation keeps it: the command prints it next, and
+        # hashing every record again cost ~0.5 s at 100x the bundled data
+        dataset.known_version = dataset.version()
+        validation_cache.store(cache, key, dataset.collections, dataset.origin, dataset.known_version)
     return dataset
 
 

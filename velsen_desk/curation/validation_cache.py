@@ -117,8 +117,10 @@ def store(
     version: str,
 ) -> None:
     """Keep a validation without problems under ``key``; a failure to write is logged, never raised."""
+    names: dict[Path, str] = {}  # one str() per file, not per record
     header = {"format": FORMAT, "key": key, "version": version,
-              "origin": {record_id: [str(file), line, where] for record_id, (file, line, where) in origin.items()}}
+              "origin": {record_id: [names.get(file) or names.setdefault(file, str(file)), line, where]
+                         for record_id, (file, line, where) in origin.items()}}
     # model_construct: the records are validated already; serialising them is all that is needed
     values: dict[str, object] = {"format": "velsen-desk-data/1", **collections}
     body = DataFile.model_construct(None, **values).model_dump_json(by_alias=True)

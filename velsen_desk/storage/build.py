@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import create_engine, event, insert, text
+from sqlalchemy import Connection, Table, create_engine, event, insert, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
@@ -155,9 +155,42 @@ class _Inserts:
         self.rows.setdefault(orm, []).append(row)
 
     def execute(self, session: Session) -> None:
+        connection = session.connection()
         for orm, rows in self.rows.items():
-            session.execute(insert(orm.__table__), rows)  # type: ignore[arg-type]
+            table: Table = orm.__table__  # type: ignore[assignment]
+            keys = list(rows[0])
+            if _plain_insert_fits(table, keys, rows):
+                _insert_plain(connection, table, keys, rows)
+            else:
+                connection.execute(insert(table), rows)
         self.rows = {}
+
+
+def _plain_insert_fits(table: Table, keys: list[str], rows: list[dict[str, Any]]) -> bool:
+    """Whether the rows can go straight to sqlite3: all with the same columns, and no column left
+    out that has a default for Core to fill in."""
+    if any(column.key not in keys and (column.default is not None or column.server_default is not None)
+           for column in table.columns):
+        return False
+    return all(len(row) == len(keys) and list(row) == keys for row in rows)
+
+
+def _insert_plain(connection: Connection, table: Table, keys: list[str], rows: list[dict[str, Any]]) -> None:
+    """One ``executemany`` through the driver, each value converted by its column type's own bind
+    processor (dates and booleans as SQLAlchemy writes them): Core's per-row parameter handling
+    was ~1 s of a 100x build for 86,000 rows. The file stays byte-identical."""
+    dialect = connection.dialect
+    columns = [table.columns[key] for key in keys]
+    processors = [column.type.bind_processor(dialect) for column in columns]
+    names = ", ".join(dialect.identifier_preparer.quote(column.name) for column in columns)
+    marks = ", ".join("?" * len(keys))
+    sql = f"INSERT INTO {dialect.identifier_preparer.format_table(table)} ({names}) VALUES ({marks})"
+    if any(processors):
+        values = [tuple(value if process is None else process(value)
+                        for process, value in zip(processors, row.values(), strict=True)) for row in rows]
+    else:
+        values = [tuple(row.values()) for row in rows]
+    connection.exec_driver_sql(sql, values)
 
 
 def _recreate_indexes_in_name_order(engine: Any) -> None:
@@ -202,8 +235,9 @@ def build_database(dataset: DataSet, out: Path) -> BuildResult:
             for orm, values in _dependent_rows(dataset):
                 inserts.add(orm, values)
             inserts.execute(session)
-            session.add_all(progress_rows(dataset))
-            session.flush()
+            for orm, values in progress_rows(dataset):
+                inserts.add(orm, values)
+            inserts.execute(session)
             session.add_all(
                 [
                     m.Meta(key="data_version", value=version),

@@ -35,6 +35,10 @@ from velsen_desk.storage.database import DatabaseError, inspect_database
 # The longest text the curated schema accepts (max_text_length(); a test holds the two equal):
 # importing the schema (pydantic) to compute it cost more than the rest of the check.
 TEXT_LIMIT = 5_000
+# Names the rules below. Publish records it in the manifest of the bytes it checked; a laptop
+# relies on that record only when it names these very rules: raise it whenever a rule is added
+# or tightened, so files published before are checked again by the stricter version.
+CHECK_VERSION = "inhoud/1"
 CHECK_SECONDS = 30.0  # the bundled data checks in well under a second; a bound, not a budget
 _PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between deadline checks
 _clock = time.monotonic

@@ -17,7 +17,7 @@ import datetime as dt
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from velsen_desk.core.i18n import _
 from velsen_desk.core.money import CostValue, Reconciliation, sum_costs
@@ -57,6 +57,7 @@ from velsen_desk.core.records import (
 )
 from velsen_desk.storage.database import ReadOnlyDatabase
 
+_T = TypeVar("_T")
 _Row = dict[str, Any]  # one table row by column name; values already converted to the declared type
 
 # ---- what is read from each table ----------------------------------------------------------------
@@ -211,6 +212,9 @@ class _Rows:
         self._conn = conn
         self._tables: dict[str, list[_Row]] = {}
         self._groups: dict[tuple[str, str], dict[Any, list[_Row]]] = {}
+        self._positions: dict[str, dict[int, int]] = {}
+        self._by_id: dict[str, dict[str, _Row]] = {}
+        self._derived: dict[str, Any] = {}
 
     def __getitem__(self, table: str) -> list[_Row]:
         rows = self._tables.get(table)
@@ -234,12 +238,39 @@ class _Rows:
     def by_id(self, table: str) -> dict[str, _Row]:
         return {row["id"]: row for row in self[table]}
 
+    def by_ids(self, table: str) -> dict[str, _Row]:
+        """:meth:`by_id` made once per unit of work (shared by every programme read; never changed)."""
+        found = self._by_id.get(table)
+        if found is None:
+            found = self._by_id[table] = self.by_id(table)
+        return found
+
     def grouped(self, table: str, key: str) -> dict[Any, list[_Row]]:
         """A whole table grouped by ``key``, made once per unit of work: reading every programme
         (the sync's content check) grouped each table again per programme, 300 times at 100x."""
         found = self._groups.get((table, key))
         if found is None:
             found = self._groups[(table, key)] = _group(self[table], key)
+        return found
+
+    def derived(self, name: str, make: Callable[[], _T]) -> _T:
+        """``make()`` once per unit of work: what every programme derives from whole tables alike
+        (made per programme, it grew with programmes x rows)."""
+        if name not in self._derived:
+            self._derived[name] = make()
+        found: _T = self._derived[name]
+        return found
+
+    def of(self, table: str, key: str, values: Iterable[Any]) -> list[_Row]:
+        """The rows whose ``key`` is one of ``values``, in the table's own order: a programme's
+        records by its documents, without scanning the whole table per programme."""
+        groups = self.grouped(table, key)
+        found = [row for value in values for row in groups.get(value, ())]
+        if len(found) > 1:
+            positions = self._positions.get(table)
+            if positions is None:
+                positions = self._positions[table] = {id(row): i for i, row in enumerate(self[table])}
+            found.sort(key=lambda row: positions[id(row)])
         return found
 
 
@@ -319,13 +350,17 @@ class _Programme:
     def __init__(self, rows: _Rows, programme_id: str):
         self.rows = rows
         self.pid = programme_id
-        self.documents = rows.by_id("documents")
-        self.own_documents = {i for i, d in self.documents.items() if d["programme_id"] == programme_id}
-        self.people = rows.by_id("people")
-        self.memberships = [m for m in rows["memberships"] if m["programme_id"] == programme_id]
+        self.documents = rows.by_ids("documents")
+        self.own_documents = {d["id"] for d in rows.grouped("documents", "programme_id").get(programme_id, ())}
+        self.people = rows.by_ids("people")
+        self.memberships = list(rows.grouped("memberships", "programme_id").get(programme_id, ()))
         self.membership_of: dict[str, _Row] = {}
         for membership in self.memberships:
             self.membership_of.setdefault(membership["person_id"], membership)
+
+    def own(self, table: str) -> list[_Row]:
+        """The rows of ``table`` that belong to this programme's documents, in the table's order."""
+        return self.rows.of(table, "document_id", self.own_documents)
 
     def source(self, row: _Row) -> SourceInfo:
         document = self.documents.get(row["source_doc_id"])
@@ -360,9 +395,7 @@ class _Programme:
     def velden(self) -> tuple[AandachtsveldInfo, ...]:
         themes = self.rows.grouped("themes", "aandachtsveld_id")
         result = []
-        for veld in self.rows["aandachtsvelden"]:
-            if veld["document_id"] not in self.own_documents:
-                continue
+        for veld in self.own("aandachtsvelden"):
             infos = tuple(
                 ThemeInfo(
                     id=t["id"], number=t["number"], name=t["name"], aandachtsveld_id=veld["id"],
@@ -399,8 +432,7 @@ class _Programme:
                 ),
                 source=self.source(c),
             )
-            for c in self.rows["chapters"]
-            if c["document_id"] in self.own_documents
+            for c in self.own("chapters")
         )
 
     def theme_links(self, theme_ids: set[str]) -> dict[str, tuple[ThemeLinkInfo, ...]]:
@@ -417,10 +449,9 @@ class _Programme:
 
     def _actions(self, plan_ids: set[str]) -> dict[str, list[ActionInfo]]:
         phases = self.rows.grouped("planning_phases", "action_id")
-        budget_names = {b["id"]: b["name"] for b in self.rows["budgets"]}
+        budget_names = {b_id: b["name"] for b_id, b in self.rows.by_ids("budgets").items()}
         fundings = self.rows.grouped("fundings", "action_id")
-        linked = [link for link in self.rows["theme_links"] if link["action_id"] is not None]
-        themes = _group(sorted(linked, key=lambda link: link["theme_id"]), "action_id")
+        themes = self.rows.derived("action_themes", self._action_themes)
         result: dict[str, list[ActionInfo]] = defaultdict(list)
         by_plan = self.rows.grouped("actions", "plan_id")
         for a in (a for plan_id in sorted(plan_ids) for a in by_plan.get(plan_id, ())):
@@ -449,6 +480,15 @@ class _Programme:
             )
         return result
 
+    def _action_themes(self) -> dict[Any, list[_Row]]:
+        linked = [link for link in self.rows["theme_links"] if link["action_id"] is not None]
+        return _group(sorted(linked, key=lambda link: link["theme_id"]), "action_id")
+
+    def _funded(self) -> tuple[dict[Any, list[_Row]], dict[Any, list[_Row]]]:
+        by_action = sorted(self.rows["fundings"], key=lambda f: f["action_id"])
+        return (_group(by_action, "budget_id"),
+                _group((f for f in by_action if f["budget_line_id"]), "budget_line_id"))
+
     def focus_point_budgets(self) -> dict[str, tuple[BudgetInfo, ...]]:
         """The budgets a document names for one of its commitments (the klimaatgelden), per focus point."""
         found: dict[str, list[BudgetInfo]] = defaultdict(list)
@@ -461,15 +501,12 @@ class _Programme:
         # An action plan shows its own budgets and those no document is named for; another
         # document's budget (the uitvoeringsprogramma's klimaatgelden) is not the plan's money.
         return [
-            b for b in self.rows["budgets"]
-            if b["programme_id"] == self.pid
-            and (plan_document is None or b["document_id"] in (None, plan_document))
+            b for b in self.rows.grouped("budgets", "programme_id").get(self.pid, ())
+            if plan_document is None or b["document_id"] in (None, plan_document)
         ]
 
     def budgets(self, plan_document: str | None) -> tuple[BudgetInfo, ...]:
-        by_action = sorted(self.rows["fundings"], key=lambda f: f["action_id"])
-        funded_by_budget = _group(by_action, "budget_id")
-        funded_by_line = _group((f for f in by_action if f["budget_line_id"]), "budget_line_id")
+        funded_by_budget, funded_by_line = self.rows.derived("funded", self._funded)
         lines = self.rows.grouped("budget_lines", "budget_id")
         result = []
         for b in self._budget_rows(plan_document):
@@ -498,7 +535,7 @@ class _Programme:
         return tuple(result)
 
     def plans(self) -> tuple[ActionPlanInfo, ...]:
-        plans = [p for p in self.rows["action_plans"] if p["document_id"] in self.own_documents]
+        plans = self.own("action_plans")
         if not plans:
             return ()
         actions = self._actions({p["id"] for p in plans})
@@ -579,46 +616,41 @@ class _Programme:
                 ),
                 source=self.source(o),
             )
-            for o in self.rows["opgaven"]
-            if o["document_id"] in self.own_documents
+            for o in self.own("opgaven")
         )
 
     def remarks(self, about: str) -> tuple[RemarkInfo, ...]:
         return tuple(
             RemarkInfo(id=r["id"], label=r["label"], text=r["text"], source=self.source(r))
-            for r in self.rows["remarks"]
-            if r["programme_id"] == self.pid and r["about"] == about
+            for r in self.rows.grouped("remarks", "programme_id").get(self.pid, ())
+            if r["about"] == about
         )
 
     def core_values(self) -> tuple[CoreValueInfo, ...]:
         return tuple(
             CoreValueInfo(id=v["id"], order=v["order"], name=v["name"], text=v["text"],
                           document_title=self.documents[v["document_id"]]["title"], source=self.source(v))
-            for v in self.rows["core_values"]
-            if v["document_id"] in self.own_documents
+            for v in self.own("core_values")
         )
 
     def topic_categories(self) -> tuple[TopicCategoryInfo, ...]:
         return tuple(
             TopicCategoryInfo(id=c["id"], code=c["code"], title=c["title"], text=c["text"],
                               document_title=self.documents[c["document_id"]]["title"], source=self.source(c))
-            for c in self.rows["topic_categories"]
-            if c["document_id"] in self.own_documents
+            for c in self.own("topic_categories")
         )
 
     def agreements(self) -> tuple[AgreementInfo, ...]:
         return tuple(
             AgreementInfo(id=a["id"], question=a["question"], group=a["group"], order=a["order"], text=a["text"],
                           document_title=self.documents[a["document_id"]]["title"], source=self.source(a))
-            for a in self.rows["agreements"]
-            if a["document_id"] in self.own_documents
+            for a in self.own("agreements")
         )
 
     def impulsprojecten(self) -> ImpulsprojectenInfo | None:
         projects = tuple(
             ImpulsprojectInfo(id=p["id"], order=p["order"], title=p["title"], text=p["text"], source=self.source(p))
-            for p in self.rows["impulsprojecten"]
-            if p["document_id"] in self.own_documents
+            for p in self.own("impulsprojecten")
         )
         if not projects:
             return None

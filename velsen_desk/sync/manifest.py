@@ -9,6 +9,7 @@ file name a plain name beside the manifest. Each failure has its own Dutch messa
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -23,6 +24,8 @@ MANIFEST_FORMAT = "velsen-desk-manifest/1"
 MAX_MANIFEST_BYTES = 64 * 1024  # a real manifest is ~400 bytes
 MAX_DATABASE_BYTES = 4 * 1024**3  # far beyond the real ~2 MB; a bound on what a manifest may promise
 _MAX_TEXT = 200  # published_at / published_by
+_OPTIONAL = frozenset({"content_check"})
+_CHECK_TOKEN = re.compile(r"[a-z0-9./-]{1,40}")
 
 
 class ManifestError(Exception):
@@ -39,6 +42,9 @@ class Manifest:
     published_at: str  # ISO 8601, UTC
     published_by: str
     format: str = MANIFEST_FORMAT
+    # The content check publish ran on exactly these bytes (``content_check.CHECK_VERSION``);
+    # None in a manifest written by hand or by an older publish (then the laptop runs it itself).
+    content_check: str | None = None
 
     @classmethod
     def read(cls, share: Path) -> Manifest:
@@ -67,7 +73,7 @@ class Manifest:
             raise ManifestError(_("het manifest is {cause}").format(cause=describe_error(exc))) from exc
         if not isinstance(data, dict):
             raise ManifestError(_("het manifest is geen JSON-object"))
-        missing = [name for name in cls.__dataclass_fields__ if name not in data]
+        missing = [name for name in cls.__dataclass_fields__ if name not in data and name not in _OPTIONAL]
         if missing:
             raise ManifestError(_("in het manifest ontbreekt: {value}").format(value=', '.join(missing)))
         fmt = data["format"]
@@ -101,13 +107,16 @@ class Manifest:
             raise ManifestError(_(
                 "het manifest noemt een ongeldige schemaversie ({schema_version})"
             ).format(schema_version=data['schema_version']))
+        checked = data.get("content_check")
+        if checked is not None and (not isinstance(checked, str) or not _CHECK_TOKEN.fullmatch(checked)):
+            raise ManifestError(_("het veld '{name}' in het manifest is ongeldig").format(name="content_check"))
         for name in ("published_at", "published_by"):
             value = data[name]
             if len(value) > _MAX_TEXT or any(ord(c) < 32 for c in value):
                 raise ManifestError(_(
                     "het veld '{name}' in het manifest is te lang of bevat stuurtekens"
                 ).format(name=name))
-        return cls(**{name: data[name] for name in cls.__dataclass_fields__})
+        return cls(**{name: data[name] for name in cls.__dataclass_fields__ if name in data})
 
     def write(self, share: Path) -> None:
         """Atomically: readers see the old manifest or the new one, never half of one."""

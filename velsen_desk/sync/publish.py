@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_error
-from velsen_desk.storage.content_check import check_content
+from velsen_desk.storage.content_check import CHECK_VERSION, check_content
 from velsen_desk.storage.database import SCHEMA_VERSION, DatabaseError, inspect_database
 from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.files import sha256_of
@@ -99,6 +99,7 @@ def publish(database: Path, share: Path, *, published_by: str | None = None) -> 
             sha256=sha256_of(tmp),
             published_at=stamp.isoformat(timespec="seconds"),
             published_by=by,
+            content_check=CHECK_VERSION,  # ran above, on exactly the bytes sha256 names
         )
         os.replace(tmp, final)
         manifest.write(share)
