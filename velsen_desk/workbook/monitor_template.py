@@ -17,6 +17,7 @@ from velsen_desk.curation.loader import DataSet
 from velsen_desk.workbook.export import workbook_bytes
 from velsen_desk.workbook.new_programme import slug
 from velsen_desk.workbook.scope import ProgrammeIndex
+from velsen_desk.workbook.sheets import FORM_REPORT_LABEL, FORM_TREKKER_LABEL
 
 
 class MonitorTemplateError(ValueError):
@@ -51,6 +52,7 @@ def monitor_template(dataset: DataSet, plan: str | None, peildatum: dt.date,
         if not actions:
             known = sorted({a.trekker for a in dataset.actions if a.plan == plan_id and a.trekker}, key=str.casefold)
             raise MonitorTemplateError(f"‘{trekker}’ trekt geen actie van {plan_id} (trekkers: {', '.join(known)})")
+        trekker = actions[0].trekker  # as the data writes the name: the import compares with it
     if any(r.plan == plan_id and r.date == peildatum and (trekker is None or r.reported_by == trekker)
            for r in dataset.progress_reports):
         raise MonitorTemplateError(f"er is al een voortgangsrapportage van {plan_id} op {peildatum:%d-%m-%Y}")
@@ -67,5 +69,6 @@ def monitor_template(dataset: DataSet, plan: str | None, peildatum: dt.date,
     entries = [{"id": f"{report_id}.{a.id.removeprefix(plan_id + '.')}", "report": report_id, "action": a.id,
                 "@file": file} for a in sorted(actions, key=lambda a: a.number)]
     extra = {"Voortgangsrapportages": [report], "Voortgang per actie": entries}
-    payload = workbook_bytes(dataset, [programme] if programme else None, extra)
+    form = [(FORM_REPORT_LABEL, report_id)] + ([(FORM_TREKKER_LABEL, trekker)] if trekker else [])
+    payload = workbook_bytes(dataset, [programme] if programme else None, extra, form)
     return MonitorTemplate(plan_id, report_id, len(entries), payload)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -14,6 +14,8 @@ class WorkbookProblem:
     header: str | None
     cell: str | None  # "E14"
     message: str  # plain Dutch
+    # a report that exists already: importing again with "replace" resolves it (the window asks)
+    replaceable: bool = field(default=False, compare=False)
 
     def place(self) -> str:
         parts = []

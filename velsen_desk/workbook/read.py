@@ -27,6 +27,8 @@ from velsen_desk.workbook.cells import CellValueError, is_empty, read_cell, show
 from velsen_desk.workbook.guard import workbook_refusal
 from velsen_desk.workbook.problems import WorkbookProblem
 from velsen_desk.workbook.sheets import (
+    FORM_REPORT_LABEL,
+    FORM_TREKKER_LABEL,
     FORMAT_ID,
     FORMAT_LABEL,
     LISTS_TITLE,
@@ -62,11 +64,20 @@ class ImportedRecord:
     item_places: list[Place] = field(default_factory=list)  # rows of its list sheet items, in order
 
 
+@dataclass(frozen=True)
+class FormMark:
+    """What a monitor form says it is for (its "Lees mij"): the report it adds, and for whom."""
+
+    report_id: str
+    trekker: str | None  # None: a form of the whole plan
+
+
 @dataclass
 class WorkbookContent:
     path: Path
     scope: frozenset[str] | None  # programmes the workbook holds; None: all
     records: list[ImportedRecord]
+    form: FormMark | None = None  # a monitor form: only its report is read in
 
 
 def model_of(collection: str) -> type[BaseModel]:
@@ -147,7 +158,7 @@ class _Reader:
             self.problem("het blad ontbreekt", README_TITLE)
         if self.problems:
             return None
-        scope = self._scope(book)
+        scope, form = self._scope(book)
         formulas: list[tuple[str, str, Column, int]] = []
         rows: dict[str, list[_Row]] = {}
         with zipfile.ZipFile(self.path) as archive:
@@ -164,9 +175,9 @@ class _Reader:
             self._cached_values(rows, formulas)
         if self.problems:
             return None
-        return WorkbookContent(self.path, scope, self._records(rows))
+        return WorkbookContent(self.path, scope, self._records(rows), form)
 
-    def _scope(self, book: object) -> frozenset[str] | None:
+    def _scope(self, book: object) -> tuple[frozenset[str] | None, FormMark | None]:
         from openpyxl.workbook.workbook import Workbook
 
         assert isinstance(book, Workbook)
@@ -184,11 +195,13 @@ class _Reader:
         if settings.get(FORMAT_LABEL) != FORMAT_ID:
             self.problem(f"dit is geen werkboek van Velsen Desk (‘{FORMAT_LABEL}’ moet ‘{FORMAT_ID}’ zijn)",
                          README_TITLE)
-            return None
+            return None, None
+        report = settings.get(FORM_REPORT_LABEL)
+        form = FormMark(report, settings.get(FORM_TREKKER_LABEL) or None) if report else None
         value = settings.get(SCOPE_LABEL, SCOPE_ALL)
         if value == SCOPE_ALL:
-            return None
-        return frozenset(p.strip() for p in value.split(",") if p.strip())
+            return None, form
+        return frozenset(p.strip() for p in value.split(",") if p.strip()), form
 
     def _rows(self, ws: object, sheet: Sheet, formulas: list[tuple[str, str, Column, int]]) -> Iterator[_Row]:
         from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -395,4 +408,4 @@ def read_workbooks(paths: list[Path]) -> tuple[list[WorkbookContent], list[Workb
     return contents, problems
 
 
-__all__ = ["ImportedRecord", "Place", "WorkbookContent", "model_of", "read_workbooks"]
+__all__ = ["FormMark", "ImportedRecord", "Place", "WorkbookContent", "model_of", "read_workbooks"]
