@@ -196,3 +196,33 @@ def test_a_failed_write_puts_the_written_files_back(tmp_path: Path, monkeypatch:
         write_updates(tmp_path, updates)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
     assert (tmp_path / "a.yaml").read_bytes() == b"oud a"
+
+
+def test_workbook_messages_speak_english_when_asked(tmp_path: Path, folder: Path, capsys):
+    from velsen_desk.core import i18n
+
+    form = _form(tmp_path, "Velison Wonen", "velison.xlsx")
+    cell = _fill(form, "groen", extra_action=f"{PLAN}.a05")
+    book = openpyxl.load_workbook(form)
+    ws = book["Voortgang per actie"]
+    ws.cell(row=2, column=_column(ws, "Besteed")).value = "12.50,-"
+    book.save(form)
+    capsys.readouterr()
+    try:
+        assert main(["--language", "en", "import-xlsx", str(form), "-o", str(folder)]) == 1
+    finally:
+        i18n.use_language("nl")
+    err = capsys.readouterr().err
+    besteed = f"{openpyxl.utils.get_column_letter(_column(ws, 'Besteed'))}2"
+    assert (f"velison.xlsx: Sheet Voortgang per actie, row 2, column Besteed ({besteed}): ‘12.50,-’ is not in the "
+            "list of choices (bedrag / n.v.t. / n.n.b.)") in err
+    # the trekker check runs once the cells are read: fix the amount, then it speaks English too
+    ws.cell(row=2, column=_column(ws, "Besteed")).value = "n.n.b."
+    book.save(form)
+    try:
+        assert main(["--language", "en", "import-xlsx", str(form), "-o", str(folder)]) == 1
+    finally:
+        i18n.use_language("nl")
+    err = capsys.readouterr().err
+    assert (f"Sheet Voortgang per actie, row {cell[1:]}, column Actie ({cell}): action ‘{PLAN}.a05’ is led by "
+            in err) and "this form is only for the actions of Velison Wonen" in err

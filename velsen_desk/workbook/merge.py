@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from velsen_desk.core.i18n import _
 from velsen_desk.curation import checks
 from velsen_desk.curation.loader import DataSet
 from velsen_desk.curation.problems import Problem
@@ -89,8 +90,8 @@ def _add(dataset: DataSet, files: dict[str, str], places: dict[str, ImportedReco
     dataset.origin[record_id] = (Path(_PLACE_MARK), None, f"{item.collection}[{position}]")
     if item.file is not None:
         if not _FILE_NAME.match(item.file):
-            problems.append(_at(item.place, "@file", f"‘{item.file}’ is geen geldige bestandsnaam "
-                                                      "(kleine letters, cijfers, . _ -, eindigend op .yaml)"))
+            problems.append(_at(item.place, "@file", _("‘{name}’ is geen geldige bestandsnaam (kleine letters, "
+                                                    "cijfers, . _ -, eindigend op .yaml)").format(name=item.file)))
             return
         files[record_id] = item.file
 
@@ -111,9 +112,10 @@ def _merge_books(current: DataSet | None, contents: list[WorkbookContent], datas
             record_id = _record_id(item.record)
             if record_id in places or record_id in dataset.origin:
                 first = places.get(record_id)
-                where = (f"{first.place.sheet.title} rij {first.place.row}" if first is not None
-                         else "de gegevens buiten dit werkboek")
-                problems.append(_at(item.place, "id", f"id ‘{record_id}’ bestaat al ({where})"))
+                where = (_("{sheet} rij {row}").format(sheet=first.place.sheet.title, row=first.place.row)
+                         if first is not None else _("de gegevens buiten dit werkboek"))
+                problems.append(_at(item.place, "id", _("id ‘{id}’ bestaat al ({where})").format(id=record_id,
+                                                                                               where=where)))
                 continue
             if content.scope:
                 home[record_id] = min(content.scope)
@@ -131,8 +133,8 @@ def _merge_form(content: WorkbookContent, dataset: DataSet, files: dict[str, str
                    and _record_id(i.record) == report_id), None)
     if report is None:
         problems.append(WorkbookProblem(content.path, "Voortgangsrapportages", None, None, None,
-                                        f"de rapportage ‘{report_id}’ van dit formulier ontbreekt; maak een nieuw "
-                                        "formulier met 'velsen-desk monitor-template'"))
+                                        _("de rapportage ‘{report}’ van dit formulier ontbreekt; maak een nieuw "
+                                          "formulier met 'velsen-desk monitor-template'").format(report=report_id)))
         return
     entries = [i for i in content.records
                if isinstance(i.record, ProgressEntry) and i.record.report == report_id]
@@ -143,10 +145,11 @@ def _merge_form(content: WorkbookContent, dataset: DataSet, files: dict[str, str
             action = item.record.action
             owner = trekkers.get(action)
             if action in trekkers and (owner is None or owner.casefold() != trekker.casefold()):
-                problems.append(_at(item.place, "action", (
-                    f"actie ‘{action}’ wordt getrokken door {owner or 'niemand (geen trekker genoemd)'}, niet door "
-                    f"{trekker}; dit formulier is alleen voor de acties van {trekker}. Verwijder de rij of laat de "
-                    "trekker van deze actie een eigen formulier invullen")))
+                problems.append(_at(item.place, "action", _(
+                    "actie ‘{action}’ wordt getrokken door {owner}, niet door {trekker}; dit formulier is alleen "
+                    "voor de acties van {trekker}. Verwijder de rij of laat de trekker van deze actie een eigen "
+                    "formulier invullen").format(action=action, owner=owner or _("niemand (geen trekker genoemd)"),
+                                                 trekker=trekker)))
     new = report.record
     assert isinstance(new, ProgressReport)
     existing = [r for r in dataset.collections["progress_reports"] if isinstance(r, ProgressReport) and (
@@ -154,10 +157,11 @@ def _merge_form(content: WorkbookContent, dataset: DataSet, files: dict[str, str
                               and (r.reported_by or "").casefold() == (new.reported_by or "").casefold()))]
     for old in existing:
         if not replace:
-            problems.append(dataclasses.replace(_at(report.place, "date", (
-                f"er is al een voortgangsrapportage van {old.reported_by or 'de griffie'} met peildatum "
-                f"{old.date:%d-%m-%Y} (‘{old.id}’); kies ‘vervangen’ om haar te vervangen "
-                "(velsen-desk import-xlsx --vervang)")), replaceable=True))
+            problems.append(dataclasses.replace(_at(report.place, "date", _(
+                "er is al een voortgangsrapportage van {party} met peildatum {date} (‘{report}’); kies "
+                "‘vervangen’ om haar te vervangen (velsen-desk import-xlsx --vervang)").format(
+                party=old.reported_by or _("de griffie"), date=f"{old.date:%d-%m-%Y}", report=old.id)),
+                replaceable=True))
             continue
         _drop_report(dataset, files, old.id)
     if problems:
@@ -165,7 +169,7 @@ def _merge_form(content: WorkbookContent, dataset: DataSet, files: dict[str, str
     _add(dataset, files, places, report, problems)
     for item in entries:
         if _record_id(item.record) in dataset.origin:
-            problems.append(_at(item.place, "id", f"id ‘{_record_id(item.record)}’ bestaat al"))
+            problems.append(_at(item.place, "id", _("id ‘{id}’ bestaat al").format(id=_record_id(item.record))))
             continue
         _add(dataset, files, places, item, problems)
 

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.core.i18n import _
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.curation.loader import DataSet
 from velsen_desk.workbook.apply import write_updates
@@ -48,10 +49,10 @@ def make_monitor_forms(dataset: DataSet, plan_id: str, peildatum: dt.date, folde
     """Write a form for every trekker of ``plan_id`` into ``folder``. Raises
     :class:`MonitorTemplateError` (Dutch), ``OSError`` or ``Cancelled``; the folder is then unchanged."""
     if plan_id not in {str(p.id) for p in dataset.action_plans}:
-        raise MonitorTemplateError(f"het actieplan ‘{plan_id}’ bestaat niet")
+        raise MonitorTemplateError(_("het actieplan ‘{plan}’ bestaat niet").format(plan=plan_id))
     trekkers = trekkers_of(dataset, plan_id)
     if not trekkers:
-        raise MonitorTemplateError(f"geen enkele actie van {plan_id} noemt een trekker")
+        raise MonitorTemplateError(_("geen enkele actie van {plan} noemt een trekker").format(plan=plan_id))
     updates: list[FileUpdate] = []
     forms: list[MadeForm] = []
     skipped: list[tuple[str, str]] = []
@@ -67,7 +68,7 @@ def make_monitor_forms(dataset: DataSet, plan_id: str, peildatum: dt.date, folde
         name = form_file_name(plan_id, peildatum, trekker)
         target = folder / name
         if target.exists() and not target.is_file():
-            raise MonitorTemplateError(f"{target} is geen gewoon bestand")
+            raise MonitorTemplateError(_("{path} is geen gewoon bestand").format(path=target))
         updates.append(FileUpdate(name, made.payload, not target.exists()))
         forms.append(MadeForm(trekker, target, made.actions))
     if state is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from velsen_desk.core.i18n import _
+
 
 @dataclass(frozen=True, order=True)
 class WorkbookProblem:
@@ -20,11 +22,12 @@ class WorkbookProblem:
     def place(self) -> str:
         parts = []
         if self.sheet is not None:
-            parts.append(f"Blad {self.sheet}")
+            parts.append(_("Blad {sheet}").format(sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"rij {self.row}")
+            parts.append(_("rij {row}").format(row=self.row))
         if self.header is not None:
-            parts.append(f"kolom {self.header}" + (f" ({self.cell})" if self.cell else ""))
+            column = _("kolom {header}").format(header=self.header)
+            parts.append(f"{column} ({self.cell})" if self.cell else column)
         return ", ".join(parts)
 
     def __str__(self) -> str:
