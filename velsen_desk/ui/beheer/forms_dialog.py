@@ -65,7 +65,9 @@ class FormsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Actieplan:"), self.plan_combo)
         form.addRow(self.tr("&Peildatum:"), self.peildatum)
-        form.addRow(self.tr("&Map:"), row)
+        folder_label = QLabel(self.tr("&Map:"), self)
+        folder_label.setBuddy(self.folder_edit)  # a row of widgets gets no buddy from addRow
+        form.addRow(folder_label, row)
         self.summary = plain_label(QLabel(self))
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Resultaat"))

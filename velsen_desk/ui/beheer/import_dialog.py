@@ -93,13 +93,13 @@ class ImportDialog(QDialog):
         self.changes.setAccessibleName(self.tr("Wijzigingen bij inlezen"))
         changes_header = self.changes.header()
         changes_header.resizeSection(0, 280)
-        changes_header.resizeSection(1, 110)
+        changes_header.resizeSection(1, 190)
         for column in (2, 3):
             changes_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
-        problems_box = QWidget(split)
+        self.problems_box = problems_box = QWidget(split)
         problems_layout = QVBoxLayout(problems_box)
         problems_layout.setContentsMargins(0, 0, 0, 0)
         problems_layout.addWidget(self.problems, 1)
@@ -213,8 +213,7 @@ class ImportDialog(QDialog):
             item.setToolTip(4, problem.message)
             item.setData(0, Qt.ItemDataRole.UserRole, str(problem))
             self.problems.addTopLevelItem(item)
-        self.problems.setVisible(bool(preview.problems))
-        self.problem_detail.setVisible(bool(preview.problems))
+        self.problems_box.setVisible(bool(preview.problems))  # one of the two fills the dialog
         self.changes.setVisible(not preview.problems)
         if preview.problems:
             self.summary.setText(self.tr("%n probleem/problemen gevonden; er wordt niets geschreven. Kies een "
