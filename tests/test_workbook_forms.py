@@ -164,6 +164,13 @@ def test_forms_for_every_trekker_in_one_go(tmp_path: Path):
         ws = openpyxl.load_workbook(form.file, read_only=True)["Voortgang per actie"]
         rows = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[0]]
         assert len(rows) == form.actions
+    book = openpyxl.load_workbook(made.forms[0].file)  # as Excel opens it: header frozen, statuses a drop-down
+    ws = book["Voortgang per actie"]
+    status = openpyxl.utils.get_column_letter(_column(ws, "Status"))
+    assert ws.freeze_panes == "B2"
+    assert any(str(v.sqref).startswith(f"{status}2:") and v.type == "list" for v in ws.data_validations.dataValidation)
+    readme = {r[0]: r[1] for r in book["Lees mij"].iter_rows(max_row=8, values_only=True)}
+    assert readme["Monitorformulier van trekker"] == made.forms[0].trekker
     assert state.progress == 90
 
 

@@ -74,6 +74,8 @@ def monitor_template(dataset: DataSet, plan: str | None, peildatum: dt.date,
     entries = [{"id": f"{report_id}.{a.id.removeprefix(plan_id + '.')}", "report": report_id, "action": a.id,
                 "@file": file} for a in sorted(actions, key=lambda a: a.number)]
     extra = {"Voortgangsrapportages": [report], "Voortgang per actie": entries}
-    form = [(FORM_REPORT_LABEL, report_id)] + ([(FORM_TREKKER_LABEL, trekker)] if trekker else [])
+    form = [(FORM_REPORT_LABEL, report_id)] + ([(FORM_TREKKER_LABEL, trekker)] if trekker else []) + [
+        ("Monitorformulier", "Vul op het blad 'Voortgang per actie' per actie de status in. Uit dit formulier wordt "
+                             "alleen deze rapportage met haar rijen ingelezen; de andere bladen zijn ter informatie.")]
     payload = workbook_bytes(dataset, [programme] if programme else None, extra, form)
     return MonitorTemplate(plan_id, report_id, len(entries), payload)
