@@ -80,18 +80,21 @@ def _wait_message(qtbot, win) -> str:
 def test_the_beheer_menu_is_for_the_griffie_only_and_kept(qtbot, built_db: Path, settings):
     win = open_window(qtbot, built_db, settings)
     menu = win.beheer.menu
-    assert not menu.menuAction().isVisible()  # a raadslid does not see it
     titles = [a.text() for a in win.menuBar().actions()]
-    assert "Be&heer" in titles
+    assert titles == ["&Bestand", "B&eeld", "&Rapporten", "&Help"]  # a raadslid does not see it
     assert win.beheer.griffie_action in win.menuBar().actions()[0].menu().actions()  # Bestand → Griffiemodus
     win.beheer.griffie_action.trigger()
+    assert [a.text() for a in win.menuBar().actions()] == ["&Bestand", "B&eeld", "&Rapporten", "Be&heer", "&Help"]
     assert menu.menuAction().isVisible()
     assert [a.text() for a in menu.actions() if a.text()] == [
         "Werkmap &exporteren…", "Werkmap &inlezen…", "&Voortgangsformulieren maken…",
         "Database &bouwen en publiceren…", "&Gegevensmap kiezen…"]
     win.close()
     again = open_window(qtbot, built_db, settings)  # the choice is kept in the settings
-    assert again.beheer.griffie_mode and again.beheer.menu.menuAction().isVisible()
+    assert again.beheer.griffie_mode and again.beheer.menu.menuAction() in again.menuBar().actions()
+    again.beheer.set_griffie_mode(False)
+    assert again.beheer.menu.menuAction() not in again.menuBar().actions()
+    assert settings.value("beheer/griffiemodus") in (False, "false")
 
 
 def test_export_writes_a_workbook_as_excel_reads_it(qtbot, griffie, tmp_path: Path):

@@ -330,8 +330,8 @@ class MainWindow(QMainWindow):
         self.report_actions = install_report_actions(self, self.runner, self.state, self.loader)  # Ctrl+P
         self.notes.sig_brief_requested.connect(lambda: self.report_actions.open_dialog("brief"))
 
-        self.beheer.install()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.beheer.install(help_menu.menuAction())  # before Help, in griffie mode only
         self.help_actions = install_help_actions(self, help_menu)  # guide (F1) and shortcuts
         about = help_menu.addAction(self.tr("&Over Velsen Desk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)

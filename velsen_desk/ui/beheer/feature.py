@@ -1,6 +1,6 @@
 """The griffie's Beheer menu: export the workbook, read workbooks in, make the monitor forms,
-build and publish. Shown only in griffie mode (Bestand → Griffiemodus, kept in the Qt settings):
-a raadslid does not see it.
+build and publish. Only in griffie mode (Bestand → Griffiemodus, kept in the Qt settings) is the menu in
+the menu bar: a raadslid does not see it.
 
 All work runs in workers (:mod:`velsen_desk.ui.beheer.jobs`) with progress and cancel; a failure
 changes nothing and says why in Dutch. The data folder is the griffie's own copy of the YAML
@@ -58,6 +58,7 @@ class BeheerFeature(QObject):
         self.import_dialog: ImportDialog | None = None
         self.forms_dialog: FormsDialog | None = None
         self.last_message = ""
+        self._before: QAction | None = None
 
         self.griffie_action = QAction(self.tr("&Griffiemodus (menu Beheer)"), self)
         self.griffie_action.setCheckable(True)
@@ -83,10 +84,11 @@ class BeheerFeature(QObject):
 
     # ---- Public API
 
-    def install(self) -> None:
-        """Add the menu to the window's menu bar; visible in griffie mode only."""
-        self._window.menuBar().addMenu(self.menu)
-        self.menu.menuAction().setVisible(self._griffie)
+    def install(self, before: QAction) -> None:
+        """Put the menu in the window's menu bar before ``before`` (Help), in griffie mode only:
+        a raadslid's menu bar holds no hidden Beheer menu."""
+        self._before = before
+        self._show_menu(self._griffie)
 
     @property
     def griffie_mode(self) -> bool:
@@ -96,7 +98,7 @@ class BeheerFeature(QObject):
         self._griffie = on
         if self.griffie_action.isChecked() != on:
             self.griffie_action.setChecked(on)
-        self.menu.menuAction().setVisible(on)
+        self._show_menu(on)
         if self._settings is not None:
             self._settings.setValue(GRIFFIE_KEY, on)
             self._settings.sync()
@@ -206,6 +208,17 @@ class BeheerFeature(QObject):
         state = self.runner.start(operation)
         dialog.canceled.connect(state.cancel)
         dialog.show()
+
+    def _show_menu(self, on: bool) -> None:
+        bar = self._window.menuBar()
+        action = self.menu.menuAction()
+        if on and action not in bar.actions():
+            if self._before is not None and self._before in bar.actions():
+                bar.insertMenu(self._before, self.menu)
+            else:
+                bar.addMenu(self.menu)
+        elif not on and action in bar.actions():
+            bar.removeAction(action)
 
     def _done(self) -> None:
         for action in self._work_actions:
