@@ -391,6 +391,183 @@ The details are in the log.</translation>
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
+    <message>
+        <source>… en nog {0} meer (velsen-desk validate {1}).</source>
+        <translation>… and {0} more (velsen-desk validate {1}).</translation>
+    </message>
+    <message>
+        <source>De gegevensmap {0} heeft zelf problemen; los die eerst op:
+{1}</source>
+        <translation>The data folder {0} has problems of its own; fix those first:
+{1}</translation>
+    </message>
+    <message>
+        <source>De gegevensmap {0} kan niet gelezen worden ({1}).</source>
+        <translation>The data folder {0} cannot be read ({1}).</translation>
+    </message>
+    <message>
+        <source>Gegevens lezen…</source>
+        <translation>Reading the data…</translation>
+    </message>
+    <message>
+        <source>Werkmap maken…</source>
+        <translation>Making the workbook…</translation>
+    </message>
+    <message>
+        <source>Kan {0} niet schrijven ({1}). Er is geen werkmap geschreven.</source>
+        <translation>Cannot write {0} ({1}). No workbook was written.</translation>
+    </message>
+    <message>
+        <source>{0} is geen map.</source>
+        <translation>{0} is not a folder.</translation>
+    </message>
+    <message>
+        <source>Werkmappen lezen…</source>
+        <translation>Reading the workbooks…</translation>
+    </message>
+    <message>
+        <source>Gegevensmap lezen…</source>
+        <translation>Reading the data folder…</translation>
+    </message>
+    <message>
+        <source>Controleren…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Wijzigingen bepalen…</source>
+        <translation>Working out the changes…</translation>
+    </message>
+    <message>
+        <source>Het werkboek heeft nog problemen; er is niets geschreven.</source>
+        <translation>The workbook still has problems; nothing was written.</translation>
+    </message>
+    <message>
+        <source>De gegevensmap is gewijzigd sinds de controle. Lees de werkmap opnieuw in; er is niets geschreven.</source>
+        <translation>The data folder changed since the check. Read the workbook in again; nothing was written.</translation>
+    </message>
+    <message>
+        <source>Kan niet schrijven in {0} ({1}). De gegevensmap is ongewijzigd.</source>
+        <translation>Cannot write in {0} ({1}). The data folder is unchanged.</translation>
+    </message>
+    <message>
+        <source>Er zijn geen formulieren gemaakt: {0}.</source>
+        <translation>No forms were made: {0}.</translation>
+    </message>
+    <message>
+        <source>Kan niet schrijven in {0} ({1}). Er zijn geen formulieren gemaakt.</source>
+        <translation>Cannot write in {0} ({1}). No forms were made.</translation>
+    </message>
+    <message>
+        <source>Er is geen gedeelde map ingesteld (Bestand → Instellingen…); er is niets gepubliceerd.</source>
+        <translation>No shared folder is set (File → Settings…); nothing was published.</translation>
+    </message>
+    <message>
+        <source>Gegevens controleren…</source>
+        <translation>Checking the data…</translation>
+    </message>
+    <message>
+        <source>Database bouwen…</source>
+        <translation>Building the database…</translation>
+    </message>
+    <message>
+        <source>De database kan niet gebouwd worden ({0}); er is niets gepubliceerd.</source>
+        <translation>The database cannot be built ({0}); nothing was published.</translation>
+    </message>
+    <message>
+        <source>Publiceren…</source>
+        <translation>Publishing…</translation>
+    </message>
+</context>
+<context>
+    <name>BeheerFeature</name>
+    <message>
+        <source>&amp;Griffiemodus (menu Beheer)</source>
+        <translation>&amp;Clerk mode (Manage menu)</translation>
+    </message>
+    <message>
+        <source>Toont het menu Beheer om de gegevens bij te werken en te publiceren</source>
+        <translation>Shows the Manage menu to update and publish the data</translation>
+    </message>
+    <message>
+        <source>Be&amp;heer</source>
+        <translation>&amp;Manage</translation>
+    </message>
+    <message>
+        <source>Werkmap &amp;exporteren…</source>
+        <translation>&amp;Export workbook…</translation>
+    </message>
+    <message>
+        <source>Werkmap &amp;inlezen…</source>
+        <translation>&amp;Import workbook…</translation>
+    </message>
+    <message>
+        <source>&amp;Voortgangsformulieren maken…</source>
+        <translation>Make &amp;progress forms…</translation>
+    </message>
+    <message>
+        <source>Database &amp;bouwen en publiceren…</source>
+        <translation>&amp;Build and publish database…</translation>
+    </message>
+    <message>
+        <source>&amp;Gegevensmap kiezen…</source>
+        <translation>Choose data &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Kies de gegevensmap (de YAML-bestanden van de griffie)</source>
+        <translation>Choose the data folder (the clerk’s YAML files)</translation>
+    </message>
+    <message>
+        <source>Werkmap exporteren</source>
+        <translation>Export workbook</translation>
+    </message>
+    <message>
+        <source>Excel-werkmap (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Werkmap exporteren…</source>
+        <translation>Exporting the workbook…</translation>
+    </message>
+    <message>
+        <source>Database bouwen en publiceren</source>
+        <translation>Build and publish database</translation>
+    </message>
+    <message>
+        <source>De gegevens uit {0} bouwen en publiceren naar {1}? Alle raadsleden krijgen ze bij hun volgende synchronisatie.</source>
+        <translation>Build the data from {0} and publish it to {1}? Every council member gets it at their next sync.</translation>
+    </message>
+    <message>
+        <source>(geen gedeelde map)</source>
+        <translation>(no shared folder)</translation>
+    </message>
+    <message>
+        <source>Database bouwen en publiceren…</source>
+        <translation>Building and publishing the database…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Beheer</source>
+        <translation>Manage</translation>
+    </message>
+    <message>
+        <source>Werkmap geschreven: {0}</source>
+        <translation>Workbook written: {0}</translation>
+    </message>
+    <message>
+        <source>Gepubliceerd: {0} (gegevensversie {1}).</source>
+        <translation>Published: {0} (data version {1}).</translation>
+    </message>
+    <message>
+        <source>Onverwachte fout: {0}. Er is niets gewijzigd.</source>
+        <translation>Unexpected error: {0}. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Geannuleerd; er is niets gewijzigd.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
 </context>
 <context>
     <name>BudgetTab</name>
@@ -710,6 +887,110 @@ The details are in the log.</translation>
     </message>
 </context>
 <context>
+    <name>FormsDialog</name>
+    <message>
+        <source>Voortgangsformulieren maken</source>
+        <translation>Make progress forms</translation>
+    </message>
+    <message>
+        <source>Maakt voor elke trekker van het actieplan een eigen monitorformulier met alleen de eigen acties. Stuur elk formulier naar zijn trekker en lees het ingevulde formulier in met “Werkmap inlezen…”.</source>
+        <translation>Makes a monitor form for every lead party of the action plan, holding only its own actions. Send each form to its party and read the filled-in form with “Import workbook…”.</translation>
+    </message>
+    <message>
+        <source>Actieplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>Peildatum</source>
+        <translation>Reference date</translation>
+    </message>
+    <message>
+        <source>kies de map voor de formulieren</source>
+        <translation>choose the folder for the forms</translation>
+    </message>
+    <message>
+        <source>Map voor de formulieren</source>
+        <translation>Folder for the forms</translation>
+    </message>
+    <message>
+        <source>&amp;Bladeren…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Actieplan:</source>
+        <translation>&amp;Action plan:</translation>
+    </message>
+    <message>
+        <source>&amp;Peildatum:</source>
+        <translation>&amp;Reference date:</translation>
+    </message>
+    <message>
+        <source>&amp;Map:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <source>Resultaat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Formulieren &amp;maken</source>
+        <translation>&amp;Make forms</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Actieplannen lezen…</source>
+        <translation>Reading the action plans…</translation>
+    </message>
+    <message>
+        <source>{0} is geen bestaande map; kies een map.</source>
+        <translation>{0} is not an existing folder; choose a folder.</translation>
+    </message>
+    <message>
+        <source>Formulieren maken…</source>
+        <translation>Making the forms…</translation>
+    </message>
+    <message>
+        <source>De gegevens hebben geen actieplan.</source>
+        <translation>The data has no action plan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n formulier(en) geschreven:</source>
+        <translation>
+            <numerusform>%n form written:</numerusform>
+            <numerusform>%n forms written:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• {0}: {1} (%n actie(s))</source>
+        <translation>
+            <numerusform>• {0}: {1} (%n action)</numerusform>
+            <numerusform>• {0}: {1} (%n actions)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>• {0}: overgeslagen, {1}</source>
+        <translation>• {0}: skipped, {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actie(s) zonder trekker kregen geen formulier.</source>
+        <translation>
+            <numerusform>%n action without a lead party got no form.</numerusform>
+            <numerusform>%n actions without a lead party got no form.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Onverwachte fout: {0}. Er zijn geen formulieren gemaakt.</source>
+        <translation>Unexpected error: {0}. No forms were made.</translation>
+    </message>
+    <message>
+        <source>Geannuleerd; er zijn geen formulieren geschreven.</source>
+        <translation>Cancelled; no forms were written.</translation>
+    </message>
+</context>
+<context>
     <name>GanttChart</name>
     <message>
         <source>Tijdlijn</source>
@@ -832,6 +1113,145 @@ The details are in the log.</translation>
     <message>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Werkmap inlezen</source>
+        <translation>Import workbook</translation>
+    </message>
+    <message>
+        <source>Gegevensmap: {0}</source>
+        <translation>Data folder: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Werkmappen kiezen…</source>
+        <translation>Choose &amp;workbooks…</translation>
+    </message>
+    <message>
+        <source>Nog geen werkmap gekozen.</source>
+        <translation>No workbook chosen yet.</translation>
+    </message>
+    <message>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Werkmap</source>
+        <translation>Workbook</translation>
+    </message>
+    <message>
+        <source>Blad</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Rij</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kolom (cel)</source>
+        <translation>Column (cell)</translation>
+    </message>
+    <message>
+        <source>Probleem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Problemen in de werkmap</source>
+        <translation>Problems in the workbook</translation>
+    </message>
+    <message>
+        <source>Het gekozen probleem voluit</source>
+        <translation>The chosen problem in full</translation>
+    </message>
+    <message>
+        <source>Wijzigingen bij inlezen</source>
+        <translation>Changes on import</translation>
+    </message>
+    <message>
+        <source>&amp;Vervangen</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <source>De nieuwe rapportage komt in de plaats van de bestaande van dezelfde partij op die peildatum</source>
+        <translation>The new report takes the place of the one the same party gave for that reference date</translation>
+    </message>
+    <message>
+        <source>&amp;Inlezen</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>&amp;Bouwen en publiceren…</source>
+        <translation>&amp;Build and publish…</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Werkmappen kiezen</source>
+        <translation>Choose workbooks</translation>
+    </message>
+    <message>
+        <source>Excel-werkmappen (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Controleren…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Schrijven…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n probleem/problemen gevonden; er wordt niets geschreven. Kies een probleem om het voluit te lezen, verbeter de werkmap en lees haar opnieuw in.</source>
+        <translation>
+            <numerusform>%n problem found; nothing is written. Choose a problem to read it in full, correct the workbook and import it again.</numerusform>
+            <numerusform>%n problems found; nothing is written. Choose a problem to read it in full, correct the workbook and import it again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deze partij heeft op die peildatum al gerapporteerd. Wilt u die rapportage vervangen door die uit het formulier?</source>
+        <translation>This party has already reported for that reference date. Do you want to replace that report with the one in the form?</translation>
+    </message>
+    <message>
+        <source>De werkmap wijzigt niets aan de gegevens; er valt niets in te lezen.</source>
+        <translation>The workbook changes nothing in the data; there is nothing to import.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wijziging(en) in wat het venster toont.</source>
+        <translation>
+            <numerusform>%n change in what the window shows.</numerusform>
+            <numerusform>%n changes in what the window shows.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Geen wijzigingen in wat het venster toont (wel in de gegevens).</source>
+        <translation>No changes in what the window shows (but in the data).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inlezen schrijft %n bestand(en) in de gegevensmap.</source>
+        <translation>
+            <numerusform>Importing writes %n file in the data folder.</numerusform>
+            <numerusform>Importing writes %n files in the data folder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ingelezen: %n bestand(en) geschreven. Bouw en publiceer de database om de raadsleden de nieuwe gegevens te geven.</source>
+        <translation>
+            <numerusform>Imported: %n file written. Build and publish the database to give the council members the new data.</numerusform>
+            <numerusform>Imported: %n files written. Build and publish the database to give the council members the new data.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Onverwachte fout: {0}. Er is niets geschreven.</source>
+        <translation>Unexpected error: {0}. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Geannuleerd; er is niets geschreven.</source>
+        <translation>Cancelled; nothing was written.</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2666,21 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Vergelijken lukte niet: {0}</source>
         <translation>Comparing failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <source>Voortgang</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Annuleren…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,61 @@
     </message>
 </context>
 <context>
+    <name>FormsDialog</name>
+    <message numerus="yes">
+        <source>%n formulier(en) geschreven:</source>
+        <translation>
+            <numerusform>%n formulier geschreven:</numerusform>
+            <numerusform>%n formulieren geschreven:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• {0}: {1} (%n actie(s))</source>
+        <translation>
+            <numerusform>• {0}: {1} (%n actie)</numerusform>
+            <numerusform>• {0}: {1} (%n acties)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actie(s) zonder trekker kregen geen formulier.</source>
+        <translation>
+            <numerusform>%n actie zonder trekker kreeg geen formulier.</numerusform>
+            <numerusform>%n acties zonder trekker kregen geen formulier.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n probleem/problemen gevonden; er wordt niets geschreven. Kies een probleem om het voluit te lezen, verbeter de werkmap en lees haar opnieuw in.</source>
+        <translation>
+            <numerusform>%n probleem gevonden; er wordt niets geschreven. Kies een probleem om het voluit te lezen, verbeter de werkmap en lees haar opnieuw in.</numerusform>
+            <numerusform>%n problemen gevonden; er wordt niets geschreven. Kies een probleem om het voluit te lezen, verbeter de werkmap en lees haar opnieuw in.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wijziging(en) in wat het venster toont.</source>
+        <translation>
+            <numerusform>%n wijziging in wat het venster toont.</numerusform>
+            <numerusform>%n wijzigingen in wat het venster toont.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Inlezen schrijft %n bestand(en) in de gegevensmap.</source>
+        <translation>
+            <numerusform>Inlezen schrijft %n bestand in de gegevensmap.</numerusform>
+            <numerusform>Inlezen schrijft %n bestanden in de gegevensmap.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ingelezen: %n bestand(en) geschreven. Bouw en publiceer de database om de raadsleden de nieuwe gegevens te geven.</source>
+        <translation>
+            <numerusform>Ingelezen: %n bestand geschreven. Bouw en publiceer de database om de raadsleden de nieuwe gegevens te geven.</numerusform>
+            <numerusform>Ingelezen: %n bestanden geschreven. Bouw en publiceer de database om de raadsleden de nieuwe gegevens te geven.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message numerus="yes">
         <source>%n niet-bewaarde notitie(s) van de vorige keer teruggezet</source>

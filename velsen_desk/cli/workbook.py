@@ -51,7 +51,7 @@ def export_command(args: argparse.Namespace) -> int:
 @command("import-xlsx", after_data_error=N_("Er is niets geschreven."))
 def import_command(args: argparse.Namespace) -> int:
     from velsen_desk.curation.loader import DataSet, data_files, load_dataset
-    from velsen_desk.storage.atomic import write_atomic
+    from velsen_desk.workbook.apply import write_updates
     from velsen_desk.workbook.merge import merge
     from velsen_desk.workbook.read import read_workbooks
     from velsen_desk.workbook.yaml_out import file_updates, read_trees
@@ -69,7 +69,7 @@ def import_command(args: argparse.Namespace) -> int:
         current = load_dataset([folder], sources=sources)  # the data folder must be valid itself
     from velsen_desk.core.paths import sources_dir
 
-    merged = merge(current, contents, sources or sources_dir())
+    merged = merge(current, contents, sources or sources_dir(), replace=args.vervang)
     if merged.problems:
         print_problems(merged.problems)
         raise CommandError(_("Er is niets geschreven."))
@@ -80,10 +80,8 @@ def import_command(args: argparse.Namespace) -> int:
                        "{n} bestanden zouden worden geschreven (--dry-run: niets geschreven).",
                        len(updates)).format(n=len(updates)))
         return EXIT_OK
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for update in updates:  # each file replaced in one step; all were made before the first is written
-            write_atomic(folder / update.name, update.payload)
+    try:  # all were made before the first is written; a failed write puts the written ones back
+        write_updates(folder, updates)
     except OSError as exc:
         raise CommandError(_("Kan {path} niet schrijven: {cause}.").format(
             path=safe(folder), cause=describe_os_error(exc))) from exc
@@ -203,3 +201,5 @@ def add_workbook_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     imp.add_argument("-o", "--output", required=True, metavar=_("MAP"), help=_("de map met de gegevensbestanden"))
     imp.add_argument("--sources", metavar=_("MAP"), help=_("map met de brontekstbestanden"))
     imp.add_argument("--dry-run", action="store_true", help=_("toon alleen wat er zou veranderen"))
+    imp.add_argument("--vervang", action="store_true",
+                     help=_("een monitorformulier vervangt de rapportage die dezelfde partij op die peildatum al gaf"))

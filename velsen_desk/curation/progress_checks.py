@@ -38,16 +38,20 @@ def progress_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterato
 
     reports = {r.id: r for r in dataset.progress_reports}
     plan_of_action = {a.id: a.plan for a in dataset.actions}
-    seen_dates: dict[tuple[str, object], str] = {}
+    # One report per reporter and peildatum: each trekker fills in its own form for the same date.
+    seen_dates: dict[tuple[str, object, str], str] = {}
+    clashing: set[str] = set()  # reported once, on the report: its rows need no second message
     for report in dataset.progress_reports:
-        key = (report.plan or report.programme, report.date)
-        if key in seen_dates:
+        dated_key = (report.plan or report.programme, report.date, (report.reported_by or "").casefold())
+        if dated_key in seen_dates:
+            clashing.add(report.id)
             yield report, "date", _("er is al een voortgangsrapportage met peildatum {date} ('{other}')").format(
-                date=format_long_date(report.date), other=seen_dates[key])
+                date=format_long_date(report.date), other=seen_dates[dated_key])
         else:
-            seen_dates[key] = report.id
+            seen_dates[dated_key] = report.id
 
     seen_entries: dict[tuple[str, str], str] = {}
+    seen_dated: dict[tuple[str, object, str], str] = {}
     for entry in dataset.progress_entries:
         report = reports.get(entry.report)
         if report is None:
@@ -67,6 +71,16 @@ def progress_findings(dataset: DataSet, texts: dict[str, str | None]) -> Iterato
             ).format(action=entry.action, report=entry.report, other=seen_entries[key])
         else:
             seen_entries[key] = entry.id
+            # reports of several parties on one peildatum: an action's status on it must be one
+            dated = (report.plan, report.date, entry.action)
+            if report.id in clashing:
+                pass
+            elif dated in seen_dated:
+                yield entry, "action", _(
+                    "actie '{action}' heeft op peildatum {date} al een status in voortgangsrapportage '{other}'"
+                ).format(action=entry.action, date=format_long_date(report.date), other=seen_dated[dated])
+            else:
+                seen_dated[dated] = entry.report
         yield from _planning_source(entry, texts)
 
     targets = {p.id: len(p.targets) for p in dataset.focus_points}

@@ -34,6 +34,7 @@ from velsen_desk.core.records import Catalog, ProgrammeData
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.local_copy import LocalDatabase, read_origin
 from velsen_desk.storage.search import SearchHit
+from velsen_desk.ui.beheer.feature import BeheerFeature
 from velsen_desk.ui.data_status import DataStatus
 from velsen_desk.ui.help.feature import install_help_actions
 from velsen_desk.ui.notes.feature import NotesFeature
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
         self.search.sig_dismissed.connect(self._focus_current_tab)
         self.sync = SyncFeature(self, show_errors)
         self.sync.sig_new_version.connect(self._on_new_version)
+        self.beheer = BeheerFeature(self, settings, today, show_errors)  # the griffie's menu (griffie mode)
+        self.beheer.sig_published.connect(lambda _result: self.sync.start())
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
@@ -252,6 +255,7 @@ class MainWindow(QMainWindow):
         self.runner.wait(5000)
         self.search_runner.wait(5000)
         self.sync.wait(5000)
+        self.beheer.wait(5000)
         super().closeEvent(event)
 
     # ---- Building
@@ -291,6 +295,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.sync.rollback_action)
         menu.addSeparator()
         menu.addAction(self.sync.settings_action)
+        menu.addAction(self.beheer.griffie_action)
         menu.addSeparator()
         quit_action = menu.addAction(self.tr("&Afsluiten"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -326,6 +331,7 @@ class MainWindow(QMainWindow):
         self.notes.sig_brief_requested.connect(lambda: self.report_actions.open_dialog("brief"))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.beheer.install(help_menu.menuAction())  # before Help, in griffie mode only
         self.help_actions = install_help_actions(self, help_menu)  # guide (F1) and shortcuts
         about = help_menu.addAction(self.tr("&Over Velsen Desk"))
         about.setMenuRole(QAction.MenuRole.AboutRole)

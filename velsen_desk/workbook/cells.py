@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from velsen_desk.core.i18n import _
 from velsen_desk.workbook.sheets import BOOL_WORDS, COST_WORDS, Column, Kind
 
 
@@ -30,15 +31,15 @@ _WHOLE_CENTS = re.compile(r"^(?P<int>.+?)(?:[.,]-{1,2}|,00|\.00|,—|,–)$")
 def parse_amount(value: object) -> int:
     """Whole euros from a number or a text such as "€ 1.050.000", "1.050.000,-" or "1,050,000"."""
     if isinstance(value, bool):
-        raise CellValueError(f"{shown(value)} is geen bedrag")
+        raise CellValueError(_("{value} is geen bedrag").format(value=shown(value)))
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")) or not value.is_integer():
-            raise CellValueError(f"{shown(value)} is geen bedrag in hele euro's")
+            raise CellValueError(_("{value} is geen bedrag in hele euro's").format(value=shown(value)))
         return int(value)
     if not isinstance(value, str):
-        raise CellValueError(f"{shown(value)} is geen bedrag")
+        raise CellValueError(_("{value} is geen bedrag").format(value=shown(value)))
     text = value.replace("€", "").replace("EUR", "").replace("\u00a0", " ").replace(" ", "").strip()
     match = _WHOLE_CENTS.match(text)
     if match:
@@ -49,37 +50,37 @@ def parse_amount(value: object) -> int:
         return int(text.replace(".", ""))
     if _ENGLISH_GROUPS.match(text):
         return int(text.replace(",", ""))
-    raise CellValueError(f"{shown(value)} is geen bedrag")
+    raise CellValueError(_("{value} is geen bedrag").format(value=shown(value)))
 
 
 def _integer(value: object) -> int:
     if isinstance(value, bool):
-        raise CellValueError(f"{shown(value)} is geen geheel getal")
+        raise CellValueError(_("{value} is geen geheel getal").format(value=shown(value)))
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and re.fullmatch(r"-?\d+", value.strip()):
         return int(value.strip())
-    raise CellValueError(f"{shown(value)} is geen geheel getal")
+    raise CellValueError(_("{value} is geen geheel getal").format(value=shown(value)))
 
 
 def _number(value: object) -> float:
     if isinstance(value, bool):
-        raise CellValueError(f"{shown(value)} is geen getal")
+        raise CellValueError(_("{value} is geen getal").format(value=shown(value)))
     if isinstance(value, int | float):
         return float(value)
     if isinstance(value, str):
         text = value.strip()
         if re.fullmatch(r"-?\d+([.,]\d+)?", text):
             return float(text.replace(",", "."))
-    raise CellValueError(f"{shown(value)} is geen getal")
+    raise CellValueError(_("{value} is geen getal").format(value=shown(value)))
 
 
 def _date(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
         if value.time() != dt.time():
-            raise CellValueError(f"{shown(value)} is geen datum (er staat ook een tijd bij)")
+            raise CellValueError(_("{value} is geen datum (er staat ook een tijd bij)").format(value=shown(value)))
         return value.date()
     if isinstance(value, dt.date):
         return value
@@ -90,19 +91,19 @@ def _date(value: object) -> dt.date:
                 return dt.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
-    raise CellValueError(f"{shown(value)} is geen datum (dd-mm-jjjj)")
+    raise CellValueError(_("{value} is geen datum (dd-mm-jjjj)").format(value=shown(value)))
 
 
 def _text(value: object) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
-        raise CellValueError(f"{shown(value)} is geen tekst")
+        raise CellValueError(_("{value} is geen tekst").format(value=shown(value)))
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else str(value)
-    raise CellValueError(f"{shown(value)} is een datum of tijd; hier hoort tekst")
+    raise CellValueError(_("{value} is een datum of tijd; hier hoort tekst").format(value=shown(value)))
 
 
 def _word(value: object, words: dict[str, str]) -> str:
@@ -110,7 +111,8 @@ def _word(value: object, words: dict[str, str]) -> str:
     for stored, word in words.items():
         if text.casefold() == word.casefold():
             return stored
-    raise CellValueError(f"{shown(value)} staat niet in de keuzelijst ({' / '.join(words.values())})")
+    raise CellValueError(_("{value} staat niet in de keuzelijst ({choices})").format(
+        value=shown(value), choices=" / ".join(words.values())))
 
 
 def is_empty(value: object) -> bool:

@@ -191,13 +191,14 @@ def _protect(ws: Worksheet) -> None:
     ws.protection.autoFilter = False
 
 
-def _readme(ws: Worksheet, programmes: Sequence[str] | None) -> None:
+def _readme(ws: Worksheet, programmes: Sequence[str] | None, settings: Sequence[tuple[str, str]] = ()) -> None:
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 110
     lines: list[tuple[str, str]] = [
         ("Velsen Desk — werkboek", ""),
         (FORMAT_LABEL, FORMAT_ID),
         (SCOPE_LABEL, ", ".join(programmes) if programmes else SCOPE_ALL),
+        *settings,
         ("", ""),
         ("Zo werkt het", "Elk blad is één soort gegevens; elke rij één record. Pas de waarden aan en lees het werkboek "
                          "in met 'velsen-desk import-xlsx'. Dat controleert alles zoals 'velsen-desk validate' en "
@@ -223,11 +224,13 @@ def _readme(ws: Worksheet, programmes: Sequence[str] | None) -> None:
 
 
 def workbook_bytes(dataset: DataSet, programmes: Sequence[str] | None = None,
-                   extra_rows: Mapping[str, Sequence[Mapping[str, object]]] | None = None) -> bytes:
+                   extra_rows: Mapping[str, Sequence[Mapping[str, object]]] | None = None,
+                   settings: Sequence[tuple[str, str]] = ()) -> bytes:
     """The workbook of ``dataset`` (only ``programmes``' records, and all shared ones, when given).
 
     ``extra_rows``: per sheet title, rows to add below the records (field -> cell value), such
-    as the start of a new programme; the fields not given stay empty for the user to fill in."""
+    as the start of a new programme; the fields not given stay empty for the user to fill in.
+    ``settings``: extra (label, value) rows at the top of "Lees mij", such as a monitor form's report."""
     index = ProgrammeIndex(dataset.collections)
     scope = frozenset(programmes) if programmes else None
     files = {record_id: origin[0].name for record_id, origin in dataset.origin.items()}
@@ -235,7 +238,7 @@ def workbook_bytes(dataset: DataSet, programmes: Sequence[str] | None = None,
     readme = book.active
     assert readme is not None
     readme.title = README_TITLE
-    _readme(readme, programmes)
+    _readme(readme, programmes, settings)
     data_sheets = [(sheet, book.create_sheet(sheet.title)) for sheet in SHEETS]
     lists = _Lists(book)
     extra_ids = {sheet.collection: [str(row["id"]) for row in (extra_rows or {}).get(sheet.title, ()) if "id" in row]

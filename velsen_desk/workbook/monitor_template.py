@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from velsen_desk.core.i18n import _
 from velsen_desk.curation.loader import DataSet
 from velsen_desk.workbook.export import workbook_bytes
 from velsen_desk.workbook.new_programme import slug
 from velsen_desk.workbook.scope import ProgrammeIndex
+from velsen_desk.workbook.sheets import FORM_REPORT_LABEL, FORM_TREKKER_LABEL
 
 
 class MonitorTemplateError(ValueError):
@@ -35,10 +37,12 @@ def _plan_id(dataset: DataSet, plan: str | None) -> str:
     plans = [str(p.id) for p in dataset.action_plans]
     if plan is not None:
         if plan not in plans:
-            raise MonitorTemplateError(f"het actieplan ‘{plan}’ bestaat niet (bekend: {', '.join(plans) or 'geen'})")
+            raise MonitorTemplateError(_("het actieplan ‘{plan}’ bestaat niet (bekend: {known})").format(
+                plan=plan, known=", ".join(plans) or _("geen")))
         return plan
     if len(plans) != 1:
-        raise MonitorTemplateError("kies het actieplan met --plan (bekend: " + (", ".join(plans) or "geen") + ")")
+        raise MonitorTemplateError(_("kies het actieplan met --plan (bekend: {known})").format(
+            known=", ".join(plans) or _("geen")))
     return plans[0]
 
 
@@ -50,10 +54,13 @@ def monitor_template(dataset: DataSet, plan: str | None, peildatum: dt.date,
         actions = [a for a in actions if a.trekker is not None and a.trekker.casefold() == trekker.casefold()]
         if not actions:
             known = sorted({a.trekker for a in dataset.actions if a.plan == plan_id and a.trekker}, key=str.casefold)
-            raise MonitorTemplateError(f"‘{trekker}’ trekt geen actie van {plan_id} (trekkers: {', '.join(known)})")
+            raise MonitorTemplateError(_("‘{trekker}’ trekt geen actie van {plan} (trekkers: {known})").format(
+                trekker=trekker, plan=plan_id, known=", ".join(known)))
+        trekker = actions[0].trekker  # as the data writes the name: the import compares with it
     if any(r.plan == plan_id and r.date == peildatum and (trekker is None or r.reported_by == trekker)
            for r in dataset.progress_reports):
-        raise MonitorTemplateError(f"er is al een voortgangsrapportage van {plan_id} op {peildatum:%d-%m-%Y}")
+        raise MonitorTemplateError(_("er is al een voortgangsrapportage van {plan} op {date}").format(
+            plan=plan_id, date=f"{peildatum:%d-%m-%Y}"))
     programme = ProgrammeIndex(dataset.collections).programme_of(
         "action_plans", next(p for p in dataset.action_plans if p.id == plan_id))
     suffix = f".{slug(trekker)}" if trekker else ""
@@ -67,5 +74,8 @@ def monitor_template(dataset: DataSet, plan: str | None, peildatum: dt.date,
     entries = [{"id": f"{report_id}.{a.id.removeprefix(plan_id + '.')}", "report": report_id, "action": a.id,
                 "@file": file} for a in sorted(actions, key=lambda a: a.number)]
     extra = {"Voortgangsrapportages": [report], "Voortgang per actie": entries}
-    payload = workbook_bytes(dataset, [programme] if programme else None, extra)
+    form = [(FORM_REPORT_LABEL, report_id)] + ([(FORM_TREKKER_LABEL, trekker)] if trekker else []) + [
+        ("Monitorformulier", "Vul op het blad 'Voortgang per actie' per actie de status in. Uit dit formulier wordt "
+                             "alleen deze rapportage met haar rijen ingelezen; de andere bladen zijn ter informatie.")]
+    payload = workbook_bytes(dataset, [programme] if programme else None, extra, form)
     return MonitorTemplate(plan_id, report_id, len(entries), payload)

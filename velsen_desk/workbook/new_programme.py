@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from velsen_desk.core.i18n import _
 from velsen_desk.curation.loader import DataSet
 from velsen_desk.workbook.export import workbook_bytes
 
@@ -37,10 +38,11 @@ def slug(name: str) -> str:
 def parse_period(text: str) -> tuple[int, int]:
     match = _PERIOD.match(text)
     if not match:
-        raise NewProgrammeError(f"‘{text}’ is geen periode; schrijf bijvoorbeeld 2026-2030")
+        raise NewProgrammeError(_("‘{text}’ is geen periode; schrijf bijvoorbeeld 2026-2030").format(text=text))
     start, end = int(match.group(1)), int(match.group(2))
     if not 1900 <= start <= end <= 2100:
-        raise NewProgrammeError(f"‘{text}’ is geen periode: het beginjaar moet vóór het eindjaar liggen (1900–2100)")
+        raise NewProgrammeError(_("‘{text}’ is geen periode: het beginjaar moet vóór het eindjaar liggen "
+                                  "(1900–2100)").format(text=text))
     return start, end
 
 
@@ -48,12 +50,12 @@ def new_programme(dataset: DataSet, municipality: str, period: str) -> NewProgra
     start, end = parse_period(period)
     name = municipality.strip()
     if not slug(name):
-        raise NewProgrammeError(f"‘{municipality}’ is geen naam van een gemeente")
+        raise NewProgrammeError(_("‘{name}’ is geen naam van een gemeente").format(name=municipality))
     known = next((m for m in dataset.municipalities if m.name.casefold() == name.casefold()), None)
     municipality_id = known.id if known is not None else slug(name)
     programme_id = f"{municipality_id}-{start}"
     if any(p.id == programme_id for p in dataset.programmes):
-        raise NewProgrammeError(f"het programma ‘{programme_id}’ bestaat al")
+        raise NewProgrammeError(_("het programma ‘{id}’ bestaat al").format(id=programme_id))
     file = f"{programme_id}.yaml"
     extra: dict[str, list[dict[str, object]]] = {
         "Programma's": [{"id": programme_id, "municipality": municipality_id, "period_start": start,

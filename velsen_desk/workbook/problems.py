@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from velsen_desk.core.i18n import _
 
 
 @dataclass(frozen=True, order=True)
@@ -14,15 +16,18 @@ class WorkbookProblem:
     header: str | None
     cell: str | None  # "E14"
     message: str  # plain Dutch
+    # a report that exists already: importing again with "replace" resolves it (the window asks)
+    replaceable: bool = field(default=False, compare=False)
 
     def place(self) -> str:
         parts = []
         if self.sheet is not None:
-            parts.append(f"Blad {self.sheet}")
+            parts.append(_("Blad {sheet}").format(sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"rij {self.row}")
+            parts.append(_("rij {row}").format(row=self.row))
         if self.header is not None:
-            parts.append(f"kolom {self.header}" + (f" ({self.cell})" if self.cell else ""))
+            column = _("kolom {header}").format(header=self.header)
+            parts.append(f"{column} ({self.cell})" if self.cell else column)
         return ", ".join(parts)
 
     def __str__(self) -> str:

@@ -21,12 +21,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import BaseModel, ValidationError
 
+from velsen_desk.core.i18n import _
 from velsen_desk.curation.messages import dutch_message
 from velsen_desk.curation.schema import DataFile
 from velsen_desk.workbook.cells import CellValueError, is_empty, read_cell, shown
 from velsen_desk.workbook.guard import workbook_refusal
 from velsen_desk.workbook.problems import WorkbookProblem
 from velsen_desk.workbook.sheets import (
+    FORM_REPORT_LABEL,
+    FORM_TREKKER_LABEL,
     FORMAT_ID,
     FORMAT_LABEL,
     LISTS_TITLE,
@@ -62,11 +65,20 @@ class ImportedRecord:
     item_places: list[Place] = field(default_factory=list)  # rows of its list sheet items, in order
 
 
+@dataclass(frozen=True)
+class FormMark:
+    """What a monitor form says it is for (its "Lees mij"): the report it adds, and for whom."""
+
+    report_id: str
+    trekker: str | None  # None: a form of the whole plan
+
+
 @dataclass
 class WorkbookContent:
     path: Path
     scope: frozenset[str] | None  # programmes the workbook holds; None: all
     records: list[ImportedRecord]
+    form: FormMark | None = None  # a monitor form: only its report is read in
 
 
 def model_of(collection: str) -> type[BaseModel]:
@@ -106,27 +118,29 @@ class _Reader:
                 rows.update(int(m.group(1)) for m in hidden.finditer(text))
                 tail = text[-4096:]  # a tag cut by the chunk border is whole in the next round (sets: found once)
         for cells in sorted(ranges):
-            self.problem(f"samengevoegde cellen ({cells}); hef de samenvoeging op, elke cel heeft zijn eigen waarde",
-                         title)
+            self.problem(_("samengevoegde cellen ({cells}); hef de samenvoeging op, elke cel heeft zijn eigen "
+                           "waarde").format(cells=cells), title)
         for number in sorted(rows):
-            self.problem("verborgen rij; maak haar zichtbaar of verwijder haar", title, number)
+            self.problem(_("verborgen rij; maak haar zichtbaar of verwijder haar"), title, number)
 
     # -- one workbook -----------------------------------------------------------------------
     def read(self) -> WorkbookContent | None:
         refusal = workbook_refusal(self.path)
         if refusal is not None:
-            self.problem(f"het bestand {refusal}")
+            self.problem(_("het bestand {refusal}").format(refusal=refusal))
             return None
         try:
             book = load_workbook(self.path, read_only=True, data_only=False)
         except _BROKEN as exc:
-            self.problem(f"het bestand kan niet als werkboek gelezen worden ({type(exc).__name__})")
+            self.problem(_("het bestand kan niet als werkboek gelezen worden ({cause})").format(
+                cause=type(exc).__name__))
             return None
         try:
             return self._read_book(book)
         except _BROKEN as exc:  # a sheet's XML broken halfway: openpyxl reads it as it streams
             self.problems.append(WorkbookProblem(self.path, None, None, None, None,
-                                                 f"het werkboek is beschadigd ({type(exc).__name__})"))
+                                                 _("het werkboek is beschadigd ({cause})").format(
+                                                     cause=type(exc).__name__)))
             return None
         finally:
             book.close()
@@ -138,23 +152,23 @@ class _Reader:
         names = book.sheetnames
         for name in names:
             if name not in SHEETS_BY_TITLE and name not in (README_TITLE, LISTS_TITLE):
-                self.problem(f"onbekend blad ‘{name}’ (hernoemd of toegevoegd?); verwijder het of geef het "
-                             "zijn oorspronkelijke naam", name)
+                self.problem(_("onbekend blad ‘{name}’ (hernoemd of toegevoegd?); verwijder het of geef het "
+                               "zijn oorspronkelijke naam").format(name=name), name)
         for sheet in SHEETS:
             if sheet.title not in names:
-                self.problem("het blad ontbreekt", sheet.title)
+                self.problem(_("het blad ontbreekt"), sheet.title)
         if README_TITLE not in names:
-            self.problem("het blad ontbreekt", README_TITLE)
+            self.problem(_("het blad ontbreekt"), README_TITLE)
         if self.problems:
             return None
-        scope = self._scope(book)
+        scope, form = self._scope(book)
         formulas: list[tuple[str, str, Column, int]] = []
         rows: dict[str, list[_Row]] = {}
         with zipfile.ZipFile(self.path) as archive:
             for sheet in SHEETS:
                 ws = book[sheet.title]
                 if ws.sheet_state != "visible":
-                    self.problem("het blad is verborgen; maak het zichtbaar (met zijn inhoud) of laat het weg",
+                    self.problem(_("het blad is verborgen; maak het zichtbaar (met zijn inhoud) of laat het weg"),
                                  sheet.title)
                 member = getattr(ws, "_worksheet_path", None)
                 if isinstance(member, str):
@@ -164,9 +178,9 @@ class _Reader:
             self._cached_values(rows, formulas)
         if self.problems:
             return None
-        return WorkbookContent(self.path, scope, self._records(rows))
+        return WorkbookContent(self.path, scope, self._records(rows), form)
 
-    def _scope(self, book: object) -> frozenset[str] | None:
+    def _scope(self, book: object) -> tuple[frozenset[str] | None, FormMark | None]:
         from openpyxl.workbook.workbook import Workbook
 
         assert isinstance(book, Workbook)
@@ -182,13 +196,15 @@ class _Reader:
             if len(row) == 2 and isinstance(row[0], str) and isinstance(row[1], str):
                 settings[row[0].strip()] = row[1].strip()
         if settings.get(FORMAT_LABEL) != FORMAT_ID:
-            self.problem(f"dit is geen werkboek van Velsen Desk (‘{FORMAT_LABEL}’ moet ‘{FORMAT_ID}’ zijn)",
-                         README_TITLE)
-            return None
+            self.problem(_("dit is geen werkboek van Velsen Desk (‘{label}’ moet ‘{format}’ zijn)").format(
+                label=FORMAT_LABEL, format=FORMAT_ID), README_TITLE)
+            return None, None
+        report = settings.get(FORM_REPORT_LABEL)
+        form = FormMark(report, settings.get(FORM_TREKKER_LABEL) or None) if report else None
         value = settings.get(SCOPE_LABEL, SCOPE_ALL)
         if value == SCOPE_ALL:
-            return None
-        return frozenset(p.strip() for p in value.split(",") if p.strip())
+            return None, form
+        return frozenset(p.strip() for p in value.split(",") if p.strip()), form
 
     def _rows(self, ws: object, sheet: Sheet, formulas: list[tuple[str, str, Column, int]]) -> Iterator[_Row]:
         from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -199,7 +215,7 @@ class _Reader:
         header_cells = next(iterator, None)
         headers = [c.value if hasattr(c, "value") else None for c in header_cells or ()]
         if len(headers) > MAX_COLUMNS:
-            self.problem(f"te veel kolommen ({len(headers)})", sheet.title, 1)
+            self.problem(_("te veel kolommen ({n})").format(n=len(headers)), sheet.title, 1)
             return
         positions: dict[int, Column] = {}
         for index, header in enumerate(headers):
@@ -207,20 +223,21 @@ class _Reader:
                 continue
             column = next((c for c in sheet.columns if c.header == str(header).strip()), None)
             if column is None:
-                self.problem(f"onbekende kolom ‘{header}’ ({get_column_letter(index + 1)}1); gebruik de kolommen "
-                             "zoals uitgevoerd", sheet.title, 1)
+                self.problem(_("onbekende kolom ‘{header}’ ({cell}); gebruik de kolommen zoals uitgevoerd").format(
+                    header=header, cell=f"{get_column_letter(index + 1)}1"), sheet.title, 1)
             elif column in positions.values():
-                self.problem(f"kolom ‘{header}’ staat er twee keer ({get_column_letter(index + 1)}1)", sheet.title, 1)
+                self.problem(_("kolom ‘{header}’ staat er twee keer ({cell})").format(
+                    header=header, cell=f"{get_column_letter(index + 1)}1"), sheet.title, 1)
             else:
                 positions[index] = column
         for column in sheet.columns:
             if column not in positions.values():
-                self.problem(f"kolom ‘{column.header}’ ontbreekt", sheet.title, 1)
+                self.problem(_("kolom ‘{header}’ ontbreekt").format(header=column.header), sheet.title, 1)
         if len(positions) != len(sheet.columns):
             return
         for number, cells in enumerate(iterator, start=2):
             if number > MAX_ROWS + 1:
-                self.problem(f"te veel rijen (hoogstens {MAX_ROWS})", sheet.title)
+                self.problem(_("te veel rijen (hoogstens {n})").format(n=MAX_ROWS), sheet.title)
                 return
             row = _Row(number, {}, {})
             for index, cell in enumerate(cells):
@@ -228,8 +245,8 @@ class _Reader:
                 if is_empty(value):
                     continue
                 if index not in positions:
-                    self.problem(f"waarde {shown(value)} in een kolom zonder kop", sheet.title, number, None,
-                                 f"{get_column_letter(index + 1)}{number}")
+                    self.problem(_("waarde {value} in een kolom zonder kop").format(value=shown(value)), sheet.title,
+                                 number, None, f"{get_column_letter(index + 1)}{number}")
                     continue
                 column = positions[index]
                 ref = f"{get_column_letter(index + 1)}{number}"
@@ -270,8 +287,8 @@ class _Reader:
                 for ref, (column, number) in cells.items():
                     value = values.get(ref)
                     if is_empty(value):
-                        self.problem("een formule zonder berekende waarde; open het werkboek in Excel en sla het "
-                                     "op, of typ de waarde zelf", title, number, column, ref)
+                        self.problem(_("een formule zonder berekende waarde; open het werkboek in Excel en sla het "
+                                       "op, of typ de waarde zelf"), title, number, column, ref)
                     else:
                         self._store(by_number[number], column, value, title, ref)
         finally:
@@ -287,7 +304,7 @@ class _Reader:
                 parent = row.values.get("@parent")
                 if not isinstance(parent, str):
                     column = sheet.column("@parent")
-                    self.problem("de code van het bovenliggende record ontbreekt", sheet.title, row.number, column,
+                    self.problem(_("de code van het bovenliggende record ontbreekt"), sheet.title, row.number, column,
                                  f"A{row.number}")
                     continue
                 item: object = row.values.get("") if sheet.column("") else _nest(
@@ -308,7 +325,7 @@ class _Reader:
                 if list_sheet is not None and list_sheet.list_field and isinstance(record_id, str):
                     children = items.get((sheet.collection, record_id), [])
                     used.add((sheet.collection, record_id))
-                    raw[list_sheet.list_field] = [child for child, _, _ in children]
+                    raw[list_sheet.list_field] = [child for child, _place, _row in children]
                 try:
                     record = model_of(sheet.collection).model_validate(raw)
                 except ValidationError as exc:
@@ -317,13 +334,14 @@ class _Reader:
                     continue
                 file = row.values.get("@file")
                 records.append(ImportedRecord(sheet.collection, record, place, file if isinstance(file, str) else None,
-                                              [p for _, p, _ in children]))
+                                              [p for _child, p, _row in children]))
         for (collection, parent), children in items.items():
             if (collection, parent) not in used:
-                for _, place, row in children:
+                for _child, place, row in children:
                     column = place.sheet.column("@parent")
-                    self.problem(f"‘{parent}’ staat niet op het blad {_owner_title(collection)}", place.sheet.title,
-                                 row.number, column, row.cells.get("@parent"))
+                    self.problem(_("‘{parent}’ staat niet op het blad {sheet}").format(
+                        parent=parent, sheet=_owner_title(collection)), place.sheet.title, row.number, column,
+                        row.cells.get("@parent"))
         return records
 
     def _validation_problem(self, loc: tuple[int | str, ...], message: str, place: Place, row: _Row,
@@ -395,4 +413,4 @@ def read_workbooks(paths: list[Path]) -> tuple[list[WorkbookContent], list[Workb
     return contents, problems
 
 
-__all__ = ["ImportedRecord", "Place", "WorkbookContent", "model_of", "read_workbooks"]
+__all__ = ["FormMark", "ImportedRecord", "Place", "WorkbookContent", "model_of", "read_workbooks"]

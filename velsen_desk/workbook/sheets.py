@@ -359,3 +359,6 @@ FORMAT_LABEL = "Werkboekformaat"
 FORMAT_ID = "velsen-desk-werkboek/1"
 SCOPE_LABEL = "Programma's"
 SCOPE_ALL = "alle"
+# A monitor form names its report (and its trekker): its import adds that report and nothing else
+FORM_REPORT_LABEL = "Monitorformulier voor rapportage"
+FORM_TREKKER_LABEL = "Monitorformulier van trekker"
