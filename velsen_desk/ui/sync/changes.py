@@ -113,7 +113,7 @@ class ChangesModel(GroupedItemModel):
             if column == 0:
                 return change.label
             if column == 1:
-                return f"{change_text(change)}: {change.field}" if change.field else change_text(change)
+                return f"{change_text(change)}: {change.field_label}" if change.field else change_text(change)
             if column == 2:
                 return (change.old or _tr("leeg")) if change.change == "gewijzigd" else ""
             if column == 3:
