@@ -242,8 +242,29 @@ def test_english_window_says_what_changed_in_english(qtbot, built_db, progress_d
     rollback = window.sync.open_rollback()
     qtbot.waitUntil(rollback.restore_button.isEnabled, timeout=20000)
     back = _model_lines(rollback.model)
+    # The preview's columns as in "Wat is er veranderd": item and change readable, old and new equally wide.
+    header = rollback.tree.header()
+    assert header.sectionSize(0) >= 300 and header.sectionSize(1) >= 150
+    assert header.sectionSize(2) == header.sectionSize(3) >= 150
     assert "Action 6: Herinrichting ventweg Wijkerstraatweg | changed: costs | n/a | €25,000" in back, back
     assert not [line for line in back if dutch & set(re.split(r"[\s|,:]+", line))], back
     rollback.close()
     window.sync.wait(10000)
     window.runner.wait(10000)
+
+
+def test_english_window_names_the_offices_in_english(qtbot, built_db, settings, speak):
+    """Heemskerk's college: the schema's offices (burgemeester, wethouder) are words of the
+    domain, like the progress statuses; the names and parties stay as the source prints them."""
+    speak(Language.ENGLISH)
+    window = open_window(qtbot, built_db, settings)
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.select_programme("heemskerk-2018")
+    window.select_tab("portfolio")
+    tab = window.portfolio_tab
+    model = tab.model
+    assert [model.index(r, 0).data() for r in range(2)] == ["mayor", "alderman"]
+    assert model.index(0, 1).data() == "CDA"
+    tab.table.setCurrentIndex(model.index(0, 0))
+    assert "Role: mayor" in tab.detail_text() and "burgemeester" not in tab.detail_text().split("Role:")[1][:20]
+    window.runner.wait(5000)

@@ -121,6 +121,19 @@ class ChangesModel(GroupedItemModel):
         return None
 
 
+def arrange_change_columns(tree: QTreeView) -> None:
+    """The item and the kind of change wide enough to read, old and new side by side and equally
+    wide (the marks line up), the changed words marked; here and in the rollback preview."""
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(0, 300)
+    header.resizeSection(1, 150)
+    for column in (2, 3):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    tree.setItemDelegate(WordDiffDelegate(tree))
+
+
 class ChangesDialog(QDialog):
     """Non-modal: stays open beside the window while the raadslid reads the new data."""
 
@@ -141,14 +154,7 @@ class ChangesDialog(QDialog):
         self.tree.setAccessibleDescription(
             self.tr("Wijzigingen per soort onderdeel: toegevoegd, verwijderd of gewijzigd, met oud en nieuw.")
         )
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 300)
-        header.resizeSection(1, 150)
-        for column in (2, 3):  # old and new side by side, equally wide: the marks line up
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.tree.setItemDelegate(WordDiffDelegate(self.tree))
+        arrange_change_columns(self.tree)
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("change_detail")
         self.detail.setOpenLinks(False)  # the texts come from the data; nothing in them is a link to follow

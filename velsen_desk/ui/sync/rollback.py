@@ -37,8 +37,7 @@ from velsen_desk.sync.rollback import (
 )
 from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.operations import Operation, OperationRunner
-from velsen_desk.ui.sync.changes import ChangesModel, unlisted_change_text
-from velsen_desk.ui.sync.word_diff_view import WordDiffDelegate
+from velsen_desk.ui.sync.changes import ChangesModel, arrange_change_columns, unlisted_change_text
 
 
 def kept_label(version: KeptVersion) -> str:
@@ -88,7 +87,7 @@ class RollbackDialog(QDialog):
         self.model = ChangesModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
-        self.tree.setItemDelegate(WordDiffDelegate(self.tree))  # changed words marked, as in "Wat is er veranderd"
+        arrange_change_columns(self.tree)  # as in "Wat is er veranderd": readable columns, changed words marked
         self.tree.setAccessibleName(self.tr("Wijzigingen bij terugzetten"))
         buttons = QDialogButtonBox(self)
         self.restore_button = QPushButton(self.tr("&Terugzetten…"), self)
