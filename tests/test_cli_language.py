@@ -385,3 +385,27 @@ def test_status_says_unknown_in_english(isolated_home, capsys):
     assert main(["--language", "en", "status"]) == 0
     out = capsys.readouterr().out
     assert "Shared folder: unknown" in out and "onbekend" not in out, out
+
+
+def test_search_headings_speak_the_chosen_language(built, capsys):
+    assert main(["--language", "en", "search", "sport", "--database", str(built)]) == 0
+    out = capsys.readouterr().out
+    assert "Themes (" in out and "Focus points (" in out and "Thema's" not in out, out
+    assert main(["search", "sport", "--database", str(built)]) == 0
+    assert "Thema's (" in capsys.readouterr().out
+
+
+def test_the_item_kinds_read_the_same_in_the_window_and_on_the_command_line():
+    """The group headings are in both catalogues (Qt's for the window, gettext's for the command
+    line); an English search result and the English window must not name a kind differently."""
+    import xml.etree.ElementTree as ET
+
+    from velsen_desk.core.item_kinds import ITEM_KINDS, plural_label
+    from velsen_desk.core.locales import ENGLISH
+
+    ts = ET.parse(ROOT / "resources" / "translations" / "velsen_desk_en.ts").getroot()
+    window = {m.findtext("source"): m.findtext("translation")
+              for context in ts if context.findtext("name") == "ItemKind" for m in context.findall("message")}
+    for kind in ITEM_KINDS:
+        assert plural_label(kind.id, ENGLISH) == window[kind.plural] != kind.plural
+        assert plural_label(kind.id) == kind.plural  # Dutch unless asked

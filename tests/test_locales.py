@@ -127,3 +127,11 @@ def test_realised_spend_of_only_nvt_says_nvt():
     spend = SpendSum(planned=CostSum(0, 0, 2, 0), realised=CostSum(0, 0, 1, 0), unreported=1)
     assert spend_text(spend) == "gepland n.v.t.; gerealiseerd n.v.t.; 1 actie zonder rapportage"
     assert spend_text(spend, ENGLISH) == "planned n/a; spent n/a; 1 action without a report"
+
+
+def test_a_college_members_office_is_named_in_the_locale_asked():
+    from velsen_desk.core.formatting import role_text
+
+    assert [role_text(r, ENGLISH) for r in ("burgemeester", "wethouder", None)] == ["mayor", "alderman", "unknown"]
+    assert [role_text(r) for r in ("burgemeester", "wethouder", None)] == ["burgemeester", "wethouder", "onbekend"]
+    assert role_text("gedeputeerde", ENGLISH) == "gedeputeerde"  # an office we do not know stays as stored

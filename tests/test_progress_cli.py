@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,53 @@ def test_a_focusopgave_whose_actions_all_cost_nvt_plans_nvt_not_zero(built_db, p
         heading = next(line for line in out.splitlines() if line.startswith("Focusopgave 1:"))
         assert "— gepland n.v.t.; gerealiseerd" in heading, heading
         assert "gepland € 0" not in heading  # (action 2 reported a real € 0 spent)
+
+
+@pytest.fixture
+def _dutch_afterwards():
+    from velsen_desk.core import i18n
+
+    yield
+    i18n.use_language("nl")
+
+
+@pytest.mark.usefixtures("_dutch_afterwards")
+def test_voortgang_speaks_the_chosen_language(built_db, progress_db, capsys):
+    """``--language en``: sentences, statuses, lateness, dates and amounts in English; the data's
+    own words (titles, the report's explanation) as written. Dutch stays Dutch without it."""
+    assert main(["--language", "en", "voortgang", "--database", str(progress_db), "--today", "2025-08-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Actieplan Velsen-Noord — progress on 1 August 2025" in out
+    assert "Latest report: Synthetische voortgangsrapportage juli, reporting date 1 July 2025" in out
+    assert "Per status: green 2, red 1, completed 1, no report 16." in out
+    assert ("  Action 7: red; since 1 July 2025; late; planned €1,000; spent TBD — Synthetisch bord niet "
+            "geplaatst") in out
+    assert "Focus task 1: Balans vragers en dragers — planned n/a; spent €0;" in out
+    dutch = {"voortgang", "peildatum", "rood", "groen", "gepland", "gerealiseerd", "sinds", "acties", "actie",
+             "Actie", "Focusopgave", "Uitzonderingen", "Laatste", "verstreken", "n.v.t.", "n.n.b.", "augustus"}
+    # the data's words: titles, the report's names, a cost's own wording as printed ("TBD (N.v.t. of n.n.b.)")
+    titles = re.compile(r"^(Focus task \d+: [^—]*|.*— )|Synthetisch\w* [\w ]*|\([^)]*\)", re.M)
+    assert not dutch & set(re.findall(r"[\w.]+", titles.sub(" ", out))), out
+    assert main(["--language", "en", "voortgang", "--database", str(built_db), "--today", "2026-12-01"]) == 0
+    out = capsys.readouterr().out
+    assert "No progress report received yet. Below only what follows from the planning" in out
+    assert "Planned end passed, without a report: actions " in out
+    assert main(["voortgang", "--database", str(progress_db), "--today", "2025-08-01"]) == 0
+    assert "Per status: groen 2, rood 1, afgerond 1, geen rapportage 16." in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("_dutch_afterwards")
+def test_an_unknown_programme_is_named_in_english(built_db, capsys):
+    assert main(["--language", "en", "voortgang", "--database", str(built_db), "--programme", "nergens"]) == 2
+    assert "Unknown programme 'nergens'. Known: " in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("_dutch_afterwards")
+def test_diff_words_status_changes_in_the_chosen_language(built_db, progress_db, capsys):
+    assert main(["--language", "en", "diff", str(built_db), str(progress_db)]) == 0
+    out = capsys.readouterr().out
+    assert "action Action 11: Inzet extra BOA: progress no status yet → green, reporting date 1 July 2025" in out
+    assert "voortgang" not in out and "peildatum" not in out
+    assert main(["diff", str(built_db), str(progress_db)]) == 0
+    assert "actie Actie 11: Inzet extra BOA: voortgang nog geen status → groen, peildatum 1 juli 2025" in (
+        capsys.readouterr().out)

@@ -199,3 +199,72 @@ def test_choosing_dutch_again_restores_dutch(qtbot, built_db, progress_db, setti
     assert "1 augustus 2025" in header
     assert headings[0].startswith("Focusopgave 1: Balans vragers en dragers — gepland n.v.t.; gerealiseerd ")
     window.runner.wait(5000)
+
+
+def _model_lines(model) -> list[str]:
+    lines = []
+    for g in range(model.rowCount()):
+        group = model.index(g, 0)
+        for r in range(model.rowCount(group)):
+            lines.append(" | ".join(model.index(r, c, group).data() or "" for c in range(model.columnCount())))
+    return lines
+
+
+def test_english_window_says_what_changed_in_english(qtbot, built_db, progress_db, settings, speak, tmp_path):
+    """"Wat is er veranderd" and the rollback preview: the field, change and status words, the
+    dates and the amounts follow the window's language; the data (titles) stays as it is."""
+    import shutil
+    import sqlite3
+    from contextlib import closing
+
+    from velsen_desk.storage.database import inspect_database
+    from velsen_desk.sync.sync import kept_name, versions_dir
+
+    local = tmp_path / "local" / "velsen-desk.sqlite"
+    local.parent.mkdir()
+    shutil.copyfile(progress_db, local)
+    with closing(sqlite3.connect(local)) as conn, conn:  # € 25.000 -> n.v.t.
+        conn.execute("UPDATE actions SET cost_status = 'nvt', cost_amount = NULL, cost_text = 'n.v.t.' "
+                     "WHERE id = 'velsen-2022.avn.a06'")
+    versions_dir(local).mkdir()
+    shutil.copyfile(built_db, versions_dir(local) / kept_name(inspect_database(built_db).data_version))
+    speak(Language.ENGLISH)
+    window = open_window(qtbot, local, settings, TODAY)
+    dialog = window.sync.show_changes()
+    qtbot.waitUntil(lambda: bool(dialog.change_lines()), timeout=20000)
+    lines = dialog.change_lines()
+    assert "Action 6: Herinrichting ventweg Wijkerstraatweg | changed: costs | €25,000 | n/a" in "\n".join(lines), lines
+    assert ("Action 11: Inzet extra BOA | changed: progress | no status yet | green, reporting date 1 July 2025"
+            in "\n".join(lines)), lines
+    dutch = {"gewijzigd", "kosten", "voortgang", "peildatum", "n.v.t.", "juli", "groen", "Actie"}
+    assert not [line for line in lines if dutch & set(re.split(r"[\s|,:]+", line))], lines
+    dialog.close()
+    rollback = window.sync.open_rollback()
+    qtbot.waitUntil(rollback.restore_button.isEnabled, timeout=20000)
+    back = _model_lines(rollback.model)
+    # The preview's columns as in "Wat is er veranderd": item and change readable, old and new equally wide.
+    header = rollback.tree.header()
+    assert header.sectionSize(0) >= 300 and header.sectionSize(1) >= 150
+    assert header.sectionSize(2) == header.sectionSize(3) >= 150
+    assert "Action 6: Herinrichting ventweg Wijkerstraatweg | changed: costs | n/a | €25,000" in back, back
+    assert not [line for line in back if dutch & set(re.split(r"[\s|,:]+", line))], back
+    rollback.close()
+    window.sync.wait(10000)
+    window.runner.wait(10000)
+
+
+def test_english_window_names_the_offices_in_english(qtbot, built_db, settings, speak):
+    """Heemskerk's college: the schema's offices (burgemeester, wethouder) are words of the
+    domain, like the progress statuses; the names and parties stay as the source prints them."""
+    speak(Language.ENGLISH)
+    window = open_window(qtbot, built_db, settings)
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.select_programme("heemskerk-2018")
+    window.select_tab("portfolio")
+    tab = window.portfolio_tab
+    model = tab.model
+    assert [model.index(r, 0).data() for r in range(2)] == ["mayor", "alderman"]
+    assert model.index(0, 1).data() == "CDA"
+    tab.table.setCurrentIndex(model.index(0, 0))
+    assert "Role: mayor" in tab.detail_text() and "burgemeester" not in tab.detail_text().split("Role:")[1][:20]
+    window.runner.wait(5000)

@@ -47,3 +47,51 @@ def test_screenshot_waits_for_the_chart_of_a_lazy_tab(isolated_home_module, qapp
     bar = QColor(SERIES[0]).rgb()
     bar_pixels = sum(1 for x in range(0, 1280, 2) for y in range(0, 720, 2) if image.pixel(x, y) == bar)
     assert bar_pixels > 200  # the cost bars are drawn
+
+
+def _menus_when_grabbed(monkeypatch) -> list[list[str]]:
+    """The menu bar's titles of each window the screenshot grabs, read at the moment it is grabbed."""
+    from velsen_desk.ui.main_window import MainWindow
+
+    seen: list[list[str]] = []
+    grab = MainWindow.grab
+
+    def recording(self, *args):
+        seen.append([a.text() for a in self.menuBar().actions()])
+        return grab(self, *args)
+
+    monkeypatch.setattr(MainWindow, "grab", recording)
+    return seen
+
+
+def test_screenshot_language_shows_the_english_window_without_touching_settings(
+        isolated_home_module, qapp, tmp_path, monkeypatch, capsys):
+    """``--language en``: the window in the picture is English for this picture only; the saved
+    choice, the application's catalogue and the domain's messages stay Dutch afterwards."""
+    from PySide6.QtCore import QCoreApplication
+
+    from velsen_desk.core import i18n
+    from velsen_desk.core.i18n import window_settings_file
+    from velsen_desk.ui.language import window_locale
+
+    seen = _menus_when_grabbed(monkeypatch)
+    settings_before = window_settings_file().read_bytes() if window_settings_file().exists() else None
+    output = tmp_path / "english.png"
+    assert main(["screenshot", "--tab", "budget", "--size", "1280x720", "--language", "en", "-o", str(output)]) == 0
+    assert QImage(str(output)).width() == 1280
+    assert "Screenshot saved" in capsys.readouterr().out  # the command line speaks the language asked too
+    assert main(["screenshot", "--tab", "budget", "--size", "1280x720", "-o", str(tmp_path / "dutch.png")]) == 0
+    english, dutch = seen
+    assert "&File" in english and "&Help" in english and "&Bestand" not in english, english
+    assert "&Bestand" in dutch, dutch
+    assert window_locale().code == "nl"
+    assert QCoreApplication.translate("ChangesDialog", "Wat is er veranderd") == "Wat is er veranderd"
+    assert i18n.language() == "nl"
+    assert (window_settings_file().read_bytes() if window_settings_file().exists() else None) == settings_before
+
+
+def test_screenshot_language_takes_nl_or_en_only(isolated_home_module, qapp, tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["screenshot", "--language", "de", "-o", str(tmp_path / "x.png")])
+    assert stop.value.code == 2
+    assert "ongeldige keuze" in capsys.readouterr().err

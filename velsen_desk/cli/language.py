@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from velsen_desk.core.i18n import LANGUAGE_ENV, LANGUAGES, _, chosen_language
+from velsen_desk.core.i18n import LANGUAGE_ENV, LANGUAGES, _, chosen_language, language
+from velsen_desk.core.locales import Locale, locale_for
 
 
 def add_language_option(parser: argparse.ArgumentParser) -> None:
@@ -31,3 +32,9 @@ def language_from_arguments(argv: Sequence[str]) -> str:
         return chosen_language()
     value = known.language if known.language in LANGUAGES else None
     return chosen_language(value)
+
+
+def cli_locale() -> Locale:
+    """The locale of the language this run speaks (``use_language`` chose it), for the domain's
+    words, dates and amounts in what the command line prints; the PDF reports never take it."""
+    return locale_for(language())

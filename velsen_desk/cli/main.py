@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--programme", metavar="ID", help=programme_help(_("standaard velsen-2022")))
     shot.add_argument("--size", default="1600x1000", metavar=_("BxH"))
     shot.add_argument("-o", "--output", required=True, metavar=_("BESTAND.png"))
+    shot.add_argument("--language", dest="window_language", choices=("nl", "en"),
+                      help=_("taal van het venster op de afbeelding; standaard de taal die in het venster is "
+                             "gekozen, anders Nederlands (de instelling blijft zoals ze is)"))
     workbook.add_workbook_commands(sub)
     return parser
 

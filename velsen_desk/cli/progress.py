@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.errors import CommandError
 from velsen_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
+from velsen_desk.cli.language import cli_locale
 from velsen_desk.cli.output import json_text, safe
-from velsen_desk.core.i18n import _
+from velsen_desk.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from velsen_desk.core.locales import Locale
     from velsen_desk.core.money import CostValue
     from velsen_desk.core.progress import ActionProgress
     from velsen_desk.core.progress_records import PlanOverview
@@ -71,71 +73,80 @@ def _plan_json(overview: PlanOverview) -> JsonValue:
     }
 
 
-def _print_plan(overview: PlanOverview) -> None:
-    from velsen_desk.core.formatting import format_long_date
+def _print_plan(overview: PlanOverview, locale: Locale) -> None:
+    """The plan's progress in the run's language: the sentences through ``_``, the domain's
+    words, dates and amounts through ``locale`` (the same language, :func:`cli_locale`)."""
     from velsen_desk.core.progress import (
         EXAMPLE_MARK,
         NO_PROGRESS_REPORT_TEXT,
         PLANNING_PASSED_TEXT,
         ProgressStatus,
         by_exception,
+        long_date,
         spend_text,
         status_label,
     )
 
-    print(f"{safe(overview.plan.title)} — voortgang op {format_long_date(overview.today)}")
+    print(_("{plan} — voortgang op {day}").format(plan=safe(overview.plan.title),
+                                                   day=long_date(overview.today, locale)))
     if overview.example:
-        print(EXAMPLE_MARK)
+        print(locale._(EXAMPLE_MARK))
     latest = overview.latest_report
     if latest is None:
-        print(f"{NO_PROGRESS_REPORT_TEXT}. Hieronder alleen wat uit de planning volgt; er is geen status.")
+        print(_("{no_report}. Hieronder alleen wat uit de planning volgt; er is geen status.").format(
+            no_report=locale._(NO_PROGRESS_REPORT_TEXT)))
     else:
-        print(f"Laatste rapportage: {safe(latest.title)}, peildatum {format_long_date(latest.date)}, "
-              f"door {safe(latest.reported_by)}.")
+        print(_("Laatste rapportage: {title}, peildatum {day}, door {by}.").format(
+            title=safe(latest.title), day=long_date(latest.date, locale), by=safe(latest.reported_by)))
         counts = overview.counts
-        parts = [f"{status_label(s)} {counts.per_status[s]}" for s in ProgressStatus if counts.per_status[s]]
-        print("Per status: " + ", ".join([*parts, f"geen rapportage {counts.no_report}"]) + ".")
-    print(f"Te laat of einde planning verstreken: {overview.counts.late}.")
-    print(spend_text(overview.spend) + ".")
+        parts = [f"{status_label(s, locale)} {counts.per_status[s]}" for s in ProgressStatus if counts.per_status[s]]
+        parts.append(f"{status_label(None, locale)} {counts.no_report}")
+        print(_("Per status: {counts}.").format(counts=", ".join(parts)))
+    print(_("Te laat of einde planning verstreken: {n}.").format(n=overview.counts.late))
+    print(spend_text(overview.spend, locale) + ".")
     ordered = by_exception(overview.items)
     exceptions = [i for i in ordered if i.exception_rank < 4 and i.status is not None]
     if exceptions:
-        print("\nUitzonderingen:")
+        print("\n" + _("Uitzonderingen:"))
         for item in exceptions:
-            print(f"  Actie {item.number}: {_line(item)}")
+            print("  " + _action_line(item, locale))
     passed = [i.number for i in ordered if i.status is None and i.is_late]
     if passed:
-        print(f"\n{PLANNING_PASSED_TEXT.capitalize()}, zonder rapportage: {_numbers(passed)}.")
+        numbers = ", ".join(str(n) for n in sorted(passed))
+        print("\n" + ngettext("{passed}, zonder rapportage: actie {numbers}.",
+                              "{passed}, zonder rapportage: acties {numbers}.", len(passed)).format(
+            passed=locale._(PLANNING_PASSED_TEXT).capitalize(), numbers=numbers))
     for group in overview.groups:
-        title = (f"Focusopgave {group.focusopgave.number}: {group.focusopgave.title}" if group.focusopgave
-                 else "Overige acties")
-        print(f"\n{safe(title)} — {spend_text(group.spend)}")
+        title = (_("Focusopgave {number}: {title}").format(number=group.focusopgave.number,
+                                                          title=group.focusopgave.title)
+                 if group.focusopgave else _("Overige acties"))
+        print(f"\n{safe(title)} — {spend_text(group.spend, locale)}")
         for item in group.items:
-            print(f"  Actie {item.number}: {_line(item)}")
+            print("  " + _action_line(item, locale))
 
 
-def _numbers(numbers: list[int]) -> str:
-    return ("actie " if len(numbers) == 1 else "acties ") + ", ".join(str(n) for n in sorted(numbers))
+def _action_line(item: ActionProgress, locale: Locale) -> str:
+    return _("Actie {number}: {line}").format(number=item.number, line=_line(item, locale))
 
 
-def _line(item: ActionProgress) -> str:
+def _line(item: ActionProgress, locale: Locale) -> str:
     """"rood; sinds 1 juli 2025; te laat; gepland € 10.000; gerealiseerd n.n.b. — toelichting"."""
-    from velsen_desk.core.formatting import format_cost, format_long_date
-    from velsen_desk.core.progress import STALE_TEXT, Reporting, late_label, status_label
+    from velsen_desk.core.formatting import format_cost
+    from velsen_desk.core.progress import STALE_TEXT, Reporting, late_label, long_date, status_label
 
-    parts = [status_label(item.status)]
+    parts = [status_label(item.status, locale)]
     if item.since is not None:
-        parts.append(f"sinds {format_long_date(item.since)}")
+        parts.append(_("sinds {day}").format(day=long_date(item.since, locale)))
     if item.reporting is Reporting.STALE:
-        parts.append(STALE_TEXT)
-    if lateness := late_label(item):
+        parts.append(locale._(STALE_TEXT))
+    if lateness := late_label(item, locale):
         parts.append(lateness)
-    parts.append(f"gepland {format_cost(item.planned)}")
+    parts.append(_("gepland {cost}").format(cost=format_cost(item.planned, locale)))
     if item.realised is not None:
-        parts.append(f"gerealiseerd {format_cost(item.realised)}")
+        parts.append(_("gerealiseerd {cost}").format(cost=format_cost(item.realised, locale)))
     text = "; ".join(parts)
     if item.latest is not None and item.latest.explanation:
-        text += f" — {item.latest.explanation}"
+        text += f" — {item.latest.explanation}"  # the report's own words, as written
     return safe(text)
 
 
@@ -161,7 +172,8 @@ def progress_command(args: argparse.Namespace) -> int:
     programme = found.programme(programme_id)
     if programme is None:
         known = ", ".join(p.id for p in found.programmes)
-        raise CommandError(f"Onbekend programma '{safe(programme_id)}'. Bekend: {safe(known)}.", EXIT_USAGE)
+        raise CommandError(_("Onbekend programma '{programme}'. Bekend: {known}.").format(
+            programme=safe(programme_id), known=safe(known)), EXIT_USAGE)
     data = database.read(programme_data, programme)
     progress = database.read(read_progress, programme.id)
     overviews = [plan_overview(plan, progress, today) for plan in data.plans]
@@ -170,10 +182,12 @@ def progress_command(args: argparse.Namespace) -> int:
                          "plans": [_plan_json(o) for o in overviews]}))
         return EXIT_OK
     if not overviews:
-        print(f"Programma '{safe(programme.title)}' heeft geen actieplan; er is geen voortgang van acties te tonen.")
+        print(_("Programma '{title}' heeft geen actieplan; er is geen voortgang van acties te tonen.").format(
+            title=safe(programme.title)))
         return EXIT_OK
+    locale = cli_locale()
     for index, overview in enumerate(overviews):
         if index:
             print()
-        _print_plan(overview)
+        _print_plan(overview, locale)
     return EXIT_OK

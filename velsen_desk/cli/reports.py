@@ -44,5 +44,6 @@ def screenshot_command(args: argparse.Namespace) -> int:
     from velsen_desk.ui.screenshot import take_screenshot
 
     return take_screenshot(
-        tab=args.tab, person=args.person, programme=args.programme, size=args.size, output=Path(args.output)
+        tab=args.tab, person=args.person, programme=args.programme, size=args.size, output=Path(args.output),
+        window_language=args.window_language,
     )

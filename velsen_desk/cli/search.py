@@ -8,6 +8,7 @@ from pathlib import Path
 
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.exit_codes import EXIT_OK
+from velsen_desk.cli.language import cli_locale
 from velsen_desk.cli.output import json_text, safe
 from velsen_desk.cli.styling import MARK_END, MARK_START, styling_for
 from velsen_desk.core.i18n import _
@@ -40,8 +41,9 @@ def search_command(args: argparse.Namespace) -> int:
         print(_("Geen resultaten."))
         return EXIT_OK
     style = styling_for(sys.stdout)  # bold on a terminal; no marks at all when piped
+    locale = cli_locale()
     for kind, group in group_by_kind(hits).items():
-        print(f"{safe(plural_label(kind))} ({len(group)})")
+        print(f"{safe(plural_label(kind, locale))} ({len(group)})")
         for hit in group:
             title, snippet = hit.plain(MARK_START, MARK_END)
             print(f"  {style.marked(title)}  [{safe(hit.ref_id)}]")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.errors import CommandError
 from velsen_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
+from velsen_desk.cli.language import cli_locale
 from velsen_desk.cli.output import json_text, safe
 from velsen_desk.core.i18n import _, ngettext
 
@@ -56,7 +57,7 @@ def sync_command(args: argparse.Namespace) -> int:
         from velsen_desk.sync.diff import diff_databases
 
         try:
-            changes = diff_databases(result.previous, local_database_path())
+            changes = diff_databases(result.previous, local_database_path(), cli_locale())
         except DatabaseError as exc:  # an old kept copy of another shape: the new data is in place all the same
             print(_("De wijzigingen sinds uw vorige versie konden niet bepaald worden: {cause}").format(
                 cause=safe(exc)), file=sys.stderr)
@@ -97,7 +98,7 @@ def diff_command(args: argparse.Namespace) -> int:
 
     for path in (Path(args.old), Path(args.new)):  # a hand-picked file may be of any shape or content
         check_database_file(path)
-    changes = diff_databases(Path(args.old), Path(args.new))
+    changes = diff_databases(Path(args.old), Path(args.new), cli_locale())
     if not changes:
         versions = {inspect_database(Path(p)).data_version for p in (args.old, args.new)}
         print(_("Geen verschillen.") if len(versions) == 1 else _unlisted_change())
@@ -112,7 +113,7 @@ def rollback_command(args: argparse.Namespace) -> int:
 
     db = local_database_path()
     version = choose_version(kept_versions(db), args.to)
-    changes, skipped = rollback_preview(db, version)
+    changes, skipped = rollback_preview(db, version, cli_locale())
     kept_at = version.kept_at.astimezone().strftime("%d-%m-%Y %H:%M")
     print(_("Terug naar gegevensversie {version} (in gebruik tot {until}).").format(
         version=safe(version.data_version), until=kept_at))

@@ -9,6 +9,7 @@ from pathlib import Path
 from velsen_desk.cli.commands import command
 from velsen_desk.cli.errors import CommandError, print_problems
 from velsen_desk.cli.exit_codes import EXIT_OK
+from velsen_desk.cli.language import cli_locale
 from velsen_desk.cli.output import safe
 from velsen_desk.core.i18n import N_, _, ngettext
 from velsen_desk.core.os_errors import describe_os_error
@@ -166,7 +167,7 @@ def _print_diff(current: object, new: object) -> None:
         old_db, new_db = Path(tmp) / "oud.sqlite", Path(tmp) / "nieuw.sqlite"
         build_database(current if isinstance(current, DataSet) else DataSet(), old_db)
         build_database(new, new_db)
-        changes = diff_databases(old_db, new_db)
+        changes = diff_databases(old_db, new_db, cli_locale())
     print(ngettext("{n} wijziging:", "{n} wijzigingen:", len(changes)).format(n=len(changes)) if changes
           else _("Geen wijzigingen in wat het venster toont."))
     print_changes(changes, "  ")

@@ -108,6 +108,19 @@ def format_derived_sum(total: CostSum, locale: Locale = DUTCH) -> str:
     return locale._(NOT_APPLICABLE) if total.not_applicable else "—"
 
 
+# The offices of the schema's Role; the sources print them in Dutch, the English window names them.
+_ROLES = {"burgemeester": N_("burgemeester"), "wethouder": N_("wethouder")}
+
+
+def role_text(role: str | None, locale: Locale = DUTCH) -> str:
+    """A college member's office ("burgemeester"; English "mayor"), "onbekend" when not stated;
+    an office we do not know stays as stored."""
+    if role is None:
+        return locale._(UNKNOWN)
+    known = _ROLES.get(role)
+    return locale._(known) if known else role
+
+
 def format_loco(role: str | None, order: int | None, locale: Locale = DUTCH) -> str:
     """Locoburgemeester order: "1e", "n.v.t." for the burgemeester, "onbekend" when not stated."""
     if order is not None:

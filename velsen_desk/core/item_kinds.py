@@ -2,12 +2,16 @@
 
 Search results, "Wat is er veranderd", the notes overview and the note anchors use these ids;
 the database tables behind them let the notes overview tell a note whose item is gone ("los").
-Labels are Dutch source strings; the window translates them through Qt (context ``ItemKind``).
+Labels are Dutch source strings; the window translates them through Qt (context ``ItemKind``),
+the command line the plurals through gettext (:func:`plural_label` with a locale).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from velsen_desk.core.i18n import N_
+from velsen_desk.core.locales import DUTCH, Locale
 
 
 @dataclass(frozen=True)
@@ -20,20 +24,20 @@ class ItemKind:
 
 
 ITEM_KINDS: tuple[ItemKind, ...] = (
-    ItemKind("thema", "Thema", "Thema's", "themes", "themes"),
-    ItemKind("hoofdstuk", "Hoofdstuk", "Hoofdstukken", "chapters", "themes"),
-    ItemKind("focuspunt", "Focuspunt", "Focuspunten", "focus_points", "themes"),
-    ItemKind("portefeuille", "Portefeuille", "Portefeuilles", "portfolio_items", "portfolio"),
-    ItemKind("persoon", "Persoon", "Personen", "people", "portfolio"),
-    ItemKind("focusopgave", "Focusopgave", "Focusopgaven", "focusopgaven", "budget"),
-    ItemKind("actie", "Actie", "Acties", "actions", "budget"),
-    ItemKind("begroting", "Begroting", "Begrotingen", "budgets", "budget"),
-    ItemKind("begrotingsregel", "Begrotingsregel", "Begrotingsregels", "budget_lines", "budget"),
-    ItemKind("opgave", "Opgave", "Opgaven", "opgaven", "themes"),
-    ItemKind("speerpunt", "Speerpunt", "Speerpunten", "speerpunten", "themes"),
-    ItemKind("impulsproject", "Impulsproject", "Impulsprojecten", "impulsprojecten", "themes"),
-    ItemKind("afspraak", "Afspraak (werkwijze)", "Afspraken (werkwijze)", "agreements", "themes"),
-    ItemKind("opmerking", "Opmerking", "Opmerkingen bij de portefeuilleverdeling", "remarks", "portfolio"),
+    ItemKind("thema", "Thema", N_("Thema's"), "themes", "themes"),
+    ItemKind("hoofdstuk", "Hoofdstuk", N_("Hoofdstukken"), "chapters", "themes"),
+    ItemKind("focuspunt", "Focuspunt", N_("Focuspunten"), "focus_points", "themes"),
+    ItemKind("portefeuille", "Portefeuille", N_("Portefeuilles"), "portfolio_items", "portfolio"),
+    ItemKind("persoon", "Persoon", N_("Personen"), "people", "portfolio"),
+    ItemKind("focusopgave", "Focusopgave", N_("Focusopgaven"), "focusopgaven", "budget"),
+    ItemKind("actie", "Actie", N_("Acties"), "actions", "budget"),
+    ItemKind("begroting", "Begroting", N_("Begrotingen"), "budgets", "budget"),
+    ItemKind("begrotingsregel", "Begrotingsregel", N_("Begrotingsregels"), "budget_lines", "budget"),
+    ItemKind("opgave", "Opgave", N_("Opgaven"), "opgaven", "themes"),
+    ItemKind("speerpunt", "Speerpunt", N_("Speerpunten"), "speerpunten", "themes"),
+    ItemKind("impulsproject", "Impulsproject", N_("Impulsprojecten"), "impulsprojecten", "themes"),
+    ItemKind("afspraak", "Afspraak (werkwijze)", N_("Afspraken (werkwijze)"), "agreements", "themes"),
+    ItemKind("opmerking", "Opmerking", N_("Opmerkingen bij de portefeuilleverdeling"), "remarks", "portfolio"),
 )
 
 _BY_ID = {kind.id: kind for kind in ITEM_KINDS}
@@ -45,10 +49,10 @@ def item_kind(kind_id: str) -> ItemKind | None:
     return _BY_ID.get(kind_id)
 
 
-def plural_label(kind_id: str) -> str:
-    """The group heading for a kind; the id itself for an unknown kind (never an error)."""
+def plural_label(kind_id: str, locale: Locale = DUTCH) -> str:
+    """The group heading for a kind in ``locale``; the id itself for an unknown kind (never an error)."""
     kind = _BY_ID.get(kind_id)
-    return kind.plural if kind else kind_id
+    return locale._(kind.plural) if kind else kind_id
 
 
 def kind_order(kind_id: str) -> int:

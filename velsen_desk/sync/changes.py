@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from velsen_desk.core.locales import DUTCH, Locale
 from velsen_desk.storage.database import inspect_database
 from velsen_desk.storage.shape import shape_problems
 from velsen_desk.sync.diff import Change, diff_databases
@@ -29,11 +30,12 @@ def newest_version(local_db: Path) -> Path | None:
     return files[-1] if files else None
 
 
-def compute_changes(new: Path, old: Path | None = None) -> ChangeReport:
-    """Runs in a worker; touches no widget. ``old`` defaults to the newest kept version."""
+def compute_changes(new: Path, old: Path | None = None, locale: Locale = DUTCH) -> ChangeReport:
+    """Runs in a worker; touches no widget. ``old`` defaults to the newest kept version; the
+    changes are worded in ``locale`` (the window's)."""
     old = old or newest_version(new)
     if old is None:
         return ChangeReport((), None, new)
     # refuse a wrong shape (e.g. a recursive view) before reading it
     before, after = (inspect_database(path, shape_check=shape_problems) for path in (old, new))
-    return ChangeReport(tuple(diff_databases(old, new)), old, new, before.data_version != after.data_version)
+    return ChangeReport(tuple(diff_databases(old, new, locale)), old, new, before.data_version != after.data_version)

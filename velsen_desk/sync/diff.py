@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 from velsen_desk.core.formatting import format_cost
-from velsen_desk.core.i18n import N_, _
+from velsen_desk.core.i18n import N_
 from velsen_desk.core.item_kinds import ITEM_KIND_IDS
+from velsen_desk.core.locales import DUTCH, Locale
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.core.word_diff import Piece, word_diff
 from velsen_desk.storage import reader
@@ -27,20 +29,20 @@ _Items = dict[str, dict[str, tuple[str, tuple[str | None, ...]]]]  # kind -> id 
 
 assert set(_FIELDS) <= set(ITEM_KIND_IDS), "every compared kind is a registered item kind"
 
-# How the ids above read in a message (translated when shown, core/i18n.py); the ids stay as they are.
+# How the ids above read in a message, in the Change's locale; the ids stay as they are.
 _WORDS: dict[str, str] = {
     "thema": N_("thema"), "portefeuille": N_("portefeuille"), "actie": N_("actie"),
     "begrotingsregel": N_("begrotingsregel"), "focuspunt": N_("focuspunt"),
     "naam": N_("naam"), "aandachtsveld": N_("aandachtsveld"), "regie": N_("regie"), "toelichting": N_("toelichting"),
     "collegelid": N_("collegelid"), "domein": N_("domein"), "titel": N_("titel"), "trekker": N_("trekker"),
     "kosten": N_("kosten"), "planning": N_("planning"), "focusopgave": N_("focusopgave"),
-    "opmerking": N_("opmerking"), "tekst": N_("tekst"),
+    "opmerking": N_("opmerking"), "tekst": N_("tekst"), FIELD: N_("voortgang"),
     "toegevoegd": N_("toegevoegd"), "verwijderd": N_("verwijderd"), "gewijzigd": N_("gewijzigd"),
 }
 
 
-def _word(word: str) -> str:
-    return _(_WORDS[word]) if word in _WORDS else word
+def _word(word: str, locale: Locale) -> str:
+    return locale._(_WORDS[word]) if word in _WORDS else word
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,24 @@ class Change:
     field: str | None = None
     old: str | None = None
     new: str | None = None
+    # The language of the label, the values and the words below: the one diff_databases was asked in.
+    locale: Locale = dataclass_field(default=DUTCH, compare=False, repr=False)
+
+    @property
+    def field_label(self) -> str | None:
+        """The compared field in the Change's language ("planning", "voortgang" / "progress")."""
+        return _word(self.field, self.locale) if self.field else None
+
+    @property
+    def change_label(self) -> str:
+        """"toegevoegd", "verwijderd" or "gewijzigd" in the Change's language."""
+        return _word(self.change, self.locale)
 
     @property
     def heading(self) -> str:
         """What changed, without the values: "actie Actie 18: …: planning"."""
-        kind = _word(self.kind)
-        return f"{kind} {self.label}: {_word(self.field)}" if self.field else f"{kind} {self.label}"
+        kind = _word(self.kind, self.locale)
+        return f"{kind} {self.label}: {self.field_label}" if self.field else f"{kind} {self.label}"
 
     def words(self) -> tuple[Piece, ...]:
         """The old and the new value word by word (core.word_diff); empty unless "gewijzigd"."""
@@ -67,14 +81,15 @@ class Change:
 
     def __str__(self) -> str:
         if self.change == "gewijzigd":
-            empty = _("leeg")
+            empty = self.locale._("leeg")
             return f"{self.heading} {self.old or empty} → {self.new or empty}"
-        return f"{self.heading}: {_word(self.change)}"
+        return f"{self.heading}: {self.change_label}"
 
 
-def _items(programme: ProgrammeData, into: _Items) -> None:
+def _items(programme: ProgrammeData, into: _Items, locale: Locale) -> None:
     """Label and compared values of every item of one programme; a cost is compared as it is
-    displayed, so "€ 0" and "n.v.t." differ."""
+    displayed (in ``locale``), so "€ 0" and "n.v.t." differ."""
+    _ = locale._
     for theme in programme.themes:
         regie = theme.regie.name if theme.regie else None
         into["thema"][theme.id] = (f"{theme.number}. {theme.name}", (theme.name, theme.aandachtsveld, regie))
@@ -91,14 +106,14 @@ def _items(programme: ProgrammeData, into: _Items) -> None:
         for action in plan.actions:
             into["actie"][action.id] = (
                 _("Actie {number}: {title}").format(number=action.number, title=action.title),
-                (action.title, action.trekker, format_cost(action.cost), action.planning_text,
+                (action.title, action.trekker, format_cost(action.cost, locale), action.planning_text,
                  opgaven.get(action.focusopgave_id or "")),
             )
         for budget in plan.budgets:
             for line in budget.lines:
                 number = "" if line.number is None else line.number
                 into["begrotingsregel"][line.id] = (
-                    f"{budget.name} {number}: {line.title}", (line.title, format_cost(line.cost), line.remark)
+                    f"{budget.name} {number}: {line.title}", (line.title, format_cost(line.cost, locale), line.remark)
                 )
     for chapter in programme.chapters:
         for point in chapter.focus_points:
@@ -107,31 +122,34 @@ def _items(programme: ProgrammeData, into: _Items) -> None:
             )
 
 
-def _read(path: Path) -> _Items:
+def _read(path: Path, locale: Locale) -> _Items:
     _version, programmes = ReadOnlyDatabase(path).read(reader.every_programme)
     found: _Items = {kind: {} for kind in _FIELDS}
     for programme in programmes.values():
-        _items(programme, found)
+        _items(programme, found, locale)
     return found
 
 
-def diff_databases(old: Path, new: Path) -> list[Change]:
-    """Raises DatabaseError when either file is not a usable Velsen Desk database."""
-    before, after = _read(old), _read(new)
+def diff_databases(old: Path, new: Path, locale: Locale = DUTCH) -> list[Change]:
+    """The changes from ``old`` to ``new``, worded in ``locale`` (Dutch unless the caller speaks
+    another language: the window passes its own, the command line the one chosen for it).
+
+    Raises DatabaseError when either file is not a usable Velsen Desk database."""
+    before, after = _read(old, locale), _read(new, locale)
     changes: list[Change] = []
     for kind, names in _FIELDS.items():
         old_items, new_items = before[kind], after[kind]
         for item_id in sorted(new_items.keys() - old_items.keys()):
-            changes.append(Change(kind, item_id, new_items[item_id][0], "toegevoegd"))
+            changes.append(Change(kind, item_id, new_items[item_id][0], "toegevoegd", locale=locale))
         for item_id in sorted(old_items.keys() - new_items.keys()):
-            changes.append(Change(kind, item_id, old_items[item_id][0], "verwijderd"))
+            changes.append(Change(kind, item_id, old_items[item_id][0], "verwijderd", locale=locale))
         for item_id in sorted(old_items.keys() & new_items.keys()):
             label, old_values = old_items[item_id]
             _label, new_values = new_items[item_id]
             for name, was, now in zip(names, old_values, new_values, strict=True):
                 if was != now:
-                    changes.append(Change(kind, item_id, label, "gewijzigd", name, was, now))
-    for action, was, now in progress_changes(old, new):
-        changes.append(Change("actie", action.id, f"Actie {action.number}: {action.title}", "gewijzigd",
-                              FIELD, was or NO_STATUS, now))
+                    changes.append(Change(kind, item_id, label, "gewijzigd", name, was, now, locale))
+    for action, was, now in progress_changes(old, new, locale):
+        label = locale._("Actie {number}: {title}").format(number=action.number, title=action.title)
+        changes.append(Change("actie", action.id, label, "gewijzigd", FIELD, was or locale._(NO_STATUS), now, locale))
     return changes

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from velsen_desk.core.i18n import _
+from velsen_desk.core.locales import DUTCH, Locale
 from velsen_desk.storage.database import DatabaseError, inspect_database
 from velsen_desk.storage.local_copy import read_origin, write_origin
 from velsen_desk.storage.lock import LockedError, UnsafeLockError, directory_lock
@@ -123,8 +124,9 @@ class CurrentCopyUnreadableError(RollbackError):
     itself was checked and can still be put back (that is exactly when going back is needed)."""
 
 
-def rollback_changes(local_db: Path, version: KeptVersion) -> list[Change]:
-    """What going back would change, item by item (from the current data to the kept version).
+def rollback_changes(local_db: Path, version: KeptVersion, locale: Locale = DUTCH) -> list[Change]:
+    """What going back would change, item by item (from the current data to the kept version),
+    worded in ``locale``.
 
     Raises CurrentCopyUnreadableError when only the current copy cannot be read: the caller skips
     the change list and may still restore; RollbackError when the kept version cannot be read."""
@@ -144,16 +146,18 @@ def rollback_changes(local_db: Path, version: KeptVersion) -> list[Change]:
             ).format(exc=exc)
         ) from exc
     try:
-        return diff_databases(local_db, version.path)
+        return diff_databases(local_db, version.path, locale)
     except DatabaseError as exc:
         raise RollbackError(_("De verschillen konden niet bepaald worden: {exc}").format(exc=exc)) from exc
 
 
-def rollback_preview(local_db: Path, version: KeptVersion) -> tuple[list[Change], str | None]:
+def rollback_preview(
+    local_db: Path, version: KeptVersion, locale: Locale = DUTCH
+) -> tuple[list[Change], str | None]:
     """The change list, or an empty list and the Dutch reason it was skipped (the current copy is
     missing or junk). Raises RollbackError when the kept version itself cannot be read."""
     try:
-        return rollback_changes(local_db, version), None
+        return rollback_changes(local_db, version, locale), None
     except CurrentCopyUnreadableError as exc:
         return [], str(exc)
 

@@ -13,14 +13,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from velsen_desk.core.paths import APP_AUTHOR, APP_NAME, resources_dir
-from velsen_desk.ui.language import install_translation
+from velsen_desk.ui.language import Language, install_language, install_translation
 from velsen_desk.ui.widgets.style import escaped_rich_text
 
 log = logging.getLogger(__name__)
 
 
-def application(argv: list[str] | None = None) -> QApplication:
-    """The running QApplication, or a new one with our names and translations."""
+def application(argv: list[str] | None = None, language: Language | None = None) -> QApplication:
+    """The running QApplication, or a new one with our names and translations: those of
+    ``language``, else of the language chosen in Instellingen (Dutch by default)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -29,7 +30,10 @@ def application(argv: list[str] | None = None) -> QApplication:
         app.setApplicationDisplayName("Velsen Desk")
         app.setDesktopFileName("velsen-desk")  # ties the window to the installed launcher and its icon
         app.setWindowIcon(application_icon())
-        install_translation(app)  # the language chosen in Instellingen (Dutch by default)
+        if language is None:
+            install_translation(app)
+        else:  # only this one: Dutch on top of a saved English would let English answer what Dutch has no entry for
+            install_language(app, language)
     return app  # type: ignore[return-value]
 
 

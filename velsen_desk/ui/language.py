@@ -62,7 +62,13 @@ def install_translation(app: QCoreApplication, settings: QSettings | None = None
     "Follow the system" speaks the first of the system's languages we have a catalogue for, and
     Dutch when there is none.
     """
-    choice = language_choice(settings if settings is not None else QSettings())
+    return install_language(app, language_choice(settings if settings is not None else QSettings()))
+
+
+def install_language(app: QCoreApplication, choice: Language) -> list[QTranslator]:
+    """Install the catalogues of ``choice`` (see :func:`install_translation`); returns them.
+    Installed last, they answer first, so ``velsen-desk screenshot --language`` can put them on
+    top of those of the saved choice and take them off again."""
     wanted = {Language.DUTCH: DUTCH, Language.ENGLISH: ENGLISH, Language.SYSTEM: QLocale.system()}[choice]
     translator: QTranslator | None = QTranslator(app)
     assert translator is not None

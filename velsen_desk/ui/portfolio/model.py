@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from velsen_desk.core import records
-from velsen_desk.core.formatting import format_loco
+from velsen_desk.core.formatting import format_loco, role_text
 from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
 
@@ -24,6 +24,11 @@ def _tr(text: str) -> str:
 def loco_text(member: records.PersonInfo) -> str:
     """The locoburgemeester order in the window's language ("unknown" beside role and party)."""
     return format_loco(member.role, member.locoburgemeester_order, window_locale())
+
+
+def role_label(member: records.PersonInfo) -> str:
+    """The member's office in the window's language ("mayor" / "burgemeester"; "unknown")."""
+    return role_text(member.role, window_locale())
 
 
 def uncertain_tooltip() -> str:
@@ -170,7 +175,7 @@ class PortfolioModel(QAbstractTableModel):
     def _text(self, row: int, column: int, member: records.PersonInfo, col: Column) -> str:
         unknown = _tr("onbekend")
         if col.kind == "role":
-            return member.role or unknown
+            return role_label(member)
         if col.kind == "party":
             return member.party or unknown
         if col.kind == "loco":

@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
-from velsen_desk.ui.portfolio.model import PortfolioModel, empty_inferred_tooltip, loco_text, uncertain_tooltip
+from velsen_desk.ui.portfolio.model import (
+    PortfolioModel,
+    empty_inferred_tooltip,
+    loco_text,
+    role_label,
+    uncertain_tooltip,
+)
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DETAIL_BELOW, DetailSplit
@@ -179,7 +185,7 @@ class PortfolioTab(ProgrammeTab):
             out.append(f'<p class="mine">★ {esc(self.tr("Bekeken als dit collegelid"))}</p>')
         loco = loco_text(member)
         out.append(
-            f"<p><b>{esc(self.tr('Rol'))}:</b> {esc(member.role or unknown)}<br>"
+            f"<p><b>{esc(self.tr('Rol'))}:</b> {esc(role_label(member))}<br>"
             f"<b>{esc(self.tr('Partij'))}:</b> {esc(member.party or unknown)}<br>"
             f"<b>{esc(self.tr('Locoburgemeester'))}:</b> {esc(loco)}</p>"
         )

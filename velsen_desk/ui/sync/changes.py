@@ -113,12 +113,25 @@ class ChangesModel(GroupedItemModel):
             if column == 0:
                 return change.label
             if column == 1:
-                return f"{change_text(change)}: {change.field}" if change.field else change_text(change)
+                return f"{change_text(change)}: {change.field_label}" if change.field else change_text(change)
             if column == 2:
                 return (change.old or _tr("leeg")) if change.change == "gewijzigd" else ""
             if column == 3:
                 return (change.new or _tr("leeg")) if change.change == "gewijzigd" else ""
         return None
+
+
+def arrange_change_columns(tree: QTreeView) -> None:
+    """The item and the kind of change wide enough to read, old and new side by side and equally
+    wide (the marks line up), the changed words marked; here and in the rollback preview."""
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(0, 300)
+    header.resizeSection(1, 150)
+    for column in (2, 3):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    tree.setItemDelegate(WordDiffDelegate(tree))
 
 
 class ChangesDialog(QDialog):
@@ -141,14 +154,7 @@ class ChangesDialog(QDialog):
         self.tree.setAccessibleDescription(
             self.tr("Wijzigingen per soort onderdeel: toegevoegd, verwijderd of gewijzigd, met oud en nieuw.")
         )
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 300)
-        header.resizeSection(1, 150)
-        for column in (2, 3):  # old and new side by side, equally wide: the marks line up
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.tree.setItemDelegate(WordDiffDelegate(self.tree))
+        arrange_change_columns(self.tree)
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("change_detail")
         self.detail.setOpenLinks(False)  # the texts come from the data; nothing in them is a link to follow

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolButton
 
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.locales import Locale
 from velsen_desk.core.paths import local_database_path
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.storage.local_copy import read_origin
@@ -39,11 +40,11 @@ def _megabytes(n: int) -> str:
 # ---- Work (worker thread; touches no widget)
 
 
-def changes_between(new: Path, old: Path | None, _state: TaskState) -> ChangeReport:
-    """What changed between the previous kept version (or ``old``) and ``new``."""
+def changes_between(new: Path, old: Path | None, locale: Locale, _state: TaskState) -> ChangeReport:
+    """What changed between the previous kept version (or ``old``) and ``new``, in the window's ``locale``."""
     from velsen_desk.sync.changes import compute_changes
 
-    return compute_changes(new, old)
+    return compute_changes(new, old, locale)
 
 
 class SyncFeature(QObject):
@@ -139,7 +140,7 @@ class SyncFeature(QObject):
         dialog.show()
         dialog.raise_()
         new = self.local_db()
-        self.runner.start(Operation(partial(changes_between, new, old), success=self._on_changes,
+        self.runner.start(Operation(partial(changes_between, new, old, window_locale()), success=self._on_changes,
                                     failure=self._on_changes_failed, key="changes"))
         return dialog
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.locales import Locale
 from velsen_desk.storage.database import DatabaseError, inspect_database
 from velsen_desk.sync.diff import Change
 from velsen_desk.sync.rollback import (
@@ -36,8 +37,7 @@ from velsen_desk.sync.rollback import (
 )
 from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.operations import Operation, OperationRunner
-from velsen_desk.ui.sync.changes import ChangesModel, unlisted_change_text
-from velsen_desk.ui.sync.word_diff_view import WordDiffDelegate
+from velsen_desk.ui.sync.changes import ChangesModel, arrange_change_columns, unlisted_change_text
 
 
 def kept_label(version: KeptVersion) -> str:
@@ -45,10 +45,12 @@ def kept_label(version: KeptVersion) -> str:
     return f"{format_long_date(stamp.date(), window_locale())} {stamp:%H:%M}"
 
 
-def preview_changes(local_db: Path, version: KeptVersion) -> tuple[list[Change], str | None, bool]:
-    """Worker: :func:`rollback_preview`, and whether the kept version holds other data than the
-    current copy (then an empty list must not read as "no difference")."""
-    changes, skipped_because = rollback_preview(local_db, version)
+def preview_changes(
+    local_db: Path, version: KeptVersion, locale: Locale
+) -> tuple[list[Change], str | None, bool]:
+    """Worker: :func:`rollback_preview` in the window's ``locale``, and whether the kept version
+    holds other data than the current copy (then an empty list must not read as "no difference")."""
+    changes, skipped_because = rollback_preview(local_db, version, locale)
     try:
         current = inspect_database(local_db).data_version
     except DatabaseError:
@@ -85,7 +87,7 @@ class RollbackDialog(QDialog):
         self.model = ChangesModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
-        self.tree.setItemDelegate(WordDiffDelegate(self.tree))  # changed words marked, as in "Wat is er veranderd"
+        arrange_change_columns(self.tree)  # as in "Wat is er veranderd": readable columns, changed words marked
         self.tree.setAccessibleName(self.tr("Wijzigingen bij terugzetten"))
         buttons = QDialogButtonBox(self)
         self.restore_button = QPushButton(self.tr("&Terugzetten…"), self)
@@ -164,8 +166,8 @@ class RollbackDialog(QDialog):
         if version is None or not version.usable:
             return
         self.summary.setText(self.tr("Verschillen bepalen…"))
-        local = self._local_db
-        self.runner.start(Operation(lambda _state: preview_changes(local, version), success=self._on_preview,
+        local, locale = self._local_db, window_locale()
+        self.runner.start(Operation(lambda _state: preview_changes(local, version, locale), success=self._on_preview,
                                     failure=self._on_failed, key="changes"))
 
     def _on_preview(self, preview: tuple[list[Change], str | None, bool]) -> None:
