@@ -65,6 +65,12 @@ _REFERENCE_FIELDS = {
 # Cost fields and the ORM composite that stores each (see ``tables.base.cost_group``).
 _COST_ATTRIBUTE = {"cost": "cost", "amount": "amount", "total_documented": "total", "subtotal_documented": "subtotal"}
 
+# The mapping between records and rows, public for the master's export (server/export.py),
+# which turns rows back into records.
+ORM_FOR = _ORM_FOR
+REFERENCE_FIELDS = frozenset(_REFERENCE_FIELDS)
+COST_ATTRIBUTE = dict(_COST_ATTRIBUTE)
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -158,6 +164,23 @@ class _Inserts:
         for orm, rows in self.rows.items():
             session.execute(insert(orm.__table__), rows)  # type: ignore[arg-type]
         self.rows = {}
+
+
+def table_rows(dataset: DataSet) -> dict[str, list[dict[str, Any]]]:
+    """Every row the build writes, as column values per table name (the PostgreSQL master loads
+    these, :mod:`velsen_desk.server.load`); the search index and ``meta`` are not included."""
+    inserts = _Inserts()
+    for name in COLLECTIONS:
+        if name not in PROGRESS_COLLECTIONS:
+            for record in dataset.collections[name]:
+                inserts.add(_ORM_FOR[name], _row(record))
+    for orm, values in _dependent_rows(dataset):
+        inserts.add(orm, values)
+    rows = {orm.__tablename__: values for orm, values in inserts.rows.items()}
+    for item in progress_rows(dataset):
+        table = item.__table__
+        rows.setdefault(table.name, []).append({c.name: getattr(item, c.key) for c in table.columns})  # type: ignore[attr-defined]
+    return rows
 
 
 def _recreate_indexes_in_name_order(engine: Any) -> None:
