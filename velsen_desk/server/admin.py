@@ -75,10 +75,10 @@ class AdminConnection:
     def require_current(self) -> None:
         migrate.require_current(self._revision())
 
-    def load(self, dataset: DataSet) -> load.LoadSummary:
+    def load(self, dataset: DataSet, files: dict[str, str] | None = None) -> load.LoadSummary:
         self.require_current()
         try:
-            return load.load(self.connection, dataset)
+            return load.load(self.connection, dataset, files)
         except psycopg.OperationalError:
             raise ConnectionLost(_("De verbinding met de server {server} is verbroken tijdens het laden. De server "
                                    "heeft de hele lading teruggedraaid; er is niets geladen.").format(

@@ -73,10 +73,13 @@ def connect_args(address: ServerAddress, user: str, password: str) -> dict[str, 
             "application_name": "velsen-desk"}
 
 
-def connect(address: ServerAddress, user: str, password: str, *, autocommit: bool = False) -> psycopg.Connection:
-    """A psycopg connection, or a typed error whose message names no secret."""
+def connect(address: ServerAddress, user: str, password: str) -> psycopg.Connection:
+    """A psycopg connection, or a typed error whose message names no secret.
+
+    In autocommit mode: every change runs in an explicit ``connection.transaction()`` block, and a
+    stray read never leaves a transaction open that would turn the next block into a savepoint."""
     try:
-        return psycopg.connect(**connect_args(address, user, password), autocommit=autocommit)  # type: ignore[arg-type]
+        return psycopg.connect(**connect_args(address, user, password), autocommit=True)  # type: ignore[arg-type]
     except psycopg.OperationalError as exc:
         raise connection_problem(exc, address, user, password) from None
 

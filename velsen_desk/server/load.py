@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -46,14 +47,20 @@ def _plain(value: object) -> object:
     return value.value if isinstance(value, Enum) else value
 
 
-def split_dataset(dataset: DataSet) -> tuple[DataSet, list[tuple[str, dt.date, Any]]]:
+def files_of(dataset: DataSet, files: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The data file of every record: ``files`` where given (a merged workbook), else where it was read."""
+    found = {record_id: origin[0].name for record_id, origin in dataset.origin.items()}
+    found.update(files or {})
+    return found
+
+
+def split_dataset(dataset: DataSet, files: Mapping[str, str]) -> tuple[DataSet, list[tuple[str, dt.date, Any]]]:
     """The curated records, and the party statuses (records of the server's own progress file)."""
-    curated = DataSet(origin=dataset.origin)
+    curated = DataSet()
     server: dict[str, list[Any]] = {"progress_reports": [], "progress_entries": []}
     for name in COLLECTIONS:
         for record in dataset.collections[name]:
-            origin = dataset.origin.get(record.id)  # type: ignore[attr-defined]
-            if name in server and origin is not None and origin[0].name == SERVER_PROGRESS_FILE:
+            if name in server and files.get(record.id) == SERVER_PROGRESS_FILE:  # type: ignore[attr-defined]
                 server[name].append(record)
             else:
                 curated.collections[name].append(record)
@@ -90,14 +97,12 @@ def _apply_table(cursor: psycopg.Cursor[tuple[Any, ...]], table: str, rows: list
     summary.removed[table] += len(gone)
 
 
-def _record_files(curated: DataSet) -> list[dict[str, Any]]:
+def _record_files(curated: DataSet, files: Mapping[str, str]) -> list[dict[str, Any]]:
     rows = []
     for name in COLLECTIONS:
         for record in curated.collections[name]:
             record_id = record.id  # type: ignore[attr-defined]
-            origin = curated.origin.get(record_id)
-            rows.append({"record_id": record_id, "collection": name,
-                         "file_name": origin[0].name if origin is not None else "server.yaml"})
+            rows.append({"record_id": record_id, "collection": name, "file_name": files.get(record_id, "server.yaml")})
     return rows
 
 
@@ -134,9 +139,11 @@ def _refuse_double_reports(cursor: psycopg.Cursor[tuple[Any, ...]], curated: Dat
             ).format(plan=plan, date=format_long_date(peildatum)))
 
 
-def load(connection: psycopg.Connection, dataset: DataSet) -> LoadSummary:
-    """Make the server hold ``dataset`` (already validated). All or nothing."""
-    curated, statuses = split_dataset(dataset)
+def load(connection: psycopg.Connection, dataset: DataSet, files: Mapping[str, str] | None = None) -> LoadSummary:
+    """Make the server hold ``dataset`` (already validated). All or nothing. ``files``: the data file
+    of records that were not read from one (a workbook's new rows)."""
+    record_files = files_of(dataset, files)
+    curated, statuses = split_dataset(dataset, record_files)
     rows = table_rows(curated)
     summary = LoadSummary()
     try:
@@ -144,7 +151,7 @@ def load(connection: psycopg.Connection, dataset: DataSet) -> LoadSummary:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_LOAD_LOCK,))
             for table in CURATED_TABLES:
                 _apply_table(cursor, table, rows.get(table, []), summary)
-            _apply_table(cursor, "record_files", _record_files(curated), summary)
+            _apply_table(cursor, "record_files", _record_files(curated, record_files), summary)
             _refuse_double_reports(cursor, curated)
             _apply_statuses(cursor, statuses, summary)
     except pg_errors.ForeignKeyViolation as exc:
