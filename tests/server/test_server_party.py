@@ -59,7 +59,8 @@ def test_two_clients_updating_the_same_status_one_conflict_nothing_lost(server):
                           seen_by_both)
     conflict = raised.value
     assert (conflict.mine.status, conflict.mine.spent_text, conflict.mine.version) == ("afgerond", "€ 1.000", 1)
-    assert (conflict.theirs.status, conflict.theirs.explanation, conflict.theirs.version) == ("rood", "Bouw stilgelegd.", 2)
+    theirs = conflict.theirs
+    assert (theirs.status, theirs.explanation, theirs.version) == ("rood", "Bouw stilgelegd.", 2)
     assert conflict.theirs.changed_by == first_user
     assert "afgerond" in conflict.message and "rood" in conflict.message and "niet opgeslagen" in conflict.message
     # The first submission stands untouched; the second was not written over it.
@@ -104,7 +105,8 @@ def test_another_partys_action_with_raw_sql_as_that_role_is_refused(server):
             raw.execute("UPDATE actions SET title = 'x' WHERE id = %s", (A01,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             raw.execute("DELETE FROM party_statuses")
-    assert server.admin.execute("SELECT status FROM party_statuses WHERE action_id = %s", (A12,)).fetchone() == ("groen",)
+    kept = server.admin.execute("SELECT status FROM party_statuses WHERE action_id = %s", (A12,)).fetchone()
+    assert kept == ("groen",)
 
 
 def test_a_party_cannot_forge_who_or_the_version(server):
