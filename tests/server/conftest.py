@@ -23,6 +23,18 @@ from tests.server.pg_cluster import Cluster, find_bindir, missing_server_outcome
 TEST_DBNAME = "velsen"
 
 
+@pytest.fixture(autouse=True)
+def _no_real_keyring() -> Iterator[None]:
+    """Never the developer's own keyring: a test stores and finds nothing there."""
+    import keyring
+    from keyring.backends import null
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(null.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[Cluster]:
     bindir = find_bindir()
