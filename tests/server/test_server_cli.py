@@ -200,3 +200,77 @@ def test_publish_needs_a_database_or_a_server(capsys, tmp_path):
 def _reconnect(server) -> psycopg.Connection:
     return psycopg.connect(host=server.cluster.host, port=server.cluster.port, dbname=server.database,
                            user="postgres", password=server.password, autocommit=True)
+
+
+def _wait_until_blocked(server, user: str) -> None:
+    """Until a backend of ``user`` waits for a lock (polled; no time limit is asserted)."""
+    import time
+
+    with _reconnect(server) as watcher:
+        for _ in range(6000):
+            row = watcher.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = %s "
+                                  "AND wait_event_type = 'Lock'", (user,)).fetchone()
+            if row[0]:
+                return
+            time.sleep(0.01)
+    raise AssertionError(f"{user} never waited for the lock")
+
+
+def _kill_while_blocked(server, user: str, work):
+    """Run ``work`` in a thread; once it has written and waits on the audit log (locked here), stop
+    the server with ``pg_ctl stop -m immediate`` (no clean shutdown), start it again, and return
+    what ``work`` raised."""
+    import threading
+
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            work()
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            outcome.append(exc)
+
+    locker = _reconnect(server)
+    locker.autocommit = False
+    locker.execute("LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE")  # the audit trigger will wait here
+    thread = threading.Thread(target=run)
+    thread.start()
+    _wait_until_blocked(server, user)
+    server.cluster.stop("immediate")
+    thread.join()
+    locker.close()
+    server.cluster.start()
+    return outcome[0]
+
+
+def test_server_killed_in_the_middle_of_a_submission_leaves_nothing(server):
+    from velsen_desk.server.errors import ConnectionLost
+
+    user, password = server.grant("Velison Wonen")
+    session = connect(server.url, user, password)
+    raised = _kill_while_blocked(server, user, lambda: session.submit(
+        "velsen-2022.avn.a01", PEILDATUM, "groen", None, CostValue(CostStatus.AMOUNT, 0, "€ 0"), None))
+    assert isinstance(raised, ConnectionLost)
+    assert "Er is niets opgeslagen" in raised.message and "formulier" in raised.message
+    with _reconnect(server) as admin:
+        assert admin.execute("SELECT count(*) FROM party_statuses").fetchone() == (0,)
+    # The same session carries on once the server is back.
+    assert session.submit("velsen-2022.avn.a01", PEILDATUM, "groen", None,
+                          CostValue(CostStatus.AMOUNT, 0, "€ 0"), None) == 1
+    session.close()
+
+
+def test_server_killed_in_the_middle_of_a_load_leaves_nothing(server, tmp_path):
+    from velsen_desk.curation.loader import load_dataset
+    from velsen_desk.server.admin import AdminConnection
+    from velsen_desk.server.errors import ConnectionLost
+
+    dataset = load_dataset([bundled_data_dir(), EXAMPLE])
+    admin = AdminConnection.open(server.url, "postgres", server.password)
+    before = admin.read()[0].version()
+    raised = _kill_while_blocked(server, "postgres", lambda: admin.load(dataset))
+    assert isinstance(raised, ConnectionLost) and "er is niets geladen" in raised.message
+    with AdminConnection.open(server.url, "postgres", server.password) as again:
+        assert again.read()[0].version() == before
+        assert again.connection.execute("SELECT count(*) FROM progress_reports").fetchone() == (0,)

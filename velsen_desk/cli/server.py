@@ -146,6 +146,7 @@ def _load(args: argparse.Namespace) -> int:
 
     with open_admin(args.url, args.connect_as) as admin:
         admin.require_current()
+        admin.require_writer()
         dataset, files, current = _dataset_to_load(admin, [Path(p) for p in args.paths],
                                                    Path(args.sources) if args.sources else None)
         _print_diff(current, dataset)

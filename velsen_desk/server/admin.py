@@ -75,6 +75,14 @@ class AdminConnection:
     def require_current(self) -> None:
         migrate.require_current(self._revision())
 
+    def require_writer(self) -> None:
+        """Refuse at once, before any work, a user who may not change the curated data."""
+        with self.connection.transaction(), self.connection.cursor() as cursor:
+            row = cursor.execute("SELECT has_table_privilege(current_user, 'actions', 'INSERT')").fetchone()
+        if not row or not row[0]:
+            raise ServerError(_("Deze gebruiker mag de gegevens op de server niet wijzigen (alleen de griffie). "
+                                "Er is niets geladen."))
+
     def load(self, dataset: DataSet, files: dict[str, str] | None = None) -> load.LoadSummary:
         self.require_current()
         try:
