@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     pub.add_argument("database", metavar="DB", nargs="?")
     pub.add_argument("--from", dest="from_url", metavar="URL", help=_("bouw uit de centrale server in plaats van DB"))
     pub.add_argument("--as", dest="connect_as", metavar=_("NAAM"), help=_("verbind als deze gebruiker (bij --from)"))
+    pub.add_argument("--sources", metavar=_("MAP"), help=_("map met de brontekstbestanden (bij --from)"))
     pub.add_argument("--share", required=True, metavar=_("MAP"))
 
     syn = sub.add_parser("sync", help=_("haal de gepubliceerde gegevens op naar deze laptop"))

@@ -195,7 +195,7 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def publish_from_server(url: str, share: Path, user: str | None) -> int:
+def publish_from_server(url: str, share: Path, user: str | None, sources: Path | None = None) -> int:
     """``publish --from URL``: export, validate and build exactly as ``build-db`` does from the
     exported folder, then publish that file with the verified publish."""
     from velsen_desk.curation.loader import load_dataset
@@ -207,7 +207,7 @@ def publish_from_server(url: str, share: Path, user: str | None) -> int:
             folder, database = Path(tmp) / "gegevens", Path(tmp) / "velsen-desk.sqlite"
             with open_admin(url, user) as admin:
                 admin.export(folder)
-            dataset = load_dataset([folder])
+            dataset = load_dataset([folder], sources=sources)
             build_database(dataset, database)
             result = publish(database, share)
     except _server_errors() as exc:

@@ -34,7 +34,8 @@ def publish_command(args: argparse.Namespace) -> int:
     if args.from_url is not None:
         from velsen_desk.cli.server import publish_from_server
 
-        return publish_from_server(args.from_url, Path(args.share), args.connect_as)
+        return publish_from_server(args.from_url, Path(args.share), args.connect_as,
+                                   Path(args.sources) if args.sources else None)
     result = publish(Path(args.database), Path(args.share))
     print(_("Gepubliceerd: {name} (gegevensversie {version}).").format(
         name=safe(result.path.name), version=safe(result.manifest.data_version)))
