@@ -161,7 +161,8 @@ def main() -> None:
                 out = []
                 for user, password, actions in accounts:
                     days = -(-args.statuses // len(actions))
-                    items = [(a, dt.date(first_year, 1, 1) + dt.timedelta(days=d)) for d in range(days) for a in actions]
+                    first = dt.date(first_year, 1, 1)
+                    items = [(a, first + dt.timedelta(days=d)) for d in range(days) for a in actions]
                     out.append((user, password, items[:args.statuses]))
                 return out
 
