@@ -79,10 +79,31 @@ class Cluster:
         self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-U", self.user, f"--pwfile={pwfile}",
                   "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
         pwfile.unlink()
+        self._make_certificate()
+
+    @property
+    def offers_tls(self) -> bool:
+        return (self.data / "server.key").is_file()
+
+    def _make_certificate(self) -> None:
+        """A self-signed certificate, so the server offers TLS as a municipal one would."""
+        openssl = shutil.which("openssl")
+        if openssl is None:
+            return
+        key, cert = self.data / "server.key", self.data / "server.crt"
+        subprocess.run([openssl, "req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=127.0.0.1",
+                        "-newkey", "rsa:2048", "-keyout", str(key), "-out", str(cert)],
+                       capture_output=True, check=True, timeout=120)
+        for path in (key, cert):
+            if os.geteuid() == 0:
+                shutil.chown(path, "postgres", "postgres")
+            path.chmod(0o600)
 
     def start(self) -> None:
         options = (f"-c listen_addresses={self.host} -c port={self.port} -c unix_socket_directories={self.folder} "
                    "-c fsync=off -c full_page_writes=off -c max_connections=100")
+        if self.offers_tls:
+            options += " -c ssl=on"
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-l",
                   str(self.folder / "server.log"), "-w", "-t", "60", "start")
 

@@ -274,3 +274,74 @@ def test_server_killed_in_the_middle_of_a_load_leaves_nothing(server, tmp_path):
     with AdminConnection.open(server.url, "postgres", server.password) as again:
         assert again.read()[0].version() == before
         assert again.connection.execute("SELECT count(*) FROM progress_reports").fetchone() == (0,)
+
+
+class _MemoryKeyring:
+    """A keyring backend that keeps entries in a dict (the platform's store is never touched)."""
+
+    def __init__(self) -> None:
+        import keyring.backend
+
+        class Backend(keyring.backend.KeyringBackend):
+            priority = 1  # type: ignore[assignment]
+            store: dict[tuple[str, str], str] = {}
+
+            def get_password(self, service, username):
+                return self.store.get((service, username))
+
+            def set_password(self, service, username, password):
+                self.store[(service, username)] = password
+
+            def delete_password(self, service, username):
+                self.store.pop((service, username), None)
+
+        self.backend = Backend()
+        self.store = Backend.store
+        self.store.clear()
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch):
+    import keyring
+
+    memory = _MemoryKeyring()
+    keyring.set_keyring(memory.backend)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    return memory.store
+
+
+def test_the_password_comes_from_the_keyring_and_a_typed_one_is_kept_there(server, memory_keyring, monkeypatch,
+                                                                           capsys):
+    asked = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or server.password)
+    assert main(["server", "init", "--url", server.url, "--as", "postgres"]) == 0
+    assert len(asked) == 1 and "Wachtwoord van postgres" in asked[0]
+    assert list(memory_keyring.values()) == [server.password]  # kept in the keyring, nowhere else
+    assert main(["server", "init", "--url", server.url, "--as", "postgres"]) == 0
+    assert len(asked) == 1  # the second time it came from the keyring
+
+
+def test_a_stored_password_that_no_longer_works_is_forgotten(server, memory_keyring, monkeypatch, capsys):
+    from velsen_desk.server.connection import parse_address
+
+    memory_keyring[("velsen-desk", f"postgres@{parse_address(server.url)}")] = "oud-wachtwoord"
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal: nothing can be asked
+    assert main(["server", "init", "--url", server.url, "--as", "postgres"]) == 1
+    assert "weigert gebruiker ‘postgres’" in capsys.readouterr().err
+    assert memory_keyring == {}
+
+
+def test_without_keyring_variable_or_terminal_the_cli_says_what_is_missing(server, memory_keyring, monkeypatch,
+                                                                          capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["server", "init", "--url", server.url, "--as", "postgres"]) == 2
+    assert "Geen wachtwoord" in capsys.readouterr().err
+
+
+def test_the_cli_warns_when_the_connection_is_not_encrypted(server, capsys):
+    assert main(["server", "init", "--url", server.url + "?sslmode=disable", "--as", "postgres"]) == 0
+    assert "niet versleuteld" in capsys.readouterr().err
+    if server.cluster.offers_tls:
+        assert main(["server", "init", "--url", server.url, "--as", "postgres"]) == 0
+        assert "niet versleuteld" not in capsys.readouterr().err

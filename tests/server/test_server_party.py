@@ -27,10 +27,19 @@ def test_a_party_sees_only_its_own_actions_and_its_organisation(server):
     user, password = server.grant("Velison Wonen")
     with connect(server.url, user, password) as session:
         assert session.organisation == "Velison Wonen"
-        assert session.encrypted is False  # the test cluster offers no TLS, and the session says so
         actions = session.my_actions()
     assert [a.action_id for a in actions] == [A01, A02]
     assert all(a.status is None and a.version is None and a.spent is None for a in actions)
+
+
+def test_tls_is_used_when_the_server_offers_it_and_the_session_says_so(server):
+    if not server.cluster.offers_tls:
+        pytest.skip("openssl niet gevonden: de testserver biedt geen TLS")
+    user, password = server.grant("Velison Wonen")
+    with connect(server.url, user, password) as session:
+        assert session.encrypted is True  # sslmode=prefer took the TLS the server offers
+    with connect(server.url + "?sslmode=disable", user, password) as session:
+        assert session.encrypted is False  # and says so when there is none
 
 
 def test_submit_creates_then_raises_the_version_and_keeps_euro_zero_apart_from_nvt(server):
