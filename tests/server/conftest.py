@@ -24,6 +24,21 @@ TEST_DBNAME = "velsen"
 
 
 @pytest.fixture(autouse=True)
+def _root_logger_as_found() -> Iterator[None]:
+    """A ``--verbose`` run adds a terminal handler on the captured stderr; later tests must not
+    log into that closed stream."""
+    import logging
+
+    root = logging.getLogger()
+    before = list(root.handlers)
+    yield
+    for handler in list(root.handlers):
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+
+
+@pytest.fixture(autouse=True)
 def _no_real_keyring() -> Iterator[None]:
     """Never the developer's own keyring: a test stores and finds nothing there."""
     import keyring

@@ -201,3 +201,23 @@ def test_a_url_with_a_password_in_it_is_refused_without_repeating_it():
     with pytest.raises(ServerError) as raised:
         connect("postgresql://griffie:supergeheim@127.0.0.1:5432/velsen", "griffie", "supergeheim")
     assert "supergeheim" not in raised.value.message
+
+
+def test_grant_never_takes_over_a_role_made_for_something_else(server):
+    from velsen_desk.server.accounts import grant
+
+    with pytest.raises(ServerError, match="niet voor Velsen Desk"):
+        grant(server.admin, "postgres", "nieuw-wachtwoord", "Velison Wonen", "partij")
+    assert server.admin.execute("SELECT count(*) FROM members WHERE login = 'postgres'").fetchone() == (0,)
+
+
+def test_a_status_the_griffie_entered_is_exported_as_the_griffies_statement(server, tmp_path):
+    from velsen_desk.server.admin import AdminConnection
+
+    griffier, password = server.grant("Griffie Velsen", role="griffie")
+    with connect(server.url, griffier, password) as session:
+        session.submit("velsen-2022.avn.a19", PEILDATUM, "grijs", None, NVT, None)  # trekker "Gemeente"
+    with AdminConnection.open(server.url, "postgres", server.password) as admin:
+        dataset, _files = admin.read()
+    (report,) = dataset.progress_reports
+    assert report.stated_by == "opgave van Griffie Velsen" and report.date == PEILDATUM

@@ -60,6 +60,10 @@ def grant(connection: psycopg.Connection, login: str, password: str, organisatio
     try:
         with connection.transaction(), connection.cursor() as cursor:
             exists = cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone() is not None
+            if exists and cursor.execute("SELECT 1 FROM members WHERE login = %s", (login,)).fetchone() is None:
+                # Never take over a role made for something else (the owner, a superuser, another app).
+                raise ServerError(_("Er bestaat op de server al een gebruiker ‘{login}’ die niet voor Velsen Desk is "
+                                    "aangemaakt; kies een andere naam. Er is niets gewijzigd.").format(login=login))
             verb = "ALTER" if exists else "CREATE"
             cursor.execute(sql.SQL(verb + " ROLE {} WITH LOGIN PASSWORD {}").format(  # noqa: S608 - fixed words
                 sql.Identifier(login), sql.Literal(verifier)))

@@ -102,7 +102,11 @@ def read_dataset(connection: psycopg.Connection) -> tuple[DataSet, dict[str, str
                 dataset.collections[collection].append(record)
                 files.setdefault(str(row["id"]), _FALLBACK_FILE)
         statuses = [PartyStatus(**r) for r in cursor.execute(
-            "SELECT s.action_id, a.plan_id, a.trekker, s.peildatum, s.status, s.explanation, s.spent_status, "
+            # The report names who gave the figures: the organisation of the login that last changed
+            # the status (a party, or the griffie), else the action's trekker.
+            "SELECT s.action_id, a.plan_id, coalesce((SELECT o.name FROM members m JOIN organisations o "
+            "ON o.id = m.organisation_id WHERE m.login = s.changed_by), a.trekker, s.changed_by) AS trekker, "
+            "s.peildatum, s.status, s.explanation, s.spent_status, "
             "s.spent_amount, s.spent_qualifier, s.spent_text "
             "FROM party_statuses s JOIN actions a ON a.id = s.action_id ORDER BY s.action_id, s.peildatum")]
     reports, entries = records_of(statuses)
