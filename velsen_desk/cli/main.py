@@ -23,6 +23,7 @@ from velsen_desk.cli import (  # noqa: F401  (they register their commands)
     progress,
     reports,
     search,
+    server,
     sync,
     workbook,
 )
@@ -59,7 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("paths", nargs="*", metavar=_("PAD"), help=_("standaard: de meegeleverde gegevens"))
     build.add_argument("--sources", metavar=_("MAP"), help=_("map met de brontekstbestanden"))
     pub = sub.add_parser("publish", help=_("publiceer een database op de gedeelde map (griffie)"))
-    pub.add_argument("database", metavar="DB")
+    pub.add_argument("database", metavar="DB", nargs="?")
+    pub.add_argument("--from", dest="from_url", metavar="URL", help=_("bouw uit de centrale server in plaats van DB"))
+    pub.add_argument("--as", dest="connect_as", metavar=_("NAAM"), help=_("verbind als deze gebruiker (bij --from)"))
+    pub.add_argument("--sources", metavar=_("MAP"), help=_("map met de brontekstbestanden (bij --from)"))
     pub.add_argument("--share", required=True, metavar=_("MAP"))
 
     syn = sub.add_parser("sync", help=_("haal de gepubliceerde gegevens op naar deze laptop"))
@@ -112,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("taal van het venster op de afbeelding; standaard de taal die in het venster is "
                              "gekozen, anders Nederlands (de instelling blijft zoals ze is)"))
     workbook.add_workbook_commands(sub)
+    server.add_server_commands(sub)
     return parser
 
 

@@ -30,6 +30,13 @@ def _share_from(args: argparse.Namespace) -> Path | None:
 def publish_command(args: argparse.Namespace) -> int:
     from velsen_desk.sync.publish import publish
 
+    if (args.database is None) == (getattr(args, "from_url", None) is None):
+        raise CommandError(_("Noem de database (DB) of de server (--from URL), één van de twee."), EXIT_USAGE)
+    if args.from_url is not None:
+        from velsen_desk.cli.server import publish_from_server
+
+        return publish_from_server(args.from_url, Path(args.share), args.connect_as,
+                                   Path(args.sources) if args.sources else None)
     result = publish(Path(args.database), Path(args.share))
     print(_("Gepubliceerd: {name} (gegevensversie {version}).").format(
         name=safe(result.path.name), version=safe(result.manifest.data_version)))

@@ -65,6 +65,12 @@ _REFERENCE_FIELDS = {
 # Cost fields and the ORM composite that stores each (see ``tables.base.cost_group``).
 _COST_ATTRIBUTE = {"cost": "cost", "amount": "amount", "total_documented": "total", "subtotal_documented": "subtotal"}
 
+# The mapping between records and rows, public for the master's export (server/export.py),
+# which turns rows back into records.
+ORM_FOR = _ORM_FOR
+REFERENCE_FIELDS = frozenset(_REFERENCE_FIELDS)
+COST_ATTRIBUTE = dict(_COST_ATTRIBUTE)
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -191,6 +197,18 @@ def _insert_plain(connection: Connection, table: Table, keys: list[str], rows: l
     else:
         values = [tuple(row.values()) for row in rows]
     connection.exec_driver_sql(sql, values)
+
+def table_rows(dataset: DataSet) -> dict[str, list[dict[str, Any]]]:
+    """Every row the build writes, as column values per table name (the PostgreSQL master loads
+    these, :mod:`velsen_desk.server.load`); the search index and ``meta`` are not included."""
+    inserts = _Inserts()
+    for name in COLLECTIONS:
+        if name not in PROGRESS_COLLECTIONS:
+            for record in dataset.collections[name]:
+                inserts.add(_ORM_FOR[name], _row(record))
+    for orm, values in [*_dependent_rows(dataset), *progress_rows(dataset)]:
+        inserts.add(orm, values)
+    return {orm.__tablename__: values for orm, values in inserts.rows.items()}
 
 
 def _recreate_indexes_in_name_order(engine: Any) -> None:

@@ -1,0 +1,1 @@
+"""Alembic migrations of the master (``velsen-desk server init`` runs them)."""
