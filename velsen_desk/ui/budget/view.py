@@ -357,6 +357,7 @@ class BudgetTab(ProgrammeTab):
             return Bar(label, amount, format_cost_short(cost), item_id == selected_id, not cost.is_amount)
 
         bars: list[Bar]
+        total = 0  # the bars there are, when only the first ones were made
         match shown:
             case records.FocusopgaveInfo() as fo:
                 title = self.tr("Kosten per actie – focusopgave {0}: {1}").format(fo.number, esc(fo.title))
@@ -365,31 +366,37 @@ class BudgetTab(ProgrammeTab):
                 title = self.tr("Kosten per regel – {0}").format(esc(budget.name))
                 bars = [bar(f"{line.number}. {line.title}", line.cost, line.id) for line in budget.lines]
             case records.ActionPlanInfo() as plan:
-                title, bars = self._plan_bars(plan, bar)
+                title, bars, total = self._plan_bars(plan, bar)
             case _ if len(data.plans) > 1:
                 # the overview of every plan: one bar per plan, its n.n.b. posts said in the label
                 title = self.tr("Kosten per Actieplan – kies een plan voor zijn focusopgaven")
                 bars = [self._sum_bar(p.title, p.reconciliation.computed) for p in data.plans]
             case _:
-                title, bars = self._plan_bars(data.plans[0], bar)
-        if len(bars) > MAX_BARS:
+                title, bars, total = self._plan_bars(data.plans[0], bar)
+        total = max(total, len(bars))
+        if total > MAX_BARS:
             # more bars than a chart can show legibly: the first ones, and the title says so
-            title += " " + self.tr("(de eerste {0} van {1})").format(MAX_BARS, len(bars))
+            title += " " + self.tr("(de eerste {0} van {1})").format(MAX_BARS, total)
             bars = bars[:MAX_BARS]
         chart.show_bars(title, bars)
 
     def _plan_bars(
         self, plan: records.ActionPlanInfo, bar: Callable[[str, CostValue, str], Bar]
-    ) -> tuple[str, list[Bar]]:
-        """A plan's bars: one per action while they stay legible, else one per focusopgave."""
+    ) -> tuple[str, list[Bar], int]:
+        """A plan's bars: one per action while they stay legible, else one per focusopgave;
+        only the first :data:`MAX_BARS` are made (285 focusopgaven: ~15 ms per chosen row), with
+        the number there are."""
         if len(plan.actions) <= MAX_BARS:
             return (self.tr("Kosten per actie – {0}").format(esc(plan.title)),
-                    [bar(f"{a.number}. {a.title}", a.cost, a.id) for a in plan.actions])
+                    [bar(f"{a.number}. {a.title}", a.cost, a.id) for a in plan.actions], len(plan.actions))
         bars = [self._sum_bar(self.tr("Focusopgave {0}: {1}").format(fo.number, fo.title), fo.reconciliation.computed)
-                for fo in plan.focusopgaven]
+                for fo in plan.focusopgaven[:MAX_BARS]]
+        total = len(plan.focusopgaven)
         if plan.loose_actions:
-            bars.append(self._sum_bar(self.tr("Overige acties"), cost_of_actions(plan.loose_actions)))
-        return self.tr("Kosten per focusopgave – {0}").format(esc(plan.title)), bars
+            total += 1
+            if len(bars) < MAX_BARS:
+                bars.append(self._sum_bar(self.tr("Overige acties"), cost_of_actions(plan.loose_actions)))
+        return self.tr("Kosten per focusopgave – {0}").format(esc(plan.title)), bars, total
 
     @staticmethod
     def _sum_bar(label: str, total: CostSum) -> Bar:
