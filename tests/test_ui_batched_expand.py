@@ -78,3 +78,30 @@ def test_budget_sort_keeps_the_open_branches_open_and_the_closed_ones_closed(win
     qtbot.waitUntil(lambda: not tab.expander.busy)
     for node in focus:
         assert tab.tree.isExpanded(proxy.mapFromSource(model.index_of(node))) == (node is not closed)
+
+
+def test_batches_wait_while_a_background_task_runs(qtbot, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    monkeypatch.setattr(batched_expand, "BATCH_MS", 0)
+    release = threading.Event()
+
+    class Blocking(QRunnable):
+        def run(self) -> None:
+            release.wait(10)
+
+    QThreadPool.globalInstance().start(Blocking())
+    try:
+        qtbot.waitUntil(batched_expand.workers_busy)
+        view = _view(qtbot)
+        expander = TreeExpander(view)
+        expander.expand_all()
+        qtbot.wait(150)  # many turns, well under MAX_WAIT_MS
+        expanded = sum(view.isExpanded(i) for i in _all_branches(view))
+        assert expanded == 1 and expander.busy  # only the batch made at once
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not expander.busy)
+    assert all(view.isExpanded(i) for i in _all_branches(view))

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -44,6 +44,7 @@ from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import MARK, MAX_MARKS, history_pixmap, status_colour
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.after_paint import after_paints
+from velsen_desk.ui.widgets.batched_expand import MAX_WAIT_MS, WAIT_MS, workers_busy
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.chart_library import short_switch_interval
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
@@ -75,6 +76,7 @@ class ProgressTab(ProgrammeTab):
         self._progress_of: str | None = None  # the programme id ``progress`` belongs to
         self._overviews: list[PlanOverview] = []
         self._filling = 0  # the latest fill; an older one still adding rows stops
+        self._batch_waiting_since = 0.0  # see _add_batch
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -263,6 +265,7 @@ class ProgressTab(ProgrammeTab):
                 self.tree.resizeColumnToContents(column)
             finish()
             return
+        self._batch_waiting_since = time.perf_counter()
         self._add_batch(ticket, batches, list(SIZED_COLUMNS), finish)
 
     def _row_batches(self, overviews: list[PlanOverview], at_once: bool) -> Iterator[list[QTreeWidgetItem]]:
@@ -297,9 +300,14 @@ class ProgressTab(ProgrammeTab):
     def _add_batch(self, ticket: int, batches: Iterator[list[QTreeWidgetItem]], columns: list[int],
                    finish: Callable[[], None]) -> None:
         """One batch of rows per turn, then one column sized per turn (each reads ~1,000 rows),
-        then the header and the chart."""
+        then the header and the chart. A batch waits a little while a background task runs: its
+        calls back into Python would each wait for the interpreter lock (see :func:`workers_busy`)."""
         if ticket != self._filling:
             return
+        if workers_busy() and time.perf_counter() - self._batch_waiting_since < MAX_WAIT_MS / 1000:
+            QTimer.singleShot(WAIT_MS, self, lambda: self._add_batch(ticket, batches, columns, finish))
+            return
+        self._batch_waiting_since = time.perf_counter()
         tops = next(batches, None)
         if tops is not None:
             self._add_tops(tops)
