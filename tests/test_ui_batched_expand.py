@@ -105,3 +105,30 @@ def test_batches_wait_while_a_background_task_runs(qtbot, monkeypatch):
         release.set()
     qtbot.waitUntil(lambda: not expander.busy)
     assert all(view.isExpanded(i) for i in _all_branches(view))
+
+
+def test_a_long_background_task_holds_the_expansion_up_only_once(qtbot, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    monkeypatch.setattr(batched_expand, "BATCH_MS", 0)
+    monkeypatch.setattr(batched_expand, "MAX_WAIT_MS", 60)
+    release = threading.Event()
+
+    class Blocking(QRunnable):
+        def run(self) -> None:
+            release.wait(20)
+
+    QThreadPool.globalInstance().start(Blocking())
+    try:
+        qtbot.waitUntil(batched_expand.workers_busy)
+        view = _view(qtbot)
+        expander = TreeExpander(view)
+        expander.expand_all()
+        # 120 branches, one per turn: waiting 60 ms before each would take over 7 s
+        qtbot.waitUntil(lambda: not expander.busy, timeout=3000)
+        assert batched_expand.workers_busy()  # the task still runs
+        assert all(view.isExpanded(i) for i in _all_branches(view))
+    finally:
+        release.set()

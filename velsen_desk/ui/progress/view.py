@@ -76,7 +76,7 @@ class ProgressTab(ProgrammeTab):
         self._progress_of: str | None = None  # the programme id ``progress`` belongs to
         self._overviews: list[PlanOverview] = []
         self._filling = 0  # the latest fill; an older one still adding rows stops
-        self._batch_waiting_since = 0.0  # see _add_batch
+        self._waited = 0.0  # seconds the current fill has waited for the workers (see _add_batch)
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -265,7 +265,7 @@ class ProgressTab(ProgrammeTab):
                 self.tree.resizeColumnToContents(column)
             finish()
             return
-        self._batch_waiting_since = time.perf_counter()
+        self._waited = 0.0
         self._add_batch(ticket, batches, list(SIZED_COLUMNS), finish)
 
     def _row_batches(self, overviews: list[PlanOverview], at_once: bool) -> Iterator[list[QTreeWidgetItem]]:
@@ -300,14 +300,15 @@ class ProgressTab(ProgrammeTab):
     def _add_batch(self, ticket: int, batches: Iterator[list[QTreeWidgetItem]], columns: list[int],
                    finish: Callable[[], None]) -> None:
         """One batch of rows per turn, then one column sized per turn (each reads ~1,000 rows),
-        then the header and the chart. A batch waits a little while a background task runs: its
-        calls back into Python would each wait for the interpreter lock (see :func:`workers_busy`)."""
+        then the header and the chart. While a background task runs the batches wait (at most
+        MAX_WAIT_MS in all): their calls back into Python would each wait for the interpreter lock
+        (see :func:`workers_busy`)."""
         if ticket != self._filling:
             return
-        if workers_busy() and time.perf_counter() - self._batch_waiting_since < MAX_WAIT_MS / 1000:
+        if workers_busy() and self._waited < MAX_WAIT_MS / 1000:
+            self._waited += WAIT_MS / 1000
             QTimer.singleShot(WAIT_MS, self, lambda: self._add_batch(ticket, batches, columns, finish))
             return
-        self._batch_waiting_since = time.perf_counter()
         tops = next(batches, None)
         if tops is not None:
             self._add_tops(tops)

@@ -7,9 +7,10 @@ and the rest after the paints already queued (:func:`after_paints`), so the rows
 at once and the window stays responsive. A new expansion, or a reset or re-layout of the model,
 cancels the one still running.
 
-While a background task runs (a programme read, a layout), a batch waits a little: each of
-its calls back into Python would wait for the interpreter lock that the worker holds, and a
-batch of ~8 ms of work took 0.5 s of one turn at 2,000 actions (see :func:`workers_busy`).
+While a background task runs (a programme read, a layout), the batches wait, at most
+:data:`MAX_WAIT_MS` in all per expansion: each of their calls back into Python would wait for
+the interpreter lock that the worker holds, and a batch of ~8 ms of work took 0.5 s of one turn
+at 2,000 actions (see :func:`workers_busy`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QTreeView
 from velsen_desk.ui.widgets.after_paint import after_paints
 
 WAIT_MS = 15  # how often a waiting batch looks again whether the workers are done
-MAX_WAIT_MS = 600  # a long task (a report) does not hold the expansion up longer than this
+MAX_WAIT_MS = 600  # in all per expansion: a long task (reading 2,000 actions' progress, a report) does not hold it up
 BATCH_MS = 8  # with the paint that follows (~25 ms for a full tree at 1280×720), under 50 ms
 
 
@@ -42,7 +43,7 @@ class TreeExpander(QObject):
         self._view = view
         self._pending: Iterator[QModelIndex | QPersistentModelIndex] | None = None
         self._generation = 0
-        self._waiting_since = 0.0  # when the next batch began to wait for the workers
+        self._waited = 0.0  # seconds this expansion has waited for the workers so far
         self._model = view.model()
         self._watch(self._model)
 
@@ -64,7 +65,7 @@ class TreeExpander(QObject):
         # every expanded row in one turn: do the pending one first (cheap while little is open).
         self._view.executeDelayedItemsLayout()
         self._pending = iter(indexes)
-        self._waiting_since = time.perf_counter()
+        self._waited = 0.0
         self._step(self._generation, first=True)
 
     def cancel(self) -> None:
@@ -91,8 +92,8 @@ class TreeExpander(QObject):
     def _step(self, generation: int, first: bool = False) -> None:
         if generation != self._generation or self._pending is None:
             return
-        waited = time.perf_counter() - self._waiting_since
-        if not first and workers_busy() and waited < MAX_WAIT_MS / 1000:
+        if not first and workers_busy() and self._waited < MAX_WAIT_MS / 1000:
+            self._waited += WAIT_MS / 1000
             QTimer.singleShot(WAIT_MS, self, lambda: self._step(generation))
             return
         if self._view.model() is not self._model:  # a new model: its own signals from now on
@@ -105,7 +106,6 @@ class TreeExpander(QObject):
             if index.isValid():
                 self._view.expand(index)
             if time.perf_counter() >= deadline:
-                self._waiting_since = time.perf_counter()
                 after_paints(self, lambda: self._step(generation))
                 return
         self._pending = None
