@@ -150,3 +150,36 @@ def test_a_plan_with_many_focusopgaven_charts_the_first_ones_and_says_so(qtbot, 
     assert f"(de eerste {MAX_ROWS} van 30)" in tab.chart.title.text()
     tab.chart.show_rows(many[:MAX_ROWS], 300)  # the tab formats only the rows drawn
     assert f"(de eerste {MAX_ROWS} van 300)" in tab.chart.title.text()
+
+
+def test_in_the_window_the_rows_arrive_over_several_turns_and_the_header_follows_them(window, qtbot, monkeypatch):
+    from velsen_desk.ui.progress import view
+
+    monkeypatch.setattr(view, "BATCH_MS", 0)  # one focusopgave per turn
+    tab = window.progress_tab
+    inserts: list[int] = []
+    tab.tree.model().rowsInserted.connect(lambda parent, first, last: inserts.append(last - first + 1)
+                                          if not parent.isValid() else None)
+    window.select_tab("progress")
+    qtbot.waitUntil(lambda: "nog geen voortgangsrapportage ontvangen" in tab.header.text(), timeout=20000)
+    assert len(_rows(tab)) == 20
+    assert len(inserts) == tab.tree.topLevelItemCount() > 1  # a batch per focusopgave, not all at once
+
+
+def test_bekijk_als_during_a_fill_ends_with_the_persons_rows(window, qtbot, monkeypatch):
+    from velsen_desk.ui.progress import view
+
+    monkeypatch.setattr(view, "BATCH_MS", 0)
+    tab = window.progress_tab
+    window.select_tab("progress")
+    qtbot.waitUntil(lambda: "nog geen voortgangsrapportage ontvangen" in tab.header.text(), timeout=20000)
+    data = window.state.data
+    person = next(p.id for p in data.college if 0 < len(data.actions_of_person(p.id)) < 20)
+    window.select_person(person)
+    window.select_person(None)
+    window.select_person(person)  # the fills before this one stop adding rows
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20000)
+    qtbot.wait(200)
+    qtbot.waitUntil(lambda: len(_rows(tab)) == len(data.actions_of_person(person)), timeout=20000)
+    numbers = {n for n, _, _ in _rows(tab)}
+    assert numbers == {str(a.number) for p in data.plans for a in p.actions if a.id in data.actions_of_person(person)}

@@ -143,6 +143,10 @@ def _grab(app: QApplication, database: Path, origin: str, tab: str, programme_id
     while holder is not None and holder.pending and time.monotonic() < deadline:  # pyqtgraph loads in the background
         app.processEvents()
         time.sleep(0.005)
+    # the tabs' background work (progress, a large plan's layout): the trees fill in batches after it
+    while window.runner.busy and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
     for _turn in range(30):  # let the chart lay out and paint (it is filled in the next turn)
         app.processEvents()
         time.sleep(0.01)

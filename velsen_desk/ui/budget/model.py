@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt, Signal
 
 from velsen_desk.core import records, wording
 from velsen_desk.core.formatting import format_cost
@@ -132,11 +132,15 @@ class BudgetModel(TreeModel[BudgetPayload]):
             value = self._sort_keys[key] = self._sort(node, column)
             return value
 
+    def is_sorted(self, column: int, order: Qt.SortOrder) -> bool:
+        """True when the tree is already sorted by ``column`` in ``order``."""
+        return (column, order) == (self._sort_column, self._sort_order) and self._sorted is self._root
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort every branch's rows by ``column`` (the top-level branches keep their order), in
         Python's sort over kept keys: the proxy's sort called back into Python twice per
         comparison and for every index it mapped (2,000 actions: ~0.7 s)."""
-        if (column, order) == (self._sort_column, self._sort_order) and self._sorted is self._root:
+        if self.is_sorted(column, order):
             return  # the header's signal and the view both ask for the same sort
         self._sort_column, self._sort_order = column, order
         self._sorted = self._root
@@ -333,6 +337,13 @@ class BudgetSortProxy(QSortFilterProxyModel):
     """Hands a sort to the :class:`BudgetModel`, which sorts within each branch by its kept keys
     (the top-level branches keep their order); the proxy itself keeps the model's order."""
 
+    # ---- Signals
+    sig_about_to_sort = Signal()
+    """A sort that changes the order follows: a view may collapse its rows first (re-laying
+    out 2,000 expanded rows after the sort took one ~150 ms turn)."""
+    sig_sorted = Signal()
+    """That sort is done."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
@@ -340,7 +351,11 @@ class BudgetSortProxy(QSortFilterProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()
         assert isinstance(model, BudgetModel)  # set in BudgetTab, never another model
+        if model.is_sorted(column, order):
+            return
+        self.sig_about_to_sort.emit()
         model.sort(column, order)
+        self.sig_sorted.emit()
 
 
 def _planning_cell(action: records.ActionInfo) -> str:

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from velsen_desk.core.locales import Locale
 from velsen_desk.core.plans import plan_index
 from velsen_desk.core.progress import EXAMPLE_MARK, ProgressStatus, long_date, status_label
 from velsen_desk.core.progress_records import ProgressData
-from velsen_desk.core.records import ProgrammeData
+from velsen_desk.core.records import ActionPlanInfo, ProgrammeData
+from velsen_desk.core.task_state import TaskState
 from velsen_desk.core.timeline import TimelineLayout, build_layout
 from velsen_desk.core.wording import PLANNING_CAVEAT
 from velsen_desk.storage.progress_reader import read_programme_progress
@@ -30,12 +32,23 @@ from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import STATUS_COLOURS
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
+from velsen_desk.ui.widgets.chart_library import short_switch_interval
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import SERIES, esc, html_css
 
 if TYPE_CHECKING:
     from velsen_desk.ui.timeline.chart import GanttChart
+
+
+LAYOUT_IN_WORKER = 200  # actions; a smaller plan is laid out at once (a few ms), with no trip to a worker
+
+
+def timeline_layout(plan: ActionPlanInfo, today: dt.date, unknown_label: str, loose_label: str,
+                    progress: ProgressData | None, locale: Locale, _state: TaskState) -> TimelineLayout:
+    """The plan's Gantt layout (worker thread; touches no widget): 2,000 actions took ~0.1–0.4 s."""
+    with short_switch_interval():  # the GUI thread's callbacks get the interpreter lock sooner
+        return build_layout(plan, today, unknown_label, loose_label, progress, locale)
 
 
 class TimelineTab(ProgrammeTab):
@@ -47,6 +60,7 @@ class TimelineTab(ProgrammeTab):
         self._runner = runner
         self.progress: ProgressData | None = None  # the shown programme's, once read
         self._progress_of: str | None = None  # the programme id ``progress`` belongs to
+        self._layout_ticket = 0  # the latest layout asked for; an older one arriving later is dropped
 
         self.side = DetailPane(
             state, self.tr("Legenda en lijsten"),
@@ -207,9 +221,21 @@ class TimelineTab(ProgrammeTab):
         plan = next(p for p in data.plans if p.id == plan_id)
         self.plan_id = plan.id
         progress = self.progress if self._progress_of == data.programme.id else None
-        self.layout_data = build_layout(
-            plan, self.today, self.tr("Planning onbekend"), self.tr("Zonder focusopgave"), progress, window_locale()
-        )
+        work = partial(timeline_layout, plan, self.today, self.tr("Planning onbekend"), self.tr("Zonder focusopgave"),
+                       progress, window_locale())
+        self._layout_ticket += 1
+        ticket = self._layout_ticket
+        runner = self._runner
+        if runner is None or len(plan.actions) < LAYOUT_IN_WORKER:
+            self._show_layout(data, ticket, work(TaskState()))
+            return
+        runner.start(Operation(work, success=lambda layout: self._show_layout(data, ticket, layout),
+                               key="timeline-layout"))
+
+    def _show_layout(self, data: ProgrammeData, ticket: int, layout: TimelineLayout) -> None:
+        if ticket != self._layout_ticket or self._state.data is not data:
+            return  # another plan, day or programme was asked for since
+        self.layout_data = layout
         self._redraw()
 
     def show_person(self) -> None:

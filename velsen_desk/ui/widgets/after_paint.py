@@ -16,29 +16,44 @@ _CALL = QEvent.Type(QEvent.registerEventType())
 
 
 class _Calls(QObject):
-    """Holds the callbacks of one owner; destroyed with it, so nothing runs for a gone owner."""
+    """Holds the callbacks of one owner; destroyed with it, so nothing runs for a gone owner.
+    ``one_per_turn``: only one event is posted at a time, the next after the previous callback
+    ran, so each callback gets an event-loop turn of its own (events posted together are all
+    delivered in one turn, before the next paint)."""
 
-    def __init__(self, owner: QObject) -> None:
+    def __init__(self, owner: QObject, one_per_turn: bool = False) -> None:
         super().__init__(owner)
         self._pending: deque[Callable[[], None]] = deque()
+        self._one_per_turn = one_per_turn
 
     def post(self, callback: Callable[[], None]) -> None:
         self._pending.append(callback)
+        if not self._one_per_turn or len(self._pending) == 1:
+            self._post_event()
+
+    def _post_event(self) -> None:
         QCoreApplication.postEvent(self, QEvent(_CALL), Qt.EventPriority.LowEventPriority.value)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == _CALL:
             if self._pending:
-                self._pending.popleft()()
+                callback = self._pending.popleft()
+                try:
+                    callback()
+                finally:
+                    if self._one_per_turn and self._pending:
+                        self._post_event()
             return True
         return super().event(event)
 
 
-def after_paints(owner: QObject, callback: Callable[[], None]) -> None:
+def after_paints(owner: QObject, callback: Callable[[], None], one_per_turn: bool = False) -> None:
     """Call ``callback`` on ``owner``'s thread in a later turn, after the paints queued now;
-    never after ``owner`` is destroyed. Calls for one owner run in the order given."""
-    calls = owner.findChild(_Calls, "after_paints", Qt.FindChildOption.FindDirectChildrenOnly)
+    never after ``owner`` is destroyed. Calls for one owner run in the order given; with
+    ``one_per_turn``, each of those calls in a turn of its own."""
+    name = "after_paints_one_per_turn" if one_per_turn else "after_paints"
+    calls = owner.findChild(_Calls, name, Qt.FindChildOption.FindDirectChildrenOnly)
     if calls is None:
-        calls = _Calls(owner)
-        calls.setObjectName("after_paints")
+        calls = _Calls(owner, one_per_turn)
+        calls.setObjectName(name)
     calls.post(callback)

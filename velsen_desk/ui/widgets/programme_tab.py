@@ -8,17 +8,18 @@ start of public methods that read their models; :meth:`show_person` redraws for 
 "Bekijk als" person, and is called only while the tab is up to date (``draw`` shows the person
 of a programme it catches up with). A new person is shown at once by the visible tab; a hidden
 one shows it in an event-loop turn of its own right after, or first when it is shown or asked
-to select something (all four at once took ~20 ms of one click).
+to select something (all four at once took ~20 ms of one click; at 2,000 actions ~150 ms,
+and timers started together all fire in one turn, so the hidden tabs queue on the view state).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from velsen_desk.core.records import ProgrammeData
 from velsen_desk.ui.state import ViewState
+from velsen_desk.ui.widgets.after_paint import after_paints
 
 PREFETCH_ROWS = 40  # more than a tree shows in a full-height window
 
@@ -85,4 +86,4 @@ class ProgrammeTab(QWidget):
             self.show_person()
         elif not self._person_pending:
             self._person_pending = True
-            QTimer.singleShot(0, self, self.ensure_drawn)
+            after_paints(self._state, self.ensure_drawn, one_per_turn=True)
