@@ -176,3 +176,21 @@ def test_the_first_paint_imports_neither_hidden_tabs_nor_babel_nor_dialogs(isola
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-2:] == ["[]", "[]"]
+
+
+def test_pyside_reads_no_source_of_the_modules_loaded_before_it():
+    """PySide6 reads the whole source of each module an import names after it is loaded (looking
+    for its ``__feature__`` switches); the modules loaded before it are spared that, the window's
+    own modules are still read (which shows the check is looked for in the right place)."""
+    code = (
+        "import linecache, datetime, logging, typing\n"
+        "from velsen_desk.ui.main_window import MainWindow\n"
+        "import velsen_desk.core.records, velsen_desk.notes.notes_file, velsen_desk.ui.help.feature\n"
+        "spared = (datetime, logging, typing, velsen_desk.core.records, velsen_desk.notes.notes_file)\n"
+        "print(sorted(m.__name__ for m in spared if m.__file__ in linecache.cache))\n"
+        "print(velsen_desk.ui.help.feature.__file__ in linecache.cache)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-2:] == ["[]", "True"]
