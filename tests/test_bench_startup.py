@@ -3,11 +3,14 @@ new-data file is written before a round, only renamed into place before its star
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
-from bench.startup import KINDS, _make_older_version, _prepare_new_data, _put_in_place, round_order
+from bench.startup import KINDS, VIEWPORT, _make_older_version, _prepare_new_data, _put_in_place, round_order
 from velsen_desk.storage.local_copy import ensure_local_database, read_origin
 
 
@@ -57,3 +60,31 @@ def test_an_older_version_s_copy_is_rebuilt_by_the_next_start(isolated_home: Pat
     assert read_origin(built.info.path)["bundle_hash"] == "older-version"
     assert ensure_local_database().info.data_version == current  # the start rebuilt it
     assert read_origin(built.info.path)["bundle_hash"] != "older-version"
+
+
+def test_the_spy_finds_the_viewport_without_making_classes_the_program_does_not(isolated_home: Path) -> None:
+    """The desk's spy costs the start nothing the bare window's does not: getting the tree's
+    viewport makes no Python enum classes (``tree.viewport()`` made ~47 before the first paint)."""
+    local = ensure_local_database()
+    code = (
+        "import enum\n"
+        "from pathlib import Path\n"
+        "made = []\n"
+        "_create = enum.EnumType._create_\n"
+        "def counting(*args, **kwargs):\n"
+        "    made.append(args[1])\n"
+        "    return _create(*args, **kwargs)\n"
+        "from velsen_desk.ui.app import application\n"
+        "from velsen_desk.ui.main_window import MainWindow\n"
+        "from PySide6.QtWidgets import QWidget\n"
+        "app = application()\n"
+        f"window = MainWindow(Path({str(local.info.path)!r}), settings=None, show_errors=False)\n"
+        "enum.EnumType._create_ = counting\n"
+        f"viewport = {VIEWPORT}\n"
+        "print(made)\n"
+        "print(viewport is window.themes_tab.tree.viewport())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-2:] == ["[]", "True"]

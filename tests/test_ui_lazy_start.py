@@ -138,7 +138,9 @@ def test_formatting_imports_babel_on_first_use():
 
 
 def test_the_first_paint_imports_neither_hidden_tabs_nor_babel_nor_dialogs(isolated_home):
-    """Modules the first paint does not need stay unimported until after it."""
+    """Modules the first paint does not need stay unimported until after it, and so do the
+    Python classes of Qt widgets it does not draw (PySide makes a class, with all its enum
+    classes, on first use: QStyle's alone took ~8 ms)."""
     from velsen_desk.storage.local_copy import ensure_local_database
 
     local = ensure_local_database()
@@ -152,19 +154,43 @@ def test_the_first_paint_imports_neither_hidden_tabs_nor_babel_nor_dialogs(isola
         "late = ('velsen_desk.ui.portfolio.view', 'velsen_desk.ui.budget.view', 'velsen_desk.ui.timeline.view',\n"
         "        'babel', 'velsen_desk.ui.sync.changes', 'velsen_desk.ui.sync.rollback',\n"
         "        'velsen_desk.ui.sync.settings', 'velsen_desk.ui.notes.overview', 'velsen_desk.sync.diff',\n"
-        "        'velsen_desk.sync.sync')\n"
+        "        'velsen_desk.sync.sync', 'velsen_desk.core.progress', 'velsen_desk.core.timeline',\n"
+        "        'velsen_desk.storage.progress_reader', 'velsen_desk.ui.themes.measure_chart',\n"
+        "        'velsen_desk.ui.help.guide', 'velsen_desk.ui.help.shortcuts')\n"
+        "from PySide6 import QtWidgets\n"
+        "unmade = ('QStyle', 'QWizard', 'QFileDialog', 'QMdiArea', 'QCalendarWidget', 'QTableWidget')\n"
         "class Spy(QObject):\n"
         "    def eventFilter(self, obj, event):\n"
         "        if event.type() == QEvent.Type.Paint and w.themes_tab.model.rowCount() > 0:\n"
         "            print(sorted(m for m in late if m in sys.modules))\n"
+        "            print(sorted(c for c in unmade if c in vars(QtWidgets)))\n"
         "            app.exit(0)\n"
         "        return False\n"
         "spy = Spy()\n"
-        "w.themes_tab.tree.viewport().installEventFilter(spy)\n"
+        # findChild: tree.viewport() would make the classes of every QWidget subclass itself
+        "w.themes_tab.tree.findChild(QtWidgets.QWidget, 'qt_scrollarea_viewport').installEventFilter(spy)\n"
         "w.show(); w.start(); app.exec()\n"
         "w.runner.wait(5000)\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert result.stdout.strip().splitlines()[-2:] == ["[]", "[]"]
+
+
+def test_pyside_reads_no_source_of_the_modules_loaded_before_it():
+    """PySide6 reads the whole source of each module an import names after it is loaded (looking
+    for its ``__feature__`` switches); the modules loaded before it are spared that, the window's
+    own modules are still read (which shows the check is looked for in the right place)."""
+    code = (
+        "import linecache, datetime, logging, typing\n"
+        "from velsen_desk.ui.main_window import MainWindow\n"
+        "import velsen_desk.core.records, velsen_desk.notes.notes_file, velsen_desk.ui.help.feature\n"
+        "spared = (datetime, logging, typing, velsen_desk.core.records, velsen_desk.notes.notes_file)\n"
+        "print(sorted(m.__name__ for m in spared if m.__file__ in linecache.cache))\n"
+        "print(velsen_desk.ui.help.feature.__file__ in linecache.cache)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-2:] == ["[]", "True"]

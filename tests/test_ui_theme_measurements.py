@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import open_window
 from progress_fixtures import PROGRESS_YAML, write_progress
 from PySide6.QtGui import QColor
 
@@ -36,12 +37,16 @@ evaluations:"""
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory):
+def measured_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("theme-measurements")
     text = PROGRESS_YAML.replace("evaluations:", MORE, 1)
-    db = build_database(load_dataset([bundled_data_dir(), write_progress(folder / "x", text)]),
-                        folder / "x.sqlite").path
-    database = ReadOnlyDatabase(db)
+    return build_database(load_dataset([bundled_data_dir(), write_progress(folder / "x", text)]),
+                          folder / "x.sqlite").path
+
+
+@pytest.fixture(scope="module")
+def loaded(measured_db: Path):
+    database = ReadOnlyDatabase(measured_db)
     return (database.read(programme_data, database.read(catalog).programme("velsen-2022")),
             database.read(read_progress, "velsen-2022"))
 
@@ -69,6 +74,16 @@ def test_the_focus_point_detail_shows_its_measurements_as_chart_and_words(qtbot,
     image = tab._measurement_image(measurement_url(POINT, 0))
     assert image is not None and not image.isNull()
     assert tab._measurement_image(measurement_url(POINT, 1)) is None  # the point has one target
+
+
+def test_the_window_reads_the_measurements_after_its_first_paint(qtbot, measured_db: Path, settings):
+    """The themes tab reads them in a turn after the paint (not before it), and shows them."""
+    win = open_window(qtbot, measured_db, settings)
+    tab = win.themes_tab
+    qtbot.waitUntil(lambda: bool(tab.measured), timeout=10000)
+    assert tab.select_item("focuspunt", POINT)
+    assert "Metingen: 2023: 9 % (Synthetische monitor 2023)" in tab.detail_text()
+    win.runner.wait(5000)
 
 
 def test_the_theme_detail_carries_the_chart_too(qtbot, loaded):

@@ -42,6 +42,10 @@ class DataStatus(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # A QLabel cuts a line too long for it mid-word without a sign ("ter consultat").
+        if not self.text():
+            # Nothing to draw: the status line is set after the first paint, which so does
+            # without QStyle's Python class (creating its large enum classes took ~8 ms).
+            return
         painter = QPainter(self)
         self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()), self.palette(),
                                   self.isEnabled(), self.shown_text(), self.foregroundRole())

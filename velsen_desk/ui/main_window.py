@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QToolBar,
     QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 from velsen_desk import __version__
@@ -283,7 +284,12 @@ class MainWindow(QMainWindow):
         self.search_action.triggered.connect(self.search.focus_field)
         self.addAction(self.search_action)
         # Tool buttons take no focus by default, which left Synchroniseren out of the Tab order.
+        # Only plain actions have one: asking for a separator's or a widget action's widget made
+        # PySide look up the widget's Python class among every QWidget subclass, creating their
+        # enum classes (~70, several ms before the first paint).
         for action in bar.actions():
+            if action.isSeparator() or isinstance(action, QWidgetAction):
+                continue
             button = bar.widgetForAction(action)
             if isinstance(button, QToolButton):
                 button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

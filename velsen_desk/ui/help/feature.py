@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from velsen_desk.ui.help.guide import GuideDialog
-from velsen_desk.ui.help.shortcuts import ShortcutsDialog
+if TYPE_CHECKING:  # imported when first opened: the dialogs' Qt classes are not needed to start
+    from velsen_desk.ui.help.guide import GuideDialog
+    from velsen_desk.ui.help.shortcuts import ShortcutsDialog
 
 
 class HelpActions(QObject):
@@ -27,6 +30,8 @@ class HelpActions(QObject):
 
     def show_guide(self) -> GuideDialog:
         if self.guide is None:
+            from velsen_desk.ui.help.guide import GuideDialog
+
             self.guide = GuideDialog(self._window)
         self.guide.show()
         self.guide.raise_()
@@ -34,6 +39,8 @@ class HelpActions(QObject):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Made anew each time: it lists the shortcuts the window has now."""
+        from velsen_desk.ui.help.shortcuts import ShortcutsDialog
+
         if self.shortcuts is not None:
             self.shortcuts.close()
             self.shortcuts.deleteLater()

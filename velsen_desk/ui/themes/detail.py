@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QCoreApplication
 
 from velsen_desk.core import records
 from velsen_desk.core.formatting import format_long_date, format_number, format_sum
-from velsen_desk.core.progress import EXAMPLE_MARK
-from velsen_desk.core.progress_records import MeasurementInfo
 from velsen_desk.core.records import SPEERPUNT_SECTIONS, OpgaveInfo, ProgrammeData
 from velsen_desk.core.wording import budget_amount_text
 from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.widgets.style import cost_html, esc, html_css, reconciliation_text, source_html
+
+if TYPE_CHECKING:  # the progress monitor's modules load after the first paint, with its measurements
+    from velsen_desk.core.progress_records import MeasurementInfo
 
 
 def _tr(text: str) -> str:
@@ -49,7 +51,7 @@ def _target(t: records.TargetInfo) -> str:
 
 
 # A target's measurements, by (focus point id, index of the target): from the progress monitor.
-Measured = Mapping[tuple[str, int], tuple[MeasurementInfo, ...]]
+Measured: TypeAlias = "Mapping[tuple[str, int], tuple[MeasurementInfo, ...]]"
 MEASUREMENT_SCHEME = "meting"
 
 
@@ -72,6 +74,8 @@ def _measurements(point_id: str, index: int, measured: Measured | None) -> str:
     out = [f'<br><img src="{esc(measurement_url(point_id, index))}" alt="{alt}"><br>',
            f'<span class="muted">{heading}: {values}</span>']
     if any(m.example for m in found):
+        from velsen_desk.core.progress import EXAMPLE_MARK  # loaded by then: measurements come from it
+
         out.append(f"<br><b style='color:#b00020'>{esc(window_locale()._(EXAMPLE_MARK))}</b>")
     return "".join(out)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QImage, QPalette
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLa
 
 from velsen_desk.core.formatting import format_number
 from velsen_desk.core.item_kinds import tab_for_kind
-from velsen_desk.core.progress_records import MeasurementInfo, ProgressData
 from velsen_desk.core.records import (
     AandachtsveldInfo,
     AgreementInfo,
@@ -25,14 +25,12 @@ from velsen_desk.core.records import (
     ThemeInfo,
     TopicCategoryInfo,
 )
-from velsen_desk.storage.progress_reader import read_programme_progress
 from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
 from velsen_desk.ui.themes.detail import MEASUREMENT_SCHEME, Measured
-from velsen_desk.ui.themes.measure_chart import measurement_image
 from velsen_desk.ui.themes.model import (
     Agreements,
     CoreValues,
@@ -41,12 +39,16 @@ from velsen_desk.ui.themes.model import (
     ThemeTreeModel,
     TopicCategories,
 )
+from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.columns import fit_column
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DetailSplit
 from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS, ProgrammeTab
 from velsen_desk.ui.widgets.style import ID_ROLE, esc, html_css
 from velsen_desk.ui.widgets.tree_model import prefetch_rows
+
+if TYPE_CHECKING:
+    from velsen_desk.core.progress_records import MeasurementInfo, ProgressData
 
 
 class ThemesTab(ProgrammeTab):
@@ -159,7 +161,9 @@ class ThemesTab(ProgrammeTab):
     def draw(self, data: ProgrammeData) -> None:
         if self._measured_of != data.programme.id:
             self.measured, self._measured_of = {}, None
-            self._read_progress(data)
+            # After the paint: only a chosen item's detail shows measurements, and reading them
+            # imports the progress monitor's modules (~10 ms before the first paint otherwise).
+            after_paints(self, lambda: self._read_progress(data))
         self.note_editor.set_item(None)
         self.model.set_programme(data)
         header = self.tree.header()
@@ -209,9 +213,11 @@ class ThemesTab(ProgrammeTab):
         return html
 
     def _read_progress(self, data: ProgrammeData) -> None:
+        from velsen_desk.storage.progress_reader import read_programme_progress
+
         runner = self._runner
-        if runner is None or runner.database is None:
-            return  # without a database (tests) ``show_progress`` brings them
+        if runner is None or runner.database is None or self._state.data is not data:
+            return  # without a database (tests) ``show_progress`` brings them; a newer programme reads its own
         op = Operation(partial(read_programme_progress, runner.database, data.programme.id),
                        success=lambda progress: self._on_progress_read(data, progress), key="themes-progress")
         runner.start(op)
@@ -226,6 +232,8 @@ class ThemesTab(ProgrammeTab):
         return self._images[name]
 
     def _paint_measurements(self, name: str) -> QImage | None:
+        from velsen_desk.ui.themes.measure_chart import measurement_image  # only once there are measurements
+
         scheme, _, rest = name.partition(":")
         point_id, _, index = rest.rpartition("/")
         point = self._points.get(point_id)
