@@ -43,6 +43,7 @@ from velsen_desk.ui.programme_loader import (
     ProgrammeLoader,
     open_local_database,
 )
+from velsen_desk.ui.progress_entry.feature import ProgressEntryFeature
 from velsen_desk.ui.reports import install_report_actions
 from velsen_desk.ui.search.panel import SearchPanel
 from velsen_desk.ui.state import ViewState
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.search.sig_dismissed.connect(self._focus_current_tab)
         self.sync = SyncFeature(self, show_errors)
         self.sync.sig_new_version.connect(self._on_new_version)
+        self.progress_entry = ProgressEntryFeature(self, settings, today)  # Bestand → Voortgang invullen…
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
@@ -252,6 +254,7 @@ class MainWindow(QMainWindow):
         self.runner.wait(5000)
         self.search_runner.wait(5000)
         self.sync.wait(5000)
+        self.progress_entry.wait(5000)
         super().closeEvent(event)
 
     # ---- Building
@@ -289,6 +292,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.sync.sync_action)
         menu.addAction(self.reload_action)
         menu.addAction(self.sync.rollback_action)
+        menu.addSeparator()
+        menu.addAction(self.progress_entry.action)
         menu.addSeparator()
         menu.addAction(self.sync.settings_action)
         menu.addSeparator()
