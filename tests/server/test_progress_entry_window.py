@@ -246,3 +246,55 @@ def test_the_password_is_never_in_the_settings_file(qtbot, feature, server, sett
     again = ConnectDialog(feature.runner, settings)
     qtbot.addWidget(again)
     assert (again.server_edit.text(), again.user_edit.text(), again.password_edit.text()) == (server.url, user, "")
+
+
+class MemoryKeyring:
+    """A keyring backend in memory: stands in for the platform's (Secret Service, Keychain, …)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    backend = type("TestKeyring", (MemoryKeyring, KeyringBackend), {})()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_remember_password_keeps_it_in_the_keyring_only(qtbot, feature, server, settings, tmp_path, isolated_home,
+                                                        memory_keyring):
+    user, password = server.grant("Velison Wonen")
+    dialog = feature.open()
+    assert dialog.remember_box.isEnabled()
+    dialog.remember_box.setChecked(True)
+    _connect(qtbot, feature, server.url, user, password)
+    assert list(memory_keyring.store.values()) == [password]
+    assert _files_holding(tmp_path, password) == []
+    # The next time it is filled in from the keyring (masked), so the user only presses Verbinden.
+    again = ConnectDialog(feature.runner, settings)
+    qtbot.addWidget(again)
+    assert again.password_edit.text() == password and again.remember_box.isChecked()
+    assert again.password_edit.echoMode() is again.password_edit.EchoMode.Password
+    # Unticking it removes the kept password at the next login.
+    again.remember_box.setChecked(False)
+    with qtbot.waitSignal(again.sig_connected, timeout=20000) as connected:
+        assert again.start()
+    connected.args[0].session.close()
+    assert memory_keyring.store == {}
