@@ -11,7 +11,7 @@ import datetime as dt
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,7 +41,7 @@ from velsen_desk.ui.progress_entry.jobs import (
     list_actions,
     submit_and_list,
 )
-from velsen_desk.ui.progress_entry.model import NUMBER, TITLE, PartyActionsModel, sorted_model
+from velsen_desk.ui.progress_entry.model import EXPLANATION, NUMBER, TITLE, PartyActionsModel, sorted_model
 from velsen_desk.ui.widgets.style import plain_label
 
 
@@ -76,7 +76,6 @@ class ProgressEntryDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setAccessibleName(self.tr("Acties van {0}").format(connected.organisation))
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.refresh_button = QPushButton(self.tr("&Vernieuwen"), self)
@@ -94,11 +93,12 @@ class ProgressEntryDialog(QDialog):
 
         self.form = StatusForm(today, self)
         self.form.sig_submit_requested.connect(self.submit)
-        splitter = QSplitter(self)
+        self.splitter = splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self._sized = False
 
         self.status_bar = QStatusBar(self)
         self.status_bar.setSizeGripEnabled(False)
@@ -131,9 +131,14 @@ class ProgressEntryDialog(QDialog):
         blocker = self.table.selectionModel().blockSignals(True)
         self.model.set_actions(actions)
         self.table.selectionModel().blockSignals(blocker)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # a stretched last section ignores the width set below
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(TITLE, min(self.table.columnWidth(TITLE), 320))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Long titles and explanations are elided (the tooltip has them whole), so every column fits.
+        for column, widest in ((TITLE, 220), (EXPLANATION, 100)):  # the last one stretches into what is left
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.count_label.setText(self.tr("%n actie(s) van {0}", "", len(actions)).format(
             self._connected.organisation))
         if current is not None and not self.select_action(current.action_id):
@@ -175,6 +180,13 @@ class ProgressEntryDialog(QDialog):
     def done(self, result: int) -> None:
         self._close_session()
         super().done(result)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:  # once, at the size it opens with: the list wide enough for status, date and spend
+            self._sized = True
+            width = self.splitter.width()
+            self.splitter.setSizes([width * 2 // 3, width - width * 2 // 3])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._close_session()

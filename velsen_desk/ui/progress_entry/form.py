@@ -90,6 +90,7 @@ class StatusForm(QWidget):
         self.explanation_edit = QPlainTextEdit(self)
         self.explanation_edit.setAccessibleName(self.tr("Toelichting"))
         self.explanation_edit.setTabChangesFocus(True)
+        self.explanation_edit.setMaximumHeight(140)  # a few sentences; the rest scrolls
         self.explanation_edit.setPlaceholderText(self.tr("verplicht bij oranje, rood en gestopt"))
 
         self.spent_group = QButtonGroup(self)
@@ -106,12 +107,18 @@ class StatusForm(QWidget):
         self.amount_edit.setPlaceholderText(self.tr("bijv. 12.500"))
         self.amount_edit.setAccessibleName(self.tr("Gerealiseerd bedrag in euro"))
         self.amount_edit.setEnabled(False)
+        self.amount_edit.setMinimumWidth(110)
         self.amount_radio.toggled.connect(self.amount_edit.setEnabled)
-        spent_row = QHBoxLayout()
-        spent_row.addWidget(self.amount_radio)
-        spent_row.addWidget(self.amount_edit, 1)
+        amount_row = QHBoxLayout()
+        amount_row.addWidget(self.amount_radio)
+        amount_row.addWidget(self.amount_edit, 1)
+        others_row = QHBoxLayout()
         for radio in (self.zero_radio, self.nvt_radio, self.nnb_radio):
-            spent_row.addWidget(radio)
+            others_row.addWidget(radio)
+        others_row.addStretch(1)
+        spent_row = QVBoxLayout()
+        spent_row.addLayout(amount_row)
+        spent_row.addLayout(others_row)
 
         self.problem = plain_label(QLabel(self))
         self.problem.setWordWrap(True)
@@ -136,6 +143,7 @@ class StatusForm(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self.show_action(None)
 
     # ---- Public API

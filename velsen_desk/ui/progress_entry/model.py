@@ -1,4 +1,4 @@
-"""The party's own actions as a table: number, title, last status, peildatum, explanation, spend.
+"""The party's own actions as a table: number, title, last status, peildatum, spend, explanation.
 
 Sorting goes through a ``QSortFilterProxyModel`` on :data:`SORT_ROLE`, whose values compare as
 plain numbers or text: the stoplicht order for status, the date for peildatum, and for spend an
@@ -30,7 +30,7 @@ _NO_PARENT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole + 40
 ACTION_ROLE = Qt.ItemDataRole.UserRole + 41  # the PartyAction of the row
 
-NUMBER, TITLE, STATUS, PEILDATUM, EXPLANATION, SPENT = range(6)
+NUMBER, TITLE, STATUS, PEILDATUM, SPENT, EXPLANATION = range(6)
 _STATUS_ORDER = {status: i for i, status in enumerate(ProgressStatus)}
 _SPENT_ORDER = {CostStatus.NOT_APPLICABLE: -1, CostStatus.TO_BE_DETERMINED: -2}
 
@@ -41,8 +41,8 @@ def _tr(text: str) -> str:
 
 
 def _headers() -> tuple[str, ...]:
-    return (_tr("Nr."), _tr("Actie"), _tr("Laatste status"), _tr("Peildatum"), _tr("Toelichting"),
-            _tr("Gerealiseerd"))
+    return (_tr("Nr."), _tr("Actie"), _tr("Laatste status"), _tr("Peildatum"), _tr("Gerealiseerd"),
+            _tr("Toelichting"))
 
 
 def spent_text(action: PartyAction) -> str:
