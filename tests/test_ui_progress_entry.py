@@ -134,3 +134,66 @@ def test_the_list_sorts_spend_as_amount_nvt_nnb_then_no_report(qtbot, qtmodeltes
     assert [proxy.index(r, SPENT).data() for r in range(5)] == ["€ 10.000.000.000", "€ 0", "n.v.t.", "n.n.b.", "—"]
     proxy.sort(STATUS, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(r, STATUS).data() for r in range(5)] == ["geen rapportage", "groen", "groen", "rood", "grijs"]
+
+
+class _FakeSession:
+    """Stands in for a PartySession where no server call is made (only close)."""
+
+    user = "velison"
+    organisation = "Velison Wonen"
+    encrypted = True
+
+    def __init__(self) -> None:
+        self.closed = False
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.fixture
+def entry(qtbot):
+    from velsen_desk.ui.operations import OperationRunner
+    from velsen_desk.ui.progress_entry.entry_dialog import ProgressEntryDialog
+    from velsen_desk.ui.progress_entry.jobs import Connected
+
+    session = _FakeSession()
+    runner = OperationRunner(None)
+    dialog = ProgressEntryDialog(Connected(session, "db:5432/velsen", (_action(1), _action(2)), False),  # type: ignore[arg-type]
+                                 runner, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog, session
+    runner.wait(5000)
+
+
+def test_the_header_says_when_the_connection_is_encrypted(entry):
+    dialog, _session = entry
+    assert dialog.header.text() == "Verbonden met db:5432/velsen als velison (Velison Wonen), versleuteld (TLS)"
+
+
+def test_typed_progress_survives_switching_actions_and_closing_asks_first(qtbot, entry, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog, session = entry
+    dialog.form.explanation_edit.setPlainText("Half getypt.")
+    assert dialog.select_action("velsen-2022.avn.a02")
+    assert dialog.form.explanation_edit.toPlainText() == ""
+    assert dialog.unsent() == ["1"]
+    asked: list[str] = []
+
+    def answer(button):
+        def question(_parent, _title, text, *_args):
+            asked.append(text)
+            return button
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    dialog.reject()
+    assert dialog.isVisible() and not session.closed
+    assert "actie 1 is ingevuld maar niet verstuurd" in asked[0]
+    assert dialog.select_action("velsen-2022.avn.a01")
+    assert dialog.form.explanation_edit.toPlainText() == "Half getypt."
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
+    dialog.reject()
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: session.closed, timeout=5000)

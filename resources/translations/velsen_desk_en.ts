@@ -1721,6 +1721,14 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Fetching the list…</translation>
     </message>
     <message>
+        <source>Niet verstuurd</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>De voortgang van actie {0} is ingevuld maar niet verstuurd. Toch sluiten? Wat u typte gaat dan verloren.</source>
+        <translation>The progress of action {0} is filled in but not sent. Close anyway? What you typed will then be lost.</translation>
+    </message>
+    <message>
         <source>Opgeslagen: actie {0}, {1} op {2} (versie {3}).</source>
         <translation>Saved: action {0}, {1} on {2} (version {3}).</translation>
     </message>

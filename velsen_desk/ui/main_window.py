@@ -247,7 +247,8 @@ class MainWindow(QMainWindow):
     # ---- Qt
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.notes.confirm_close_editors():  # a note that could not be kept anywhere: the user chose to stay
+        if not self.notes.confirm_close_editors() or not self.progress_entry.confirm_close():
+            # a note that could not be kept anywhere, or progress typed and not sent: the user chose to stay
             event.ignore()
             return
         self._save_settings()

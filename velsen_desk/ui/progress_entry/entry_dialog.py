@@ -11,7 +11,7 @@ import datetime as dt
 from functools import partial
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -175,10 +175,40 @@ class ProgressEntryDialog(QDialog):
                        failure=self._on_refresh_failed, key="progress-entry-list", expected=(ServerProblem,))
         self._runner.start(op.with_progress(self.tr("Lijst ophalen…")))
 
+    def unsent(self) -> list[str]:
+        """The numbers of the actions with typed or chosen text that was not sent."""
+        drafts = dict(self._drafts)
+        current = self.form.action
+        if current is not None:
+            drafts[current.action_id] = self.form.draft()
+        return [str(action.number) for row in range(self.model.rowCount())
+                if (action := self.model.action(row)) is not None
+                and action.action_id in drafts and not drafts[action.action_id].is_empty]
+
+    def confirm_close(self) -> bool:
+        """True when nothing typed is unsent, or the user chose to drop it."""
+        unsent = self.unsent()
+        if not unsent:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Niet verstuurd"),
+            self.tr("De voortgang van actie {0} is ingevuld maar niet verstuurd. Toch sluiten? Wat u typte gaat "
+                    "dan verloren.").format(", ".join(unsent)),
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def shutdown(self) -> None:
+        """Close the session (after any job still queued on the worker) without asking."""
+        self._close_session()
+
     # ---- Qt
 
     def done(self, result: int) -> None:
-        self._close_session()
+        # Esc, the close button and the window manager's close all end here (QDialog.closeEvent rejects).
+        if not self.confirm_close():
+            return
+        self.shutdown()
         super().done(result)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -187,10 +217,6 @@ class ProgressEntryDialog(QDialog):
             self._sized = True
             width = self.splitter.width()
             self.splitter.setSizes([width * 2 // 3, width - width * 2 // 3])
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self._close_session()
-        super().closeEvent(event)
 
     # ---- Private
 

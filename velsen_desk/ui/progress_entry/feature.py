@@ -56,10 +56,14 @@ class ProgressEntryFeature(QObject):
             self.connect_dialog.open()
         return self.connect_dialog
 
+    def confirm_close(self) -> bool:
+        """Before the window closes: False when the user chose to stay for unsent progress."""
+        return self.entry_dialog is None or not self.entry_dialog.isVisible() or self.entry_dialog.confirm_close()
+
     def wait(self, msecs: int = 30000) -> bool:
         """Close any session and wait for the worker (the window calls this when it closes)."""
         if self.entry_dialog is not None:
-            self.entry_dialog.close()
+            self.entry_dialog.shutdown()
         return self.runner.wait(msecs)
 
     # ---- Private

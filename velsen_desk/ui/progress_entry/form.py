@@ -52,6 +52,13 @@ class Draft:
     amount_text: str
 
 
+    @property
+    def is_empty(self) -> bool:
+        """Nothing typed or chosen (the peildatum alone is the default, not the user's work)."""
+        return (self.status is None and not self.explanation.strip() and self.spent_choice is None
+                and not self.amount_text.strip())
+
+
 class FormError(ValueError):
     """The form is not complete or not valid; the message is Dutch and names the field."""
 
@@ -190,9 +197,7 @@ class StatusForm(QWidget):
 
     def is_dirty(self) -> bool:
         """Whether the form holds anything typed or chosen that was not sent."""
-        draft = self.draft()
-        return self._action is not None and (draft.status is not None or bool(draft.explanation.strip())
-                                             or draft.spent_choice is not None or bool(draft.amount_text.strip()))
+        return self._action is not None and not self.draft().is_empty
 
     def copy_last_report(self) -> None:
         action = self._action
