@@ -197,3 +197,34 @@ def test_typed_progress_survives_switching_actions_and_closing_asks_first(qtbot,
     dialog.reject()
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: session.closed, timeout=5000)
+
+
+def test_stoppen_gives_the_dialog_back_at_once_and_a_late_answer_is_dropped(qtbot, settings, monkeypatch):
+    import socket
+
+    from velsen_desk.server import connection
+    from velsen_desk.ui.operations import OperationRunner
+
+    monkeypatch.setattr(connection, "CONNECT_TIMEOUT_SECONDS", 2)
+    silent = socket.socket()  # accepts the TCP connection and never answers: a login that hangs
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    runner = OperationRunner(None)
+    dialog = ConnectDialog(runner, settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.server_edit.setText(f"postgresql://127.0.0.1:{silent.getsockname()[1]}/velsen")
+    dialog.user_edit.setText("velison")
+    dialog.password_edit.setText("geheim")
+    try:
+        with qtbot.waitSignal(runner.sig_busy_changed, timeout=20000, check_params_cb=lambda busy, _l: not busy):
+            assert dialog.start()
+            assert dialog.connecting and not dialog.connect_button.isEnabled()
+            dialog.cancel_button.click()  # "Stoppen"
+            assert not dialog.connecting and dialog.connect_button.isEnabled()
+            assert dialog.message.text() == "Verbinden afgebroken."
+    finally:
+        silent.close()
+    # The login timed out later; that answer is not shown over the user's cancel.
+    assert dialog.message.text() == "Verbinden afgebroken."
+    assert dialog.isVisible()

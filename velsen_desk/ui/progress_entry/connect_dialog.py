@@ -8,6 +8,7 @@ asked each time. The login runs off the GUI thread with a busy bar and can be ca
 
 from __future__ import annotations
 
+import itertools
 import logging
 from functools import partial
 
@@ -64,7 +65,8 @@ class ConnectDialog(QDialog):
         self._runner = runner
         self._settings = settings
         self._state: TaskState | None = None
-        self._slot = SessionSlot()
+        self._attempts = itertools.count(1)
+        self._attempt: int | None = None  # the login the dialog waits for; older ones are dropped
 
         intro = plain_label(QLabel(self.tr(
             "Meld u aan bij de centrale database van de griffie om de voortgang van de acties van uw "
@@ -142,17 +144,25 @@ class ConnectDialog(QDialog):
             return False
         self._show(self.tr("Verbinden met {0}…").format(url), error=False)
         self._set_busy(True)
-        self._slot = SessionSlot()
+        attempt, slot = next(self._attempts), SessionSlot()
+        self._attempt = attempt
         login = Login(url, user, password, self.remember_box.isChecked())
-        op = Operation(partial(connect_and_list, login, self._slot), success=self._on_connected,
-                       failure=self._on_failed, key="progress-entry-connect", expected=(ServerProblem,))
-        self._state = self._runner.start(op.with_progress(self.tr("Verbinden…")).on_cancelled(self._on_cancelled))
+        # No key: a cancelled attempt still finishes and is told, so a session it opened gets closed.
+        op = Operation(partial(connect_and_list, login, slot), success=partial(self._on_connected, attempt),
+                       failure=partial(self._on_failed, attempt, slot), expected=(ServerProblem,))
+        op.with_progress(self.tr("Verbinden…")).on_cancelled(partial(self._on_cancelled, slot))
+        self._state = self._runner.start(op)
         return True
 
     def cancel(self) -> None:
-        """Stop waiting for the login; a session that arrives anyway is closed."""
-        if self._state is not None:
-            self._state.cancel()
+        """Stop waiting for the login at once; whatever it brings later is closed and dropped."""
+        if self._state is None:
+            return
+        self._state.cancel()
+        self._state = None
+        self._attempt = None
+        self._set_busy(False)
+        self._show(self.tr("Verbinden afgebroken."), error=False)
 
     # ---- Qt
 
@@ -180,9 +190,11 @@ class ConnectDialog(QDialog):
         else:
             self.reject()
 
-    def _on_connected(self, connected: Connected) -> None:
-        self._state = None
-        self._slot = SessionSlot()  # the session is the entry dialog's from now on
+    def _on_connected(self, attempt: int, connected: Connected) -> None:
+        if attempt != self._attempt:  # cancelled while the login went through
+            connected.session.close()
+            return
+        self._state = self._attempt = None
         self._set_busy(False)
         self._settings.setValue(SERVER_KEY, self.server_edit.text().strip())
         self._settings.setValue(USER_KEY, self.user_edit.text().strip())
@@ -192,9 +204,11 @@ class ConnectDialog(QDialog):
         self.sig_connected.emit(connected)
         self.accept()
 
-    def _on_failed(self, error: Exception) -> None:
-        self._state = None
-        self._slot.discard()
+    def _on_failed(self, attempt: int, slot: SessionSlot, error: Exception) -> None:
+        slot.discard()
+        if attempt != self._attempt:
+            return
+        self._state = self._attempt = None
         self._set_busy(False)
         if isinstance(error, ServerProblem):
             self._show(error.message)
@@ -204,11 +218,9 @@ class ConnectDialog(QDialog):
         else:  # a bug: its details are in the log (without the password, see Login.__repr__)
             self._show(self.tr("Verbinden lukte niet door een onverwachte fout; de details staan in het logbestand."))
 
-    def _on_cancelled(self) -> None:
-        self._state = None
-        self._slot.discard()
-        self._set_busy(False)
-        self._show(self.tr("Verbinden afgebroken."), error=False)
+    @staticmethod
+    def _on_cancelled(slot: SessionSlot) -> None:
+        slot.discard()  # the dialog said "afgebroken" when the user pressed Stoppen
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
