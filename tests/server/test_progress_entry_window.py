@@ -76,10 +76,18 @@ def test_only_the_partys_own_actions_are_listed_with_the_connection_in_the_heade
     qtmodeltester.check(entry.model)
     qtmodeltester.check(entry.proxy)
     host = f"{server.cluster.host}:{server.cluster.port}/{server.database}"
-    # The test cluster offers no TLS: the header must say so, never claim encryption.
-    assert entry.header.text() == f"Verbonden met {host} als {user} (Velison Wonen), niet versleuteld"
+    # TLS when the test server offers it (sslmode=prefer), and the header says which, never more.
+    said = "versleuteld (TLS)" if getattr(server.cluster, "offers_tls", False) else "niet versleuteld"
+    assert entry.header.text() == f"Verbonden met {host} als {user} (Velison Wonen), {said}"
     assert _cell(entry, A01, STATUS) == "geen rapportage" and _cell(entry, A01, SPENT) == "—"
     assert entry.form.action is not None and entry.form.action.action_id == A01  # the first is selected
+
+
+def test_without_tls_the_header_says_not_encrypted(qtbot, feature, server):
+    user, password = server.grant("Velison Wonen")
+    entry = _connect(qtbot, feature, server.url + "?sslmode=disable", user, password)
+    assert entry.header.text().endswith("(Velison Wonen), niet versleuteld")
+    assert "niet versleuteld" in feature.parent().statusBar().currentMessage()
 
 
 def test_submit_stores_the_status_and_the_list_shows_it(qtbot, feature, server):
