@@ -682,6 +682,14 @@ The details are in the log.</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>Er staat al een versie op de server</source>
+        <translation>There already is a version on the server</translation>
+    </message>
+    <message>
+        <source>Voor ‘{0}’ staat op deze peildatum al een opgave van u op de server, die u hier niet had opgehaald. Uw nieuwe versie is niet opgeslagen en er is niets overschreven. Kies welke versie moet gelden.</source>
+        <translation>For ‘{0}’ the server already holds a report of yours on this reference date, which you had not fetched here. Your new version was not saved and nothing was overwritten. Choose which version should stand.</translation>
+    </message>
+    <message>
         <source>Iemand anders was u voor</source>
         <translation>Someone else was first</translation>
     </message>

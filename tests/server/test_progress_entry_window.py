@@ -306,3 +306,20 @@ def test_remember_password_keeps_it_in_the_keyring_only(qtbot, feature, server, 
         assert again.start()
     connected.args[0].session.close()
     assert memory_keyring.store == {}
+
+
+def test_a_stored_status_of_ones_own_is_not_called_someone_elses(qtbot, feature, server):
+    user, password = server.grant("Velison Wonen")
+    entry = _connect(qtbot, feature, server.url, user, password)
+    with connect(server.url, user, password) as earlier:  # the same user, elsewhere, on an older peildatum
+        earlier.submit(A01, dt.date(2026, 3, 31), "groen", None, NVT, None)
+    form = entry.form
+    form.peildatum_edit.setDate(form.peildatum_edit.date().addMonths(-3).addDays(1))  # 31 March 2026
+    assert form.peildatum() == dt.date(2026, 3, 31)
+    form.status_combo.setCurrentIndex(form.status_combo.findData("grijs"))
+    form.spent_group.button(NOT_APPLICABLE).setChecked(True)
+    _submit(qtbot, entry)
+    dialog = entry.conflict_dialog
+    assert dialog is not None and dialog.windowTitle() == "Er staat al een versie op de server"
+    assert "al een opgave van u op de server" in dialog.text() and "Iemand anders" not in dialog.text()
+    assert server.admin.execute("SELECT status FROM party_statuses").fetchall() == [("groen",)]

@@ -25,17 +25,22 @@ class Choice(enum.Enum):
 
 
 class ConflictDialog(QDialog):
-    def __init__(self, conflict: ConcurrentEdit, action_title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, conflict: ConcurrentEdit, action_title: str, me: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflict_dialog")
-        self.setWindowTitle(self.tr("Iemand anders was u voor"))
         self.conflict = conflict
         self.choice = Choice.BACK
         theirs = conflict.theirs
-        intro = plain_label(QLabel(self.tr(
-            "Iemand anders heeft de voortgang van ‘{0}’ gewijzigd nadat u die ophaalde. Uw versie is niet "
-            "opgeslagen en er is niets overschreven. Kies welke versie moet gelden."
-        ).format(action_title), self))
+        if theirs.changed_by == me:  # e.g. an older peildatum the user filled in before: not "someone else"
+            self.setWindowTitle(self.tr("Er staat al een versie op de server"))
+            said = self.tr("Voor ‘{0}’ staat op deze peildatum al een opgave van u op de server, die u hier niet had "
+                           "opgehaald. Uw nieuwe versie is niet opgeslagen en er is niets overschreven. Kies welke "
+                           "versie moet gelden.")
+        else:
+            self.setWindowTitle(self.tr("Iemand anders was u voor"))
+            said = self.tr("Iemand anders heeft de voortgang van ‘{0}’ gewijzigd nadat u die ophaalde. Uw versie is "
+                           "niet opgeslagen en er is niets overschreven. Kies welke versie moet gelden.")
+        intro = plain_label(QLabel(said.format(action_title), self))
         intro.setWordWrap(True)
 
         grid = QGridLayout()

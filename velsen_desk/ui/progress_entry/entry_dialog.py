@@ -272,7 +272,7 @@ class ProgressEntryDialog(QDialog):
         action = self.form.action
         title = action.title if action is not None else ""
         pending = self._pending
-        dialog = ConflictDialog(conflict, title, self)
+        dialog = ConflictDialog(conflict, title, self._connected.user, self)
         self.conflict_dialog = dialog
 
         def decided(_result: int) -> None:
