@@ -323,3 +323,28 @@ def test_a_stored_status_of_ones_own_is_not_called_someone_elses(qtbot, feature,
     assert dialog is not None and dialog.windowTitle() == "Er staat al een versie op de server"
     assert "al een opgave van u op de server" in dialog.text() and "Iemand anders" not in dialog.text()
     assert server.admin.execute("SELECT status FROM party_statuses").fetchall() == [("groen",)]
+
+
+def test_a_conflict_names_the_action_sent_even_when_the_user_moved_on(qtbot, feature, server):
+    user, password = server.grant("Velison Wonen")
+    colleague, colleague_password = server.grant("Velison Wonen")
+    entry = _connect(qtbot, feature, server.url, user, password)
+    with connect(server.url, colleague, colleague_password) as other:
+        other.submit(A01, TODAY, "rood", "Bouw stilgelegd.", NVT, None)
+    form = entry.form
+    form.status_combo.setCurrentIndex(form.status_combo.findData("groen"))
+    form.spent_group.button(ZERO).setChecked(True)
+    sent_title = form.action.title
+    with qtbot.waitSignal(entry.runner.sig_busy_changed, timeout=20000, check_params_cb=lambda busy, _l: not busy):
+        assert entry.submit()
+        # The answer comes through the event loop, so this happens before it arrives.
+        assert entry.select_action(A02)
+        form.explanation_edit.setPlainText("Voor actie 2, nog niet verstuurd.")
+    dialog = entry.conflict_dialog
+    assert dialog is not None and f"‘{sent_title}’" in dialog.text()
+    with qtbot.waitSignal(entry.runner.sig_busy_changed, timeout=20000, check_params_cb=lambda busy, _l: not busy):
+        dialog.keep_theirs_button.click()
+    assert entry.form.action.action_id == A02
+    assert form.explanation_edit.toPlainText() == "Voor actie 2, nog niet verstuurd."
+    assert entry.unsent() == ["2"]  # action 1's dropped version is not counted as unsent
+    assert server.admin.execute("SELECT action_id, status FROM party_statuses").fetchall() == [(A01, "rood")]

@@ -165,7 +165,7 @@ class ProgressEntryDialog(QDialog):
         self.form.set_busy(True)
         self.status_bar.showMessage(self.tr("Versturen…"))
         op = Operation(partial(submit_and_list, self._session, submission), success=self._on_submitted,
-                       failure=self._on_submit_failed, key="progress-entry-submit", expected=(ServerProblem,))
+                       failure=self._on_submit_failed, expected=(ServerProblem,))  # no key: never dropped as stale
         self._runner.start(op.with_progress(self.tr("Versturen…")))
         return True
 
@@ -269,20 +269,26 @@ class ProgressEntryDialog(QDialog):
             "het formulier. De details staan in het logbestand."))
 
     def _show_conflict(self, conflict: ConcurrentEdit) -> None:
-        action = self.form.action
-        title = action.title if action is not None else ""
         pending = self._pending
-        dialog = ConflictDialog(conflict, title, self._connected.user, self)
+        if pending is None:  # not possible: a conflict answers a submission
+            return
+        # The action that was sent, which need not be the one on show (the user may have moved on).
+        row = self.model.row_of(pending.action_id)
+        action = self.model.action(row) if row is not None else None
+        dialog = ConflictDialog(conflict, action.title if action is not None else pending.action_id,
+                                self._connected.user, self)
         self.conflict_dialog = dialog
 
         def decided(_result: int) -> None:
-            if dialog.choice is Choice.RESUBMIT_MINE and pending is not None:
+            if dialog.choice is Choice.RESUBMIT_MINE:
                 # On top of exactly the version shown; if it moved again, the server says so again.
                 self.submit(Submission(pending.action_id, pending.peildatum, pending.status, pending.explanation,
                                        pending.spent, conflict.theirs.version))
-            elif dialog.choice is Choice.KEEP_THEIRS and action is not None:
-                self._drafts.pop(action.action_id, None)
-                self.form.show_action(action)
+            elif dialog.choice is Choice.KEEP_THEIRS:
+                self._drafts.pop(pending.action_id, None)
+                shown = self.form.action
+                if shown is not None and shown.action_id == pending.action_id:
+                    self.form.show_action(shown)
                 self.status_bar.showMessage(self.tr("De versie op de server blijft staan; uw versie is weggelaten."))
                 self.refresh()
 
