@@ -477,6 +477,42 @@ The details are in the log.</translation>
         <source>Publiceren…</source>
         <translation>Publishing…</translation>
     </message>
+    <message>
+        <source>Verbinden met de server…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>Uw acties ophalen…</source>
+        <translation>Fetching your actions…</translation>
+    </message>
+    <message>
+        <source>Versturen…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Lijst bijwerken…</source>
+        <translation>Updating the list…</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Laatste status</source>
+        <translation>Last status</translation>
+    </message>
+    <message>
+        <source>Peildatum</source>
+        <translation>Reference date</translation>
+    </message>
+    <message>
+        <source>Gerealiseerd</source>
+        <translation>Spent</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
 </context>
 <context>
     <name>BeheerFeature</name>
@@ -818,6 +854,160 @@ The details are in the log.</translation>
     <message>
         <source>De grafiek kan niet worden getoond ({0}). De gegevens staan volledig in de lijst ernaast.</source>
         <translation>The chart cannot be shown ({0}). All the data is in the list beside it.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Er staat al een versie op de server</source>
+        <translation>There already is a version on the server</translation>
+    </message>
+    <message>
+        <source>Voor ‘{0}’ staat op deze peildatum al een opgave van u op de server, die u hier niet had opgehaald. Uw nieuwe versie is niet opgeslagen en er is niets overschreven. Kies welke versie moet gelden.</source>
+        <translation>For ‘{0}’ the server already holds a report of yours on this reference date, which you had not fetched here. Your new version was not saved and nothing was overwritten. Choose which version should stand.</translation>
+    </message>
+    <message>
+        <source>Iemand anders was u voor</source>
+        <translation>Someone else was first</translation>
+    </message>
+    <message>
+        <source>Iemand anders heeft de voortgang van ‘{0}’ gewijzigd nadat u die ophaalde. Uw versie is niet opgeslagen en er is niets overschreven. Kies welke versie moet gelden.</source>
+        <translation>Someone else changed the progress of ‘{0}’ after you fetched it. Your version was not saved and nothing was overwritten. Choose which version should stand.</translation>
+    </message>
+    <message>
+        <source>Uw versie (niet opgeslagen)</source>
+        <translation>Your version (not saved)</translation>
+    </message>
+    <message>
+        <source>Op de server (versie {0})</source>
+        <translation>On the server (version {0})</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Gerealiseerd</source>
+        <translation>Spent</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>nu, niet opgeslagen</source>
+        <translation>now, not saved</translation>
+    </message>
+    <message>
+        <source>Versie op de server &amp;houden</source>
+        <translation>&amp;Keep the version on the server</translation>
+    </message>
+    <message>
+        <source>&amp;Mijn versie eroverheen opslaan</source>
+        <translation>&amp;Save my version over it</translation>
+    </message>
+    <message>
+        <source>&amp;Terug naar het formulier</source>
+        <translation>&amp;Back to the form</translation>
+    </message>
+    <message>
+        <source>geen toelichting</source>
+        <translation>no explanation</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>{0} om {1}</source>
+        <translation>{0} at {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Voortgang invullen: verbinden</source>
+        <translation>Report progress: connect</translation>
+    </message>
+    <message>
+        <source>Meld u aan bij de centrale database van de griffie om de voortgang van de acties van uw organisatie in te vullen. U ziet alleen de acties waarvan uw organisatie trekker is.</source>
+        <translation>Log in to the griffie&apos;s central database to report the progress of your organisation&apos;s actions. You see only the actions your organisation leads.</translation>
+    </message>
+    <message>
+        <source>Serveradres</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Wachtwoord &amp;onthouden</source>
+        <translation>&amp;Remember password</translation>
+    </message>
+    <message>
+        <source>Bewaar het wachtwoord in de sleutelhanger van het systeem, nooit in de instellingen van Velsen Desk</source>
+        <translation>Keep the password in the system&apos;s keyring, never in Velsen Desk&apos;s settings</translation>
+    </message>
+    <message>
+        <source>Deze computer heeft geen bruikbare sleutelhanger (keyring) om het wachtwoord veilig te bewaren; Velsen Desk vraagt het daarom elke keer en bewaart het nergens.</source>
+        <translation>This computer has no usable keyring to keep the password safely, so Velsen Desk asks for it each time and stores it nowhere.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruiker:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Verbinden</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Vul het serveradres, uw gebruikersnaam en uw wachtwoord in.</source>
+        <translation>Fill in the server address, your user name and your password.</translation>
+    </message>
+    <message>
+        <source>Verbinden met {0}…</source>
+        <translation>Connecting to {0}…</translation>
+    </message>
+    <message>
+        <source>Verbinden…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Verbinden afgebroken.</source>
+        <translation>Connecting cancelled.</translation>
+    </message>
+    <message>
+        <source>Verbinden lukte niet door een onverwachte fout; de details staan in het logbestand.</source>
+        <translation>Connecting failed because of an unexpected error; the details are in the log file.</translation>
+    </message>
+    <message>
+        <source>Stoppen</source>
+        <translation>Stop</translation>
     </message>
 </context>
 <context>
@@ -1926,6 +2116,95 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
 </context>
 <context>
+    <name>ProgressEntryDialog</name>
+    <message>
+        <source>Voortgang invullen — {0}</source>
+        <translation>Report progress — {0}</translation>
+    </message>
+    <message>
+        <source>Acties van {0}</source>
+        <translation>Actions of {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>Haal de lijst opnieuw op van de server</source>
+        <translation>Fetch the list from the server again</translation>
+    </message>
+    <message>
+        <source>Verbonden met {0} als {1} ({2}), versleuteld (TLS)</source>
+        <translation>Connected to {0} as {1} ({2}), encrypted (TLS)</translation>
+    </message>
+    <message>
+        <source>Verbonden met {0} als {1} ({2}), niet versleuteld</source>
+        <translation>Connected to {0} as {1} ({2}), not encrypted</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actie(s) van {0}</source>
+        <translation>
+            <numerusform>%n action of {0}</numerusform>
+            <numerusform>%n actions of {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Versturen…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Lijst ophalen…</source>
+        <translation>Fetching the list…</translation>
+    </message>
+    <message>
+        <source>Niet verstuurd</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>De voortgang van actie {0} is ingevuld maar niet verstuurd. Toch sluiten? Wat u typte gaat dan verloren.</source>
+        <translation>The progress of action {0} is filled in but not sent. Close anyway? What you typed will then be lost.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: actie {0}, {1} op {2} (versie {3}).</source>
+        <translation>Saved: action {0}, {1} on {2} (version {3}).</translation>
+    </message>
+    <message>
+        <source>Verbinding verbroken; niets opgeslagen.</source>
+        <translation>Connection lost; nothing saved.</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Het versturen lukte niet door een onverwachte fout; er is niets opgeslagen en uw tekst staat nog in het formulier. De details staan in het logbestand.</source>
+        <translation>Sending failed because of an unexpected error; nothing was saved and your text is still in the form. The details are in the log file.</translation>
+    </message>
+    <message>
+        <source>De versie op de server blijft staan; uw versie is weggelaten.</source>
+        <translation>The version on the server stands; your version was dropped.</translation>
+    </message>
+    <message>
+        <source>Lijst bijgewerkt.</source>
+        <translation>List updated.</translation>
+    </message>
+    <message>
+        <source>De lijst ophalen lukte niet door een onverwachte fout; de details staan in het logbestand.</source>
+        <translation>Fetching the list failed because of an unexpected error; the details are in the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressEntryFeature</name>
+    <message>
+        <source>&amp;Voortgang invullen…</source>
+        <translation>Report &amp;progress…</translation>
+    </message>
+    <message>
+        <source>Vul als trekker de voortgang van uw acties in, rechtstreeks in de centrale database van de griffie</source>
+        <translation>As a lead organisation, report the progress of your actions directly in the griffie&apos;s central database</translation>
+    </message>
+</context>
+<context>
     <name>ProgressTab</name>
     <message>
         <source>Nr</source>
@@ -2564,6 +2843,125 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Sluiten</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>StatusForm</name>
+    <message>
+        <source>&amp;Laatste opgave overnemen</source>
+        <translation>&amp;Copy the last report</translation>
+    </message>
+    <message>
+        <source>Vul het formulier met de laatst opgegeven status, toelichting en uitgave, om alleen aan te passen wat veranderd is</source>
+        <translation>Fill the form with the last reported status, explanation and spend, to change only what changed</translation>
+    </message>
+    <message>
+        <source>Peildatum</source>
+        <translation>Reference date</translation>
+    </message>
+    <message>
+        <source>kies een status</source>
+        <translation>choose a status</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>verplicht bij oranje, rood en gestopt</source>
+        <translation>required with oranje, rood and gestopt</translation>
+    </message>
+    <message>
+        <source>&amp;bedrag:</source>
+        <translation>&amp;amount:</translation>
+    </message>
+    <message>
+        <source>Er is (nog) niets uitgegeven</source>
+        <translation>Nothing has been spent (yet)</translation>
+    </message>
+    <message>
+        <source>Niet van toepassing: deze actie heeft geen kosten</source>
+        <translation>Not applicable: this action has no costs</translation>
+    </message>
+    <message>
+        <source>Nog niet bekend: er zijn kosten, maar het bedrag is onbekend</source>
+        <translation>Not yet known: there are costs, but the amount is unknown</translation>
+    </message>
+    <message>
+        <source>bijv. 12.500</source>
+        <translation>e.g. 12.500</translation>
+    </message>
+    <message>
+        <source>Gerealiseerd bedrag in euro</source>
+        <translation>Amount spent in euros</translation>
+    </message>
+    <message>
+        <source>&amp;Versturen</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>&amp;Peildatum:</source>
+        <translation>&amp;Reference date:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Toelichting:</source>
+        <translation>&amp;Explanation:</translation>
+    </message>
+    <message>
+        <source>Gerealiseerde uitgave:</source>
+        <translation>Spent:</translation>
+    </message>
+    <message>
+        <source>Kies links een actie.</source>
+        <translation>Choose an action on the left.</translation>
+    </message>
+    <message>
+        <source>Actie {0}: {1}</source>
+        <translation>Action {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Nog geen voortgang opgegeven.</source>
+        <translation>No progress reported yet.</translation>
+    </message>
+    <message>
+        <source>Laatste opgave: {0} op {1} (versie {2}).</source>
+        <translation>Last report: {0} on {1} (version {2}).</translation>
+    </message>
+    <message>
+        <source>Kies eerst een actie.</source>
+        <translation>Choose an action first.</translation>
+    </message>
+    <message>
+        <source>Kies een status.</source>
+        <translation>Choose a status.</translation>
+    </message>
+    <message>
+        <source>Bij status {0} hoort een toelichting: schrijf waarom.</source>
+        <translation>Status {0} needs an explanation: write why.</translation>
+    </message>
+    <message>
+        <source>Vul het gerealiseerde bedrag in, of kies € 0, n.v.t. of n.n.b.</source>
+        <translation>Fill in the amount spent, or choose € 0, n.v.t. or n.n.b.</translation>
+    </message>
+    <message>
+        <source>‘{0}’ is geen bedrag in hele euro’s; schrijf bijvoorbeeld 12.500.</source>
+        <translation>‘{0}’ is not an amount in whole euros; write for example 12.500.</translation>
+    </message>
+    <message>
+        <source>Kies bij de gerealiseerde uitgave een bedrag, € 0, n.v.t. of n.n.b.</source>
+        <translation>For the spend, choose an amount, € 0, n.v.t. or n.n.b.</translation>
+    </message>
+    <message>
+        <source>Bezig met versturen…</source>
+        <translation>Sending…</translation>
     </message>
 </context>
 <context>

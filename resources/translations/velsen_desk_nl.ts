@@ -150,6 +150,16 @@ Toch afsluiten? De niet-bewaarde tekst gaat dan verloren.</numerusform>
     </message>
 </context>
 <context>
+    <name>ProgressEntryDialog</name>
+    <message numerus="yes">
+        <source>%n actie(s) van {0}</source>
+        <translation>
+            <numerusform>%n actie van {0}</numerusform>
+            <numerusform>%n acties van {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RollbackDialog</name>
     <message numerus="yes">
         <source>Terugzetten verandert %n onderdeel/onderdelen ten opzichte van de huidige gegevens.</source>

@@ -6,6 +6,7 @@ one in it (:func:`scrub` removes it from any text a driver hands back).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from velsen_desk.core.i18n import _
@@ -52,6 +53,7 @@ class StatusVersion:
     spent_text: str
     version: int | None
     changed_by: str | None = None
+    changed_at: dt.datetime | None = None  # when the server stored it (for the conflict message)
 
 
 class ConcurrentEdit(ServerProblem):

@@ -81,7 +81,7 @@ ORDER BY a.plan_id, a.number, a.id
 """
 
 _CURRENT = """
-SELECT status, explanation, spent_text, version, changed_by FROM party_statuses
+SELECT status, explanation, spent_text, version, changed_by, changed_at FROM party_statuses
 WHERE action_id = %s AND peildatum = %s FOR UPDATE
 """
 
@@ -153,7 +153,7 @@ class PartySession:
                         "spent_amount, spent_qualifier, spent_text) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
                         "RETURNING version", (action_id, peildatum, *values)).fetchone()
                 else:
-                    theirs = StatusVersion(current[0], current[1], current[2], current[3], current[4])
+                    theirs = StatusVersion(*current)
                     if expected_version != current[3]:
                         raise ConcurrentEdit(mine, theirs)
                     row = cursor.execute(
@@ -193,7 +193,7 @@ class PartySession:
             row = cursor.execute(_CURRENT.replace(" FOR UPDATE", ""), (action_id, peildatum)).fetchone()
         if row is None:
             return StatusVersion("?", None, "?", None)
-        return StatusVersion(row[0], row[1], row[2], row[3], row[4])
+        return StatusVersion(*row)
 
     def _not_yours(self, action_id: str) -> NotYourAction:
         return NotYourAction(_(

@@ -45,6 +45,7 @@ from velsen_desk.ui.programme_loader import (
     ProgrammeLoader,
     open_local_database,
 )
+from velsen_desk.ui.progress_entry.feature import ProgressEntryFeature
 from velsen_desk.ui.reports import install_report_actions
 from velsen_desk.ui.search.panel import SearchPanel
 from velsen_desk.ui.state import ViewState
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         self.sync.sig_new_version.connect(self._on_new_version)
         self.beheer = BeheerFeature(self, settings, today, show_errors)  # the griffie's menu (griffie mode)
         self.beheer.sig_published.connect(lambda _result: self.sync.start())
+
+        self.progress_entry = ProgressEntryFeature(self, settings, today)  # Bestand → Voortgang invullen…
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
@@ -249,7 +252,8 @@ class MainWindow(QMainWindow):
     # ---- Qt
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.notes.confirm_close_editors():  # a note that could not be kept anywhere: the user chose to stay
+        if not self.notes.confirm_close_editors() or not self.progress_entry.confirm_close():
+            # a note that could not be kept anywhere, or progress typed and not sent: the user chose to stay
             event.ignore()
             return
         self._save_settings()
@@ -257,6 +261,8 @@ class MainWindow(QMainWindow):
         self.search_runner.wait(5000)
         self.sync.wait(5000)
         self.beheer.wait(5000)
+
+        self.progress_entry.wait(5000)
         super().closeEvent(event)
 
     # ---- Building
@@ -299,6 +305,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.sync.sync_action)
         menu.addAction(self.reload_action)
         menu.addAction(self.sync.rollback_action)
+        menu.addSeparator()
+        menu.addAction(self.progress_entry.action)
         menu.addSeparator()
         menu.addAction(self.sync.settings_action)
         menu.addAction(self.beheer.griffie_action)
