@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from conftest import open_window
 from progress_fixtures import PROGRESS_YAML, write_progress
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from velsen_desk.core.paths import bundled_data_dir
@@ -76,6 +78,11 @@ def _progress_rows(window) -> tuple[str, list[str], dict[str, tuple[str, str, st
     QApplication.processEvents()
     window.runner.wait(10000)
     QApplication.processEvents()
+    # the rows come in batches across event-loop turns, after the overviews' worker
+    deadline = time.monotonic() + 20
+    while not tab.filled and time.monotonic() < deadline:
+        QTest.qWait(10)
+    assert tab.filled
     headings, rows = [], {}
     for i in range(tab.tree.topLevelItemCount()):
         top = tab.tree.topLevelItem(i)

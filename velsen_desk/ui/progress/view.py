@@ -78,6 +78,7 @@ class ProgressTab(ProgrammeTab):
         self._progress_of: str | None = None  # the programme id ``progress`` belongs to
         self._overviews: list[PlanOverview] = []
         self._filling = 0  # the latest fill; an older one still adding rows stops
+        self._finished = 0  # the latest fill whose rows are all in
         self._waited = 0.0  # seconds the current fill has waited for the workers (see _add_batch)
         self.header = QLabel(self)
         self.header.setWordWrap(True)
@@ -237,6 +238,11 @@ class ProgressTab(ProgrammeTab):
         if self._state.data is data:  # a newer programme reads its own
             self.show_progress(data, progress)
 
+    @property
+    def filled(self) -> bool:
+        """Whether the rows of the latest fill asked for are all in (they come in batches)."""
+        return self._filling > 0 and self._finished == self._filling
+
     def _fill(self, data: ProgrammeData, progress: ProgressData) -> None:
         """Show ``progress``: the overviews are worked out off the GUI thread (in the window),
         the rows are added a batch per event-loop turn, and the header says the result once
@@ -325,6 +331,7 @@ class ProgressTab(ProgrammeTab):
                      ticket: int) -> None:
         if ticket != self._filling:
             return
+        self._finished = ticket
         # Fixed: sized to contents, the spanned headings would widen the number column.
         self.tree.setColumnWidth(NUMBER, 70)
         self.tree.setColumnWidth(TITLE, 320)
