@@ -45,3 +45,19 @@ def test_no_two_items_of_a_dutch_menu_share_their_alt_letter(qtbot, built_db, se
     window = open_window(qtbot, built_db, settings)
     assert _clashes(window) == []
     window.runner.wait(5000)
+
+
+@pytest.mark.xfail(strict=True, reason="Ctrl+1…5 switch the tab but leave the keyboard focus in the search field")
+def test_a_tab_shortcut_takes_the_keyboard_into_that_tab(qtbot, built_db, settings):
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot, built_db, settings)
+    window.activateWindow()
+    window.search.field.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search.field)
+    window.tab_actions[2].trigger()  # Beeld → Begroting, Ctrl+3
+    assert window.tabs.currentIndex() == 2
+    focus = QApplication.focusWidget()
+    page = window.tabs.currentWidget()
+    assert focus is not None and (focus is page or page.isAncestorOf(focus))
+    window.runner.wait(5000)
