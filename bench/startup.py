@@ -270,6 +270,7 @@ def _make_older_version(home: Path) -> None:
     origin = local.with_name("origin.json")
     data = json.loads(origin.read_text(encoding="utf-8"))
     data["bundle_hash"] = "older-version"
+    data.pop("bundle_files", None)  # a new version's files are new files: their signature is not the stored one
     origin.write_text(json.dumps(data), encoding="utf-8")
     with sqlite3.connect(local) as conn:
         conn.execute("UPDATE meta SET value = 'older-version' WHERE key = 'data_version'")

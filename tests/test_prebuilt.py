@@ -13,7 +13,7 @@ from velsen_desk.curation.loader import load_dataset
 from velsen_desk.storage import local_copy
 from velsen_desk.storage.database import inspect_database
 from velsen_desk.storage.local_copy import ensure_local_database, read_origin
-from velsen_desk.storage.prebuilt import PREBUILT_FILE, bundle_hash, prebuilt_folder, prebuilt_for
+from velsen_desk.storage.prebuilt import PREBUILT_FILE, bundle_hash, bundle_signature, prebuilt_folder, prebuilt_for
 from velsen_desk.storage.shape import shape_problems
 
 
@@ -116,3 +116,67 @@ def test_without_a_current_shipped_build_the_metadata_gives_the_shape(own_resour
         assert shape.expected_shape() == shape.metadata_shape()
     finally:
         shape.expected_shape.cache_clear()
+
+
+def _count_hashing(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    real = local_copy.bundle_hash
+
+    def counted() -> str:
+        calls.append(1)
+        return real()
+
+    monkeypatch.setattr(local_copy, "bundle_hash", counted)
+    return calls
+
+
+def test_a_usual_start_reads_the_stored_fingerprint_and_hashes_nothing(own_resources, tmp_path, monkeypatch):
+    db = tmp_path / "home" / "velsen-desk.sqlite"
+    ensure_local_database(db)
+    assert read_origin(db)["bundle_files"] == bundle_signature()
+    calls = _count_hashing(monkeypatch)
+    assert ensure_local_database(db).origin == "ingebouwd"
+    assert calls == []
+
+
+def test_changed_bundled_files_are_hashed_again(own_resources, tmp_path, monkeypatch):
+    db = tmp_path / "home" / "velsen-desk.sqlite"
+    ensure_local_database(db)
+    before = read_origin(db)["bundle_hash"]
+    changed = own_resources / "data" / "velsen-2022.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n# een opmerking\n", encoding="utf-8")
+    calls = _count_hashing(monkeypatch)
+    ensure_local_database(db)
+    assert calls  # the signature changed with the file: the stored fingerprint is not trusted
+    assert read_origin(db)["bundle_hash"] == bundle_hash() != before
+    assert read_origin(db)["bundle_files"] == bundle_signature()
+
+
+def test_a_copy_without_a_stored_signature_gets_one_once(own_resources, tmp_path, monkeypatch):
+    """A copy an older version made: the first start hashes and stores the signature, the next hashes nothing."""
+    db = tmp_path / "home" / "velsen-desk.sqlite"
+    ensure_local_database(db)
+    origin = read_origin(db)
+    del origin["bundle_files"]
+    local_copy.write_origin(db, origin)
+    calls = _count_hashing(monkeypatch)
+    ensure_local_database(db)
+    assert len(calls) == 1 and read_origin(db)["bundle_files"] == bundle_signature()
+    ensure_local_database(db)
+    assert len(calls) == 1
+
+
+def test_a_synced_copy_is_kept_without_hashing(own_resources, tmp_path, monkeypatch):
+    db = tmp_path / "home" / "velsen-desk.sqlite"
+    ensure_local_database(db)
+    synced = {"origin": "/share/velsen-desk.sqlite"}
+    local_copy.write_origin(db, synced)
+    calls = _count_hashing(monkeypatch)
+    assert ensure_local_database(db).origin == "/share/velsen-desk.sqlite"
+    assert calls == [] and read_origin(db) == synced
+
+
+def test_the_signature_follows_the_schema(monkeypatch):
+    before = bundle_signature()
+    monkeypatch.setattr("velsen_desk.storage.prebuilt.SCHEMA_VERSION", 99)
+    assert bundle_signature() != before

@@ -156,9 +156,18 @@ def test_the_first_paint_imports_neither_hidden_tabs_nor_babel_nor_dialogs(isola
         "        'velsen_desk.ui.sync.settings', 'velsen_desk.ui.notes.overview', 'velsen_desk.sync.diff',\n"
         "        'velsen_desk.sync.sync', 'velsen_desk.core.progress', 'velsen_desk.core.timeline',\n"
         "        'velsen_desk.storage.progress_reader', 'velsen_desk.ui.themes.measure_chart',\n"
-        "        'velsen_desk.ui.help.guide', 'velsen_desk.ui.help.shortcuts')\n"
+        "        'velsen_desk.ui.help.guide', 'velsen_desk.ui.help.shortcuts',\n"
+        # the server client, the ORM, the workbook and OpenSSL (hashlib: the bundle's fingerprint
+        # is read from origin.json while the bundled files are unchanged)
+        "        'psycopg', 'sqlalchemy', 'alembic', 'keyring', 'openpyxl', '_hashlib',\n"
+        # the Beheer menu's and Voortgang invullen's work and dialogs, the search results' contents
+        "        'velsen_desk.ui.beheer.jobs', 'velsen_desk.ui.beheer.import_dialog',\n"
+        "        'velsen_desk.ui.beheer.forms_dialog', 'velsen_desk.ui.progress_entry.connect_dialog',\n"
+        "        'velsen_desk.ui.progress_entry.entry_dialog', 'velsen_desk.ui.progress_entry.jobs',\n"
+        "        'velsen_desk.ui.search.delegate', 'velsen_desk.ui.search.model')\n"
         "from PySide6 import QtWidgets\n"
-        "unmade = ('QStyle', 'QWizard', 'QFileDialog', 'QMdiArea', 'QCalendarWidget', 'QTableWidget')\n"
+        "unmade = ('QStyle', 'QWizard', 'QFileDialog', 'QMdiArea', 'QCalendarWidget', 'QTableWidget',\n"
+        "          'QMessageBox', 'QProgressDialog', 'QStyleOptionViewItem')\n"
         "class Spy(QObject):\n"
         "    def eventFilter(self, obj, event):\n"
         "        if event.type() == QEvent.Type.Paint and w.themes_tab.model.rowCount() > 0:\n"
@@ -194,3 +203,36 @@ def test_pyside_reads_no_source_of_the_modules_loaded_before_it():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-2:] == ["[]", "True"]
+
+
+def test_the_beheer_menu_is_made_when_griffie_mode_is_on(qtbot, built_db, settings):
+    """Out of griffie mode the window makes no Beheer menu; turned on, the menu is made, in the
+    menu bar before Help, with its work."""
+    win = _unshown_window(qtbot, built_db, settings)
+    assert win.beheer._menu is None
+    assert win.beheer.griffie_action in win.menuBar().actions()[0].menu().actions()
+    win.beheer.set_griffie_mode(True)
+    bar = win.menuBar().actions()
+    assert win.beheer.menu.menuAction() in bar
+    assert bar.index(win.beheer.menu.menuAction()) == len(bar) - 2  # before Help
+    assert [a.text() for a in win.beheer.menu.actions() if a.text()][0] == "Werkmap &exporteren…"
+    win.beheer.set_griffie_mode(False)
+    assert win.beheer.menu.menuAction() not in win.menuBar().actions()
+
+
+def test_the_search_results_are_made_with_the_first_result(qtbot, built_db, settings):
+    win = _unshown_window(qtbot, built_db, settings)
+    panel = win.search
+    assert panel._view is None and panel._model is None and panel.dock.widget() is None
+    with qtbot.waitSignal(win.sig_ready, timeout=10000):
+        win.show()
+        win.start()
+    assert panel._view is None  # nothing searched yet: still not made
+    with qtbot.waitSignal(panel.sig_results, timeout=10000) as hits:
+        panel.field.setText("Velsen-Noord")
+        panel.run_query()
+    assert hits.args[0] > 0
+    assert panel.dock.widget() is not None and panel.view.isVisible()
+    assert panel.model.rowCount() > 0
+    win.runner.wait(5000)
+    win.search_runner.wait(5000)

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt, QUrl
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from velsen_desk.core.timeline import year_fraction
 from velsen_desk.storage.search import SearchHit
@@ -334,7 +334,7 @@ def test_a_corrupt_database_shows_a_message_not_a_traceback(isolated_home, monke
     corrupt = isolated_home / "kapot.sqlite"
     corrupt.write_bytes(b"dit is geen database" * 100)
     shown = []
-    monkeypatch.setattr(app_module.QMessageBox, "critical", lambda *args: shown.append(args))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args))
     monkeypatch.setattr("velsen_desk.storage.local_copy.local_database_path", lambda: corrupt)
     monkeypatch.setattr("velsen_desk.storage.local_copy.bundled_data_dir", lambda: isolated_home / "ontbreekt")
     monkeypatch.setattr("velsen_desk.storage.local_copy.prebuilt_for", lambda _bundle: None)  # no shipped build either

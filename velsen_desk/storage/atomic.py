@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 
@@ -20,7 +19,9 @@ def write_atomic(target: Path, payload: bytes, *, prefix: str | None = None, pri
     share or a saved PDF is readable by whoever may read the folder; ``private`` makes it
     owner-only (0600) from its first byte, for personal notes.
     """
-    tmp = target.parent / f"{prefix or f'.{target.name}.'}{secrets.token_hex(8)}.tmp"
+    # os.urandom is what secrets.token_hex reads; importing secrets loads OpenSSL (hmac, ~3 ms)
+    # before the window's first paint, which writes nothing
+    tmp = target.parent / f"{prefix or f'.{target.name}.'}{os.urandom(8).hex()}.tmp"
     # O_EXCL: a unique new file, never one an attacker placed; the kernel applies the umask.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600 if private else 0o666)
     try:

@@ -22,7 +22,7 @@ from velsen_desk.core.paths import ORIGIN_FILE, bundled_data_dir, local_database
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.database import DatabaseError, DatabaseInfo, inspect_database
 from velsen_desk.storage.lock import LockedError, UnsafeLockError, directory_lock
-from velsen_desk.storage.prebuilt import bundle_hash, prebuilt_for
+from velsen_desk.storage.prebuilt import bundle_hash, bundle_signature, prebuilt_for
 from velsen_desk.storage.regular_file import read_bounded
 
 log = logging.getLogger(__name__)
@@ -91,13 +91,35 @@ def _look(db_path: Path) -> _Seen:
     return _Seen(info, origin, stamp)
 
 
-def _settled(seen: _Seen, bundle: str) -> LocalDatabase | None:
-    """The local copy when it needs no build: a synced copy, or the bundled build of this bundle."""
+def _settled(seen: _Seen) -> tuple[LocalDatabase | None, str | None]:
+    """The local copy when it needs no build: a synced copy, or the bundled build of this bundle;
+    and the bundle's fingerprint when it had to be known (not for a synced copy)."""
     if seen.info is not None and seen.origin.get("origin") not in (None, "ingebouwd"):
-        return LocalDatabase(seen.info, seen.origin["origin"])  # a synced copy: keep it
+        return LocalDatabase(seen.info, seen.origin["origin"]), None  # a synced copy: keep it
+    bundle = _bundle_of(seen.origin)
     if seen.info is not None and seen.origin.get("bundle_hash") == bundle:
-        return LocalDatabase(seen.info, "ingebouwd")
-    return None
+        return LocalDatabase(seen.info, "ingebouwd"), bundle
+    return None, bundle
+
+
+def _remember_signature(db_path: Path, seen: _Seen, bundle: str) -> None:
+    """Store the bundled files' signature with the fingerprint they were just hashed to (a copy
+    an older version made, or files that got new times), so the next start hashes nothing. Only
+    when the lock is free and the copy is still what was seen: a sync's origin is never overwritten."""
+    try:
+        with directory_lock(db_path.parent):
+            if _stamp(db_path) == seen.stamp and read_origin(db_path) == seen.origin:
+                write_origin(db_path, {**seen.origin, "bundle_hash": bundle, "bundle_files": bundle_signature()})
+    except (LockedError, UnsafeLockError, OSError) as exc:  # only a hint: the next start hashes again
+        log.info("bundle signature not stored: %s", exc)
+
+
+def _bundle_of(origin: dict[str, str]) -> str:
+    """The fingerprint of the bundled files: the one stored with the local copy while the files are
+    as they were then (their signature), so a usual start hashes nothing; else hashed anew."""
+    if (stored := origin.get("bundle_hash")) and origin.get("bundle_files") == bundle_signature():
+        return stored
+    return bundle_hash()
 
 
 def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
@@ -109,14 +131,17 @@ def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
     Raises DatabaseError when there is no usable database and the bundled data cannot be built.
     """
     db_path = db_path or local_database_path()
-    bundle = bundle_hash()
-    settled = _settled(_look(db_path), bundle)
+    seen = _look(db_path)
+    settled, bundle = _settled(seen)
     if settled is not None:
-        return settled  # start-up path: no lock, no YAML parsing when nothing changed
+        if bundle is not None and seen.origin.get("bundle_files") != bundle_signature():
+            _remember_signature(db_path, seen, bundle)
+        return settled  # start-up path: no lock, no YAML parsing, no hashing when nothing changed
     try:
         with directory_lock(db_path.parent, wait_seconds=LOCK_WAIT_SECONDS):
             seen = _look(db_path)  # a sync may have finished while we waited
-            return _settled(seen, bundle) or _build_default(db_path, seen, bundle)
+            settled, bundle = _settled(seen)
+            return settled or _build_default(db_path, seen, bundle or bundle_hash())
     except (LockedError, UnsafeLockError, OSError) as exc:
         seen = _look(db_path)
         if seen.info is not None:
@@ -177,7 +202,7 @@ def _build_default(db_path: Path, seen: _Seen, bundle: str) -> LocalDatabase:
 
 def _adopted(db_path: Path, info: DatabaseInfo, bundle: str) -> LocalDatabase:
     try:
-        write_origin(db_path, {"origin": "ingebouwd", "bundle_hash": bundle})
+        write_origin(db_path, {"origin": "ingebouwd", "bundle_hash": bundle, "bundle_files": bundle_signature()})
     except OSError as exc:  # only a hint: without it the next start checks the bundle again
         log.warning("origin not written: %s", exc)
     return LocalDatabase(info, "ingebouwd")

@@ -8,7 +8,6 @@ such as ``/dev/zero``, a FIFO or a socket on the share is refused before a byte 
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +23,8 @@ Progress = Callable[[int, int], None]  # (bytes done, bytes total)
 
 
 def sha256_of(path: Path) -> str:
+    import hashlib  # here, not at the top: the window imports this module before its first paint
+
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK):
@@ -36,6 +37,8 @@ def copy_with_hash(source: Path, target: Path, expected_size: int, progress: Pro
 
     Returns the SHA-256 of what was read. Raises SpecialFileError for a non-regular source and
     TooLargeError when the source holds more than ``expected_size`` bytes."""
+    import hashlib
+
     digest = hashlib.sha256()
     done = 0
     with open_regular(source) as src, open(target, "wb") as dst:

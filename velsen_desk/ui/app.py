@@ -10,7 +10,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from velsen_desk.core.paths import APP_AUTHOR, APP_NAME, resources_dir
 from velsen_desk.ui.language import Language, install_language, install_translation
@@ -54,6 +54,8 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     """An unexpected error: log the traceback, show the user a Dutch message, keep running."""
     log.error("onverwachte fout:\n%s", "".join(traceback.format_exception(kind, value, tb)))
     if QApplication.instance() is not None:
+        from PySide6.QtWidgets import QMessageBox  # made when first needed: not for the first paint
+
         QMessageBox.critical(
             None,
             _tr("Velsen Desk – onverwachte fout"),

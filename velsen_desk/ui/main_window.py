@@ -18,7 +18,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSizePolicy,
     QTabWidget,
@@ -60,6 +59,8 @@ from velsen_desk.ui.widgets.style import escaped_rich_text
 from velsen_desk.ui.window_geometry import place_window
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from velsen_desk.sync.sync import SyncResult
     from velsen_desk.ui.budget.view import BudgetTab
     from velsen_desk.ui.notes.overview import NotesOverview
@@ -394,6 +395,8 @@ class MainWindow(QMainWindow):
         text = self.tr("Het gegevensbestand kan niet worden geopend.\n\n{0}").format(error)
         self.sig_failed.emit(text)
         if self._show_errors:
+            from PySide6.QtWidgets import QMessageBox  # made when first needed: not for the first paint
+
             QMessageBox.critical(self, self.tr("Velsen Desk kan niet starten"), escaped_rich_text(text))
             self.close()
 
@@ -464,6 +467,8 @@ class MainWindow(QMainWindow):
         self.sync.update_status()  # no programme shows it after its paint
         self.sig_failed.emit(text)
         if self._show_errors:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self, self.tr("Velsen Desk – fout"), escaped_rich_text(text))
 
     def _reload(self) -> None:
@@ -523,6 +528,8 @@ class MainWindow(QMainWindow):
         it); the data version, a hash, only in the tooltip, for the griffie."""
         version = (self.catalog.summary.data_version if self.catalog else None) or self.tr("onbekend")
         origin = {"origin": self._origin, **(read_origin(self.db_path) if self.db_path else {})}
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Over Velsen Desk"))
         box.setIconPixmap(self.windowIcon().pixmap(64, 64))

@@ -17,14 +17,17 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from velsen_desk.core.task_state import TaskState
-from velsen_desk.ui.beheer.jobs import BeheerError, build_and_publish, export_workbook
 from velsen_desk.ui.operations import Operation, OperationRunner
-from velsen_desk.ui.widgets.style import escaped_rich_text
 
+# The dialogs' Qt classes, the jobs and the menu itself are made when first used: the window's
+# first paint needs only the Griffiemodus action (PySide makes a Qt class's Python class, with all
+# its enum classes, on first use).
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
+
     from velsen_desk.sync.publish import PublishResult
     from velsen_desk.ui.beheer.forms_dialog import FormsDialog
     from velsen_desk.ui.beheer.import_dialog import ImportDialog
@@ -66,21 +69,7 @@ class BeheerFeature(QObject):
         self.griffie_action.setToolTip(self.tr("Toont het menu Beheer om de gegevens bij te werken en te publiceren"))
         self.griffie_action.toggled.connect(self.set_griffie_mode)
 
-        self.menu = QMenu(self.tr("Be&heer"), window)
-        self.menu.setObjectName("beheer_menu")
-        self.export_action = self.menu.addAction(self.tr("Werkmap &exporteren…"))
-        self.export_action.triggered.connect(lambda: self.export_workbook())
-        self.import_action = self.menu.addAction(self.tr("Werkmap &inlezen…"))
-        self.import_action.triggered.connect(lambda: self.open_import())
-        self.forms_action = self.menu.addAction(self.tr("&Voortgangsformulieren maken…"))
-        self.forms_action.triggered.connect(lambda: self.open_forms())
-        self.menu.addSeparator()
-        self.publish_action = self.menu.addAction(self.tr("Database &bouwen en publiceren…"))
-        self.publish_action.triggered.connect(lambda: self.build_and_publish())
-        self.menu.addSeparator()
-        self.folder_action = self.menu.addAction(self.tr("&Gegevensmap kiezen…"))
-        self.folder_action.triggered.connect(lambda: self.choose_folder())
-        self._work_actions = (self.export_action, self.import_action, self.forms_action, self.publish_action)
+        self._menu: QMenu | None = None
 
     # ---- Public API
 
@@ -89,6 +78,13 @@ class BeheerFeature(QObject):
         a raadslid's menu bar holds no hidden Beheer menu."""
         self._before = before
         self._show_menu(self._griffie)
+
+    @property
+    def menu(self) -> QMenu:
+        """The Beheer menu, made on first need (griffie mode, or asked for)."""
+        if self._menu is None:
+            self._menu = self._make_menu()
+        return self._menu
 
     @property
     def griffie_mode(self) -> bool:
@@ -114,6 +110,8 @@ class BeheerFeature(QObject):
             self._settings.sync()
 
     def choose_folder(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         chosen = QFileDialog.getExistingDirectory(
             self._window, self.tr("Kies de gegevensmap (de YAML-bestanden van de griffie)"),
             str(self._folder or Path.home()))
@@ -122,7 +120,11 @@ class BeheerFeature(QObject):
         return self._folder
 
     def export_workbook(self, out: Path | None = None) -> None:
+        from velsen_desk.ui.beheer.jobs import export_workbook
+
         if out is None:
+            from PySide6.QtWidgets import QFileDialog
+
             name, _filter = QFileDialog.getSaveFileName(self._window, self.tr("Werkmap exporteren"),
                                                         str(Path.home() / "gegevens.xlsx"),
                                                         self.tr("Excel-werkmap (*.xlsx)"))
@@ -164,7 +166,11 @@ class BeheerFeature(QObject):
             except ConfigError as exc:
                 self._report(str(exc), failed=True)
                 return
+        from velsen_desk.ui.beheer.jobs import build_and_publish
+
         if confirm and self._show_errors:
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self._window, self.tr("Database bouwen en publiceren"),
                 self.tr("De gegevens uit {0} bouwen en publiceren naar {1}? Alle raadsleden krijgen ze bij hun "
@@ -183,6 +189,11 @@ class BeheerFeature(QObject):
     # ---- Private
 
     def _run(self, work: Callable[[TaskState], T], label: str, success: Callable[[T], None]) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        from velsen_desk.ui.beheer.jobs import BeheerError
+
+        self.menu  # noqa: B018 -- made now if not yet: its work actions are disabled while this runs
         dialog = QProgressDialog(label, self.tr("Annuleren"), 0, 100, self._window)
         dialog.setObjectName("beheer_progress")
         dialog.setWindowTitle(self.tr("Beheer"))
@@ -209,7 +220,28 @@ class BeheerFeature(QObject):
         dialog.canceled.connect(state.cancel)
         dialog.show()
 
+    def _make_menu(self) -> QMenu:
+        menu = QMenu(self.tr("Be&heer"), self._window)
+        menu.setObjectName("beheer_menu")
+        self.export_action = menu.addAction(self.tr("Werkmap &exporteren…"))
+        self.export_action.triggered.connect(lambda: self.export_workbook())
+        self.import_action = menu.addAction(self.tr("Werkmap &inlezen…"))
+        self.import_action.triggered.connect(lambda: self.open_import())
+        self.forms_action = menu.addAction(self.tr("&Voortgangsformulieren maken…"))
+        self.forms_action.triggered.connect(lambda: self.open_forms())
+        menu.addSeparator()
+        self.publish_action = menu.addAction(self.tr("Database &bouwen en publiceren…"))
+        self.publish_action.triggered.connect(lambda: self.build_and_publish())
+        menu.addSeparator()
+        self.folder_action = menu.addAction(self.tr("&Gegevensmap kiezen…"))
+        self.folder_action.triggered.connect(lambda: self.choose_folder())
+        self._work_actions = (self.export_action, self.import_action, self.forms_action, self.publish_action)
+        self._menu = menu
+        return menu
+
     def _show_menu(self, on: bool) -> None:
+        if not on and self._menu is None:
+            return  # never shown: nothing to take out, and nothing to make
         bar = self._window.menuBar()
         action = self.menu.menuAction()
         if on and action not in bar.actions():
@@ -237,6 +269,8 @@ class BeheerFeature(QObject):
         self.sig_published.emit(result)
 
     def _on_failed(self, error: Exception) -> None:
+        from velsen_desk.ui.beheer.jobs import BeheerError
+
         self._done()
         text = str(error) if isinstance(error, BeheerError) else self.tr(
             "Onverwachte fout: {0}. Er is niets gewijzigd.").format(error)
@@ -251,6 +285,10 @@ class BeheerFeature(QObject):
         self._window.statusBar().showMessage(text.splitlines()[0] if text else text, 15000)
         self.sig_message.emit(text)
         if failed and self._show_errors:
+            from PySide6.QtWidgets import QMessageBox
+
+            from velsen_desk.ui.widgets.style import escaped_rich_text
+
             QMessageBox.warning(self._window, self.tr("Beheer"), escaped_rich_text(text))
 
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
@@ -221,6 +220,8 @@ class NoteEditor(QWidget):
         if not unsafe:
             return True
         labels = "\n".join(f"• {n.label}" for n in unsafe)
+        from PySide6.QtWidgets import QMessageBox  # made when first needed: not for the first paint
+
         answer = QMessageBox.question(
             self.window(),
             self.tr("Notitie niet bewaard"),

@@ -9,27 +9,20 @@ from __future__ import annotations
 
 from functools import partial
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6 import QtWidgets
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QTextDocument
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from velsen_desk.ui.operations import Operation, OperationRunner
-from velsen_desk.ui.search.model import HIT_ROLE, MARKED_ROLE, SearchResultsModel
 from velsen_desk.ui.widgets.style import plain_label
+
+if TYPE_CHECKING:
+    from velsen_desk.ui.search.model import SearchResultsModel
 
 DEBOUNCE_MS = 150
 
@@ -51,87 +44,6 @@ def search_hits(db: ReadOnlyDatabase | None, query: str, _state: TaskState) -> l
     from velsen_desk.storage.search import search
 
     return db.read(search, query) if db is not None else []
-
-
-class HighlightDelegate(QStyledItemDelegate):
-    """Draws a hit as rich text: the title with matching words bold, the snippet below, muted.
-
-    ``QtWidgets.QStyle`` is looked up when a hit is drawn: PySide makes a class (with its enums)
-    on first access, and QStyle's ~7 ms are not needed to start.
-
-    The laid-out documents are kept (per hit, font, colours and width): each paint and size
-    hint made and laid out a QTextDocument per row again, ~1 ms each."""
-
-    MAX_KEPT = 400  # a few result lists' worth
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._documents: dict[tuple[object, ...], QTextDocument] = {}
-
-    def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QTextDocument | None:
-        marked = index.data(MARKED_ROLE)
-        if not marked:
-            return None
-        selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        width = option.rect.width()
-        view = self.parent()
-        if width <= 0 and isinstance(view, QTreeView):  # sizeHint: the room the view offers
-            width = view.viewport().width() - 2 * view.indentation()
-        key = (tuple(marked), option.font.key(), selected, palette.text().color().rgba(),
-               palette.highlightedText().color().rgba(), palette.placeholderText().color().rgba(), max(width, 160))
-        doc = self._documents.get(key)
-        if doc is None:
-            if len(self._documents) >= self.MAX_KEPT:
-                self._documents.clear()
-            doc = self._documents[key] = self._make_document(option, marked, selected, width)
-        return doc
-
-    def _make_document(
-        self, option: QStyleOptionViewItem, marked: tuple[str, str, str], selected: bool, width: int
-    ) -> QTextDocument:
-        title, snippet, programme = marked
-        if _plain(snippet) == _plain(title):  # the snippet only repeats the title
-            snippet = ""
-        separator = " · " if snippet else ""
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(2)
-        colour = option.palette.highlightedText().color() if selected else option.palette.text().color()
-        muted = colour.name() if selected else option.palette.placeholderText().color().name()
-        doc.setHtml(
-            f"<div style='color:{colour.name()}'>{marked_html(title)}</div>"
-            f"<div style='color:{muted}'>{marked_html(snippet)}{separator}<i>{escape(programme)}</i></div>"
-        )
-        doc.setTextWidth(max(width, 160))
-        return doc
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        doc = self._document(option, index)
-        if doc is None:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget: QWidget | None = opt.widget  # the stubs say QWidget; Qt gives None without a widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        painter.save()
-        painter.translate(option.rect.topLeft())
-        doc.drawContents(painter, QRectF(0, 0, option.rect.width(), option.rect.height()))
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        doc = self._document(option, index)
-        if doc is None:
-            return super().sizeHint(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
 
 class SearchField(QLineEdit):
@@ -178,31 +90,17 @@ class SearchPanel(QObject):
         self.field.setMinimumWidth(220)
         self.field.setMaximumWidth(320)
 
-        self.model = SearchResultsModel(self)
+        # The dock is made now (the window's saved layout names it); what it holds, with the
+        # delegate's QTextDocument and the model, when a first result is shown: the hidden dock
+        # made ~30 Python classes of Qt enums before the window's first paint.
         self.dock = QDockWidget(self.tr("Zoekresultaten"), parent)
         self.dock.setObjectName("search_dock")
         self.dock.setAccessibleName(self.tr("Zoekresultaten"))
-        body = QWidget(self.dock)
-        self.status = plain_label(QLabel(body))  # quotes what the user typed
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Aantal zoekresultaten"))
-        self.view = QTreeView(body)
-        self.view.setModel(self.model)
-        self.view.setHeaderHidden(True)
-        self.view.setItemDelegate(HighlightDelegate(self.view))
-        self.view.setWordWrap(True)
-        self.view.setAccessibleName(self.tr("Zoekresultaten"))
-        self.view.setAccessibleDescription(self.tr("Resultaten per soort; Enter opent het gekozen resultaat."))
-        self.view.activated.connect(self._on_activated)
-        self.view.clicked.connect(self._on_activated)
-        self.view.installEventFilter(self)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.status)
-        layout.addWidget(self.view, 1)
-        self.dock.setWidget(body)
         self.dock.setMinimumWidth(340)
         self.dock.hide()
+        self._model: SearchResultsModel | None = None
+        self._status: QLabel | None = None
+        self._view: QTreeView | None = None
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -214,6 +112,27 @@ class SearchPanel(QObject):
         self._last_query = ""
 
     # ---- Public API
+
+    @property
+    def model(self) -> SearchResultsModel:
+        if self._model is None:
+            self._make_results()
+        assert self._model is not None
+        return self._model
+
+    @property
+    def status(self) -> QLabel:
+        if self._status is None:
+            self._make_results()
+        assert self._status is not None
+        return self._status
+
+    @property
+    def view(self) -> QTreeView:
+        if self._view is None:
+            self._make_results()
+        assert self._view is not None
+        return self._view
 
     def set_programmes(self, titles: dict[str, str]) -> None:
         self._programmes = titles
@@ -260,6 +179,31 @@ class SearchPanel(QObject):
 
     # ---- Private
 
+    def _make_results(self) -> None:
+        from velsen_desk.ui.search.delegate import HighlightDelegate
+        from velsen_desk.ui.search.model import SearchResultsModel
+
+        self._model = SearchResultsModel(self)
+        body = QWidget(self.dock)
+        self._status = plain_label(QLabel(body))  # quotes what the user typed
+        self._status.setWordWrap(True)
+        self._status.setAccessibleName(self.tr("Aantal zoekresultaten"))
+        self._view = view = QTreeView(body)
+        view.setModel(self._model)
+        view.setHeaderHidden(True)
+        view.setItemDelegate(HighlightDelegate(view))
+        view.setWordWrap(True)
+        view.setAccessibleName(self.tr("Zoekresultaten"))
+        view.setAccessibleDescription(self.tr("Resultaten per soort; Enter opent het gekozen resultaat."))
+        view.activated.connect(self._on_activated)
+        view.clicked.connect(self._on_activated)
+        view.installEventFilter(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._status)
+        layout.addWidget(view, 1)
+        self.dock.setWidget(body)
+
     def _on_escape(self) -> None:
         """The first Escape clears the query and its results; the next one leaves the field."""
         if self.field.text():
@@ -292,6 +236,8 @@ class SearchPanel(QObject):
         self.sig_results.emit(0)
 
     def _on_activated(self, index: QModelIndex) -> None:
+        from velsen_desk.ui.search.model import HIT_ROLE
+
         hit = index.data(HIT_ROLE)
         if hit is not None:
             self.sig_hit_chosen.emit(hit)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolButton
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolButton
 
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.locales import Locale
@@ -25,6 +25,8 @@ from velsen_desk.ui.sync.controller import SyncController
 from velsen_desk.ui.widgets.style import plain_label
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not before the window's first paint
+    from PySide6.QtWidgets import QMessageBox
+
     from velsen_desk.sync.changes import ChangeReport
     from velsen_desk.sync.rollback import RollbackResult
     from velsen_desk.sync.sync import SyncResult
@@ -209,6 +211,8 @@ class SyncFeature(QObject):
         self._window.statusBar().showMessage(self.tr("Synchroniseren mislukt: {0}").format(message), 30000)
         self.sig_sync_failed.emit(message)
         if self._show_errors and not automatic:
+            from PySide6.QtWidgets import QMessageBox  # made when first needed: not for the first paint
+
             self.message_box = QMessageBox(
                 QMessageBox.Icon.Warning, self.tr("Synchroniseren mislukt"), message,
                 QMessageBox.StandardButton.Ok, self._window,
