@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from velsen_desk.core.formatting import UNKNOWN, format_cost, format_euro, format_sum
+from velsen_desk.core.formatting import UNKNOWN, format_cost, format_derived_sum, format_euro
 from velsen_desk.core.i18n import N_
 from velsen_desk.core.locales import DUTCH, Locale
 from velsen_desk.core.money import CostValue, Reconciliation
@@ -33,7 +33,9 @@ class ReconciliationWording:
 
 def reconciliation_wording(rec: Reconciliation, locale: Locale = DUTCH) -> ReconciliationWording:
     _ = locale._
-    computed = format_sum(rec.computed, locale)
+    # The computed side is a sum no document prints: five n.v.t. actions add up to "n.v.t.", not
+    # "€ 0" (the document's own "€0" stands beside it, with its quote).
+    computed = format_derived_sum(rec.computed, locale)
     if rec.documented is None:
         return ReconciliationWording(Verdict.NO_DOCUMENT, computed, _("geen totaal in het document"))
     documented = format_cost(rec.documented, locale)

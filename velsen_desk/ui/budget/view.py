@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk.core import records
-from velsen_desk.core.formatting import format_cost_short, format_sum
+from velsen_desk.core.formatting import format_cost_short, format_derived_sum, format_sum
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.money import CostSum, CostValue
 from velsen_desk.core.plans import total_of_plans
@@ -318,7 +318,7 @@ class BudgetTab(ProgrammeTab):
         rec = plan.reconciliation
         text = (
             f"{html_css()}<b>{esc(plan.title)}</b> — "
-            + esc(self.tr("berekend {0}")).format(esc(format_sum(rec.computed, window_locale())))
+            + esc(self.tr("berekend {0}")).format(esc(format_derived_sum(rec.computed, window_locale())))
             + f" · {esc(reconciliation_text(rec))}"
         )
         if len(data.plans) > 1:
