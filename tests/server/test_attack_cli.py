@@ -163,7 +163,7 @@ def test_a_typo_in_the_port_is_a_usage_message_not_an_unexpected_error(capsys, u
 def test_a_successful_grant_leaves_the_new_password_nowhere(server, monkeypatch, capsys, isolated_home):
     login = f"p_{uuid.uuid4().hex[:8]}"
     monkeypatch.setattr("sys.stdin", io.StringIO("Zeer-Geheim-Wachtwoord-7\n"))
-    assert main(["--verbose", "server", "grant", "--url", server.url, "--as", "postgres", "--user", login,
+    assert main(["server", "grant", "--url", server.url, "--as", "postgres", "--user", login,
                  "--organisation", "Velison Wonen", "--role", "partij", "--password-stdin"]) == 0
     out = capsys.readouterr()
     everything = out.out + out.err
