@@ -162,4 +162,7 @@ def load(connection: psycopg.Connection, dataset: DataSet, files: Mapping[str, s
     except pg_errors.InsufficientPrivilege:
         raise ServerError(_("Deze gebruiker mag de gegevens op de server niet wijzigen (alleen de griffie). "
                             "Er is niets geladen.")) from None
+    except pg_errors.CheckViolation as exc:  # a rule only the server knows (e.g. a peildatum a year ahead)
+        raise ServerError(_("Laden geweigerd door de server: {detail}. Er is niets geladen.").format(
+            detail=exc.diag.message_primary or exc.diag.constraint_name or "")) from None
     return summary
