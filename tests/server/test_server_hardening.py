@@ -165,3 +165,52 @@ def test_a_secret_in_any_query_parameter_is_refused_without_repeating_it(url):
 
 def test_an_ordinary_query_parameter_is_still_accepted():
     assert parse_address("postgresql://h:5433/velsen?sslmode=require").sslmode == "require"
+
+
+# --- who is named in the export -----------------------------------------------------------------------------------
+
+
+def test_a_griffie_login_of_a_trekker_organisation_is_exported_as_the_griffie(server, tmp_path):
+    import yaml
+
+    user, password = server.grant("Velison Wonen")
+    griffier, griffie_password = server.grant("Gemeente Velsen", "griffie")  # also the trekker of many actions
+    with _raw(server, user, password) as raw:
+        _insert(raw, "groen", None, "nvt", None, "n.v.t.")
+    with _raw(server, griffier, griffie_password) as raw:
+        raw.execute("UPDATE party_statuses SET status = 'rood', explanation = 'Gestopt.'")
+    assert main(["server", "export", "--url", server.url, "--as", "postgres", "-o", str(tmp_path / "out")]) == 0
+    data = yaml.safe_load((tmp_path / "out" / "voortgang-partijen.yaml").read_text(encoding="utf-8"))
+    [report] = data["progress_reports"]
+    assert report["stated_by"] == "opgave van griffie (Gemeente Velsen)"
+
+
+# --- the griffie's side of the peildatum rule -------------------------------------------------------------------
+
+
+def test_the_griffie_cannot_add_a_report_on_a_day_the_parties_reported(server):
+    user, password = server.grant("Velison Wonen")
+    griffier, griffie_password = server.grant("Griffie Velsen", "griffie")
+    with _raw(server, user, password) as raw:
+        _insert(raw, "groen", None, "nvt", None, "n.v.t.", dt.date(2024, 7, 1))
+    with _raw(server, griffier, griffie_password) as raw, pytest.raises(psycopg.errors.CheckViolation):
+        raw.execute("INSERT INTO progress_reports (id, plan_id, title, date, reported_by, example, stated_by) VALUES "
+                    "('vr.test', 'velsen-2022.avn', 'Rapportage', '2024-07-01', 'griffie', false, 'opgave')")
+
+
+def test_load_of_a_report_on_a_day_the_parties_reported_is_refused_in_dutch(server, capsys, tmp_path):
+    from velsen_desk.core.paths import bundled_data_dir
+
+    user, password = server.grant("Velison Wonen")
+    with _raw(server, user, password) as raw:
+        _insert(raw, "groen", None, "nvt", None, "n.v.t.", dt.date(2024, 7, 1))  # the example's first report day
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for path in [*bundled_data_dir().glob("*.yaml"), bundled_data_dir().parent.parent / "examples" /
+                 "voortgang-voorbeeld.yaml"]:
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    before = server.admin.execute("SELECT count(*) FROM audit_log").fetchone()
+    assert main(["server", "load", "--url", server.url, "--as", "postgres", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "al voortgang van de partijen" in err and "onverwachts" not in err
+    assert server.admin.execute("SELECT count(*) FROM audit_log").fetchone() == before

@@ -149,10 +149,11 @@ def load(connection: psycopg.Connection, dataset: DataSet, files: Mapping[str, s
     try:
         with connection.transaction(), connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_LOAD_LOCK,))
+            # Before the tables: the database's trigger would refuse the report too, less clearly.
+            _refuse_double_reports(cursor, curated)
             for table in CURATED_TABLES:
                 _apply_table(cursor, table, rows.get(table, []), summary)
             _apply_table(cursor, "record_files", _record_files(curated, record_files), summary)
-            _refuse_double_reports(cursor, curated)
             _apply_statuses(cursor, statuses, summary)
     except pg_errors.ForeignKeyViolation as exc:
         detail = exc.diag.message_detail or ""

@@ -116,6 +116,23 @@ END
 $$
 """
 
+# The same rule from the griffie's side: a progress report on a day the parties already reported
+# on for that plan (``load`` says so in Dutch first; this refuses the griffie's raw SQL).
+REPORT_DAY_TAKEN = "progress_reports_day_free"
+_CHECK_REPORT = f"""
+CREATE FUNCTION public.velsen_check_report() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER {_SEARCH_PATH} AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM public.party_statuses s JOIN public.actions a ON a.id = s.action_id
+               WHERE a.plan_id = NEW.plan_id AND s.peildatum = NEW.date) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation', CONSTRAINT = '{REPORT_DAY_TAKEN}',
+            MESSAGE = format('de partijen hebben voor dit actieplan al voortgang op %s', NEW.date);
+    END IF;
+    RETURN NEW;
+END
+$$
+"""
+
 # A party's own action: its trekker is the party's organisation (compared without case).
 _OWN_ACTION = ("EXISTS (SELECT 1 FROM public.actions a WHERE a.id = action_id "
                "AND lower(a.trekker) = lower(public.velsen_organisation_of(current_user)))")
@@ -130,12 +147,13 @@ def upgrade_statements() -> list[str]:
         _STAMP,
         _AUDIT,
         _CHECK_STATUS,
+        _CHECK_REPORT,
         "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
         f"GRANT USAGE ON SCHEMA public TO {GRIFFIE_GROUP}, {PARTIJ_GROUP}",
         "REVOKE ALL ON FUNCTION velsen_organisation_of(text), velsen_role_of(text) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION velsen_organisation_of(text), velsen_role_of(text) "
         f"TO {GRIFFIE_GROUP}, {PARTIJ_GROUP}",
-        "REVOKE ALL ON FUNCTION velsen_audit(), velsen_check_status() FROM PUBLIC",
+        "REVOKE ALL ON FUNCTION velsen_audit(), velsen_check_status(), velsen_check_report() FROM PUBLIC",
         f"GRANT SELECT ON alembic_version TO {GRIFFIE_GROUP}, {PARTIJ_GROUP}",
     ]
     for table in CURATED_TABLES:
@@ -164,6 +182,8 @@ def upgrade_statements() -> list[str]:
         "FOR EACH ROW EXECUTE FUNCTION velsen_stamp_status()",
         "CREATE TRIGGER party_statuses_check BEFORE INSERT OR UPDATE OF action_id, peildatum ON party_statuses "
         "FOR EACH ROW EXECUTE FUNCTION velsen_check_status()",
+        "CREATE TRIGGER progress_reports_check BEFORE INSERT OR UPDATE OF plan_id, date ON progress_reports "
+        "FOR EACH ROW EXECUTE FUNCTION velsen_check_report()",
     ]
     statements += [
         f'CREATE TRIGGER "{table}_audit" AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
@@ -180,6 +200,7 @@ def downgrade_statements() -> list[str]:
         *statements,
         "DROP TRIGGER IF EXISTS party_statuses_stamp ON party_statuses",
         "DROP TRIGGER IF EXISTS party_statuses_check ON party_statuses",
+        "DROP TRIGGER IF EXISTS progress_reports_check ON progress_reports",
         "DROP POLICY IF EXISTS party_own_actions ON party_statuses",
         "DROP POLICY IF EXISTS griffie_all ON party_statuses",
         "DROP POLICY IF EXISTS owner_all ON party_statuses",
@@ -188,6 +209,7 @@ def downgrade_statements() -> list[str]:
         "DROP FUNCTION IF EXISTS velsen_audit()",
         "DROP FUNCTION IF EXISTS velsen_stamp_status()",
         "DROP FUNCTION IF EXISTS velsen_check_status()",
+        "DROP FUNCTION IF EXISTS velsen_check_report()",
         "DROP FUNCTION IF EXISTS velsen_role_of(text)",
         "DROP FUNCTION IF EXISTS velsen_organisation_of(text)",
     ]
