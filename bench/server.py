@@ -168,9 +168,9 @@ def main() -> None:
 
             total = len(accounts) * args.statuses
             for run in range(args.runs):
-                app_wall, app_lat = _run_clients(work(2040 + run * 2),
+                app_wall, app_lat = _run_clients(work(1990 + run * 2),
                                                  lambda u, p: _AppClient(url, u, p))
-                plain_wall, plain_lat = _run_clients(work(2041 + run * 2),
+                plain_wall, plain_lat = _run_clients(work(1991 + run * 2),
                                                      lambda u, p: _PlainClient(cluster, "bench", u, p))
                 app_tp, plain_tp = total / app_wall, total / plain_wall
                 print(f"run {run + 1}: {len(accounts)} clients x {args.statuses} statuses: "

@@ -22,6 +22,7 @@ from velsen_desk.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from velsen_desk.curation.loader import DataSet
+    from velsen_desk.server.accounts import Membership
     from velsen_desk.server.admin import AdminConnection
 
 
@@ -176,10 +177,25 @@ def _grant(args: argparse.Namespace) -> int:
     password = _new_password(args)
     with open_admin(args.url, args.connect_as) as admin:
         new = admin.grant(args.login, password, args.organisation, args.role)
+        member = admin.membership(args.login)
     message = (_("Gebruiker {login} aangemaakt: {role} voor {organisation}.") if new else
                _("Gebruiker {login} bijgewerkt: {role} voor {organisation} (nieuw wachtwoord)."))
-    print(message.format(login=safe(args.login), role=args.role, organisation=safe(args.organisation)))
+    print(message.format(login=safe(args.login), role=args.role, organisation=safe(member.organisation)))
+    if args.role == "partij":
+        _print_trekker_check(member)
     return EXIT_OK
+
+
+def _print_trekker_check(member: Membership) -> None:
+    """A party sees only the actions its organisation is trekker of: say how many, or warn."""
+    if member.actions:
+        print(ngettext("{organisation} is trekker van {n} actie.", "{organisation} is trekker van {n} acties.",
+                       member.actions).format(organisation=safe(member.organisation), n=member.actions))
+        return
+    print(_("Let op: {organisation} is van geen enkele actie de trekker, dus deze gebruiker ziet geen acties. "
+            "Bekende trekkers: {trekkers}. Controleer de spelling (hoofdletters tellen niet).").format(
+                organisation=safe(member.organisation),
+                trekkers=", ".join(safe(t) for t in member.trekkers) or _("(nog geen)")), file=sys.stderr)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import os
 import re
+from dataclasses import dataclass
 
 import psycopg
 from psycopg import sql
@@ -70,12 +71,48 @@ def grant(connection: psycopg.Connection, login: str, password: str, organisatio
             cursor.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(login)))
             if exists:
                 cursor.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), sql.Identifier(login)))
-            row = cursor.execute("INSERT INTO organisations (name) VALUES (%s) ON CONFLICT (name) DO UPDATE "
-                                 "SET name = EXCLUDED.name RETURNING id", (organisation.strip(),)).fetchone()
-            assert row is not None
+            row = _organisation_id(cursor, normalised_organisation(organisation))
             cursor.execute("INSERT INTO members (login, organisation_id, role) VALUES (%s, %s, %s) "
                            "ON CONFLICT (login) DO UPDATE SET organisation_id = EXCLUDED.organisation_id, "
                            "role = EXCLUDED.role", (login, row[0], role))
     except psycopg.errors.InsufficientPrivilege:
         raise ServerError(_("Deze gebruiker mag geen gebruikers aanmaken op de server (CREATEROLE nodig).")) from None
     return not exists
+
+
+def normalised_organisation(name: str) -> str:
+    """``name`` with its spaces collapsed: "Velison  Wonen " is "Velison Wonen"."""
+    return " ".join(name.split())
+
+
+def _organisation_id(cursor: psycopg.Cursor[tuple[object, ...]], name: str) -> tuple[object, ...]:
+    """The organisation of that name however it is capitalised or spaced (the database has a unique
+    index on the same normal form), added when new under the spelling given."""
+    row = cursor.execute("SELECT id FROM organisations WHERE lower(regexp_replace(btrim(name), '\\s+', ' ', 'g')) "
+                         "= lower(%s)", (name,)).fetchone()
+    if row is None:
+        row = cursor.execute("INSERT INTO organisations (name) VALUES (%s) RETURNING id", (name,)).fetchone()
+    assert row is not None
+    return row
+
+
+@dataclass(frozen=True)
+class Membership:
+    """What a granted login acts for: the organisation as stored, and how many actions it is trekker of
+    (compared as the row-level policy compares); ``trekkers`` are all the trekkers the data knows."""
+
+    organisation: str
+    actions: int
+    trekkers: tuple[str, ...]
+
+
+def membership(connection: psycopg.Connection, login: str) -> Membership:
+    with connection.transaction(), connection.cursor() as cursor:
+        row = cursor.execute("SELECT o.name, (SELECT count(*) FROM actions a WHERE lower(a.trekker) = lower(o.name)) "
+                             "FROM members m JOIN organisations o ON o.id = m.organisation_id WHERE m.login = %s",
+                             (login,)).fetchone()
+        trekkers = tuple(str(r[0]) for r in cursor.execute(
+            "SELECT DISTINCT trekker FROM actions WHERE trekker IS NOT NULL ORDER BY 1").fetchall())
+    if row is None:
+        raise ServerError(_("Gebruiker ‘{login}’ hoort bij geen organisatie.").format(login=login))
+    return Membership(str(row[0]), int(str(row[1])), trekkers)

@@ -111,3 +111,6 @@ class AdminConnection:
     def grant(self, login: str, password: str, organisation: str, role: str) -> bool:
         self.require_current()
         return accounts.grant(self.connection, login, password, organisation, role)
+
+    def membership(self, login: str) -> accounts.Membership:
+        return accounts.membership(self.connection, login)

@@ -8,6 +8,7 @@ whether it is encrypted (``pg_stat_ssl``), for the status bar.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import psycopg
@@ -21,6 +22,8 @@ CONNECT_TIMEOUT_SECONDS = 10
 # SQLSTATEs of a refused login: invalid_password, invalid_authorization_specification.
 _LOGIN_REFUSED = {"28P01", "28000"}
 _UNKNOWN_DATABASE = "3D000"
+# libpq would take a password from these query parameters; refused like user:password@.
+_SECRET_PARAMETERS = {"password", "passfile"}
 
 
 @dataclass(frozen=True)
@@ -39,13 +42,13 @@ def parse_address(url: str) -> ServerAddress:
     """``postgresql://[user@]host[:port]/database[?sslmode=…]``; a password in it is refused."""
     try:
         parsed: URL = make_url(url)
-    except ArgumentError:
-        raise ServerError(_("‘{url}’ is geen serveradres; schrijf postgresql://server:5432/database.").format(
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number, an unclosed "[" …
+        raise ServerError(_("‘{url}’ is geen geldig serveradres; schrijf postgresql://server:5432/database.").format(
             url=_without_password(url))) from None
     if not parsed.drivername.startswith("postgresql"):
         raise ServerError(_("‘{url}’ is geen PostgreSQL-adres; schrijf postgresql://server:5432/database.").format(
             url=_without_password(url)))
-    if parsed.password is not None:
+    if parsed.password is not None or any(key.lower() in _SECRET_PARAMETERS for key in parsed.query):
         raise ServerError(_("Zet geen wachtwoord in het serveradres: het zou in logs en de geschiedenis van de "
                             "terminal belanden. Het programma vraagt erom."))
     if not parsed.database:
@@ -56,9 +59,12 @@ def parse_address(url: str) -> ServerAddress:
 
 def _without_password(url: str) -> str:
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "…"
+        parsed = make_url(url)
+        query = {k: v for k, v in parsed.query.items() if k.lower() not in _SECRET_PARAMETERS}
+        return parsed.set(query=query).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        # Unparseable: show it without whatever could be a secret (user info, query).
+        return re.sub(r"//.*@", "//", url.split("?", 1)[0])
 
 
 def sqlalchemy_url(address: ServerAddress, user: str, password: str) -> URL:

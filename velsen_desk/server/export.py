@@ -103,8 +103,10 @@ def read_dataset(connection: psycopg.Connection) -> tuple[DataSet, dict[str, str
                 files.setdefault(str(row["id"]), _FALLBACK_FILE)
         statuses = [PartyStatus(**r) for r in cursor.execute(
             # The report names who gave the figures: the organisation of the login that last changed
-            # the status (a party, or the griffie), else the action's trekker.
-            "SELECT s.action_id, a.plan_id, coalesce((SELECT o.name FROM members m JOIN organisations o "
+            # the status, else the action's trekker. A griffie login is named as the griffie even when
+            # its organisation is, say, "Gemeente Velsen" (also a trekker): its edit is no party's word.
+            "SELECT s.action_id, a.plan_id, coalesce((SELECT CASE WHEN m.role = 'griffie' AND o.name !~* 'griffie' "
+            "THEN 'griffie (' || o.name || ')' ELSE o.name END FROM members m JOIN organisations o "
             "ON o.id = m.organisation_id WHERE m.login = s.changed_by), a.trekker, s.changed_by) AS trekker, "
             "s.peildatum, s.status, s.explanation, s.spent_status, "
             "s.spent_amount, s.spent_qualifier, s.spent_text "

@@ -149,10 +149,11 @@ def load(connection: psycopg.Connection, dataset: DataSet, files: Mapping[str, s
     try:
         with connection.transaction(), connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_LOAD_LOCK,))
+            # Before the tables: the database's trigger would refuse the report too, less clearly.
+            _refuse_double_reports(cursor, curated)
             for table in CURATED_TABLES:
                 _apply_table(cursor, table, rows.get(table, []), summary)
             _apply_table(cursor, "record_files", _record_files(curated, record_files), summary)
-            _refuse_double_reports(cursor, curated)
             _apply_statuses(cursor, statuses, summary)
     except pg_errors.ForeignKeyViolation as exc:
         detail = exc.diag.message_detail or ""
@@ -162,4 +163,7 @@ def load(connection: psycopg.Connection, dataset: DataSet, files: Mapping[str, s
     except pg_errors.InsufficientPrivilege:
         raise ServerError(_("Deze gebruiker mag de gegevens op de server niet wijzigen (alleen de griffie). "
                             "Er is niets geladen.")) from None
+    except pg_errors.CheckViolation as exc:  # a rule only the server knows (e.g. a peildatum a year ahead)
+        raise ServerError(_("Laden geweigerd door de server: {detail}. Er is niets geladen.").format(
+            detail=exc.diag.message_primary or exc.diag.constraint_name or "")) from None
     return summary

@@ -15,6 +15,8 @@ from velsen_desk.core.i18n import _
 from velsen_desk.server.errors import MigrationState
 
 _SCRIPTS = Path(__file__).parent / "migrations"
+_REVOKE_TEMP = ("DO $$ BEGIN EXECUTE 'REVOKE TEMPORARY ON DATABASE ' || quote_ident(current_database()) "
+                "|| ' FROM PUBLIC'; END $$")
 
 
 def _config(connection: Connection | None = None) -> Config:
@@ -51,6 +53,9 @@ def upgrade(engine: Engine) -> UpgradeResult:
         before = current_revision(connection)
         _check_known(before)
         command.upgrade(_config(connection), "head")
+        # On every init, not in a migration: a database's ACL is not copied from a template or by a
+        # plain restore. Without TEMP no login can shadow our tables with temp tables of the same name.
+        connection.exec_driver_sql(_REVOKE_TEMP)
         after = current_revision(connection)
     assert after is not None
     return UpgradeResult(before, after)

@@ -13,6 +13,7 @@ server's answers into typed errors with a Dutch message:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import psycopg
@@ -34,6 +35,8 @@ from velsen_desk.server.errors import (
     scrub,
 )
 from velsen_desk.server.migrate import head_revision
+from velsen_desk.server.schema import NNB_TEXTS, NVT_TEXTS
+from velsen_desk.server.security import PEILDATUM_TAKEN
 
 __all__ = [
     "ConcurrentEdit",
@@ -138,6 +141,7 @@ class PartySession:
         if needs_explanation(status) and explanation is None:
             raise ServerError(_("Bij status {status} hoort een toelichting.").format(status=status_label(status)))
         _check_spent(spent)
+        _check_peildatum(peildatum)
         mine = StatusVersion(status.value, explanation, spent.text, expected_version, self._user)
         try:
             connection = self._live()
@@ -170,6 +174,10 @@ class PartySession:
         except pg_errors.InsufficientPrivilege:
             raise self._not_yours(action_id) from None
         except pg_errors.CheckViolation as exc:
+            if exc.diag.constraint_name == PEILDATUM_TAKEN:  # the griffie reported this day since our check
+                raise PeildatumTaken(_("Voor dit actieplan staat op {date} al een voortgangsrapportage in de gegevens "
+                                       "van de griffie. Kies een andere peildatum.").format(
+                                           date=format_long_date(peildatum))) from None
             raise ServerError(_("De server weigert deze voortgang: {detail}.").format(
                 detail=scrub(str(exc).splitlines()[0], self._password))) from None
         except psycopg.OperationalError:
@@ -216,6 +224,30 @@ def _check_spent(spent: CostValue) -> None:
                             "opgegeven."))
     if spent.amount is not None and spent.amount < 0:
         raise ServerError(_("Een uitgegeven bedrag kan niet negatief zijn."))
+    # The text must say what the status says (the database checks the same): "n.v.t." is no amount.
+    text = spent.text.strip().lower()
+    if spent.status is CostStatus.NOT_APPLICABLE and text not in NVT_TEXTS:
+        raise ServerError(_("Bij uitgave n.v.t. hoort de tekst ‘n.v.t.’, niet ‘{text}’.").format(text=spent.text))
+    if spent.status is CostStatus.TO_BE_DETERMINED and text not in NNB_TEXTS:
+        raise ServerError(_("Bij uitgave n.n.b. hoort de tekst ‘n.n.b.’, niet ‘{text}’.").format(text=spent.text))
+    if spent.status is CostStatus.AMOUNT and (not any(c.isdigit() for c in text)
+                                              or re.search(r"n\.?[vn]\.?[tb]", text)):
+        raise ServerError(_("De tekst ‘{text}’ bij een uitgegeven bedrag noemt geen bedrag.").format(text=spent.text))
+
+
+def latest_peildatum(today: dt.date | None = None) -> dt.date:
+    """The last peildatum the server accepts: a year from today (the database checks the same)."""
+    today = today or dt.date.today()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + 1, day=28)
+
+
+def _check_peildatum(peildatum: dt.date) -> None:
+    if peildatum > latest_peildatum():
+        raise ServerError(_("De peildatum {date} ligt meer dan een jaar vooruit; controleer het jaartal.").format(
+            date=format_long_date(peildatum)))
 
 
 def _party_action(row: tuple[object, ...]) -> PartyAction:

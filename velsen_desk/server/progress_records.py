@@ -11,11 +11,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from velsen_desk.core.formatting import format_long_date
+from velsen_desk.core.i18n import _
 from velsen_desk.core.money import CostStatus
 from velsen_desk.core.progress import ProgressStatus
 from velsen_desk.curation.progress_schema import ProgressEntry, ProgressReport
 from velsen_desk.curation.schema import LABEL_MAX, Cost
+from velsen_desk.server.errors import ServerError
 
 SERVER_PROGRESS_FILE = "voortgang-partijen.yaml"
 
@@ -62,12 +66,25 @@ def records_of(statuses: Iterable[PartyStatus]) -> tuple[list[ProgressReport], l
             title=f"Voortgang op {format_long_date(peildatum)} (opgave via de server)",
             stated_by=f"opgave van {parties}"))
         for s in sorted(items, key=lambda s: s.action_id):
-            entries.append(ProgressEntry(
-                id=entry_id(s.action_id, peildatum), report=report_id(plan, peildatum), action=s.action_id,
-                status=ProgressStatus(s.status), explanation=s.explanation,
-                spent=Cost(status=CostStatus(s.spent_status), amount=s.spent_amount, qualifier=s.spent_qualifier,  # type: ignore[arg-type]
-                           text=s.spent_text)))
+            entries.append(_entry(s, report_id(plan, peildatum)))
     return reports, entries
+
+
+def _entry(s: PartyStatus, report: str) -> ProgressEntry:
+    """The record of one status; a row the data model refuses (written before a database rule
+    existed, or by hand) is named, so the griffie can find it, instead of failing the whole export."""
+    try:
+        return ProgressEntry(
+            id=entry_id(s.action_id, s.peildatum), report=report, action=s.action_id,
+            status=ProgressStatus(s.status), explanation=s.explanation,
+            spent=Cost(status=CostStatus(s.spent_status), amount=s.spent_amount, qualifier=s.spent_qualifier,  # type: ignore[arg-type]
+                       text=s.spent_text))
+    except (ValidationError, ValueError) as exc:
+        detail = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+        raise ServerError(_(
+            "De voortgang van actie ‘{action}’ op peildatum {date} (tabel party_statuses) is geen geldig gegeven: "
+            "{error}. Herstel of verwijder die rij; er is niets geëxporteerd.").format(
+                action=s.action_id, date=s.peildatum.isoformat(), error=detail)) from None
 
 
 def statuses_of(reports: Iterable[ProgressReport],

@@ -20,6 +20,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     ForeignKeyConstraint,
+    Index,
     Integer,
     MetaData,
     String,
@@ -50,6 +51,11 @@ for _table in Base.metadata.tables.values():
 # The curated tables (foreign keys are deferred, so any order): what ``server load`` replaces and ``export`` reads.
 CURATED_TABLES: tuple[str, ...] = tuple(sorted(name for name in Base.metadata.tables if name != "meta"))
 
+# The texts a party's spend may carry with "n.v.t." and "n.n.b." (compared trimmed, without case).
+NVT_TEXTS = ("n.v.t.", "nvt", "n.v.t")
+NNB_TEXTS = ("n.n.b.", "nnb", "n.n.b")
+_BLANKS = "E' \\t\\r\\n'"
+
 ROLE_GRIFFIE = "griffie"
 ROLE_PARTIJ = "partij"
 
@@ -62,6 +68,10 @@ organisations = Table(
     "organisations", SERVER_METADATA,
     Column("id", Integer, primary_key=True),
     Column("name", Text, nullable=False, unique=True),
+    # One name however capitalised or spaced: the policy compares without case, so "Velison Wonen"
+    # and "VELISON  WONEN" must not become two organisations.
+    Index("organisations_name_normalised", text("lower(regexp_replace(btrim(name), '\\s+', ' ', 'g'))"),
+          unique=True),
 )
 
 # A database login role and the organisation it acts for.
@@ -99,11 +109,19 @@ party_statuses = Table(
     Column("changed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     UniqueConstraint("action_id", "peildatum", name="party_statuses_one_per_peildatum"),
     CheckConstraint(f"status IN ({_in(ProgressStatus)})", name="party_statuses_status_known"),
-    CheckConstraint(f"status NOT IN ({_in(NEEDS_EXPLANATION)}) OR explanation IS NOT NULL",
+    # A blank explanation is none: the export's model refuses it, and so would every reader.
+    CheckConstraint(f"status NOT IN ({_in(NEEDS_EXPLANATION)}) OR coalesce(btrim(explanation, {_BLANKS}), '') <> ''",
                     name="party_statuses_explained"),
     CheckConstraint(f"spent_status IN ({_in(CostStatus)})", name="party_statuses_spent_known"),
     # "€ 0", "n.v.t." and "n.n.b." stay apart: an amount only with status amount, always with one.
     CheckConstraint("(spent_status = 'amount') = (spent_amount IS NOT NULL)", name="party_statuses_spent_amount"),
+    # The text shown must say what the status says: "n.v.t." never reads as an amount, nor an amount as n.n.b.
+    CheckConstraint(f"spent_status <> 'nvt' OR lower(btrim(spent_text)) IN ({_in(NVT_TEXTS)})",
+                    name="party_statuses_spent_text_nvt"),
+    CheckConstraint(f"spent_status <> 'nnb' OR lower(btrim(spent_text)) IN ({_in(NNB_TEXTS)})",
+                    name="party_statuses_spent_text_nnb"),
+    CheckConstraint("spent_status <> 'amount' OR (spent_text ~ '[0-9]' AND spent_text !~* 'n\\.?[vn]\\.?[tb]')",
+                    name="party_statuses_spent_text_amount"),
 )
 
 # Append-only: filled by a SECURITY DEFINER trigger; nobody but the owner may change it.
