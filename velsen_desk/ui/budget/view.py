@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
@@ -36,10 +37,10 @@ from velsen_desk.ui.budget.model import (
     TREKKER,
     BudgetModel,
     BudgetNode,
-    BudgetSortProxy,
 )
 from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
+from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.batched_expand import TreeExpander
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
@@ -63,14 +64,13 @@ MAX_BARS = 40  # more bars than this in a ~700 px plot cannot be read: the chart
 
 
 class BudgetTab(ProgrammeTab):
-    def __init__(self, state: ViewState, parent: QWidget | None = None):
+    def __init__(self, state: ViewState, parent: QWidget | None = None, runner: OperationRunner | None = None):
         super().__init__(state, parent)
+        self._runner = runner  # makes the sort keys of a new tree (without one: on the first sort)
         self.model = BudgetModel(self)
-        self.proxy = BudgetSortProxy(self)
-        self.proxy.setSourceModel(self.model)
 
         self.tree = QTreeView(self)
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.model)  # no proxy: the model sorts itself
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -94,13 +94,13 @@ class BudgetTab(ProgrammeTab):
         self.expander.sig_done.connect(self._show_current)
         self._expanded_before_sort: list[BudgetNode] = []
         # The open branches, kept as they open and close: asking the view about each of ~300
-        # branches through the proxy cost a sort ~25 ms (Qt's collapseAll tells nothing).
+        # branches cost a sort ~25 ms (Qt's collapseAll tells nothing).
         self._open: set[BudgetNode] = set()
         self.tree.expanded.connect(lambda index: self._open.add(self._node_at(index)))
         self.tree.collapsed.connect(lambda index: self._open.discard(self._node_at(index)))
         self.model.modelReset.connect(self._open.clear)
-        self.proxy.sig_about_to_sort.connect(self._collapse_for_sort)
-        self.proxy.sig_sorted.connect(self._expand_after_sort)
+        self.model.sig_about_to_sort.connect(self._collapse_for_sort)
+        self.model.sig_sorted.connect(self._expand_after_sort)
 
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -173,11 +173,10 @@ class BudgetTab(ProgrammeTab):
         index = self.model.find(lambda n: n.payload is not None and n.payload.id == item_id)
         if not index.isValid():
             return False
-        proxy_index = self.proxy.mapFromSource(index)
-        self.tree.scrollTo(proxy_index)
-        self.tree.setCurrentIndex(proxy_index)
+        self.tree.scrollTo(index)
+        self.tree.setCurrentIndex(index)
         self.tree.selectionModel().select(
-            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         return True
 
@@ -213,6 +212,7 @@ class BudgetTab(ProgrammeTab):
         self.stack.setCurrentIndex(0)
         kept = self.tree.currentIndex().data(ID_ROLE)  # a sync keeps the row the user was on
         self.model.set_plans(data.plans, data.actions_of_person(self._state.person_id))
+        self._make_sort_keys()
         self.expander.expand_all()
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -230,6 +230,15 @@ class BudgetTab(ProgrammeTab):
         self._update_chart(QModelIndex())
         if isinstance(kept, str):
             self.select_item(kept)
+
+    def _make_sort_keys(self) -> None:
+        """Have a worker make the new tree's sort keys, so a click on a column only sorts."""
+        if self._runner is None:
+            return
+        root = self.model.node(QModelIndex())
+        self._runner.start(Operation(partial(self.model.sort_keys_of, root),
+                                     success=lambda keys: self.model.add_sort_keys(root, keys),
+                                     key="budget-sort-keys"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
@@ -294,10 +303,10 @@ class BudgetTab(ProgrammeTab):
     def _expand_after_sort(self) -> None:
         nodes, self._expanded_before_sort = self._expanded_before_sort, []
         # mapped as the batches need them, not all in the click's turn
-        self.expander.expand(self.proxy.mapFromSource(self.model.index_of(node)) for node in nodes)
+        self.expander.expand(self.model.index_of(node) for node in nodes)
 
     def _node_at(self, index: QModelIndex) -> BudgetNode:
-        return self.model.node(self.proxy.mapToSource(index))
+        return self.model.node(index)
 
     def _show_current(self) -> None:
         """Once all is open again, the current row is back in view (a sort collapsed it)."""
@@ -332,7 +341,7 @@ class BudgetTab(ProgrammeTab):
         """The plan that holds the row at ``current`` (None for a budget branch or no row)."""
         if not current.isValid():
             return None
-        node: BudgetNode | None = self.model.node(self.proxy.mapToSource(current.siblingAtColumn(0)))
+        node: BudgetNode | None = self.model.node(current.siblingAtColumn(0))
         while node is not None and node.payload is not None:
             if isinstance(node.payload, records.ActionPlanInfo):
                 return node.payload
@@ -356,7 +365,7 @@ class BudgetTab(ProgrammeTab):
         self._show_summary(current)
         if not current.isValid():
             return
-        node = self.model.node(self.proxy.mapToSource(current.siblingAtColumn(0)))
+        node = self.model.node(current.siblingAtColumn(0))
         note = None
         match node.payload:
             case records.ActionInfo() as action:
@@ -381,7 +390,7 @@ class BudgetTab(ProgrammeTab):
         if data is None or not data.plans:
             chart.show_bars("", [])
             return
-        node = self.model.node(self.proxy.mapToSource(current.siblingAtColumn(0))) if current.isValid() else None
+        node = self.model.node(current.siblingAtColumn(0)) if current.isValid() else None
         payload = node.payload if node else None
         parent = node.parent.payload if node and node.parent else None
         selected_id = payload.id if isinstance(payload, records.ActionInfo | records.BudgetLineInfo) else None
