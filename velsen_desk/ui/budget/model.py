@@ -114,11 +114,23 @@ class BudgetModel(TreeModel[BudgetPayload]):
         return [node for top in self._root.children for node in (top, *top.children)
                 if not isinstance(node.payload, records.ActionInfo | records.BudgetLineInfo)]
 
-    def cost_texts(self) -> set[str]:
-        """Every distinct cost text an action or a budget line shows."""
-        texts = {format_cost(a.cost, window_locale()) for a in self._actions.values()}
-        texts.update(format_cost(line.cost, window_locale()) for _budget, line in self._lines.values())
-        return texts
+    def figure_texts_of(self, root: BudgetNode, state: TaskState) -> dict[int, frozenset[str]]:
+        """Every distinct text of the figure columns (Kosten, Volgens document) in ``root``'s
+        rows, for their widths. Runs in a worker for a new tree: formatting 2,000 costs took
+        ~0.4 s of the programme switch's turn."""
+        texts: dict[int, set[str]] = {COST: set(), CHECK: set()}
+        for count, node in enumerate(root.walk()):
+            if count % 200 == 0:
+                state.raise_if_cancelled()
+            p = node.payload
+            if isinstance(p, records.ActionInfo | records.BudgetLineInfo):
+                texts[COST].add(format_cost(p.cost, window_locale()))
+            elif p is not None:
+                for column in (COST, CHECK):
+                    text = self._display(node, column)
+                    if text:
+                        texts[column].add(text)
+        return {column: frozenset(found) for column, found in texts.items()}
 
     def set_highlight(self, action_ids: frozenset[str]) -> None:
         """Mark ``action_ids``; only the rows whose mark changes are told to the views (each

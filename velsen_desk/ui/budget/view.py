@@ -26,6 +26,7 @@ from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.money import CostSum, CostValue
 from velsen_desk.core.plans import total_of_plans
 from velsen_desk.core.records import ProgrammeData, cost_of_actions
+from velsen_desk.core.task_state import TaskState
 from velsen_desk.core.wording import PLANNING_CAVEAT
 from velsen_desk.ui.budget.model import (
     CHECK,
@@ -67,6 +68,7 @@ class BudgetTab(ProgrammeTab):
     def __init__(self, state: ViewState, parent: QWidget | None = None, runner: OperationRunner | None = None):
         super().__init__(state, parent)
         self._runner = runner  # makes the sort keys of a new tree (without one: on the first sort)
+        self._figure_texts: dict[int, frozenset[str]] = {}  # the figure columns' texts, see _make_tree_extras
         self.model = BudgetModel(self)
 
         self.tree = QTreeView(self)
@@ -212,15 +214,14 @@ class BudgetTab(ProgrammeTab):
         self.stack.setCurrentIndex(0)
         kept = self.tree.currentIndex().data(ID_ROLE)  # a sync keeps the row the user was on
         self.model.set_plans(data.plans, data.actions_of_person(self._state.person_id))
-        self._make_sort_keys()
+        self._make_tree_extras()
         self.expander.expand_all()
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PLANNING, QHeaderView.ResizeMode.Stretch)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # text columns elide, figures do not
-        for col in (COST, CHECK):
-            header.resizeSection(col, self._figure_width(col))
+        self._size_figure_columns()
         header.setSectionResizeMode(NR, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(NR, self._number_width(data))
         self._fit_text_columns()
@@ -231,14 +232,31 @@ class BudgetTab(ProgrammeTab):
         if isinstance(kept, str):
             self.select_item(kept)
 
-    def _make_sort_keys(self) -> None:
-        """Have a worker make the new tree's sort keys, so a click on a column only sorts."""
-        if self._runner is None:
-            return
+    def _make_tree_extras(self) -> None:
+        """Have workers make the new tree's sort keys (so a click on a column only sorts) and
+        the texts the figure columns are sized to; without a runner (tests) the texts now."""
         root = self.model.node(QModelIndex())
+        if self._runner is None:
+            self._figure_texts = self.model.figure_texts_of(root, TaskState())
+            return
+        self._figure_texts = {}  # the headers' widths until the worker has the texts
+        self._runner.start(Operation(partial(self.model.figure_texts_of, root),
+                                     success=lambda texts: self._on_figure_texts(root, texts),
+                                     key="budget-figure-texts"))
         self._runner.start(Operation(partial(self.model.sort_keys_of, root),
                                      success=lambda keys: self.model.add_sort_keys(root, keys),
                                      key="budget-sort-keys"))
+
+    def _on_figure_texts(self, root: BudgetNode, texts: dict[int, frozenset[str]]) -> None:
+        if root is self.model.node(QModelIndex()):
+            self._figure_texts = texts
+            self._size_figure_columns()
+
+    def _size_figure_columns(self) -> None:
+        header = self.tree.header()
+        for col in (COST, CHECK):
+            header.resizeSection(col, self._figure_width(col))
+        self._fit_text_columns()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
@@ -279,13 +297,8 @@ class BudgetTab(ProgrammeTab):
         bold.setBold(True)
         bold_metrics = QFontMetrics(bold)
         widest = metrics.horizontalAdvance(str(self.model.headers[column]))
-        for node in self.model.branches():  # plans, focusopgaven and budgets carry the totals
-            text = self.model.node_data(node, column, Qt.ItemDataRole.DisplayRole)
-            if isinstance(text, str):
-                widest = max(widest, bold_metrics.horizontalAdvance(text))
-        if column == COST:
-            for text in self.model.cost_texts():
-                widest = max(widest, bold_metrics.horizontalAdvance(text))
+        for text in self._figure_texts.get(column, ()):  # in bold: totals and a person's actions are
+            widest = max(widest, bold_metrics.horizontalAdvance(text))
         return widest + 2 * PADDING_PX  # cell padding and the sort indicator
 
     def _collapse_for_sort(self) -> None:
