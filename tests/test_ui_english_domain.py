@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -73,9 +74,12 @@ def _progress_rows(window) -> tuple[str, list[str], dict[str, tuple[str, str, st
     window.select_tab("progress")
     tab = window.progress_tab
     tab.ensure_drawn()
-    QApplication.processEvents()
-    window.runner.wait(10000)
-    QApplication.processEvents()
+    # The rows, the column widths and then the header come over several event-loop turns (and
+    # wait while a worker runs): one turn after the workers was not always enough under load.
+    deadline = time.monotonic() + 20
+    while (window.runner.busy or tab.header.text().endswith("…")) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
     headings, rows = [], {}
     for i in range(tab.tree.topLevelItemCount()):
         top = tab.tree.topLevelItem(i)
