@@ -69,15 +69,15 @@ def test_budget_sort_keeps_the_open_branches_open_and_the_closed_ones_closed(win
     tab = window.budget_tab
     window.select_tab("budget")
     qtbot.waitUntil(lambda: not tab.expander.busy)
-    proxy, model = tab.proxy, tab.model
+    model = tab.model
     focus = [n for n in model.branches() if n.kind == "focusopgave"]
     closed = focus[1]
-    tab.tree.collapse(proxy.mapFromSource(model.index_of(closed)))
+    tab.tree.collapse(model.index_of(closed))
     tab.tree.sortByColumn(COST, Qt.SortOrder.DescendingOrder)
     assert tab.expander.busy  # the rows open again over later turns
     qtbot.waitUntil(lambda: not tab.expander.busy)
     for node in focus:
-        assert tab.tree.isExpanded(proxy.mapFromSource(model.index_of(node))) == (node is not closed)
+        assert tab.tree.isExpanded(model.index_of(node)) == (node is not closed)
 
 
 def test_batches_wait_while_a_background_task_runs(qtbot, monkeypatch):

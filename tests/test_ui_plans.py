@@ -360,9 +360,9 @@ def test_the_model_sorts_keeps_the_selection_and_a_new_tree_keeps_the_sort(windo
     assert tab.current_id() == chosen  # the persistent index followed its row
 
     def amounts_of(fo_id: str) -> list[int]:
-        fo = next(i for i in _rows(tab.proxy) if i.data(ID_ROLE) == fo_id)
+        fo = next(i for i in _rows(tab.model) if i.data(ID_ROLE) == fo_id)
         actions = {a.id: a for p in window.state.data.plans for a in p.actions}
-        ids = [tab.proxy.index(r, 0, fo).data(ID_ROLE) for r in range(tab.proxy.rowCount(fo))]
+        ids = [tab.model.index(r, 0, fo).data(ID_ROLE) for r in range(tab.model.rowCount(fo))]
         return [actions[i].cost.amount or 0 for i in ids]
 
     fo_id = three.plans[2].focusopgaven[1].id
@@ -370,5 +370,5 @@ def test_the_model_sorts_keeps_the_selection_and_a_new_tree_keeps_the_sort(windo
     window.state.set_data(with_plans(three, 4))  # a sync: a new tree, sorted as the user left it
     assert amounts_of(fo_id) == sorted(amounts_of(fo_id), reverse=True)
     assert tab.current_id() == chosen
-    top = [tab.proxy.index(r, 0).data(ID_ROLE) for r in range(3)]
+    top = [tab.model.index(r, 0).data(ID_ROLE) for r in range(3)]
     assert top == [p.id for p in three.plans]  # the plans keep their order

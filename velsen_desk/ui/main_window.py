@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
     def _make_budget_tab(self, parent: QWidget) -> BudgetTab:
         from velsen_desk.ui.budget.view import BudgetTab
 
-        return BudgetTab(self.state, parent)
+        return BudgetTab(self.state, parent, self.runner)
 
     def _make_timeline_tab(self, today: dt.date | None, parent: QWidget) -> TimelineTab:
         from velsen_desk.ui.timeline.view import TimelineTab

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
@@ -25,6 +26,7 @@ from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.money import CostSum, CostValue
 from velsen_desk.core.plans import total_of_plans
 from velsen_desk.core.records import ProgrammeData, cost_of_actions
+from velsen_desk.core.task_state import TaskState
 from velsen_desk.core.wording import PLANNING_CAVEAT
 from velsen_desk.ui.budget.model import (
     CHECK,
@@ -36,10 +38,10 @@ from velsen_desk.ui.budget.model import (
     TREKKER,
     BudgetModel,
     BudgetNode,
-    BudgetSortProxy,
 )
 from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
+from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.batched_expand import TreeExpander
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
@@ -63,14 +65,14 @@ MAX_BARS = 40  # more bars than this in a ~700 px plot cannot be read: the chart
 
 
 class BudgetTab(ProgrammeTab):
-    def __init__(self, state: ViewState, parent: QWidget | None = None):
+    def __init__(self, state: ViewState, parent: QWidget | None = None, runner: OperationRunner | None = None):
         super().__init__(state, parent)
+        self._runner = runner  # makes the sort keys of a new tree (without one: on the first sort)
+        self._figure_texts: dict[int, frozenset[str]] = {}  # the figure columns' texts, see _make_tree_extras
         self.model = BudgetModel(self)
-        self.proxy = BudgetSortProxy(self)
-        self.proxy.setSourceModel(self.model)
 
         self.tree = QTreeView(self)
-        self.tree.setModel(self.proxy)
+        self.tree.setModel(self.model)  # no proxy: the model sorts itself
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -94,13 +96,13 @@ class BudgetTab(ProgrammeTab):
         self.expander.sig_done.connect(self._show_current)
         self._expanded_before_sort: list[BudgetNode] = []
         # The open branches, kept as they open and close: asking the view about each of ~300
-        # branches through the proxy cost a sort ~25 ms (Qt's collapseAll tells nothing).
+        # branches cost a sort ~25 ms (Qt's collapseAll tells nothing).
         self._open: set[BudgetNode] = set()
         self.tree.expanded.connect(lambda index: self._open.add(self._node_at(index)))
         self.tree.collapsed.connect(lambda index: self._open.discard(self._node_at(index)))
         self.model.modelReset.connect(self._open.clear)
-        self.proxy.sig_about_to_sort.connect(self._collapse_for_sort)
-        self.proxy.sig_sorted.connect(self._expand_after_sort)
+        self.model.sig_about_to_sort.connect(self._collapse_for_sort)
+        self.model.sig_sorted.connect(self._expand_after_sort)
 
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -173,11 +175,10 @@ class BudgetTab(ProgrammeTab):
         index = self.model.find(lambda n: n.payload is not None and n.payload.id == item_id)
         if not index.isValid():
             return False
-        proxy_index = self.proxy.mapFromSource(index)
-        self.tree.scrollTo(proxy_index)
-        self.tree.setCurrentIndex(proxy_index)
+        self.tree.scrollTo(index)
+        self.tree.setCurrentIndex(index)
         self.tree.selectionModel().select(
-            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         return True
 
@@ -213,14 +214,14 @@ class BudgetTab(ProgrammeTab):
         self.stack.setCurrentIndex(0)
         kept = self.tree.currentIndex().data(ID_ROLE)  # a sync keeps the row the user was on
         self.model.set_plans(data.plans, data.actions_of_person(self._state.person_id))
+        self._make_tree_extras()
         self.expander.expand_all()
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PLANNING, QHeaderView.ResizeMode.Stretch)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # text columns elide, figures do not
-        for col in (COST, CHECK):
-            header.resizeSection(col, self._figure_width(col))
+        self._size_figure_columns()
         header.setSectionResizeMode(NR, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(NR, self._number_width(data))
         self._fit_text_columns()
@@ -230,6 +231,32 @@ class BudgetTab(ProgrammeTab):
         self._update_chart(QModelIndex())
         if isinstance(kept, str):
             self.select_item(kept)
+
+    def _make_tree_extras(self) -> None:
+        """Have workers make the new tree's sort keys (so a click on a column only sorts) and
+        the texts the figure columns are sized to; without a runner (tests) the texts now."""
+        root = self.model.node(QModelIndex())
+        if self._runner is None:
+            self._figure_texts = self.model.figure_texts_of(root, TaskState())
+            return
+        self._figure_texts = {}  # the headers' widths until the worker has the texts
+        self._runner.start(Operation(partial(self.model.figure_texts_of, root),
+                                     success=lambda texts: self._on_figure_texts(root, texts),
+                                     key="budget-figure-texts"))
+        self._runner.start(Operation(partial(self.model.sort_keys_of, root),
+                                     success=lambda keys: self.model.add_sort_keys(root, keys),
+                                     key="budget-sort-keys"))
+
+    def _on_figure_texts(self, root: BudgetNode, texts: dict[int, frozenset[str]]) -> None:
+        if root is self.model.node(QModelIndex()):
+            self._figure_texts = texts
+            self._size_figure_columns()
+
+    def _size_figure_columns(self) -> None:
+        header = self.tree.header()
+        for col in (COST, CHECK):
+            header.resizeSection(col, self._figure_width(col))
+        self._fit_text_columns()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
@@ -270,13 +297,8 @@ class BudgetTab(ProgrammeTab):
         bold.setBold(True)
         bold_metrics = QFontMetrics(bold)
         widest = metrics.horizontalAdvance(str(self.model.headers[column]))
-        for node in self.model.branches():  # plans, focusopgaven and budgets carry the totals
-            text = self.model.node_data(node, column, Qt.ItemDataRole.DisplayRole)
-            if isinstance(text, str):
-                widest = max(widest, bold_metrics.horizontalAdvance(text))
-        if column == COST:
-            for text in self.model.cost_texts():
-                widest = max(widest, bold_metrics.horizontalAdvance(text))
+        for text in self._figure_texts.get(column, ()):  # in bold: totals and a person's actions are
+            widest = max(widest, bold_metrics.horizontalAdvance(text))
         return widest + 2 * PADDING_PX  # cell padding and the sort indicator
 
     def _collapse_for_sort(self) -> None:
@@ -294,10 +316,10 @@ class BudgetTab(ProgrammeTab):
     def _expand_after_sort(self) -> None:
         nodes, self._expanded_before_sort = self._expanded_before_sort, []
         # mapped as the batches need them, not all in the click's turn
-        self.expander.expand(self.proxy.mapFromSource(self.model.index_of(node)) for node in nodes)
+        self.expander.expand(self.model.index_of(node) for node in nodes)
 
     def _node_at(self, index: QModelIndex) -> BudgetNode:
-        return self.model.node(self.proxy.mapToSource(index))
+        return self.model.node(index)
 
     def _show_current(self) -> None:
         """Once all is open again, the current row is back in view (a sort collapsed it)."""
@@ -332,7 +354,7 @@ class BudgetTab(ProgrammeTab):
         """The plan that holds the row at ``current`` (None for a budget branch or no row)."""
         if not current.isValid():
             return None
-        node: BudgetNode | None = self.model.node(self.proxy.mapToSource(current.siblingAtColumn(0)))
+        node: BudgetNode | None = self.model.node(current.siblingAtColumn(0))
         while node is not None and node.payload is not None:
             if isinstance(node.payload, records.ActionPlanInfo):
                 return node.payload
@@ -356,7 +378,7 @@ class BudgetTab(ProgrammeTab):
         self._show_summary(current)
         if not current.isValid():
             return
-        node = self.model.node(self.proxy.mapToSource(current.siblingAtColumn(0)))
+        node = self.model.node(current.siblingAtColumn(0))
         note = None
         match node.payload:
             case records.ActionInfo() as action:
@@ -381,7 +403,7 @@ class BudgetTab(ProgrammeTab):
         if data is None or not data.plans:
             chart.show_bars("", [])
             return
-        node = self.model.node(self.proxy.mapToSource(current.siblingAtColumn(0))) if current.isValid() else None
+        node = self.model.node(current.siblingAtColumn(0)) if current.isValid() else None
         payload = node.payload if node else None
         parent = node.parent.payload if node and node.parent else None
         selected_id = payload.id if isinstance(payload, records.ActionInfo | records.BudgetLineInfo) else None

@@ -1,10 +1,11 @@
 """Tab "Voortgang": per plan, a stoplicht table grouped by focusopgave, exceptions first.
 
-The progress records are read off the GUI thread (:func:`read_programme_progress`) each time a
-programme is drawn; everything shown is derived by :mod:`velsen_desk.core.progress` through
-``plan_overview``, the same as the report and the command line. Without any report the tab says
-"Nog geen voortgangsrapportage ontvangen" and shows, from the planning alone, whose planned end
-has passed; it invents no status. "Bekijk als" filters to the person's regie actions.
+The progress records are read off the GUI thread (:func:`read_programme_progress`, once per
+programme for every tab: :mod:`velsen_desk.ui.shared_progress`) each time a programme is drawn;
+everything shown is derived by :mod:`velsen_desk.core.progress` through ``plan_overview``, the
+same as the report and the command line. Without any report the tab says "Nog geen
+voortgangsrapportage ontvangen" and shows, from the planning alone, whose planned end has passed;
+it invents no status. "Bekijk als" filters to the person's regie actions.
 """
 
 from __future__ import annotations
@@ -39,11 +40,11 @@ from velsen_desk.core.progress_records import PlanOverview, ProgressData, plan_o
 from velsen_desk.core.records import ActionPlanInfo, ProgrammeData
 from velsen_desk.core.spend_chart import MAX_CHART_ROWS, SpendRow, bar_length
 from velsen_desk.core.task_state import TaskState
-from velsen_desk.storage.progress_reader import read_programme_progress
 from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import MARK, MAX_MARKS, history_pixmap, status_colour
+from velsen_desk.ui.shared_progress import read_progress
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.batched_expand import MAX_WAIT_MS, WAIT_MS, workers_busy
@@ -230,9 +231,7 @@ class ProgressTab(ProgrammeTab):
         if runner is None or runner.database is None:
             self.show_progress(data, ProgressData())
             return
-        op = Operation(partial(read_programme_progress, runner.database, data.programme.id),
-                       success=lambda progress: self._on_read(data, progress), key="progress-tab")
-        runner.start(op)
+        read_progress(runner, data.programme.id, lambda progress: self._on_read(data, progress))
 
     def _on_read(self, data: ProgrammeData, progress: ProgressData) -> None:
         if self._state.data is data:  # a newer programme reads its own

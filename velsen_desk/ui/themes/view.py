@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
@@ -27,7 +26,7 @@ from velsen_desk.core.records import (
 )
 from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
-from velsen_desk.ui.operations import Operation, OperationRunner
+from velsen_desk.ui.operations import OperationRunner
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.themes import detail
 from velsen_desk.ui.themes.detail import MEASUREMENT_SCHEME, Measured
@@ -213,14 +212,12 @@ class ThemesTab(ProgrammeTab):
         return html
 
     def _read_progress(self, data: ProgrammeData) -> None:
-        from velsen_desk.storage.progress_reader import read_programme_progress
+        from velsen_desk.ui.shared_progress import read_progress
 
         runner = self._runner
         if runner is None or runner.database is None or self._state.data is not data:
             return  # without a database (tests) ``show_progress`` brings them; a newer programme reads its own
-        op = Operation(partial(read_programme_progress, runner.database, data.programme.id),
-                       success=lambda progress: self._on_progress_read(data, progress), key="themes-progress")
-        runner.start(op)
+        read_progress(runner, data.programme.id, lambda progress: self._on_progress_read(data, progress))
 
     def _on_progress_read(self, data: ProgrammeData, progress: ProgressData) -> None:
         if self._state.data is data:  # a newer programme reads its own

@@ -26,10 +26,10 @@ from velsen_desk.core.records import ActionPlanInfo, ProgrammeData
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.core.timeline import TimelineLayout, build_layout
 from velsen_desk.core.wording import PLANNING_CAVEAT
-from velsen_desk.storage.progress_reader import read_programme_progress
 from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import STATUS_COLOURS
+from velsen_desk.ui.shared_progress import read_progress
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.chart_library import short_switch_interval
@@ -202,10 +202,7 @@ class TimelineTab(ProgrammeTab):
         runner = self._runner
         if runner is None or runner.database is None:
             return  # without a database (tests) ``show_progress`` puts it there
-        programme_id = data.programme.id
-        op = Operation(partial(read_programme_progress, runner.database, programme_id),
-                       success=lambda progress: self._on_progress_read(data, progress), key="timeline-progress")
-        runner.start(op)
+        read_progress(runner, data.programme.id, lambda progress: self._on_progress_read(data, progress))
 
     def _on_progress_read(self, data: ProgrammeData, progress: ProgressData) -> None:
         if self._state.data is data:  # a newer programme reads its own
