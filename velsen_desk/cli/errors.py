@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from velsen_desk.cli.exit_codes import EXIT_DATA_ERROR
 from velsen_desk.cli.output import safe
 from velsen_desk.core.i18n import _, ngettext
+from velsen_desk.core.problems import DataError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -70,8 +71,6 @@ def _domain_errors() -> tuple[type[Exception], ...]:
 
 def run_handler(handler: Handler, args: argparse.Namespace, after_data_error: str | None = None) -> int:
     """Run a command; print its failure. ``after_data_error`` follows the problems of invalid data."""
-    from velsen_desk.curation.problems import DataError
-
     try:
         return handler(args)
     except CommandError as exc:

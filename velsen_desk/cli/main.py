@@ -27,6 +27,7 @@ from velsen_desk.cli import (  # noqa: F401  (they register their commands)
     sync,
     workbook,
 )
+from velsen_desk.cli.collection import fewer_collections
 from velsen_desk.cli.commands import COMMANDS
 from velsen_desk.cli.errors import run_handler
 from velsen_desk.cli.exit_codes import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_NO_DESKTOP, EXIT_OK
@@ -137,7 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app()
     entry = COMMANDS[args.command]
     try:
-        return run_handler(entry.handler, args, entry.after_data_error)
+        with fewer_collections():
+            return run_handler(entry.handler, args, entry.after_data_error)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # output piped into `head` or a pager that quit: not an error of ours

@@ -17,9 +17,11 @@ def report_command(args: argparse.Namespace) -> int:
     from velsen_desk.reports.service import generate_report
 
     if args.database:  # a hand-picked file is checked as a synced one is, before a report reads it
+        from velsen_desk.core.paths import user_cache_dir
         from velsen_desk.storage.content_check import check_database_file
 
-        check_database_file(Path(args.database))
+        # the same bytes checked before (budget, then annex of one file) need only their digest
+        check_database_file(Path(args.database), checked=user_cache_dir() / "gecontroleerd")
     request = ReportRequest(
         kind=args.kind,
         output=Path(args.output),

@@ -224,19 +224,31 @@ def check_content(path: Path, *, seconds: float = CHECK_SECONDS, shown: Path | N
         ).format(value=shown or path, listed=listed))
 
 
-def check_database_file(path: Path, *, seconds: float = CHECK_SECONDS) -> None:
+def check_database_file(path: Path, *, seconds: float = CHECK_SECONDS, checked: Path | None = None) -> None:
     """For a file the user names (``--database``, ``diff``): identity, shape and content, the
     content on a private temporary copy, so the named file is never opened writable. Raises
-    DatabaseError (Dutch)."""
+    DatabaseError (Dutch).
+
+    With ``checked`` (a folder of :mod:`velsen_desk.storage.checked_files`), bytes that passed
+    the content check before under these rules are not checked again, and bytes that pass now
+    are recorded; identity and shape are checked every time."""
+    from velsen_desk.storage import checked_files
     from velsen_desk.storage.shape import shape_problems
 
     inspect_database(path, shape_check=shape_problems)  # also: a regular file (a FIFO is refused here)
     with tempfile.TemporaryDirectory(prefix="velsen-desk-controle-") as folder:
         copy = Path(folder) / "controle.sqlite"
         try:
-            shutil.copyfile(path, copy)
+            if checked is None:
+                shutil.copyfile(path, copy)
+            else:  # the digest of the bytes copied, so a record names exactly the bytes checked
+                digest = checked_files.copy_with_digest(path, copy)
+                if checked_files.passed_before(checked, digest, CHECK_VERSION):
+                    return
         except OSError as exc:
             raise DatabaseError(_(
                 "{path} kan niet gelezen worden ({cause})."
             ).format(path=path, cause=describe_error(exc))) from exc
         check_content(copy, seconds=seconds, shown=path)
+        if checked is not None:
+            checked_files.remember(checked, digest, CHECK_VERSION)
