@@ -513,6 +513,10 @@ The details are in the log.</translation>
         <source>Toelichting</source>
         <translation>Explanation</translation>
     </message>
+    <message>
+        <source>Actie {0}: {1}</source>
+        <translation>Action {0}: {1}</translation>
+    </message>
 </context>
 <context>
     <name>BeheerFeature</name>
@@ -2323,7 +2327,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>&amp;Regie van een collegelid…</source>
-        <translation>Themes &amp;led by a board member…</translation>
+        <translation>Themes led by a board &amp;member…</translation>
     </message>
     <message>
         <source>&amp;Portefeuilleverdeling…</source>
@@ -2346,8 +2350,8 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>&amp;Agenda annex…</translation>
     </message>
     <message>
-        <source>Persoonlijke &amp;voorbereiding (uit mijn notities)…</source>
-        <translation>Personal &amp;brief (from my notes)…</translation>
+        <source>Persoonlijke voorbereiding (uit mijn &amp;notities)…</source>
+        <translation>Personal b&amp;rief (from my notes)…</translation>
     </message>
     <message>
         <source>&amp;Rapporten</source>
@@ -2999,7 +3003,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Vorige versie &amp;terugzetten…</source>
-        <translation>&amp;Restore previous version…</translation>
+        <translation>Res&amp;tore previous version…</translation>
     </message>
     <message>
         <source>Ga terug naar een eerder gebruikte, bewaarde versie van de gegevens</source>
