@@ -11,7 +11,6 @@ from velsen_desk.cli.exit_codes import EXIT_USAGE
 from velsen_desk.cli.main import main
 
 
-@pytest.mark.xfail(strict=True, reason="argparse's dest 'kind' leaks into the Dutch usage error of `report`")
 def test_the_report_usage_error_names_no_english_identifier(capsys, monkeypatch):
     monkeypatch.setenv("VELSEN_DESK_LANGUAGE", "nl")
     with pytest.raises(SystemExit) as stop:
@@ -22,7 +21,6 @@ def test_the_report_usage_error_names_no_english_identifier(capsys, monkeypatch)
     assert "kind" not in err.split("ontbreken:", 1)[1]
 
 
-@pytest.mark.xfail(strict=True, reason="report annex without --meeting exits 1, README says a missing argument is 2")
 def test_an_annex_without_its_meeting_is_a_usage_error(tmp_path, capsys, monkeypatch, isolated_home):
     monkeypatch.setenv("VELSEN_DESK_LANGUAGE", "nl")
     status = main(["report", "annex", "-o", str(tmp_path / "a.pdf")])
@@ -30,7 +28,6 @@ def test_an_annex_without_its_meeting_is_a_usage_error(tmp_path, capsys, monkeyp
     assert status == EXIT_USAGE
 
 
-@pytest.mark.xfail(strict=True, reason="report regie without --person exits 1, README says a missing argument is 2")
 def test_a_regie_report_without_its_person_is_a_usage_error(tmp_path, capsys, monkeypatch, isolated_home):
     monkeypatch.setenv("VELSEN_DESK_LANGUAGE", "nl")
     status = main(["report", "regie", "-o", str(tmp_path / "r.pdf")])
@@ -66,7 +63,6 @@ def test_the_guide_mentions_the_griffie_menu_items(qtbot):
     assert "Griffiemodus" in text
 
 
-@pytest.mark.xfail(strict=True, reason="`status` prints the internal origin value 'ingebouwd' in English too")
 def test_the_english_status_names_the_origin_in_english(capsys, isolated_home):
     assert main(["--language", "en", "search", "Leefbaarheid"]) == 0  # makes the local copy
     capsys.readouterr()
