@@ -962,6 +962,10 @@ The details are in the log.</translation>
         <translation>&amp;Remember password</translation>
     </message>
     <message>
+        <source>Niet mogelijk: deze computer heeft geen bruikbare sleutelhanger.</source>
+        <translation>Not possible: this computer has no usable keyring.</translation>
+    </message>
+    <message>
         <source>Bewaar het wachtwoord in de sleutelhanger van het systeem, nooit in de instellingen van Velsen Desk</source>
         <translation>Keep the password in the system&apos;s keyring, never in Velsen Desk&apos;s settings</translation>
     </message>
@@ -2791,7 +2795,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>&amp;Wissen</source>
-        <translation>C&amp;lear</translation>
+        <translation>Clea&amp;r</translation>
     </message>
     <message>
         <source>Gedeelde map wissen</source>
@@ -2818,12 +2822,12 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>A different language takes effect the next time Velsen Desk starts.</translation>
     </message>
     <message>
-        <source>Opslaan</source>
-        <translation>Save</translation>
+        <source>&amp;Opslaan</source>
+        <translation>Sa&amp;ve</translation>
     </message>
     <message>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source>Kies de gedeelde map</source>
