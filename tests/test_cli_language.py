@@ -384,7 +384,9 @@ def test_the_changes_between_two_versions_speak_english(tmp_path, capsys, built)
 def test_status_says_unknown_in_english(isolated_home, capsys):
     assert main(["--language", "en", "status"]) == 0
     out = capsys.readouterr().out
-    assert "Shared folder: unknown" in out and "onbekend" not in out, out
+    # no folder chosen is a fact ("not set"); the version of a copy not made yet is unknown
+    assert "Shared folder: not set" in out and "Data version: unknown" in out and "onbekend" not in out, out
+    assert "Last synced: never" in out and "nooit" not in out, out
 
 
 def test_search_headings_speak_the_chosen_language(built, capsys):

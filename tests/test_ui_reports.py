@@ -201,7 +201,7 @@ def test_ctrl_p_on_the_budget_tab_preselects_budget(qtbot, window):
     assert [a.text() for a in actions.menu.actions() if a.text()][1:] == [
         "&Thema’s…", "&Regie van een collegelid…", "&Portefeuilleverdeling…", "&Begroting Actieplan…",
         "P&lanning Actieplan…", "&Voortgang Actieplan…", "&Agendabijlage…",
-        "Persoonlijke &voorbereiding (uit mijn notities)…"]
+        "Persoonlijke voorbereiding (uit mijn &notities)…"]
     assert actions.menu.menuAction() in window.menuBar().actions()
     window.select_tab("budget")
     with qtbot.waitSignal(window.runner.sig_busy_changed, timeout=20000, check_params_cb=lambda busy, _l: not busy):

@@ -469,6 +469,17 @@ def test_the_application_has_its_icon_in_several_sizes(qapp):
     assert not icon.isNull()
     assert len(icon.availableSizes()) >= 4
 
+def test_only_mine_shows_unticked_while_it_cannot_be_used(window):
+    """Greyed out and ticked read as "a filter is on" (newcomer audit, finding 9); the choice
+    itself is kept for the next person."""
+    assert window.state.only_mine and not window.only_mine_action.isEnabled()
+    assert not window.only_mine_action.isChecked()
+    window.state.set_person(window.state.data.college[0].id)
+    assert window.only_mine_action.isEnabled() and window.only_mine_action.isChecked()
+    window.state.set_person(None)
+    assert not window.only_mine_action.isChecked() and window.state.only_mine
+
+
 def test_the_selectors_follow_the_view_state(window, qtbot):
     """A person chosen elsewhere (through ViewState) shows in "Bekijk als", and "Alleen mijn
     regie" becomes possible; a hit in another programme moves the programme selector."""

@@ -513,6 +513,10 @@ The details are in the log.</translation>
         <source>Toelichting</source>
         <translation>Explanation</translation>
     </message>
+    <message>
+        <source>Actie {0}: {1}</source>
+        <translation>Action {0}: {1}</translation>
+    </message>
 </context>
 <context>
     <name>BeheerFeature</name>
@@ -958,6 +962,10 @@ The details are in the log.</translation>
         <translation>&amp;Remember password</translation>
     </message>
     <message>
+        <source>Niet mogelijk: deze computer heeft geen bruikbare sleutelhanger.</source>
+        <translation>Not possible: this computer has no usable keyring.</translation>
+    </message>
+    <message>
         <source>Bewaar het wachtwoord in de sleutelhanger van het systeem, nooit in de instellingen van Velsen Desk</source>
         <translation>Keep the password in the system&apos;s keyring, never in Velsen Desk&apos;s settings</translation>
     </message>
@@ -1234,6 +1242,10 @@ The details are in the log.</translation>
         <translation>Timeline: the planning of the actions per quarter, as precise as the source gives it.</translation>
     </message>
     <message>
+        <source>Voortgang: per actie de laatste status uit de voortgangsrapportages (groen, oranje, rood, grijs = niet gestart, afgerond, gestopt) met de toelichting. “Geen rapportage” betekent dat er geen (recente) status is; “einde planning verstreken” dat de geplande einddatum voorbij is terwijl de actie niet afgerond of gestopt is. Bij het bestede bedrag telt “n.n.b.” mee als onbekend, nooit als € 0.</source>
+        <translation>Progress: for each action the latest status from the progress reports (green, amber, red, grey = not started, completed, stopped) with its explanation. “No report” means there is no (recent) status; “planned end passed” that the planned end date is past while the action is neither completed nor stopped. In the amount spent, “TBD” counts as unknown, never as €0.</translation>
+    </message>
+    <message>
         <source>Met “Bekijk als” in de werkbalk kiest u een collegelid: diens regie en portefeuilles worden gemarkeerd.</source>
         <translation>With “View as” in the toolbar you choose a college member: their themes and portfolios are highlighted.</translation>
     </message>
@@ -1280,6 +1292,18 @@ The details are in the log.</translation>
     <message>
         <source>Beeld → Wat is er veranderd… vergelijkt met de vorige versie; Bestand → Vorige versie terugzetten… gaat terug. Uw notities worden daarbij nooit aangeraakt.</source>
         <translation>View → What has changed… compares with the previous version; File → Restore previous version… goes back. Your notes are never touched by either.</translation>
+    </message>
+    <message>
+        <source>Voortgang invullen en Griffiemodus</source>
+        <translation>Report progress and Clerk mode</translation>
+    </message>
+    <message>
+        <source>Bestand → Voortgang invullen… is voor wie de voortgang van acties rapporteert: u meldt zich aan bij de centrale database van de griffie en geeft per actie een peildatum, status, toelichting en het bestede bedrag op.</source>
+        <translation>File → Report progress… is for those who report the progress of actions: you log in to the council clerk’s central database and give, for each action, a reference date, status, explanation and the amount spent.</translation>
+    </message>
+    <message>
+        <source>Bestand → Griffiemodus (menu Beheer) is voor de griffie: het menu Beheer verschijnt, met werkmappen exporteren en inlezen, voortgangsformulieren maken en de database bouwen en publiceren naar de gedeelde map.</source>
+        <translation>File → Clerk mode (Manage menu) is for the council clerk’s office: the Manage menu appears, with exporting and importing workbooks, making progress forms, and building and publishing the database to the shared folder.</translation>
     </message>
     <message>
         <source>Toetsenbord</source>
@@ -2346,8 +2370,8 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>&amp;Agenda annex…</translation>
     </message>
     <message>
-        <source>Persoonlijke &amp;voorbereiding (uit mijn notities)…</source>
-        <translation>Personal &amp;brief (from my notes)…</translation>
+        <source>Persoonlijke voorbereiding (uit mijn &amp;notities)…</source>
+        <translation>Personal b&amp;rief (from my notes)…</translation>
     </message>
     <message>
         <source>&amp;Rapporten</source>
@@ -2798,12 +2822,12 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>A different language takes effect the next time Velsen Desk starts.</translation>
     </message>
     <message>
-        <source>Opslaan</source>
-        <translation>Save</translation>
+        <source>&amp;Opslaan</source>
+        <translation>Sa&amp;ve</translation>
     </message>
     <message>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source>Kies de gedeelde map</source>

@@ -161,7 +161,7 @@ def test_argparse_speaks_dutch(args, capsys):
 
 
 def test_argparse_messages_name_the_problem_in_dutch(capsys):
-    cases = {("report",): "deze argumenten ontbreken: kind, -o/--output",
+    cases = {("report",): "deze argumenten ontbreken: SOORT, -o/--output",
              ("--bogus",): "onbekende argumenten: --bogus",
              ("report", "nope", "-o", "x.pdf"): "ongeldige keuze: 'nope'",
              ("sync", "--share"): "argument --share: verwacht één waarde",

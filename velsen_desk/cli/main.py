@@ -94,8 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     from velsen_desk.core.report_kinds import REPORT_KIND_IDS
 
     report = sub.add_parser("report", help=_("maak een PDF-rapport (zonder scherm)"))
-    report.add_argument("kind", choices=REPORT_KIND_IDS)
-    report.add_argument("-o", "--output", required=True, metavar=_("BESTAND.pdf"))
+    report.add_argument("kind", choices=REPORT_KIND_IDS, metavar=_("SOORT"),
+                        help=_("het soort rapport: {kinds}").format(kinds="{" + ", ".join(REPORT_KIND_IDS) + "}"))
+    report.add_argument("-o", "--output", required=True, metavar=_("BESTAND.pdf"), help=_("waar de PDF komt"))
     report.add_argument("--programme", metavar="ID", help=programme_help(_("standaard velsen-2022")))
     report.add_argument("--person", metavar=_("NAAM"), help=_("collegelid (voor regie)"))
     report.add_argument("--meeting", metavar=_("TITEL"), help=_("vergadering (voor annex)"))

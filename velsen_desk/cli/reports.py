@@ -6,14 +6,15 @@ import argparse
 from pathlib import Path
 
 from velsen_desk.cli.commands import command
-from velsen_desk.cli.exit_codes import EXIT_OK
+from velsen_desk.cli.errors import CommandError
+from velsen_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from velsen_desk.cli.output import safe
 from velsen_desk.core.i18n import _, ngettext
 
 
 @command("report")
 def report_command(args: argparse.Namespace) -> int:
-    from velsen_desk.reports.request import ReportRequest
+    from velsen_desk.reports.request import ReportError, ReportRequest
     from velsen_desk.reports.service import generate_report
 
     if args.database:  # a hand-picked file is checked as a synced one is, before a report reads it
@@ -35,7 +36,14 @@ def report_command(args: argparse.Namespace) -> int:
         flagged_only=args.flagged,
         peildatum=args.peildatum,
     )
-    result = generate_report(request)
+    try:
+        result = generate_report(request)
+    except ReportError as exc:
+        # A required option left out is a usage error (exit 2, as README promises), like a missing
+        # argument; a given one that names nobody stays a data error.
+        if exc.field in ("meeting", "person") and not getattr(args, exc.field):
+            raise CommandError(str(exc), EXIT_USAGE) from exc
+        raise
     pages = ngettext("{n} pagina", "{n} pagina's", result.pages).format(n=result.pages)
     print(_("Rapport opgeslagen: {path} ({pages}).").format(path=safe(result.path), pages=pages))
     return EXIT_OK

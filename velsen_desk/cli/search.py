@@ -14,6 +14,12 @@ from velsen_desk.cli.styling import MARK_END, MARK_START, styling_for
 from velsen_desk.core.i18n import _
 
 
+def _numbered_title(kind: str, number: str, title: str) -> str:
+    if kind == "focusopgave":
+        return _("Focusopgave {number}: {title}").format(number=number, title=title)
+    return _("Actie {number}: {title}").format(number=number, title=title)
+
+
 @command("search")
 def search_command(args: argparse.Namespace) -> int:
     from velsen_desk.core.item_kinds import plural_label
@@ -28,7 +34,8 @@ def search_command(args: argparse.Namespace) -> int:
         check_database_file(path)  # a hand-picked file: refused with a message rather than read and crashed on
     else:
         path = ensure_local_database().info.path
-    hits = ReadOnlyDatabase(path).read(search, args.query, programme_id=args.programme)
+    hits = [hit.relabelled(_numbered_title)
+            for hit in ReadOnlyDatabase(path).read(search, args.query, programme_id=args.programme)]
     if args.json:
         rows = []
         for hit in hits:

@@ -179,7 +179,12 @@ def status_command(args: argparse.Namespace) -> int:
         "synced_at": _("Laatst gesynchroniseerd"), "published_at": _("Gepubliceerd op"),
         "previous_versions": _("Vorige versies"), "config": _("Instellingen"), "share": _("Gedeelde map"),
     }
+    shown = dict(state)
+    if shown["origin"] == "ingebouwd":  # the stored value; the reader gets words in their language
+        shown["origin"] = _("meegeleverd met het programma")
+    # "onbekend" only where the truth is not known: never synced and no shared folder are facts.
+    missing = {"synced_at": _("nooit"), "share": _("niet ingesteld")}
     unknown = _("onbekend")  # outside the f-string, where the catalogue's extractor finds it
     for key, label in labels.items():
-        print(f"{label}: {safe(state[key] or unknown)}")
+        print(f"{label}: {safe(shown[key] or missing.get(key, unknown))}")
     return EXIT_OK

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from velsen_desk.core.item_kinds import kind_order
 
@@ -19,6 +20,11 @@ MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
 HIGHLIGHT_START = "\x02"  # markers around matching words in titles and snippets
 HIGHLIGHT_END = "\x03"
+
+# The Dutch word before the number in an action's or focusopgave's indexed title ("Actie 14: …",
+# storage/search_index.py): searched and ranked as part of the title; SearchHit.numbered() takes
+# it off again for display in the reader's language.
+NUMBERED_TITLE_WORDS = {"actie": "Actie", "focusopgave": "Focusopgave"}
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -40,6 +46,28 @@ class SearchHit:
             return value.translate(swap) if swap else value.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
 
         return clean(self.title), clean(self.snippet)
+
+    def numbered(self) -> tuple[str, str] | None:
+        """(number, rest of the title) of an action's or focusopgave's hit, whose indexed title
+        starts with a Dutch "Actie 14: " (the rest keeps its highlight markers); None for others."""
+        if self.kind not in NUMBERED_TITLE_WORDS:
+            return None
+        head, separator, rest = self.title.partition(": ")
+        words = head.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "").split()
+        if not separator or len(words) != 2 or words[0] != NUMBERED_TITLE_WORDS[self.kind]:
+            return None
+        return words[1], rest
+
+    def relabelled(self, label: Callable[[str, str, str], str]) -> SearchHit:
+        """The hit with an action's or focusopgave's title made by ``label(kind, number, title)``
+        in the reader's language ("Action 14: …"); any other hit as it is."""
+        numbered = self.numbered()
+        if numbered is None:
+            return self
+        title = label(self.kind, *numbered)
+        if title == f"{NUMBERED_TITLE_WORDS[self.kind]} {numbered[0]}: {numbered[1]}":
+            return self  # Dutch: the indexed title as it is, with a highlighted "Actie" or number
+        return replace(self, title=title)
 
 
 def match_expression(query: str) -> str | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from velsen_desk.storage.search import NUMBERED_TITLE_WORDS
+
 # SQLite before 3.44 has no concat_ws, so texts are joined with coalesce(...) || ' ' || ...
 
 # One SELECT per kind of item: (kind, ref_id, programme_id, title, body, quote).
@@ -41,7 +43,7 @@ _SOURCES: dict[str, str] = {
         SELECT p.id, ms.programme_id, p.name, coalesce(ms.party, ''), p.source_quote
         FROM people p JOIN memberships ms ON ms.person_id = p.id""",
     "actie": f"""
-        SELECT x.id, d.programme_id, 'Actie ' || x.number || ': ' || x.title,
+        SELECT x.id, d.programme_id, '{NUMBERED_TITLE_WORDS["actie"]} ' || x.number || ': ' || x.title,
                {_join('x.heading', 'x.what', 'x.explanation', 'x.trekker', 'x.planning_text', 'x.cost_text', 'x.note',
                       'x.running_text', 'x.condition', 'x.cost_scope')}
                -- progress reports' explanations and revised plannings find their action
@@ -51,7 +53,7 @@ _SOURCES: dict[str, str] = {
         FROM actions x JOIN action_plans ap ON ap.id = x.plan_id
         JOIN documents d ON d.id = ap.document_id""",
     "focusopgave": f"""
-        SELECT f.id, d.programme_id, 'Focusopgave ' || f.number || ': ' || f.title,
+        SELECT f.id, d.programme_id, '{NUMBERED_TITLE_WORDS["focusopgave"]} ' || f.number || ': ' || f.title,
                {_join('f.table_title', 'f.objective', 'f.responsible', 'f.lead')}, f.source_quote
         FROM focusopgaven f JOIN action_plans ap ON ap.id = f.plan_id
         JOIN documents d ON d.id = ap.document_id""",

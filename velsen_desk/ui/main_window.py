@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QMainWindow,
     QProgressBar,
     QSizePolicy,
@@ -235,9 +236,22 @@ class MainWindow(QMainWindow):
         return self.view_bar.select_person(person_id)
 
     def _focus_current_tab(self) -> None:
-        page = self.tabs.currentWidget()
-        if page is not None:
-            page.setFocus(Qt.FocusReason.OtherFocusReason)
+        """Put the keyboard in the tab's main list (its current row, else the first one selected):
+        focusing the page itself left the arrow keys with nothing to move."""
+        index = self.tabs.currentIndex()
+        if index < 0:
+            return
+        home = self._pages()[index].content().keyboard_home()
+        if isinstance(home, QAbstractItemView):
+            model = home.model()
+            if not home.currentIndex().isValid() and model is not None and model.rowCount() > 0:
+                home.setCurrentIndex(model.index(0, 0))
+        home.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _enter_tab(self, index: int) -> None:
+        """Beeld → tab (Ctrl+1…5): show it and take the keyboard along, out of the search field."""
+        self.tabs.setCurrentIndex(index)
+        self._focus_current_tab()
 
     def select_tab(self, key: str) -> None:
         self.tabs.setCurrentIndex(TAB_KEYS.index(key))
@@ -324,7 +338,7 @@ class MainWindow(QMainWindow):
             action = view.addAction(self.tabs.tabText(i))
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            action.triggered.connect(lambda _checked=False, i=i: self.tabs.setCurrentIndex(i))
+            action.triggered.connect(lambda _checked=False, i=i: self._enter_tab(i))
             group.addAction(action)
             self.tab_actions.append(action)
         view.addSeparator()

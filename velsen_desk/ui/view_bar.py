@@ -42,7 +42,7 @@ class ViewBar(QObject):
 
         self.only_mine_action = QAction(self.tr("Alleen &mijn regie"), bar)
         self.only_mine_action.setCheckable(True)
-        self.only_mine_action.setChecked(state.only_mine)
+        self.only_mine_action.setChecked(False)  # ticked once a person is chosen (_update_only_mine)
         self.only_mine_action.setShortcut(QKeySequence("Ctrl+M"))
         self.only_mine_action.setToolTip(
             self.tr("Toon bij een gekozen collegelid alleen de eigen regie-thema’s (Ctrl+M)")
@@ -52,7 +52,7 @@ class ViewBar(QObject):
         self.programme_combo.currentIndexChanged.connect(self._on_programme_chosen)
         self.person_combo.currentIndexChanged.connect(self._on_person_chosen)
         self.only_mine_action.toggled.connect(state.set_only_mine)
-        state.sig_only_mine_changed.connect(self.only_mine_action.setChecked)
+        state.sig_only_mine_changed.connect(lambda _on: self._update_only_mine())
         state.sig_person_changed.connect(self._on_person_changed)
         loader.sig_catalog_loaded.connect(self._on_catalog)
         loader.sig_programme_chosen.connect(self._show_programme)
@@ -133,4 +133,10 @@ class ViewBar(QObject):
     def _update_only_mine(self) -> None:
         data = self._state.data
         has_themes = bool(data.velden) if data else True
-        self.only_mine_action.setEnabled(has_themes and self.person_combo.currentData() is not None)
+        enabled = has_themes and self.person_combo.currentData() is not None
+        self.only_mine_action.setEnabled(enabled)
+        # Greyed out *and* ticked read as "a filter is on": a disabled item shows unticked, while
+        # the view state keeps the choice for when a person is chosen again.
+        blocked = self.only_mine_action.blockSignals(True)
+        self.only_mine_action.setChecked(enabled and self._state.only_mine)
+        self.only_mine_action.blockSignals(blocked)

@@ -156,6 +156,9 @@ class BudgetTab(ProgrammeTab):
 
     # ---- Public API
 
+    def keyboard_home(self) -> QWidget:
+        return self.tree
+
     def expand_all(self) -> None:
         """Expand every row: the first rows at once, the rest in later event-loop turns."""
         self.ensure_drawn()

@@ -46,6 +46,11 @@ class GuideDialog(QDialog):
                 self.tr("Begroting: de acties van het Actieplan met kosten en dekking. “n.v.t.” (geen kosten) "
                         "en “n.n.b.” (nog niet bekend) zijn iets anders dan € 0."),
                 self.tr("Tijdlijn: de planning van de acties per kwartaal, zo precies als de bron hem noemt."),
+                self.tr("Voortgang: per actie de laatste status uit de voortgangsrapportages (groen, oranje, "
+                        "rood, grijs = niet gestart, afgerond, gestopt) met de toelichting. “Geen rapportage” "
+                        "betekent dat er geen (recente) status is; “einde planning verstreken” dat de geplande "
+                        "einddatum voorbij is terwijl de actie niet afgerond of gestopt is. Bij het bestede "
+                        "bedrag telt “n.n.b.” mee als onbekend, nooit als € 0."),
                 self.tr("Met “Bekijk als” in de werkbalk kiest u een collegelid: diens regie en portefeuilles "
                         "worden gemarkeerd."),
             ]),
@@ -75,6 +80,14 @@ class GuideDialog(QDialog):
                         "gecontroleerd; lukt dat niet, dan blijft de vorige versie open."),
                 self.tr("Beeld → Wat is er veranderd… vergelijkt met de vorige versie; Bestand → Vorige versie "
                         "terugzetten… gaat terug. Uw notities worden daarbij nooit aangeraakt."),
+            ]),
+            (self.tr("Voortgang invullen en Griffiemodus"), [
+                self.tr("Bestand → Voortgang invullen… is voor wie de voortgang van acties rapporteert: u "
+                        "meldt zich aan bij de centrale database van de griffie en geeft per actie een "
+                        "peildatum, status, toelichting en het bestede bedrag op."),
+                self.tr("Bestand → Griffiemodus (menu Beheer) is voor de griffie: het menu Beheer verschijnt, "
+                        "met werkmappen exporteren en inlezen, voortgangsformulieren maken en de database "
+                        "bouwen en publiceren naar de gedeelde map."),
             ]),
             (self.tr("Toetsenbord"), [
                 self.tr("Alles werkt ook zonder muis: Tab gaat naar het volgende onderdeel van het venster, de "

@@ -112,6 +112,9 @@ class PortfolioTab(ProgrammeTab):
                     return True
         return False
 
+    def keyboard_home(self) -> QWidget:
+        return self.table
+
     def detail_text(self) -> str:
         self.ensure_drawn()
         return self.detail.toPlainText()

@@ -142,6 +142,9 @@ class ProgressTab(ProgrammeTab):
         if data is not None and self.progress is not None:
             self._fill(data, self.progress)
 
+    def keyboard_home(self) -> QWidget:
+        return self.tree
+
     def expand_all(self) -> None:
         self.tree.expandAll()
 

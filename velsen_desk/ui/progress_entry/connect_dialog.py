@@ -82,7 +82,12 @@ class ConnectDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setAccessibleName(self.tr("Wachtwoord"))
         self.remember_box = QCheckBox(self.tr("Wachtwoord &onthouden"), self)
+        # Said on screen, not only in a tooltip: a greyed-out box gave no hint why (newcomer audit).
+        self.remember_note = plain_label(QLabel(self.tr("Niet mogelijk: deze computer heeft geen bruikbare "
+                                                        "sleutelhanger."), self))
+        self.remember_note.setWordWrap(True)
         if keyring_usable():
+            self.remember_note.hide()
             self.remember_box.setToolTip(self.tr("Bewaar het wachtwoord in de sleutelhanger van het systeem, "
                                                  "nooit in de instellingen van Velsen Desk"))
             self.remember_box.setChecked(str(settings.value(REMEMBER_KEY, "false")).lower() == "true")
@@ -100,6 +105,7 @@ class ConnectDialog(QDialog):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.remember_box)
+        form.addRow("", self.remember_note)
 
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)

@@ -15,7 +15,7 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +37,7 @@ from velsen_desk.ui.reports.form import Choice, ReportForm
 from velsen_desk.ui.reports.pdf_panel import PdfPanel
 from velsen_desk.ui.reports.preview import HAVE_PDF
 from velsen_desk.ui.widgets.chart_library import short_switch_interval
+from velsen_desk.ui.widgets.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ class ReportDialog(QDialog):
         self.form.set_kind(kind)
         self.form.set_programme(programme_id or (programmes[0].id if programmes else ""))
         self.form.update_enabled()
-        self.resize(1180, 700)
+        resize_within_screen(self, QSize(1180, 700))
 
     # ---- Public API
 

@@ -40,7 +40,7 @@ _MENU_TEXTS = {
     "timeline": QT_TRANSLATE_NOOP("ReportActions", "P&lanning Actieplan…"),
     "voortgang": QT_TRANSLATE_NOOP("ReportActions", "&Voortgang Actieplan…"),
     "annex": QT_TRANSLATE_NOOP("ReportActions", "&Agendabijlage…"),
-    "brief": QT_TRANSLATE_NOOP("ReportActions", "Persoonlijke &voorbereiding (uit mijn notities)…"),
+    "brief": QT_TRANSLATE_NOOP("ReportActions", "Persoonlijke voorbereiding (uit mijn &notities)…"),
 }
 
 

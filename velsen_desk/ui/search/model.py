@@ -21,6 +21,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+def _numbered_title(kind: str, number: str, title: str) -> str:
+    text = _tr("Focusopgave {0}: {1}") if kind == "focusopgave" else _tr("Actie {0}: {1}")
+    return text.format(number, title)
+
+
 class SearchResultsModel(GroupedItemModel):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -31,7 +36,7 @@ class SearchResultsModel(GroupedItemModel):
 
     def set_hits(self, hits: list[SearchHit], programme_titles: dict[str, str] | None = None) -> None:
         self.beginResetModel()
-        self._groups = list(group_by_kind(hits).items())
+        self._groups = list(group_by_kind([hit.relabelled(_numbered_title) for hit in hits]).items())
         self._programmes = programme_titles or {}
         self.endResetModel()
 

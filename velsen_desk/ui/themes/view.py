@@ -112,6 +112,9 @@ class ThemesTab(ProgrammeTab):
         index = self.model.find(lambda n: isinstance(n.payload, ThemeInfo) and n.payload.number == number)
         return self._select_source(index)
 
+    def keyboard_home(self) -> QWidget:
+        return self.tree
+
     def expand_all(self) -> None:
         self.ensure_drawn()
         self.tree.expandAll()

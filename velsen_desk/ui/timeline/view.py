@@ -124,6 +124,9 @@ class TimelineTab(ProgrammeTab):
         if self._state.data is data and self.plan_id is not None and data.plans:
             self._show_plan(data, self.plan_id)
 
+    def keyboard_home(self) -> QWidget:
+        return self.plan_box  # the chart takes no keys; the plan choice is the first thing to use
+
     def side_text(self) -> str:
         self.ensure_drawn()
         return self.side.toPlainText()

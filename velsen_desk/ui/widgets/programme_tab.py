@@ -60,6 +60,11 @@ class ProgrammeTab(QWidget):
         """Ask now, in an event-loop turn of its own, what this hidden tab's first paint will
         ask of its models, so that paint is quicker; the default asks nothing."""
 
+    def keyboard_home(self) -> QWidget:
+        """The widget the keyboard goes to when the user enters the tab (Ctrl+1…5, leaving the
+        search): its main list or tree, where the arrow keys mean something; the default is the tab."""
+        return self
+
     def expand_all(self) -> None:
         """Beeld → Alles uitklappen; a tab without a tree ignores it."""
 
