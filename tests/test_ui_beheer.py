@@ -219,3 +219,24 @@ def test_publish_to_a_missing_share_changes_nothing(qtbot, griffie, tmp_path: Pa
     assert not share.exists()
     griffie.beheer.build_and_publish(confirm=False)  # none configured
     assert _wait_message(qtbot, griffie).startswith("Er is geen gedeelde map ingesteld")
+
+
+def test_instellingen_switches_the_griffie_mode_on_and_off(qtbot, built_db: Path, settings):
+    """The griffie mode is also a choice in Instellingen: saving it shows or hides the menu Beheer
+    and keeps the choice; cancelling changes nothing."""
+    win = open_window(qtbot, built_db, settings)
+    dialog = win.sync.open_settings()
+    assert dialog.griffie_box is not None and not dialog.griffie_box.isChecked()
+    dialog.griffie_box.setChecked(True)
+    dialog.reject()
+    assert not win.beheer.griffie_mode
+    dialog = win.sync.open_settings()
+    dialog.griffie_box.setChecked(True)
+    dialog.accept()
+    assert win.beheer.griffie_mode and win.beheer.menu.menuAction() in win.menuBar().actions()
+    assert settings.value("beheer/griffiemodus") in (True, "true")
+    dialog = win.sync.open_settings()
+    assert dialog.griffie_box.isChecked()
+    dialog.griffie_box.setChecked(False)
+    dialog.accept()
+    assert not win.beheer.griffie_mode and win.beheer.menu.menuAction() not in win.menuBar().actions()

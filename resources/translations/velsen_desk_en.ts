@@ -2347,7 +2347,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>&amp;Regie van een collegelid…</source>
-        <translation>Themes &amp;led by a board member…</translation>
+        <translation>Themes led by a board &amp;member…</translation>
     </message>
     <message>
         <source>&amp;Portefeuilleverdeling…</source>
@@ -2795,7 +2795,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>&amp;Wissen</source>
-        <translation>C&amp;lear</translation>
+        <translation>Clea&amp;r</translation>
     </message>
     <message>
         <source>Gedeelde map wissen</source>
@@ -2816,6 +2816,14 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>&amp;Taal:</source>
         <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Griffiemodus: toon het menu Beheer om de gegevens bij te werken en te publiceren</source>
+        <translation>Clerk &amp;mode: show the Manage menu to update and publish the data</translation>
+    </message>
+    <message>
+        <source>Griffie:</source>
+        <translation>Clerk’s office:</translation>
     </message>
     <message>
         <source>Een andere taal geldt vanaf de volgende start van Velsen Desk.</source>
@@ -3023,7 +3031,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Vorige versie &amp;terugzetten…</source>
-        <translation>&amp;Restore previous version…</translation>
+        <translation>Res&amp;tore previous version…</translation>
     </message>
     <message>
         <source>Ga terug naar een eerder gebruikte, bewaarde versie van de gegevens</source>

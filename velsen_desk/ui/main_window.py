@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncFeature(self, show_errors)
         self.sync.sig_new_version.connect(self._on_new_version)
         self.beheer = BeheerFeature(self, settings, today, show_errors)  # the griffie's menu (griffie mode)
+        self.sync.griffie_action = self.beheer.griffie_action
         self.beheer.sig_published.connect(lambda _result: self.sync.start())
 
         self.progress_entry = ProgressEntryFeature(self, settings, today)  # Bestand → Voortgang invullen…

@@ -66,6 +66,7 @@ class SyncFeature(QObject):
         self.runner = OperationRunner(None, self)  # the diff ("wat is er veranderd") runs off the GUI thread
         self.changes_dialog: ChangesDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.griffie_action: QAction | None = None  # the window's Griffiemodus toggle, offered in Instellingen too
         self.message_box: QMessageBox | None = None
         self.rollback_dialog: RollbackDialog | None = None
 
@@ -126,7 +127,7 @@ class SyncFeature(QObject):
         """Window-modal but non-blocking (``open``); saving happens in the dialog."""
         from velsen_desk.ui.sync.settings import SettingsDialog
 
-        self.settings_dialog = SettingsDialog(self._window)
+        self.settings_dialog = SettingsDialog(self._window, griffie_action=self.griffie_action)
         self.settings_dialog.accepted.connect(self._on_settings_saved)
         self.settings_dialog.open()
         return self.settings_dialog

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,8 +27,10 @@ from velsen_desk.ui.language import Language, language_choice, save_language_cho
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None):
+    def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None,
+                 griffie_action: QAction | None = None):
         super().__init__(parent)
+        self._griffie_action = griffie_action  # the window's Griffiemodus toggle (it shows the menu Beheer)
         self._settings = settings if settings is not None else QSettings()  # the store run_app reads
         self.setWindowTitle(self.tr("Instellingen"))
         self.setObjectName("settings_dialog")
@@ -71,6 +75,12 @@ class SettingsDialog(QDialog):
         language_label = QLabel(self.tr("&Taal:"), self)
         language_label.setBuddy(self.language_combo)
         form.addRow(language_label, self.language_combo)
+        self.griffie_box: QCheckBox | None = None
+        if griffie_action is not None:
+            self.griffie_box = QCheckBox(self.tr("&Griffiemodus: toon het menu Beheer om de gegevens bij te werken "
+                                                 "en te publiceren"), self)
+            self.griffie_box.setChecked(griffie_action.isChecked())
+            form.addRow(self.tr("Griffie:"), self.griffie_box)
         restart_note = QLabel(self.tr("Een andere taal geldt vanaf de volgende start van Velsen Desk."), self)
         restart_note.setWordWrap(True)
         form.addRow("", restart_note)
@@ -121,4 +131,6 @@ class SettingsDialog(QDialog):
             self.problem.show()
             return
         save_language_choice(self._settings, self.language())
+        if self.griffie_box is not None and self._griffie_action is not None:
+            self._griffie_action.setChecked(self.griffie_box.isChecked())  # toggles the menu and saves
         super().accept()
