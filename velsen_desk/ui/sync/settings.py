@@ -75,15 +75,15 @@ class SettingsDialog(QDialog):
         language_label = QLabel(self.tr("&Taal:"), self)
         language_label.setBuddy(self.language_combo)
         form.addRow(language_label, self.language_combo)
+        restart_note = QLabel(self.tr("Een andere taal geldt vanaf de volgende start van Velsen Desk."), self)
+        restart_note.setWordWrap(True)
+        form.addRow("", restart_note)
         self.griffie_box: QCheckBox | None = None
         if griffie_action is not None:
             self.griffie_box = QCheckBox(self.tr("&Griffiemodus: toon het menu Beheer om de gegevens bij te werken "
                                                  "en te publiceren"), self)
             self.griffie_box.setChecked(griffie_action.isChecked())
             form.addRow(self.tr("Griffie:"), self.griffie_box)
-        restart_note = QLabel(self.tr("Een andere taal geldt vanaf de volgende start van Velsen Desk."), self)
-        restart_note.setWordWrap(True)
-        form.addRow("", restart_note)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Opslaan"))
