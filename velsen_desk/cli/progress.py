@@ -12,6 +12,7 @@ from velsen_desk.cli.errors import CommandError
 from velsen_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from velsen_desk.cli.language import cli_locale
 from velsen_desk.cli.output import json_text, safe
+from velsen_desk.cli.programmes import programme_help
 from velsen_desk.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -26,7 +27,8 @@ JsonValue = str | int | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("voortgang", help=_("toon de voortgang van de acties (stoplicht, te laat, uitgaven)"))
-    parser.add_argument("--programme", metavar="ID", help=_("programma-id, standaard {0}").format(DEFAULT_PROGRAMME))
+    parser.add_argument("--programme", metavar="ID",
+                        help=programme_help(_("standaard {0}").format(DEFAULT_PROGRAMME)))
     parser.add_argument("--today", metavar=_("JJJJ-MM-DD"),
                         help=_("de dag waarop de stand bepaald wordt; standaard vandaag"))
     parser.add_argument("--database", metavar=_("BESTAND"), help=_("standaard: de lokale database"))
