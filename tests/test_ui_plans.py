@@ -10,7 +10,7 @@ import msgspec
 import pytest
 from pypdf import PdfReader
 
-from velsen_desk.core.formatting import format_sum
+from velsen_desk.core.formatting import format_derived_sum, format_sum
 from velsen_desk.core.money import CostSum
 from velsen_desk.core.plans import plan_index, total_of_plans, total_of_sums
 from velsen_desk.core.records import ActionPlanInfo, ProgrammeData
@@ -127,7 +127,7 @@ def test_a_plan_with_more_actions_than_bars_shows_its_focusopgaven(window, qtbot
     assert len(labels) == len(plan.focusopgaven) + (1 if plan.loose_actions else 0)
     assert all(label.startswith("Focusopgave") for label in labels[: len(plan.focusopgaven)])
     assert [b.text for b in tab.chart.bars][: len(plan.focusopgaven)] == [
-        format_sum(fo.reconciliation.computed) for fo in plan.focusopgaven
+        format_derived_sum(fo.reconciliation.computed) for fo in plan.focusopgaven
     ]
 
 

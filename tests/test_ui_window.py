@@ -172,7 +172,7 @@ def test_budget_totals_agree_with_the_document(window):
         for i in _rows(window.budget_tab.model) if i.data(KIND_ROLE) == "focusopgave"
     }
     assert subtotals == {
-        "A": ("€ 0", "✓ klopt met document (€ 0)"),
+        "A": ("n.v.t.", "✓ klopt met document (€ 0)"),  # five n.v.t. actions: no computed € 0
         "B": ("€ 326.000", "✓ klopt met document (€ 326.000)"),
         "C": ("€ 165.000 + 1 post n.n.b.", "✓ klopt met document (€ 165.000)"),
     }
@@ -196,12 +196,14 @@ def test_nnb_nvt_and_zero_look_different(window):
     a15 = _budget_row(window, lambda n: n.kind == "action" and n.payload.number == 15)
     a1 = _budget_row(window, lambda n: n.kind == "action" and n.payload.number == 1)
     fo_a = _budget_row(window, lambda n: n.kind == "focusopgave" and n.payload.number == 1)
-    nnb, nvt, zero = a15.siblingAtColumn(COST), a1.siblingAtColumn(COST), fo_a.siblingAtColumn(COST)
-    assert nnb.data().startswith("n.n.b.") and nvt.data() == "n.v.t." and zero.data() == "€ 0"
+    nnb, nvt, fo_sum = a15.siblingAtColumn(COST), a1.siblingAtColumn(COST), fo_a.siblingAtColumn(COST)
+    assert nnb.data().startswith("n.n.b.") and nvt.data() == "n.v.t."
+    # five n.v.t. actions add up to "n.v.t.", never a computed "€ 0"; the document's own "€ 0"
+    # stands in the check column beside it
+    assert fo_sum.data() == "n.v.t." and fo_a.siblingAtColumn(CHECK).data() == "✓ klopt met document (€ 0)"
     assert nnb.data(Qt.ItemDataRole.FontRole).italic()
     assert nnb.data(Qt.ItemDataRole.ForegroundRole) == unknown_colour()
     assert nvt.data(Qt.ItemDataRole.ForegroundRole) == muted_colour()
-    assert zero.data(Qt.ItemDataRole.ForegroundRole) is None
 
 
 def test_budget_sorting_keeps_branches_and_sorts_actions(window):

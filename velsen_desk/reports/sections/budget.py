@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, Spacer
 
-from velsen_desk.core.formatting import format_cost, format_sum
+from velsen_desk.core.formatting import format_cost, format_derived_sum
 from velsen_desk.core.records import (
     ActionInfo,
     ActionPlanInfo,
@@ -124,13 +124,13 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
         if fo.responsible:
             f.append(styles.p(fo.responsible, styles.small))
         f.append(actions_table(styles, fo.actions, budgets, f"Subtotaal focusopgave {fo.number}",
-                               check_markup(fo.reconciliation), format_sum(fo.reconciliation.computed)))
+                               check_markup(fo.reconciliation), format_derived_sum(fo.reconciliation.computed)))
         f += cells_table(styles, fo.actions)
         f += notes(styles, fo.actions)
         f.append(styles.source(fo.source.document_title, fo.table_title))
     if plan.loose_actions:
         f.append(heading(styles, "Overige acties", f"{key}.loose", 1))
-        loose_sum = format_sum(cost_of_actions(plan.loose_actions))
+        loose_sum = format_derived_sum(cost_of_actions(plan.loose_actions))
         f.append(actions_table(styles, plan.loose_actions, budgets, "Subtotaal overige acties", NO_SUBTOTAL,
                                loose_sum))
         f += cells_table(styles, plan.loose_actions)
@@ -142,14 +142,14 @@ def plan_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> list:
     rows = [["Onderdeel", "Berekend", "Controle met het document"]]
     for fo in plan.focusopgaven:
         rows.append([styles.p(f"Focusopgave {fo.number}: {fo.title}", styles.cell),
-                     styles.p(format_sum(fo.reconciliation.computed), styles.cell_num),
+                     styles.p(format_derived_sum(fo.reconciliation.computed), styles.cell_num),
                      styles.markup(check_markup(fo.reconciliation), styles.cell_small)])
     if plan.loose_actions:
         rows.append([styles.p("Overige acties (" + ", ".join(a.title for a in plan.loose_actions) + ")", styles.cell),
-                     styles.p(format_sum(cost_of_actions(plan.loose_actions)), styles.cell_num),
+                     styles.p(format_derived_sum(cost_of_actions(plan.loose_actions)), styles.cell_num),
                      styles.p(NO_SUBTOTAL, styles.cell_small)])
     rows.append([styles.markup(f"<b>{esc(plan.total_label or 'Totaal')}</b>", styles.cell),
-                 styles.p(format_sum(plan.reconciliation.computed), styles.cell_num_bold),
+                 styles.p(format_derived_sum(plan.reconciliation.computed), styles.cell_num_bold),
                  styles.markup(check_markup(plan.reconciliation), styles.cell_small)])
     last = len(rows) - 1
     f.append(KeepTogether([table(rows, [190, 110, 193], ("BACKGROUND", (0, last), (-1, last), TOTAL_BG),
@@ -217,7 +217,7 @@ def budget_lines_flowables(styles: Styles, plan: ActionPlanInfo, key: str) -> li
                          styles.p(format_cost(line.cost), styles.cell_num), styles.markup(remark, styles.cell_small)])
         if budget.reconciliation is not None:
             rows.append(["", styles.markup(f"<b>{esc(budget.total_label or 'Totaal')}</b>", styles.cell),
-                         styles.p(format_sum(budget.reconciliation.computed), styles.cell_num_bold),
+                         styles.p(format_derived_sum(budget.reconciliation.computed), styles.cell_num_bold),
                          styles.markup(check_markup(budget.reconciliation), styles.cell_small)])
         last = len(rows) - 1
         f.append(table(rows, [24, 200, 80, 189], ("ALIGN", (2, 0), (2, 0), "RIGHT"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from velsen_desk.core.formatting import format_cost, format_derived_sum, format_sum
+from velsen_desk.core.formatting import format_cost, format_derived_sum
 from velsen_desk.core.records import ActionInfo, PersonInfo, ProgrammeData, cost_of_actions
 from velsen_desk.core.wording import EMPTY_INFERRED, EMPTY_INFERRED_NOTE
 from velsen_desk.reports.document import Part
@@ -142,7 +142,7 @@ def build(data: ProgrammeData, styles: Styles, person: PersonInfo) -> list[Part]
             if plan is None:
                 continue
             text = (f"Thema {block.theme.number} ({esc(block.theme.name)}) is gekoppeld aan het hele "
-                    f"<b>{esc(plan.title)}</b> (totaal {esc(format_sum(plan.reconciliation.computed))})")
+                    f"<b>{esc(plan.title)}</b> (totaal {esc(format_derived_sum(plan.reconciliation.computed))})")
             quote = link.source.quote if link.source else None
             if link.basis == "bron" and quote:
                 # the source's own words prove the link; the curators' summary is marked as theirs

@@ -466,7 +466,7 @@ class BudgetTab(ProgrammeTab):
         from velsen_desk.ui.budget.chart import Bar
 
         # the known euros as the bar, the label saying how many posts are n.n.b. on top
-        return Bar(label, total.known, format_sum(total, window_locale()), False,
+        return Bar(label, total.known, format_derived_sum(total, window_locale()), False,
                    total.amounts == 0 and not total.complete)
 
     def _action_html(self, a: records.ActionInfo) -> str:
@@ -556,7 +556,7 @@ class BudgetTab(ProgrammeTab):
             out.append(f"<p><b>{esc(self.tr('Budget'))}:</b> {cost_html(amount)}</p>")
         if rec is not None:
             out.append(
-                f"<p><b>{esc(self.tr('Berekend'))}:</b> {esc(format_sum(rec.computed, window_locale()))}<br>"
+                f"<p><b>{esc(self.tr('Berekend'))}:</b> {esc(format_derived_sum(rec.computed, window_locale()))}<br>"
                 f"{esc(reconciliation_text(rec))}</p>"
             )
         out.append(source_html(p.source, self.tr("Bron")))

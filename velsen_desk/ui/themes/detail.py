@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from PySide6.QtCore import QCoreApplication
 
 from velsen_desk.core import records
-from velsen_desk.core.formatting import format_long_date, format_number, format_sum
+from velsen_desk.core.formatting import format_derived_sum, format_long_date, format_number
 from velsen_desk.core.records import SPEERPUNT_SECTIONS, OpgaveInfo, ProgrammeData
 from velsen_desk.core.wording import budget_amount_text
 from velsen_desk.ui.language import window_locale
@@ -191,7 +191,7 @@ def theme_html(data: ProgrammeData, theme: records.ThemeInfo, person_id: str | N
             else:
                 body = (
                     f"<b>{esc(plan.title)}</b> ({_tr('het hele plan')})<br>{_tr('Totaal')}: "
-                    f"{esc(format_sum(plan.reconciliation.computed, window_locale()))} "
+                    f"{esc(format_derived_sum(plan.reconciliation.computed, window_locale()))} "
                     f"{esc(reconciliation_text(plan.reconciliation))}"
                 )
         items.append(f"<li>{body}<br>{_basis(link)}{rationale}</li>")

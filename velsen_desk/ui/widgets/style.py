@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from velsen_desk.core.formatting import format_cost, format_sum
+from velsen_desk.core.formatting import format_cost, format_derived_sum
 from velsen_desk.core.money import CostStatus, CostValue, Reconciliation
 from velsen_desk.core.records import SourceInfo
 from velsen_desk.core.wording import Verdict, reconciliation_wording
@@ -113,7 +113,7 @@ def reconciliation_text(rec: Reconciliation | None) -> str:
 
 
 def computed_text(rec: Reconciliation | None) -> str:
-    return format_sum(rec.computed, window_locale()) if rec is not None else ""
+    return format_derived_sum(rec.computed, window_locale()) if rec is not None else ""
 
 
 def esc(text: object) -> str:
