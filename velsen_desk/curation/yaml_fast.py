@@ -92,6 +92,31 @@ class _Open:
         self.key_mark: Any = None
 
 
+def _open_document(parser: CParser) -> None:
+    """Read the stream's and the one document's start; a version or tag directive is not plain."""
+    if not isinstance(parser.get_event(), StreamStartEvent):
+        raise NotPlain
+    event = parser.get_event()
+    if not isinstance(event, DocumentStartEvent) or event.version or event.tags:
+        raise NotPlain
+
+
+def _close_document(parser: CParser) -> None:
+    """Read the document's and the stream's end; a second document is not plain."""
+    if not isinstance(parser.get_event(), DocumentEndEvent) or not isinstance(parser.get_event(), StreamEndEvent):
+        raise NotPlain
+
+
+def _too_deep(refuse: type[Exception], line: int, max_depth: int) -> Exception:
+    return refuse(line + 1, f"te diep genest (meer dan {max_depth} niveaus)")
+
+
+def _too_many(refuse: type[Exception], line: int, max_nodes: int) -> Exception:
+    limit = f"{max_nodes:,}".replace(",", ".")
+    return refuse(line + 1, f"te veel waarden in één bestand (meer dan {limit}); "
+                            "verdeel de gegevens over meer bestanden")
+
+
 def parse_plain(text: str, max_depth: int, max_nodes: int, refuse: type[Exception]) -> CommentedMap:
     """The round-trip tree of ``text``; ``refuse(line, message)`` over a limit; else :class:`NotPlain`."""
     if Reader.NON_PRINTABLE.search(text):
@@ -102,12 +127,7 @@ def parse_plain(text: str, max_depth: int, max_nodes: int, refuse: type[Exceptio
     root: CommentedMap | None = None
     nodes = 0
     try:
-        event = parser.get_event()
-        if not isinstance(event, StreamStartEvent):
-            raise NotPlain
-        event = parser.get_event()
-        if not isinstance(event, DocumentStartEvent) or event.version or event.tags:
-            raise NotPlain
+        _open_document(parser)
         while True:
             event = parser.get_event()
             kind = type(event)
@@ -125,12 +145,10 @@ def parse_plain(text: str, max_depth: int, max_nodes: int, refuse: type[Exceptio
                 raise NotPlain
             mark = event.start_mark
             if len(stack) >= max_depth:
-                raise refuse(mark.line + 1, f"te diep genest (meer dan {max_depth} niveaus)")
+                raise _too_deep(refuse, mark.line, max_depth)
             nodes += 1
             if nodes > max_nodes:
-                limit = f"{max_nodes:,}".replace(",", ".")
-                raise refuse(mark.line + 1, f"te veel waarden in één bestand (meer dan {limit}); "
-                                            "verdeel de gegevens over meer bestanden")
+                raise _too_many(refuse, mark.line, max_nodes)
             if kind is ScalarEvent:
                 if not stack:
                     raise NotPlain  # the document is a single scalar
@@ -148,8 +166,7 @@ def parse_plain(text: str, max_depth: int, max_nodes: int, refuse: type[Exceptio
             else:
                 root = opened  # type: ignore[assignment]
             stack.append(_Open(opened, kind is MappingStartEvent, mark.line, mark.column))
-        if not isinstance(parser.get_event(), DocumentEndEvent) or not isinstance(parser.get_event(), StreamEndEvent):
-            raise NotPlain  # a second document
+        _close_document(parser)
     except (NotPlain, refuse):
         raise
     except Exception as exc:  # libyaml's errors, a value the constructor refuses: the other path says which
@@ -243,12 +260,7 @@ def parse_plain_data(text: str, max_depth: int, max_nodes: int,
     lines: dict[str, list[int]] = {}
     nodes = 0
     try:
-        event = parser.get_event()
-        if not isinstance(event, StreamStartEvent):
-            raise NotPlain
-        event = parser.get_event()
-        if not isinstance(event, DocumentStartEvent) or event.version or event.tags:
-            raise NotPlain
+        _open_document(parser)
         while True:
             event = parser.get_event()
             kind = type(event)
@@ -264,12 +276,10 @@ def parse_plain_data(text: str, max_depth: int, max_nodes: int,
                 raise NotPlain
             depth = len(stack)
             if depth >= max_depth:
-                raise refuse(event.start_mark.line + 1, f"te diep genest (meer dan {max_depth} niveaus)")
+                raise _too_deep(refuse, event.start_mark.line, max_depth)
             nodes += 1
             if nodes > max_nodes:
-                limit = f"{max_nodes:,}".replace(",", ".")
-                raise refuse(event.start_mark.line + 1, f"te veel waarden in één bestand (meer dan {limit}); "
-                                                        "verdeel de gegevens over meer bestanden")
+                raise _too_many(refuse, event.start_mark.line, max_nodes)
             if depth == 2 and not stack[1][1]:  # an item of a top-level list: a record starts here
                 lines[stack[0][2]].append(event.start_mark.line + 1)
             if kind is ScalarEvent:
@@ -290,8 +300,7 @@ def parse_plain_data(text: str, max_depth: int, max_nodes: int,
             if not stack:
                 root = opened  # type: ignore[assignment]
             stack.append([opened, kind is MappingStartEvent, None])
-        if not isinstance(parser.get_event(), DocumentEndEvent) or not isinstance(parser.get_event(), StreamEndEvent):
-            raise NotPlain
+        _close_document(parser)
     except (NotPlain, refuse):
         raise
     except Exception as exc:  # as parse_plain: the round-trip loader says which
