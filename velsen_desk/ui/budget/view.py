@@ -48,7 +48,15 @@ from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.detail_split import DETAIL_BELOW, DetailSplit
 from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS, ProgrammeTab
-from velsen_desk.ui.widgets.style import ID_ROLE, cost_html, esc, html_css, reconciliation_text, source_html
+from velsen_desk.ui.widgets.style import (
+    ID_ROLE,
+    computed_text,
+    cost_html,
+    esc,
+    html_css,
+    reconciliation_text,
+    source_html,
+)
 from velsen_desk.ui.widgets.tree_model import prefetch_rows
 
 if TYPE_CHECKING:
@@ -343,7 +351,7 @@ class BudgetTab(ProgrammeTab):
         rec = plan.reconciliation
         text = (
             f"{html_css()}<b>{esc(plan.title)}</b> — "
-            + esc(self.tr("berekend {0}")).format(esc(format_derived_sum(rec.computed, window_locale())))
+            + esc(self.tr("berekend {0}")).format(esc(computed_text(rec)))
             + f" · {esc(reconciliation_text(rec))}"
         )
         if len(data.plans) > 1:
@@ -556,7 +564,7 @@ class BudgetTab(ProgrammeTab):
             out.append(f"<p><b>{esc(self.tr('Budget'))}:</b> {cost_html(amount)}</p>")
         if rec is not None:
             out.append(
-                f"<p><b>{esc(self.tr('Berekend'))}:</b> {esc(format_derived_sum(rec.computed, window_locale()))}<br>"
+                f"<p><b>{esc(self.tr('Berekend'))}:</b> {esc(computed_text(rec))}<br>"
                 f"{esc(reconciliation_text(rec))}</p>"
             )
         out.append(source_html(p.source, self.tr("Bron")))
