@@ -52,6 +52,12 @@ def xvfb():
     while not Path(f"/tmp/.X11-unix/X{number}").exists():
         assert server.poll() is None and time.monotonic() < deadline, "Xvfb did not start"
         time.sleep(0.05)
+    # The socket appears before Xvfb answers on it; wait until a client really connects (once the
+    # program started in that gap and Qt said "could not connect to display").
+    env = {**os.environ, "DISPLAY": f":{number}"}
+    while subprocess.run(["xdotool", "getdisplaygeometry"], env=env, capture_output=True).returncode != 0:
+        assert server.poll() is None and time.monotonic() < deadline, "Xvfb does not accept clients"
+        time.sleep(0.05)
     yield f":{number}"
     server.terminate()
     server.wait(10)
