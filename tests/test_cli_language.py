@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 
 from velsen_desk.cli.main import build_parser, main
 from velsen_desk.core import i18n
-from velsen_desk.core.paths import resources_dir
+from velsen_desk.core.paths import APP_AUTHOR, APP_NAME, resources_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 PO = resources_dir() / "locale" / "en" / "LC_MESSAGES" / "velsen_desk.po"
@@ -136,13 +136,21 @@ def test_the_window_language_choice_speaks_on_the_command_line_too(isolated_home
     assert "show this help message and exit" in _help(capsys)
 
 
-def test_the_window_settings_file_is_where_qt_keeps_it():
-    from PySide6.QtCore import QSettings
-
-    from velsen_desk.core.paths import APP_AUTHOR, APP_NAME
-
-    native = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME)
-    assert Path(native.fileName()) == i18n.window_settings_file()
+def test_the_window_settings_file_is_where_qt_keeps_it(tmp_path, monkeypatch):
+    # In a fresh interpreter, as the application starts: Qt keeps the user's settings folder
+    # from the first QSettings a process makes, so an earlier window test's home would leak in.
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    script = (
+        "from PySide6.QtCore import QSettings\n"
+        "from velsen_desk.core.i18n import window_settings_file\n"
+        "from velsen_desk.core.paths import APP_AUTHOR, APP_NAME\n"
+        "native = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, APP_AUTHOR, APP_NAME)\n"
+        "print(native.fileName()); print(window_settings_file())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    qt_file, ours = out.splitlines()
+    assert Path(qt_file) == Path(ours) == tmp_path / "config" / APP_AUTHOR / f"{APP_NAME}.conf"
 
 
 def test_system_follows_the_locale_or_speaks_dutch(monkeypatch):
