@@ -389,12 +389,26 @@ def test_the_changes_between_two_versions_speak_english(tmp_path, capsys, built)
     assert f"actie Actie 1: {title}: titel {title} → Nieuw" in capsys.readouterr().out
 
 
-def test_status_says_unknown_in_english(isolated_home, capsys):
+def test_status_on_a_fresh_install_says_there_is_no_copy_yet_in_english(isolated_home, capsys):
     assert main(["--language", "en", "status"]) == 0
     out = capsys.readouterr().out
-    # no folder chosen is a fact ("not set"); the version of a copy not made yet is unknown
-    assert "Shared folder: not set" in out and "Data version: unknown" in out and "onbekend" not in out, out
-    assert "Last synced: never" in out and "nooit" not in out, out
+    # no folder chosen and no copy made yet are facts, not unknowns
+    assert "Shared folder: not set" in out and "Last synced: never" in out, out
+    assert "Data version: no local database yet (the first start makes it from the bundled data)" in out, out
+    assert "unknown" not in out and "onbekend" not in out and "nooit" not in out, out
+
+
+def test_status_of_an_unreadable_copy_says_its_version_is_unknown(isolated_home, capsys):
+    from velsen_desk.core.paths import local_database_path
+
+    db = local_database_path()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.write_bytes(b"geen database")
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    assert "Gegevensversie: onbekend" in out and "nog geen lokale database" not in out, out
+    assert main(["status", "--json"]) == 0
+    assert '"database_exists": true' in capsys.readouterr().out
 
 
 def test_search_headings_speak_the_chosen_language(built, capsys):

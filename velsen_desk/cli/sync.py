@@ -152,10 +152,11 @@ def status_command(args: argparse.Namespace) -> int:
 
     db = local_database_path()
     origin = read_origin(db)
+    made = db.exists()
     try:
-        version = inspect_database(db).data_version
+        version = inspect_database(db).data_version if made else None
     except DatabaseError:
-        version = None  # no usable local copy yet: the status says "onbekend"
+        version = None  # a copy that cannot be read: its version is not known
     try:
         share = _share_from(args)
     except ConfigError as exc:  # the status still shows everything else
@@ -163,6 +164,7 @@ def status_command(args: argparse.Namespace) -> int:
         share = None
     state = {
         "database": str(db),
+        "database_exists": made,
         "data_version": version,
         "origin": origin.get("origin"),
         "synced_at": origin.get("synced_at"),
@@ -184,6 +186,9 @@ def status_command(args: argparse.Namespace) -> int:
         shown["origin"] = _("meegeleverd met het programma")
     # "onbekend" only where the truth is not known: never synced and no shared folder are facts.
     missing = {"synced_at": _("nooit"), "share": _("niet ingesteld")}
+    if not made:  # a fresh install: the first start makes the copy, nothing is unknown about it
+        not_yet = _("nog geen lokale database (de eerste start maakt die uit de meegeleverde gegevens)")
+        missing |= {"data_version": not_yet, "origin": not_yet, "published_at": not_yet}
     unknown = _("onbekend")  # outside the f-string, where the catalogue's extractor finds it
     for key, label in labels.items():
         print(f"{label}: {safe(shown[key] or missing.get(key, unknown))}")
