@@ -188,7 +188,7 @@ def status_command(args: argparse.Namespace) -> int:
     missing = {"synced_at": _("nooit"), "share": _("niet ingesteld")}
     if not made:  # a fresh install: the first start makes the copy, nothing is unknown about it
         not_yet = _("nog geen lokale database (de eerste start maakt die uit de meegeleverde gegevens)")
-        missing |= {"data_version": not_yet, "origin": not_yet, "published_at": not_yet}
+        missing |= {"data_version": not_yet, "origin": _("nog geen"), "published_at": _("nog geen")}
     unknown = _("onbekend")  # outside the f-string, where the catalogue's extractor finds it
     for key, label in labels.items():
         print(f"{label}: {safe(shown[key] or missing.get(key, unknown))}")
