@@ -113,3 +113,15 @@ def test_registry_labels_are_listed_for_lupdate():
     assert set(registry_labels.ITEM_KIND_PLURALS) == {k.plural for k in ITEM_KINDS}
     assert set(registry_labels.ITEM_KIND_SINGULARS) == {k.singular for k in ITEM_KINDS}
     assert set(registry_labels.SPEERPUNT_SECTION_LABELS) == set(SPEERPUNT_SECTIONS.values())
+
+
+def test_the_english_window_names_the_griffie_one_way():
+    """A newcomer met "the griffie", "the clerk" and "the council clerk's office" for the same
+    office. In English it is the council clerk's office (once glossed "(griffie)"); only the
+    mode's short name says "Clerk mode"."""
+    for message in messages(CATALOGUES / "velsen_desk_en.ts"):
+        text = (message.findtext("translation") or "").replace("’", "'").replace("&", "")
+        if "griffie" in (message.findtext("source") or "").lower() or "clerk" in text.lower():
+            mentions = text.lower().replace("clerk mode", "").replace("(griffie)", "")
+            assert "griffie" not in mentions, text
+            assert mentions.count("clerk") == mentions.count("council clerk's office"), text

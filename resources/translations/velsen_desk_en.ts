@@ -554,7 +554,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>Kies de gegevensmap (de YAML-bestanden van de griffie)</source>
-        <translation>Choose the data folder (the clerk’s YAML files)</translation>
+        <translation>Choose the data folder (the council clerk’s office’s YAML files)</translation>
     </message>
     <message>
         <source>Werkmap exporteren</source>
@@ -943,7 +943,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>Meld u aan bij de centrale database van de griffie om de voortgang van de acties van uw organisatie in te vullen. U ziet alleen de acties waarvan uw organisatie trekker is.</source>
-        <translation>Log in to the griffie&apos;s central database to report the progress of your organisation&apos;s actions. You see only the actions your organisation leads.</translation>
+        <translation>Log in to the central database of the council clerk&apos;s office to report the progress of your organisation&apos;s actions. You see only the actions your organisation leads.</translation>
     </message>
     <message>
         <source>Serveradres</source>
@@ -1049,7 +1049,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>de griffie</source>
-        <translation>the griffie</translation>
+        <translation>the council clerk&apos;s office</translation>
     </message>
     <message>
         <source>Gegevens gepubliceerd door {0}</source>
@@ -1069,7 +1069,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>Gegevensversie (voor de griffie): {0}</source>
-        <translation>Data version (for the griffie): {0}</translation>
+        <translation>Data version (for the council clerk&apos;s office): {0}</translation>
     </message>
     <message>
         <source>Opgehaald uit: {0}</source>
@@ -1287,7 +1287,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>De griffie zet nieuwe gegevens in een gedeelde map. Stel die map in onder Bestand → Instellingen… en kies Bestand → Synchroniseren. De nieuwe versie wordt eerst gecontroleerd; lukt dat niet, dan blijft de vorige versie open.</source>
-        <translation>The griffie (council clerk&apos;s office) puts new data in a shared folder. Set that folder under File → Settings… and choose File → Sync. The new version is checked first; if that fails, the previous version stays open.</translation>
+        <translation>The council clerk&apos;s office (griffie) puts new data in a shared folder. Set that folder under File → Settings… and choose File → Sync. The new version is checked first; if that fails, the previous version stays open.</translation>
     </message>
     <message>
         <source>Beeld → Wat is er veranderd… vergelijkt met de vorige versie; Bestand → Vorige versie terugzetten… gaat terug. Uw notities worden daarbij nooit aangeraakt.</source>
@@ -1299,7 +1299,7 @@ The details are in the log.</translation>
     </message>
     <message>
         <source>Bestand → Voortgang invullen… is voor wie de voortgang van acties rapporteert: u meldt zich aan bij de centrale database van de griffie en geeft per actie een peildatum, status, toelichting en het bestede bedrag op.</source>
-        <translation>File → Report progress… is for those who report the progress of actions: you log in to the council clerk’s central database and give, for each action, a reference date, status, explanation and the amount spent.</translation>
+        <translation>File → Report progress… is for those who report the progress of actions: you log in to the central database of the council clerk’s office and give, for each action, a reference date, status, explanation and the amount spent.</translation>
     </message>
     <message>
         <source>Bestand → Griffiemodus (menu Beheer) is voor de griffie: het menu Beheer verschijnt, met werkmappen exporteren en inlezen, voortgangsformulieren maken en de database bouwen en publiceren naar de gedeelde map.</source>
@@ -2225,7 +2225,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Vul als trekker de voortgang van uw acties in, rechtstreeks in de centrale database van de griffie</source>
-        <translation>As a lead organisation, report the progress of your actions directly in the griffie&apos;s central database</translation>
+        <translation>As a lead organisation, report the progress of your actions directly in the central database of the council clerk&apos;s office</translation>
     </message>
 </context>
 <context>
@@ -2699,7 +2699,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Gegevensversie (voor de griffie): {0}</source>
-        <translation>Data version (for the griffie): {0}</translation>
+        <translation>Data version (for the council clerk&apos;s office): {0}</translation>
     </message>
     <message>
         <source>Er is nog geen eerdere versie bewaard. Na een synchronisatie die nieuwe gegevens brengt, wordt de vorige versie hier bewaard.</source>
@@ -2823,7 +2823,7 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Griffie:</source>
-        <translation>Clerk’s office:</translation>
+        <translation>Council clerk’s office:</translation>
     </message>
     <message>
         <source>Een andere taal geldt vanaf de volgende start van Velsen Desk.</source>
@@ -3075,11 +3075,11 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     </message>
     <message>
         <source>Gesynchroniseerd: u hebt de nieuwste gegevens van de griffie.</source>
-        <translation>Synchronised: you have the griffie&apos;s newest data.</translation>
+        <translation>Synchronised: you have the newest data of the council clerk&apos;s office.</translation>
     </message>
     <message>
         <source>Nieuwe gegevens van de griffie binnengehaald. Zie “Wat is er veranderd…”.</source>
-        <translation>New data from the griffie fetched. See “What has changed…”.</translation>
+        <translation>New data from the council clerk&apos;s office fetched. See “What has changed…”.</translation>
     </message>
     <message>
         <source>De vorige versie van de gegevens is teruggezet.</source>
