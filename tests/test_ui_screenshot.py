@@ -95,3 +95,15 @@ def test_screenshot_language_takes_nl_or_en_only(isolated_home_module, qapp, tmp
         main(["screenshot", "--language", "de", "-o", str(tmp_path / "x.png")])
     assert stop.value.code == 2
     assert "ongeldige keuze" in capsys.readouterr().err
+
+
+def test_the_command_ends_in_one_dutch_sentence_without_qt_noise(isolated_home_module, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "velsen_desk", "screenshot", "-o", str(tmp_path / "s.png")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and done.stdout == f"Schermafbeelding opgeslagen: {tmp_path / 's.png'}\n"

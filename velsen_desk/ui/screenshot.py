@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,8 +99,9 @@ def take_screenshot(
     # A running application (the tests') keeps its catalogues; the chosen one goes on top for this picture.
     installed = install_language(app, choice) if running and choice is not None else []
     try:
-        image = _grab(app, local.info.path, local.origin, tab, programme_id, member.name if member else None,
-                      dims, timeout)
+        with _without_offscreen_noise():
+            image = _grab(app, local.info.path, local.origin, tab, programme_id, member.name if member else None,
+                          dims, timeout)
     finally:
         for translator in installed:
             app.removeTranslator(translator)
@@ -114,6 +117,27 @@ def take_screenshot(
         return _error(_("Kan {file} niet schrijven.").format(file=output))
     print(_("Schermafbeelding opgeslagen: {file}").format(file=output))
     return 0
+
+
+# The offscreen platform says this on every window it shows: noise, not a problem of the picture.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+@contextmanager
+def _without_offscreen_noise() -> Iterator[None]:
+    """Qt's own messages while the picture is made, less the offscreen platform's noise (the
+    command's output ends in one Dutch sentence); every other message still reaches stderr."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if message != OFFSCREEN_NOISE:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def _grab(app: QApplication, database: Path, origin: str, tab: str, programme_id: str, person: str | None,
