@@ -55,7 +55,7 @@ def _rows(tab: ProgressTab) -> list[tuple[str, str, str]]:
 def test_bundled_data_says_no_report_and_shows_only_what_the_planning_says(qtbot, built_db):
     tab = _tab(qtbot, built_db, dt.date(2026, 12, 1))
     assert "nog geen voortgangsrapportage ontvangen" in tab.header.text()
-    assert "gepland € 691.000 + 1 post n.n.b.; gerealiseerd: nog niets ontvangen" in tab.header.text()
+    assert "gepland € 691.000 + 1 post n.n.b.; gerealiseerd: nog niets gerapporteerd" in tab.header.text()
     rows = _rows(tab)
     assert len(rows) == 20
     assert {status for _, status, _ in rows} == {"geen rapportage"}  # never a colour
@@ -104,13 +104,13 @@ def test_spend_chart_per_focusopgave_never_draws_nnb_as_zero(qtbot, example_db):
     focus2 = rows["2"]
     assert focus2.realised == 25000
     assert focus2.realised_text.startswith("€ 25.000 + 1 post n.n.b.; zonder rapportage: ")
-    unreported = [r for r in tab.spend_rows if r.realised_text == "nog niets ontvangen"]
+    unreported = [r for r in tab.spend_rows if r.realised_text == "nog niets gerapporteerd"]
     assert unreported and all(r.realised is None for r in unreported)  # no bar, not a € 0 bar
     assert all(r.planned_text for r in tab.spend_rows)
     qtbot.waitUntil(lambda: tab.chart is not None and bool(tab.chart.labels), timeout=60000)
     assert tab.chart is not None
     assert "€ 25.000 + 1 post n.n.b." in " ".join(tab.chart.labels)
-    assert "nog niets ontvangen" in tab.chart.labels
+    assert "nog niets gerapporteerd" in tab.chart.labels
 
 
 def test_an_only_nnb_sum_draws_no_bar_and_says_so():
@@ -144,7 +144,7 @@ def test_a_plan_with_many_focusopgaven_charts_the_first_ones_and_says_so(qtbot, 
     tab = _tab(qtbot, example_db, dt.date(2025, 8, 1))
     qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
     assert tab.chart is not None
-    many = [SpendRow(f"{i}. Synthetisch", 1000 * i, f"€ {i}.000", None, "nog niets ontvangen") for i in range(30)]
+    many = [SpendRow(f"{i}. Synthetisch", 1000 * i, f"€ {i}.000", None, "nog niets gerapporteerd") for i in range(30)]
     tab.chart.show_rows(many)
     assert len(tab.chart.rows) == MAX_ROWS
     assert f"(de eerste {MAX_ROWS} van 30)" in tab.chart.title.text()

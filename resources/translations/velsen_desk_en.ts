@@ -2303,8 +2303,8 @@ Close anyway? The unsaved text will then be lost.</numerusform>
         <translation>Other actions</translation>
     </message>
     <message>
-        <source>nog niets ontvangen</source>
-        <translation>nothing received yet</translation>
+        <source>nog niets gerapporteerd</source>
+        <translation>nothing reported yet</translation>
     </message>
     <message>
         <source>Actie {0}: {1}</source>
@@ -2313,14 +2313,6 @@ Close anyway? The unsaved text will then be lost.</numerusform>
     <message>
         <source>Focusopgave {0}: {1}</source>
         <translation>Focus task {0}: {1}</translation>
-    </message>
-    <message>
-        <source>gepland {0}; gerealiseerd: nog niets ontvangen</source>
-        <translation>planned {0}; spent: nothing received yet</translation>
-    </message>
-    <message>
-        <source>gepland {0}; gerealiseerd {1}</source>
-        <translation>planned {0}; spent {1}</translation>
     </message>
     <message>
         <source>; zonder rapportage: {0}</source>

@@ -32,7 +32,7 @@ from velsen_desk.core.progress import (
     by_exception,
     late_label,
     long_date,
-    spend_total_text,
+    spend_text,
     status_label,
     status_meaning,
 )
@@ -212,7 +212,7 @@ class ProgressTab(ProgrammeTab):
             spend = group.spend
             realised = spend.realised
             if realised.amounts + realised.not_applicable + realised.to_be_determined == 0:
-                realised_text, realised_bar = self.tr("nog niets ontvangen"), None
+                realised_text, realised_bar = self.tr("nog niets gerapporteerd"), None
             else:
                 realised_text, realised_bar = self._sum_words(realised), bar_length(realised)
                 if spend.unreported:
@@ -369,16 +369,9 @@ class ProgressTab(ProgrammeTab):
         return row
 
     def _spend(self, spend: SpendSum) -> str:
-        """:func:`spend_text` in the window's words; each sum as the core says it (n.v.t. when no
-        action has a cost, n.n.b. counted: never "€ 0" for a sum without an amount)."""
-        locale = window_locale()
-        planned = spend_total_text(spend.planned, locale)
-        if not (spend.realised.amounts or spend.realised.not_applicable or spend.realised.to_be_determined):
-            return self.tr("gepland {0}; gerealiseerd: nog niets ontvangen").format(planned)
-        text = self.tr("gepland {0}; gerealiseerd {1}").format(planned, spend_total_text(spend.realised, locale))
-        if spend.unreported:
-            text += self.tr("; zonder rapportage: {0}").format(spend.unreported)
-        return text
+        """:func:`spend_text` in the window's language: the same words as the command line and
+        the report (n.v.t. when no action has a cost, n.n.b. counted, never "€ 0" without an amount)."""
+        return spend_text(spend, window_locale())
 
     def _header_html(self, data: ProgrammeData, overviews: list[PlanOverview], progress: ProgressData) -> str:
         parts = []
