@@ -545,9 +545,14 @@ class _Programme:
         for plan in plans:
             budgets = self.budgets(plan["document_id"])
             own = actions.get(plan["id"], [])
+            # Grouped once: scanning the plan's actions per focusopgave grew with actions x
+            # focusopgaven (18 s of a 20,000-action plan's read at 1,000x).
+            by_focusopgave: dict[str | None, list[ActionInfo]] = defaultdict(list)
+            for a in own:
+                by_focusopgave[a.focusopgave_id].append(a)
             opgaven = []
             for f in focusopgaven.get(plan["id"], ()):
-                mine = tuple(a for a in own if a.focusopgave_id == f["id"])
+                mine = tuple(by_focusopgave.get(f["id"], ()))
                 opgaven.append(
                     FocusopgaveInfo(
                         id=f["id"], number=f["number"], letter=f["letter"], title=f["title"],
@@ -560,7 +565,7 @@ class _Programme:
             result.append(
                 ActionPlanInfo(
                     id=plan["id"], title=plan["title"], document=self.document(plan["document_id"]),
-                    focusopgaven=tuple(opgaven), loose_actions=tuple(a for a in own if a.focusopgave_id is None),
+                    focusopgaven=tuple(opgaven), loose_actions=tuple(by_focusopgave.get(None, ())),
                     reconciliation=_reconcile((a.cost for a in own), _cost(plan, "total")),
                     total_label=plan["total_label"], budgets=budgets, source=self.source(plan),
                     monitoring_text=plan["monitoring_text"],
