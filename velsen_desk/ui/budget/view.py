@@ -459,12 +459,8 @@ class BudgetTab(ProgrammeTab):
                 bars = [self._sum_bar(p.title, p.reconciliation.computed) for p in data.plans]
             case _:
                 title, bars, total = self._plan_bars(data.plans[0], bar)
-        total = max(total, len(bars))
-        if total > MAX_BARS:
-            # more bars than a chart can show legibly: the first ones, and the title says so
-            title += " " + self.tr("(de eerste {0} van {1})").format(MAX_BARS, total)
-            bars = bars[:MAX_BARS]
-        chart.show_bars(title, bars)
+        # more bars than a chart can show legibly: the first ones, and its title says how many
+        chart.show_bars(title, bars[:MAX_BARS], max(total, len(bars)))
 
     def _plan_bars(
         self, plan: records.ActionPlanInfo, bar: Callable[[str, CostValue, str], Bar]
