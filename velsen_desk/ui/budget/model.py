@@ -92,7 +92,7 @@ class BudgetModel(TreeModel[BudgetPayload]):
         (the user sorted while it was read) is sorted here on its ready keys."""
         self._texts = prepared.texts
         self._highlight = highlight
-        self._sort_keys = dict(prepared.sort_keys)
+        self._sort_keys = prepared.sort_keys  # the same keys, not a copy (~1.3 MB at 2,000 actions)
         root = prepared.root
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
         if (prepared.sort_column, prepared.descending) != (self._sort_column, descending) and self._sort_column >= 0:
