@@ -71,6 +71,7 @@ PADDING_PX = 12  # a cell's margins, and room for the header's sort indicator
 # the figures beside them stay in view; what they cut off ends in "…" and is in the detail pane.
 TEXT_COLUMNS = ((TITLE, 230, 140), (TREKKER, 120, 60), (FUNDING, 170, 90))
 CHART_MIN_WIDTH = 280  # bars and their values stay readable beside the labels
+PREFETCH_PER_TURN = 10  # rows of seven columns; see prefetch_rows
 MAX_BARS = 40  # more bars than this in a ~700 px plot cannot be read: the chart aggregates instead
 
 
@@ -388,7 +389,7 @@ class BudgetTab(ProgrammeTab):
         return None
 
     def prefetch(self) -> None:
-        prefetch_rows(self.tree, PREFETCH_ROWS)
+        prefetch_rows(self.tree, PREFETCH_ROWS, per_turn=PREFETCH_PER_TURN)
 
     def show_person(self) -> None:
         data = self._state.data
