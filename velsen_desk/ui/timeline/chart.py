@@ -19,7 +19,7 @@ from velsen_desk.ui.widgets.style import esc
 
 VISIBLE_ROWS = 40  # rows a plan opens on; the rest scroll into view
 ROW_MARGIN = 20  # rows drawn beyond the view on either side
-ROWS_PER_TURN = 20  # rows given their items per event-loop turn (each status label ~1 ms of pyqtgraph)
+ROWS_PER_TURN = 10  # rows given their items per event-loop turn (each status label ~1–3 ms of pyqtgraph)
 
 
 def trekker_colours(trekkers: tuple[str, ...]) -> dict[str, QColor]:

@@ -270,7 +270,9 @@ class TimelineTab(ProgrammeTab):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # draws a programme not drawn yet
         if self._side_stale:
-            after_paints(self, self._fill_side)
+            # a turn after the chart's: shown for the first time, the tab makes its chart in
+            # the next turn, and the two shared one 150 ms turn
+            after_paints(self, lambda: after_paints(self, self._fill_side))
 
     def _progress_html(self, layout: TimelineLayout) -> str:
         """The legend of the status on the bars and the late actions, or why there are none."""
