@@ -69,3 +69,17 @@ def test_a_hidden_tijdlijn_fills_its_side_pane_only_when_shown(window, qtbot, mo
     window.select_tab("timeline")
     qtbot.waitUntil(lambda: len(filled) == 1, timeout=10000)
     assert "Planning onbekend" in tab.side_text() and len(filled) == 1  # once, and not again
+
+
+def test_the_side_pane_is_not_set_again_for_the_layout_it_shows(window, qtbot, monkeypatch):
+    tab = window.timeline_tab
+    window.select_tab("timeline")
+    qtbot.waitUntil(lambda: tab.chart is not None and "Planning onbekend" in tab.side.toPlainText(), timeout=60000)
+    filled: list[str] = []
+    real = tab.side.setHtml
+    monkeypatch.setattr(tab.side, "setHtml", lambda html: (filled.append(html), real(html)))
+    tab._redraw()  # as when the chart is made after the pane was filled: same layout, same person
+    qtbot.wait(50)
+    assert filled == []
+    window.select_person(window.state.data.college[0].id)  # another person: the pane follows
+    qtbot.waitUntil(lambda: len(filled) == 1, timeout=10000)

@@ -60,6 +60,7 @@ class TimelineTab(ProgrammeTab):
         self.today = today or dt.date.today()
         self.layout_data: TimelineLayout | None = None
         self._side_stale = False  # the side pane does not show layout_data yet (see _fill_side)
+        self._side_shows: tuple[TimelineLayout, frozenset[str]] | None = None  # what it shows
         self._runner = runner
         self.progress: ProgressData | None = None  # the shown programme's, once read
         self._progress_of: str | None = None  # the programme id ``progress`` belongs to
@@ -256,23 +257,28 @@ class TimelineTab(ProgrammeTab):
         # The side pane in a turn of its own after the chart's, and only once it is seen: at
         # 2,000 actions its lists (hundreds of actions with an unknown planning) took ~60 ms of
         # setHtml, also for a hidden tab after every programme switch and "Bekijk als".
-        self._side_stale = True
-        if self.isVisible():
+        # (the chart made later redraws with the same layout: the pane stays as it is)
+        self._side_stale = self._side_shows != (layout, highlight)
+        if self._side_stale and self.isVisible():
             after_paints(self, self._fill_side)
 
     def _fill_side(self, even_hidden: bool = False) -> None:
         layout, data = self.layout_data, self._state.data
         if not self._side_stale or layout is None or data is None or not (even_hidden or self.isVisible()):
             return
+        chart = self.chart
+        if not even_hidden and chart is not None and chart.rows_pending:
+            after_paints(self, self._fill_side)  # after the chart's turns: they shared one ~150 ms turn
+            return
         self._side_stale = False
-        self.side.setHtml(self._side_html(layout, data.actions_of_person(self._state.person_id)))
+        highlight = data.actions_of_person(self._state.person_id)
+        self._side_shows = (layout, highlight)
+        self.side.setHtml(self._side_html(layout, highlight))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # draws a programme not drawn yet
         if self._side_stale:
-            # a turn after the chart's: shown for the first time, the tab makes its chart in
-            # the next turn, and the two shared one 150 ms turn
-            after_paints(self, lambda: after_paints(self, self._fill_side))
+            after_paints(self, self._fill_side)
 
     def _progress_html(self, layout: TimelineLayout) -> str:
         """The legend of the status on the bars and the late actions, or why there are none."""
