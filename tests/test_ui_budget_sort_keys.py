@@ -1,5 +1,5 @@
-"""The Begroting tree sorts in its own model (no proxy), on keys a worker made beforehand, and
-its figure columns are sized to texts a worker formatted."""
+"""The Begroting tree sorts in its own model (no proxy), on keys the programme's read made
+beforehand in its worker, and its figure columns are sized to texts that worker formatted."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import threading
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from velsen_desk.ui.budget.model import COST, TITLE, BudgetModel
+from velsen_desk.ui.budget.model import COST, TITLE
+from velsen_desk.ui.budget.tree import BudgetTexts
 
 
 def test_the_view_shows_the_model_itself(window):
@@ -17,13 +18,13 @@ def test_the_view_shows_the_model_itself(window):
 
 def test_no_sort_key_is_made_on_the_gui_thread(window, qtbot, monkeypatch):
     made_on: list[str] = []
-    real = BudgetModel._sort
+    real = BudgetTexts.sort
 
     def spy(self, node, column):
         made_on.append(threading.current_thread().name)
         return real(self, node, column)
 
-    monkeypatch.setattr(BudgetModel, "_sort", spy)
+    monkeypatch.setattr(BudgetTexts, "sort", spy)
     tab = window.budget_tab
     window.select_tab("budget")
     window.loader.load("heemskerk-2018")  # a new tree: its keys are made in a worker
@@ -48,13 +49,13 @@ def test_the_figure_columns_are_sized_from_texts_a_worker_made(window, qtbot, mo
     from velsen_desk.ui.budget.model import CHECK
 
     made_on: list[str] = []
-    real = BudgetModel.figure_texts_of
+    real = BudgetTexts.figure_texts_of
 
     def spy(self, root, state):
         made_on.append(threading.current_thread().name)
         return real(self, root, state)
 
-    monkeypatch.setattr(BudgetModel, "figure_texts_of", spy)
+    monkeypatch.setattr(BudgetTexts, "figure_texts_of", spy)
     tab = window.budget_tab
     window.select_tab("budget")
     window.loader.load("heemskerk-2018")
@@ -63,7 +64,7 @@ def test_the_figure_columns_are_sized_from_texts_a_worker_made(window, qtbot, mo
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=10000)
     qtbot.wait(50)
     assert made_on and threading.main_thread().name not in made_on  # formatting every cost: a worker's
-    texts = real(tab.model, tab.model.node(QModelIndex()), TaskState())
+    texts = real(tab.model._texts, tab.model.node(QModelIndex()), TaskState())
     assert "€ 120.000" in texts[COST] and texts[CHECK]  # an action's cost, a branch's check
     assert tab.tree.header().sectionSize(COST) == tab._figure_width(COST)  # sized once the texts came
     shown = tab._figure_width(COST)

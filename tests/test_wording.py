@@ -64,7 +64,7 @@ def test_the_report_and_the_window_word_a_funding_alike(qapp):
     budget = BudgetInfo("sg", "Samen Gezellig", "budget", None, None, None, (line,), None, None, ("a9",), source)
     funding = FundingInfo("sg", "Samen Gezellig", "l7", None, source)
     model = BudgetModel()
-    model._lines = {line.id: (budget, line)}
+    model._texts.lines = {line.id: (budget, line)}
     from msgspec.structs import replace
 
     from tests.test_rules import _action

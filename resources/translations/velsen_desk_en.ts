@@ -679,10 +679,6 @@ The details are in the log.</translation>
         <translation>Costs per action plan – choose a plan for its focus tasks</translation>
     </message>
     <message>
-        <source>(de eerste {0} van {1})</source>
-        <translation>(the first {0} of {1})</translation>
-    </message>
-    <message>
         <source>Kosten per actie – {0}</source>
         <translation>Costs per action – {0}</translation>
     </message>
@@ -1027,6 +1023,10 @@ The details are in the log.</translation>
     <message>
         <source>Kosten per actie of per regel van de gekozen tak.</source>
         <translation>Costs per action or per line of the chosen branch.</translation>
+    </message>
+    <message>
+        <source>(de eerste {0} van {1})</source>
+        <translation>(the first {0} of {1})</translation>
     </message>
 </context>
 <context>

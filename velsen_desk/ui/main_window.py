@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,7 @@ from velsen_desk.ui.notes.feature import NotesFeature
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.programme_loader import (
     DEFAULT_PROGRAMME,
+    Preparer,
     ProgrammeLoader,
     open_local_database,
 )
@@ -77,6 +79,9 @@ TAB_KEYS = ("themes", "portfolio", "budget", "timeline", "progress")
 REPORT_PRELOAD_DELAY_MS = 1000  # after pyqtgraph arrived; see _after_chart_library
 
 
+BUDGET_TREE = "budget-tree"  # the Begroting's preparation in the programme's read
+
+
 class MainWindow(QMainWindow):
     # ---- Signals
     sig_ready = Signal()
@@ -107,6 +112,7 @@ class MainWindow(QMainWindow):
         self.runner = OperationRunner(database, self)
         self.search_runner = OperationRunner(database, self)  # its own: typing never flashes the progress bar
         self.loader = ProgrammeLoader(self.runner, self.state, self)
+        self.loader.add_preparation(BUDGET_TREE, self._budget_tree_preparation)
         self.notes = NotesFeature(self, self.search_runner, self.loader)
 
         self.tabs = QTabWidget(self)
@@ -197,7 +203,15 @@ class MainWindow(QMainWindow):
     def _make_budget_tab(self, parent: QWidget) -> BudgetTab:
         from velsen_desk.ui.budget.view import BudgetTab
 
-        return BudgetTab(self.state, parent, self.runner)
+        return BudgetTab(self.state, parent, self.runner, partial(self.loader.prepared, BUDGET_TREE))
+
+    def _budget_tree_preparation(self) -> Preparer:
+        """The Begroting's tree, made in the programme's read, in the sort the user chose."""
+        from velsen_desk.ui.budget.tree import preparation
+
+        page = self._budget_page
+        column, descending = page.content().model.sort_state if page.built else (-1, False)
+        return preparation(column, descending)
 
     def _make_timeline_tab(self, today: dt.date | None, parent: QWidget) -> TimelineTab:
         from velsen_desk.ui.timeline.view import TimelineTab

@@ -4,11 +4,19 @@ selection that waited for it (a search hit in another programme).
 The controller holds no widgets. It runs the reads as :class:`Operation` s, hands the result
 to :class:`ViewState` (which also keeps or clears the "Bekijk als" person) and tells the window
 through signals what to show in its selectors. The worker functions below are Qt-free.
+
+A tab whose model takes long to build from a programme (the Begroting at 2,000 actions) adds a
+*preparation* (:meth:`ProgrammeLoader.add_preparation`): it runs in the same worker right after
+the read, and the tab takes its result (:meth:`ProgrammeLoader.prepared`) when it draws, so the
+GUI thread only swaps in a finished model. Only the latest programme's preparations are kept.
+The start's read makes none (they would delay the first paint).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal
@@ -25,6 +33,15 @@ from velsen_desk.ui.state import ViewState
 log = logging.getLogger(__name__)
 
 DEFAULT_PROGRAMME = "velsen-2022"
+
+Preparer = Callable[[ProgrammeData, TaskState], object]
+"""Worker thread: what a tab makes from a programme just read (Qt-free; touches no widget)."""
+
+
+@dataclass(frozen=True, eq=False)
+class LoadedProgramme:
+    data: ProgrammeData
+    prepared: Mapping[str, object]
 
 
 # ---- Work (worker thread; touches no widget)
@@ -50,6 +67,22 @@ def read_start(db: ReadOnlyDatabase | None, wanted: str, _state: TaskState) -> t
     catalog = load_catalog(_opened(db))
     programme = catalog.programme(wanted) or (catalog.programmes[0] if catalog.programmes else None)
     return catalog, load_programme(_opened(db), programme) if programme is not None else None
+
+
+def prepare(data: ProgrammeData, preparers: Mapping[str, Preparer], state: TaskState) -> LoadedProgramme:
+    """Run every preparation on ``data`` (in the worker that read it)."""
+    prepared: dict[str, object] = {}
+    for key, preparer in preparers.items():
+        state.raise_if_cancelled()  # a newer programme was asked for
+        prepared[key] = preparer(data, state)
+    return LoadedProgramme(data, prepared)
+
+
+def read_prepared(db: ReadOnlyDatabase | None, programme: ProgrammeInfo, preparers: Mapping[str, Preparer],
+                  state: TaskState) -> LoadedProgramme:
+    return prepare(read_programme(db, programme, state), preparers, state)
+
+
 
 
 def open_local_database(_state: TaskState) -> LocalDatabase:
@@ -82,8 +115,21 @@ class ProgrammeLoader(QObject):
         self.catalog: Catalog | None = None
         self._wanted_person: str | None = None  # a person *name* asked for at start (CLI --person)
         self._pending_hit: SearchHit | None = None
+        self._preparations: dict[str, Callable[[], Preparer]] = {}
+        self._latest: LoadedProgramme | None = None  # the latest programme's preparations only
 
     # ---- Public API
+
+    def add_preparation(self, key: str, make: Callable[[], Preparer]) -> None:
+        """From the next read on, run ``make()`` (asked on the GUI thread when a read starts,
+        so it can capture what the user chose, a sort say) in the read's worker."""
+        self._preparations[key] = make
+
+    def prepared(self, key: str, data: ProgrammeData) -> object | None:
+        """What preparation ``key`` made from ``data`` (the very object), else None: added after
+        that read, or ``data`` came from elsewhere."""
+        latest = self._latest
+        return latest.prepared.get(key) if latest is not None and latest.data is data else None
 
     def start(self, programme_id: str | None = None, person_name: str | None = None) -> None:
         """Load the catalogue, then ``programme_id`` (default Velsen 2022–2026) as ``person_name``."""
@@ -101,7 +147,7 @@ class ProgrammeLoader(QObject):
         if programme is None:
             return False
         op = Operation(
-            partial(read_programme, self._runner.database, programme),
+            partial(read_prepared, self._runner.database, programme, self._preparers()),
             success=self._on_programme, failure=self.sig_failed.emit, key="programme",
         )
         self._runner.start(op.with_progress(self.tr("{0} laden…").format(programme.title)))
@@ -125,14 +171,21 @@ class ProgrammeLoader(QObject):
 
     # ---- Private
 
+    def _preparers(self) -> dict[str, Preparer]:
+        return {key: make() for key, make in self._preparations.items()}
+
     def _on_start(self, wanted: str, result: tuple[Catalog, ProgrammeData | None]) -> None:
+        # No preparations: they would delay the first paint (and import Babel before it); the
+        # tabs build what they need from the first programme themselves.
         catalog, data = result
         self.catalog = catalog
         self.sig_catalog_loaded.emit(catalog, data.programme.id if data is not None else wanted)
         if data is not None:
-            self._on_programme(data)
+            self._on_programme(LoadedProgramme(data, {}))
 
-    def _on_programme(self, data: ProgrammeData) -> None:
+    def _on_programme(self, loaded: LoadedProgramme) -> None:
+        self._latest = loaded
+        data = loaded.data
         person = self._state.person_id
         if self._wanted_person:
             person = next((p.id for p in data.college if p.name == self._wanted_person), None)

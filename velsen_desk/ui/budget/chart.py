@@ -56,6 +56,7 @@ AXIS_WIDTH = 210  # the label axis at most; a narrow chart gives it less (see _f
 AXIS_SHARE = 0.45  # of the chart's width at most, so the bars keep room beside the labels
 AXIS_MIN = 80
 LABEL_MARGIN_PX = 16  # the text item's own padding plus air before the edge
+ROW_GAP_PX = 2  # between one bar's value label and the next one's
 
 
 def axis_width(chart_width: int) -> int:
@@ -97,15 +98,45 @@ class CostChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.plot)
-        self.bars: list[Bar] = []
+        self.bars: list[Bar] = []  # the bars shown
+        self._given: list[Bar] = []  # the bars asked for; the first ones that fit are shown
+        self._title = ""
+        self._total = 0
         self._bar_item: pg.BarGraphItem | None = None
         self._labels: list[pg.TextItem] = []  # one per bar shown so far; the extra ones hidden
-        self.plot.getViewBox().sigResized.connect(self._fit_x_range)
+        self.plot.getViewBox().sigResized.connect(self._on_resized)
 
-    def show_bars(self, title: str, bars: list[Bar]) -> None:
-        """Show ``bars``; the bar item and the value labels are made once and then only get new
-        data (clearing the plot and making ~20 text items again took ~15 ms per selection)."""
-        self.bars = bars
+    def show_bars(self, title: str, bars: list[Bar], total: int = 0) -> None:
+        """Show the first of ``bars`` that fit with their value labels (of ``total`` there are;
+        the title then says how many it shows). The bar item and the value labels are made once
+        and then only get new data (clearing the plot and making ~20 text items again took
+        ~15 ms per selection)."""
+        self._given, self._title, self._total = bars, title, max(total, len(bars))
+        self._show(self._rows_that_fit())
+
+    def _rows_that_fit(self) -> int:
+        """How many of the bars asked for fit one above the other without their value labels
+        overlapping: a two-line label ("€ 320.000" over "+ 1 post n.n.b.") needs two lines of
+        height per bar (at 40 bars in a 720 px window they ran into the next bar's label)."""
+        height = self.plot.getViewBox().height()
+        if height <= 1:  # not laid out yet: the resize that follows fits them
+            return len(self._given)
+        lines = max((label_text(b.text).count("\n") + 1 for b in self._given), default=1)
+        pitch = lines * QFontMetrics(self.font()).lineSpacing() + ROW_GAP_PX
+        return max(1, min(len(self._given), int(height // pitch)))
+
+    def _on_resized(self) -> None:
+        if self._given and self._rows_that_fit() != len(self.bars):
+            self._show(self._rows_that_fit())
+        else:
+            self._fit_x_range()
+
+    def _show(self, count: int) -> None:
+        bars = self.bars = self._given[:count]
+        title = self._title
+        if self._total > len(bars):
+            # more bars than the chart can show legibly: the first ones, and the title says so
+            title += " " + self.tr("(de eerste {0} van {1})").format(len(bars), self._total)
         self.title.setText(f"<b>{esc(title)}</b>")
         if not bars:
             for item in (self._bar_item, *self._labels):

@@ -39,10 +39,12 @@ from velsen_desk.ui.budget.model import (
     BudgetModel,
     BudgetNode,
 )
+from velsen_desk.ui.budget.tree import PreparedTree
 from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.notes.editor import NoteAnchor, NoteEditor
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.state import ViewState
+from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.batched_expand import TreeExpander
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.detail_pane import DetailPane
@@ -69,14 +71,20 @@ PADDING_PX = 12  # a cell's margins, and room for the header's sort indicator
 # the figures beside them stay in view; what they cut off ends in "…" and is in the detail pane.
 TEXT_COLUMNS = ((TITLE, 230, 140), (TREKKER, 120, 60), (FUNDING, 170, 90))
 CHART_MIN_WIDTH = 280  # bars and their values stay readable beside the labels
+PREFETCH_PER_TURN = 10  # rows of seven columns; see prefetch_rows
 MAX_BARS = 40  # more bars than this in a ~700 px plot cannot be read: the chart aggregates instead
 
 
 class BudgetTab(ProgrammeTab):
-    def __init__(self, state: ViewState, parent: QWidget | None = None, runner: OperationRunner | None = None):
+    def __init__(self, state: ViewState, parent: QWidget | None = None, runner: OperationRunner | None = None,
+                 prepared: Callable[[ProgrammeData], object | None] | None = None):
+        """``prepared(data)``: the tree the programme's read made for ``data`` (a
+        :class:`PreparedTree`), or None; without one (the first programme at start-up) the tree
+        is built in :meth:`draw` and ``runner`` makes its sort keys and figure texts."""
         super().__init__(state, parent)
-        self._runner = runner  # makes the sort keys of a new tree (without one: on the first sort)
-        self._figure_texts: dict[int, frozenset[str]] = {}  # the figure columns' texts, see _make_tree_extras
+        self._runner = runner
+        self._prepared = prepared
+        self._figure_texts: dict[int, frozenset[str]] = {}  # the figure columns' texts, for their widths
         self.model = BudgetModel(self)
 
         self.tree = QTreeView(self)
@@ -224,9 +232,17 @@ class BudgetTab(ProgrammeTab):
             return
         self.stack.setCurrentIndex(0)
         kept = self.tree.currentIndex().data(ID_ROLE)  # a sync keeps the row the user was on
-        self.model.set_plans(data.plans, data.actions_of_person(self._state.person_id))
-        self._make_tree_extras()
-        self.expander.expand_all()
+        highlight = data.actions_of_person(self._state.person_id)
+        ready = self._prepared(data) if self._prepared is not None else None
+        if isinstance(ready, PreparedTree) and ready.plans is data.plans:
+            self.model.set_prepared(ready, highlight)  # the read's worker made all of it
+            self._figure_texts = ready.figure_texts
+        else:  # not made with the read (the start's read makes none: before the first paint)
+            self.model.set_plans(data.plans, highlight)
+            self._make_tree_extras()
+        # The first batch in a turn of its own: with the reset, the number column and the chart
+        # it made this turn the switch's slowest (~100 ms of Python, more under load).
+        after_paints(self.expander, self.expander.expand_all)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -373,7 +389,7 @@ class BudgetTab(ProgrammeTab):
         return None
 
     def prefetch(self) -> None:
-        prefetch_rows(self.tree, PREFETCH_ROWS)
+        prefetch_rows(self.tree, PREFETCH_ROWS, per_turn=PREFETCH_PER_TURN)
 
     def show_person(self) -> None:
         data = self._state.data
@@ -444,12 +460,8 @@ class BudgetTab(ProgrammeTab):
                 bars = [self._sum_bar(p.title, p.reconciliation.computed) for p in data.plans]
             case _:
                 title, bars, total = self._plan_bars(data.plans[0], bar)
-        total = max(total, len(bars))
-        if total > MAX_BARS:
-            # more bars than a chart can show legibly: the first ones, and the title says so
-            title += " " + self.tr("(de eerste {0} van {1})").format(MAX_BARS, total)
-            bars = bars[:MAX_BARS]
-        chart.show_bars(title, bars)
+        # more bars than a chart can show legibly: the first ones, and its title says how many
+        chart.show_bars(title, bars[:MAX_BARS], max(total, len(bars)))
 
     def _plan_bars(
         self, plan: records.ActionPlanInfo, bar: Callable[[str, CostValue, str], Bar]

@@ -57,9 +57,12 @@ class PortfolioModel(QAbstractTableModel):
 
     # ---- Public API
 
-    def set_matrix(self, matrix: records.PortfolioMatrix, has_themes: bool) -> None:
+    def set_matrix(self, matrix: records.PortfolioMatrix, has_themes: bool, highlight: str | None = None) -> None:
+        """Show ``matrix`` with ``highlight``'s row marked (set before the reset: marking it after
+        told the view every cell changed, and its columns sized to contents asked them all again)."""
         self.beginResetModel()
         self._matrix = matrix
+        self._highlight = highlight
         cols = [Column("role", _tr("Rol")), Column("party", _tr("Partij")), Column("loco", _tr("Loco"))]
         if matrix.domains:
             cols += [Column("domain", d.name, d.id) for d in matrix.domains]

@@ -125,7 +125,8 @@ class PortfolioTab(ProgrammeTab):
         self.note_editor.set_item(None)
         if data.matrix is None:
             return
-        self.model.set_matrix(data.matrix, bool(data.velden))
+        person_id = self._state.person_id
+        self.model.set_matrix(data.matrix, bool(data.velden), person_id)
         has_college = bool(data.matrix.members)
         self.table.setVisible(has_college)
         self.empty.setVisible(not has_college)
@@ -153,7 +154,8 @@ class PortfolioTab(ProgrammeTab):
             notes.append(self.tr("“onbekend”: de bron noemt het niet."))
         self.legend.setText(" ".join(notes))
         self.legend.setVisible(bool(notes))
-        self.show_person()
+        if person_id:  # marked with the reset above
+            self.select_person(person_id)
         hint = self.tr("Kies een collegelid of een cel om de details en de bron te zien.")
         # The source's own notes under the table hold for every member: shown before any choice.
         self.detail.setHtml(f"{html_css()}<p>{esc(hint)}</p>{self._remarks_html()}")

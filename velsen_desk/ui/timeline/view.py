@@ -8,6 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,6 +32,7 @@ from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.progress.marks import STATUS_COLOURS
 from velsen_desk.ui.shared_progress import read_progress
 from velsen_desk.ui.state import ViewState
+from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
 from velsen_desk.ui.widgets.chart_library import short_switch_interval
 from velsen_desk.ui.widgets.detail_pane import DetailPane
@@ -57,6 +59,8 @@ class TimelineTab(ProgrammeTab):
         super().__init__(state, parent)
         self.today = today or dt.date.today()
         self.layout_data: TimelineLayout | None = None
+        self._side_stale = False  # the side pane does not show layout_data yet (see _fill_side)
+        self._side_shows: tuple[TimelineLayout, frozenset[str]] | None = None  # what it shows
         self._runner = runner
         self.progress: ProgressData | None = None  # the shown programme's, once read
         self._progress_of: str | None = None  # the programme id ``progress`` belongs to
@@ -129,6 +133,7 @@ class TimelineTab(ProgrammeTab):
 
     def side_text(self) -> str:
         self.ensure_drawn()
+        self._fill_side(even_hidden=True)
         return self.side.toPlainText()
 
     def show_plan_of(self, item_id: str) -> bool:
@@ -249,7 +254,31 @@ class TimelineTab(ProgrammeTab):
         highlight = data.actions_of_person(self._state.person_id)
         if self.chart is not None:
             self.chart.show_layout(layout, highlight)
+        # The side pane in a turn of its own after the chart's, and only once it is seen: at
+        # 2,000 actions its lists (hundreds of actions with an unknown planning) took ~60 ms of
+        # setHtml, also for a hidden tab after every programme switch and "Bekijk als".
+        # (the chart made later redraws with the same layout: the pane stays as it is)
+        self._side_stale = self._side_shows != (layout, highlight)
+        if self._side_stale and self.isVisible():
+            after_paints(self, self._fill_side)
+
+    def _fill_side(self, even_hidden: bool = False) -> None:
+        layout, data = self.layout_data, self._state.data
+        if not self._side_stale or layout is None or data is None or not (even_hidden or self.isVisible()):
+            return
+        chart = self.chart
+        if not even_hidden and chart is not None and chart.rows_pending:
+            after_paints(self, self._fill_side)  # after the chart's turns: they shared one ~150 ms turn
+            return
+        self._side_stale = False
+        highlight = data.actions_of_person(self._state.person_id)
+        self._side_shows = (layout, highlight)
         self.side.setHtml(self._side_html(layout, highlight))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # draws a programme not drawn yet
+        if self._side_stale:
+            after_paints(self, self._fill_side)
 
     def _progress_html(self, layout: TimelineLayout) -> str:
         """The legend of the status on the bars and the late actions, or why there are none."""

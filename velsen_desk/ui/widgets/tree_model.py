@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTreeView
 
+from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.style import escaped_rich_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -185,14 +187,23 @@ PAINT_ROLES = (
 )
 
 
-def prefetch_rows(view: QTreeView, rows: int) -> None:
+def prefetch_rows(view: QTreeView, rows: int, per_turn: int | None = None) -> None:
     """Ask the model now what the first paint of ``view`` will ask for its first ``rows`` rows,
-    so a :class:`TreeModel` under it has the answers kept when the view is first shown."""
+    so a :class:`TreeModel` under it has the answers kept when the view is first shown.
+    ``per_turn``: that many rows now, the next ones in later event-loop turns (the Begroting's
+    40 rows took one 100–150 ms turn at start-up while pyqtgraph was imported beside it)."""
+    _prefetch_from(view, view.model().index(0, 0), rows, per_turn or rows)
+
+
+def _prefetch_from(view: QTreeView, start: Index, rows: int, per_turn: int) -> None:
     model = view.model()
-    index = model.index(0, 0)
+    index = model.index(start.row(), 0, start.parent()) if start.isValid() else QModelIndex()
     columns = model.columnCount()
-    for _row in range(rows):
+    for done in range(rows):
         if not index.isValid():
+            return
+        if done == per_turn:  # the rest later; a reset of the model meanwhile ends it
+            after_paints(view, partial(_prefetch_from, view, QPersistentModelIndex(index), rows - done, per_turn))
             return
         for column in range(columns):
             cell = index.siblingAtColumn(column)

@@ -1,0 +1,85 @@
+"""The Tijdlijn spreads its work over event-loop turns: the chart's rows a batch per turn, the
+rows in view first, and the side pane's long lists only once the tab is seen."""
+
+from __future__ import annotations
+
+import dataclasses
+
+
+def test_the_gantt_gives_its_rows_their_items_a_batch_per_turn(window, qtbot, monkeypatch):
+    from velsen_desk.ui.timeline.chart import ROWS_PER_TURN, GanttChart
+
+    tab = window.timeline_tab
+    window.select_tab("timeline")
+    qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
+    chart = tab.chart
+    base = tab.layout_data
+    many = tuple(dataclasses.replace(r, y=i) for i, r in enumerate(base.rows * 20))  # ~500 rows
+    layout = dataclasses.replace(base, rows=many)
+    batches: list[list[float]] = []
+    real = GanttChart._add_rows
+
+    def spy(self, layout, rows):
+        batches.append([row.y for row in rows])
+        return real(self, layout, rows)
+
+    monkeypatch.setattr(GanttChart, "_add_rows", spy)
+    chart.show_layout(layout, frozenset())
+    assert len(batches) == 1 and len(batches[0]) <= ROWS_PER_TURN  # one batch in the call's turn
+    assert batches[0][0] == 0  # the rows in view first
+    assert chart.rows_pending
+    qtbot.waitUntil(lambda: not chart.rows_pending, timeout=10000)
+    first, last = chart.drawn_rows()
+    assert len(batches) > 2 and all(len(b) <= ROWS_PER_TURN for b in batches)
+    assert {y for b in batches for y in b} == set(range(first, last + 1))  # every row in view and margin
+
+
+def test_a_newer_layout_drops_the_batches_of_the_older_one(window, qtbot, monkeypatch):
+    from velsen_desk.ui.timeline.chart import GanttChart
+
+    tab = window.timeline_tab
+    window.select_tab("timeline")
+    qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
+    chart = tab.chart
+    base = tab.layout_data
+    many = dataclasses.replace(base, rows=tuple(dataclasses.replace(r, y=i) for i, r in enumerate(base.rows * 20)))
+    chart.show_layout(many, frozenset())
+    drawn: list[int] = []
+    real = GanttChart._add_rows
+    monkeypatch.setattr(GanttChart, "_add_rows", lambda self, layout, rows: (drawn.append(id(layout)),
+                                                                              real(self, layout, rows)))
+    chart.show_layout(base, frozenset())
+    qtbot.waitUntil(lambda: not chart.rows_pending, timeout=10000)
+    qtbot.wait(20)
+    assert set(drawn) == {id(base)}
+
+
+def test_a_hidden_tijdlijn_fills_its_side_pane_only_when_shown(window, qtbot, monkeypatch):
+    tab = window.timeline_tab
+    window.select_tab("timeline")
+    qtbot.waitUntil(lambda: "Planning onbekend" in tab.side.toPlainText(), timeout=60000)
+    window.select_tab("budget")
+    filled: list[str] = []
+    real = tab.side.setHtml
+    monkeypatch.setattr(tab.side, "setHtml", lambda html: (filled.append(html), real(html)))
+    window.select_person(window.state.data.college[0].id)  # the hidden tab redraws for the person
+    qtbot.waitUntil(lambda: tab.up_to_date, timeout=10000)
+    qtbot.wait(50)
+    assert filled == []  # not while hidden
+    window.select_tab("timeline")
+    qtbot.waitUntil(lambda: len(filled) == 1, timeout=10000)
+    assert "Planning onbekend" in tab.side_text() and len(filled) == 1  # once, and not again
+
+
+def test_the_side_pane_is_not_set_again_for_the_layout_it_shows(window, qtbot, monkeypatch):
+    tab = window.timeline_tab
+    window.select_tab("timeline")
+    qtbot.waitUntil(lambda: tab.chart is not None and "Planning onbekend" in tab.side.toPlainText(), timeout=60000)
+    filled: list[str] = []
+    real = tab.side.setHtml
+    monkeypatch.setattr(tab.side, "setHtml", lambda html: (filled.append(html), real(html)))
+    tab._redraw()  # as when the chart is made after the pane was filled: same layout, same person
+    qtbot.wait(50)
+    assert filled == []
+    window.select_person(window.state.data.college[0].id)  # another person: the pane follows
+    qtbot.waitUntil(lambda: len(filled) == 1, timeout=10000)
