@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Paragraph
 
-from velsen_desk.reports.styles import LaidOutOnce, Styles
+from velsen_desk.reports.styles import LaidOutOnce, Styles, esc
 
 TEXT = "Herinrichting van het buurthuis en de speelplaats aan de Lange Nieuwstraat " * 6
 
@@ -144,3 +144,44 @@ def test_a_wrap_at_a_known_width_puts_back_the_words_of_that_width():
     parts = ours.split(60, 30)
     plain_parts = plain.split(60, 30)
     assert [p.getPlainText() for p in parts] == [p.getPlainText() for p in plain_parts]
+
+
+PLAIN_TEXTS = [
+    "—", "n.v.t.", "€\u00a0320.000", "Gemeente Synthetica-000", TEXT,
+    "  Twee regels\nmet  dubbele\tspaties en een „aanhaling” ✓ ⚠ ◎ ", "Q4-2026 plaatsen en daarna periodiek evalueren.",
+]
+
+
+def test_plain_text_is_read_as_reportlabs_parser_reads_it(monkeypatch):
+    from reportlab.platypus.paraparser import ParaParser
+
+    styles = Styles()
+    every_style = [v for v in vars(styles).values() if isinstance(v, type(styles.cell))]
+    parsed = _counting(monkeypatch, ParaParser, "parse")
+    for style in every_style:
+        for text in PLAIN_TEXTS:
+            ours, theirs = styles.p(text, style), Paragraph(esc(text), style)
+            assert ours.text == theirs.text
+            assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in theirs.frags]
+            assert ours.wrap(130, 800) == theirs.wrap(130, 800) and _lines(ours) == _lines(theirs)
+    # the parser ran for the plain paragraphs in every style once (its model), and for each plain one of ReportLab's
+    assert len(parsed) == len(every_style) + len(every_style) * len(PLAIN_TEXTS)
+
+
+def test_markup_entities_and_empty_text_go_through_the_parser(monkeypatch):
+    from reportlab.platypus.paraparser import ParaParser
+
+    styles = Styles()
+    parsed = _counting(monkeypatch, ParaParser, "parse")
+    for markup in ("<b>Actie 1</b>", "Jansen &amp; Zn", "a &lt; b", "", "   "):
+        ours = styles.markup(markup, styles.cell)
+        theirs = Paragraph(markup, styles.cell)
+        assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in theirs.frags]
+    assert len(parsed) == 2 * 5
+
+
+def test_plain_paragraphs_do_not_share_their_fragments_lists():
+    styles = Styles()
+    first, second = styles.p("Eerste tekst", styles.cell), styles.p("Tweede tekst", styles.cell)
+    assert first.frags[0].link is not second.frags[0].link
+    assert first.frags[0].us_lines is not second.frags[0].us_lines

@@ -11,7 +11,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, TableStyle
-from reportlab.platypus.paragraph import _FUZZ
+from reportlab.platypus.paragraph import _FUZZ, cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from velsen_desk.core.paths import fonts_dir
 
@@ -102,6 +103,7 @@ class Styles:
         self.cover_label = _style("cover_label", fontSize=10, leading=13, textColor=MUTED)
         self.cover_value = _style("cover_value", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=10)
         self._shared: dict[tuple[str, ParagraphStyle], _Shared] = {}
+        self._plain_models: dict[ParagraphStyle, ParaFrag] = {}
 
     def p(self, text: object, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of plain data text (escaped)."""
@@ -128,13 +130,39 @@ class Styles:
         key = (markup, style)
         shared = self._shared.get(key)
         if shared is None:
-            paragraph = LaidOutOnce(markup, style)
-            # the fragments as parsed: a wrap replaces ``frags`` on the paragraph, never in this list
-            self._shared[key] = shared = _Shared(paragraph.text, paragraph.frags)
-        else:
-            paragraph = LaidOutOnce(shared.text, style, frags=shared.frags)
+            shared = self._plain_text(markup, style)
+            if shared is None:
+                paragraph = LaidOutOnce(markup, style)
+                # the fragments as parsed: a wrap replaces ``frags`` on the paragraph, never in this list
+                shared = _Shared(paragraph.text, paragraph.frags)
+                paragraph._shared = self._shared[key] = shared
+                return paragraph
+            self._shared[key] = shared
+        paragraph = LaidOutOnce(shared.text, style, frags=shared.frags)
         paragraph._shared = shared
         return paragraph
+
+    def _plain_text(self, markup: str, style: ParagraphStyle) -> _Shared | None:
+        """Text without tags or entities, as ReportLab's parser reads it, without running it.
+
+        The parser (an HTML parser per paragraph) gives such text one fragment: the style's
+        font, size and colour with the text cleaned of line breaks and repeated spaces. That
+        fragment is cloned from one the parser made for the style. Half the paragraphs of a large
+        report are such text, each different (the Wat/Uitleg cells, the running text); anything
+        else (``<b>``, ``&amp;``, an empty text) goes through the parser. None: not plain.
+        """
+        if "<" in markup or "&" in markup:
+            return None
+        text = cleanBlockQuotedText(markup)
+        if not text:
+            return None
+        model = self._plain_models.get(style)
+        if model is None:
+            model = self._plain_models[style] = ParaParser().parse("x", style)[1][0]
+        # fresh lists: the parser gives every paragraph its own
+        frags = [model.clone(text=text, link=[], us_lines=[])]
+        textTransformFrags(frags, style)
+        return _Shared(text, frags)
 
 
 _Layout = tuple[float, list[float], object, float, list[object], float]  # width, widths, lines, height, frags, widest
