@@ -147,9 +147,10 @@ class Styles:
 
         The parser (an HTML parser per paragraph) gives such text one fragment: the style's
         font, size and colour with the text cleaned of line breaks and repeated spaces. That
-        fragment is cloned from one the parser made for the style. Half the paragraphs of a large
-        report are such text, each different (the Wat/Uitleg cells, the running text); anything
-        else (``<b>``, ``&amp;``, an empty text) goes through the parser. None: not plain.
+        fragment is cloned from one the parser made for the style. In a 2,000-action budget report
+        5,680 of the 8,253 different texts are such text (the Wat/Uitleg cells, the running
+        text); anything else (``<b>``, ``&amp;``, an empty text) goes through the parser. None:
+        not plain.
         """
         if "<" in markup or "&" in markup:
             return None
