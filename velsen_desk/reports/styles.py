@@ -11,7 +11,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, TableStyle
-from reportlab.platypus.paragraph import _FUZZ
+from reportlab.platypus.paragraph import _FUZZ, cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from velsen_desk.core.paths import fonts_dir
 
@@ -101,20 +102,82 @@ class Styles:
         self.toc_sub = _style("toc_sub", fontSize=9, leading=14, leftIndent=14, textColor=MUTED)
         self.cover_label = _style("cover_label", fontSize=10, leading=13, textColor=MUTED)
         self.cover_value = _style("cover_value", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=10)
+        self._shared: dict[tuple[str, ParagraphStyle], _Shared] = {}
+        self._plain_models: dict[ParagraphStyle, ParaFrag] = {}
 
     def p(self, text: object, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of plain data text (escaped)."""
-        return LaidOutOnce(esc(text), style or self.body)
+        return self._paragraph(esc(text), style or self.body)
 
     def markup(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of markup the caller built from ``esc()``-ed pieces."""
-        return LaidOutOnce(markup, style or self.body)
+        return self._paragraph(markup, style or self.body)
 
     def source(self, document_title: str, quote: str | None = None) -> Paragraph:
         text = f"Bron: {esc(document_title)}"
         if quote:
             text += f" — “{esc(quote)}”"
-        return LaidOutOnce(text, self.source_style)
+        return self._paragraph(text, self.source_style)
+
+    def _paragraph(self, markup: str, style: ParagraphStyle) -> LaidOutOnce:
+        """A new paragraph; equal ones (markup and style) share their parsed markup and plain lines.
+
+        A report of 2,000 actions holds ~22,000 paragraphs, 60 % of them repeats ("—", "n.v.t.",
+        a trekker, an amount); parsing the markup (ReportLab runs an HTML parser per paragraph)
+        was a fifth of composing. Each cell still gets its own object: a table draws and splits
+        its cells one by one.
+        """
+        key = (markup, style)
+        shared = self._shared.get(key)
+        if shared is None:
+            shared = self._plain_text(markup, style)
+            if shared is None:
+                paragraph = LaidOutOnce(markup, style)
+                # the fragments as parsed: a wrap replaces ``frags`` on the paragraph, never in this list
+                shared = _Shared(paragraph.text, paragraph.frags)
+                paragraph._shared = self._shared[key] = shared
+                return paragraph
+            self._shared[key] = shared
+        paragraph = LaidOutOnce(shared.text, style, frags=shared.frags)
+        paragraph._shared = shared
+        return paragraph
+
+    def _plain_text(self, markup: str, style: ParagraphStyle) -> _Shared | None:
+        """Text without tags or entities, as ReportLab's parser reads it, without running it.
+
+        The parser (an HTML parser per paragraph) gives such text one fragment: the style's
+        font, size and colour with the text cleaned of line breaks and repeated spaces. That
+        fragment is cloned from one the parser made for the style. In a 2,000-action budget report
+        5,680 of the 8,253 different texts are such text (the Wat/Uitleg cells, the running
+        text); anything else (``<b>``, ``&amp;``, an empty text) goes through the parser. None:
+        not plain.
+        """
+        if "<" in markup or "&" in markup:
+            return None
+        text = cleanBlockQuotedText(markup)
+        if not text:
+            return None
+        model = self._plain_models.get(style)
+        if model is None:
+            model = self._plain_models[style] = ParaParser().parse("x", style)[1][0]
+        # fresh lists: the parser gives every paragraph its own
+        frags = [model.clone(text=text, link=[], us_lines=[])]
+        textTransformFrags(frags, style)
+        return _Shared(text, frags)
+
+
+_Layout = tuple[float, list[float], object, float, list[object], float]  # width, widths, lines, height, frags, widest
+
+
+class _Shared:
+    """What the equal paragraphs of one document share: the parsed markup, and the lines of a
+    plain one (a single run of text in one font) per width and bullet."""
+
+    __slots__ = ("text", "frags", "plain_lines")
+
+    def __init__(self, text: str, frags: list[object]) -> None:
+        self.text, self.frags = text, frags
+        self.plain_lines: dict[tuple[float, object], _Layout] = {}
 
 
 class LaidOutOnce(Paragraph):
@@ -123,22 +186,34 @@ class LaidOutOnce(Paragraph):
     ReportLab's ``Table`` wraps every cell to measure its row, again to draw it, and the rows
     that go to the next page once more per page: 2.7 line breakings per paragraph at 100x the
     bundled data, a quarter of a report's time. A paragraph's lines depend on nothing but the
-    width (its text and style do not change once made), so a second wrap at the same width puts
-    back what the first one computed. The parts :meth:`split` makes are new paragraphs, with no
-    lines remembered.
+    width and the bullet (its text and style do not change once made), so a second wrap at the
+    same width puts back what the first one computed. Equal paragraphs made by :class:`Styles`
+    also share the lines of plain text (``kind`` 0: lists of words, which ReportLab never changes
+    when it draws or splits them); lines with markup (``kind`` 1) stay each paragraph's own,
+    as splitting them may touch their words. The parts :meth:`split` makes are new paragraphs,
+    with no lines remembered.
     """
 
+    _shared: _Shared | None = None
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab's names)
-        laid_out: dict[float, tuple[float, list[float], object, float]] | None = self.__dict__.get("_laid_out")
+        laid_out: dict[float, _Layout] | None = self.__dict__.get("_laid_out")
         if laid_out is None:
             laid_out = self._laid_out = {}
         known = laid_out.get(availWidth)
+        shared = self._shared
+        key = (availWidth, self.bulletText)
+        if known is None and shared is not None:
+            known = shared.plain_lines.get(key)
         if known is not None:
-            self.width, self._wrapWidths, self.blPara, self.height = known
+            self.width, self._wrapWidths, self.blPara, self.height, self.frags, self._width_max = known
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         if availWidth >= _FUZZ:  # below it ReportLab lays out nothing and says "does not fit"
-            laid_out[availWidth] = (self.width, self._wrapWidths, self.blPara, self.height)
+            layout = laid_out[availWidth] = (self.width, self._wrapWidths, self.blPara, self.height, self.frags,
+                                             self._width_max)
+            if shared is not None and self.blPara.kind == 0:
+                shared.plain_lines[key] = layout
         return size
 
 
