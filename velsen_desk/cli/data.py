@@ -24,9 +24,12 @@ def validation_cache_dir() -> Path:
 @command("validate")
 def validate_command(args: argparse.Namespace) -> int:
     from velsen_desk.curation.loader import data_files, load_dataset
+    from velsen_desk.curation.parallel_parse import helpers_available
 
     paths = [Path(p) for p in args.paths]
-    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None, cache=validation_cache_dir())
+    # a command runs no other threads, so a large data set may be parsed on every core
+    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None, cache=validation_cache_dir(),
+                           helpers=helpers_available())
     files = data_files(paths)
     total = sum(len(records) for records in dataset.collections.values())
     files_text = ngettext("{n} bestand", "{n} bestanden", len(files)).format(n=len(files))
@@ -39,6 +42,7 @@ def validate_command(args: argparse.Namespace) -> int:
 def build_db_command(args: argparse.Namespace) -> int:
     from velsen_desk.core.paths import bundled_data_dir
     from velsen_desk.curation.loader import load_dataset
+    from velsen_desk.curation.parallel_parse import helpers_available
     from velsen_desk.storage.build import build_database
 
     output = Path(args.output)
@@ -51,7 +55,8 @@ def build_db_command(args: argparse.Namespace) -> int:
                              "overschreven. Kies een andere bestandsnaam.").format(path=safe(output)))
     paths = [Path(p) for p in args.paths] or [bundled_data_dir()]
     # build-db after validate (or a second build) reuses that validation of the same bytes
-    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None, cache=validation_cache_dir())
+    dataset = load_dataset(paths, sources=Path(args.sources) if args.sources else None, cache=validation_cache_dir(),
+                           helpers=helpers_available())
     try:
         result = build_database(dataset, output)
     except OSError as exc:

@@ -196,9 +196,14 @@ def parse_records(path: Path) -> tuple[DataFile | None, RecordLine, list[Problem
     except (NotPlain, RefusedYamlError, ValidationError, RecursionError, TypeError, ValueError):
         model = None  # parsed again below, for the message and line of each problem
     if model is not None:
-        return model, lambda name, index: _nth(lines.get(name), index), []
+        return model, record_lines(lines), []
     model, tree, problems = _parse_text(path, text)
     return model, lambda name, index: _line_of(tree, (name, index)), problems
+
+
+def record_lines(lines: dict[str, list[int]]) -> RecordLine:
+    """The line of a record by collection and index, from the lines of each top-level list."""
+    return lambda name, index: _nth(lines.get(name), index)
 
 
 def _no_line(_name: str, _index: int) -> int | None:
@@ -231,11 +236,15 @@ def _parse_text(path: Path, text: str) -> tuple[DataFile | None, Any, list[Probl
     return model, tree, []
 
 
-def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: Path | None = None) -> DataSet:
+def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: Path | None = None,
+                 helpers: int = 0) -> DataSet:
     """Load, merge and check all data files. Raises :class:`DataError` listing every problem.
 
     With a ``cache`` folder, a validation of exactly the same files, sources and checking code is
-    reused (:mod:`velsen_desk.curation.validation_cache`), and a new one without problems is kept."""
+    reused (:mod:`velsen_desk.curation.validation_cache`), and a new one without problems is kept.
+    ``helpers``: how many forked processes may parse files beside this one (a large data set
+    only, :mod:`velsen_desk.curation.parallel_parse`); only a process without other threads may
+    ask for them."""
     from velsen_desk.core.paths import sources_dir
 
     files, problems = _list_files(paths)
@@ -254,9 +263,10 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
         if found is not None:
             return DataSet(collections=found[0], origin=found[1], known_version=found[2])
 
+    from velsen_desk.curation.parallel_parse import parse_files
+
     dataset = DataSet()
-    for path in files:
-        model, line_of, file_problems = parse_records(path)
+    for path, (model, line_of, file_problems) in zip(files, parse_files(files, helpers), strict=True):
         problems.extend(file_problems)
         if model is None:
             continue
