@@ -50,12 +50,24 @@ class DataSet:
         """A content hash: the same data gives the same version, whatever the file layout."""
         if self.known_version is not None:
             return self.known_version
-        digest = hashlib.sha256()
-        for name in COLLECTIONS:
-            for record in sorted(self.collections[name], key=lambda r: r.id):  # type: ignore[attr-defined]
-                digest.update(name.encode())
-                digest.update(record.model_dump_json().encode())
-        return digest.hexdigest()[:16]
+        return _version_of(self.collections, records_json(self.collections))
+
+
+def records_json(collections: dict[str, list[BaseModel]]) -> dict[str, list[str]]:
+    """Each record's JSON, per collection in the data set's order: hashed for the version and
+    joined for a kept validation, so each record is serialised once (~0.3 s at 100x)."""
+    return {name: [record.model_dump_json() for record in collections[name]] for name in COLLECTIONS}
+
+
+def _version_of(collections: dict[str, list[BaseModel]], jsons: dict[str, list[str]]) -> str:
+    digest = hashlib.sha256()
+    for name in COLLECTIONS:
+        records, texts = collections[name], jsons[name]
+        # sorted by id, ties in the data set's order (as sorting the records themselves did)
+        for index in sorted(range(len(records)), key=lambda i: records[i].id):  # type: ignore[attr-defined]
+            digest.update(name.encode())
+            digest.update(texts[index].encode())
+    return digest.hexdigest()[:16]
 
 
 # ~500 files at 100x the bundled data (one per source document, see file_text); ~4x that still
@@ -295,8 +307,9 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
 
         # kept on the data set as a reused validation keeps it: the command prints it next, and
         # hashing every record again cost ~0.5 s at 100x the bundled data
-        dataset.known_version = dataset.version()
-        validation_cache.store(cache, key, dataset.collections, dataset.origin, dataset.known_version)
+        jsons = records_json(dataset.collections)
+        dataset.known_version = _version_of(dataset.collections, jsons)
+        validation_cache.store(cache, key, jsons, dataset.origin, dataset.known_version)
     return dataset
 
 

@@ -109,21 +109,31 @@ def load(
     return collections, origin, version
 
 
+def body_json(records_json: dict[str, list[str]]) -> str:
+    """The merged records as one data file's JSON (what :func:`load` validates), from each
+    record's JSON as the data version hashed it: the same text as serialising a
+    ``DataFile`` of the records (a test compares them), without serialising them again."""
+    values: dict[str, object] = {"format": "velsen-desk-data/1", **{name: [] for name in COLLECTIONS}}
+    body = DataFile.model_construct(None, **values).model_dump_json(by_alias=True)
+    for name in COLLECTIONS:  # each key occurs once, with its empty list
+        body = body.replace(f'"{name}":[]', f'"{name}":[' + ",".join(records_json[name]) + "]", 1)
+    return body
+
+
 def store(
     folder: Path,
     key: str,
-    collections: dict[str, list[BaseModel]],
+    records_json: dict[str, list[str]],
     origin: dict[str, tuple[Path, int | None, str]],
     version: str,
 ) -> None:
-    """Keep a validation without problems under ``key``; a failure to write is logged, never raised."""
+    """Keep a validation without problems under ``key`` (each record's JSON per collection, see
+    :func:`body_json`); a failure to write is logged, never raised."""
     names: dict[Path, str] = {}  # one str() per file, not per record
     header = {"format": FORMAT, "key": key, "version": version,
               "origin": {record_id: [names.get(file) or names.setdefault(file, str(file)), line, where]
                          for record_id, (file, line, where) in origin.items()}}
-    # model_construct: the records are validated already; serialising them is all that is needed
-    values: dict[str, object] = {"format": "velsen-desk-data/1", **collections}
-    body = DataFile.model_construct(None, **values).model_dump_json(by_alias=True)
+    body = body_json(records_json)
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".validatie-", suffix=".tmp")  # mode 0600
