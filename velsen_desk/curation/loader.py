@@ -248,15 +248,33 @@ def _parse_text(path: Path, text: str) -> tuple[DataFile | None, Any, list[Probl
     return model, tree, []
 
 
+# Told the merged records and the validation's key before the checks run; returns what to call
+# afterwards with whether they found no problems (storage/kept_build.py builds meanwhile).
+OnMerged = Callable[[DataSet, str], Callable[[bool], None]]
+
+
+def validation_key(paths: Sequence[Path], sources: Path | None = None) -> str | None:
+    """The key under which a validation of these files is kept (None when listing them already
+    shows a problem: then nothing is kept)."""
+    from velsen_desk.core.paths import sources_dir
+    from velsen_desk.curation import validation_cache
+
+    files, problems = _list_files(paths)
+    if problems or not files or _size_problems(files):
+        return None
+    return validation_cache.cache_key(files, sources or sources_dir())
+
+
 def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: Path | None = None,
-                 helpers: int = 0) -> DataSet:
+                 helpers: int = 0, on_merged: OnMerged | None = None) -> DataSet:
     """Load, merge and check all data files. Raises :class:`DataError` listing every problem.
 
     With a ``cache`` folder, a validation of exactly the same files, sources and checking code is
     reused (:mod:`velsen_desk.curation.validation_cache`), and a new one without problems is kept.
     ``helpers``: how many forked processes may parse files beside this one (a large data set
     only, :mod:`velsen_desk.curation.parallel_parse`); only a process without other threads may
-    ask for them."""
+    ask for them. ``on_merged`` is told the merged records before the checks when there is a
+    key to keep them under (and no problem yet)."""
     from velsen_desk.core.paths import sources_dir
 
     files, problems = _list_files(paths)
@@ -298,18 +316,25 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
                 else:
                     dataset.origin[record_id] = (path, line, f"{name}[{index}]")
 
-    if not problems:
-        problems.extend(checks.check_dataset(dataset, sources or sources_dir()))
-    if problems:
-        raise DataError(problems)
-    if cache is not None and key is not None:
-        from velsen_desk.curation import validation_cache
+    finish = on_merged(dataset, key) if on_merged is not None and key is not None and not problems else None
+    valid = False
+    try:
+        if not problems:
+            problems.extend(checks.check_dataset(dataset, sources or sources_dir()))
+        if problems:
+            raise DataError(problems)
+        if cache is not None and key is not None:
+            from velsen_desk.curation import validation_cache
 
-        # kept on the data set as a reused validation keeps it: the command prints it next, and
-        # hashing every record again cost ~0.5 s at 100x the bundled data
-        jsons = records_json(dataset.collections)
-        dataset.known_version = _version_of(dataset.collections, jsons)
-        validation_cache.store(cache, key, jsons, dataset.origin, dataset.known_version)
+            # kept on the data set as a reused validation keeps it: the command prints it next, and
+            # hashing every record again cost ~0.5 s at 100x the bundled data
+            jsons = records_json(dataset.collections)
+            dataset.known_version = _version_of(dataset.collections, jsons)
+            validation_cache.store(cache, key, jsons, dataset.origin, dataset.known_version)
+        valid = True
+    finally:
+        if finish is not None:
+            finish(valid)
     return dataset
 
 
