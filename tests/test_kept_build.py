@@ -3,6 +3,7 @@ content copies that file: byte for byte what building gives (storage/kept_build.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -58,6 +59,24 @@ def test_build_db_after_validate_copies_the_same_file(data: Path, tmp_path: Path
     assert main(["build-db", "-o", str(copied), str(data)]) == 0
     assert copied.read_bytes() == fresh.read_bytes()
     assert f"Database gebouwd: {copied.resolve()} (gegevensversie " in capsys.readouterr().out
+
+
+def test_only_the_newest_are_kept_and_a_killed_helpers_folder_goes(data: Path, isolated_home: Path,
+                                                                   large: None) -> None:
+    folder = cli_data.validation_cache_dir()
+    folder.mkdir(parents=True)
+    stale, recent = folder / ".bouw-oud", folder / ".bouw-bezig"
+    for work in (stale, recent):
+        work.mkdir()
+        (work / "gegevens.sqlite").write_bytes(b"half")
+    os.utime(stale, (1, 1))
+    old = [folder / f"{n}{'0' * 60}.sqlite" for n in range(1000, 1000 + kept_build.KEEP + 1)]
+    for index, path in enumerate(old):
+        path.write_bytes(b"oud")
+        os.utime(path, (index + 1, index + 1))
+    assert main(["validate", str(data)]) == 0
+    assert sorted(folder.glob("*.sqlite")) == sorted([_kept(data), *old[-(kept_build.KEEP - 1):]])
+    assert not stale.exists() and recent.is_dir()
 
 
 def test_a_validation_with_problems_keeps_no_database(data: Path, isolated_home: Path, large: None) -> None:

@@ -25,6 +25,7 @@ import shutil
 import sqlite3
 import stat
 import tempfile
+import time
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -154,7 +155,15 @@ def _umask() -> int:
     return mask
 
 
+# A helper's folder this old belongs to a validate that was killed outright (no finish ran).
+_STALE_SECONDS = 24 * 3600
+
+
 def _prune(folder: Path) -> None:
     entries = sorted(folder.glob(f"*{_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP:]:
         old.unlink(missing_ok=True)
+    now = time.time()
+    for work in folder.glob(".bouw-*"):
+        if work.is_dir() and not work.is_symlink() and now - work.stat().st_mtime > _STALE_SECONDS:
+            shutil.rmtree(work, ignore_errors=True)
