@@ -117,3 +117,5 @@ def test_helpers_leave_one_core_to_this_process(monkeypatch: pytest.MonkeyPatch)
     assert parallel_parse.helpers_available() == 1
     monkeypatch.setattr(parallel_parse.os, "sched_getaffinity", lambda _pid: set(range(64)), raising=False)
     assert parallel_parse.helpers_available() == 3
+    monkeypatch.setattr(parallel_parse.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert parallel_parse.helpers_available() == 0  # Windows: no fork, so no helpers

@@ -53,7 +53,10 @@ _Done = tuple[bytes, Lines] | None
 
 
 def helpers_available() -> int:
-    """How many helper processes may run beside this one: the cores it may use, less its own."""
+    """How many helper processes may run beside this one: the cores it may use, less its own;
+    none where processes cannot be forked (Windows)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
