@@ -116,3 +116,14 @@ def test_a_kept_file_not_of_our_own_is_not_used(data: Path, tmp_path: Path, isol
     assert main(["build-db", "-o", str(out), str(data)]) == 0
     assert built == [out]
     assert out.read_bytes() == elsewhere.read_bytes()
+
+
+def test_no_fork_still_validates(data: Path, isolated_home: Path, large: None,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork(_self: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(kept_build.multiprocessing.get_context("fork").Process, "start", no_fork)
+    assert main(["validate", str(data)]) == 0
+    folder = cli_data.validation_cache_dir()
+    assert not list(folder.glob("*.sqlite")) and not list(folder.glob(".bouw-*"))

@@ -119,3 +119,26 @@ def test_helpers_leave_one_core_to_this_process(monkeypatch: pytest.MonkeyPatch)
     assert parallel_parse.helpers_available() == 3
     monkeypatch.setattr(parallel_parse.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     assert parallel_parse.helpers_available() == 0  # Windows: no fork, so no helpers
+
+
+def test_trouble_with_the_helpers_never_fails_the_parse(tmp_path: Path, helpers_everywhere: list[int],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _data(tmp_path, {})
+    serial = load_dataset([folder], helpers=0)
+
+    class NoFork:
+        def __init__(self, *_args: object, **_kwargs: object) -> None:
+            raise OSError(11, "Resource temporarily unavailable")  # EAGAIN: a process limit
+
+    monkeypatch.setattr(parallel_parse, "ProcessPoolExecutor", NoFork)
+    assert load_dataset([folder], helpers=1).origin == serial.origin
+    monkeypatch.undo()
+    monkeypatch.setattr(parallel_parse, "MIN_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(parallel_parse, "_parse_chunk", _killed)  # a helper dies (the OOM killer)
+    assert load_dataset([folder], helpers=1).origin == serial.origin
+
+
+def _killed(_paths: list[Path]) -> list[Any]:
+    import os
+
+    os._exit(9)

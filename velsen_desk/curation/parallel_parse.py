@@ -20,11 +20,13 @@ Only callers that know the process has no other threads ask for helpers (the com
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -34,6 +36,8 @@ from velsen_desk.curation.problems import Problem
 from velsen_desk.curation.schema import DataFile
 from velsen_desk.curation.yaml_fast import NotPlain, parse_plain_data
 from velsen_desk.curation.yaml_text import MAX_DEPTH, MAX_NODES, RefusedYamlError
+
+_log = logging.getLogger(__name__)
 
 # Below this the serial parse takes a fraction of a second (the bundled data is 0.2 MB, 10x
 # ~2.4 MB) and a helper's start and the JSON round trip would cost more than they save.
@@ -91,6 +95,17 @@ def parse_files(files: Sequence[Path], helpers: int) -> list[Parsed]:
         return [parse_records(path) for path in files]
 
     results: list[Parsed | None] = [None] * len(files)
+    try:
+        _parse_beside_helpers(files, sizes, helpers, results)
+    except (OSError, BrokenProcessPool) as exc:  # no fork (a process limit), a helper killed
+        _log.info("bestanden zonder hulpprocessen gelezen: %s", exc)
+    # what no side finished is parsed here: a helper's trouble never fails a validation
+    return [result if result is not None else parse_records(path) for path, result in zip(files, results, strict=True)]
+
+
+def _parse_beside_helpers(files: Sequence[Path], sizes: list[int], helpers: int, results: list[Parsed | None]) -> None:
+    from velsen_desk.curation.loader import parse_records
+
     waiting = deque(range(len(files)))  # this process takes from the front, the helpers from the back
     running: list[tuple[list[int], Future[list[_Done]]]] = []
     context = multiprocessing.get_context("fork")  # the loaded schema and parser come along for free
@@ -116,7 +131,6 @@ def parse_files(files: Sequence[Path], helpers: int) -> list[Parsed]:
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
-    return [result for result in results if result is not None]
 
 
 def _size(path: Path) -> int:

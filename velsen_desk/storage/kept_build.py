@@ -89,6 +89,10 @@ def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[bool
     gc.freeze()
     try:
         helper.start()
+    except OSError as exc:  # no fork (a process limit): build-db builds, the validation goes on
+        _log.info("database niet vooraf gebouwd: %s", exc)
+        shutil.rmtree(work, ignore_errors=True)
+        return _nothing
     finally:
         gc.unfreeze()
 
