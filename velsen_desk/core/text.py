@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"'})
-_WHITESPACE = re.compile(r"\s+")
+# Curly quote marks and the straight mark each one reads as.
+_QUOTE_MARKS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("„", '"'))
 
 
 def squash(text: str) -> str:
@@ -22,7 +21,13 @@ def squash(text: str) -> str:
 
 
 def _squash(text: str) -> str:
-    return _WHITESPACE.sub("", text.translate(_QUOTES))
+    # str.replace per mark and split()/join: ~10x faster on a whole source text than
+    # str.translate with a mapping and a regular expression (0.6 s for 500 source texts at 100x
+    # the bundled data). split() removes exactly what \s matches (every str.isspace() character).
+    for curly, straight in _QUOTE_MARKS:
+        if curly in text:
+            text = text.replace(curly, straight)
+    return "".join(text.split())
 
 
 # The quote and fidelity checks squash the same quotes and figures again (~170,000 calls at 100x

@@ -1,0 +1,129 @@
+"""``validate`` of a large data set builds its database meanwhile, and ``build-db`` of the same
+content copies that file: byte for byte what building gives (storage/kept_build.py, issue 17)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from velsen_desk.cli import data as cli_data
+from velsen_desk.cli.main import main
+from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation import parallel_parse
+from velsen_desk.curation.loader import load_dataset, validation_key
+from velsen_desk.storage import build, kept_build
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), folder)
+    return folder
+
+
+@pytest.fixture
+def large(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any data set counts as large, on two cores."""
+    monkeypatch.setattr(parallel_parse, "MIN_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(parallel_parse, "helpers_available", lambda: 1)
+
+
+def _no_building(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("the database was built again")
+
+    monkeypatch.setattr(build, "build_database", refuse)
+
+
+def _kept(data: Path) -> Path:
+    key = validation_key([data])
+    assert key is not None
+    return kept_build.kept_path(cli_data.validation_cache_dir(), key)
+
+
+def test_build_db_after_validate_copies_the_same_file(data: Path, tmp_path: Path, isolated_home: Path,
+                                                       large: None, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(data)]) == 0
+    assert "In orde: 5 bestanden" in capsys.readouterr().out
+    kept = _kept(data)
+    assert kept.is_file() and kept.stat().st_mode & 0o077 == 0  # the owner's alone
+    assert not list(kept.parent.glob(".bouw-*"))  # the helper's folder is gone
+    fresh = tmp_path / "fresh.sqlite"
+    build.build_database(load_dataset([data]), fresh)
+    _no_building(monkeypatch)
+    copied = tmp_path / "out" / "copied.sqlite"
+    assert main(["build-db", "-o", str(copied), str(data)]) == 0
+    assert copied.read_bytes() == fresh.read_bytes()
+    assert f"Database gebouwd: {copied.resolve()} (gegevensversie " in capsys.readouterr().out
+
+
+def test_only_the_newest_are_kept_and_a_killed_helpers_folder_goes(data: Path, isolated_home: Path,
+                                                                   large: None) -> None:
+    folder = cli_data.validation_cache_dir()
+    folder.mkdir(parents=True)
+    stale, recent = folder / ".bouw-oud", folder / ".bouw-bezig"
+    for work in (stale, recent):
+        work.mkdir()
+        (work / "gegevens.sqlite").write_bytes(b"half")
+    os.utime(stale, (1, 1))
+    old = [folder / f"{n}{'0' * 60}.sqlite" for n in range(1000, 1000 + kept_build.KEEP + 1)]
+    for index, path in enumerate(old):
+        path.write_bytes(b"oud")
+        os.utime(path, (index + 1, index + 1))
+    assert main(["validate", str(data)]) == 0
+    assert sorted(folder.glob("*.sqlite")) == sorted([_kept(data), *old[-(kept_build.KEEP - 1):]])
+    assert not stale.exists() and recent.is_dir()
+
+
+def test_a_validation_with_problems_keeps_no_database(data: Path, isolated_home: Path, large: None) -> None:
+    (data / "z-fout.yaml").write_text(
+        "format: velsen-desk-data/1\nmunicipalities:\n  - id: heemskerk\n    name: Heemskerk\n", encoding="utf-8")
+    assert main(["validate", str(data)]) == 1
+    folder = cli_data.validation_cache_dir()
+    assert not list(folder.glob("*.sqlite")) and not list(folder.glob(".bouw-*"))
+
+
+def test_small_data_sets_are_not_built_meanwhile(data: Path, isolated_home: Path) -> None:
+    assert main(["validate", str(data)]) == 0
+    assert not list(cli_data.validation_cache_dir().glob("*.sqlite"))
+
+
+def test_other_building_code_is_another_entry(data: Path, isolated_home: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _kept(data)
+    monkeypatch.setattr(kept_build, "_building_fingerprint", lambda: b"another build.py")
+    assert _kept(data) != before
+    (data / "velsen-2022.yaml").write_text(
+        (data / "velsen-2022.yaml").read_text(encoding="utf-8") + "\n# een byte meer\n", encoding="utf-8")
+    assert _kept(data) != before
+
+
+def test_a_kept_file_not_of_our_own_is_not_used(data: Path, tmp_path: Path, isolated_home: Path, large: None,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["validate", str(data)]) == 0
+    kept = _kept(data)
+    elsewhere = tmp_path / "elders.sqlite"
+    kept.rename(elsewhere)
+    kept.symlink_to(elsewhere)  # a link is never followed: built as without a kept file
+    built: list[Path] = []
+    real = build.build_database
+    monkeypatch.setattr(build, "build_database", lambda dataset, out: built.append(out) or real(dataset, out))
+    out = tmp_path / "uit.sqlite"
+    assert main(["build-db", "-o", str(out), str(data)]) == 0
+    assert built == [out]
+    assert out.read_bytes() == elsewhere.read_bytes()
+
+
+def test_no_fork_still_validates(data: Path, isolated_home: Path, large: None,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork(_self: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(kept_build.multiprocessing.get_context("fork").Process, "start", no_fork)
+    assert main(["validate", str(data)]) == 0
+    folder = cli_data.validation_cache_dir()
+    assert not list(folder.glob("*.sqlite")) and not list(folder.glob(".bouw-*"))
