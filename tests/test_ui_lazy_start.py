@@ -187,22 +187,45 @@ def test_the_first_paint_imports_neither_hidden_tabs_nor_babel_nor_dialogs(isola
     assert result.stdout.strip().splitlines()[-2:] == ["[]", "[]"]
 
 
-def test_pyside_reads_no_source_of_the_modules_loaded_before_it():
+def test_pyside_reads_no_source_of_the_modules_loaded_before_it_nor_of_the_window(tmp_path):
     """PySide6 reads the whole source of each module an import names after it is loaded (looking
-    for its ``__feature__`` switches); the modules loaded before it are spared that, the window's
-    own modules are still read (which shows the check is looked for in the right place)."""
+    for its ``__feature__`` switches); the modules loaded before it and the window's own modules
+    (entered in its table in advance) are spared that. Another module that mentions PySide6,
+    imported after it, is still read (which shows the check is looked for in the right place)."""
+    (tmp_path / "other_qt_module.py").write_text("import PySide6.QtCore\n", encoding="utf-8")
     code = (
-        "import linecache, datetime, logging, typing\n"
+        "import linecache, datetime, logging, typing, sys\n"
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
         "from velsen_desk.ui.main_window import MainWindow\n"
         "import velsen_desk.core.records, velsen_desk.notes.notes_file, velsen_desk.ui.help.feature\n"
-        "spared = (datetime, logging, typing, velsen_desk.core.records, velsen_desk.notes.notes_file)\n"
+        "import velsen_desk.ui.themes.view, other_qt_module\n"
+        "spared = (datetime, logging, typing, velsen_desk.core.records, velsen_desk.notes.notes_file,\n"
+        "          velsen_desk.ui.help.feature, velsen_desk.ui.themes.view,\n"
+        "          sys.modules['velsen_desk.ui.main_window'])\n"
         "print(sorted(m.__name__ for m in spared if m.__file__ in linecache.cache))\n"
-        "print(velsen_desk.ui.help.feature.__file__ in linecache.cache)\n"
+        "print(other_qt_module.__file__ in linecache.cache)\n"
+        "table = sys.modules['PySide6.support.feature'].pyside_feature_dict\n"
+        "print(table['velsen_desk.ui.help.feature'], table['other_qt_module'], table['velsen_desk.core.records'])\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-2:] == ["[]", "True"]
+    # 0: uses PySide6 without switches (what the check answers for a module naming PySide6); -1: ignored
+    assert result.stdout.strip().splitlines()[-3:] == ["[]", "True", "0 0 -1"]
+
+
+def test_every_window_module_is_entered_before_it_is_imported():
+    from velsen_desk.ui.feature_scan import window_module_names
+
+    names = set(window_module_names())
+    package = Path(__file__).resolve().parents[1] / "velsen_desk" / "ui"
+    on_disk = {
+        ".".join(("velsen_desk", "ui", *path.relative_to(package).with_suffix("").parts)).removesuffix(".__init__")
+        for path in package.rglob("*.py") if "__pycache__" not in path.parts
+    }
+    assert names == on_disk
+    assert {"velsen_desk.ui", "velsen_desk.ui.main_window", "velsen_desk.ui.themes.view",
+            "velsen_desk.ui.widgets"} <= names
 
 
 def test_the_beheer_menu_is_made_when_griffie_mode_is_on(qtbot, built_db, settings):
