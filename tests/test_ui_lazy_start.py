@@ -125,6 +125,28 @@ def test_the_sync_status_is_shown_after_the_first_paint(qtbot, built_db, setting
     win.runner.wait(5000)
 
 
+def test_drawing_a_programme_lays_out_the_detail_pane_once(qtbot, built_db, settings, monkeypatch):
+    """The themes tab's introduction is set once per programme drawn (it was set twice, and each
+    ``setHtml`` parses and lays out the text before the first paint); a "Bekijk als" person still
+    redraws the detail of the chosen theme."""
+    win = _unshown_window(qtbot, built_db, settings)
+    tab = win.themes_tab
+    texts: list[str] = []
+    set_html = tab.detail.setHtml
+    monkeypatch.setattr(tab.detail, "setHtml", lambda text: (texts.append(text), set_html(text)))
+    with qtbot.waitSignal(win.loader.sig_programme_loaded, timeout=10000):
+        win.show()
+        win.start()
+    assert len(texts) == 1 and "Velsen 2022" in texts[0]
+    theme = tab.proxy.index(0, 0, tab.proxy.index(0, 0))
+    tab.tree.setCurrentIndex(theme)
+    texts.clear()
+    win.state.set_person("marianne-steijn")
+    assert texts and "Leefbaarheid" in texts[-1] and "Velsen 2022" not in texts[-1]
+    qtbot.waitSignal(win.sig_ready, timeout=10000).wait()
+    win.runner.wait(5000)
+
+
 def test_formatting_imports_babel_on_first_use():
     code = (
         "import sys, datetime\n"
@@ -164,7 +186,9 @@ def test_the_first_paint_imports_neither_hidden_tabs_nor_babel_nor_dialogs(isola
         "        'velsen_desk.ui.beheer.jobs', 'velsen_desk.ui.beheer.import_dialog',\n"
         "        'velsen_desk.ui.beheer.forms_dialog', 'velsen_desk.ui.progress_entry.connect_dialog',\n"
         "        'velsen_desk.ui.progress_entry.entry_dialog', 'velsen_desk.ui.progress_entry.jobs',\n"
-        "        'velsen_desk.ui.search.delegate', 'velsen_desk.ui.search.model')\n"
+        "        'velsen_desk.ui.search.delegate', 'velsen_desk.ui.search.model',\n"
+        # the command line's reading of the window's language setting
+        "        'configparser')\n"
         "from PySide6 import QtWidgets\n"
         "unmade = ('QStyle', 'QWizard', 'QFileDialog', 'QMdiArea', 'QCalendarWidget', 'QTableWidget',\n"
         "          'QMessageBox', 'QProgressDialog', 'QStyleOptionViewItem')\n"
