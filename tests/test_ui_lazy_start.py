@@ -187,8 +187,10 @@ def test_the_first_paint_imports_neither_hidden_tabs_nor_babel_nor_dialogs(isola
         "        'velsen_desk.ui.beheer.forms_dialog', 'velsen_desk.ui.progress_entry.connect_dialog',\n"
         "        'velsen_desk.ui.progress_entry.entry_dialog', 'velsen_desk.ui.progress_entry.jobs',\n"
         "        'velsen_desk.ui.search.delegate', 'velsen_desk.ui.search.model',\n"
-        # the command line's reading of the window's language setting
-        "        'configparser')\n"
+        # the command line's reading of the window's language setting; the notes file (the
+        # note editors are hidden until an item is chosen)
+        "        'configparser', 'velsen_desk.notes.current', 'velsen_desk.notes.notes_file',\n"
+        "        'velsen_desk.notes.recovery')\n"
         "from PySide6 import QtWidgets\n"
         "unmade = ('QStyle', 'QWizard', 'QFileDialog', 'QMdiArea', 'QCalendarWidget', 'QTableWidget',\n"
         "          'QMessageBox', 'QProgressDialog', 'QStyleOptionViewItem')\n"
@@ -209,6 +211,39 @@ def test_the_first_paint_imports_neither_hidden_tabs_nor_babel_nor_dialogs(isola
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-2:] == ["[]", "[]"]
+
+
+def test_a_note_is_read_and_saved_in_a_window_that_had_not_loaded_the_notes_file(isolated_home):
+    """The note editors import the notes modules when a note is first read or written: in a
+    fresh process the first chosen theme shows its saved note and a new one is saved."""
+    from velsen_desk.notes.current import current_notes
+    from velsen_desk.storage.local_copy import ensure_local_database
+
+    local = ensure_local_database()
+    current_notes().save("velsen-2022.thema-01", "thema", "1. Leefbaarheid", "eerder", False, "2026-01-01T00:00:00Z")
+    code = (
+        "import sys\n"
+        "from velsen_desk.ui.app import application\n"
+        "from velsen_desk.ui.main_window import MainWindow\n"
+        "app = application()\n"
+        f"w = MainWindow(__import__('pathlib').Path({str(local.info.path)!r}), settings=None, show_errors=False)\n"
+        "w.loader.sig_programme_loaded.connect(lambda _data: app.exit(0))\n"
+        "w.show(); w.start(); app.exec()\n"
+        "print('velsen_desk.notes.current' in sys.modules)\n"
+        "tab = w.themes_tab\n"
+        "tab.tree.setCurrentIndex(tab.proxy.index(0, 0, tab.proxy.index(0, 0)))\n"
+        "editor = tab.note_editor\n"
+        "print(editor.item.anchor, editor.edit.toPlainText())\n"
+        "editor.edit.setPlainText('nieuw')\n"
+        "editor.flush()\n"
+        "w.runner.wait(5000)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-2:] == ["False", "velsen-2022.thema-01 eerder"]
+    note = current_notes().get("velsen-2022.thema-01")
+    assert note is not None and note.text == "nieuw"
 
 
 def test_pyside_reads_no_source_of_the_modules_loaded_before_it_nor_of_the_window(tmp_path):

@@ -13,7 +13,6 @@ import velsen_desk.core.formatting  # noqa: F401
 import velsen_desk.core.report_kinds  # noqa: F401
 import velsen_desk.core.task_state  # noqa: F401
 import velsen_desk.core.wording  # noqa: F401
-import velsen_desk.notes.current  # noqa: F401
 import velsen_desk.storage.local_copy  # noqa: F401
 import velsen_desk.storage.reader  # noqa: F401
 import velsen_desk.storage.search  # noqa: F401
