@@ -147,6 +147,25 @@ def test_drawing_a_programme_lays_out_the_detail_pane_once(qtbot, built_db, sett
     win.runner.wait(5000)
 
 
+def test_the_start_reads_catalogue_and_programme_on_one_connection(built_db, monkeypatch):
+    """Each SQLite connection reads the file's schema again (~150 tables, views and triggers):
+    the start's one worker trip opens one."""
+    import sqlite3
+
+    import velsen_desk.storage.database as database
+    from velsen_desk.core.task_state import TaskState
+    from velsen_desk.ui.programme_loader import read_start
+
+    db = database.ReadOnlyDatabase(built_db)
+    opened: list[str] = []
+    connect = sqlite3.connect
+    monkeypatch.setattr(database.sqlite3, "connect", lambda *a, **k: (opened.append(a[0]), connect(*a, **k))[1])
+    found, data = read_start(db, "velsen-2022", TaskState())
+    assert len(opened) == 1
+    assert data is not None and data.programme.id == "velsen-2022" and data.themes
+    assert found.programme("velsen-2022") == data.programme
+
+
 def test_formatting_imports_babel_on_first_use():
     code = (
         "import sys, datetime\n"

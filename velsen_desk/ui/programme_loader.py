@@ -9,6 +9,7 @@ through signals what to show in its selectors. The worker functions below are Qt
 from __future__ import annotations
 
 import logging
+import sqlite3
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal
@@ -17,7 +18,7 @@ from velsen_desk.core.records import Catalog, ProgrammeData, ProgrammeInfo
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.local_copy import LocalDatabase
-from velsen_desk.storage.reader import load_catalog, load_programme
+from velsen_desk.storage.reader import catalog, load_catalog, load_programme, programme_data
 from velsen_desk.storage.search import SearchHit
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.state import ViewState
@@ -46,10 +47,15 @@ def read_programme(db: ReadOnlyDatabase | None, programme: ProgrammeInfo, _state
 
 def read_start(db: ReadOnlyDatabase | None, wanted: str, _state: TaskState) -> tuple[Catalog, ProgrammeData | None]:
     """The catalogue and the programme to show first (``wanted``, else the first; None for an
-    empty catalogue): one trip to the worker instead of two at start-up."""
-    catalog = load_catalog(_opened(db))
-    programme = catalog.programme(wanted) or (catalog.programmes[0] if catalog.programmes else None)
-    return catalog, load_programme(_opened(db), programme) if programme is not None else None
+    empty catalogue): one trip to the worker instead of two at start-up, on one connection
+    (each connection reads the file's schema again)."""
+    return _opened(db).read(_start, wanted)
+
+
+def _start(conn: sqlite3.Connection, wanted: str) -> tuple[Catalog, ProgrammeData | None]:
+    found = catalog(conn)
+    programme = found.programme(wanted) or (found.programmes[0] if found.programmes else None)
+    return found, programme_data(conn, programme) if programme is not None else None
 
 
 def open_local_database(_state: TaskState) -> LocalDatabase:
