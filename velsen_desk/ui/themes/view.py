@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from velsen_desk.core.formatting import format_number
@@ -47,6 +47,8 @@ from velsen_desk.ui.widgets.style import ID_ROLE, esc, html_css
 from velsen_desk.ui.widgets.tree_model import prefetch_rows
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage  # made with the first measurement chart, not before the first paint
+
     from velsen_desk.core.progress_records import MeasurementInfo, ProgressData
 
 
