@@ -238,6 +238,48 @@ def test_the_first_paint_imports_neither_hidden_tabs_nor_babel_nor_dialogs(isola
     assert result.stdout.strip().splitlines()[-3:] == ["[]", "[]", "[]"]
 
 
+def test_few_dataclasses_are_made_before_the_first_paint(isolated_home):
+    """A frozen dataclass costs ~0.5 ms to define (its methods are generated and compiled), a
+    msgspec Struct ~0.01 ms: the small records the first paint passes through are Structs. These
+    dataclasses are left: the costs (SQLAlchemy's ``composite()`` builds them), the search hit
+    (``dataclasses.replace``) and the tree node (mutable, compared by identity)."""
+    from velsen_desk.storage.local_copy import ensure_local_database
+
+    local = ensure_local_database()
+    code = (
+        "import dataclasses\n"
+        "made = []\n"
+        "process = dataclasses._process_class\n"
+        "def spy(cls, *args):\n"
+        "    made.append(f'{cls.__module__}.{cls.__qualname__}')\n"
+        "    return process(cls, *args)\n"
+        "dataclasses._process_class = spy\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QWidget\n"
+        "from velsen_desk.ui.app import application\n"
+        "from velsen_desk.ui.main_window import MainWindow\n"
+        "app = application()\n"
+        f"w = MainWindow(__import__('pathlib').Path({str(local.info.path)!r}), settings=None, show_errors=False)\n"
+        "class Spy(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint and w.themes_tab.model.rowCount() > 0:\n"
+        "            print(sorted(made))\n"
+        "            app.exit(0)\n"
+        "        return False\n"
+        "spy = Spy()\n"
+        "w.themes_tab.tree.findChild(QWidget, 'qt_scrollarea_viewport').installEventFilter(spy)\n"
+        "w.show(); w.start(); app.exec()\n"
+        "w.runner.wait(5000)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(sorted([
+        "velsen_desk.core.money.CostSum", "velsen_desk.core.money.CostValue", "velsen_desk.core.money.Reconciliation",
+        "velsen_desk.storage.search.SearchHit", "velsen_desk.ui.widgets.tree_model.Node",
+    ]))
+
+
 def test_a_note_is_read_and_saved_in_a_window_that_had_not_loaded_the_notes_file(isolated_home):
     """The note editors import the notes modules when a note is first read or written: in a
     fresh process the first chosen theme shows its saved note and a new one is saved."""

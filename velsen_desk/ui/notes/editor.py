@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from velsen_desk.core.structs import msgspec
 from velsen_desk.ui.widgets.style import plain_label
 
 if TYPE_CHECKING:
@@ -44,8 +44,7 @@ SAVE_DELAY_MS = 500
 RETRY_DELAYS_MS = (1_000, 2_000, 5_000, 10_000, 30_000, 60_000)  # then every minute
 
 
-@dataclass(frozen=True)
-class NoteAnchor:
+class NoteAnchor(msgspec.Struct, frozen=True):
     anchor: str  # the item's stable id
     kind: str  # "thema", "actie", "portefeuille", "begrotingsregel"
     label: str  # what the note is attached to, as shown
