@@ -16,7 +16,6 @@ Texts are translated when used, never at import: a module-level table marks its 
 
 from __future__ import annotations
 
-import configparser
 import gettext as _gettext
 import os
 from pathlib import Path
@@ -45,7 +44,11 @@ def window_settings_file() -> Path:
 
 def window_language() -> str | None:
     """The language chosen in the window, or None when none was saved or it cannot be read
-    (a damaged settings file is the window's to report; here it only means "no choice")."""
+    (a damaged settings file is the window's to report; here it only means "no choice").
+
+    Only the command line asks: configparser is imported here, not before the window's first paint."""
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         parser.read(window_settings_file(), encoding="utf-8")

@@ -8,14 +8,12 @@ the command line the plurals through gettext (:func:`plural_label` with a locale
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from velsen_desk.core.i18n import N_
 from velsen_desk.core.locales import DUTCH, Locale
+from velsen_desk.core.structs import msgspec
 
 
-@dataclass(frozen=True)
-class ItemKind:
+class ItemKind(msgspec.Struct, frozen=True):
     id: str  # stored in notes and search rows: never rename
     singular: str
     plural: str  # heading of a group of results or changes

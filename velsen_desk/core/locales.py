@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import functools
 import gettext as _gettext
-from dataclasses import dataclass
 
 from velsen_desk.core.i18n import DOMAIN, locale_dir
+from velsen_desk.core.structs import msgspec
 
 
-@dataclass(frozen=True)
-class Locale:
+class Locale(msgspec.Struct, frozen=True):
     code: str  # "nl" or "en": the catalogue
     babel: str  # the CLDR locale of dates and numbers
     euro_pattern: str  # whole euros, in the locale's grouping

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
+
+from velsen_desk.core.structs import msgspec
 
 
 class Precision(StrEnum):
@@ -77,8 +78,7 @@ def planning_unknown(phases: Iterable[PhaseLike]) -> bool:
     return not any(phase.start or is_recurring(phase) for phase in phases)
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(msgspec.Struct, frozen=True):
     """The dates a planning covers; None where no phase gives one."""
 
     first_start: dt.date | None

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-import msgspec
-
 from velsen_desk.core.money import CostValue
 from velsen_desk.core.progress import (
     ActionProgress,
@@ -20,6 +18,7 @@ from velsen_desk.core.progress import (
     status_counts,
 )
 from velsen_desk.core.records import ActionInfo, ActionPlanInfo, FocusopgaveInfo, PhaseInfo
+from velsen_desk.core.structs import msgspec
 
 
 class ProgressReportInfo(msgspec.Struct, frozen=True):

@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-import msgspec
-
 from velsen_desk.core.money import CostSum, CostValue, Reconciliation, sum_costs
 from velsen_desk.core.phases import planning_unknown
+from velsen_desk.core.structs import msgspec
 
 
 class SourceInfo(msgspec.Struct, frozen=True):

@@ -7,11 +7,10 @@ Dutch source strings; the window translates them through Qt (context ``ReportKin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from velsen_desk.core.structs import msgspec
 
 
-@dataclass(frozen=True)
-class ReportKind:
+class ReportKind(msgspec.Struct, frozen=True):
     id: str  # the CLI name: ``velsen-desk report ID``
     title: str  # the document's title and its section name in an annex (regie: followed by the name)
     menu_label: str  # in the report dialog and the Rapporten menu

@@ -8,13 +8,13 @@ each sentence is translated here once, not in each view.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from velsen_desk.core.formatting import UNKNOWN, format_cost, format_derived_sum, format_euro
 from velsen_desk.core.i18n import N_
 from velsen_desk.core.locales import DUTCH, Locale
 from velsen_desk.core.money import CostValue, Reconciliation
+from velsen_desk.core.structs import msgspec
 
 
 class Verdict(StrEnum):
@@ -24,8 +24,7 @@ class Verdict(StrEnum):
     NO_DOCUMENT = "no_document"  # the document prints no figure
 
 
-@dataclass(frozen=True)
-class ReconciliationWording:
+class ReconciliationWording(msgspec.Struct, frozen=True):
     verdict: Verdict
     computed: str  # the computed sum, e.g. "€ 165.000 + 1 post n.n.b."
     text: str  # the comparison with the document, e.g. "✓ klopt met document (€ 691.000)"

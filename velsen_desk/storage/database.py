@@ -6,13 +6,13 @@ import sqlite3
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 from urllib.parse import quote
 
 from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_error
+from velsen_desk.core.structs import msgspec
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -28,8 +28,7 @@ class DatabaseError(Exception):
     """A file is not a usable Velsen Desk database; the message is plain Dutch."""
 
 
-@dataclass(frozen=True)
-class DatabaseInfo:
+class DatabaseInfo(msgspec.Struct, frozen=True):
     path: Path
     application_id: int
     schema_version: int

@@ -13,12 +13,12 @@ import logging
 import os
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_error, describe_os_error
 from velsen_desk.core.paths import ORIGIN_FILE, bundled_data_dir, local_database_path
+from velsen_desk.core.structs import msgspec
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.database import DatabaseError, DatabaseInfo, inspect_database
 from velsen_desk.storage.lock import LockedError, UnsafeLockError, directory_lock
@@ -30,8 +30,7 @@ log = logging.getLogger(__name__)
 _SQLITE_FULL = 13  # SQLITE_FULL: the primary result code of a full disk
 
 
-@dataclass(frozen=True)
-class LocalDatabase:
+class LocalDatabase(msgspec.Struct, frozen=True):
     info: DatabaseInfo
     origin: str  # "ingebouwd" (bundled) or the share it was synced from
 
@@ -63,8 +62,7 @@ def write_origin(db_path: Path, origin: dict[str, str]) -> None:
 LOCK_WAIT_SECONDS = 120.0  # a sync holding the lock copies and checks a few MB: seconds, not minutes
 
 
-@dataclass(frozen=True)
-class _Seen:
+class _Seen(msgspec.Struct, frozen=True):
     """What the local copy was when it was inspected: it is only replaced if it is still that."""
 
     info: DatabaseInfo | None

@@ -8,13 +8,16 @@ text (also when another item is chosen), says "Niet bewaard: ... — wordt opnie
 retries with a growing pause, and writes the text to the recovery file at once, so closing the
 window (or a crash) loses nothing; the next start merges it back. When even the recovery file
 cannot be written (a full disk), closing the window asks first.
+
+The notes modules are imported when a note is first read or written, not with this module: the
+editors are made hidden, before the window's first paint, which shows no note.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QHideEvent
@@ -29,18 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from velsen_desk.notes.current import current_notes, get_note, take_recovered
-from velsen_desk.notes.notes_file import Note, NotesError, clean_text, now_utc
-from velsen_desk.notes.recovery import forget_recovered, keep_for_recovery
+from velsen_desk.core.structs import msgspec
 from velsen_desk.ui.widgets.style import plain_label
+
+if TYPE_CHECKING:
+    from velsen_desk.notes.errors import NotesError
+    from velsen_desk.notes.notes_file import Note
 
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 500
 RETRY_DELAYS_MS = (1_000, 2_000, 5_000, 10_000, 30_000, 60_000)  # then every minute
 
 
-@dataclass(frozen=True)
-class NoteAnchor:
+class NoteAnchor(msgspec.Struct, frozen=True):
     anchor: str  # the item's stable id
     kind: str  # "thema", "actie", "portefeuille", "begrotingsregel"
     label: str  # what the note is attached to, as shown
@@ -169,6 +173,9 @@ class NoteEditor(QWidget):
         self.setVisible(item is not None)
         note = None
         if item is not None:
+            from velsen_desk.notes.current import get_note
+            from velsen_desk.notes.errors import NotesError
+
             note = self._pending.get(item.anchor)  # unsaved text is shown, never the older saved one
             if note is None:
                 try:
@@ -184,12 +191,16 @@ class NoteEditor(QWidget):
         self._dirty = False
         self.saved_label.setText("")
         self._show_state()
-        recovered = take_recovered()
-        if recovered:
-            self.saved_label.setText(
-                self.tr("%n niet-bewaarde notitie(s) van de vorige keer teruggezet", "", recovered)
-            )
         if item is not None:
+            # Told by the first editor that shows a note (notes are merged back on first read);
+            # a hidden one would take the count and show it to no one.
+            from velsen_desk.notes.current import take_recovered
+
+            recovered = take_recovered()
+            if recovered:
+                self.saved_label.setText(
+                    self.tr("%n niet-bewaarde notitie(s) van de vorige keer teruggezet", "", recovered)
+                )
             if len(self._choices) > 1:  # the choice list beside the title names the item
                 self.title.setText(self.tr("Mijn &notitie bij"))
             else:
@@ -199,6 +210,8 @@ class NoteEditor(QWidget):
         """Write pending changes now."""
         self._timer.stop()
         if self._dirty and self._item is not None:
+            from velsen_desk.notes.notes_file import Note, clean_text, now_utc
+
             item = self._item
             self._pending[item.anchor] = Note(
                 item.anchor, item.kind, clean_text(item.label), clean_text(self.edit.toPlainText()),
@@ -259,6 +272,10 @@ class NoteEditor(QWidget):
         self._retry_timer.stop()
         if not self._pending:
             return
+        from velsen_desk.notes.current import current_notes
+        from velsen_desk.notes.errors import NotesError
+        from velsen_desk.notes.recovery import forget_recovered
+
         saved: list[str] = []
         failure: NotesError | None = None
         for anchor, note in list(self._pending.items()):
@@ -293,6 +310,9 @@ class NoteEditor(QWidget):
         self._last_reason = error.reason
         unsafe = [n for anchor, n in self._pending.items() if anchor not in self._in_recovery]
         if unsafe:
+            from velsen_desk.notes.errors import NotesError
+            from velsen_desk.notes.recovery import keep_for_recovery
+
             try:
                 keep_for_recovery(unsafe)
                 self._in_recovery.update(n.anchor for n in unsafe)

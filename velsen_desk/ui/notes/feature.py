@@ -9,14 +9,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from velsen_desk.core.task_state import TaskState
-from velsen_desk.notes.notes_file import Note
 from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.storage.search import SearchHit
 from velsen_desk.ui.notes.editor import NoteEditor
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.programme_loader import ProgrammeLoader
 
-if TYPE_CHECKING:  # imported when first shown, not before the window's first paint
+if TYPE_CHECKING:  # imported when first used, not before the window's first paint
+    from velsen_desk.notes.notes_file import Note
     from velsen_desk.ui.notes.overview import NotesOverview
 
 # ---- Work (worker thread; touches no widget)

@@ -3,8 +3,6 @@ chapters → focus points (Heemskerk), or opgaven → speerpunten (Strategische 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from velsen_desk.core.records import (
@@ -22,13 +20,13 @@ from velsen_desk.core.records import (
     ThemeInfo,
     TopicCategoryInfo,
 )
+from velsen_desk.core.structs import msgspec
 from velsen_desk.ui.themes.detail import speerpunt_parts
 from velsen_desk.ui.widgets.style import HIGHLIGHT_ROLE, ID_ROLE, KIND_ROLE, bold_font, highlight_brush
 from velsen_desk.ui.widgets.tree_model import Node, TreeModel
 
 
-@dataclass(frozen=True)
-class SpeerpuntGroup:
+class SpeerpuntGroup(msgspec.Struct, frozen=True):
     """A heading under an opgave ("Wat we al doen") with the speerpunten of that kind."""
 
     opgave: OpgaveInfo
@@ -39,8 +37,7 @@ class SpeerpuntGroup:
         return f"{self.opgave.id}#{self.kind}"
 
 
-@dataclass(frozen=True)
-class CoreValues:
+class CoreValues(msgspec.Struct, frozen=True):
     """The values a programme's document names ("Onze bezieling"), as one branch of the tree."""
 
     values: tuple[CoreValueInfo, ...]
@@ -54,8 +51,7 @@ class CoreValues:
         return self.values[0].document_title if self.values else ""
 
 
-@dataclass(frozen=True)
-class TopicCategories:
+class TopicCategories(msgspec.Struct, frozen=True):
     """The categories of council topics in the college's way of working, as one branch of the tree."""
 
     categories: tuple[TopicCategoryInfo, ...]
@@ -65,8 +61,7 @@ class TopicCategories:
         return "topic_categories"
 
 
-@dataclass(frozen=True)
-class Agreements:
+class Agreements(msgspec.Struct, frozen=True):
     """The agreements under Deel A's three questions (or those under one question), as a branch."""
 
     agreements: tuple[AgreementInfo, ...]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from velsen_desk.core.formatting import format_number
@@ -47,6 +47,8 @@ from velsen_desk.ui.widgets.style import ID_ROLE, esc, html_css
 from velsen_desk.ui.widgets.tree_model import prefetch_rows
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage  # made with the first measurement chart, not before the first paint
+
     from velsen_desk.core.progress_records import MeasurementInfo, ProgressData
 
 
@@ -171,8 +173,8 @@ class ThemesTab(ProgrammeTab):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.show_person()
-        self.detail.setHtml(self._intro(data))
+        self._mark_person(data)
+        self.detail.setHtml(self._intro(data))  # once: a new programme opens on its introduction
 
     def prefetch(self) -> None:
         prefetch_rows(self.tree, PREFETCH_ROWS)
@@ -181,6 +183,15 @@ class ThemesTab(ProgrammeTab):
         data = self._state.data
         if data is None:
             return
+        self._mark_person(data)
+        current = self.tree.currentIndex()
+        if current.isValid():
+            self._on_current(current, QModelIndex())
+        else:
+            self.detail.setHtml(self._intro(data))
+
+    def _mark_person(self, data: ProgrammeData) -> None:
+        """Highlight (and with the filter on, keep only) the "Bekijk als" person's themes."""
         person = self._state.person_id
         mine = data.regie_theme_ids(person)
         self.model.set_highlight(mine)
@@ -189,11 +200,6 @@ class ThemesTab(ProgrammeTab):
         self.tree.expandAll()
         if self.model.columnCount() > 1:
             fit_column(self.tree, 1)  # the regie column: the person's themes are bold, the filter hides rows
-        current = self.tree.currentIndex()
-        if current.isValid():
-            self._on_current(current, QModelIndex())
-        else:
-            self.detail.setHtml(self._intro(data))
 
     def _intro(self, data: ProgrammeData) -> str:
         if data.velden:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from velsen_desk.ui.state import ViewState
+
+if TYPE_CHECKING:  # PySide makes a class (and its enum classes) on first use: not before the first paint
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage
 
 FOCUS_FRAME = (
     "QTextBrowser#detail_pane { border: 2px solid palette(mid); }"
@@ -37,8 +41,8 @@ class DetailPane(QTextBrowser):
         self.image_provider: Callable[[str], QImage | None] | None = None
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt's name
-        if kind == QTextDocument.ResourceType.ImageResource.value and self.image_provider is not None:
-            image = self.image_provider(name.toString() if isinstance(name, QUrl) else name)
+        if self.image_provider is not None and kind == _image_resource():
+            image = self.image_provider(name if isinstance(name, str) else name.toString())
             if image is not None:
                 return image
         return super().loadResource(kind, name)
@@ -51,3 +55,9 @@ class DetailPane(QTextBrowser):
             self._state.sig_action_requested.emit(target)
         elif scheme == "theme":
             self._state.sig_theme_requested.emit(target)
+
+
+def _image_resource() -> int:
+    from PySide6.QtGui import QTextDocument
+
+    return QTextDocument.ResourceType.ImageResource.value
