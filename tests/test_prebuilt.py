@@ -180,3 +180,35 @@ def test_the_signature_follows_the_schema(monkeypatch):
     before = bundle_signature()
     monkeypatch.setattr("velsen_desk.storage.prebuilt.SCHEMA_VERSION", 99)
     assert bundle_signature() != before
+
+
+def test_the_first_start_of_a_new_version_hashes_once_and_inspects_the_placed_copy_once(tmp_path, monkeypatch):
+    """An older program's copy (another bundle, another data version): the start hashes the
+    bundled files once (not again under the lock when nothing changed meanwhile), and the shipped
+    build it puts in place is inspected as the staged copy, not again after the rename."""
+    import sqlite3
+
+    db = tmp_path / "home" / "velsen-desk.sqlite"
+    ensure_local_database(db)
+    origin = read_origin(db) | {"bundle_hash": "older-version"}
+    origin.pop("bundle_files")
+    local_copy.write_origin(db, origin)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = 'older-version' WHERE key = 'data_version'")
+    conn.close()
+    calls = _count_hashing(monkeypatch)
+    inspected: list[Path] = []
+    real_inspect = local_copy.inspect_database
+
+    def counted_inspect(path: Path, *args: object, **kwargs: object):
+        inspected.append(path)
+        return real_inspect(path, *args, **kwargs)
+
+    monkeypatch.setattr(local_copy, "inspect_database", counted_inspect)
+    local = ensure_local_database(db)
+    assert len(calls) == 1
+    assert inspected.count(db) == 2  # before and under the lock; the staged copy stands for the placed one
+    shipped = real_inspect(prebuilt_folder() / PREBUILT_FILE)
+    assert local.info == real_inspect(db) and local.info.path == db
+    assert local.info.data_version == shipped.data_version != "older-version"
+    assert read_origin(db)["bundle_hash"] == bundle_hash()

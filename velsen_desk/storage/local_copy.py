@@ -89,12 +89,13 @@ def _look(db_path: Path) -> _Seen:
     return _Seen(info, origin, stamp)
 
 
-def _settled(seen: _Seen) -> tuple[LocalDatabase | None, str | None]:
+def _settled(seen: _Seen, hashed: str | None = None) -> tuple[LocalDatabase | None, str | None]:
     """The local copy when it needs no build: a synced copy, or the bundled build of this bundle;
-    and the bundle's fingerprint when it had to be known (not for a synced copy)."""
+    and the bundle's fingerprint when it had to be known (not for a synced copy). ``hashed``: the
+    fingerprint this start already computed for the same origin, so it is not hashed twice."""
     if seen.info is not None and seen.origin.get("origin") not in (None, "ingebouwd"):
         return LocalDatabase(seen.info, seen.origin["origin"]), None  # a synced copy: keep it
-    bundle = _bundle_of(seen.origin)
+    bundle = hashed or _bundle_of(seen.origin)
     if seen.info is not None and seen.origin.get("bundle_hash") == bundle:
         return LocalDatabase(seen.info, "ingebouwd"), bundle
     return None, bundle
@@ -137,8 +138,8 @@ def ensure_local_database(db_path: Path | None = None) -> LocalDatabase:
         return settled  # start-up path: no lock, no YAML parsing, no hashing when nothing changed
     try:
         with directory_lock(db_path.parent, wait_seconds=LOCK_WAIT_SECONDS):
-            seen = _look(db_path)  # a sync may have finished while we waited
-            settled, bundle = _settled(seen)
+            first, seen = seen, _look(db_path)  # a sync may have finished while we waited
+            settled, bundle = _settled(seen, bundle if seen.origin == first.origin else None)
             return settled or _build_default(db_path, seen, bundle or bundle_hash())
     except (LockedError, UnsafeLockError, OSError) as exc:
         seen = _look(db_path)
@@ -216,12 +217,13 @@ def _place_prebuilt(db_path: Path, seen: _Seen, bundle: str, prebuilt: Path) -> 
         if seen.info is not None and seen.info.data_version == shipped.data_version:
             return _adopted(db_path, seen.info, bundle)  # the same data already: only the stamp was missing
         shutil.copyfile(prebuilt, staging)
-        inspect_database(staging, check_integrity=True, quick=True)  # a damaged install builds instead
+        checked = inspect_database(staging, check_integrity=True, quick=True)  # a damaged install builds instead
         if _stamp(db_path) != seen.stamp or read_origin(db_path) != seen.origin:
             staging.unlink(missing_ok=True)
             return _theirs(db_path)  # someone else put a copy in place meanwhile: theirs stays
         os.replace(staging, db_path)
-        return _adopted(db_path, inspect_database(db_path), bundle)
+        # The same bytes under their new name (a rename, under our lock): not inspected again.
+        return _adopted(db_path, msgspec.structs.replace(checked, path=db_path), bundle)
     except (OSError, DatabaseError) as exc:
         staging.unlink(missing_ok=True)
         log.warning("shipped database not used (%s); building the bundled data", exc)
