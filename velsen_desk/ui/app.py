@@ -67,6 +67,7 @@ def run_app() -> int:
     """Show the window at once; the local database is found (or built) in a worker. A missing
     or corrupt database ends in a Dutch message box and exit status 1."""
     from velsen_desk.ui.main_window import MainWindow
+    from velsen_desk.ui.widgets.import_threads import wait_for_imports
 
     app = application()
     sys.excepthook = _excepthook
@@ -77,4 +78,5 @@ def run_app() -> int:
     window.open_local_database()
     status = app.exec()
     window.runner.wait(5000)
+    wait_for_imports()  # a thread inside an import at the interpreter's end aborts the process
     return 1 if failed and window.catalog is None else status

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QApplication
 
+    from velsen_desk.ui.main_window import MainWindow
+
 _TABS = ("themes", "portfolio", "budget", "timeline", "progress")
 
 
@@ -144,9 +146,23 @@ def _grab(app: QApplication, database: Path, origin: str, tab: str, programme_id
           dims: tuple[int, int], timeout: float) -> QPixmap | str | None:
     """The window's picture; the window's own message when loading failed; None when it took too long."""
     from velsen_desk.ui.main_window import MainWindow
-    from velsen_desk.ui.widgets.lazy_page import LazyPage
+    from velsen_desk.ui.widgets.import_threads import wait_for_imports
 
     window = MainWindow(database, origin, settings=None, show_errors=False)
+    try:
+        return _picture(app, window, tab, programme_id, person, dims, timeout)
+    finally:
+        window.close()
+        # The command ends the process next: its workers and import threads finish first (a
+        # thread still inside an import when the interpreter ends aborts the process).
+        window.runner.wait(10_000)
+        wait_for_imports()
+
+
+def _picture(app: QApplication, window: MainWindow, tab: str, programme_id: str, person: str | None,
+             dims: tuple[int, int], timeout: float) -> QPixmap | str | None:
+    from velsen_desk.ui.widgets.lazy_page import LazyPage
+
     window.resize(*dims)
     state: dict[str, object] = {"ready": False, "error": None}
     window.sig_ready.connect(lambda: state.update(ready=True))
@@ -159,7 +175,6 @@ def _grab(app: QApplication, database: Path, origin: str, tab: str, programme_id
         app.processEvents()
         time.sleep(0.005)
     if state["error"] is not None or not state["ready"]:
-        window.close()
         return None if state["error"] is None else str(state["error"])
     page = window.tabs.currentWidget()
     # The tabs sit in lazy pages: the chart holder is the page's content's.
@@ -174,6 +189,4 @@ def _grab(app: QApplication, database: Path, origin: str, tab: str, programme_id
     for _turn in range(30):  # let the chart lay out and paint (it is filled in the next turn)
         app.processEvents()
         time.sleep(0.01)
-    image = window.grab()
-    window.close()
-    return image
+    return window.grab()

@@ -20,18 +20,16 @@ import sys
 import threading
 
 from velsen_desk.ui.widgets.chart_library import short_switch_interval
+from velsen_desk.ui.widgets.import_threads import start_import_thread
 
 log = logging.getLogger(__name__)
-
 
 def import_in_background(*modules: str) -> threading.Thread | None:
     """Import those of ``modules`` not imported yet in a daemon thread; None when all are."""
     missing = [name for name in modules if name not in sys.modules]
     if not missing:
         return None
-    thread = threading.Thread(target=_import, args=(missing,), name="background-import", daemon=True)
-    thread.start()
-    return thread
+    return start_import_thread(_import, "background-import", missing)
 
 
 def _import(modules: list[str]) -> None:  # background thread

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 
+from velsen_desk.ui.widgets.import_threads import start_import_thread
+
 log = logging.getLogger(__name__)
 
 PLOTTING_MODULE = "velsen_desk.ui.widgets.plotting"
@@ -78,7 +80,7 @@ class ChartLibrary(QObject):
             return True
         if not self._started:
             self._started = True
-            threading.Thread(target=self._import, name="chart-import", daemon=True).start()
+            start_import_thread(self._import, "chart-import")
         return False
 
     # ---- Private
