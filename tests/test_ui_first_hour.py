@@ -189,7 +189,9 @@ def test_the_brief_is_in_the_rapporten_menu_and_can_leave_out_unflagged_notes(qt
         assert dialog.generate()
     text = _pdf_text(blocker.args[0].path)
     assert "Vraag over bouwlocaties" in text and "Alleen voor mezelf" not in text
-    assert dialog.pdf.print_button.isEnabled()
+    # The tick may have started a preview of its own: printing waits until the last one is shown.
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.pdf.print_button.isEnabled(), timeout=20000)
+    assert "Alleen voor mezelf" not in _pdf_text(dialog.pdf.result_.path)
     dialog.form.set_kind("budget")
     assert not dialog.form.flagged_box.isVisibleTo(dialog)
     dialog.close()
