@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import threading
 
-from velsen_desk.ui.widgets import import_threads
+from velsen_desk.ui.widgets import chart_library as import_threads
 from velsen_desk.ui.widgets.background_import import import_in_background
-from velsen_desk.ui.widgets.import_threads import start_import_thread, wait_for_imports
+from velsen_desk.ui.widgets.chart_library import start_import_thread, wait_for_imports
 
 
 def test_the_end_waits_until_an_import_thread_is_done():

@@ -67,7 +67,7 @@ def run_app() -> int:
     """Show the window at once; the local database is found (or built) in a worker. A missing
     or corrupt database ends in a Dutch message box and exit status 1."""
     from velsen_desk.ui.main_window import MainWindow
-    from velsen_desk.ui.widgets.import_threads import wait_for_imports
+    from velsen_desk.ui.widgets.chart_library import wait_for_imports
 
     app = application()
     sys.excepthook = _excepthook

@@ -146,7 +146,7 @@ def _grab(app: QApplication, database: Path, origin: str, tab: str, programme_id
           dims: tuple[int, int], timeout: float) -> QPixmap | str | None:
     """The window's picture; the window's own message when loading failed; None when it took too long."""
     from velsen_desk.ui.main_window import MainWindow
-    from velsen_desk.ui.widgets.import_threads import wait_for_imports
+    from velsen_desk.ui.widgets.chart_library import wait_for_imports
 
     window = MainWindow(database, origin, settings=None, show_errors=False)
     try:

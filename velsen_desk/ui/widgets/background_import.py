@@ -19,8 +19,7 @@ import logging
 import sys
 import threading
 
-from velsen_desk.ui.widgets.chart_library import short_switch_interval
-from velsen_desk.ui.widgets.import_threads import start_import_thread
+from velsen_desk.ui.widgets.chart_library import short_switch_interval, start_import_thread
 
 log = logging.getLogger(__name__)
 

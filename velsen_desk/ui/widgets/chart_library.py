@@ -11,12 +11,11 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
-
-from velsen_desk.ui.widgets.import_threads import start_import_thread
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +34,33 @@ SHORT_INTERVAL = 0.0002  # seconds
 _lock = threading.Lock()
 _users = 0
 _previous = 0.0
+
+
+# ---- The threads that import while the window is idle (pyqtgraph here, the report dialog's
+# modules in background_import), and waiting for them before the program ends.
+
+_started: list[threading.Thread] = []
+
+
+def start_import_thread(target: Callable[..., None], name: str, *args: object) -> threading.Thread:
+    """A daemon thread that imports, known to :func:`wait_for_imports` (the one way this package
+    starts one)."""
+    thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+    _started.append(thread)
+    thread.start()
+    return thread
+
+
+def wait_for_imports(seconds: float = 5.0) -> bool:
+    """Before the program ends: let the import threads finish. A daemon thread still inside an
+    import (in PySide6's C++ code) when the interpreter shuts down is stopped there, and the
+    process then aborts ("terminate called without an active exception") instead of exiting.
+    False when one was still busy after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    for thread in list(_started):
+        thread.join(max(0.0, deadline - time.monotonic()))
+    _started[:] = [thread for thread in _started if thread.is_alive()]
+    return not _started
 
 
 @contextmanager
