@@ -127,3 +127,40 @@ def test_no_fork_still_validates(data: Path, isolated_home: Path, large: None,
     assert main(["validate", str(data)]) == 0
     folder = cli_data.validation_cache_dir()
     assert not list(folder.glob("*.sqlite")) and not list(folder.glob(".bouw-*"))
+
+
+def test_a_kept_file_damaged_since_is_not_copied_but_built_again(data: Path, tmp_path: Path, isolated_home: Path,
+                                                                  large: None, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A bit gone wrong in the cache (the disk, a crash): build-db must not hand out a damaged
+    database as built; the checksum the helper wrote says so, and the data is built again."""
+    assert main(["validate", str(data)]) == 0
+    kept = _kept(data)
+    assert (kept.parent / (kept.name + ".sha256")).is_file()
+    damaged = bytearray(kept.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF  # a page's content, not the header: SQLite still opens it
+    kept.write_bytes(bytes(damaged))
+    built: list[Path] = []
+    real = build.build_database
+    monkeypatch.setattr(build, "build_database", lambda dataset, out: built.append(out) or real(dataset, out))
+    out = tmp_path / "uit.sqlite"
+    assert main(["build-db", "-o", str(out), str(data)]) == 0
+    assert built == [out]  # built again, from the data
+    assert not kept.exists()  # and the damaged file is gone
+    fresh = tmp_path / "fresh.sqlite"
+    real(load_dataset([data]), fresh)
+    assert out.read_bytes() == fresh.read_bytes()
+    assert not list(tmp_path.glob(".uit.sqlite.*"))  # no copy left behind
+
+
+def test_a_kept_file_without_its_checksum_is_not_used(data: Path, tmp_path: Path, isolated_home: Path,
+                                                      large: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["validate", str(data)]) == 0
+    kept = _kept(data)
+    (kept.parent / (kept.name + ".sha256")).unlink()
+    built: list[Path] = []
+    real = build.build_database
+    monkeypatch.setattr(build, "build_database", lambda dataset, out: built.append(out) or real(dataset, out))
+    out = tmp_path / "uit.sqlite"
+    assert main(["build-db", "-o", str(out), str(data)]) == 0
+    assert built == [out]

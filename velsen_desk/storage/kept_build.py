@@ -31,6 +31,7 @@ from importlib import metadata
 from pathlib import Path
 
 from velsen_desk.curation.loader import DataSet
+from velsen_desk.storage.regular_file import read_bounded
 
 _log = logging.getLogger(__name__)
 
@@ -79,6 +80,7 @@ def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[bool
         code = 1
         try:
             build_database(dataset, built)
+            _checksum_file(built).write_text(_sha256_of(built), encoding="ascii")
             code = 0
         finally:
             os._exit(code)
@@ -103,6 +105,8 @@ def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[bool
             helper.join()
             if valid and helper.exitcode == 0:
                 os.chmod(built, 0o600)  # the cache is the owner's alone, as the kept validations
+                os.chmod(_checksum_file(built), 0o600)
+                os.replace(_checksum_file(built), _checksum_file(target))
                 os.replace(built, target)
                 _prune(folder)
             elif valid:
@@ -117,6 +121,20 @@ def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[bool
 
 def _nothing(_valid: bool) -> None:
     return None
+
+
+def _checksum_file(database: Path) -> Path:
+    """The SHA-256 of a kept file, written by the helper that built it: a file damaged since (a
+    crash of the disk or the machine, a bit gone wrong) is never copied as a built database."""
+    return database.with_name(database.name + ".sha256")
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as read:
+        while chunk := read.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def copy_kept(folder: Path, validation_key: str, out: Path) -> str | None:
@@ -137,14 +155,27 @@ def copy_kept(folder: Path, validation_key: str, out: Path) -> str | None:
         return None
     if row is None or not isinstance(row[0], str):
         return None
+    try:
+        expected = read_bounded(_checksum_file(source), 128).decode("ascii").strip()
+    except (OSError, UnicodeError) as exc:
+        _log.info("vooraf gebouwde database %s niet gebruikt (geen controlesom): %s", source, exc)
+        return None
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     try:
+        digest = hashlib.sha256()  # of the bytes as they are copied: read once
         with os.fdopen(handle, "wb") as written, source.open("rb") as read:
-            shutil.copyfileobj(read, written, 1024 * 1024)
+            while chunk := read.read(1024 * 1024):
+                digest.update(chunk)
+                written.write(chunk)
             written.flush()
             os.fsync(written.fileno())
+        if digest.hexdigest() != expected:
+            _log.warning("vooraf gebouwde database %s is beschadigd; de database wordt opnieuw gebouwd", source)
+            Path(temporary).unlink(missing_ok=True)
+            source.unlink(missing_ok=True)
+            return None
         os.chmod(temporary, 0o644 & ~_umask())  # as SQLite creates a built file
         os.replace(temporary, out)
     except BaseException:
@@ -167,6 +198,10 @@ def _prune(folder: Path) -> None:
     entries = sorted(folder.glob(f"*{_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP:]:
         old.unlink(missing_ok=True)
+        _checksum_file(old).unlink(missing_ok=True)
+    for checksum in folder.glob(f"*{_SUFFIX}.sha256"):  # of a file pruned or found damaged
+        if not checksum.with_name(checksum.name.removesuffix(".sha256")).exists():
+            checksum.unlink(missing_ok=True)
     now = time.time()
     for work in folder.glob(".bouw-*"):
         if work.is_dir() and not work.is_symlink() and now - work.stat().st_mtime > _STALE_SECONDS:
