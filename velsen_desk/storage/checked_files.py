@@ -16,32 +16,21 @@ regular file of ours counts as absent. Only the newest few are kept.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
 import stat
 from pathlib import Path
 
+from velsen_desk.storage.digests import copy_with_digest
+
 _log = logging.getLogger(__name__)
 
 KEEP = 16  # a few files a griffier reports on, not every file ever named
 
+__all__ = ["copy_with_digest", "passed_before"]  # the copy's home is storage/digests.py
+
 _RULES_SAFE = re.compile(r"[^A-Za-z0-9_-]")
-
-
-_CHUNK = 1 << 20
-
-
-def copy_with_digest(source: Path, target: Path) -> str:
-    """Copy ``source`` to a new file ``target`` and return the SHA-256 (hex) of the bytes copied,
-    read once. Raises OSError."""
-    digest = hashlib.sha256()
-    with source.open("rb") as reading, target.open("xb") as writing:
-        while chunk := reading.read(_CHUNK):
-            digest.update(chunk)
-            writing.write(chunk)
-    return digest.hexdigest()
 
 
 def _entry(folder: Path, digest: str, rules: str) -> Path:

@@ -21,6 +21,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import secrets
 import shutil
 import sqlite3
 import stat
@@ -31,6 +32,7 @@ from importlib import metadata
 from pathlib import Path
 
 from velsen_desk.curation.loader import DataSet
+from velsen_desk.storage.digests import copy_with_digest, sha256_of
 from velsen_desk.storage.regular_file import read_bounded
 
 _log = logging.getLogger(__name__)
@@ -80,7 +82,7 @@ def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[bool
         code = 1
         try:
             build_database(dataset, built)
-            _checksum_file(built).write_text(_sha256_of(built), encoding="ascii")
+            _checksum_file(built).write_text(sha256_of(built), encoding="ascii")
             code = 0
         finally:
             os._exit(code)
@@ -129,13 +131,6 @@ def _checksum_file(database: Path) -> Path:
     return database.with_name(database.name + ".sha256")
 
 
-def _sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as read:
-        while chunk := read.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
-
 
 def copy_kept(folder: Path, validation_key: str, out: Path) -> str | None:
     """Put the kept database of this validation at ``out`` (atomically) and return its data
@@ -162,24 +157,17 @@ def copy_kept(folder: Path, validation_key: str, out: Path) -> str | None:
         return None
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    temporary = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")  # made anew ("xb"), never followed
     try:
-        digest = hashlib.sha256()  # of the bytes as they are copied: read once
-        with os.fdopen(handle, "wb") as written, source.open("rb") as read:
-            while chunk := read.read(1024 * 1024):
-                digest.update(chunk)
-                written.write(chunk)
-            written.flush()
-            os.fsync(written.fileno())
-        if digest.hexdigest() != expected:
+        if copy_with_digest(source, temporary, durable=True) != expected:  # the bytes as copied, read once
             _log.warning("vooraf gebouwde database %s is beschadigd; de database wordt opnieuw gebouwd", source)
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             source.unlink(missing_ok=True)
             return None
         os.chmod(temporary, 0o644 & ~_umask())  # as SQLite creates a built file
         os.replace(temporary, out)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     return row[0]
 

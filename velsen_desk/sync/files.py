@@ -13,23 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from velsen_desk.core.i18n import _
+from velsen_desk.storage.digests import CHUNK, sha256_of
 from velsen_desk.storage.regular_file import TooLargeError, open_regular
 
 __all__ = ["CHUNK", "Progress", "copy_with_hash", "sha256_of"]
 
-CHUNK = 1024 * 1024
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes total)
-
-
-def sha256_of(path: Path) -> str:
-    import hashlib  # here, not at the top: the window imports this module before its first paint
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def copy_with_hash(source: Path, target: Path, expected_size: int, progress: Progress | None = None) -> str:
