@@ -48,9 +48,10 @@ def validate_command(args: argparse.Namespace) -> int:
 
 def _build_meanwhile(paths: list[Path], cache: Path, helpers: int) -> OnMerged | None:
     """For a large data set on more than one core: build its database while it is checked."""
-    from velsen_desk.curation.parallel_parse import MIN_PARALLEL_BYTES
+    from velsen_desk.curation.loader import data_files
+    from velsen_desk.curation.parallel_parse import MIN_PARALLEL_BYTES, total_bytes
 
-    if helpers < 1 or _total_bytes(paths) < MIN_PARALLEL_BYTES:
+    if helpers < 1 or total_bytes(data_files(paths)) < MIN_PARALLEL_BYTES:
         return None
 
     def start(dataset: DataSet, key: str) -> Callable[[bool], None]:
@@ -59,18 +60,6 @@ def _build_meanwhile(paths: list[Path], cache: Path, helpers: int) -> OnMerged |
         return kept_build.start(cache, key, dataset)
 
     return start
-
-
-def _total_bytes(paths: list[Path]) -> int:
-    from velsen_desk.curation.loader import data_files
-
-    total = 0
-    for path in data_files(paths):
-        try:
-            total += path.stat().st_size
-        except OSError:
-            continue  # the validation says what is wrong
-    return total
 
 
 @command("build-db", after_data_error=N_("De database is niet gebouwd; een bestaand bestand is niet aangeraakt."))

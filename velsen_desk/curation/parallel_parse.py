@@ -140,6 +140,12 @@ def _size(path: Path) -> int:
         return 0  # reading it says what is wrong
 
 
+def total_bytes(files: Sequence[Path]) -> int:
+    """The files' bytes together, measured against :data:`MIN_PARALLEL_BYTES` (a file that
+    cannot be looked at counts nothing: its validation says what is wrong)."""
+    return sum(_size(path) for path in files)
+
+
 def _chunk_from_back(waiting: deque[int], sizes: list[int]) -> list[int]:
     chunk: list[int] = []
     total = 0
