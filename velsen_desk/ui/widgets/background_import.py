@@ -23,6 +23,7 @@ from velsen_desk.ui.widgets.chart_library import short_switch_interval, start_im
 
 log = logging.getLogger(__name__)
 
+
 def import_in_background(*modules: str) -> threading.Thread | None:
     """Import those of ``modules`` not imported yet in a daemon thread; None when all are."""
     missing = [name for name in modules if name not in sys.modules]
