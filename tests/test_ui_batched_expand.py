@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QModelIndex, QRunnable, Qt, QThreadPool
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
@@ -80,49 +84,40 @@ def test_budget_sort_keeps_the_open_branches_open_and_the_closed_ones_closed(win
         assert tab.tree.isExpanded(model.index_of(node)) == (node is not closed)
 
 
-def test_batches_wait_while_a_background_task_runs(qtbot, monkeypatch):
-    import threading
-
-    from PySide6.QtCore import QRunnable, QThreadPool
-
-    monkeypatch.setattr(batched_expand, "BATCH_MS", 0)
+@contextmanager
+def _a_background_task(qtbot, seconds: float) -> Iterator[None]:
+    """A task of the global pool that runs until the block ends (at most ``seconds``)."""
     release = threading.Event()
 
     class Blocking(QRunnable):
         def run(self) -> None:
-            release.wait(10)
+            release.wait(seconds)
 
     QThreadPool.globalInstance().start(Blocking())
     try:
         qtbot.waitUntil(batched_expand.workers_busy)
+        yield
+    finally:
+        release.set()
+
+
+def test_batches_wait_while_a_background_task_runs(qtbot, monkeypatch):
+    monkeypatch.setattr(batched_expand, "BATCH_MS", 0)
+    with _a_background_task(qtbot, 10):
         view = _view(qtbot)
         expander = TreeExpander(view)
         expander.expand_all()
         qtbot.wait(150)  # many turns, well under MAX_WAIT_MS
         expanded = sum(view.isExpanded(i) for i in _all_branches(view))
         assert expanded == 1 and expander.busy  # only the batch made at once
-    finally:
-        release.set()
     qtbot.waitUntil(lambda: not expander.busy)
     assert all(view.isExpanded(i) for i in _all_branches(view))
 
 
 def test_a_long_background_task_holds_the_expansion_up_only_once(qtbot, monkeypatch):
-    import threading
-
-    from PySide6.QtCore import QRunnable, QThreadPool
-
     monkeypatch.setattr(batched_expand, "BATCH_MS", 0)
     monkeypatch.setattr(batched_expand, "MAX_WAIT_MS", 60)
-    release = threading.Event()
-
-    class Blocking(QRunnable):
-        def run(self) -> None:
-            release.wait(20)
-
-    QThreadPool.globalInstance().start(Blocking())
-    try:
-        qtbot.waitUntil(batched_expand.workers_busy)
+    with _a_background_task(qtbot, 20):
         view = _view(qtbot)
         expander = TreeExpander(view)
         expander.expand_all()
@@ -130,5 +125,3 @@ def test_a_long_background_task_holds_the_expansion_up_only_once(qtbot, monkeypa
         qtbot.waitUntil(lambda: not expander.busy, timeout=3000)
         assert batched_expand.workers_busy()  # the task still runs
         assert all(view.isExpanded(i) for i in _all_branches(view))
-    finally:
-        release.set()
