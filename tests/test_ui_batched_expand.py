@@ -125,3 +125,21 @@ def test_a_long_background_task_holds_the_expansion_up_only_once(qtbot, monkeypa
         qtbot.waitUntil(lambda: not expander.busy, timeout=3000)
         assert batched_expand.workers_busy()  # the task still runs
         assert all(view.isExpanded(i) for i in _all_branches(view))
+
+
+def test_a_hidden_tree_waits_as_long_as_the_task_runs_and_a_shown_one_at_most_max_wait(qtbot, monkeypatch):
+    # Nobody sees a hidden tree: it expands nothing against a busy worker, not even its first
+    # batch; shown, it waits at most MAX_WAIT_MS as before.
+    monkeypatch.setattr(batched_expand, "BATCH_MS", 0)
+    monkeypatch.setattr(batched_expand, "MAX_WAIT_MS", 60)
+    with _a_background_task(qtbot, 20):
+        view = _view(qtbot)
+        view.hide()
+        expander = TreeExpander(view)
+        expander.expand_all()
+        qtbot.wait(300)  # five times MAX_WAIT_MS
+        assert not any(view.isExpanded(i) for i in _all_branches(view)) and expander.busy
+        view.show()
+        qtbot.waitUntil(lambda: not expander.busy, timeout=3000)
+        assert batched_expand.workers_busy()  # the task still runs
+    assert all(view.isExpanded(i) for i in _all_branches(view))

@@ -22,6 +22,25 @@ def test_one_per_turn_runs_each_call_in_a_turn_of_its_own_in_order(qtbot):
     assert order == ["first", "second", "third"]
 
 
+def test_a_call_that_queues_the_next_itself_still_gets_a_turn_of_its_own(qtbot):
+    # The window's catch-up queues its next step from inside the step: that next step was
+    # posted twice (by the call and after it), and two steps then shared one turn.
+    owner = QObject()
+    steps: list[int] = []
+
+    def step() -> None:
+        steps.append(len(steps))
+        if len(steps) < 4:
+            after_paints(owner, step, one_per_turn=True)
+
+    after_paints(owner, step, one_per_turn=True)
+    for turn in range(1, 5):
+        QApplication.processEvents()
+        assert len(steps) == turn
+    QApplication.processEvents()
+    assert len(steps) == 4
+
+
 def test_a_failing_call_does_not_stop_the_ones_after_it(qtbot):
     owner = QObject()
     order: list[str] = []

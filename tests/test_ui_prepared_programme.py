@@ -86,3 +86,40 @@ def test_a_preparation_is_asked_for_when_a_read_starts(qapp):
     loader = ProgrammeLoader(OperationRunner(None), ViewState())
     loader.add_preparation("x", lambda: asked.append(1) or (lambda _d, _s: None))
     assert loader._preparers().keys() == {"x"} and asked == [1]  # on the GUI thread, before the worker
+
+
+def test_at_the_start_a_hidden_begroting_gets_its_tree_from_a_worker(qtbot, built_db, settings, monkeypatch):
+    # The start's read makes no preparations (before the first paint); the catch-up asks for
+    # them after it, so the hidden Begroting swaps in a worker's tree instead of building one.
+    from tests.conftest import open_window
+
+    built_on: list[str] = []
+    real = budget_tree.build_tree
+
+    def spy(plans):
+        if plans:
+            built_on.append(threading.current_thread().name)
+        return real(plans)
+
+    monkeypatch.setattr(budget_tree, "build_tree", spy)
+    window = open_window(qtbot, built_db, settings)  # opens on the Thema's tab; ready when all caught up
+    assert window.current_tab() is window.themes_tab and window.budget_tab.up_to_date
+    assert built_on and threading.main_thread().name not in built_on
+    prepared = window.loader.prepared(BUDGET_TREE, window.state.data)
+    assert isinstance(prepared, budget_tree.PreparedTree)
+    assert window.budget_tab.model.node(QModelIndex()) is prepared.root
+    window.runner.wait(5000)
+
+
+def test_a_late_preparation_that_fails_lets_the_tab_build_its_own(qtbot, built_db, settings, monkeypatch, caplog):
+    from tests.conftest import open_window
+
+    def failing(*_args):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(budget_tree, "prepare_tree", failing)
+    window = open_window(qtbot, built_db, settings)  # still ready: the catch-up did not wait forever
+    assert window.budget_tab.up_to_date
+    assert window.budget_tab.model.rowCount(QModelIndex()) > 0  # built on the GUI thread instead
+    assert "preparing the programme's tabs failed" in caplog.text
+    window.runner.wait(5000)

@@ -367,3 +367,36 @@ def test_kept_tree_answers_follow_a_palette_change(window, qtbot):
         assert after != before and after.red() == 255 and after.green() == 0
     finally:
         app.setPalette(original)
+
+
+def test_hidden_tabs_catch_up_only_when_the_workers_are_done(window, qtbot, monkeypatch):
+    # A hidden tab drawn beside a worker waits for the interpreter lock in every call back into
+    # Python; the catch-up waits for the workers (at most CATCH_UP_MAX_WAIT_MS per step).
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    from velsen_desk.ui import main_window
+    from velsen_desk.ui.widgets.batched_expand import workers_busy
+
+    monkeypatch.setattr(main_window, "CATCH_UP_MAX_WAIT_MS", 60_000)
+    release = threading.Event()
+
+    class Blocking(QRunnable):
+        def run(self) -> None:
+            release.wait(20)
+
+    window.select_tab("themes")
+    QThreadPool.globalInstance().start(Blocking())
+    try:
+        qtbot.waitUntil(workers_busy)
+        window.select_programme("heemskerk-2018")
+        qtbot.waitUntil(lambda: window.state.data.programme.id == "heemskerk-2018", timeout=10000)
+        qtbot.wait(400)
+        assert window.themes_tab.up_to_date
+        assert not window.budget_tab.up_to_date and not window.timeline_tab.up_to_date
+    finally:
+        release.set()
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        pass
+    assert all(tab.up_to_date for tab in (window.portfolio_tab, window.budget_tab, window.timeline_tab))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk import __version__
-from velsen_desk.core.formatting import load_babel
+from velsen_desk.core.formatting import format_euro, load_babel
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import Catalog, ProgrammeData
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
@@ -39,6 +39,7 @@ from velsen_desk.storage.search import SearchHit
 from velsen_desk.ui.beheer.feature import BeheerFeature
 from velsen_desk.ui.data_status import DataStatus
 from velsen_desk.ui.help.feature import install_help_actions
+from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.notes.feature import NotesFeature
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.programme_loader import (
@@ -54,6 +55,7 @@ from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.sync.feature import SyncFeature
 from velsen_desk.ui.view_bar import ViewBar
 from velsen_desk.ui.widgets.after_paint import after_paints
+from velsen_desk.ui.widgets.batched_expand import workers_busy
 from velsen_desk.ui.widgets.chart_library import chart_library
 from velsen_desk.ui.widgets.lazy_page import LazyPage
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
@@ -74,12 +76,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+CATCH_UP_WAIT_MS = 20  # how often a waiting catch-up step looks again
+CATCH_UP_MAX_WAIT_MS = 1000  # per step: a long task (a report, a sync) does not hold the tabs back for long
 CHART_IMPORT_DELAY_MS = 300  # after every tab shows the data, so the import never delays that
 TAB_KEYS = ("themes", "portfolio", "budget", "timeline", "progress")
 REPORT_PRELOAD_DELAY_MS = 1000  # after pyqtgraph arrived; see _after_chart_library
 
 
 BUDGET_TREE = "budget-tree"  # the Begroting's preparation in the programme's read
+
+
+def _load_number_patterns() -> None:
+    format_euro(0, window_locale())  # Babel parses them on first use: not in a batch of rows
 
 
 class MainWindow(QMainWindow):
@@ -106,6 +114,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._show_errors = show_errors
         self._origin = origin
+        self._catch_up_waits: ProgrammeData | None = None  # the programme whose catch-up waits for its preparations
         self.state = ViewState(self, today)
         self.db_path = db_path
         database = ReadOnlyDatabase(db_path) if db_path else None
@@ -158,6 +167,7 @@ class MainWindow(QMainWindow):
 
         self.loader.sig_programme_loaded.connect(self._on_programme)
         self.loader.sig_failed.connect(self._on_failure)
+        self.loader.sig_prepared.connect(self._on_prepared)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.runner.sig_busy_changed.connect(self._on_busy)
         # After pyqtgraph, the report dialog's modules: one background import at a time.
@@ -431,14 +441,16 @@ class MainWindow(QMainWindow):
 
     def _on_programme(self, data: ProgrammeData) -> None:
         catalog = self.loader.catalog
-        # Babel, the status line and the hidden tabs in turns of their own, after the tab on
+        # Babel, the status line and the hidden tabs each in a turn of its own, after the tab on
         # screen painted the programme (Babel's import ~12 ms, the status line's first long date
-        # loads its calendar data, ~18 ms; QTimer.singleShot(0) ran all of it before that paint).
-        after_paints(self, load_babel)
-        after_paints(self, lambda: self._show_data_status(data))
+        # loads its calendar data, ~18 ms; QTimer.singleShot(0) ran all of it before that paint,
+        # and events posted together all run in one turn: ~55 ms at the start).
+        after_paints(self, load_babel, one_per_turn=True)
+        after_paints(self, lambda: self._show_data_status(data), one_per_turn=True)  # loads the calendar data
+        after_paints(self, _load_number_patterns, one_per_turn=True)
         self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
-        after_paints(self, lambda: self._catch_up(data))
+        after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
 
     def _show_data_status(self, data: ProgrammeData) -> None:
         self.sync.update_status()
@@ -448,37 +460,58 @@ class MainWindow(QMainWindow):
         origin = {"origin": self._origin, **(read_origin(self.db_path) if self.db_path else {})}
         self.data_label.show_data(data, catalog.summary.data_version if catalog else None, origin)
 
-    def _catch_up(self, data: ProgrammeData) -> None:
+    def _catch_up(self, data: ProgrammeData, waited_ms: int = 0) -> None:
         """Make, then draw, one hidden tab per event-loop turn (the visible one drew at once),
         then report ready; a newer programme makes this round moot."""
         if self.state.data is not data:
             return
+        if waited_ms < CATCH_UP_MAX_WAIT_MS and (workers_busy() or self.current_tab().settling):
+            # Each step after the tab on screen has settled and the workers are done: their
+            # calls back into Python wait for the interpreter lock a worker holds, and a hidden
+            # tab's draw shared its turn with the visible tree's paint (~0.1 s at 2,000 actions).
+            QTimer.singleShot(CATCH_UP_WAIT_MS, self, lambda: self._catch_up(data, waited_ms + CATCH_UP_WAIT_MS))
+            return
         unmade = next((page for page in self._pages() if not page.built), None)
         if unmade is not None:  # made in a turn of its own, drawn in the next
             unmade.content()
-            after_paints(self, lambda: self._catch_up(data))
+            after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
             return
-        stale = next((tab for tab in self._programme_tabs() if not tab.up_to_date), None)
-        if stale is None:
-            # Now the charts' library, in the background: a chart tab shown before it is
-            # loaded says so and fills in when it arrives.
-            QTimer.singleShot(CHART_IMPORT_DELAY_MS, chart_library().request)
+        stale = [tab for tab in self._programme_tabs() if not tab.up_to_date]
+        # A tab drawing from the read's preparations waits for them: the start's read made none
+        # (they would delay the first paint), so a worker makes them now (~0.1 s at 2,000 actions
+        # of the GUI thread otherwise); the catch-up goes on when they arrive (_on_prepared).
+        ready = next((tab for tab in stale if not (tab.uses_preparations and self.loader.prepare(data))), None)
+        if ready is None and stale:
+            self._catch_up_waits = data
+            return
+        if ready is None:
             self.sig_ready.emit()
             hidden = [tab for tab in self._programme_tabs() if not tab.isVisible()]
-            after_paints(self, lambda: self._prefetch(data, hidden))
+            after_paints(self, lambda: self._prefetch(data, hidden), one_per_turn=True)
             return
-        stale.ensure_drawn()
-        after_paints(self, lambda: self._catch_up(data))
+        ready.ensure_drawn()
+        after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
+
+    def _on_prepared(self, data: ProgrammeData) -> None:
+        if self._catch_up_waits is data:
+            self._catch_up_waits = None
+            after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
 
     def _prefetch(self, data: ProgrammeData, tabs: list[ProgrammeTab]) -> None:
         """One hidden tab per event-loop turn asks what its first paint will (see
         :meth:`ProgrammeTab.prefetch`); a newer programme or a tab shown meanwhile skips it."""
-        if self.state.data is not data or not tabs:
+        if self.state.data is not data:
+            return
+        if not tabs:
+            # Now the charts' library, in the background: a chart tab shown before it is
+            # loaded says so and fills in when it arrives. Not beside the prefetch: numpy's
+            # C initialisation holds the interpreter lock ~50 ms, and a prefetch turn waited.
+            QTimer.singleShot(CHART_IMPORT_DELAY_MS, chart_library().request)
             return
         tab = tabs.pop(0)
         if tab.up_to_date and not tab.isVisible():
             tab.prefetch()
-        after_paints(self, lambda: self._prefetch(data, tabs))
+        after_paints(self, lambda: self._prefetch(data, tabs), one_per_turn=True)
 
     def _after_chart_library(self, *_failure: object) -> None:
         # Not at once: a chart tab that waited for pyqtgraph builds its chart now, and would

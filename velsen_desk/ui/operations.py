@@ -16,10 +16,12 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from velsen_desk.core.heap import kept_out_of_collections
 from velsen_desk.core.task_state import Cancelled, ProgressCallback, TaskState
 from velsen_desk.storage.database import ReadOnlyDatabase
 from velsen_desk.ui.widgets.chart_library import short_switch_interval
@@ -44,11 +46,14 @@ class Operation(Generic[T]):
         failure: Callable[[Exception], None] | None = None,
         key: str | None = None,
         expected: tuple[type[Exception], ...] = (),
+        long_lived: bool = False,
     ) -> None:
         """``expected``: the failures the work reports on purpose (a share that cannot be reached,
         a missing field), logged as a warning without a traceback; anything else is a bug and is
-        logged with its traceback."""
+        logged with its traceback. ``long_lived``: the work makes a large result that the window
+        keeps (a programme read), run :func:`~velsen_desk.core.heap.kept_out_of_collections`."""
         self.work = work
+        self.long_lived = long_lived
         self.expected = expected
         self.success = success
         self.failure: Callable[[Exception], None] = failure or _log_failure
@@ -108,7 +113,8 @@ class _Job(QRunnable, Generic[T]):
         try:
             # The GUI thread's calls back into Python (a model's index(), a paint) wait for the
             # interpreter lock this work holds: with the short interval ≤ 0.2 ms each, not 5 ms.
-            with short_switch_interval():
+            kept = kept_out_of_collections() if self._operation.long_lived else nullcontext()
+            with short_switch_interval(), kept:
                 self._result = (self._operation.work(self.state),)
         except Exception as exc:  # delivered to the failure callback, never lost
             if isinstance(exc, self._operation.expected):

@@ -9,7 +9,8 @@ A tab whose model takes long to build from a programme (the Begroting at 2,000 a
 *preparation* (:meth:`ProgrammeLoader.add_preparation`): it runs in the same worker right after
 the read, and the tab takes its result (:meth:`ProgrammeLoader.prepared`) when it draws, so the
 GUI thread only swaps in a finished model. Only the latest programme's preparations are kept.
-The start's read makes none (they would delay the first paint).
+The start's read makes none (they would delay the first paint): the window asks for them after
+that paint, when a hidden tab that uses them catches up (:meth:`ProgrammeLoader.prepare`).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ Preparer = Callable[[ProgrammeData, TaskState], object]
 class LoadedProgramme(msgspec.Struct, frozen=True, eq=False):  # a Struct: a dataclass costs the start ~0.5 ms
     data: ProgrammeData
     prepared: Mapping[str, object]
+    complete: bool = True  # False: read without its preparations (the start's)
 
 
 # ---- Work (worker thread; touches no widget)
@@ -110,6 +112,9 @@ class ProgrammeLoader(QObject):
     """The :class:`ProgrammeData` is in the view state (person settled); after the tabs heard it."""
     sig_failed = Signal(object)
     """Reading failed: the exception."""
+    sig_prepared = Signal(object)
+    """The preparations :meth:`prepare` asked for are over (made, failed or dropped) for this
+    :class:`ProgrammeData`."""
 
     def __init__(self, runner: OperationRunner, state: ViewState, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +125,8 @@ class ProgrammeLoader(QObject):
         self._pending_hit: SearchHit | None = None
         self._preparations: dict[str, Callable[[], Preparer]] = {}
         self._latest: LoadedProgramme | None = None  # the latest programme's preparations only
+        self._preparing: ProgrammeData | None = None  # made after its read (see prepare)
+        self._prepare_tried: ProgrammeData | None = None  # whose late preparations ended without a result
 
     # ---- Public API
 
@@ -134,13 +141,31 @@ class ProgrammeLoader(QObject):
         latest = self._latest
         return latest.prepared.get(key) if latest is not None and latest.data is data else None
 
+    def prepare(self, data: ProgrammeData) -> bool:
+        """True while the preparations of ``data``, read without them (the start's read), are
+        being made in a worker, starting them at the first call; :attr:`sig_prepared` follows.
+        False when there is nothing to wait for: they are made, they failed, or ``data`` is
+        not the latest programme."""
+        latest = self._latest
+        if latest is None or latest.data is not data or latest.complete or self._prepare_tried is data:
+            return False
+        if self._preparing is not data:
+            self._preparing = data
+            op = Operation(
+                partial(prepare, data, self._preparers()),
+                success=self._on_prepared, failure=partial(self._preparation_failed, data),
+                key="programme-preparations", long_lived=True,
+            )
+            self._runner.start(op.on_cancelled(lambda: self._prepared_without(data)))
+        return True
+
     def start(self, programme_id: str | None = None, person_name: str | None = None) -> None:
         """Load the catalogue, then ``programme_id`` (default Velsen 2022–2026) as ``person_name``."""
         wanted = programme_id or DEFAULT_PROGRAMME
         self._wanted_person = person_name
         op = Operation(
             partial(read_start, self._runner.database, wanted),
-            success=partial(self._on_start, wanted), failure=self.sig_failed.emit, key="catalog",
+            success=partial(self._on_start, wanted), failure=self.sig_failed.emit, key="catalog", long_lived=True,
         )
         self._runner.start(op.with_progress(self.tr("Gegevens openen…")))
 
@@ -151,7 +176,7 @@ class ProgrammeLoader(QObject):
             return False
         op = Operation(
             partial(read_prepared, self._runner.database, programme, self._preparers()),
-            success=self._on_programme, failure=self.sig_failed.emit, key="programme",
+            success=self._on_programme, failure=self.sig_failed.emit, key="programme", long_lived=True,
         )
         self._runner.start(op.with_progress(self.tr("{0} laden…").format(programme.title)))
         return True
@@ -184,7 +209,27 @@ class ProgrammeLoader(QObject):
         self.catalog = catalog
         self.sig_catalog_loaded.emit(catalog, data.programme.id if data is not None else wanted)
         if data is not None:
-            self._on_programme(LoadedProgramme(data, {}))
+            self._on_programme(LoadedProgramme(data, {}, complete=False))
+
+    def _on_prepared(self, loaded: LoadedProgramme) -> None:
+        latest = self._latest
+        if latest is not None and latest.data is loaded.data:
+            self._latest = loaded
+        self._done_preparing(loaded.data)
+
+    def _preparation_failed(self, data: ProgrammeData, error: Exception) -> None:
+        log.error("preparing the programme's tabs failed: %s", error)
+        self._prepared_without(data)
+
+    def _prepared_without(self, data: ProgrammeData) -> None:
+        # The tabs make their own (on the GUI thread, their extras in workers); no second try.
+        self._prepare_tried = data
+        self._done_preparing(data)
+
+    def _done_preparing(self, data: ProgrammeData) -> None:
+        if self._preparing is data:
+            self._preparing = None
+        self.sig_prepared.emit(data)
 
     def _on_programme(self, loaded: LoadedProgramme) -> None:
         self._latest = loaded

@@ -59,6 +59,7 @@ from velsen_desk.ui.widgets.style import (
     reconciliation_text,
     source_html,
 )
+from velsen_desk.ui.widgets.text_width import widest_advance
 from velsen_desk.ui.widgets.tree_model import prefetch_rows
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ MAX_BARS = 40  # more bars than this in a ~700 px plot cannot be read: the chart
 
 
 class BudgetTab(ProgrammeTab):
+    uses_preparations = True  # the tree (see ui/budget/tree.py)
+
     def __init__(self, state: ViewState, parent: QWidget | None = None, runner: OperationRunner | None = None,
                  prepared: Callable[[ProgrammeData], object | None] | None = None):
         """``prepared(data)``: the tree the programme's read made for ``data`` (a
@@ -207,6 +210,10 @@ class BudgetTab(ProgrammeTab):
         return value if isinstance(value, str) else None
 
     @property
+    def settling(self) -> bool:
+        return self.expander.busy
+
+    @property
     def has_plan(self) -> bool:
         self.ensure_drawn()
         return self.stack.currentIndex() == 0
@@ -311,7 +318,7 @@ class BudgetTab(ProgrammeTab):
         numbers = {str(a.number) for p in data.plans for a in p.actions}
         numbers.update(fo.letter or str(fo.number) for p in data.plans for fo in p.focusopgaven)
         numbers.update(str(line.number) for p in data.plans for b in p.budgets for line in b.lines)
-        widest = max((metrics.horizontalAdvance(n) for n in numbers), default=0)
+        widest = widest_advance(metrics, numbers)
         header = QFontMetrics(self.tree.header().font()).horizontalAdvance(str(self.model.headers[NR]))
         return max(widest + 3 * self.tree.indentation(), header) + 2 * PADDING_PX
 
@@ -323,10 +330,9 @@ class BudgetTab(ProgrammeTab):
         bold = QFont(self.tree.font())
         bold.setBold(True)
         bold_metrics = QFontMetrics(bold)
-        widest = metrics.horizontalAdvance(str(self.model.headers[column]))
-        for text in self._figure_texts.get(column, ()):  # in bold: totals and a person's actions are
-            widest = max(widest, bold_metrics.horizontalAdvance(text))
-        return widest + 2 * PADDING_PX  # cell padding and the sort indicator
+        header = metrics.horizontalAdvance(str(self.model.headers[column]))
+        widest = widest_advance(bold_metrics, self._figure_texts.get(column, ()))  # totals and a person's are bold
+        return max(header, widest) + 2 * PADDING_PX  # cell padding and the sort indicator
 
     def _collapse_for_sort(self) -> None:
         """Before a sort: note the open branches and close them, so the sort re-lays out only

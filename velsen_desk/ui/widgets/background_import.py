@@ -19,6 +19,7 @@ import logging
 import sys
 import threading
 
+from velsen_desk.core.heap import kept_out_of_collections
 from velsen_desk.ui.widgets.chart_library import short_switch_interval, start_import_thread
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,8 @@ def import_in_background(*modules: str) -> threading.Thread | None:
 
 
 def _import(modules: list[str]) -> None:  # background thread
-    with short_switch_interval():  # GUI-thread callbacks get the lock sooner
+    # GUI-thread callbacks get the lock sooner; modules live as long as the window (core/heap.py)
+    with short_switch_interval(), kept_out_of_collections():
         for name in modules:
             try:
                 importlib.import_module(name)

@@ -8,9 +8,10 @@ at once and the window stays responsive. A new expansion, or a reset or re-layou
 cancels the one still running.
 
 While a background task runs (a programme read, a layout), the batches wait, at most
-:data:`MAX_WAIT_MS` in all per expansion: each of their calls back into Python would wait for
-the interpreter lock that the worker holds, and a batch of ~8 ms of work took 0.5 s of one turn
-at 2,000 actions (see :func:`workers_busy`).
+:data:`MAX_WAIT_MS` in all per expansion of a tree on screen, and as long as it runs for a hidden
+tree: each of their calls back into Python would wait for the interpreter lock that the worker
+holds, and a batch of ~8 ms of work took 0.5 s of one turn at 2,000 actions (see
+:func:`workers_busy`).
 """
 
 from __future__ import annotations
@@ -89,11 +90,21 @@ class TreeExpander(QObject):
                 yield index
                 yield from self._branches(index)
 
+    def _should_wait(self, first: bool) -> bool:
+        """Wait for the busy workers? A hidden tree waits as long as they run (nobody sees it
+        yet, and a big branch expanded against a worker took ~0.1 s of one turn); a visible
+        one expands its first batch at once, then waits at most MAX_WAIT_MS in all."""
+        if not self._view.isVisible():
+            return True
+        if first or self._waited >= MAX_WAIT_MS / 1000:
+            return False
+        self._waited += WAIT_MS / 1000
+        return True
+
     def _step(self, generation: int, first: bool = False) -> None:
         if generation != self._generation or self._pending is None:
             return
-        if not first and workers_busy() and self._waited < MAX_WAIT_MS / 1000:
-            self._waited += WAIT_MS / 1000
+        if workers_busy() and self._should_wait(first):
             QTimer.singleShot(WAIT_MS, self, lambda: self._step(generation))
             return
         if self._view.model() is not self._model:  # a new model: its own signals from now on

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
+from velsen_desk.ui.widgets.after_paint import after_this_turn
 from velsen_desk.ui.widgets.chart_library import chart_library
 from velsen_desk.ui.widgets.style import plain_label
 
@@ -46,8 +47,8 @@ class ChartHolder(QStackedWidget):
         super().showEvent(event)
         if self.chart is None:
             library = chart_library()
-            if library.loaded:  # in a turn of its own: the tab switch itself stays quick
-                QTimer.singleShot(0, self, self._on_loaded)
+            if library.loaded:  # in a turn of its own: the tab's first paint stays quick
+                after_this_turn(self, self._on_loaded)
             else:  # let the tab paint first: the import would slow that paint down several times
                 QTimer.singleShot(START_IMPORT_AFTER_MS, library.request)
 

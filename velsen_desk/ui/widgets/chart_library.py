@@ -17,6 +17,8 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 
+from velsen_desk.core.heap import kept_out_of_collections
+
 log = logging.getLogger(__name__)
 
 PLOTTING_MODULE = "velsen_desk.ui.widgets.plotting"
@@ -117,7 +119,7 @@ class ChartLibrary(QObject):
         # callbacks in sooner (a paint meanwhile: ~30% shorter); the callers also start the
         # import only after the window or the chart tab has painted.
         try:
-            with short_switch_interval():
+            with short_switch_interval(), kept_out_of_collections():  # modules live as long as the window
                 __import__(PLOTTING_MODULE)
         except Exception as exc:  # shown in place of the chart, never a traceback
             log.exception("pyqtgraph kon niet geladen worden")

@@ -14,6 +14,8 @@ and timers started together all fire in one turn, so the hidden tabs queue on th
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -25,6 +27,11 @@ PREFETCH_ROWS = 40  # more than a tree shows in a full-height window
 
 
 class ProgrammeTab(QWidget):
+    uses_preparations: ClassVar[bool] = False
+    """True: :meth:`draw` swaps in what the programme's read prepared in its worker (see
+    :class:`~velsen_desk.ui.programme_loader.ProgrammeLoader`), so a hidden tab catching up
+    waits for those preparations rather than making them on the GUI thread."""
+
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
@@ -39,6 +46,12 @@ class ProgrammeTab(QWidget):
     def up_to_date(self) -> bool:
         """True when the tab shows the loaded programme (or nothing is loaded)."""
         return self._drawn is self._state.data
+
+    @property
+    def settling(self) -> bool:
+        """True while the tab still fills in what it drew, in later turns (a tree expanding
+        batch by batch); the window's catch-up of the hidden tabs waits for it."""
+        return False
 
     def ensure_drawn(self) -> None:
         data = self._state.data

@@ -10,6 +10,7 @@ data changes.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -32,14 +33,20 @@ P = TypeVar("P")
 class Node(Generic[P]):
     kind: str
     payload: P | None = None  # None only at the root
-    parent: Node[P] | None = None
+    # Weak: a tree without reference cycles is freed by reference counting alone, also after
+    # the programme read that made it was frozen out of the collector (see core/heap.py).
+    parent_ref: weakref.ref[Node[P]] | None = None
     children: list[Node[P]] = field(default_factory=list)
     # The node's place among its parent's children, kept by add(): parent() and index_of() ask
     # it for every row a view touches, and list.index() made that quadratic (2,000 actions).
     position: int = 0
 
+    @property
+    def parent(self) -> Node[P] | None:
+        return self.parent_ref() if self.parent_ref is not None else None
+
     def add(self, kind: str, payload: P) -> Node[P]:
-        child = Node(kind, payload, self, position=len(self.children))
+        child = Node(kind, payload, weakref.ref(self), position=len(self.children))
         self.children.append(child)
         return child
 
