@@ -49,7 +49,7 @@ class _SharedProgress:
         self.reads += 1
         op = Operation(partial(read_programme_progress, database, programme_id),
                        success=lambda progress: self._done(database, programme_id, progress),
-                       failure=lambda error: self._failed(key, error), key="shared-progress")
+                       failure=lambda error: self._failed(key, error), key="shared-progress", long_lived=True)
         runner.start(op)
 
     def _done(self, database: ReadOnlyDatabase, programme_id: str, progress: ProgressData) -> None:
