@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,39 @@ def test_bekijk_als_during_a_fill_ends_with_the_persons_rows(window, qtbot, monk
     qtbot.waitUntil(lambda: len(_rows(tab)) == len(data.actions_of_person(person)), timeout=20000)
     numbers = {n for n, _, _ in _rows(tab)}
     assert numbers == {str(a.number) for p in data.plans for a in p.actions if a.id in data.actions_of_person(person)}
+
+
+def test_a_hidden_voortgang_adds_smaller_batches_than_a_shown_one(window, qtbot, monkeypatch):
+    """Hidden behind the Begroting after a programme switch, its batches share turns with the
+    Begroting's expansion: less work per turn (a clock that moves a fixed step per reading)."""
+    from types import SimpleNamespace
+
+    from velsen_desk.ui.progress import view
+
+    tab = window.progress_tab
+    window.select_tab("progress")
+    qtbot.waitUntil(lambda: "nog geen voortgangsrapportage ontvangen" in tab.header.text(), timeout=20000)
+    step = view.HIDDEN_BATCH_MS / 2.1  # ms per reading (off the batch boundaries): three per hidden batch
+    clock = {"ms": 0.0}
+
+    def perf_counter() -> float:
+        clock["ms"] += step
+        return clock["ms"] / 1000
+
+    monkeypatch.setattr(view, "time", SimpleNamespace(perf_counter=perf_counter))
+    groups = sum(len(o.groups) for o in tab.overviews)
+    assert groups > 2
+
+    def sizes() -> list[int]:
+        return [len(batch) for batch in tab._row_batches(tab.overviews, at_once=False)]
+
+    def chunks(budget_ms: int) -> list[int]:
+        per = math.ceil(budget_ms / step)
+        return [min(per, groups - start) for start in range(0, groups, per)]
+
+    shown = sizes()
+    assert shown == chunks(view.BATCH_MS)
+    window.select_tab("budget")
+    assert not tab.tree.isVisible()
+    hidden = sizes()
+    assert hidden == chunks(view.HIDDEN_BATCH_MS) and max(hidden) < max(shown)
