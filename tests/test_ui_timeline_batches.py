@@ -153,3 +153,25 @@ def test_a_hidden_tijdlijn_stops_filling_a_side_pane_it_will_fill_again(window, 
     tab._redraw()  # as a hidden tab's redraw for another programme does
     assert not tab._side_fill.pending  # no turns spent on lists no longer shown
     assert tab._side_stale  # filled when the tab is seen again
+
+
+def test_on_its_first_showing_the_side_pane_waits_for_the_chart_and_its_rows(window, qtbot, monkeypatch):
+    from velsen_desk.ui.widgets.chart_library import chart_library
+
+    library = chart_library()
+    library.request()
+    qtbot.waitUntil(lambda: library.loaded, timeout=60000)
+    tab = window.timeline_tab
+    assert tab.chart is None
+    ready: list[bool] = []
+    real = tab.side.setHtml
+
+    def spy(html: str) -> None:
+        chart = tab.chart  # made in the turn after the tab is shown, given its rows in the turns after that
+        ready.append(chart is not None and chart.layout_data is tab.layout_data and not chart.rows_pending)
+        real(html)
+
+    monkeypatch.setattr(tab.side, "setHtml", spy)
+    window.select_tab("timeline")
+    qtbot.waitUntil(lambda: bool(ready), timeout=20000)
+    assert ready == [True]  # not in the chart's turns: they shared a turn of 40–60 ms

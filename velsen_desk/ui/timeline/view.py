@@ -34,7 +34,7 @@ from velsen_desk.ui.shared_progress import read_progress
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
-from velsen_desk.ui.widgets.chart_library import short_switch_interval
+from velsen_desk.ui.widgets.chart_library import chart_library, short_switch_interval
 from velsen_desk.ui.widgets.detail_pane import DetailPane
 from velsen_desk.ui.widgets.piecewise_html import Bullets, Piece, PiecewiseFill, whole_html
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
@@ -272,8 +272,7 @@ class TimelineTab(ProgrammeTab):
         layout, data = self.layout_data, self._state.data
         if not self._side_stale or layout is None or data is None or not (even_hidden or self.isVisible()):
             return
-        chart = self.chart
-        if not even_hidden and chart is not None and chart.rows_pending:
+        if not even_hidden and self._chart_busy(layout):
             after_paints(self, self._fill_side)  # after the chart's turns: they shared one ~150 ms turn
             return
         self._side_stale = False
@@ -282,6 +281,14 @@ class TimelineTab(ProgrammeTab):
         # The legend and the first list items now, the rest of the long lists in later turns:
         # at 2,000 actions one setHtml of it all took 25–40 ms of a turn.
         self._side_fill.set(html_css(), self._side_pieces(layout, highlight))
+
+    def _chart_busy(self, layout: TimelineLayout) -> bool:
+        """Whether the chart is still being made or given ``layout``'s rows. On the tab's first
+        showing the chart is made in the same turn as the pane's first part (~15–25 ms each)."""
+        chart = self.chart
+        if chart is None:  # made in this turn if pyqtgraph is loaded; an import still running is not waited for
+            return chart_library().loaded and self.chart_holder.isVisible()
+        return chart.layout_data is not layout or chart.rows_pending
 
     def _chart_rows_pending(self) -> bool:
         chart = self.chart
