@@ -112,3 +112,22 @@ def test_steps_end_only_in_lists():
         plan_steps([Bullets(("a",))], 4)  # a list without a heading before it
     with pytest.raises(ValueError):
         plan_steps(PIECES, 0)
+
+
+def test_a_long_list_takes_at_most_max_turns(qtbot):
+    """Each turn lays out the whole list again (Qt marks a list's blocks changed when items
+    join it): the number of turns is bounded, so the total is too."""
+    from PySide6.QtWidgets import QApplication
+
+    from velsen_desk.ui.widgets.piecewise_html import MAX_TURNS
+
+    pieces: list[Piece] = ["<h3>Planning onbekend</h3>", Bullets(_items("many", MAX_TURNS * 5 + 3))]
+    browser = _browser(qtbot)
+    fill = PiecewiseFill(browser, 1)
+    fill.set(STYLE, pieces)
+    turns = 1
+    while fill.pending:
+        QApplication.processEvents()  # one turn
+        turns += 1
+    assert turns <= MAX_TURNS + 1  # the last turn only finds nothing left
+    assert browser.toHtml() == _one_go(qtbot, pieces)

@@ -10,6 +10,7 @@ paragraphs) and :class:`Bullets`, whose items are added a number per turn at the
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,11 @@ from PySide6.QtWidgets import QTextEdit
 from velsen_desk.ui.widgets.after_paint import after_paints
 
 ITEMS_PER_TURN = 60  # list items added per turn: ~0.1–0.2 ms each with their layout (one setHtml: ~0.05 ms)
+# Qt lays out a whole list again each time items join it (QTextList marks all its blocks
+# changed), so a turn costs more the longer the list already is (a list of 450 items: ~20 ms in
+# its last turns; of 2,000: ~70 ms). At most this many turns, however long the lists: the total
+# stays a bounded multiple of one setHtml.
+MAX_TURNS = 12
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,8 @@ class PiecewiseFill:
     def set(self, style: str, pieces: Sequence[Piece]) -> None:
         """Show ``pieces``; ``style`` (a ``<style>`` element) applies to every part."""
         self._generation += 1
-        steps = iter(plan_steps(pieces, self._per_turn))
+        items = sum(len(p.items) for p in pieces if isinstance(p, Bullets))
+        steps = iter(plan_steps(pieces, max(self._per_turn, math.ceil(items / MAX_TURNS))))
         first = next(steps)
         self._edit.setHtml(style + "".join(s for s in first if isinstance(s, str)))  # a first step holds no _More
         # The pane is read-only: adding the rest must not keep undo steps of it.
