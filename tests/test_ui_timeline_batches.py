@@ -177,3 +177,16 @@ def test_on_its_first_showing_the_side_pane_waits_for_the_chart_and_its_rows(win
     window.select_tab("timeline")
     qtbot.waitUntil(lambda: bool(ready), timeout=20000)
     assert ready == [True]  # not in the chart's turns: they shared a turn of 40–60 ms
+
+
+def test_the_side_pane_does_not_wait_for_a_chart_that_is_not_made(window, qtbot, monkeypatch):
+    from velsen_desk.ui.widgets.chart_library import chart_library
+
+    library = chart_library()
+    library.request()
+    qtbot.waitUntil(lambda: library.loaded, timeout=60000)
+    tab = window.timeline_tab
+    monkeypatch.setattr(tab.chart_holder, "_on_loaded", lambda: None)  # as when making the chart fails
+    window.select_tab("timeline")
+    qtbot.waitUntil(lambda: "Planning onbekend" in tab.side.toPlainText(), timeout=10000)
+    assert tab.chart is None

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 
 LAYOUT_IN_WORKER = 200  # actions; a smaller plan is laid out at once (a few ms), with no trip to a worker
+CHART_WAITS = 3  # turns the side pane waits for the chart to be made (it is made in the next one)
 
 
 def timeline_layout(plan: ActionPlanInfo, today: dt.date, unknown_label: str, loose_label: str,
@@ -62,6 +63,7 @@ class TimelineTab(ProgrammeTab):
         self.layout_data: TimelineLayout | None = None
         self._side_stale = False  # the side pane does not show layout_data yet (see _fill_side)
         self._side_shows: tuple[TimelineLayout, frozenset[str]] | None = None  # what it shows
+        self._chart_waits = 0  # turns the side pane has waited for the chart to be made (see _chart_busy)
         self._runner = runner
         self.progress: ProgressData | None = None  # the shown programme's, once read
         self._progress_of: str | None = None  # the programme id ``progress`` belongs to
@@ -287,7 +289,9 @@ class TimelineTab(ProgrammeTab):
         showing the chart is made in the same turn as the pane's first part (~15–25 ms each)."""
         chart = self.chart
         if chart is None:  # made in this turn if pyqtgraph is loaded; an import still running is not waited for
-            return chart_library().loaded and self.chart_holder.isVisible()
+            # A chart that is not made after all (its making failed) must not hold the lists back.
+            self._chart_waits += 1
+            return self._chart_waits <= CHART_WAITS and chart_library().loaded and self.chart_holder.isVisible()
         return chart.layout_data is not layout or chart.rows_pending
 
     def _chart_rows_pending(self) -> bool:
