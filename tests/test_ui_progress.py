@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,97 @@ def test_bekijk_als_during_a_fill_ends_with_the_persons_rows(window, qtbot, monk
     qtbot.waitUntil(lambda: len(_rows(tab)) == len(data.actions_of_person(person)), timeout=20000)
     numbers = {n for n, _, _ in _rows(tab)}
     assert numbers == {str(a.number) for p in data.plans for a in p.actions if a.id in data.actions_of_person(person)}
+
+
+def test_a_hidden_voortgang_adds_smaller_batches_than_a_shown_one(window, qtbot, monkeypatch):
+    """Hidden behind the Begroting after a programme switch, its batches share turns with the
+    Begroting's expansion: less work per turn (a clock that moves a fixed step per reading)."""
+    from types import SimpleNamespace
+
+    from velsen_desk.ui.progress import view
+
+    tab = window.progress_tab
+    window.select_tab("progress")
+    qtbot.waitUntil(lambda: "nog geen voortgangsrapportage ontvangen" in tab.header.text(), timeout=20000)
+    step = view.HIDDEN_BATCH_MS / 2.1  # ms per reading (off the batch boundaries): three per hidden batch
+    clock = {"ms": 0.0}
+
+    def perf_counter() -> float:
+        clock["ms"] += step
+        return clock["ms"] / 1000
+
+    monkeypatch.setattr(view, "time", SimpleNamespace(perf_counter=perf_counter))
+    groups = sum(len(o.groups) for o in tab.overviews)
+    assert groups > 2
+
+    def sizes() -> list[int]:
+        return [len(batch) for batch in tab._row_batches(tab.overviews, at_once=False)]
+
+    def chunks(budget_ms: int) -> list[int]:
+        per = math.ceil(budget_ms / step)
+        return [min(per, groups - start) for start in range(0, groups, per)]
+
+    shown = sizes()
+    assert shown == chunks(view.BATCH_MS)
+    window.select_tab("budget")
+    assert not tab.tree.isVisible()
+    hidden = sizes()
+    assert hidden == chunks(view.HIDDEN_BATCH_MS) and max(hidden) < max(shown)
+
+
+def _filled_then_hidden(window, qtbot):
+    tab = window.progress_tab
+    window.select_tab("progress")
+    qtbot.waitUntil(lambda: tab.filled and tab.tree.topLevelItemCount() > 2, timeout=20000)
+    window.select_tab("budget")
+    assert not tab.tree.isVisible()
+    return tab
+
+
+def test_a_hidden_voortgang_drops_the_previous_rows_over_several_turns(window, qtbot, monkeypatch):
+    """QTreeWidget.clear() of 2,000 rows took one 25–35 ms turn of a programme switch."""
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    from velsen_desk.ui.progress import view
+
+    tab = _filled_then_hidden(window, qtbot)
+    monkeypatch.setattr(view, "ROWS_DROPPED_PER_TURN", 1)  # one focusopgave per turn
+    tops = tab.tree.topLevelItemCount()
+    old_row = tab.tree.topLevelItem(0).child(0)
+    counts = [tops]
+    tab._drop_rows()  # as draw() does for a new programme
+    counts.append(tab.tree.topLevelItemCount())
+    while tab.tree.topLevelItemCount():
+        QApplication.processEvents()  # one turn
+        counts.append(tab.tree.topLevelItemCount())
+    assert counts == list(range(tops, -1, -1))  # one heading (with its rows) per turn
+    assert not shiboken6.isValid(old_row)  # deleted, not kept alive by the removal
+
+
+def test_a_voortgang_shown_while_dropping_old_rows_shows_none_of_them(window, qtbot, monkeypatch):
+    from velsen_desk.ui.progress import view
+
+    tab = _filled_then_hidden(window, qtbot)
+    monkeypatch.setattr(view, "ROWS_DROPPED_PER_TURN", 1)
+    tab._drop_rows()
+    assert tab.tree.topLevelItemCount() > 0
+    window.select_tab("progress")
+    assert tab.tree.topLevelItemCount() == 0  # cleared as it is shown, before its first paint
+
+
+def test_a_switch_while_hidden_ends_with_the_new_programmes_rows(window, qtbot, monkeypatch):
+    tab = _filled_then_hidden(window, qtbot)
+    cleared: list[int] = []
+    real = tab.tree.clear
+    monkeypatch.setattr(tab.tree, "clear", lambda: (cleared.append(tab.tree.topLevelItemCount()), real()))
+    first = window.state.data
+    other = next(p.id for p in window.catalog.programmes if p.id != first.programme.id)
+    window.select_programme(other)
+    qtbot.waitUntil(lambda: window.state.data is not first and tab.up_to_date and tab.filled, timeout=20000)
+    window.select_programme(first.programme.id)
+    qtbot.waitUntil(lambda: window.state.data.programme.id == first.programme.id and tab.up_to_date and tab.filled,
+                    timeout=20000)
+    window.select_tab("progress")
+    qtbot.waitUntil(lambda: len(_rows(tab)) == 20, timeout=20000)
+    assert cleared and max(cleared) < 3  # the full tree was never cleared in one call while hidden

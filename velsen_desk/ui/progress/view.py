@@ -17,7 +17,7 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QBrush, QIcon
+from PySide6.QtGui import QBrush, QIcon, QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from velsen_desk.core.formatting import format_cost, format_sum
@@ -62,6 +62,13 @@ COLUMNS = 9
 NUMBER, TITLE, STATUS, SINCE, HISTORY, PLANNING, PLANNED, REALISED, EXPLANATION = range(COLUMNS)
 SIZED_COLUMNS = (STATUS, SINCE, HISTORY, PLANNING, PLANNED, REALISED)
 BATCH_MS = 8  # rows made and added per event-loop turn (2,000 actions: ~0.3 s of rows in all)
+# While hidden (filled after a programme switch behind the Begroting, whose expansion batches
+# share its turns), half of that: a hidden tree lays nothing out, so more batches cost no more
+# in all. Shown, each batch makes the view lay out the whole tree again: fewer, larger ones.
+HIDDEN_BATCH_MS = 4
+# A hidden tree's rows of the previous programme removed per turn: QTreeWidget.clear() of 2,000
+# rows took 25–35 ms of one turn of the switch (while the new programme's workers ran).
+ROWS_DROPPED_PER_TURN = 300
 
 
 def plan_overviews(plans: tuple[ActionPlanInfo, ...], progress: ProgressData, today: dt.date,
@@ -81,6 +88,8 @@ class ProgressTab(ProgrammeTab):
         self._filling = 0  # the latest fill; an older one still adding rows stops
         self._finished = 0  # the latest fill whose rows are all in
         self._waited = 0.0  # seconds the current fill has waited for the workers (see _add_batch)
+        self._dropping = 0  # the latest removal of old rows; an older one still running stops
+        self._drop_pending = False  # rows of the previous programme are still in the (hidden) tree
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -132,7 +141,7 @@ class ProgressTab(ProgrammeTab):
             self.progress = None
             self._filling += 1  # a fill of the previous programme stops adding rows
             self.header.setText(esc(self.tr("Voortgang wordt gelezen…")))
-            self.tree.clear()
+            self._drop_rows()
             self._read(data)
             return
         self._fill(data, self.progress)
@@ -150,6 +159,11 @@ class ProgressTab(ProgrammeTab):
 
     def collapse_all(self) -> None:
         self.tree.collapseAll()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._drop_pending:
+            self._clear_tree()  # the previous programme's rows are never shown
+        super().showEvent(event)
 
     # ---- Public API
 
@@ -265,7 +279,7 @@ class ProgressTab(ProgrammeTab):
         if ticket != self._filling or self._state.data is not data:
             return  # a newer fill (another person, programme or report) shows its own
         self._overviews = overviews
-        self.tree.clear()
+        self._clear_tree()
         batches = self._row_batches(overviews, at_once)
         finish = partial(self._finish_fill, data, progress, overviews, ticket)
         if at_once:
@@ -278,10 +292,39 @@ class ProgressTab(ProgrammeTab):
         self._waited = 0.0
         self._add_batch(ticket, batches, list(SIZED_COLUMNS), finish)
 
+    def _drop_rows(self) -> None:
+        """Empty the tree: at once when it is shown; hidden, its rows go a few hundred per turn
+        (the progress read of the new programme runs meanwhile)."""
+        if self.tree.isVisible():
+            self._clear_tree()
+            return
+        self._dropping += 1
+        self._drop_pending = True
+        self._drop_step(self._dropping)
+
+    def _drop_step(self, ticket: int) -> None:
+        if ticket != self._dropping:
+            return
+        tree, rows = self.tree, 0
+        while tree.topLevelItemCount() and rows < ROWS_DROPPED_PER_TURN:
+            # From the end (nothing moves up); the item taken is Python's and deleted here with its rows.
+            top = tree.takeTopLevelItem(tree.topLevelItemCount() - 1)
+            rows += 1 + (top.childCount() if top is not None else 0)
+        if tree.topLevelItemCount():
+            after_paints(self, lambda: self._drop_step(ticket))
+        else:
+            self._drop_pending = False
+
+    def _clear_tree(self) -> None:
+        self._dropping += 1  # a removal still running stops
+        self._drop_pending = False
+        self.tree.clear()
+
     def _row_batches(self, overviews: list[PlanOverview], at_once: bool) -> Iterator[list[QTreeWidgetItem]]:
-        """The focusopgave headings with their rows, as many per batch as are made in BATCH_MS."""
+        """The focusopgave headings with their rows, as many per batch as are made in BATCH_MS
+        (HIDDEN_BATCH_MS while the tab is hidden)."""
         tops: list[QTreeWidgetItem] = []
-        deadline = time.perf_counter() + BATCH_MS / 1000
+        deadline = time.perf_counter() + self._batch_ms() / 1000
         for overview in overviews:
             titles = {a.id: a.title for a in overview.plan.actions}
             for group in overview.groups:
@@ -294,9 +337,12 @@ class ProgressTab(ProgrammeTab):
                 if not at_once and time.perf_counter() >= deadline:
                     yield tops
                     tops = []
-                    deadline = time.perf_counter() + BATCH_MS / 1000
+                    deadline = time.perf_counter() + self._batch_ms() / 1000
         if tops:
             yield tops
+
+    def _batch_ms(self) -> int:
+        return BATCH_MS if self.tree.isVisible() else HIDDEN_BATCH_MS
 
     def _add_tops(self, tops: list[QTreeWidgetItem]) -> None:
         # All of a batch at once: each item added to a shown tree, and each span, relaid out the whole tree.

@@ -34,8 +34,9 @@ from velsen_desk.ui.shared_progress import read_progress
 from velsen_desk.ui.state import ViewState
 from velsen_desk.ui.widgets.after_paint import after_paints
 from velsen_desk.ui.widgets.chart_holder import ChartHolder
-from velsen_desk.ui.widgets.chart_library import short_switch_interval
+from velsen_desk.ui.widgets.chart_library import chart_library, short_switch_interval
 from velsen_desk.ui.widgets.detail_pane import DetailPane
+from velsen_desk.ui.widgets.piecewise_html import Bullets, Piece, PiecewiseFill, whole_html
 from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 from velsen_desk.ui.widgets.style import SERIES, esc, html_css
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
 
 LAYOUT_IN_WORKER = 200  # actions; a smaller plan is laid out at once (a few ms), with no trip to a worker
+CHART_WAITS = 3  # turns the side pane waits for the chart to be made (it is made in the next one)
 
 
 def timeline_layout(plan: ActionPlanInfo, today: dt.date, unknown_label: str, loose_label: str,
@@ -61,6 +63,7 @@ class TimelineTab(ProgrammeTab):
         self.layout_data: TimelineLayout | None = None
         self._side_stale = False  # the side pane does not show layout_data yet (see _fill_side)
         self._side_shows: tuple[TimelineLayout, frozenset[str]] | None = None  # what it shows
+        self._chart_waits = 0  # turns the side pane has waited for the chart to be made (see _chart_busy)
         self._runner = runner
         self.progress: ProgressData | None = None  # the shown programme's, once read
         self._progress_of: str | None = None  # the programme id ``progress`` belongs to
@@ -71,6 +74,8 @@ class TimelineTab(ProgrammeTab):
             self.tr("Legenda van de tijdlijn en de acties met onbekende of terugkerende planning."), self,
         )
         self.side.setMinimumWidth(250)
+        # Its long lists over several turns, after the chart's rows (they shared turns of ~40 ms).
+        self._side_fill = PiecewiseFill(self.side, wait=self._chart_rows_pending)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.chart_holder = ChartHolder(self._gantt_chart, self.splitter)
         self.chart_holder.sig_chart_created.connect(self._redraw)
@@ -134,6 +139,7 @@ class TimelineTab(ProgrammeTab):
     def side_text(self) -> str:
         self.ensure_drawn()
         self._fill_side(even_hidden=True)
+        self._side_fill.finish()
         return self.side.toPlainText()
 
     def show_plan_of(self, item_id: str) -> bool:
@@ -259,6 +265,8 @@ class TimelineTab(ProgrammeTab):
         # setHtml, also for a hidden tab after every programme switch and "Bekijk als".
         # (the chart made later redraws with the same layout: the pane stays as it is)
         self._side_stale = self._side_shows != (layout, highlight)
+        if self._side_stale:
+            self._side_fill.cancel()  # the lists of an older layout, programme or person stop growing
         if self._side_stale and self.isVisible():
             after_paints(self, self._fill_side)
 
@@ -266,25 +274,40 @@ class TimelineTab(ProgrammeTab):
         layout, data = self.layout_data, self._state.data
         if not self._side_stale or layout is None or data is None or not (even_hidden or self.isVisible()):
             return
-        chart = self.chart
-        if not even_hidden and chart is not None and chart.rows_pending:
+        if not even_hidden and self._chart_busy(layout):
             after_paints(self, self._fill_side)  # after the chart's turns: they shared one ~150 ms turn
             return
         self._side_stale = False
         highlight = data.actions_of_person(self._state.person_id)
         self._side_shows = (layout, highlight)
-        self.side.setHtml(self._side_html(layout, highlight))
+        # The legend and the first list items now, the rest of the long lists in later turns:
+        # at 2,000 actions one setHtml of it all took 25–40 ms of a turn.
+        self._side_fill.set(html_css(), self._side_pieces(layout, highlight))
+
+    def _chart_busy(self, layout: TimelineLayout) -> bool:
+        """Whether the chart is still being made or given ``layout``'s rows. On the tab's first
+        showing the chart is made in the same turn as the pane's first part (~15–25 ms each)."""
+        chart = self.chart
+        if chart is None:  # made in this turn if pyqtgraph is loaded; an import still running is not waited for
+            # A chart that is not made after all (its making failed) must not hold the lists back.
+            self._chart_waits += 1
+            return self._chart_waits <= CHART_WAITS and chart_library().loaded and self.chart_holder.isVisible()
+        return chart.layout_data is not layout or chart.rows_pending
+
+    def _chart_rows_pending(self) -> bool:
+        chart = self.chart
+        return chart is not None and chart.rows_pending
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)  # draws a programme not drawn yet
         if self._side_stale:
             after_paints(self, self._fill_side)
 
-    def _progress_html(self, layout: TimelineLayout) -> str:
+    def _progress_pieces(self, layout: TimelineLayout) -> list[Piece]:
         """The legend of the status on the bars and the late actions, or why there are none."""
         progress = self.progress
         if progress is None or self.plan_id is None:
-            return ""
+            return []
         heading = self.tr("Voortgang")
         out = [f"<h3>{esc(heading)}</h3>"]
         if progress.is_example:
@@ -293,7 +316,7 @@ class TimelineTab(ProgrammeTab):
         if not reports:
             none_yet = self.tr("Nog geen voortgangsrapportage ontvangen: de balken tonen geen status.")
             out.append(f"<p class='muted'>{esc(none_yet)}</p>")
-            return "".join(out)
+            return ["".join(out)]
         latest = reports[-1]
         legend = self.tr("Achter elke balk de laatste status (peildatum {0}); in rood: te laat.")
         locale = window_locale()
@@ -304,25 +327,31 @@ class TimelineTab(ProgrammeTab):
         late = layout.late_actions()
         late_heading = self.tr("Te laat")
         out.append(f"<h3>{esc(late_heading)}</h3>")
+        pieces: list[Piece] = []
         if late:
-            out.append("<ul>")
-            out.extend(f'<li><a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: '
-                       f'{esc(a.title)}</li>' for a in late)
-            out.append("</ul>")
+            pieces += ["".join(out), Bullets(tuple(
+                f'<a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
+                for a in late))]
         else:
             out.append(f"<p class='muted'>{esc(self.tr('Geen.'))}</p>")
+            pieces.append("".join(out))
         passed = layout.passed_unreported_actions()
         if passed:
             passed_heading = self.tr("Einde planning verstreken, geen rapportage")
-            out.append(f"<h3>{esc(passed_heading)}</h3><ul>")
-            out.extend(f'<li><a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: '
-                       f'{esc(a.title)}</li>' for a in passed)
-            out.append("</ul>")
-        return "".join(out)
+            pieces += [f"<h3>{esc(passed_heading)}</h3>", Bullets(tuple(
+                f'<a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
+                for a in passed))]
+        return pieces
 
     def _side_html(self, layout: TimelineLayout, highlight: frozenset[str]) -> str:
+        """The side pane's text in one string (what the pane shows once its fill is done)."""
+        return whole_html(html_css(), self._side_pieces(layout, highlight))
+
+    def _side_pieces(self, layout: TimelineLayout, highlight: frozenset[str]) -> list[Piece]:
+        """The legend, then the lists of actions: long lists (hundreds of actions with an unknown
+        planning at 2,000 actions) as :class:`Bullets`, filled over several turns."""
         colours = {t: SERIES[i % len(SERIES)] for i, t in enumerate(layout.trekkers)}
-        out = [html_css(), f"<h3>{esc(self.tr('Trekkers'))}</h3><p>"]
+        out = [f"<h3>{esc(self.tr('Trekkers'))}</h3><p>"]
         out.extend(f'<span style="color:{c}">■</span> {esc(t)}<br>' for t, c in colours.items())
         out.append("</p>")
         out.append(f"<h3>{esc(self.tr('Precisie'))}</h3><p>")
@@ -336,38 +365,29 @@ class TimelineTab(ProgrammeTab):
                            "staat bij de actie)")
             out.append(f"<br>▭ {esc(mine)}")
         out.append("</p>")
-        out.append(self._progress_html(layout))
+        pieces: list[Piece] = ["".join(out), *self._progress_pieces(layout)]
         unknown = layout.unknown_actions()
-        out.append(f"<h3>{esc(self.tr('Planning onbekend'))}</h3>")
+        heading = f"<h3>{esc(self.tr('Planning onbekend'))}</h3>"
         if unknown:
-            out.append("<ul>")
-            out.extend(
-                f'<li><a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
-                f'<br><span class="muted">{esc(a.planning_text or "")}</span></li>'
-                for a in unknown
-            )
-            out.append("</ul>")
+            pieces += [heading, Bullets(tuple(
+                f'<a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
+                f'<br><span class="muted">{esc(a.planning_text or "")}</span>'
+                for a in unknown))]
         else:
-            out.append(f"<p class='muted'>{esc(self.tr('Geen.'))}</p>")
+            pieces.append(f"{heading}<p class='muted'>{esc(self.tr('Geen.'))}</p>")
         conflicting = layout.conflicting_actions()
         if conflicting:
-            out.append(f"<h3>{PLANNING_CAVEAT} {esc(self.tr('Planning niet zeker'))}</h3>")
             follows = self.tr("De balk volgt de tabel; de lopende tekst van het Actieplan zegt iets anders.")
-            out.append(f"<p class='muted'>{esc(follows)}</p><ul>")
-            out.extend(
-                f'<li><a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
-                f'<br><span class="muted">{esc(self.tr("lopende tekst"))}: '
-                f'„{esc(a.planning_running or "")}”</span></li>'
-                for a in conflicting
-            )
-            out.append("</ul>")
+            pieces += [f"<h3>{PLANNING_CAVEAT} {esc(self.tr('Planning niet zeker'))}</h3>"
+                       f"<p class='muted'>{esc(follows)}</p>", Bullets(tuple(
+                           f'<a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: '
+                           f'{esc(a.title)}<br><span class="muted">{esc(self.tr("lopende tekst"))}: '
+                           f'„{esc(a.planning_running or "")}”</span>'
+                           for a in conflicting))]
         recurring = layout.recurring_actions()
         if recurring:
-            out.append(f"<h3>{esc(self.tr('Terugkerend'))}</h3><ul>")
-            out.extend(
-                f'<li><a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
-                f' – {esc(a.planning_text or "")}</li>'
-                for a in recurring
-            )
-            out.append("</ul>")
-        return "".join(out)
+            pieces += [f"<h3>{esc(self.tr('Terugkerend'))}</h3>", Bullets(tuple(
+                f'<a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
+                f' – {esc(a.planning_text or "")}'
+                for a in recurring))]
+        return pieces
