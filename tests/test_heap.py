@@ -72,3 +72,32 @@ def test_a_dropped_tree_is_freed_without_the_collector(qapp):
         assert probe() is None
     finally:
         gc.enable()
+
+
+def test_the_window_s_large_reads_are_kept_out_of_collections(window, qtbot, monkeypatch):
+    # Each keeps a programme's worth of records: a collector pass over them held the
+    # interpreter lock 35–140 ms at 100× (core/heap.py).
+    from velsen_desk.ui.shared_progress import _SharedProgress
+    from velsen_desk.ui.timeline import view as timeline_view
+
+    monkeypatch.setattr(timeline_view, "LAYOUT_IN_WORKER", 0)  # the bundled plan is small
+    started: dict[str, bool] = {}
+    original = window.runner.start
+
+    def spy(op):
+        started[op.key or ""] = op.long_lived
+        return original(op)
+
+    window.runner.start = spy
+    window.select_tab("timeline")
+    for programme in ("heemskerk-2018", "velsen-2022"):
+        window.select_programme(programme)
+        qtbot.waitUntil(lambda programme=programme: window.state.data.programme.id == programme
+                        and not window.runner.busy, timeout=10000)
+    window.select_tab("progress")
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10000)
+    _SharedProgress().ask(window.runner, window.runner.database, "velsen-2022", lambda _progress: None)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10000)
+    wanted = {"programme", "timeline-layout", "progress-overviews", "shared-progress"}
+    assert wanted <= set(started), sorted(started)
+    assert all(started[key] for key in wanted)

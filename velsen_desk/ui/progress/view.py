@@ -272,7 +272,7 @@ class ProgressTab(ProgrammeTab):
             self._show_overviews(data, progress, work(TaskState()), ticket, at_once=True)
             return
         runner.start(Operation(work, success=lambda overviews: self._show_overviews(data, progress, overviews, ticket),
-                               key="progress-overviews"))
+                               key="progress-overviews", long_lived=True))
 
     def _show_overviews(self, data: ProgrammeData, progress: ProgressData, overviews: list[PlanOverview],
                         ticket: int, at_once: bool = False) -> None:

@@ -241,7 +241,7 @@ class TimelineTab(ProgrammeTab):
             self._show_layout(data, ticket, work(TaskState()))
             return
         runner.start(Operation(work, success=lambda layout: self._show_layout(data, ticket, layout),
-                               key="timeline-layout"))
+                               key="timeline-layout", long_lived=True))
 
     def _show_layout(self, data: ProgrammeData, ticket: int, layout: TimelineLayout) -> None:
         if ticket != self._layout_ticket or self._state.data is not data:
