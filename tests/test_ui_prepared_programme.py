@@ -123,3 +123,25 @@ def test_a_late_preparation_that_fails_lets_the_tab_build_its_own(qtbot, built_d
     assert window.budget_tab.model.rowCount(QModelIndex()) > 0  # built on the GUI thread instead
     assert "preparing the programme's tabs failed" in caplog.text
     window.runner.wait(5000)
+
+
+def test_the_start_s_late_preparation_runs_alone(qtbot, built_db, settings, monkeypatch):
+    # Started beside another hidden tab's draw (the Tijdlijn's layout, a second worker), the two
+    # workers passed the interpreter lock between them while the GUI thread waited ~0.1 s: the
+    # tabs after the Begroting are drawn only once its preparation has arrived.
+    from tests.conftest import open_window
+    from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+
+    drawn: list[str] = []
+    real_ensure = ProgrammeTab.ensure_drawn
+
+    def ensure(tab):
+        was = tab.up_to_date
+        real_ensure(tab)
+        if not was and tab.up_to_date:
+            drawn.append(type(tab).__name__)
+
+    monkeypatch.setattr(ProgrammeTab, "ensure_drawn", ensure)
+    window = open_window(qtbot, built_db, settings)  # on the Thema's tab
+    assert drawn[drawn.index("BudgetTab") + 1:] == ["TimelineTab", "ProgressTab"]
+    window.runner.wait(5000)

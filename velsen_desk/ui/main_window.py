@@ -476,12 +476,13 @@ class MainWindow(QMainWindow):
             unmade.content()
             after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
             return
-        stale = [tab for tab in self._programme_tabs() if not tab.up_to_date]
-        # A tab drawing from the read's preparations waits for them: the start's read made none
-        # (they would delay the first paint), so a worker makes them now (~0.1 s at 2,000 actions
-        # of the GUI thread otherwise); the catch-up goes on when they arrive (_on_prepared).
-        ready = next((tab for tab in stale if not (tab.uses_preparations and self.loader.prepare(data))), None)
-        if ready is None and stale:
+        ready = next((tab for tab in self._programme_tabs() if not tab.up_to_date), None)
+        if ready is not None and ready.uses_preparations and self.loader.prepare(data):
+            # It draws from the read's preparations: the start's read made none (they would
+            # delay the first paint), so a worker makes them now (~0.1 s of the GUI thread at
+            # 2,000 actions otherwise), alone: the catch-up goes on when they arrive
+            # (_on_prepared). A second worker beside it (the Tijdlijn's layout) let the two
+            # pass the interpreter lock between them while the GUI thread waited ~0.1 s.
             self._catch_up_waits = data
             return
         if ready is None:
