@@ -55,6 +55,18 @@ def _dutch_catalogue_as_the_app_loads_it(request: pytest.FixtureRequest) -> None
 
 
 @pytest.fixture(autouse=True)
+def _background_imports_ended():
+    """A window's background imports (pyqtgraph, the report modules) run with Python's collector
+    paused (core/heap.py): the next test starts once they have ended, with the collector on."""
+    yield
+    import sys
+
+    library = sys.modules.get("velsen_desk.ui.widgets.chart_library")
+    if library is not None:
+        library.wait_for_imports()
+
+
+@pytest.fixture(autouse=True)
 def _messages_back_in_dutch():
     """A test that speaks English (the command line's --language, or a window with English
     installed) leaves the domain's messages (core/i18n.py) in Dutch for the next test."""

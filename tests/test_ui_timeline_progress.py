@@ -97,3 +97,44 @@ def test_without_reports_the_side_pane_says_so(qtbot, built_db: Path):
     qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
     assert "Nog geen voortgangsrapportage ontvangen" in tab.side_text()
     assert tab.chart.status_texts() == {}
+
+
+def test_a_hidden_tijdlijn_drawing_a_programme_whose_progress_is_already_read_shows_its_own_plan(window, qtbot):
+    # The progress kept from another tab's read is handed over at once, inside draw(): it laid
+    # out the plan id chosen before, which the new programme does not have (StopIteration in
+    # the catch-up: the window never reported ready, and the Tijdlijn kept the old plan).
+    import msgspec
+
+    window.select_tab("themes")
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10000)
+    tab = window.timeline_tab
+    assert tab.up_to_date and tab._progress_of == window.state.data.programme.id  # read and kept
+    tab.plan_id = "plan-van-een-ander-programma"
+    tab._progress_of = None  # the new programme's progress: asked again, handed over at once
+    data = msgspec.structs.replace(window.state.data)  # the same programme, read again
+    window.state.set_data(data)
+    tab.ensure_drawn()  # as the catch-up does for the hidden tab
+    assert tab.up_to_date and tab.plan_id == data.plans[0].id
+    assert tab._progress_of == data.programme.id
+    qtbot.waitUntil(lambda: tab.layout_data is not None and not window.runner.busy, timeout=10000)
+    assert tab.plan_box.currentData() == data.plans[0].id
+
+
+def test_a_draw_that_fails_leaves_the_tab_to_be_drawn_again(window, qtbot, monkeypatch):
+    import msgspec
+
+    tab = window.timeline_tab
+    window.select_tab("themes")
+    data = msgspec.structs.replace(window.state.data)
+    window.state.set_data(data)
+
+    def broken(_data):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(tab, "draw", broken)
+    with pytest.raises(RuntimeError):
+        tab.ensure_drawn()
+    assert not tab.up_to_date  # not counted as drawn: the old programme is not left on show
+    monkeypatch.undo()
+    tab.ensure_drawn()
+    assert tab.up_to_date

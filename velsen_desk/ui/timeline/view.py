@@ -130,8 +130,9 @@ class TimelineTab(ProgrammeTab):
         """Put ``progress`` (the worker's result; tests call it directly) on the bars."""
         self.progress = progress
         self._progress_of = data.programme.id
-        if self._state.data is data and self.plan_id is not None and data.plans:
-            self._show_plan(data, self.plan_id)
+        plan_id = self.plan_id
+        if self._state.data is data and plan_id is not None and any(plan.id == plan_id for plan in data.plans):
+            self._show_plan(data, plan_id)
 
     def keyboard_home(self) -> QWidget:
         return self.plan_box  # the chart takes no keys; the plan choice is the first thing to use
@@ -199,9 +200,6 @@ class TimelineTab(ProgrammeTab):
             self.stack.setCurrentIndex(1)
             return
         self.stack.setCurrentIndex(0)
-        if self._progress_of != data.programme.id:
-            self.progress = None
-            self._read_progress(data)
         kept = next((p.id for p in data.plans if p.id == self.plan_id), data.plans[0].id)
         blocker = QSignalBlocker(self.plan_box)
         self.plan_box.clear()
@@ -210,6 +208,15 @@ class TimelineTab(ProgrammeTab):
         self.plan_box.setCurrentIndex(self.plan_box.findData(kept))
         del blocker
         self.plan_bar.setVisible(len(data.plans) > 1)  # one plan needs no choice
+        # The plan first: a progress read already made for this programme (another tab's) is
+        # handed over at once, and shows the plan chosen then (it showed the previous
+        # programme's plan id, which this programme does not have).
+        self.plan_id = kept
+        if self._progress_of != data.programme.id:
+            self.progress = None
+            self._read_progress(data)
+            if self._progress_of == data.programme.id:
+                return  # handed over at once: show_progress laid the plan out with it
         self._show_plan(data, kept)
 
     def _read_progress(self, data: ProgrammeData) -> None:

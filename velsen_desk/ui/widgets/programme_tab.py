@@ -58,7 +58,11 @@ class ProgrammeTab(QWidget):
         if data is not None and data is not self._drawn:
             self._drawn = data
             self._person_pending = False
-            self.draw(data)
+            try:
+                self.draw(data)
+            except BaseException:
+                self._drawn = None  # not drawn: the next ask draws again rather than show the old programme
+                raise
         elif self._person_pending:
             self._person_pending = False
             self.show_person()
