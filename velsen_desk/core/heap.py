@@ -15,30 +15,26 @@ only a reference cycle among them would outlive its use, so what is read and kep
 from __future__ import annotations
 
 import gc
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
-_lock = threading.Lock()
-_users = 0  # blocks running now, in any thread
-_was_enabled = True
+from velsen_desk.core.shared_setting import SharedSetting
 
 
-@contextmanager
-def kept_out_of_collections() -> Iterator[None]:
+def _pause() -> bool:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    return was_enabled
+
+
+def _freeze_and_resume(was_enabled: bool) -> None:
+    gc.freeze()
+    if was_enabled:
+        gc.enable()
+
+
+_collections_paused = SharedSetting(_pause, _freeze_and_resume)
+
+
+def kept_out_of_collections() -> AbstractContextManager[None]:
     """No collector pass during the block (in any thread); afterwards what exists is frozen."""
-    global _users, _was_enabled
-    with _lock:
-        if _users == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _users += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _users -= 1
-            if _users == 0:
-                gc.freeze()
-                if _was_enabled:
-                    gc.enable()
+    return _collections_paused.held()

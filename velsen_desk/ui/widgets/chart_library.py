@@ -12,12 +12,13 @@ import logging
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 from PySide6.QtCore import QObject, Signal
 
 from velsen_desk.core.heap import kept_out_of_collections
+from velsen_desk.core.shared_setting import SharedSetting
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +34,14 @@ PLOTTING_MODULE = "velsen_desk.ui.widgets.plotting"
 
 SHORT_INTERVAL = 0.0002  # seconds
 
-_lock = threading.Lock()
-_users = 0
-_previous = 0.0
+
+def _shorten_interval() -> float:
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(SHORT_INTERVAL)
+    return previous
+
+
+_short_interval = SharedSetting(_shorten_interval, sys.setswitchinterval)
 
 
 # ---- The threads that import while the window is idle (pyqtgraph here, the report dialog's
@@ -65,22 +71,9 @@ def wait_for_imports(seconds: float = 5.0) -> bool:
     return not _started
 
 
-@contextmanager
-def short_switch_interval() -> Iterator[None]:
+def short_switch_interval() -> AbstractContextManager[None]:
     """Within it, the interpreter switches threads every 0.2 ms instead of every 5 ms."""
-    global _users, _previous
-    with _lock:
-        if _users == 0:
-            _previous = sys.getswitchinterval()
-            sys.setswitchinterval(SHORT_INTERVAL)
-        _users += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _users -= 1
-            if _users == 0:
-                sys.setswitchinterval(_previous)
+    return _short_interval.held()
 
 
 class ChartLibrary(QObject):
