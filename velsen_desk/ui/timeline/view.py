@@ -23,7 +23,7 @@ from velsen_desk.core.locales import Locale
 from velsen_desk.core.plans import plan_index
 from velsen_desk.core.progress import EXAMPLE_MARK, ProgressStatus, long_date, status_label
 from velsen_desk.core.progress_records import ProgressData
-from velsen_desk.core.records import ActionPlanInfo, ProgrammeData
+from velsen_desk.core.records import ActionInfo, ActionPlanInfo, ProgrammeData
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.core.timeline import TimelineLayout, build_layout
 from velsen_desk.core.wording import PLANNING_CAVEAT
@@ -337,8 +337,7 @@ class TimelineTab(ProgrammeTab):
         pieces: list[Piece] = []
         if late:
             pieces += ["".join(out), Bullets(tuple(
-                f'<a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
-                for a in late))]
+                self._action_item(a) for a in late))]
         else:
             out.append(f"<p class='muted'>{esc(self.tr('Geen.'))}</p>")
             pieces.append("".join(out))
@@ -346,9 +345,13 @@ class TimelineTab(ProgrammeTab):
         if passed:
             passed_heading = self.tr("Einde planning verstreken, geen rapportage")
             pieces += [f"<h3>{esc(passed_heading)}</h3>", Bullets(tuple(
-                f'<a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
-                for a in passed))]
+                self._action_item(a) for a in passed))]
         return pieces
+
+    def _action_item(self, action: ActionInfo) -> str:
+        """An action in the pane's lists: its number as a link (to the Begroting), and its title."""
+        number = esc(self.tr("Actie {0}").format(action.number))
+        return f'<a href="action:{esc(action.id)}">{number}</a>: {esc(action.title)}'
 
     def _side_html(self, layout: TimelineLayout, highlight: frozenset[str]) -> str:
         """The side pane's text in one string (what the pane shows once its fill is done)."""
@@ -377,8 +380,7 @@ class TimelineTab(ProgrammeTab):
         heading = f"<h3>{esc(self.tr('Planning onbekend'))}</h3>"
         if unknown:
             pieces += [heading, Bullets(tuple(
-                f'<a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
-                f'<br><span class="muted">{esc(a.planning_text or "")}</span>'
+                self._action_item(a) + f'<br><span class="muted">{esc(a.planning_text or "")}</span>'
                 for a in unknown))]
         else:
             pieces.append(f"{heading}<p class='muted'>{esc(self.tr('Geen.'))}</p>")
@@ -387,14 +389,12 @@ class TimelineTab(ProgrammeTab):
             follows = self.tr("De balk volgt de tabel; de lopende tekst van het Actieplan zegt iets anders.")
             pieces += [f"<h3>{PLANNING_CAVEAT} {esc(self.tr('Planning niet zeker'))}</h3>"
                        f"<p class='muted'>{esc(follows)}</p>", Bullets(tuple(
-                           f'<a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: '
-                           f'{esc(a.title)}<br><span class="muted">{esc(self.tr("lopende tekst"))}: '
+                           self._action_item(a) + f'<br><span class="muted">{esc(self.tr("lopende tekst"))}: '
                            f'„{esc(a.planning_running or "")}”</span>'
                            for a in conflicting))]
         recurring = layout.recurring_actions()
         if recurring:
             pieces += [f"<h3>{esc(self.tr('Terugkerend'))}</h3>", Bullets(tuple(
-                f'<a href="action:{esc(a.id)}">{esc(self.tr("Actie {0}").format(a.number))}</a>: {esc(a.title)}'
-                f' – {esc(a.planning_text or "")}'
+                self._action_item(a) + f' – {esc(a.planning_text or "")}'
                 for a in recurring))]
         return pieces
