@@ -29,6 +29,12 @@ def load_babel() -> None:
     import babel.numbers  # noqa: F401
 
 
+def load_number_patterns(locale: Locale = DUTCH) -> None:
+    """Have Babel parse the currency pattern now (it does so on first use): the window
+    does so in a turn of its own rather than in the first batch of rows that shows an amount."""
+    format_euro(0, locale)
+
+
 @functools.lru_cache(maxsize=4096)  # views ask for the same few amounts on every repaint
 def format_euro(amount: int, locale: Locale = DUTCH) -> str:
     """``1050000`` -> ``€ 1.050.000`` (whole euros, no cents; English ``€1,050,000``)."""

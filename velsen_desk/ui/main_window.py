@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk import __version__
-from velsen_desk.core.formatting import format_euro, load_babel
+from velsen_desk.core.formatting import load_babel, load_number_patterns
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import Catalog, ProgrammeData
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
@@ -84,10 +84,6 @@ REPORT_PRELOAD_DELAY_MS = 1000  # after pyqtgraph arrived; see _after_chart_libr
 
 
 BUDGET_TREE = "budget-tree"  # the Begroting's preparation in the programme's read
-
-
-def _load_number_patterns() -> None:
-    format_euro(0, window_locale())  # Babel parses them on first use: not in a batch of rows
 
 
 class MainWindow(QMainWindow):
@@ -447,7 +443,7 @@ class MainWindow(QMainWindow):
         # and events posted together all run in one turn: ~55 ms at the start).
         after_paints(self, load_babel, one_per_turn=True)
         after_paints(self, lambda: self._show_data_status(data), one_per_turn=True)  # loads the calendar data
-        after_paints(self, _load_number_patterns, one_per_turn=True)
+        after_paints(self, lambda: load_number_patterns(window_locale()), one_per_turn=True)
         self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
         after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
