@@ -35,8 +35,6 @@ def _log_failure(error: Exception) -> None:
     log.error("background task failed: %s", error)
 
 
-
-
 class Operation(Generic[T]):
     """What to run and whom to tell. Build it, optionally chain ``with_…``, then start it."""
 
