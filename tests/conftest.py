@@ -76,6 +76,23 @@ def _messages_back_in_dutch():
     i18n.use_language("nl")
 
 
+def long_layout(layout, times: int = 20):
+    """A Tijdlijn ``layout`` with its rows ``times`` over, numbered on (20: ~500 rows from the
+    bundled plan)."""
+    import dataclasses
+
+    rows = tuple(dataclasses.replace(r, y=i) for i, r in enumerate(layout.rows * times))
+    return dataclasses.replace(layout, rows=rows)
+
+
+def shown_gantt(window, qtbot):
+    """The Tijdlijn on screen with its chart made: (the chart, the tab's layout)."""
+    tab = window.timeline_tab
+    window.select_tab("timeline")
+    qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
+    return tab.chart, tab.layout_data
+
+
 def programme_of(database: Path, programme_id: str):
     """One programme's records, read as the window reads them (storage.reader)."""
     from velsen_desk.storage.database import ReadOnlyDatabase

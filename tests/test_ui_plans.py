@@ -243,17 +243,12 @@ def test_budget_figures_fit_at_1280_with_the_search_panel_open(window, three, qt
 
 
 def test_the_gantt_draws_only_the_rows_in_view_and_follows_a_scroll(window, qtbot):
-    import dataclasses
-
+    from tests.conftest import long_layout, shown_gantt
     from velsen_desk.ui.timeline.chart import VISIBLE_ROWS
 
-    tab = window.timeline_tab
-    window.select_tab("timeline")
-    qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
-    chart = tab.chart
-    base = tab.layout_data
-    many = tuple(dataclasses.replace(r, y=i) for i, r in enumerate(base.rows * 20))  # ~500 rows
-    layout = dataclasses.replace(base, rows=many)
+    chart, base = shown_gantt(window, qtbot)
+    layout = long_layout(base)
+    many = layout.rows
     chart.show_layout(layout, frozenset())
 
     def drawn_ys() -> set[float]:

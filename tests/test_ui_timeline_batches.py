@@ -6,17 +6,14 @@ from __future__ import annotations
 import dataclasses
 import math
 
+from tests.conftest import long_layout, shown_gantt
+
 
 def test_the_gantt_gives_its_rows_their_items_a_batch_per_turn(window, qtbot, monkeypatch):
     from velsen_desk.ui.timeline.chart import ROWS_PER_TURN, GanttChart
 
-    tab = window.timeline_tab
-    window.select_tab("timeline")
-    qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
-    chart = tab.chart
-    base = tab.layout_data
-    many = tuple(dataclasses.replace(r, y=i) for i, r in enumerate(base.rows * 20))  # ~500 rows
-    layout = dataclasses.replace(base, rows=many)
+    chart, base = shown_gantt(window, qtbot)
+    layout = long_layout(base)
     batches: list[list[float]] = []
     real = GanttChart._add_rows
 
@@ -38,13 +35,8 @@ def test_the_gantt_gives_its_rows_their_items_a_batch_per_turn(window, qtbot, mo
 def test_a_newer_layout_drops_the_batches_of_the_older_one(window, qtbot, monkeypatch):
     from velsen_desk.ui.timeline.chart import GanttChart
 
-    tab = window.timeline_tab
-    window.select_tab("timeline")
-    qtbot.waitUntil(lambda: tab.chart is not None, timeout=60000)
-    chart = tab.chart
-    base = tab.layout_data
-    many = dataclasses.replace(base, rows=tuple(dataclasses.replace(r, y=i) for i, r in enumerate(base.rows * 20)))
-    chart.show_layout(many, frozenset())
+    chart, base = shown_gantt(window, qtbot)
+    chart.show_layout(long_layout(base), frozenset())
     drawn: list[int] = []
     real = GanttChart._add_rows
     monkeypatch.setattr(GanttChart, "_add_rows", lambda self, layout, rows: (drawn.append(id(layout)),
@@ -86,9 +78,6 @@ def test_the_side_pane_is_not_set_again_for_the_layout_it_shows(window, qtbot, m
     qtbot.waitUntil(lambda: len(filled) == 1, timeout=10000)
 
 
-def _long_layout(tab, times: int = 60):
-    base = tab.layout_data
-    return dataclasses.replace(base, rows=tuple(dataclasses.replace(r, y=i) for i, r in enumerate(base.rows * times)))
 
 
 def _one_go_html(qtbot, html: str) -> str:
@@ -106,7 +95,7 @@ def test_the_side_pane_shows_its_first_items_at_once_and_the_rest_in_later_turns
     tab = window.timeline_tab
     window.select_tab("timeline")
     qtbot.waitUntil(lambda: tab.chart is not None and "Planning onbekend" in tab.side.toPlainText(), timeout=60000)
-    long = _long_layout(tab)
+    long = long_layout(tab.layout_data, 60)
     highlight = window.state.data.actions_of_person(window.state.person_id)
     whole = tab._side_html(long, highlight)
     per_turn = max(ITEMS_PER_TURN, math.ceil(whole.count("<li>") / MAX_TURNS))
@@ -129,7 +118,7 @@ def test_a_newer_layout_stops_the_side_panes_fill(window, qtbot):
     window.select_tab("timeline")
     qtbot.waitUntil(lambda: tab.chart is not None and "Planning onbekend" in tab.side.toPlainText(), timeout=60000)
     base = tab.layout_data
-    tab.layout_data = _long_layout(tab)
+    tab.layout_data = long_layout(tab.layout_data, 60)
     tab._redraw()
     qtbot.waitUntil(lambda: tab._side_fill.pending, timeout=10000)
     tab.layout_data = base  # e.g. another plan chosen while the long lists are still coming
@@ -145,7 +134,7 @@ def test_a_hidden_tijdlijn_stops_filling_a_side_pane_it_will_fill_again(window, 
     tab = window.timeline_tab
     window.select_tab("timeline")
     qtbot.waitUntil(lambda: tab.chart is not None and "Planning onbekend" in tab.side.toPlainText(), timeout=60000)
-    tab.layout_data = _long_layout(tab)
+    tab.layout_data = long_layout(tab.layout_data, 60)
     tab._redraw()
     qtbot.waitUntil(lambda: tab._side_fill.pending, timeout=10000)
     base_rows = len(tab.layout_data.rows) // 60
