@@ -76,6 +76,19 @@ def _messages_back_in_dutch():
     i18n.use_language("nl")
 
 
+def run_offscreen(code: str) -> str:
+    """Run ``code`` in a fresh interpreter on Qt's offscreen platform (a window's start seen from
+    its own process); what it printed. Fails the test when the process fails."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def long_layout(layout, times: int = 20):
     """A Tijdlijn ``layout`` with its rows ``times`` over, numbered on (20: ~500 rows from the
     bundled plan)."""

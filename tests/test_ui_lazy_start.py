@@ -4,7 +4,6 @@ one of them still works (data, requests, language) when it is made."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from tests.conftest import run_offscreen
 from velsen_desk.ui.language import LANGUAGE_KEY, Language, install_translation
 
 
@@ -232,10 +232,8 @@ def test_the_first_paint_imports_neither_hidden_tabs_nor_babel_nor_dialogs(isola
         "w.show(); w.start(); app.exec()\n"
         "w.runner.wait(5000)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-3:] == ["[]", "[]", "[]"]
+    stdout = run_offscreen(code)
+    assert stdout.strip().splitlines()[-3:] == ["[]", "[]", "[]"]
 
 
 def test_few_dataclasses_are_made_before_the_first_paint(isolated_home):
@@ -271,10 +269,8 @@ def test_few_dataclasses_are_made_before_the_first_paint(isolated_home):
         "w.show(); w.start(); app.exec()\n"
         "w.runner.wait(5000)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == str(sorted([
+    stdout = run_offscreen(code)
+    assert stdout.strip().splitlines()[-1] == str(sorted([
         "velsen_desk.core.money.CostSum", "velsen_desk.core.money.CostValue", "velsen_desk.core.money.Reconciliation",
         "velsen_desk.storage.search.SearchHit", "velsen_desk.ui.widgets.tree_model.Node",
     ]))
@@ -305,10 +301,8 @@ def test_a_note_is_read_and_saved_in_a_window_that_had_not_loaded_the_notes_file
         "editor.flush()\n"
         "w.runner.wait(5000)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-2:] == ["False", "velsen-2022.thema-01 eerder"]
+    stdout = run_offscreen(code)
+    assert stdout.strip().splitlines()[-2:] == ["False", "velsen-2022.thema-01 eerder"]
     note = current_notes().get("velsen-2022.thema-01")
     assert note is not None and note.text == "nieuw"
 
@@ -333,11 +327,9 @@ def test_pyside_reads_no_source_of_the_modules_loaded_before_it_nor_of_the_windo
         "table = sys.modules['PySide6.support.feature'].pyside_feature_dict\n"
         "print(table['velsen_desk.ui.help.feature'], table['other_qt_module'], table['velsen_desk.core.records'])\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
+    stdout = run_offscreen(code)
     # 0: uses PySide6 without switches (what the check answers for a module naming PySide6); -1: ignored
-    assert result.stdout.strip().splitlines()[-3:] == ["[]", "True", "0 0 -1"]
+    assert stdout.strip().splitlines()[-3:] == ["[]", "True", "0 0 -1"]
 
 
 def test_every_window_module_is_entered_before_it_is_imported():

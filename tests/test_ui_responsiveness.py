@@ -4,14 +4,13 @@ notification per branch, the same widths as Qt's own "resize to contents"."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 
 import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication, QHeaderView
 
+from tests.conftest import run_offscreen
 from velsen_desk.ui.budget.model import NR
 from velsen_desk.ui.search.model import MARKED_ROLE
 from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS
@@ -96,10 +95,8 @@ def test_the_report_dialog_modules_are_imported_in_the_background_after_the_char
         "    app.processEvents(); time.sleep(0.01)\n"
         "print('velsen_desk.ui.reports.dialog' in sys.modules, w.report_actions.dialog is None)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split("\n")[-3:-1] == ["False", "True True"]
+    stdout = run_offscreen(code)
+    assert stdout.split("\n")[-3:-1] == ["False", "True True"]
 
 
 def _budget_highlighted(window) -> set[str]:

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.conftest import run_offscreen
 from velsen_desk.core.timeline import year_fraction
 from velsen_desk.storage.search import SearchHit
 from velsen_desk.ui.budget.model import CHECK, COST, FUNDING, NR, TITLE
@@ -361,10 +362,8 @@ def _run_window_script(database: str, then: str) -> list[str]:
         "w.sig_ready.connect(loop.quit)\n"
         "w.show(); w.start(); loop.exec()\n"
     ) + then
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()
+    stdout = run_offscreen(code)
+    return stdout.strip().splitlines()
 
 
 def test_a_usual_start_shows_the_data_without_the_heavy_libraries(isolated_home):
