@@ -38,6 +38,18 @@ def _no_building(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(build, "build_database", refuse)
 
 
+def _built_from_the_data(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run ``build-db`` on ``data``; check it built the database from the data rather than copy
+    a kept one, and return the file it wrote."""
+    built: list[Path] = []
+    real = build.build_database
+    monkeypatch.setattr(build, "build_database", lambda dataset, out: built.append(out) or real(dataset, out))
+    out = tmp_path / "uit.sqlite"
+    assert main(["build-db", "-o", str(out), str(data)]) == 0
+    assert built == [out]
+    return out
+
+
 def _kept(data: Path) -> Path:
     key = validation_key([data])
     assert key is not None
@@ -109,12 +121,7 @@ def test_a_kept_file_not_of_our_own_is_not_used(data: Path, tmp_path: Path, isol
     elsewhere = tmp_path / "elders.sqlite"
     kept.rename(elsewhere)
     kept.symlink_to(elsewhere)  # a link is never followed: built as without a kept file
-    built: list[Path] = []
-    real = build.build_database
-    monkeypatch.setattr(build, "build_database", lambda dataset, out: built.append(out) or real(dataset, out))
-    out = tmp_path / "uit.sqlite"
-    assert main(["build-db", "-o", str(out), str(data)]) == 0
-    assert built == [out]
+    out = _built_from_the_data(data, tmp_path, monkeypatch)
     assert out.read_bytes() == elsewhere.read_bytes()
 
 
@@ -140,12 +147,8 @@ def test_a_kept_file_damaged_since_is_not_copied_but_built_again(data: Path, tmp
     damaged = bytearray(kept.read_bytes())
     damaged[len(damaged) // 2] ^= 0xFF  # a page's content, not the header: SQLite still opens it
     kept.write_bytes(bytes(damaged))
-    built: list[Path] = []
     real = build.build_database
-    monkeypatch.setattr(build, "build_database", lambda dataset, out: built.append(out) or real(dataset, out))
-    out = tmp_path / "uit.sqlite"
-    assert main(["build-db", "-o", str(out), str(data)]) == 0
-    assert built == [out]  # built again, from the data
+    out = _built_from_the_data(data, tmp_path, monkeypatch)
     assert not kept.exists()  # and the damaged file is gone
     fresh = tmp_path / "fresh.sqlite"
     real(load_dataset([data]), fresh)
@@ -158,9 +161,4 @@ def test_a_kept_file_without_its_checksum_is_not_used(data: Path, tmp_path: Path
     assert main(["validate", str(data)]) == 0
     kept = _kept(data)
     (kept.parent / (kept.name + ".sha256")).unlink()
-    built: list[Path] = []
-    real = build.build_database
-    monkeypatch.setattr(build, "build_database", lambda dataset, out: built.append(out) or real(dataset, out))
-    out = tmp_path / "uit.sqlite"
-    assert main(["build-db", "-o", str(out), str(data)]) == 0
-    assert built == [out]
+    _built_from_the_data(data, tmp_path, monkeypatch)
