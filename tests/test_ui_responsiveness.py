@@ -397,3 +397,36 @@ def test_hidden_tabs_catch_up_only_when_the_workers_are_done(window, qtbot, monk
     with qtbot.waitSignal(window.sig_ready, timeout=10000):
         pass
     assert all(tab.up_to_date for tab in (window.portfolio_tab, window.budget_tab, window.timeline_tab))
+
+
+def test_a_hidden_tabs_deferred_layout_runs_before_the_next_tab_is_drawn(window, qtbot, monkeypatch):
+    # A drawn table leaves Qt's own deferred work (a header's delayed resize, then rows refitted
+    # to it): it ran beside the next step's worker, each call into Python waiting for the lock.
+    from PySide6.QtCore import QTimer
+
+    from velsen_desk.ui.portfolio.view import PortfolioTab
+    from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+
+    log: list[str] = []
+    draw_portfolio = PortfolioTab.draw
+
+    def portfolio_draw(self, data):
+        draw_portfolio(self, data)
+        QTimer.singleShot(0, lambda: (log.append("deferred"), QTimer.singleShot(0, lambda: log.append("refitted"))))
+
+    ensure_drawn = ProgrammeTab.ensure_drawn
+
+    def logging_ensure_drawn(self):
+        drawn = self.up_to_date
+        ensure_drawn(self)
+        if not drawn and self.up_to_date:
+            log.append(type(self).__name__)
+
+    monkeypatch.setattr(PortfolioTab, "draw", portfolio_draw)
+    monkeypatch.setattr(ProgrammeTab, "ensure_drawn", logging_ensure_drawn)
+    window.select_tab("themes")
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        window.select_programme("heemskerk-2018")
+    assert "PortfolioTab" in log and len(log) > log.index("PortfolioTab") + 3  # a tab was drawn after it
+    after = log[log.index("PortfolioTab") + 1:]
+    assert after[:2] == ["deferred", "refitted"], log

@@ -487,7 +487,10 @@ class MainWindow(QMainWindow):
             after_paints(self, lambda: self._prefetch(data, hidden), one_per_turn=True)
             return
         ready.ensure_drawn()
-        after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
+        # Not the next turn: a drawn table leaves Qt's own deferred work behind (a header's
+        # delayed resize, rows refitted to it: ~20–40 ms of calls into Python at 100×), which
+        # would run beside the next step's worker and wait for the interpreter lock it holds.
+        QTimer.singleShot(CATCH_UP_WAIT_MS, self, lambda: self._catch_up(data))
 
     def _on_prepared(self, data: ProgrammeData) -> None:
         if self._catch_up_waits is data:
