@@ -13,6 +13,7 @@ from velsen_desk.cli.exit_codes import EXIT_OK, EXIT_USAGE
 from velsen_desk.cli.language import cli_locale
 from velsen_desk.cli.output import json_text, safe
 from velsen_desk.cli.programmes import programme_help
+from velsen_desk.core.defaults import DEFAULT_PROGRAMME
 from velsen_desk.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from velsen_desk.core.progress import ActionProgress
     from velsen_desk.core.progress_records import PlanOverview
 
-DEFAULT_PROGRAMME = "velsen-2022"
 JsonValue = str | int | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
 
 

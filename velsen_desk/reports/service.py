@@ -14,6 +14,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from velsen_desk.core.defaults import DEFAULT_PROGRAMME
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.i18n import _
 from velsen_desk.core.os_errors import describe_os_error
@@ -40,8 +41,6 @@ from velsen_desk.storage import reader
 from velsen_desk.storage.atomic import write_atomic
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.progress_reader import read_progress
-
-DEFAULT_PROGRAMME = "velsen-2022"
 
 
 def _check_output(path: Path) -> None:

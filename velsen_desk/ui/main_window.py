@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk import __version__
+from velsen_desk.core.defaults import DEFAULT_PROGRAMME
 from velsen_desk.core.formatting import load_babel, load_number_patterns
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import Catalog, ProgrammeData
@@ -43,7 +44,6 @@ from velsen_desk.ui.language import window_locale
 from velsen_desk.ui.notes.feature import NotesFeature
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.programme_loader import (
-    DEFAULT_PROGRAMME,
     Preparer,
     ProgrammeLoader,
     open_local_database,

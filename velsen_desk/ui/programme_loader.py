@@ -22,6 +22,7 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
+from velsen_desk.core.defaults import DEFAULT_PROGRAMME
 from velsen_desk.core.records import Catalog, ProgrammeData, ProgrammeInfo
 from velsen_desk.core.structs import msgspec
 from velsen_desk.core.task_state import TaskState
@@ -34,7 +35,6 @@ from velsen_desk.ui.state import ViewState
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PROGRAMME = "velsen-2022"
 
 Preparer = Callable[[ProgrammeData, TaskState], object]
 """Worker thread: what a tab makes from a programme just read (Qt-free; touches no widget)."""

@@ -61,13 +61,13 @@ def take_screenshot(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from velsen_desk.core.defaults import DEFAULT_PROGRAMME
     from velsen_desk.core.people import match_person
     from velsen_desk.storage import reader
     from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
     from velsen_desk.storage.local_copy import ensure_local_database
     from velsen_desk.ui.app import application
     from velsen_desk.ui.language import Language, install_language
-    from velsen_desk.ui.programme_loader import DEFAULT_PROGRAMME
 
     if tab not in _TABS:
         return _error(_("Onbekend tabblad “{tab}”. Kies uit: {tabs}.").format(tab=tab, tabs=", ".join(_TABS)))
