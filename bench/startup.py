@@ -1,6 +1,6 @@
 """Cold start of Velsen Desk vs a bare PySide6 window, both offscreen in fresh processes.
 
-    .venv/bin/python bench/startup.py [--runs 7] [--new-version] [--compile-every-start]
+    .venv/bin/python bench/startup.py [--runs 7] [--new-version] [--compile-every-start] [--database FILE]
 
 "Started" means: the window is painted with Velsen 2022–2026 in the themes tab. The baseline
 is a bare QMainWindow painted for the first time, launched the same way in the same run. Both
@@ -20,6 +20,10 @@ in another order (all six orders in turn). With a fixed order and the file writt
 the new-data start always came right after the usual one and after the bench's own file writing,
 and measured 0.05-0.3x slower than the usual start although both do the same work (the same
 395,414 Python calls until the paint, instruction counts under callgrind within 0.2 %).
+
+With ``--database FILE`` (e.g. a 100× set built by ``bench/synthetic.py`` and ``build-db``), the
+local database is that file, published to a share and synced as a user's would be; the window
+opens the programme it opens first (the catalogue's first when Velsen 2022–2026 is not in it).
 
 Then instrumented runs (``--profile-runs``, default 5) list the longest operations on the GUI
 thread (every event dispatch timed through ``QApplication.notify``, plus the imports before the
@@ -277,6 +281,14 @@ def _make_older_version(home: Path) -> None:
     conn.close()
 
 
+def _sync_from(database: Path, share: Path, env: dict[str, str]) -> None:
+    """Make ``database`` the local copy the way a user gets one: published to a share, then synced."""
+    share.mkdir()
+    for command in (["publish", str(database), "--share", str(share)], ["sync", "--share", str(share)]):
+        subprocess.run([sys.executable, "-m", "velsen_desk", *command], env=env, check=True, capture_output=True,
+                       timeout=600)
+
+
 KINDS = ("bare", "usual", "new data")
 
 
@@ -331,6 +343,8 @@ def main() -> int:
     parser.add_argument("--only-events", action="store_true", help="skip the start-up timing")
     parser.add_argument("--new-version", action="store_true",
                         help="also time the first start after an update that ships new bundled data (a rebuild)")
+    parser.add_argument("--database", type=Path, help="start on this database (published and synced) "
+                        "instead of the bundled data")
     parser.add_argument("--compile-every-start", action="store_true",
                         help="keep PYTHONDONTWRITEBYTECODE from the environment (every start compiles the sources)")
     args = parser.parse_args()
@@ -342,6 +356,8 @@ def main() -> int:
             # As installed (PyInstaller ships compiled modules): bytecode is cached after the first start.
             env.pop("PYTHONDONTWRITEBYTECODE", None)
         _run(DESK, env)  # the first start ever builds the local database
+        if args.database is not None:
+            _sync_from(args.database, Path(home) / "share", env)
         if args.only_events:
             _instrumented(env, args.profile_runs, args.top)
             return 0
@@ -376,7 +392,8 @@ def main() -> int:
             print(f"new version: ratio {v / b:.2f}×, adds {v - b:.3f} s to the bare window; "
                   f"CPU {vc:.3f} s ({vc / bc:.2f}×)")
 
-        _instrumented(env, args.profile_runs, args.top)
+        if args.profile_runs > 0:
+            _instrumented(env, args.profile_runs, args.top)
     return 0
 
 

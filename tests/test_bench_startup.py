@@ -88,3 +88,20 @@ def test_the_spy_finds_the_viewport_without_making_classes_the_program_does_not(
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-2:] == ["[]", "True"]
+
+
+def test_a_database_given_becomes_the_local_copy_through_a_sync(isolated_home: Path, built_db: Path,
+                                                               tmp_path: Path) -> None:
+    from bench.startup import _sync_from
+
+    given = tmp_path / "given.sqlite"
+    given.write_bytes(built_db.read_bytes())
+    conn = sqlite3.connect(given)
+    conn.execute("UPDATE meta SET value = '0123456789abcdef' WHERE key = 'data_version'")
+    conn.commit()
+    conn.close()
+    local = ensure_local_database()
+    assert local.info.data_version != "0123456789abcdef"
+    _sync_from(given, tmp_path / "share", {**os.environ})
+    assert _data_version(local.info.path) == "0123456789abcdef"
+    assert read_origin(local.info.path)["origin"] == str(tmp_path / "share")
