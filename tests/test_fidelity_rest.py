@@ -125,6 +125,28 @@ def test_a_budget_document_must_be_of_its_programme(tmp_path):
     ]
 
 
+
+def test_a_budget_focus_point_must_be_of_its_programme(tmp_path):
+    # A budget shows on its focus point only in its own programme's chapters (and in an action
+    # plan only as that plan's document's or no document's): one naming another programme's
+    # focus point was in neither programme's records (no tab, no report showed it).
+    body = """\
+    chapters:
+      - {id: c, document: d, number: 1, title: Wat spreken we af?,
+         source: {doc: d, quote: "1. Wat spreken we af?"}}
+    focus_points:
+      - {id: f, chapter: c, order: 1, text: Actief aan de gang te gaan.,
+         source: {doc: d, quote: Actief aan de gang te gaan.}}
+    budgets:
+      - {id: k, programme: q, focus_point: f, name: klimaatgelden, AMOUNT per: jaar,
+         source: {doc: d, quote: "de klimaatgelden (€1,25 miljoen per jaar)"}}
+    """.replace("AMOUNT", AMOUNT)
+    assert _problems(tmp_path, body) == [
+        "budgets[0].focus_point: focuspunt 'f' hoort bij programma 'p', niet bij 'q'"
+    ]
+    assert _problems(tmp_path, body.replace("programme: q", "programme: p")) == []
+
+
 # ---- M4: Deel A's agreements ------------------------------------------------------------------------
 
 

@@ -131,3 +131,34 @@ def test_a_read_alone_reads_only_its_own_rows(built_db: Path, monkeypatch):
             assert {table: read[table] for table in own} == own, programme.id
             fewer |= {table for table, count in own.items() if count < every[table]}
     assert fewer == set(every)  # some programme has fewer than all: the counts tell the reads apart
+
+
+def test_a_read_alone_keeps_another_programmes_action_its_budget_funds(built_db: Path, tmp_path: Path):
+    # The data allows an action of one programme funded from another programme's budget (no line),
+    # and a funding that names one programme's budget but another's budget line (no check ties the
+    # line to the budget). Read alone, the programme that owns the budget and the line still lists
+    # that action under each: only the budget and line clauses of PROGRAMME_SCOPE["fundings"] select
+    # those rows, and the bundled data has no such funding to tell them apart.
+    copy = tmp_path / "funded-across.sqlite"
+    copy.write_bytes(built_db.read_bytes())
+    with sqlite3.connect(copy) as conn:
+        line, budget, mine = conn.execute(
+            "SELECT l.id, b.id, b.programme_id FROM budget_lines l JOIN budgets b ON b.id = l.budget_id "
+            "ORDER BY l.id").fetchone()
+        other_document, other = conn.execute(
+            "SELECT id, programme_id FROM documents WHERE programme_id != ? ORDER BY id", (mine,)).fetchone()
+        _copy_row(conn, "action_plans", "1", id="x-plan", document_id=other_document)
+        _copy_row(conn, "actions", "1", id="x-action", plan_id="x-plan", focusopgave_id=None)
+        _copy_row(conn, "budgets", "1", id="x-budget", programme_id=other, document_id=None, focus_point_id=None)
+        _copy_row(conn, "fundings", "1", id="x-from-budget", action_id="x-action", budget_id=budget,
+                  budget_line_id=None)
+        _copy_row(conn, "fundings", "1", id="x-from-line", action_id="x-action", budget_id="x-budget",
+                  budget_line_id=line)
+    with sqlite3.connect(f"file:{copy}?mode=ro", uri=True) as conn:
+        compared = _read_alone_and_from_whole_tables(conn)
+        programmes = {p.id: p for p in reader.catalog(conn).programmes}
+        budget_side = reader.programme_data(conn, programmes[mine])
+    assert all(same for _, same in compared), compared
+    budgets = {b.id: b for plan in budget_side.plans for b in plan.budgets}
+    assert "x-action" in budgets[budget].funded_action_ids
+    assert "x-action" in next(li for li in budgets[budget].lines if li.id == line).funded_action_ids

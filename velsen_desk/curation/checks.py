@@ -221,6 +221,17 @@ def _check_memberships(dataset: DataSet, report: _Reporter) -> None:
             report.add(budget, "document", _(
                 "document '{document}' hoort bij programma '{owner}', niet bij '{programme}'"
             ).format(document=budget.document, owner=owner, programme=budget.programme))
+    # and its focus point too: a budget shows on its focus point only among its own programme's
+    # chapters, so another programme's point would hide it from every view and report
+    document_of_chapter = {c.id: c.document for c in dataset.chapters}
+    chapter_of_point = {f.id: f.chapter for f in dataset.focus_points}
+    for budget in dataset.budgets:
+        chapter = chapter_of_point.get(budget.focus_point or "", "")
+        owner = programme_of_document.get(document_of_chapter.get(chapter, ""))
+        if owner is not None and owner != budget.programme:
+            report.add(budget, "focus_point", _(
+                "focuspunt '{focus_point}' hoort bij programma '{owner}', niet bij '{programme}'"
+            ).format(focus_point=budget.focus_point, owner=owner, programme=budget.programme))
 
 
 def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[str, str | None]:
