@@ -125,7 +125,6 @@ def test_a_budget_document_must_be_of_its_programme(tmp_path):
     ]
 
 
-
 def test_a_budget_focus_point_must_be_of_its_programme(tmp_path):
     # A budget shows on its focus point only in its own programme's chapters (and in an action
     # plan only as that plan's document's or no document's): one naming another programme's
