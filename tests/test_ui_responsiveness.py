@@ -430,3 +430,37 @@ def test_a_hidden_tabs_deferred_layout_runs_before_the_next_tab_is_drawn(window,
     assert "PortfolioTab" in log and len(log) > log.index("PortfolioTab") + 3  # a tab was drawn after it
     after = log[log.index("PortfolioTab") + 1:]
     assert after[:2] == ["deferred", "refitted"], log
+
+
+def test_the_windows_own_start_work_waits_for_the_workers_too(window, qtbot, monkeypatch):
+    # Babel's import beside a worker (the Thema's measurements read, started after its paint)
+    # shared a turn with that read's start or waited for the interpreter lock it holds.
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    from velsen_desk.ui import main_window
+    from velsen_desk.ui.widgets.batched_expand import workers_busy
+
+    ran: list[str] = []
+    monkeypatch.setattr(main_window, "load_babel", lambda: ran.append("babel"))
+    monkeypatch.setattr(main_window, "CATCH_UP_MAX_WAIT_MS", 60_000)
+    release = threading.Event()
+
+    class Blocking(QRunnable):
+        def run(self) -> None:
+            release.wait(20)
+
+    window.select_tab("themes")
+    QThreadPool.globalInstance().start(Blocking())
+    try:
+        qtbot.waitUntil(workers_busy)
+        window.select_programme("heemskerk-2018")
+        qtbot.waitUntil(lambda: window.state.data.programme.id == "heemskerk-2018", timeout=10000)
+        qtbot.wait(400)
+        assert ran == []
+    finally:
+        release.set()
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        pass
+    assert ran == ["babel"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+from collections import deque
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self._show_errors = show_errors
         self._origin = origin
         self._catch_up_waits: ProgrammeData | None = None  # the programme whose catch-up waits for its preparations
+        self._start_work: deque[Callable[[], object]] = deque()  # the window's own, before the hidden tabs
         self.state = ViewState(self, today)
         self.db_path = db_path
         database = ReadOnlyDatabase(db_path) if db_path else None
@@ -440,10 +442,13 @@ class MainWindow(QMainWindow):
         # Babel, the status line and the hidden tabs each in a turn of its own, after the tab on
         # screen painted the programme (Babel's import ~12 ms, the status line's first long date
         # loads its calendar data, ~18 ms; QTimer.singleShot(0) ran all of it before that paint,
-        # and events posted together all run in one turn: ~55 ms at the start).
-        after_paints(self, load_babel, one_per_turn=True)
-        after_paints(self, lambda: self._show_data_status(data), one_per_turn=True)  # loads the calendar data
-        after_paints(self, lambda: load_number_patterns(window_locale()), one_per_turn=True)
+        # and events posted together all run in one turn: ~55 ms at the start). They are the
+        # catch-up's first steps, so they too wait for the workers: a visible tab's read starts
+        # after its paint (the Thema's measurements, ~0.3 s of a worker at 100×), and Babel's
+        # import shared a turn with that read's start (~40–50 ms) or, beside the read, waited
+        # for the interpreter lock (the status line's turn took ~120 ms once).
+        self._start_work = deque([load_babel, lambda: self._show_data_status(data),  # loads the calendar data
+                                  lambda: load_number_patterns(window_locale())])
         self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
         after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
@@ -457,8 +462,9 @@ class MainWindow(QMainWindow):
         self.data_label.show_data(data, catalog.summary.data_version if catalog else None, origin)
 
     def _catch_up(self, data: ProgrammeData, waited_ms: int = 0) -> None:
-        """Make, then draw, one hidden tab per event-loop turn (the visible one drew at once),
-        then report ready; a newer programme makes this round moot."""
+        """The window's own start work (``_start_work``), then make, then draw, one hidden tab
+        per event-loop turn (the visible one drew at once), then report ready; a newer programme
+        makes this round moot."""
         if self.state.data is not data:
             return
         if waited_ms < CATCH_UP_MAX_WAIT_MS and (workers_busy() or self.current_tab().settling):
@@ -466,6 +472,10 @@ class MainWindow(QMainWindow):
             # calls back into Python wait for the interpreter lock a worker holds, and a hidden
             # tab's draw shared its turn with the visible tree's paint (~0.1 s at 2,000 actions).
             QTimer.singleShot(CATCH_UP_WAIT_MS, self, lambda: self._catch_up(data, waited_ms + CATCH_UP_WAIT_MS))
+            return
+        if self._start_work:
+            self._start_work.popleft()()
+            after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
             return
         unmade = next((page for page in self._pages() if not page.built), None)
         if unmade is not None:  # made in a turn of its own, drawn in the next
