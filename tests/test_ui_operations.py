@@ -205,3 +205,18 @@ def test_a_delivered_result_and_its_callbacks_are_let_go(qtbot, runner):
     gc.collect()
     assert seen and seen[0]() is None
     assert captured_ref() is None
+
+
+def test_a_task_that_outlives_its_runner_ends_quietly(qtbot):
+    # A window closed while its worker ran: the worker's "done" (and progress) found the
+    # runner's signal source deleted and raised in the worker thread.
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    gate = threading.Event()
+    runner = OperationRunner()
+    runner.start(Operation(partial(_gated, gate, "later"), success=lambda _value: None))
+    runner.deleteLater()
+    QCoreApplication.sendPostedEvents(runner, QEvent.Type.DeferredDelete.value)
+    gate.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(20)  # pytest-qt fails the test on an exception in the worker's run()

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from typing import Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 from velsen_desk.core.heap import kept_out_of_collections
 from velsen_desk.core.task_state import Cancelled, ProgressCallback, TaskState
@@ -125,10 +125,16 @@ class _Job(QRunnable, Generic[T]):
             elif not isinstance(exc, Cancelled):
                 log.exception("background task failed")
             self._error = exc
-        self._emitter.sig_done.emit(self._task_id)
+        self._emit(self._emitter.sig_done, self._task_id)
 
     def _report_progress(self, percent: int, message: str) -> None:  # worker thread
-        self._emitter.sig_progress.emit(self._task_id, percent, message)
+        self._emit(self._emitter.sig_progress, self._task_id, percent, message)
+
+    def _emit(self, signal: SignalInstance, *args: object) -> None:  # worker thread
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the runner went with its window while this ran: nobody to tell
+            log.debug("background task %s outlived its window", self.key or self.label)
 
     # GUI thread from here on
 
