@@ -464,3 +464,35 @@ def test_the_windows_own_start_work_waits_for_the_workers_too(window, qtbot, mon
     with qtbot.waitSignal(window.sig_ready, timeout=10000):
         pass
     assert ran == ["babel"]
+
+
+def test_a_switch_while_a_worker_runs_never_shows_the_previous_programmes_sources(window, qtbot, monkeypatch):
+    # The status line names the programme's source documents and their dates: behind the
+    # workers (a report, a sync, the Thema's measurements) it went on naming the previous
+    # programme's beside the new one on screen, up to a second per start step.
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    from velsen_desk.ui import main_window
+    from velsen_desk.ui.widgets.batched_expand import workers_busy
+
+    monkeypatch.setattr(main_window, "CATCH_UP_MAX_WAIT_MS", 60_000)
+    before = window.data_label.text()
+    assert before and "2018" not in before
+    release = threading.Event()
+
+    class Blocking(QRunnable):
+        def run(self) -> None:
+            release.wait(20)
+
+    QThreadPool.globalInstance().start(Blocking())
+    try:
+        qtbot.waitUntil(workers_busy)
+        window.select_programme("heemskerk-2018")
+        qtbot.waitUntil(lambda: window.state.data.programme.id == "heemskerk-2018", timeout=10000)
+        qtbot.waitUntil(lambda: "2018" in window.data_label.text(), timeout=3000)
+    finally:
+        release.set()
+    with qtbot.waitSignal(window.sig_ready, timeout=10000):
+        pass
