@@ -220,3 +220,28 @@ def test_a_task_that_outlives_its_runner_ends_quietly(qtbot):
     gate.set()
     assert QThreadPool.globalInstance().waitForDone(5000)
     qtbot.wait(20)  # pytest-qt fails the test on an exception in the worker's run()
+
+
+def test_a_task_that_outlives_its_runner_stops_at_its_next_check(qtbot):
+    # Nobody is left to hear the outcome: the work (a report, a sync) should not run to its end
+    # (the process's exit waits for the pool), but stop at its next check, writing nothing more.
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    gate = threading.Event()
+    steps: list[int] = []
+
+    def work(state: TaskState) -> None:
+        gate.wait(5)
+        for step in range(100):
+            state.set_progress(step, "bezig")
+            state.raise_if_cancelled()
+            steps.append(step)
+
+    runner = OperationRunner()
+    task = runner.start(Operation(work, success=lambda _value: None))
+    runner.deleteLater()
+    QCoreApplication.sendPostedEvents(runner, QEvent.Type.DeferredDelete.value)
+    gate.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(20)
+    assert task.is_cancelled() and steps == []
