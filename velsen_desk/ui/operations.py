@@ -135,6 +135,7 @@ class _Job(QRunnable, Generic[T]):
             signal.emit(*args)
         except RuntimeError:  # the runner went with its window while this ran: nobody to tell
             log.debug("background task %s outlived its window", self.key or self.label)
+            self.state.cancel()  # so the work stops at its next check (the process's exit waits for it)
 
     # GUI thread from here on
 
