@@ -8,6 +8,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import datetime as dt  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -96,6 +98,44 @@ def long_layout(layout, times: int = 20):
 
     rows = tuple(dataclasses.replace(r, y=i) for i, r in enumerate(layout.rows * times))
     return dataclasses.replace(layout, rows=rows)
+
+
+@contextmanager
+def a_background_task(qtbot, seconds: float = 20) -> Iterator[None]:
+    """A task of the global thread pool that runs until the block ends (at most ``seconds``)."""
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    from velsen_desk.ui.widgets.batched_expand import workers_busy
+
+    release = threading.Event()
+
+    class Blocking(QRunnable):
+        def run(self) -> None:
+            release.wait(seconds)
+
+    QThreadPool.globalInstance().start(Blocking())
+    try:
+        qtbot.waitUntil(workers_busy)
+        yield
+    finally:
+        release.set()
+
+
+def log_drawn_tabs(monkeypatch: pytest.MonkeyPatch, log: list[str]) -> None:
+    """Append each programme tab's class name to ``log`` when it draws a programme."""
+    from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+
+    ensure_drawn = ProgrammeTab.ensure_drawn
+
+    def logging_ensure_drawn(tab: ProgrammeTab) -> None:
+        drawn = tab.up_to_date
+        ensure_drawn(tab)
+        if not drawn and tab.up_to_date:
+            log.append(type(tab).__name__)
+
+    monkeypatch.setattr(ProgrammeTab, "ensure_drawn", logging_ensure_drawn)
 
 
 def shown_gantt(window, qtbot):

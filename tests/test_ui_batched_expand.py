@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-from PySide6.QtCore import QModelIndex, QRunnable, Qt, QThreadPool
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTreeView
 
+from tests.conftest import a_background_task
 from velsen_desk.ui.budget.model import COST
 from velsen_desk.ui.widgets import batched_expand
 from velsen_desk.ui.widgets.batched_expand import TreeExpander
@@ -84,26 +81,9 @@ def test_budget_sort_keeps_the_open_branches_open_and_the_closed_ones_closed(win
         assert tab.tree.isExpanded(model.index_of(node)) == (node is not closed)
 
 
-@contextmanager
-def _a_background_task(qtbot, seconds: float) -> Iterator[None]:
-    """A task of the global pool that runs until the block ends (at most ``seconds``)."""
-    release = threading.Event()
-
-    class Blocking(QRunnable):
-        def run(self) -> None:
-            release.wait(seconds)
-
-    QThreadPool.globalInstance().start(Blocking())
-    try:
-        qtbot.waitUntil(batched_expand.workers_busy)
-        yield
-    finally:
-        release.set()
-
-
 def test_batches_wait_while_a_background_task_runs(qtbot, monkeypatch):
     monkeypatch.setattr(batched_expand, "BATCH_MS", 0)
-    with _a_background_task(qtbot, 10):
+    with a_background_task(qtbot, 10):
         view = _view(qtbot)
         expander = TreeExpander(view)
         expander.expand_all()
@@ -117,7 +97,7 @@ def test_batches_wait_while_a_background_task_runs(qtbot, monkeypatch):
 def test_a_long_background_task_holds_the_expansion_up_only_once(qtbot, monkeypatch):
     monkeypatch.setattr(batched_expand, "BATCH_MS", 0)
     monkeypatch.setattr(batched_expand, "MAX_WAIT_MS", 60)
-    with _a_background_task(qtbot, 20):
+    with a_background_task(qtbot, 20):
         view = _view(qtbot)
         expander = TreeExpander(view)
         expander.expand_all()
@@ -132,7 +112,7 @@ def test_a_hidden_tree_waits_as_long_as_the_task_runs_and_a_shown_one_at_most_ma
     # batch; shown, it waits at most MAX_WAIT_MS as before.
     monkeypatch.setattr(batched_expand, "BATCH_MS", 0)
     monkeypatch.setattr(batched_expand, "MAX_WAIT_MS", 60)
-    with _a_background_task(qtbot, 20):
+    with a_background_task(qtbot, 20):
         view = _view(qtbot)
         view.hide()
         expander = TreeExpander(view)

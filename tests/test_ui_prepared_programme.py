@@ -129,19 +129,10 @@ def test_the_start_s_late_preparation_runs_alone(qtbot, built_db, settings, monk
     # Started beside another hidden tab's draw (the Tijdlijn's layout, a second worker), the two
     # workers passed the interpreter lock between them while the GUI thread waited ~0.1 s: the
     # tabs after the Begroting are drawn only once its preparation has arrived.
-    from tests.conftest import open_window
-    from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
+    from tests.conftest import log_drawn_tabs, open_window
 
     drawn: list[str] = []
-    real_ensure = ProgrammeTab.ensure_drawn
-
-    def ensure(tab):
-        was = tab.up_to_date
-        real_ensure(tab)
-        if not was and tab.up_to_date:
-            drawn.append(type(tab).__name__)
-
-    monkeypatch.setattr(ProgrammeTab, "ensure_drawn", ensure)
+    log_drawn_tabs(monkeypatch, drawn)
     window = open_window(qtbot, built_db, settings)  # on the Thema's tab
     assert drawn[drawn.index("BudgetTab") + 1:] == ["TimelineTab", "ProgressTab"]
     window.runner.wait(5000)

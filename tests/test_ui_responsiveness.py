@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication, QHeaderView
 
-from tests.conftest import run_offscreen
+from tests.conftest import a_background_task, log_drawn_tabs, run_offscreen
 from velsen_desk.ui.budget.model import NR
 from velsen_desk.ui.search.model import MARKED_ROLE
 from velsen_desk.ui.widgets.programme_tab import PREFETCH_ROWS
@@ -369,31 +369,16 @@ def test_kept_tree_answers_follow_a_palette_change(window, qtbot):
 def test_hidden_tabs_catch_up_only_when_the_workers_are_done(window, qtbot, monkeypatch):
     # A hidden tab drawn beside a worker waits for the interpreter lock in every call back into
     # Python; the catch-up waits for the workers (at most CATCH_UP_MAX_WAIT_MS per step).
-    import threading
-
-    from PySide6.QtCore import QRunnable, QThreadPool
-
     from velsen_desk.ui import main_window
-    from velsen_desk.ui.widgets.batched_expand import workers_busy
 
     monkeypatch.setattr(main_window, "CATCH_UP_MAX_WAIT_MS", 60_000)
-    release = threading.Event()
-
-    class Blocking(QRunnable):
-        def run(self) -> None:
-            release.wait(20)
-
     window.select_tab("themes")
-    QThreadPool.globalInstance().start(Blocking())
-    try:
-        qtbot.waitUntil(workers_busy)
+    with a_background_task(qtbot):
         window.select_programme("heemskerk-2018")
         qtbot.waitUntil(lambda: window.state.data.programme.id == "heemskerk-2018", timeout=10000)
         qtbot.wait(400)
         assert window.themes_tab.up_to_date
         assert not window.budget_tab.up_to_date and not window.timeline_tab.up_to_date
-    finally:
-        release.set()
     with qtbot.waitSignal(window.sig_ready, timeout=10000):
         pass
     assert all(tab.up_to_date for tab in (window.portfolio_tab, window.budget_tab, window.timeline_tab))
@@ -405,7 +390,6 @@ def test_a_hidden_tabs_deferred_layout_runs_before_the_next_tab_is_drawn(window,
     from PySide6.QtCore import QTimer
 
     from velsen_desk.ui.portfolio.view import PortfolioTab
-    from velsen_desk.ui.widgets.programme_tab import ProgrammeTab
 
     log: list[str] = []
     draw_portfolio = PortfolioTab.draw
@@ -414,16 +398,8 @@ def test_a_hidden_tabs_deferred_layout_runs_before_the_next_tab_is_drawn(window,
         draw_portfolio(self, data)
         QTimer.singleShot(0, lambda: (log.append("deferred"), QTimer.singleShot(0, lambda: log.append("refitted"))))
 
-    ensure_drawn = ProgrammeTab.ensure_drawn
-
-    def logging_ensure_drawn(self):
-        drawn = self.up_to_date
-        ensure_drawn(self)
-        if not drawn and self.up_to_date:
-            log.append(type(self).__name__)
-
     monkeypatch.setattr(PortfolioTab, "draw", portfolio_draw)
-    monkeypatch.setattr(ProgrammeTab, "ensure_drawn", logging_ensure_drawn)
+    log_drawn_tabs(monkeypatch, log)
     window.select_tab("themes")
     with qtbot.waitSignal(window.sig_ready, timeout=10000):
         window.select_programme("heemskerk-2018")
@@ -435,32 +411,17 @@ def test_a_hidden_tabs_deferred_layout_runs_before_the_next_tab_is_drawn(window,
 def test_the_windows_own_start_work_waits_for_the_workers_too(window, qtbot, monkeypatch):
     # Babel's import beside a worker (the Thema's measurements read, started after its paint)
     # shared a turn with that read's start or waited for the interpreter lock it holds.
-    import threading
-
-    from PySide6.QtCore import QRunnable, QThreadPool
-
     from velsen_desk.ui import main_window
-    from velsen_desk.ui.widgets.batched_expand import workers_busy
 
     ran: list[str] = []
     monkeypatch.setattr(main_window, "load_babel", lambda: ran.append("babel"))
     monkeypatch.setattr(main_window, "CATCH_UP_MAX_WAIT_MS", 60_000)
-    release = threading.Event()
-
-    class Blocking(QRunnable):
-        def run(self) -> None:
-            release.wait(20)
-
     window.select_tab("themes")
-    QThreadPool.globalInstance().start(Blocking())
-    try:
-        qtbot.waitUntil(workers_busy)
+    with a_background_task(qtbot):
         window.select_programme("heemskerk-2018")
         qtbot.waitUntil(lambda: window.state.data.programme.id == "heemskerk-2018", timeout=10000)
         qtbot.wait(400)
         assert ran == []
-    finally:
-        release.set()
     with qtbot.waitSignal(window.sig_ready, timeout=10000):
         pass
     assert ran == ["babel"]
@@ -470,29 +431,14 @@ def test_a_switch_while_a_worker_runs_never_shows_the_previous_programmes_source
     # The status line names the programme's source documents and their dates: behind the
     # workers (a report, a sync, the Thema's measurements) it went on naming the previous
     # programme's beside the new one on screen, up to a second per start step.
-    import threading
-
-    from PySide6.QtCore import QRunnable, QThreadPool
-
     from velsen_desk.ui import main_window
-    from velsen_desk.ui.widgets.batched_expand import workers_busy
 
     monkeypatch.setattr(main_window, "CATCH_UP_MAX_WAIT_MS", 60_000)
     before = window.data_label.text()
     assert before and "2018" not in before
-    release = threading.Event()
-
-    class Blocking(QRunnable):
-        def run(self) -> None:
-            release.wait(20)
-
-    QThreadPool.globalInstance().start(Blocking())
-    try:
-        qtbot.waitUntil(workers_busy)
+    with a_background_task(qtbot):
         window.select_programme("heemskerk-2018")
         qtbot.waitUntil(lambda: window.state.data.programme.id == "heemskerk-2018", timeout=10000)
         qtbot.waitUntil(lambda: "2018" in window.data_label.text(), timeout=3000)
-    finally:
-        release.set()
     with qtbot.waitSignal(window.sig_ready, timeout=10000):
         pass
