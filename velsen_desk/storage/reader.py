@@ -211,6 +211,8 @@ _ACTIONS = f"SELECT id FROM actions WHERE plan_id IN ({_PLANS})"
 _VELDEN = f"SELECT id FROM aandachtsvelden WHERE document_id IN ({_DOCUMENTS})"
 _CHAPTERS = f"SELECT id FROM chapters WHERE document_id IN ({_DOCUMENTS})"
 _BUDGETS = "SELECT id FROM budgets WHERE programme_id = :p"
+_THEMES = f"SELECT id FROM themes WHERE aandachtsveld_id IN ({_VELDEN})"
+_LINES = f"SELECT id FROM budget_lines WHERE budget_id IN ({_BUDGETS})"
 _OWN_DOCUMENT = f"document_id IN ({_DOCUMENTS})"
 _OF_PLANS = f"plan_id IN ({_PLANS})"
 _OF_PROGRAMME = "programme_id = :p"
@@ -230,11 +232,9 @@ PROGRAMME_SCOPE: dict[str, str] = {
     "perspectives": _OF_PLANS,
     "actions": _OF_PLANS,
     "planning_phases": f"action_id IN ({_ACTIONS})",
-    "theme_links": f"theme_id IN (SELECT id FROM themes WHERE aandachtsveld_id IN ({_VELDEN})) "
-                   f"OR action_id IN ({_ACTIONS})",
+    "theme_links": f"theme_id IN ({_THEMES}) OR action_id IN ({_ACTIONS})",
     "budget_lines": f"budget_id IN ({_BUDGETS})",
-    "fundings": f"action_id IN ({_ACTIONS}) OR budget_id IN ({_BUDGETS}) "
-                f"OR budget_line_id IN (SELECT id FROM budget_lines WHERE budget_id IN ({_BUDGETS}))",
+    "fundings": f"action_id IN ({_ACTIONS}) OR budget_id IN ({_BUDGETS}) OR budget_line_id IN ({_LINES})",
 }
 
 
