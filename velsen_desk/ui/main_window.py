@@ -448,13 +448,13 @@ class MainWindow(QMainWindow):
         # import shared a turn with that read's start (~40–50 ms) or, beside the read, waited
         # for the interpreter lock (the status line's turn took ~120 ms once).
         status = partial(self._show_data_status, data)
+        self._start_work = deque([load_babel, lambda: load_number_patterns(window_locale())])
         if self.data_label.text():
             # Shown before, so the calendar data are loaded: not behind the workers, where the
             # line went on naming the previous programme's sources for up to a second a step.
             after_paints(self, status, one_per_turn=True)
-            self._start_work = deque([load_babel, lambda: load_number_patterns(window_locale())])
-        else:  # the first: it loads the calendar data
-            self._start_work = deque([load_babel, status, lambda: load_number_patterns(window_locale())])
+        else:  # the first loads the calendar data: after Babel, behind the workers too
+            self._start_work.insert(1, status)
         self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
         after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
