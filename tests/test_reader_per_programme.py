@@ -121,14 +121,18 @@ def test_a_read_alone_reads_only_its_own_rows(built_db: Path, monkeypatch):
     monkeypatch.setattr(reader._Rows, "__getitem__", getitem)
     with sqlite3.connect(f"file:{built_db}?mode=ro", uri=True) as conn:
         every = {table: conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-                 for table in ("portfolio_items", "themes")}
+                 for table in ("portfolio_items", "themes", "people", "budgets")}
         fewer: set[str] = set()
         for programme in reader.catalog(conn).programmes:
             read.clear()
             data = reader.programme_data(conn, programme)
             own = {"portfolio_items": len(data.matrix.items) if data.matrix else 0,
-                   "themes": sum(len(v.themes) for v in data.velden)}
+                   "themes": sum(len(v.themes) for v in data.velden),
+                   # its college and the regie holders of its themes
+                   "people": len({p.id for p in data.college} | {t.regie.id for t in data.themes if t.regie})}
             assert {table: read[table] for table in own} == own, programme.id
+            # its own budgets and those its actions are funded from (no record shows them all)
+            own["budgets"] = read["budgets"]
             fewer |= {table for table, count in own.items() if count < every[table]}
     assert fewer == set(every)  # some programme has fewer than all: the counts tell the reads apart
 

@@ -16,11 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from velsen_desk.core.i18n import _
-from velsen_desk.core.money import CostValue, Reconciliation, sum_costs
+from velsen_desk.core.money import CostStatus, CostValue, Reconciliation, sum_costs
 from velsen_desk.core.records import (
     AandachtsveldInfo,
     ActionInfo,
@@ -203,8 +203,10 @@ def _converter(kind: type) -> Callable[[Any], Any] | None:
 # row that programme's records are built from or point back from (a funding of its budget, a link
 # to its action), and no other. Reading whole tables and grouping them in Python spent ~0.27 of the
 # ~0.38 s of reading the 2,000-action programme at 100x on the other 299 programmes' rows. The
-# tables not named here (documents, people, budgets, programmes, ...) are small and read whole:
-# a record may name any document, person or budget.
+# tables not named here (documents, programmes, ...) are small and read whole: a record's source
+# may name any document. People and budgets are the programme's own and those its records name
+# (a regie holder, the budget another programme's money comes from): read whole, they were ~8 ms
+# of that read.
 _DOCUMENTS = "SELECT id FROM documents WHERE programme_id = :p"
 _PLANS = f"SELECT id FROM action_plans WHERE document_id IN ({_DOCUMENTS})"
 _ACTIONS = f"SELECT id FROM actions WHERE plan_id IN ({_PLANS})"
@@ -217,6 +219,9 @@ _OWN_DOCUMENT = f"document_id IN ({_DOCUMENTS})"
 _OF_PLANS = f"plan_id IN ({_PLANS})"
 _OF_PROGRAMME = "programme_id = :p"
 PROGRAMME_SCOPE: dict[str, str] = {
+    "people": (f"id IN (SELECT person_id FROM memberships WHERE {_OF_PROGRAMME}) "
+               f"OR id IN (SELECT regie_id FROM themes WHERE id IN ({_THEMES}))"),
+    "budgets": f"{_OF_PROGRAMME} OR id IN (SELECT budget_id FROM fundings WHERE action_id IN ({_ACTIONS}))",
     "memberships": _OF_PROGRAMME,
     "domains": _OF_PROGRAMME,
     "portfolio_items": _OF_PROGRAMME,
@@ -323,12 +328,22 @@ def _group(rows: Iterable[_Row], key: str) -> dict[Any, list[_Row]]:
     return grouped
 
 
+# The four column names of each cost, made once: formatting them per row cost ~5 ms of the
+# 2,000-action programme's read at 100x (5,600 costs).
+_COST_KEYS = {prefix: tuple(cost_columns(prefix)) for prefix in ("cost", "amount", "total", "subtotal")}
+# The stored text to its status: CostValue would otherwise look each one up through the enum's call.
+_STATUS = {status.value: status for status in CostStatus}
+
+
 def _cost(row: _Row, prefix: str) -> CostValue | None:
     """One cost from its four columns; None when the record has no such figure (unknown stays unknown)."""
-    status, text = row[f"{prefix}_status"], row[f"{prefix}_text"]
+    status_key, amount_key, qualifier_key, text_key = _COST_KEYS[prefix]
+    status, text = row[status_key], row[text_key]
     if status is None or text is None:
         return None
-    return CostValue(status=status, amount=row[f"{prefix}_amount"], text=text, qualifier=row[f"{prefix}_qualifier"])
+    # An unknown stored status stays a string here, so CostValue refuses it as before.
+    return CostValue(status=_STATUS.get(status, status), amount=row[amount_key], text=text,
+                     qualifier=row[qualifier_key])
 
 
 def _reconcile(costs: Iterable[CostValue], documented: CostValue | None) -> Reconciliation:
@@ -399,6 +414,7 @@ class _Programme:
         self.membership_of: dict[str, _Row] = {}
         for membership in self.memberships:
             self.membership_of.setdefault(membership["person_id"], membership)
+        self._budget_infos: list[tuple[_Row, BudgetInfo]] | None = None
 
     def own(self, table: str) -> list[_Row]:
         """The rows of ``table`` that belong to this programme's documents, in the table's order."""
@@ -534,24 +550,30 @@ class _Programme:
     def focus_point_budgets(self) -> dict[str, tuple[BudgetInfo, ...]]:
         """The budgets a document names for one of its commitments (the klimaatgelden), per focus point."""
         found: dict[str, list[BudgetInfo]] = defaultdict(list)
-        for budget, row in zip(self.budgets(None), self._budget_rows(None), strict=True):
+        for row, budget in self._budgets():
             if row["focus_point_id"]:
                 found[row["focus_point_id"]].append(budget)
         return {point: tuple(budgets) for point, budgets in found.items()}
 
-    def _budget_rows(self, plan_document: str | None) -> list[_Row]:
+    def budgets(self, plan_document: str | None) -> tuple[BudgetInfo, ...]:
         # An action plan shows its own budgets and those no document is named for; another
         # document's budget (the uitvoeringsprogramma's klimaatgelden) is not the plan's money.
-        return [
-            b for b in self.rows.grouped("budgets", "programme_id").get(self.pid, ())
-            if plan_document is None or b["document_id"] in (None, plan_document)
-        ]
+        return tuple(
+            budget for row, budget in self._budgets()
+            if plan_document is None or row["document_id"] in (None, plan_document)
+        )
 
-    def budgets(self, plan_document: str | None) -> tuple[BudgetInfo, ...]:
+    def _budgets(self) -> list[tuple[_Row, BudgetInfo]]:
+        """Every budget of the programme with its row, made once: the focus points and each plan
+        pick theirs from it (made per caller, the 1,400 lines at 100x were built twice)."""
+        if self._budget_infos is None:
+            self._budget_infos = list(self._make_budgets())
+        return self._budget_infos
+
+    def _make_budgets(self) -> Iterator[tuple[_Row, BudgetInfo]]:
         funded_by_budget, funded_by_line = self.rows.derived("funded", self._funded)
         lines = self.rows.grouped("budget_lines", "budget_id")
-        result = []
-        for b in self._budget_rows(plan_document):
+        for b in self.rows.grouped("budgets", "programme_id").get(self.pid, ()):
             infos = tuple(
                 BudgetLineInfo(
                     id=line["id"], number=line["number"], title=line["title"], cost=_required_cost(line, "cost"),
@@ -564,17 +586,14 @@ class _Programme:
             reconciliation = (
                 _reconcile((line.cost for line in infos), _cost(b, "total")) if infos else None
             )
-            result.append(
-                BudgetInfo(
-                    id=b["id"], name=b["name"], kind=b["kind"], amount=_cost(b, "amount"),
-                    period_text=b["period_text"], description=b["description"], lines=infos,
-                    reconciliation=reconciliation, total_label=b["total_label"],
-                    funded_action_ids=tuple(f["action_id"] for f in funded_by_budget.get(b["id"], ())),
-                    source=self.source(b), per=b["per"],
-                    document_title=self.documents[b["document_id"]]["title"] if b["document_id"] else None,
-                )
+            yield b, BudgetInfo(
+                id=b["id"], name=b["name"], kind=b["kind"], amount=_cost(b, "amount"),
+                period_text=b["period_text"], description=b["description"], lines=infos,
+                reconciliation=reconciliation, total_label=b["total_label"],
+                funded_action_ids=tuple(f["action_id"] for f in funded_by_budget.get(b["id"], ())),
+                source=self.source(b), per=b["per"],
+                document_title=self.documents[b["document_id"]]["title"] if b["document_id"] else None,
             )
-        return tuple(result)
 
     def plans(self) -> tuple[ActionPlanInfo, ...]:
         plans = self.own("action_plans")
