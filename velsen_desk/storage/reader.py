@@ -342,7 +342,7 @@ def _cost(row: _Row, prefix: str) -> CostValue | None:
     if status is None or text is None:
         return None
     # An unknown stored status stays a string here, so CostValue refuses it as before.
-    return CostValue(status=_STATUS.get(status, status), amount=row[amount_key], text=text,
+    return CostValue(status=_STATUS[status] if status in _STATUS else status, amount=row[amount_key], text=text,
                      qualifier=row[qualifier_key])
 
 
