@@ -403,16 +403,17 @@ class Catalog(msgspec.Struct, frozen=True):
         return next((p for p in self.programmes if p.id == programme_id), None)
 
 
-class ProgrammeData(msgspec.Struct, frozen=True):
+class ProgrammeOutline(msgspec.Struct, frozen=True, kw_only=True):
+    """What the themes tab's tree and introduction show of a programme: its college, its themes
+    (with their regie holders) in their aandachtsvelden and the tree's other branches (core
+    values, topic categories, agreements; or its opgaven and impulsprojecten). Complete for what
+    it holds; :class:`ProgrammeData` is the outline plus everything else. The start reads it
+    first (milliseconds), so the window shows its first rows before the whole programme is read
+    (~0.1 s for a plan of 2,000 actions)."""
+
     programme: ProgrammeInfo
-    documents: tuple[DocumentInfo, ...]
     college: tuple[PersonInfo, ...]
     velden: tuple[AandachtsveldInfo, ...]
-    chapters: tuple[ChapterInfo, ...]
-    theme_chapters: dict[str, tuple[ChapterInfo, ...]] = msgspec.field(default_factory=dict)
-    theme_links: dict[str, tuple[ThemeLinkInfo, ...]] = msgspec.field(default_factory=dict)
-    plans: tuple[ActionPlanInfo, ...] = ()
-    matrix: PortfolioMatrix | None = None
     opgaven: tuple[OpgaveInfo, ...] = ()
     impulsprojecten: ImpulsprojectenInfo | None = None
     core_values: tuple[CoreValueInfo, ...] = ()
@@ -435,6 +436,15 @@ class ProgrammeData(msgspec.Struct, frozen=True):
         if person_id is None:
             return frozenset()
         return frozenset(t.id for t in self.themes if t.regie and t.regie.id == person_id)
+
+
+class ProgrammeData(ProgrammeOutline, frozen=True, kw_only=True):
+    documents: tuple[DocumentInfo, ...]
+    chapters: tuple[ChapterInfo, ...]
+    theme_chapters: dict[str, tuple[ChapterInfo, ...]] = msgspec.field(default_factory=dict)
+    theme_links: dict[str, tuple[ThemeLinkInfo, ...]] = msgspec.field(default_factory=dict)
+    plans: tuple[ActionPlanInfo, ...] = ()
+    matrix: PortfolioMatrix | None = None
 
     def action(self, action_id: str) -> ActionInfo | None:
         return next((a for p in self.plans for a in p.actions if a.id == action_id), None)

@@ -47,6 +47,7 @@ from velsen_desk.core.records import (
     PortfolioMatrix,
     ProgrammeData,
     ProgrammeInfo,
+    ProgrammeOutline,
     RemarkInfo,
     SourceInfo,
     SpeerpuntInfo,
@@ -55,6 +56,7 @@ from velsen_desk.core.records import (
     ThemeLinkInfo,
     TopicCategoryInfo,
 )
+from velsen_desk.core.structs import msgspec
 from velsen_desk.storage.database import ReadOnlyDatabase
 
 _T = TypeVar("_T")
@@ -722,26 +724,11 @@ class _Programme:
             return None
         return ImpulsprojectenInfo(intro=self.remarks("impulsprojecten"), projects=projects)
 
-    def data(self, programme: ProgrammeInfo) -> ProgrammeData:
-        velden = self.velden()
-        themes = [t for v in velden for t in v.themes]
-        chapters = self.chapters()
-        by_theme: dict[str, list[ChapterInfo]] = defaultdict(list)
-        for chapter in chapters:
-            for theme_id in chapter.theme_ids:
-                by_theme[theme_id].append(chapter)
-        links = self.theme_links({t.id for t in themes})
-        college = self.college()
-        return ProgrammeData(
+    def outline(self, programme: ProgrammeInfo) -> ProgrammeOutline:
+        return ProgrammeOutline(
             programme=programme,
-            documents=tuple(self.document(i) for i in self.documents if i in self.own_documents),
-            college=college,
-            velden=velden,
-            chapters=chapters,
-            theme_chapters={t.id: tuple(by_theme.get(t.id, ())) for t in themes},
-            theme_links={t.id: links.get(t.id, ()) for t in themes},
-            plans=self.plans(),
-            matrix=self.matrix(college, velden),
+            college=self.college(),
+            velden=self.velden(),
             opgaven=self.opgaven(),
             impulsprojecten=self.impulsprojecten(),
             core_values=self.core_values(),
@@ -749,10 +736,37 @@ class _Programme:
             agreements=self.agreements(),
         )
 
+    def data(self, programme: ProgrammeInfo) -> ProgrammeData:
+        outline = self.outline(programme)
+        themes = outline.themes
+        chapters = self.chapters()
+        by_theme: dict[str, list[ChapterInfo]] = defaultdict(list)
+        for chapter in chapters:
+            for theme_id in chapter.theme_ids:
+                by_theme[theme_id].append(chapter)
+        links = self.theme_links({t.id for t in themes})
+        return ProgrammeData(
+            **msgspec.structs.asdict(outline),
+            documents=tuple(self.document(i) for i in self.documents if i in self.own_documents),
+            chapters=chapters,
+            theme_chapters={t.id: tuple(by_theme.get(t.id, ())) for t in themes},
+            theme_links={t.id: links.get(t.id, ()) for t in themes},
+            plans=self.plans(),
+            matrix=self.matrix(outline.college, outline.velden),
+        )
+
 
 def programme_data(conn: sqlite3.Connection, programme: ProgrammeInfo) -> ProgrammeData:
     """Everything the tabs and the reports show for one programme, in one unit of work."""
     return _Programme(_Rows(conn, programme.id), programme.id).data(programme)
+
+
+def programme_outline(conn: sqlite3.Connection, programme: ProgrammeInfo) -> ProgrammeOutline | None:
+    """What the themes tab shows first of a programme whose tree holds its themes or opgaven
+    (a few ms: no plans, budgets or chapters read); None when its tree holds its chapters, whose
+    focus points carry their budgets: that tab then waits for :func:`programme_data`."""
+    outline = _Programme(_Rows(conn, programme.id), programme.id).outline(programme)
+    return outline if outline.velden or outline.opgaven else None
 
 
 def every_programme(conn: sqlite3.Connection) -> tuple[Catalog, dict[str, ProgrammeData]]:
