@@ -23,12 +23,12 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 
 from velsen_desk.core.defaults import DEFAULT_PROGRAMME
-from velsen_desk.core.records import Catalog, ProgrammeData, ProgrammeInfo
+from velsen_desk.core.records import Catalog, ProgrammeData, ProgrammeInfo, ProgrammeOutline
 from velsen_desk.core.structs import msgspec
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.local_copy import LocalDatabase
-from velsen_desk.storage.reader import catalog, load_catalog, load_programme, programme_data
+from velsen_desk.storage.reader import catalog, load_catalog, load_programme, programme_outline
 from velsen_desk.storage.search import SearchHit
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.state import ViewState
@@ -63,17 +63,23 @@ def read_programme(db: ReadOnlyDatabase | None, programme: ProgrammeInfo, _state
     return load_programme(_opened(db), programme)
 
 
-def read_start(db: ReadOnlyDatabase | None, wanted: str, _state: TaskState) -> tuple[Catalog, ProgrammeData | None]:
-    """The catalogue and the programme to show first (``wanted``, else the first; None for an
-    empty catalogue): one trip to the worker instead of two at start-up, on one connection
-    (each connection reads the file's schema again)."""
+def start_programme(found: Catalog, wanted: str) -> ProgrammeInfo | None:
+    """The programme the window shows first: ``wanted``, else the catalogue's first (None when empty)."""
+    return found.programme(wanted) or (found.programmes[0] if found.programmes else None)
+
+
+def read_start(db: ReadOnlyDatabase | None, wanted: str,
+               _state: TaskState) -> tuple[Catalog, ProgrammeOutline | None]:
+    """The catalogue and the outline of the programme to show first (None for an empty
+    catalogue, or a programme whose tree holds its chapters): one trip to the worker instead of
+    two, on one connection (each connection reads the file's schema again)."""
     return _opened(db).read(_start, wanted)
 
 
-def _start(conn: sqlite3.Connection, wanted: str) -> tuple[Catalog, ProgrammeData | None]:
+def _start(conn: sqlite3.Connection, wanted: str) -> tuple[Catalog, ProgrammeOutline | None]:
     found = catalog(conn)
-    programme = found.programme(wanted) or (found.programmes[0] if found.programmes else None)
-    return found, programme_data(conn, programme) if programme is not None else None
+    programme = start_programme(found, wanted)
+    return found, programme_outline(conn, programme) if programme is not None else None
 
 
 def prepare(data: ProgrammeData, preparers: Mapping[str, Preparer], state: TaskState) -> LoadedProgramme:
@@ -202,14 +208,28 @@ class ProgrammeLoader(QObject):
     def _preparers(self) -> dict[str, Preparer]:
         return {key: make() for key, make in self._preparations.items()}
 
-    def _on_start(self, wanted: str, result: tuple[Catalog, ProgrammeData | None]) -> None:
-        # No preparations: they would delay the first paint (and import Babel before it); the
-        # tabs build what they need from the first programme themselves.
-        catalog, data = result
+    def _on_start(self, wanted: str, result: tuple[Catalog, ProgrammeOutline | None]) -> None:
+        catalog, outline = result
         self.catalog = catalog
-        self.sig_catalog_loaded.emit(catalog, data.programme.id if data is not None else wanted)
-        if data is not None:
-            self._on_programme(LoadedProgramme(data, {}, complete=False))
+        programme = start_programme(catalog, wanted)
+        self.sig_catalog_loaded.emit(catalog, programme.id if programme is not None else wanted)
+        if programme is None:
+            return
+        if outline is not None:
+            self._state.set_outline(outline)
+        # No preparations: they would delay the whole programme (and import Babel before the
+        # first paint); the tabs build what they need from the first programme themselves.
+        op = Operation(
+            partial(read_programme, self._runner.database, programme),
+            success=lambda data: self._on_programme(LoadedProgramme(data, {}, complete=False)),
+            failure=self._start_failed, key="programme", long_lived=True,
+        )
+        self._runner.start(op.with_progress(self.tr("{0} laden…").format(programme.title)))
+
+    def _start_failed(self, error: Exception) -> None:
+        if self._state.data is None:
+            self._state.set_outline(None)  # what could not be read in full is not shown in part
+        self.sig_failed.emit(error)
 
     def _on_prepared(self, loaded: LoadedProgramme) -> None:
         latest = self._latest

@@ -12,13 +12,17 @@ import datetime as dt
 
 from PySide6.QtCore import QObject, Signal
 
-from velsen_desk.core.records import ProgrammeData
+from velsen_desk.core.records import ProgrammeData, ProgrammeOutline
 
 
 class ViewState(QObject):
     # ---- Signals
     sig_programme_loaded = Signal(object)
     """A new :class:`ProgrammeData` is loaded; every tab redraws from it."""
+    sig_outline_loaded = Signal(object)
+    """The :class:`ProgrammeOutline` of the programme the start is reading (before its data):
+    the themes tab shows its tree; nothing else draws from it. None: its data could not be read,
+    so the tab stops showing it."""
     sig_person_changed = Signal(object)
     """The "Bekijk als" person changed (person id or None)."""
     sig_only_mine_changed = Signal(bool)
@@ -48,6 +52,11 @@ class ViewState(QObject):
     def set_data(self, data: ProgrammeData) -> None:
         """Show ``data``, keeping the person when the new programme has them."""
         self.set_programme(data, self.person_id)
+
+    def set_outline(self, outline: ProgrammeOutline | None) -> None:
+        """The start's programme is known in outline; its data follow (:meth:`set_programme`),
+        or None: they could not be read."""
+        self.sig_outline_loaded.emit(outline)
 
     def set_programme(self, data: ProgrammeData, person_id: str | None) -> None:
         """Show ``data`` through ``person_id``'s eyes (None when that person is not in it).

@@ -16,6 +16,7 @@ from velsen_desk.core.records import (
     ImpulsprojectInfo,
     OpgaveInfo,
     ProgrammeData,
+    ProgrammeOutline,
     SpeerpuntInfo,
     ThemeInfo,
     TopicCategoryInfo,
@@ -85,7 +86,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def build_tree(data: ProgrammeData) -> ThemeNode:
+def build_tree(data: ProgrammeOutline) -> ThemeNode:
+    """The tree of a programme, or of its outline (themes or opgaven: all its tree holds)."""
     root: ThemeNode = Node("root")
     if data.velden:
         for veld in data.velden:
@@ -122,7 +124,7 @@ def build_tree(data: ProgrammeData) -> ThemeNode:
             node = root.add("impulsgroep", data.impulsprojecten)
             for project in data.impulsprojecten.projects:
                 node.add("impulsproject", project)
-    else:
+    elif isinstance(data, ProgrammeData):  # an outline is only made of a tree of themes or opgaven
         for chapter in data.chapters:
             node = root.add("chapter", chapter)
             for focus_point in chapter.focus_points:
@@ -143,7 +145,7 @@ class ThemeTreeModel(TreeModel[ThemePayload]):
 
     # ---- Public API
 
-    def set_programme(self, data: ProgrammeData) -> None:
+    def set_programme(self, data: ProgrammeOutline) -> None:
         self.headers = (_tr("Thema"), _tr("Regie")) if data.velden else (_tr("Onderdeel"),)
         self.set_root(build_tree(data))
 

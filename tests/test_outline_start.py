@@ -1,0 +1,154 @@
+"""The start shows the themes tab's tree from the programme's outline, read in milliseconds,
+before the whole programme (~0.1 s at 2,000 actions); nothing else draws from the outline, and
+a row chosen in between shows its details once the data are in."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from velsen_desk.core.records import ProgrammeData, ProgrammeOutline
+from velsen_desk.storage import reader
+
+# What only the whole programme needs: the outline reads none of it.
+WHOLE_ONLY = ("actions", "planning_phases", "fundings", "budgets", "budget_lines", "focusopgaven", "perspectives",
+              "action_plans", "chapters", "focus_points", "targets", "theme_links", "portfolio_items", "domains")
+
+
+def _outline_of(data: ProgrammeData) -> ProgrammeOutline:
+    return ProgrammeOutline(**{name: getattr(data, name) for name in ProgrammeOutline.__struct_fields__})
+
+
+def test_an_outline_is_what_the_whole_read_holds_of_it(built_db: Path, monkeypatch):
+    read: set[str] = set()
+    original = reader._Rows.__getitem__
+
+    def getitem(self, table):  # type: ignore[no-untyped-def]
+        read.add(table)
+        return original(self, table)
+
+    with sqlite3.connect(f"file:{built_db}?mode=ro", uri=True) as conn:
+        kinds = {}
+        for programme in reader.catalog(conn).programmes:
+            data = reader.programme_data(conn, programme)
+            monkeypatch.setattr(reader._Rows, "__getitem__", getitem)
+            read.clear()
+            outline = reader.programme_outline(conn, programme)
+            monkeypatch.setattr(reader._Rows, "__getitem__", original)
+            assert not read & set(WHOLE_ONLY), (programme.id, read & set(WHOLE_ONLY))
+            if data.velden or data.opgaven:
+                assert outline == _outline_of(data), programme.id
+                kinds[programme.id] = "velden" if data.velden else "opgaven"
+            else:  # a tree of chapters, whose focus points carry their budgets: no outline
+                assert outline is None, programme.id
+                kinds[programme.id] = "chapters"
+    assert set(kinds.values()) == {"velden", "opgaven", "chapters"}  # the bundled data has each kind
+
+
+def _held_read(monkeypatch) -> threading.Event:
+    """The whole programme's read waits until the returned event is set."""
+    import velsen_desk.ui.programme_loader as loader
+
+    go_on = threading.Event()
+    original = loader.read_programme
+
+    def held(*args):  # type: ignore[no-untyped-def]
+        assert go_on.wait(10)
+        return original(*args)
+
+    monkeypatch.setattr(loader, "read_programme", held)
+    return go_on
+
+
+def test_the_start_shows_the_themes_before_the_programme_is_read(qtbot, built_db, settings, monkeypatch):
+    from velsen_desk.ui.main_window import MainWindow
+
+    go_on = _held_read(monkeypatch)
+    window = MainWindow(built_db, settings=settings, show_errors=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    tab = window.themes_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5000)
+    assert window.state.data is None
+    assert tab.model.rowCount() == 5 + 3  # the aandachtsvelden, then values, categories, agreements
+    assert "Kies een thema" in tab.detail.toPlainText()
+    # nothing else drew: the other tabs wait for the data
+    assert all(t._drawn is None for t in (window.portfolio_tab, window.budget_tab, window.timeline_tab))
+    assert window.programme_combo.currentData() == "velsen-2022"
+
+    theme = tab.proxy.index(0, 0, tab.proxy.index(0, 0))  # the first theme, chosen while the data are read
+    tab.tree.setCurrentIndex(theme)
+    assert "Kies een thema" in tab.detail.toPlainText()  # no details yet: they need the data
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        go_on.set()
+    data = window.state.data
+    assert data is not None and tab.up_to_date
+    chosen = tab.proxy.mapToSource(tab.tree.currentIndex())
+    first = data.velden[0].themes[0]
+    assert tab.model.node(chosen).payload == first
+    assert first.regie is not None and first.regie.name in tab.detail.toPlainText()
+    window.runner.wait(5000)
+
+
+def test_a_programme_of_chapters_waits_for_its_data(qtbot, built_db, settings, monkeypatch):
+    from velsen_desk.ui.main_window import MainWindow
+
+    go_on = _held_read(monkeypatch)
+    window = MainWindow(built_db, settings=settings, show_errors=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start("heemskerk-2018")
+    qtbot.waitUntil(lambda: window.programme_combo.currentData() == "heemskerk-2018", timeout=5000)
+    qtbot.wait(50)
+    assert window.themes_tab.model.rowCount() == 0  # no outline: its tree holds its chapters
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        go_on.set()
+    assert window.themes_tab.model.rowCount() > 0
+    window.runner.wait(5000)
+
+
+def test_an_outline_is_not_drawn_over_a_programme_already_shown(qtbot, built_db, settings):
+    from velsen_desk.ui.main_window import MainWindow
+
+    window = MainWindow(built_db, settings=settings, show_errors=False)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        window.start("heemskerk-2018")
+    rows = window.themes_tab.model.rowCount()
+    with sqlite3.connect(f"file:{built_db}?mode=ro", uri=True) as conn:
+        velsen = reader.catalog(conn).programme("velsen-2022")
+        assert velsen is not None
+        outline = reader.programme_outline(conn, velsen)
+    assert outline is not None
+    window.state.set_outline(outline)  # late, after another programme is shown
+    assert window.themes_tab.model.rowCount() == rows
+    window.runner.wait(5000)
+
+
+def test_an_outline_whose_programme_cannot_be_read_is_taken_away(qtbot, built_db, settings, monkeypatch):
+    import velsen_desk.ui.programme_loader as loader
+    from velsen_desk.storage.database import DatabaseError
+    from velsen_desk.ui.main_window import MainWindow
+
+    go_on = _held_read(monkeypatch)
+    held = loader.read_programme
+
+    def broken(*args):  # type: ignore[no-untyped-def]
+        held(*args)
+        raise DatabaseError("kosten ontbreken bij actie-1")
+
+    monkeypatch.setattr(loader, "read_programme", broken)
+    window = MainWindow(built_db, settings=settings, show_errors=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.themes_tab.model.rowCount() > 0, timeout=5000)
+    with qtbot.waitSignal(window.sig_failed, timeout=10000) as failed:
+        go_on.set()
+    assert "kosten ontbreken bij actie-1" in failed.args[0]
+    assert window.themes_tab.model.rowCount() == 0 and window.state.data is None
+    assert window.themes_tab.detail.toPlainText() == ""
+    window.runner.wait(5000)
