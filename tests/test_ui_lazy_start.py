@@ -147,9 +147,9 @@ def test_drawing_a_programme_lays_out_the_detail_pane_once(qtbot, built_db, sett
     win.runner.wait(5000)
 
 
-def test_the_start_reads_catalogue_and_programme_on_one_connection(built_db, monkeypatch):
+def test_the_start_reads_catalogue_and_outline_on_one_connection(built_db, monkeypatch):
     """Each SQLite connection reads the file's schema again (~150 tables, views and triggers):
-    the start's one worker trip opens one."""
+    the start's first worker trip opens one."""
     import sqlite3
 
     import velsen_desk.storage.database as database

@@ -286,30 +286,36 @@ def test_after_paints_runs_after_the_queued_paint_in_order_and_never_for_a_gone_
     assert order == ["singleShot(0)", "paint", "first", "second"]
 
 
-def test_the_start_reads_catalogue_and_programme_in_one_worker_trip(built_db):
+def test_the_start_reads_catalogue_and_outline_in_one_worker_trip(built_db):
     from velsen_desk.core.task_state import TaskState
     from velsen_desk.storage.database import ReadOnlyDatabase
-    from velsen_desk.ui.programme_loader import read_start
+    from velsen_desk.ui.programme_loader import read_start, start_programme
 
     db = ReadOnlyDatabase(built_db)
-    catalog, data = read_start(db, "heemskerk-2018", TaskState())
-    assert data is not None and data.programme.id == "heemskerk-2018"
+    catalog, outline = read_start(db, "velsen-2022", TaskState())
+    assert outline is not None and outline.programme.id == "velsen-2022" and outline.themes
     assert {p.id for p in catalog.programmes} >= {"velsen-2022", "heemskerk-2018"}
+    _catalog, chapters = read_start(db, "heemskerk-2018", TaskState())
+    assert chapters is None  # its tree holds its chapters: it waits for the whole programme
     _catalog, fallback = read_start(db, "bestaat-niet", TaskState())
-    assert fallback is not None and fallback.programme.id == catalog.programmes[0].id
+    first = start_programme(catalog, "bestaat-niet")
+    assert first is not None and first.id == catalog.programmes[0].id
+    assert fallback is None or fallback.programme == first
 
 
-def test_a_window_start_runs_one_operation_before_the_programme_shows(qtbot, built_db, settings):
+def test_a_window_start_runs_two_operations_before_the_programme_shows(qtbot, built_db, settings):
     from velsen_desk.ui.main_window import MainWindow
+    from velsen_desk.ui.programme_loader import read_programme, read_start
 
     window = MainWindow(built_db, settings=settings, show_errors=False)
     qtbot.addWidget(window)
     started: list[object] = []
     original = window.runner.start
-    window.runner.start = lambda op: (started.append(op), original(op))[1]
+    window.runner.start = lambda op: (started.append(op.work.func), original(op))[1]
     with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
         window.start("heemskerk-2018")
-    assert len(started) == 1
+    # the catalogue with the outline, then the whole programme
+    assert started == [read_start, read_programme]
     assert window.programme_combo.currentData() == "heemskerk-2018"
     window.runner.wait(5000)
 

@@ -86,6 +86,7 @@ class ThemesTab(ProgrammeTab):
         layout.addWidget(splitter)
 
         self._outlined: str | None = None  # the programme whose outline the tree shows, before its data
+        self._outline_intro = ""  # the introduction shown with it
         state.sig_outline_loaded.connect(self._on_outline)
         state.sig_only_mine_changed.connect(self._on_view_changed)
         state.sig_theme_requested.connect(self.select_theme)
@@ -172,10 +173,12 @@ class ThemesTab(ProgrammeTab):
             # imports the progress monitor's modules (~10 ms before the first paint otherwise).
             after_paints(self, lambda: self._read_progress(data))
         if self._outlined == data.programme.id:
-            # The tree shows this programme's outline: the same rows, so keep what was chosen.
+            # The tree shows this programme's outline: the same rows, so keep what was chosen;
+            # the introduction is set again only if it differs (each setHtml lays out the text).
             kept, scrolled = self.tree.currentIndex().data(ID_ROLE), self.tree.verticalScrollBar().value()
-            self._draw_tree(data)
-            self._choose_again(kept, scrolled)
+            self._draw_tree(data, introduce=False)
+            if not self._choose_again(kept, scrolled) and self._intro(data) != self._outline_intro:
+                self.detail.setHtml(self._intro(data))
         else:
             self._draw_tree(data)
         self._outlined = None
@@ -192,24 +195,31 @@ class ThemesTab(ProgrammeTab):
                 self.detail.setHtml("")
         elif self.isVisible():
             self._outlined = outline.programme.id
-            self._draw_tree(outline)
+            self._draw_tree(outline, introduce=False)
+            self._outline_intro = self._intro(outline)
+            self.detail.setHtml(self._outline_intro)
 
-    def _draw_tree(self, source: ProgrammeOutline) -> None:
+    def _draw_tree(self, source: ProgrammeOutline, introduce: bool = True) -> None:
         self.note_editor.set_item(None)
         self.model.set_programme(source)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._mark_person(source)
-        self.detail.setHtml(self._intro(source))  # once: a new programme opens on its introduction
+        if introduce:
+            self.detail.setHtml(self._intro(source))  # once: a new programme opens on its introduction
 
-    def _choose_again(self, item_id: object, scrolled: int) -> None:
+    def _choose_again(self, item_id: object, scrolled: int) -> bool:
+        """Choose the row ``item_id`` again (its details, now that the data are in); False when
+        it is not there (nothing was chosen)."""
+        index = QModelIndex()
         if isinstance(item_id, str):
             index = self.proxy.mapFromSource(
                 self.model.find(lambda n: n.payload is not None and n.payload.id == item_id))
             if index.isValid():
-                self.tree.setCurrentIndex(index)  # its details, now that the data are in
+                self.tree.setCurrentIndex(index)
         self.tree.verticalScrollBar().setValue(scrolled)
+        return index.isValid()
 
     def prefetch(self) -> None:
         prefetch_rows(self.tree, PREFETCH_ROWS)
