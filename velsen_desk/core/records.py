@@ -439,6 +439,8 @@ class ProgrammeOutline(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class ProgrammeData(ProgrammeOutline, frozen=True, kw_only=True):
+    """Everything the tabs and the reports show of one programme: its outline and the rest."""
+
     documents: tuple[DocumentInfo, ...]
     chapters: tuple[ChapterInfo, ...]
     theme_chapters: dict[str, tuple[ChapterInfo, ...]] = msgspec.field(default_factory=dict)
