@@ -113,7 +113,8 @@ class ProgrammeLoader(QObject):
     sig_catalog_loaded = Signal(object, str)
     """(:class:`Catalog`, programme id about to load): fill the programme selector."""
     sig_programme_chosen = Signal(str)
-    """The controller switched programme itself (for a pending selection): follow in the selector."""
+    """The controller switched programme itself (for a pending selection), or back to the one
+    still shown when another could not be read: follow in the selector."""
     sig_programme_loaded = Signal(object)
     """The :class:`ProgrammeData` is in the view state (person settled); after the tabs heard it."""
     sig_failed = Signal(object)
@@ -133,6 +134,7 @@ class ProgrammeLoader(QObject):
         self._latest: LoadedProgramme | None = None  # the latest programme's preparations only
         self._preparing: ProgrammeData | None = None  # made after its read (see prepare)
         self._prepare_tried: ProgrammeData | None = None  # whose late preparations ended without a result
+        self._outline: ProgrammeOutline | None = None  # shown by the start until its data are in
 
     # ---- Public API
 
@@ -180,9 +182,13 @@ class ProgrammeLoader(QObject):
         programme = self.catalog.programme(programme_id) if self.catalog else None
         if programme is None:
             return False
+        if self._outline is not None and self._outline.programme.id != programme_id:
+            # This read replaces the start's, whose data will not come: its outline goes, so
+            # the tree never shows one programme's rows while another is chosen.
+            self._drop_outline()
         op = Operation(
             partial(read_prepared, self._runner.database, programme, self._preparers()),
-            success=self._on_programme, failure=self.sig_failed.emit, key="programme", long_lived=True,
+            success=self._on_programme, failure=self._failed, key="programme", long_lived=True,
         )
         self._runner.start(op.with_progress(self.tr("{0} laden…").format(programme.title)))
         return True
@@ -216,20 +222,30 @@ class ProgrammeLoader(QObject):
         if programme is None:
             return
         if outline is not None:
+            self._outline = outline
             self._state.set_outline(outline)
         # No preparations: they would delay the whole programme (and import Babel before the
         # first paint); the tabs build what they need from the first programme themselves.
         op = Operation(
             partial(read_programme, self._runner.database, programme),
             success=lambda data: self._on_programme(LoadedProgramme(data, {}, complete=False)),
-            failure=self._start_failed, key="programme", long_lived=True,
+            failure=self._failed, key="programme", long_lived=True,
         )
         self._runner.start(op.with_progress(self.tr("{0} laden…").format(programme.title)))
 
-    def _start_failed(self, error: Exception) -> None:
-        if self._state.data is None:
-            self._state.set_outline(None)  # what could not be read in full is not shown in part
+    def _failed(self, error: Exception) -> None:
+        self._pending_hit = None  # its programme could not be read: not shown when chosen again later
+        data = self._state.data
+        if data is None:
+            self._drop_outline()  # what could not be read in full is not shown in part
+        else:  # the selector goes back to the programme still shown, not the one that failed
+            self.sig_programme_chosen.emit(data.programme.id)
         self.sig_failed.emit(error)
+
+    def _drop_outline(self) -> None:
+        if self._outline is not None and self._state.data is None:
+            self._state.set_outline(None)
+        self._outline = None
 
     def _on_prepared(self, loaded: LoadedProgramme) -> None:
         latest = self._latest
@@ -253,6 +269,7 @@ class ProgrammeLoader(QObject):
 
     def _on_programme(self, loaded: LoadedProgramme) -> None:
         self._latest = loaded
+        self._outline = None  # the tabs draw the data now
         data = loaded.data
         person = self._state.person_id
         if self._wanted_person:
