@@ -90,3 +90,21 @@ def test_a_failed_switch_leaves_the_selector_on_the_programme_shown(qtbot, built
     assert window.state.data is not None and window.state.data.programme.id == "velsen-2022"
     assert window.programme_combo.currentData() == "velsen-2022"
     window.runner.wait(5000)
+
+
+def test_a_reload_before_the_data_keeps_the_chosen_row(qtbot, built_db, settings, monkeypatch):
+    # A sync that finishes (or Ctrl+Shift+R) between the outline and the data starts again.
+    go_on = _held_read(monkeypatch)
+    window = _window(qtbot, built_db, settings)
+    tab = _outlined(qtbot, window)
+    theme = tab.proxy.index(2, 0, tab.proxy.index(1, 0))
+    chosen = tab.model.node(tab.proxy.mapToSource(theme)).payload
+    tab.tree.setCurrentIndex(theme)
+    with qtbot.waitSignal(window.state.sig_outline_loaded, timeout=5000):
+        window._reload()
+    assert tab.model.node(tab.proxy.mapToSource(tab.tree.currentIndex())).payload == chosen
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        go_on.set()
+    assert tab.model.node(tab.proxy.mapToSource(tab.tree.currentIndex())).payload.id == chosen.id
+    assert chosen.name in tab.detail.toPlainText()
+    window.runner.wait(5000)

@@ -85,7 +85,7 @@ class ThemesTab(ProgrammeTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self._outlined: str | None = None  # the programme whose outline the tree shows, before its data
+        self._outline: ProgrammeOutline | None = None  # what the tree shows before the programme's data
         state.sig_outline_loaded.connect(self._on_outline)
         state.sig_only_mine_changed.connect(self._on_view_changed)
         state.sig_theme_requested.connect(self.select_theme)
@@ -171,14 +171,9 @@ class ThemesTab(ProgrammeTab):
             # After the paint: only a chosen item's detail shows measurements, and reading them
             # imports the progress monitor's modules (~10 ms before the first paint otherwise).
             after_paints(self, lambda: self._read_progress(data))
-        if self._outlined == data.programme.id:
-            # The tree shows this programme's outline: the same rows, so keep what was chosen.
-            kept, scrolled = self.tree.currentIndex().data(ID_ROLE), self.tree.verticalScrollBar().value()
-            self._draw_tree(data)
-            self._choose_again(kept, scrolled)
-        else:
-            self._draw_tree(data)
-        self._outlined = None
+        outlined, self._outline = self._outline, None
+        # After this programme's outline: the same rows, so what was chosen stays chosen.
+        self._draw_tree(data, keep=outlined is not None and outlined.programme.id == data.programme.id)
 
     def _on_outline(self, outline: ProgrammeOutline | None) -> None:
         # The start: its first rows before the whole programme is read (a plan of 2,000
@@ -186,15 +181,17 @@ class ThemesTab(ProgrammeTab):
         if self._state.data is not None:
             return
         if outline is None:  # its data could not be read: the failure is shown, not a part of it
-            if self._outlined is not None:
-                self._outlined = None
+            if self._outline is not None:
+                self._outline = None
                 self.model.set_root(Node("root"))
                 self.detail.setHtml("")
         elif self.isVisible():
-            self._outlined = outline.programme.id
-            self._draw_tree(outline)
+            # Again (a reload before the data came): the row chosen meanwhile stays chosen.
+            shown, self._outline = self._outline, outline
+            self._draw_tree(outline, keep=shown is not None and shown.programme.id == outline.programme.id)
 
-    def _draw_tree(self, source: ProgrammeOutline) -> None:
+    def _draw_tree(self, source: ProgrammeOutline, keep: bool = False) -> None:
+        kept, scrolled = self.tree.currentIndex().data(ID_ROLE), self.tree.verticalScrollBar().value()
         self.note_editor.set_item(None)
         self.model.set_programme(source)
         header = self.tree.header()
@@ -202,6 +199,8 @@ class ThemesTab(ProgrammeTab):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._mark_person(source)
         self.detail.setHtml(self._intro(source))  # once: a new programme opens on its introduction
+        if keep:
+            self._choose_again(kept, scrolled)
 
     def _choose_again(self, item_id: object, scrolled: int) -> None:
         if isinstance(item_id, str):
