@@ -1,6 +1,7 @@
 """What a user can do between the start's outline and its whole programme (~0.1 s at 2,000
-actions, seconds at 1,000x): the tree never shows one programme's rows while another is chosen;
-a programme that cannot be read leaves the selector on the one still shown."""
+actions, seconds at 1,000x): the tree never shows one programme's rows while another is chosen,
+keeps a row chosen meanwhile, and shows the person asked for from the first paint; a programme
+that cannot be read leaves the selector on the one still shown."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from collections.abc import Iterable
 import pytest
 
 from velsen_desk.storage.database import DatabaseError
+
+PERSON = "Bram Diepstraten"
 
 
 def _held_read(monkeypatch: pytest.MonkeyPatch, failing: Iterable[str] = ()) -> threading.Event:
@@ -40,8 +43,8 @@ def _window(qtbot, built_db, settings):  # type: ignore[no-untyped-def]
     return window
 
 
-def _outlined(qtbot, window):  # type: ignore[no-untyped-def]
-    window.start()
+def _outlined(qtbot, window, person: str | None = None):  # type: ignore[no-untyped-def]
+    window.start(None, person)
     tab = window.themes_tab
     qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5000)
     assert window.state.data is None
@@ -107,4 +110,46 @@ def test_a_reload_before_the_data_keeps_the_chosen_row(qtbot, built_db, settings
         go_on.set()
     assert tab.model.node(tab.proxy.mapToSource(tab.tree.currentIndex())).payload.id == chosen.id
     assert chosen.name in tab.detail.toPlainText()
+    window.runner.wait(5000)
+
+
+def _visible_themes(tab) -> set[str]:  # type: ignore[no-untyped-def]
+    from velsen_desk.core.records import ThemeInfo
+
+    found: set[str] = set()
+    for veld in range(tab.proxy.rowCount()):
+        parent = tab.proxy.index(veld, 0)
+        for row in range(tab.proxy.rowCount(parent)):
+            payload = tab.model.node(tab.proxy.mapToSource(tab.proxy.index(row, 0, parent))).payload
+            if isinstance(payload, ThemeInfo):
+                found.add(payload.id)
+    return found
+
+
+def test_the_outline_is_shown_through_the_eyes_asked_for(qtbot, built_db, settings, monkeypatch):
+    go_on = _held_read(monkeypatch)
+    window = _window(qtbot, built_db, settings)
+    tab = _outlined(qtbot, window, PERSON)
+    outlined = _visible_themes(tab)
+    assert f"Regie van {PERSON}" in tab.detail.toPlainText()
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        go_on.set()
+    data = window.state.data
+    assert data is not None and data.person(window.state.person_id).name == PERSON
+    mine = data.regie_theme_ids(window.state.person_id)
+    assert mine and outlined == _visible_themes(tab) == mine  # the same rows before and after the data
+    window.runner.wait(5000)
+
+
+def test_mijn_regie_switched_before_the_data_shows_in_the_outline(qtbot, built_db, settings, monkeypatch):
+    go_on = _held_read(monkeypatch)
+    window = _window(qtbot, built_db, settings)
+    tab = _outlined(qtbot, window, PERSON)
+    mine = _visible_themes(tab)
+    window.state.set_only_mine(False)
+    every = _visible_themes(tab)
+    assert mine < every
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        go_on.set()
+    assert _visible_themes(tab) == every
     window.runner.wait(5000)

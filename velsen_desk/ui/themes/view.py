@@ -190,6 +190,13 @@ class ThemesTab(ProgrammeTab):
             shown, self._outline = self._outline, outline
             self._draw_tree(outline, keep=shown is not None and shown.programme.id == outline.programme.id)
 
+    def _on_view_changed(self, *args: object) -> None:
+        if self._state.data is None:  # "mijn regie" switched while the tree shows an outline
+            if self._outline is not None and self.isVisible():
+                self._mark_person(self._outline)
+            return
+        super()._on_view_changed(*args)
+
     def _draw_tree(self, source: ProgrammeOutline, keep: bool = False) -> None:
         kept, scrolled = self.tree.currentIndex().data(ID_ROLE), self.tree.verticalScrollBar().value()
         self.note_editor.set_item(None)
