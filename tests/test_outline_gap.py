@@ -6,7 +6,6 @@ that cannot be read leaves the selector on the one still shown."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
 
 import pytest
 
@@ -15,14 +14,14 @@ from velsen_desk.storage.database import DatabaseError
 PERSON = "Bram Diepstraten"
 
 
-def _held_read(monkeypatch: pytest.MonkeyPatch, failing: Iterable[str] = ()) -> threading.Event:
+def _held_read(monkeypatch: pytest.MonkeyPatch, failing: set[str] | None = None) -> threading.Event:
     """Each whole programme's read waits until the returned event is set; a programme in
-    ``failing`` then cannot be read."""
+    ``failing`` (looked at on each read) then cannot be read."""
     import velsen_desk.ui.programme_loader as loader
 
     go_on = threading.Event()
     original = loader.read_programme
-    broken = set(failing)
+    broken = failing if failing is not None else set()
 
     def held(db, programme, state):  # type: ignore[no-untyped-def]
         assert go_on.wait(10)
@@ -152,4 +151,25 @@ def test_mijn_regie_switched_before_the_data_shows_in_the_outline(qtbot, built_d
     with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
         go_on.set()
     assert _visible_themes(tab) == every
+    window.runner.wait(5000)
+
+
+def test_a_search_hit_whose_programme_failed_is_not_shown_when_chosen_later(qtbot, built_db, settings, monkeypatch):
+    from velsen_desk.storage.search import SearchHit
+
+    failing = {"heemskerk-2018"}
+    go_on = _held_read(monkeypatch, failing)
+    go_on.set()
+    window = _window(qtbot, built_db, settings)
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        window.start()
+    with qtbot.waitSignal(window.sig_failed, timeout=10000):
+        assert window.open_hit(SearchHit(kind="hoofdstuk", ref_id="heemskerk-2018.coalitieakkoord.h1",
+                                         programme_id="heemskerk-2018", title="", snippet=""))
+    failing.clear()  # readable again (a sync brought a good copy); the user chooses it later
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        assert window.select_programme("heemskerk-2018")
+    tab = window.themes_tab
+    assert not tab.tree.currentIndex().isValid()  # it opens on its introduction, not on that old hit
+    assert "Dit programma kent geen thema’s" in tab.detail.toPlainText()
     window.runner.wait(5000)
