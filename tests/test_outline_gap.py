@@ -64,21 +64,31 @@ def test_choosing_another_programme_takes_the_outline_away(qtbot, built_db, sett
     assert window.state.data is None and tab.model.rowCount() == 0
 
 
-def test_a_search_hit_in_the_outlined_programme_keeps_the_outline(qtbot, built_db, settings, monkeypatch):
+def test_a_search_hit_in_the_outlined_programme_waits_for_its_read(qtbot, built_db, settings, monkeypatch):
+    import velsen_desk.ui.programme_loader as loader
     from velsen_desk.storage.search import SearchHit
 
     go_on = _held_read(monkeypatch)
+    held, reads = loader.read_programme, []
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        reads.append(args[1].id)
+        return held(*args)
+
+    monkeypatch.setattr(loader, "read_programme", counted)
     window = _window(qtbot, built_db, settings)
     tab = _outlined(qtbot, window)
     rows = tab.model.rowCount()
     theme = tab.model.node(tab.proxy.mapToSource(tab.proxy.index(1, 0, tab.proxy.index(0, 0)))).payload
     hit = SearchHit(kind="thema", ref_id=theme.id, programme_id="velsen-2022", title=theme.name, snippet="")
     assert window.open_hit(hit)
-    assert tab.model.rowCount() == rows
+    assert tab.model.rowCount() == rows  # the outline stays: its programme is the hit's
     with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
         go_on.set()
     assert tab.model.node(tab.proxy.mapToSource(tab.tree.currentIndex())).payload.id == theme.id
+    assert theme.name in tab.detail.toPlainText()
     window.runner.wait(5000)
+    assert reads == ["velsen-2022"]  # read once: not again from the start for the hit (seconds at 1,000x)
 
 
 def test_a_failed_switch_leaves_the_selector_on_the_programme_shown(qtbot, built_db, settings, monkeypatch):

@@ -135,6 +135,7 @@ class ProgrammeLoader(QObject):
         self._preparing: ProgrammeData | None = None  # made after its read (see prepare)
         self._prepare_tried: ProgrammeData | None = None  # whose late preparations ended without a result
         self._outline: ProgrammeOutline | None = None  # shown by the start until its data are in
+        self._reading: str | None = None  # the programme whose read is on its way
 
     # ---- Public API
 
@@ -190,6 +191,7 @@ class ProgrammeLoader(QObject):
             partial(read_prepared, self._runner.database, programme, self._preparers()),
             success=self._on_programme, failure=self._failed, key="programme", long_lived=True,
         )
+        self._reading = programme_id
         self._runner.start(op.with_progress(self.tr("{0} laden…").format(programme.title)))
         return True
 
@@ -201,6 +203,11 @@ class ProgrammeLoader(QObject):
             return True
         if self.catalog is None or self.catalog.programme(hit.programme_id) is None:
             return False
+        if self._reading == hit.programme_id:
+            # Its read is on its way (the start's, say): reading it again from the start would
+            # cost the whole read once more (seconds at 1,000x); the hit waits for that read.
+            self._pending_hit = hit
+            return True
         self._pending_hit = hit
         self.sig_programme_chosen.emit(hit.programme_id)
         return self.load(hit.programme_id)
@@ -234,10 +241,12 @@ class ProgrammeLoader(QObject):
             success=lambda data: self._on_programme(LoadedProgramme(data, {}, complete=False)),
             failure=self._failed, key="programme", long_lived=True,
         )
+        self._reading = programme.id
         self._runner.start(op.with_progress(self.tr("{0} laden…").format(programme.title)))
 
     def _failed(self, error: Exception) -> None:
         self._pending_hit = None  # its programme could not be read: not shown when chosen again later
+        self._reading = None
         data = self._state.data
         if data is None:
             self._drop_outline()  # what could not be read in full is not shown in part
@@ -273,6 +282,7 @@ class ProgrammeLoader(QObject):
     def _on_programme(self, loaded: LoadedProgramme) -> None:
         self._latest = loaded
         self._outline = None  # the tabs draw the data now
+        self._reading = None
         data = loaded.data
         person = self._state.person_id
         if self._wanted_person:
