@@ -86,6 +86,7 @@ class ThemesTab(ProgrammeTab):
         layout.addWidget(splitter)
 
         self._outline: ProgrammeOutline | None = None  # what the tree shows before the programme's data
+        self._intro_shown: str | None = None  # the introduction the latest tree drawn opened on
         state.sig_outline_loaded.connect(self._on_outline)
         state.sig_only_mine_changed.connect(self._on_view_changed)
         state.sig_theme_requested.connect(self.select_theme)
@@ -205,7 +206,12 @@ class ThemesTab(ProgrammeTab):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._mark_person(source)
-        self.detail.setHtml(self._intro(source))  # once: a new programme opens on its introduction
+        intro = self._intro(source)
+        # Once: a new programme opens on its introduction. After its outline the pane still shows
+        # it (no row shows details before the data), and each setHtml lays the text out again.
+        if not keep or intro != self._intro_shown:
+            self.detail.setHtml(intro)
+        self._intro_shown = intro
         if keep:
             self._choose_again(kept, scrolled)
 
