@@ -183,3 +183,32 @@ def test_a_search_hit_whose_programme_failed_is_not_shown_when_chosen_later(qtbo
     assert not tab.tree.currentIndex().isValid()  # it opens on its introduction, not on that old hit
     assert "Dit programma kent geen thema’s" in tab.detail.toPlainText()
     window.runner.wait(5000)
+
+
+def test_a_restart_on_a_programme_of_chapters_is_not_overtaken_by_an_earlier_read(qtbot, built_db, settings,
+                                                                                   monkeypatch):
+    # Heemskerk chosen, and before its read is in a sync brings a new file (the window starts
+    # again): the start reads Heemskerk whole from the new file; the earlier read must not follow.
+    import velsen_desk.ui.programme_loader as loader
+
+    go_on = threading.Event()
+    original = loader.read_programme
+
+    def held(db, programme, state):  # type: ignore[no-untyped-def]
+        assert programme.id != "heemskerk-2018" or go_on.wait(10)
+        return original(db, programme, state)
+
+    monkeypatch.setattr(loader, "read_programme", held)
+    window = _window(qtbot, built_db, settings)
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        window.start()
+    assert window.select_programme("heemskerk-2018")
+    loaded: list[object] = []
+    window.loader.sig_programme_loaded.connect(loaded.append)
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        window._reload()
+    go_on.set()
+    window.runner.wait(5000)
+    qtbot.wait(50)
+    assert len(loaded) == 1 and window.state.data is loaded[0]
+    window.runner.wait(5000)

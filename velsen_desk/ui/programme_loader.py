@@ -28,7 +28,7 @@ from velsen_desk.core.structs import msgspec
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.local_copy import LocalDatabase
-from velsen_desk.storage.reader import catalog, load_catalog, load_programme, programme_outline
+from velsen_desk.storage.reader import catalog, load_catalog, load_programme, programme_data, programme_outline
 from velsen_desk.storage.search import SearchHit
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.state import ViewState
@@ -71,15 +71,20 @@ def start_programme(found: Catalog, wanted: str) -> ProgrammeInfo | None:
 def read_start(db: ReadOnlyDatabase | None, wanted: str,
                _state: TaskState) -> tuple[Catalog, ProgrammeOutline | None]:
     """The catalogue and the outline of the programme to show first (None for an empty
-    catalogue, or a programme whose tree holds its chapters): one trip to the worker instead of
-    two, on one connection (each connection reads the file's schema again)."""
+    catalogue), or its whole :class:`ProgrammeData` when its tree holds its chapters (it has no
+    outline to show first): one trip to the worker instead of two, on one connection (each
+    connection reads the file's schema again)."""
     return _opened(db).read(_start, wanted)
 
 
 def _start(conn: sqlite3.Connection, wanted: str) -> tuple[Catalog, ProgrammeOutline | None]:
     found = catalog(conn)
     programme = start_programme(found, wanted)
-    return found, programme_outline(conn, programme) if programme is not None else None
+    if programme is None:
+        return found, None
+    outline = programme_outline(conn, programme)
+    # Nothing to show before the whole programme: read it here, not in a second trip
+    return found, outline if outline is not None else programme_data(conn, programme)
 
 
 def prepare(data: ProgrammeData, preparers: Mapping[str, Preparer], state: TaskState) -> LoadedProgramme:
@@ -227,6 +232,11 @@ class ProgrammeLoader(QObject):
         programme = start_programme(catalog, wanted)
         self.sig_catalog_loaded.emit(catalog, programme.id if programme is not None else wanted)
         if programme is None:
+            return
+        if isinstance(outline, ProgrammeData):  # a programme of chapters, read whole in the start's trip
+            self._runner.cancel("programme")  # a read started before (of an older file) comes too late
+            self._reading = None
+            self._on_programme(LoadedProgramme(outline, {}, complete=False))
             return
         if outline is not None:
             if self._wanted_person and self._state.data is None:
