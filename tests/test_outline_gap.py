@@ -212,3 +212,31 @@ def test_a_restart_on_a_programme_of_chapters_is_not_overtaken_by_an_earlier_rea
     qtbot.wait(50)
     assert len(loaded) == 1 and window.state.data is loaded[0]
     window.runner.wait(5000)
+
+
+def test_a_restart_before_the_catalogue_keeps_the_programme_and_person_asked_for(qtbot, built_db, settings,
+                                                                                  monkeypatch):
+    # A sync that brings a new file while the start's first trip is on its way starts again
+    # (MainWindow._reload): the selector is still empty, yet --programme and --person hold.
+    import velsen_desk.ui.programme_loader as loader
+
+    go_on = threading.Event()
+    original = loader.read_start
+
+    def held(*args):  # type: ignore[no-untyped-def]
+        assert go_on.wait(10)
+        return original(*args)
+
+    monkeypatch.setattr(loader, "read_start", held)
+    window = _window(qtbot, built_db, settings)
+    window.start("heemskerk-2018", "A. van Dijk")
+    window._reload()
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        go_on.set()
+    window.runner.wait(5000)
+    data = window.state.data
+    assert data is not None and data.programme.id == "heemskerk-2018"
+    person = data.person(window.state.person_id)
+    assert person is not None and person.name == "A. van Dijk"
+    assert window.programme_combo.currentData() == "heemskerk-2018"
+    window.runner.wait(5000)

@@ -141,6 +141,7 @@ class ProgrammeLoader(QObject):
         self._prepare_tried: ProgrammeData | None = None  # whose late preparations ended without a result
         self._outline: ProgrammeOutline | None = None  # shown by the start until its data are in
         self._reading: str | None = None  # the programme whose read is on its way
+        self._starting: str | None = None  # the programme a start asked for, until the catalogue is in
 
     # ---- Public API
 
@@ -174,9 +175,12 @@ class ProgrammeLoader(QObject):
         return True
 
     def start(self, programme_id: str | None = None, person_name: str | None = None) -> None:
-        """Load the catalogue, then ``programme_id`` (default Velsen 2022–2026) as ``person_name``."""
-        wanted = programme_id or DEFAULT_PROGRAMME
-        self._wanted_person = person_name
+        """Load the catalogue, then ``programme_id`` (default Velsen 2022–2026) as ``person_name``.
+        Started again before the first start's programme is in (a sync bringing a new file),
+        without a programme or person, it keeps those the first start asked for."""
+        wanted = programme_id or self._starting or DEFAULT_PROGRAMME
+        self._starting = wanted
+        self._wanted_person = person_name or self._wanted_person  # cleared once applied (_on_programme)
         op = Operation(
             partial(read_start, self._runner.database, wanted),
             success=partial(self._on_start, wanted), failure=self.sig_failed.emit, key="catalog", long_lived=True,
@@ -229,6 +233,7 @@ class ProgrammeLoader(QObject):
     def _on_start(self, wanted: str, result: tuple[Catalog, ProgrammeOutline | None]) -> None:
         catalog, outline = result
         self.catalog = catalog
+        self._starting = None  # from now on the selector says which programme
         programme = start_programme(catalog, wanted)
         self.sig_catalog_loaded.emit(catalog, programme.id if programme is not None else wanted)
         if programme is None:
