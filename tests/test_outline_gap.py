@@ -240,3 +240,23 @@ def test_a_restart_before_the_catalogue_keeps_the_programme_and_person_asked_for
     assert person is not None and person.name == "A. van Dijk"
     assert window.programme_combo.currentData() == "heemskerk-2018"
     window.runner.wait(5000)
+
+
+def test_the_toolbar_shows_the_outlines_person_and_a_person_chosen_before_the_data(qtbot, built_db, settings,
+                                                                                   monkeypatch):
+    go_on = _held_read(monkeypatch)
+    window = _window(qtbot, built_db, settings)
+    tab = _outlined(qtbot, window, PERSON)
+    combo = window.person_combo
+    assert combo.currentText() == PERSON and window.only_mine_action.isChecked()  # as the tree is filtered
+    other = "Marianne Steijn"
+    combo.setCurrentIndex(combo.findText(other))  # chosen before the data
+    assert f"Regie van {other}" in tab.detail.toPlainText()
+    theirs = _visible_themes(tab)
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        go_on.set()
+    data = window.state.data
+    assert data is not None and data.person(window.state.person_id).name == other
+    assert theirs == _visible_themes(tab) == data.regie_theme_ids(window.state.person_id)
+    assert combo.currentText() == other
+    window.runner.wait(5000)

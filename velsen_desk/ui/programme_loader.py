@@ -247,6 +247,7 @@ class ProgrammeLoader(QObject):
             if self._wanted_person and self._state.data is None:
                 # Through the eyes asked for (--person) from the first paint, as the data will be.
                 self._state.set_person(next((p.id for p in outline.college if p.name == self._wanted_person), None))
+                self._wanted_person = None  # applied: a person chosen before the data is kept
             self._outline = outline
             self._state.set_outline(outline)
         # No preparations: they would delay the whole programme (and import Babel before the

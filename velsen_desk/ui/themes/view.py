@@ -192,9 +192,13 @@ class ThemesTab(ProgrammeTab):
             self._draw_tree(outline, keep=shown is not None and shown.programme.id == outline.programme.id)
 
     def _on_view_changed(self, *args: object) -> None:
-        if self._state.data is None:  # "mijn regie" switched while the tree shows an outline
-            if self._outline is not None and self.isVisible():
-                self._mark_person(self._outline)
+        outline = self._outline
+        if self._state.data is None:  # the person or "mijn regie" changed while the tree shows an outline
+            if outline is not None and self.isVisible():
+                self._mark_person(outline)
+                if not self.tree.currentIndex().isValid():  # the introduction names the person's themes
+                    self._intro_shown = self._intro(outline)
+                    self.detail.setHtml(self._intro_shown)
             return
         super()._on_view_changed(*args)
 
