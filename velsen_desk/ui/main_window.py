@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from velsen_desk import __version__
-from velsen_desk.core.defaults import DEFAULT_PROGRAMME
 from velsen_desk.core.formatting import load_babel, load_number_patterns
 from velsen_desk.core.item_kinds import tab_for_kind
 from velsen_desk.core.records import Catalog, ProgrammeData
@@ -550,7 +549,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("Velsen Desk – fout"), escaped_rich_text(text))
 
     def _reload(self) -> None:
-        self.start(self.view_bar.programme_id or DEFAULT_PROGRAMME, None)
+        self.start(self.view_bar.programme_id, None)  # none yet: the loader keeps the one asked for
 
     # ---- Reactions
 

@@ -28,7 +28,7 @@ from velsen_desk.core.structs import msgspec
 from velsen_desk.core.task_state import TaskState
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.local_copy import LocalDatabase
-from velsen_desk.storage.reader import catalog, load_catalog, load_programme, programme_outline
+from velsen_desk.storage.reader import catalog, load_catalog, load_programme, programme_data, programme_outline
 from velsen_desk.storage.search import SearchHit
 from velsen_desk.ui.operations import Operation, OperationRunner
 from velsen_desk.ui.state import ViewState
@@ -71,15 +71,20 @@ def start_programme(found: Catalog, wanted: str) -> ProgrammeInfo | None:
 def read_start(db: ReadOnlyDatabase | None, wanted: str,
                _state: TaskState) -> tuple[Catalog, ProgrammeOutline | None]:
     """The catalogue and the outline of the programme to show first (None for an empty
-    catalogue, or a programme whose tree holds its chapters): one trip to the worker instead of
-    two, on one connection (each connection reads the file's schema again)."""
+    catalogue), or its whole :class:`ProgrammeData` when its tree holds its chapters (it has no
+    outline to show first): one trip to the worker instead of two, on one connection (each
+    connection reads the file's schema again)."""
     return _opened(db).read(_start, wanted)
 
 
 def _start(conn: sqlite3.Connection, wanted: str) -> tuple[Catalog, ProgrammeOutline | None]:
     found = catalog(conn)
     programme = start_programme(found, wanted)
-    return found, programme_outline(conn, programme) if programme is not None else None
+    if programme is None:
+        return found, None
+    outline = programme_outline(conn, programme)
+    # Nothing to show before the whole programme: read it here, not in a second trip
+    return found, outline if outline is not None else programme_data(conn, programme)
 
 
 def prepare(data: ProgrammeData, preparers: Mapping[str, Preparer], state: TaskState) -> LoadedProgramme:
@@ -113,7 +118,8 @@ class ProgrammeLoader(QObject):
     sig_catalog_loaded = Signal(object, str)
     """(:class:`Catalog`, programme id about to load): fill the programme selector."""
     sig_programme_chosen = Signal(str)
-    """The controller switched programme itself (for a pending selection): follow in the selector."""
+    """The controller switched programme itself (for a pending selection), or back to the one
+    still shown when another could not be read: follow in the selector."""
     sig_programme_loaded = Signal(object)
     """The :class:`ProgrammeData` is in the view state (person settled); after the tabs heard it."""
     sig_failed = Signal(object)
@@ -133,6 +139,9 @@ class ProgrammeLoader(QObject):
         self._latest: LoadedProgramme | None = None  # the latest programme's preparations only
         self._preparing: ProgrammeData | None = None  # made after its read (see prepare)
         self._prepare_tried: ProgrammeData | None = None  # whose late preparations ended without a result
+        self._outline: ProgrammeOutline | None = None  # shown by the start until its data are in
+        self._reading: str | None = None  # the programme whose read is on its way
+        self._starting: str | None = None  # the programme a start asked for, until the catalogue is in
 
     # ---- Public API
 
@@ -166,9 +175,12 @@ class ProgrammeLoader(QObject):
         return True
 
     def start(self, programme_id: str | None = None, person_name: str | None = None) -> None:
-        """Load the catalogue, then ``programme_id`` (default Velsen 2022–2026) as ``person_name``."""
-        wanted = programme_id or DEFAULT_PROGRAMME
-        self._wanted_person = person_name
+        """Load the catalogue, then ``programme_id`` (default Velsen 2022–2026) as ``person_name``.
+        Started again before the first start's programme is in (a sync bringing a new file),
+        without a programme or person, it keeps those the first start asked for."""
+        wanted = programme_id or self._starting or DEFAULT_PROGRAMME
+        self._starting = wanted
+        self._wanted_person = person_name or self._wanted_person  # cleared once applied (_on_programme)
         op = Operation(
             partial(read_start, self._runner.database, wanted),
             success=partial(self._on_start, wanted), failure=self.sig_failed.emit, key="catalog", long_lived=True,
@@ -180,10 +192,15 @@ class ProgrammeLoader(QObject):
         programme = self.catalog.programme(programme_id) if self.catalog else None
         if programme is None:
             return False
+        if self._outline is not None and self._outline.programme.id != programme_id:
+            # This read replaces the start's, whose data will not come: its outline goes, so
+            # the tree never shows one programme's rows while another is chosen.
+            self._drop_outline()
         op = Operation(
             partial(read_prepared, self._runner.database, programme, self._preparers()),
-            success=self._on_programme, failure=self.sig_failed.emit, key="programme", long_lived=True,
+            success=self._on_programme, failure=self._failed, key="programme", long_lived=True,
         )
+        self._reading = programme_id
         self._runner.start(op.with_progress(self.tr("{0} laden…").format(programme.title)))
         return True
 
@@ -195,6 +212,11 @@ class ProgrammeLoader(QObject):
             return True
         if self.catalog is None or self.catalog.programme(hit.programme_id) is None:
             return False
+        if self._reading == hit.programme_id:
+            # Its read is on its way (the start's, say): reading it again from the start would
+            # cost the whole read once more (seconds at 1,000x); the hit waits for that read.
+            self._pending_hit = hit
+            return True
         self._pending_hit = hit
         self.sig_programme_chosen.emit(hit.programme_id)
         return self.load(hit.programme_id)
@@ -211,25 +233,47 @@ class ProgrammeLoader(QObject):
     def _on_start(self, wanted: str, result: tuple[Catalog, ProgrammeOutline | None]) -> None:
         catalog, outline = result
         self.catalog = catalog
+        self._starting = None  # from now on the selector says which programme
         programme = start_programme(catalog, wanted)
         self.sig_catalog_loaded.emit(catalog, programme.id if programme is not None else wanted)
         if programme is None:
             return
+        if isinstance(outline, ProgrammeData):  # a programme of chapters, read whole in the start's trip
+            self._runner.cancel("programme")  # a read started before (of an older file) comes too late
+            self._reading = None
+            self._on_programme(LoadedProgramme(outline, {}, complete=False))
+            return
         if outline is not None:
+            if self._wanted_person and self._state.data is None:
+                # Through the eyes asked for (--person) from the first paint, as the data will be.
+                self._state.set_person(next((p.id for p in outline.college if p.name == self._wanted_person), None))
+                self._wanted_person = None  # applied: a person chosen before the data is kept
+            self._outline = outline
             self._state.set_outline(outline)
         # No preparations: they would delay the whole programme (and import Babel before the
         # first paint); the tabs build what they need from the first programme themselves.
         op = Operation(
             partial(read_programme, self._runner.database, programme),
             success=lambda data: self._on_programme(LoadedProgramme(data, {}, complete=False)),
-            failure=self._start_failed, key="programme", long_lived=True,
+            failure=self._failed, key="programme", long_lived=True,
         )
+        self._reading = programme.id
         self._runner.start(op.with_progress(self.tr("{0} laden…").format(programme.title)))
 
-    def _start_failed(self, error: Exception) -> None:
-        if self._state.data is None:
-            self._state.set_outline(None)  # what could not be read in full is not shown in part
+    def _failed(self, error: Exception) -> None:
+        self._pending_hit = None  # its programme could not be read: not shown when chosen again later
+        self._reading = None
+        data = self._state.data
+        if data is None:
+            self._drop_outline()  # what could not be read in full is not shown in part
+        else:  # the selector goes back to the programme still shown, not the one that failed
+            self.sig_programme_chosen.emit(data.programme.id)
         self.sig_failed.emit(error)
+
+    def _drop_outline(self) -> None:
+        if self._outline is not None and self._state.data is None:
+            self._state.set_outline(None)
+        self._outline = None
 
     def _on_prepared(self, loaded: LoadedProgramme) -> None:
         latest = self._latest
@@ -253,6 +297,8 @@ class ProgrammeLoader(QObject):
 
     def _on_programme(self, loaded: LoadedProgramme) -> None:
         self._latest = loaded
+        self._outline = None  # the tabs draw the data now
+        self._reading = None
         data = loaded.data
         person = self._state.person_id
         if self._wanted_person:

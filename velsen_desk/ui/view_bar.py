@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 
-from velsen_desk.core.records import Catalog, ProgrammeData
+from velsen_desk.core.records import Catalog, ProgrammeData, ProgrammeOutline
 from velsen_desk.ui.programme_loader import ProgrammeLoader
 from velsen_desk.ui.state import ViewState
 
@@ -21,6 +21,7 @@ class ViewBar(QObject):
         super().__init__(bar)
         self._loader = loader
         self._state = state
+        self._shown: ProgrammeOutline | None = None  # the programme on screen, or its outline before its data
         label = QLabel(self.tr("&Programma:"), bar)
         self.programme_combo = QComboBox(bar)
         self.programme_combo.setAccessibleName(self.tr("Programma"))
@@ -57,6 +58,7 @@ class ViewBar(QObject):
         loader.sig_catalog_loaded.connect(self._on_catalog)
         loader.sig_programme_chosen.connect(self._show_programme)
         loader.sig_programme_loaded.connect(self._on_programme)
+        state.sig_outline_loaded.connect(self._on_outline)
 
     # ---- Public API
 
@@ -107,12 +109,22 @@ class ViewBar(QObject):
             self._loader.load(programme_id)
 
     def _on_programme(self, data: ProgrammeData) -> None:
+        self._show_people(data)
+
+    def _on_outline(self, outline: ProgrammeOutline | None) -> None:
+        # Before the data: the tree shows the outline through the person's eyes, and so do these.
+        if self._state.data is None:
+            self._show_people(outline)
+
+    def _show_people(self, shown: ProgrammeOutline | None) -> None:
+        self._shown = shown
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
-        self.person_combo.addItem(self.tr("Iedereen"), None)
-        for person in data.college:
-            self.person_combo.addItem(person.name, person.id)
-        self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(self._state.person_id)))
+        if shown is not None:
+            self.person_combo.addItem(self.tr("Iedereen"), None)
+            for person in shown.college:
+                self.person_combo.addItem(person.name, person.id)
+            self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(self._state.person_id)))
         self.person_combo.blockSignals(False)
         self._update_only_mine()
 
@@ -131,8 +143,8 @@ class ViewBar(QObject):
             self._update_only_mine()
 
     def _update_only_mine(self) -> None:
-        data = self._state.data
-        has_themes = bool(data.velden) if data else True
+        shown = self._shown
+        has_themes = bool(shown.velden) if shown else True
         enabled = has_themes and self.person_combo.currentData() is not None
         self.only_mine_action.setEnabled(enabled)
         # Greyed out *and* ticked read as "a filter is on": a disabled item shows unticked, while

@@ -85,8 +85,8 @@ class ThemesTab(ProgrammeTab):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self._outlined: str | None = None  # the programme whose outline the tree shows, before its data
-        self._outline_intro = ""  # the introduction shown with it
+        self._outline: ProgrammeOutline | None = None  # what the tree shows before the programme's data
+        self._intro_shown: str | None = None  # the introduction the latest tree drawn opened on
         state.sig_outline_loaded.connect(self._on_outline)
         state.sig_only_mine_changed.connect(self._on_view_changed)
         state.sig_theme_requested.connect(self.select_theme)
@@ -172,16 +172,9 @@ class ThemesTab(ProgrammeTab):
             # After the paint: only a chosen item's detail shows measurements, and reading them
             # imports the progress monitor's modules (~10 ms before the first paint otherwise).
             after_paints(self, lambda: self._read_progress(data))
-        if self._outlined == data.programme.id:
-            # The tree shows this programme's outline: the same rows, so keep what was chosen;
-            # the introduction is set again only if it differs (each setHtml lays out the text).
-            kept, scrolled = self.tree.currentIndex().data(ID_ROLE), self.tree.verticalScrollBar().value()
-            self._draw_tree(data, introduce=False)
-            if not self._choose_again(kept, scrolled) and self._intro(data) != self._outline_intro:
-                self.detail.setHtml(self._intro(data))
-        else:
-            self._draw_tree(data)
-        self._outlined = None
+        outlined, self._outline = self._outline, None
+        # After this programme's outline: the same rows, so what was chosen stays chosen.
+        self._draw_tree(data, keep=outlined is not None and outlined.programme.id == data.programme.id)
 
     def _on_outline(self, outline: ProgrammeOutline | None) -> None:
         # The start: its first rows before the whole programme is read (a plan of 2,000
@@ -189,37 +182,50 @@ class ThemesTab(ProgrammeTab):
         if self._state.data is not None:
             return
         if outline is None:  # its data could not be read: the failure is shown, not a part of it
-            if self._outlined is not None:
-                self._outlined = None
+            if self._outline is not None:
+                self._outline = None
                 self.model.set_root(Node("root"))
                 self.detail.setHtml("")
         elif self.isVisible():
-            self._outlined = outline.programme.id
-            self._draw_tree(outline, introduce=False)
-            self._outline_intro = self._intro(outline)
-            self.detail.setHtml(self._outline_intro)
+            # Again (a reload before the data came): the row chosen meanwhile stays chosen.
+            shown, self._outline = self._outline, outline
+            self._draw_tree(outline, keep=shown is not None and shown.programme.id == outline.programme.id)
 
-    def _draw_tree(self, source: ProgrammeOutline, introduce: bool = True) -> None:
+    def _on_view_changed(self, *args: object) -> None:
+        outline = self._outline
+        if self._state.data is None:  # the person or "mijn regie" changed while the tree shows an outline
+            if outline is not None and self.isVisible():
+                self._mark_person(outline)
+                if not self.tree.currentIndex().isValid():  # the introduction names the person's themes
+                    self._intro_shown = self._intro(outline)
+                    self.detail.setHtml(self._intro_shown)
+            return
+        super()._on_view_changed(*args)
+
+    def _draw_tree(self, source: ProgrammeOutline, keep: bool = False) -> None:
+        kept, scrolled = self.tree.currentIndex().data(ID_ROLE), self.tree.verticalScrollBar().value()
         self.note_editor.set_item(None)
         self.model.set_programme(source)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._mark_person(source)
-        if introduce:
-            self.detail.setHtml(self._intro(source))  # once: a new programme opens on its introduction
+        intro = self._intro(source)
+        # Once: a new programme opens on its introduction. After its outline the pane still shows
+        # it (no row shows details before the data), and each setHtml lays the text out again.
+        if not keep or intro != self._intro_shown:
+            self.detail.setHtml(intro)
+        self._intro_shown = intro
+        if keep:
+            self._choose_again(kept, scrolled)
 
-    def _choose_again(self, item_id: object, scrolled: int) -> bool:
-        """Choose the row ``item_id`` again (its details, now that the data are in); False when
-        it is not there (nothing was chosen)."""
-        index = QModelIndex()
+    def _choose_again(self, item_id: object, scrolled: int) -> None:
         if isinstance(item_id, str):
             index = self.proxy.mapFromSource(
                 self.model.find(lambda n: n.payload is not None and n.payload.id == item_id))
             if index.isValid():
-                self.tree.setCurrentIndex(index)
+                self.tree.setCurrentIndex(index)  # its details, now that the data are in
         self.tree.verticalScrollBar().setValue(scrolled)
-        return index.isValid()
 
     def prefetch(self) -> None:
         prefetch_rows(self.tree, PREFETCH_ROWS)
