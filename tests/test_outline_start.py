@@ -158,3 +158,43 @@ def test_an_outline_whose_programme_cannot_be_read_is_taken_away(qtbot, built_db
     assert window.themes_tab.model.rowCount() == 0 and window.state.data is None
     assert window.themes_tab.detail.toPlainText() == ""
     window.runner.wait(5000)
+
+
+def test_the_themes_shown_in_the_gap_show_the_outline(qtbot, built_db, tmp_path, monkeypatch):
+    # The Begroting was on screen when the window closed: the outline comes while the Thema's
+    # tab is not even made; shown before the data, it still shows the themes at once.
+    from PySide6.QtCore import QSettings
+
+    from velsen_desk.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "begroting.ini"), QSettings.Format.IniFormat)
+    settings.setValue("main_window/tab", 2)
+    go_on = _held_read(monkeypatch)
+    window = MainWindow(built_db, settings=settings, show_errors=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.state.outline is not None, timeout=5000)
+    assert window.current_tab() is window.budget_tab and not window._themes_page.built
+    window.select_tab("themes")
+    assert window.state.data is None and window.themes_tab.model.rowCount() == 5 + 3
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        go_on.set()
+    assert window.state.outline is None and window.themes_tab.up_to_date
+    window.runner.wait(5000)
+
+
+def test_the_window_is_named_after_the_outlined_programme(qtbot, built_db, settings, monkeypatch):
+    from velsen_desk.ui.main_window import MainWindow
+
+    go_on = _held_read(monkeypatch)
+    window = MainWindow(built_db, settings=settings, show_errors=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.themes_tab.model.rowCount() > 0, timeout=5000)
+    assert window.windowTitle() == "Velsen 2022–2026 – Velsen Desk"
+    window.state.set_outline(None)  # its data could not be read
+    assert window.windowTitle() == "Velsen Desk"
+    go_on.set()
+    window.runner.wait(5000)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from velsen_desk import __version__
 from velsen_desk.core.formatting import load_babel, load_number_patterns
 from velsen_desk.core.item_kinds import tab_for_kind
-from velsen_desk.core.records import Catalog, ProgrammeData
+from velsen_desk.core.records import Catalog, ProgrammeData, ProgrammeOutline
 from velsen_desk.storage.database import DatabaseError, ReadOnlyDatabase
 from velsen_desk.storage.local_copy import LocalDatabase, read_origin
 from velsen_desk.storage.search import SearchHit
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self.loader.sig_programme_loaded.connect(self._on_programme)
+        self.state.sig_outline_loaded.connect(self._on_outline)
         self.loader.sig_failed.connect(self._on_failure)
         self.loader.sig_prepared.connect(self._on_prepared)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -457,6 +458,11 @@ class MainWindow(QMainWindow):
         self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
         self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
         after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
+
+    def _on_outline(self, outline: ProgrammeOutline | None) -> None:
+        if self.state.data is None:  # the start's programme, named while its data are read
+            title = outline.programme.title if outline is not None else None
+            self.setWindowTitle(self.tr("{0} – Velsen Desk").format(title) if title else self.tr("Velsen Desk"))
 
     def _show_data_status(self, data: ProgrammeData) -> None:
         self.sync.update_status()

@@ -42,6 +42,7 @@ class ViewState(QObject):
     def __init__(self, parent: QObject | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.data: ProgrammeData | None = None
+        self.outline: ProgrammeOutline | None = None  # the start's, until its data are in
         self.person_id: str | None = None
         self.only_mine = True
         self.current_tab = "themes"
@@ -56,6 +57,7 @@ class ViewState(QObject):
     def set_outline(self, outline: ProgrammeOutline | None) -> None:
         """The start's programme is known in outline; its data follow (:meth:`set_programme`),
         or None: they could not be read."""
+        self.outline = outline
         self.sig_outline_loaded.emit(outline)
 
     def set_programme(self, data: ProgrammeData, person_id: str | None) -> None:
@@ -63,6 +65,7 @@ class ViewState(QObject):
 
         The person changes first (tabs not yet showing ``data`` ignore it), then the tabs draw."""
         self.data = data
+        self.outline = None
         person = person_id if data.person(person_id) is not None else None
         if person != self.person_id:
             self.person_id = person

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from velsen_desk.core.formatting import format_number
@@ -175,6 +175,14 @@ class ThemesTab(ProgrammeTab):
         outlined, self._outline = self._outline, None
         # After this programme's outline: the same rows, so what was chosen stays chosen.
         self._draw_tree(data, keep=outlined is not None and outlined.programme.id == data.programme.id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Shown (or made) while the start's outline waits for its data: another tab was on
+        # screen when the outline came.
+        outline = self._state.outline
+        if self._state.data is None and outline is not None and self._outline is not outline:
+            self._on_outline(outline)
 
     def _on_outline(self, outline: ProgrammeOutline | None) -> None:
         # The start: its first rows before the whole programme is read (a plan of 2,000
