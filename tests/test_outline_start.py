@@ -198,3 +198,21 @@ def test_the_window_is_named_after_the_outlined_programme(qtbot, built_db, setti
     assert window.windowTitle() == "Velsen Desk"
     go_on.set()
     window.runner.wait(5000)
+
+
+def test_a_report_asked_for_in_the_gap_is_of_the_outlined_programme(qtbot, built_db, settings, monkeypatch):
+    from velsen_desk.ui.main_window import MainWindow
+
+    go_on = _held_read(monkeypatch)
+    window = MainWindow(built_db, settings=settings, show_errors=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start("velsen-sa2020")  # not the catalogue's first
+    qtbot.waitUntil(lambda: window.themes_tab.model.rowCount() > 0, timeout=5000)
+    assert window.state.data is None
+    dialog = window.report_actions.open_dialog("budget", generate=False)
+    assert dialog.form.programme_combo.currentData() == "velsen-sa2020"
+    dialog.close()
+    go_on.set()
+    qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000).wait()
+    window.runner.wait(5000)

@@ -105,11 +105,12 @@ class ReportActions(QObject):
                 editor.flush()
         catalog = self._loader.catalog
         programmes = [Choice(p.id, p.title) for p in (catalog.programmes if catalog else ())]
-        data = self._state.data
-        programme_id = data.programme.id if data else None
-        if data is not None and not any(c.id == data.programme.id for c in programmes):
-            programmes.insert(0, Choice(data.programme.id, data.programme.title))
-        people = {data.programme.id: [Choice(p.id, p.name) for p in data.college]} if data else {}
+        # The programme on screen: at the start, before its data are in, the one in outline.
+        shown = self._state.data or self._state.outline
+        programme_id = shown.programme.id if shown else None
+        if shown is not None and not any(c.id == shown.programme.id for c in programmes):
+            programmes.insert(0, Choice(shown.programme.id, shown.programme.title))
+        people = {shown.programme.id: [Choice(p.id, p.name) for p in shown.college]} if shown else {}
         dialog = ReportDialog(
             self._runner, programmes=programmes, programme_id=programme_id, people=people,
             person_id=self._state.person_id, kind=kind, today=self._state.today, parent=self._window,
