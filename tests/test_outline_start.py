@@ -216,3 +216,24 @@ def test_a_report_asked_for_in_the_gap_is_of_the_outlined_programme(qtbot, built
     go_on.set()
     qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000).wait()
     window.runner.wait(5000)
+
+
+def test_a_branch_closed_in_the_gap_stays_closed_when_the_data_come(qtbot, built_db, settings, monkeypatch):
+    from velsen_desk.ui.main_window import MainWindow
+
+    go_on = _held_read(monkeypatch)
+    window = MainWindow(built_db, settings=settings, show_errors=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    tab = window.themes_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5000)
+    second = tab.proxy.index(1, 0)  # an aandachtsveld, open like every branch
+    assert tab.tree.isExpanded(second)
+    tab.tree.collapse(second)
+    with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
+        go_on.set()
+    assert window.state.data is not None
+    assert not tab.tree.isExpanded(tab.proxy.index(1, 0))
+    assert tab.tree.isExpanded(tab.proxy.index(0, 0))
+    window.runner.wait(5000)

@@ -212,6 +212,7 @@ class ThemesTab(ProgrammeTab):
 
     def _draw_tree(self, source: ProgrammeOutline, keep: bool = False) -> None:
         kept, scrolled = self.tree.currentIndex().data(ID_ROLE), self.tree.verticalScrollBar().value()
+        collapsed = self._collapsed() if keep else set()
         self.note_editor.set_item(None)
         self.model.set_programme(source)
         header = self.tree.header()
@@ -225,12 +226,37 @@ class ThemesTab(ProgrammeTab):
             self.detail.setHtml(intro)
         self._intro_shown = intro
         if keep:
+            self._collapse(collapsed)
             self._choose_again(kept, scrolled)
+
+    def _collapsed(self) -> set[str]:
+        """The ids of the branches the user closed (each draw opens them all)."""
+        closed: set[str] = set()
+        pending = [QModelIndex()]
+        while pending:
+            parent = pending.pop()
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if self.proxy.hasChildren(index):
+                    if self.tree.isExpanded(index):
+                        pending.append(index)
+                    else:
+                        closed.add(str(index.data(ID_ROLE)))
+        return closed
+
+    def _collapse(self, ids: set[str]) -> None:
+        for item_id in ids:
+            index = self._shown_index(item_id)
+            if index.isValid():
+                self.tree.collapse(index)
+
+    def _shown_index(self, item_id: str) -> QModelIndex:
+        """The tree's (proxy) index of the item ``item_id``; invalid when not shown."""
+        return self.proxy.mapFromSource(self.model.find(lambda n: n.payload is not None and n.payload.id == item_id))
 
     def _choose_again(self, item_id: object, scrolled: int) -> None:
         if isinstance(item_id, str):
-            index = self.proxy.mapFromSource(
-                self.model.find(lambda n: n.payload is not None and n.payload.id == item_id))
+            index = self._shown_index(item_id)
             if index.isValid():
                 self.tree.setCurrentIndex(index)  # its details, now that the data are in
         self.tree.verticalScrollBar().setValue(scrolled)
