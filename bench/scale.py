@@ -413,14 +413,13 @@ def bare_shared(query):
 legs = [("cli", cli), ("bare_open", bare_open), ("bare_shared", bare_shared)]
 result = {}
 try:  # the Python API as the window calls it; its signature may change in a rewrite, so optional
-    from velsen_desk.storage.database import open_readonly, session_factory
+    from velsen_desk.storage.database import ReadOnlyDatabase
     from velsen_desk.storage.search import search
 
-    factory = session_factory(open_readonly(Path(database)))
+    db = ReadOnlyDatabase(Path(database))
 
     def api(query):
-        with factory() as session:
-            return 0, len(search(session, query))
+        return 0, len(db.read(search, query))
 
     legs.append(("api", api))
 except Exception as exc:  # noqa: BLE001
