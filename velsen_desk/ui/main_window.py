@@ -456,13 +456,16 @@ class MainWindow(QMainWindow):
         else:  # the first loads the calendar data: after Babel, behind the workers too
             self._start_work.insert(1, status)
         self.search.set_programmes({p.id: p.title for p in catalog.programmes} if catalog else {})
-        self.setWindowTitle(self.tr("{0} – Velsen Desk").format(data.programme.title))
+        self._name_after(data)
         after_paints(self, lambda: self._catch_up(data), one_per_turn=True)
 
     def _on_outline(self, outline: ProgrammeOutline | None) -> None:
         if self.state.data is None:  # the start's programme, named while its data are read
-            title = outline.programme.title if outline is not None else None
-            self.setWindowTitle(self.tr("{0} – Velsen Desk").format(title) if title else self.tr("Velsen Desk"))
+            self._name_after(outline)
+
+    def _name_after(self, shown: ProgrammeOutline | None) -> None:
+        self.setWindowTitle(self.tr("{0} – Velsen Desk").format(shown.programme.title) if shown is not None
+                            else self.tr("Velsen Desk"))
 
     def _show_data_status(self, data: ProgrammeData) -> None:
         self.sync.update_status()

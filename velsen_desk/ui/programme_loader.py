@@ -139,7 +139,6 @@ class ProgrammeLoader(QObject):
         self._latest: LoadedProgramme | None = None  # the latest programme's preparations only
         self._preparing: ProgrammeData | None = None  # made after its read (see prepare)
         self._prepare_tried: ProgrammeData | None = None  # whose late preparations ended without a result
-        self._outline: ProgrammeOutline | None = None  # shown by the start until its data are in
         self._reading: str | None = None  # the programme whose read is on its way
         self._starting: str | None = None  # the programme a start asked for, until the catalogue is in
 
@@ -192,7 +191,8 @@ class ProgrammeLoader(QObject):
         programme = self.catalog.programme(programme_id) if self.catalog else None
         if programme is None:
             return False
-        if self._outline is not None and self._outline.programme.id != programme_id:
+        outline = self._state.outline
+        if outline is not None and outline.programme.id != programme_id:
             # This read replaces the start's, whose data will not come: its outline goes, so
             # the tree never shows one programme's rows while another is chosen.
             self._drop_outline()
@@ -243,12 +243,11 @@ class ProgrammeLoader(QObject):
             self._reading = None
             self._on_programme(LoadedProgramme(outline, {}, complete=False))
             return
-        if outline is not None:
-            if self._wanted_person and self._state.data is None:
+        if outline is not None and self._state.data is None:  # a programme on screen stays until its data
+            if self._wanted_person:
                 # Through the eyes asked for (--person) from the first paint, as the data will be.
                 self._state.set_person(next((p.id for p in outline.college if p.name == self._wanted_person), None))
                 self._wanted_person = None  # applied: a person chosen before the data is kept
-            self._outline = outline
             self._state.set_outline(outline)
         # No preparations: they would delay the whole programme (and import Babel before the
         # first paint); the tabs build what they need from the first programme themselves.
@@ -271,9 +270,8 @@ class ProgrammeLoader(QObject):
         self.sig_failed.emit(error)
 
     def _drop_outline(self) -> None:
-        if self._outline is not None and self._state.data is None:
+        if self._state.outline is not None:  # only ever there before the data
             self._state.set_outline(None)
-        self._outline = None
 
     def _on_prepared(self, loaded: LoadedProgramme) -> None:
         latest = self._latest
@@ -297,7 +295,6 @@ class ProgrammeLoader(QObject):
 
     def _on_programme(self, loaded: LoadedProgramme) -> None:
         self._latest = loaded
-        self._outline = None  # the tabs draw the data now
         self._reading = None
         data = loaded.data
         person = self._state.person_id

@@ -54,6 +54,11 @@ class ViewState(QObject):
         """Show ``data``, keeping the person when the new programme has them."""
         self.set_programme(data, self.person_id)
 
+    @property
+    def shown(self) -> ProgrammeOutline | None:
+        """The programme on screen: its data, or at the start, before they are in, its outline."""
+        return self.data or self.outline
+
     def set_outline(self, outline: ProgrammeOutline | None) -> None:
         """The start's programme is known in outline; its data follow (:meth:`set_programme`),
         or None: they could not be read."""

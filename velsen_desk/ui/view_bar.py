@@ -21,7 +21,6 @@ class ViewBar(QObject):
         super().__init__(bar)
         self._loader = loader
         self._state = state
-        self._shown: ProgrammeOutline | None = None  # the programme on screen, or its outline before its data
         label = QLabel(self.tr("&Programma:"), bar)
         self.programme_combo = QComboBox(bar)
         self.programme_combo.setAccessibleName(self.tr("Programma"))
@@ -117,7 +116,6 @@ class ViewBar(QObject):
             self._show_people(outline)
 
     def _show_people(self, shown: ProgrammeOutline | None) -> None:
-        self._shown = shown
         self.person_combo.blockSignals(True)
         self.person_combo.clear()
         if shown is not None:
@@ -143,7 +141,7 @@ class ViewBar(QObject):
             self._update_only_mine()
 
     def _update_only_mine(self) -> None:
-        shown = self._shown
+        shown = self._state.shown
         has_themes = bool(shown.velden) if shown else True
         enabled = has_themes and self.person_combo.currentData() is not None
         self.only_mine_action.setEnabled(enabled)

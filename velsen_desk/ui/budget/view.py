@@ -194,7 +194,7 @@ class BudgetTab(ProgrammeTab):
     def select_item(self, item_id: str) -> bool:
         """Select any row (action, budget line, focusopgave, budget) by its id."""
         self.ensure_drawn()
-        index = self.model.find(lambda n: n.payload is not None and n.payload.id == item_id)
+        index = self.model.find_id(item_id)
         if not index.isValid():
             return False
         self.tree.scrollTo(index)

@@ -105,8 +105,7 @@ class ReportActions(QObject):
                 editor.flush()
         catalog = self._loader.catalog
         programmes = [Choice(p.id, p.title) for p in (catalog.programmes if catalog else ())]
-        # The programme on screen: at the start, before its data are in, the one in outline.
-        shown = self._state.data or self._state.outline
+        shown = self._state.shown  # at the start, before its data are in: the one in outline
         programme_id = shown.programme.id if shown else None
         if shown is not None and not any(c.id == shown.programme.id for c in programmes):
             programmes.insert(0, Choice(shown.programme.id, shown.programme.title))

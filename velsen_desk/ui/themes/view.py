@@ -96,7 +96,7 @@ class ThemesTab(ProgrammeTab):
 
     def select_theme(self, theme_id: str) -> bool:
         self.ensure_drawn()
-        index = self.model.find(lambda n: n.payload is not None and n.payload.id == theme_id)
+        index = self.model.find_id(theme_id)
         return self._select_source(index)
 
     def select_item(self, kind: str, item_id: str) -> bool:
@@ -252,7 +252,7 @@ class ThemesTab(ProgrammeTab):
 
     def _shown_index(self, item_id: str) -> QModelIndex:
         """The tree's (proxy) index of the item ``item_id``; invalid when not shown."""
-        return self.proxy.mapFromSource(self.model.find(lambda n: n.payload is not None and n.payload.id == item_id))
+        return self.proxy.mapFromSource(self.model.find_id(item_id))
 
     def _choose_again(self, item_id: object, scrolled: int) -> None:
         if isinstance(item_id, str):

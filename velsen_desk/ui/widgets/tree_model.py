@@ -93,6 +93,10 @@ class TreeModel(QAbstractItemModel, Generic[P]):
                 return self.createIndex(node.row(), 0, node)
         return QModelIndex()
 
+    def find_id(self, item_id: str) -> QModelIndex:
+        """The index (column 0) of the first node whose record has the id ``item_id``."""
+        return self.find(lambda node: getattr(node.payload, "id", None) == item_id)
+
     def index_of(self, node: Node[P], column: int = 0) -> QModelIndex:
         if node is self._root:
             return QModelIndex()
