@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import datetime as dt  # noqa: E402
+import threading  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -136,6 +137,48 @@ def log_drawn_tabs(monkeypatch: pytest.MonkeyPatch, log: list[str]) -> None:
             log.append(type(tab).__name__)
 
     monkeypatch.setattr(ProgrammeTab, "ensure_drawn", logging_ensure_drawn)
+
+
+def held_loader_step(monkeypatch: pytest.MonkeyPatch, step: str = "read_programme",
+                     failing: set[str] | None = None) -> threading.Event:
+    """``velsen_desk.ui.programme_loader.<step>`` (``read_start``, the start's first trip, or
+    ``read_programme``, a programme's whole read) waits until the returned event is set; a
+    programme whose id is in ``failing`` (looked at on each read) then cannot be read."""
+    import velsen_desk.ui.programme_loader as loader
+    from velsen_desk.storage.database import DatabaseError
+
+    go_on = threading.Event()
+    original = getattr(loader, step)
+    broken = failing if failing is not None else set()
+
+    def held(*args):  # type: ignore[no-untyped-def]
+        assert go_on.wait(10)
+        programme = getattr(args[1], "id", None)  # read_programme(db, programme, state)
+        if programme in broken:
+            raise DatabaseError(f"kosten ontbreken in {programme}")
+        return original(*args)
+
+    monkeypatch.setattr(loader, step, held)
+    return go_on
+
+
+def a_shown_window(qtbot, database: Path, settings):
+    """A shown main window on ``database``, not started yet."""
+    from velsen_desk.ui.main_window import MainWindow
+
+    window = MainWindow(database, settings=settings, show_errors=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def outlined(qtbot, window, programme: str | None = None, person: str | None = None):
+    """Start ``window`` and wait for the outline (its programme's read held back): the Thema's tab."""
+    window.start(programme, person)
+    tab = window.themes_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5000)
+    assert window.state.data is None
+    return tab
 
 
 def shown_gantt(window, qtbot):

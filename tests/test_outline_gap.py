@@ -7,53 +7,15 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
-from velsen_desk.storage.database import DatabaseError
+from tests.conftest import a_shown_window, held_loader_step, outlined
 
 PERSON = "Bram Diepstraten"
 
 
-def _held_read(monkeypatch: pytest.MonkeyPatch, failing: set[str] | None = None) -> threading.Event:
-    """Each whole programme's read waits until the returned event is set; a programme in
-    ``failing`` (looked at on each read) then cannot be read."""
-    import velsen_desk.ui.programme_loader as loader
-
-    go_on = threading.Event()
-    original = loader.read_programme
-    broken = failing if failing is not None else set()
-
-    def held(db, programme, state):  # type: ignore[no-untyped-def]
-        assert go_on.wait(10)
-        if programme.id in broken:
-            raise DatabaseError(f"kosten ontbreken in {programme.id}")
-        return original(db, programme, state)
-
-    monkeypatch.setattr(loader, "read_programme", held)
-    return go_on
-
-
-def _window(qtbot, built_db, settings):  # type: ignore[no-untyped-def]
-    from velsen_desk.ui.main_window import MainWindow
-
-    window = MainWindow(built_db, settings=settings, show_errors=False)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def _outlined(qtbot, window, person: str | None = None):  # type: ignore[no-untyped-def]
-    window.start(None, person)
-    tab = window.themes_tab
-    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5000)
-    assert window.state.data is None
-    return tab
-
-
 def test_choosing_another_programme_takes_the_outline_away(qtbot, built_db, settings, monkeypatch):
-    go_on = _held_read(monkeypatch, failing={"heemskerk-2018"})
-    window = _window(qtbot, built_db, settings)
-    tab = _outlined(qtbot, window)
+    go_on = held_loader_step(monkeypatch, failing={"heemskerk-2018"})
+    window = a_shown_window(qtbot, built_db, settings)
+    tab = outlined(qtbot, window)
     assert window.select_programme("heemskerk-2018")  # the selector is filled before the data
     # Velsen's read is cancelled: its rows are not shown under Heemskerk, now or after
     assert tab.model.rowCount() == 0 and tab.detail.toPlainText() == ""
@@ -68,7 +30,7 @@ def test_a_search_hit_in_the_outlined_programme_waits_for_its_read(qtbot, built_
     import velsen_desk.ui.programme_loader as loader
     from velsen_desk.storage.search import SearchHit
 
-    go_on = _held_read(monkeypatch)
+    go_on = held_loader_step(monkeypatch)
     held, reads = loader.read_programme, []
 
     def counted(*args):  # type: ignore[no-untyped-def]
@@ -76,8 +38,8 @@ def test_a_search_hit_in_the_outlined_programme_waits_for_its_read(qtbot, built_
         return held(*args)
 
     monkeypatch.setattr(loader, "read_programme", counted)
-    window = _window(qtbot, built_db, settings)
-    tab = _outlined(qtbot, window)
+    window = a_shown_window(qtbot, built_db, settings)
+    tab = outlined(qtbot, window)
     rows = tab.model.rowCount()
     theme = tab.model.node(tab.proxy.mapToSource(tab.proxy.index(1, 0, tab.proxy.index(0, 0)))).payload
     hit = SearchHit(kind="thema", ref_id=theme.id, programme_id="velsen-2022", title=theme.name, snippet="")
@@ -92,9 +54,9 @@ def test_a_search_hit_in_the_outlined_programme_waits_for_its_read(qtbot, built_
 
 
 def test_a_failed_switch_leaves_the_selector_on_the_programme_shown(qtbot, built_db, settings, monkeypatch):
-    go_on = _held_read(monkeypatch, failing={"heemskerk-2018"})
+    go_on = held_loader_step(monkeypatch, failing={"heemskerk-2018"})
     go_on.set()
-    window = _window(qtbot, built_db, settings)
+    window = a_shown_window(qtbot, built_db, settings)
     with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
         window.start()
     with qtbot.waitSignal(window.sig_failed, timeout=10000):
@@ -106,9 +68,9 @@ def test_a_failed_switch_leaves_the_selector_on_the_programme_shown(qtbot, built
 
 def test_a_reload_before_the_data_keeps_the_chosen_row(qtbot, built_db, settings, monkeypatch):
     # A sync that finishes (or Ctrl+Shift+R) between the outline and the data starts again.
-    go_on = _held_read(monkeypatch)
-    window = _window(qtbot, built_db, settings)
-    tab = _outlined(qtbot, window)
+    go_on = held_loader_step(monkeypatch)
+    window = a_shown_window(qtbot, built_db, settings)
+    tab = outlined(qtbot, window)
     theme = tab.proxy.index(2, 0, tab.proxy.index(1, 0))
     chosen = tab.model.node(tab.proxy.mapToSource(theme)).payload
     tab.tree.setCurrentIndex(theme)
@@ -136,24 +98,24 @@ def _visible_themes(tab) -> set[str]:  # type: ignore[no-untyped-def]
 
 
 def test_the_outline_is_shown_through_the_eyes_asked_for(qtbot, built_db, settings, monkeypatch):
-    go_on = _held_read(monkeypatch)
-    window = _window(qtbot, built_db, settings)
-    tab = _outlined(qtbot, window, PERSON)
-    outlined = _visible_themes(tab)
+    go_on = held_loader_step(monkeypatch)
+    window = a_shown_window(qtbot, built_db, settings)
+    tab = outlined(qtbot, window, person=PERSON)
+    before_data = _visible_themes(tab)
     assert f"Regie van {PERSON}" in tab.detail.toPlainText()
     with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
         go_on.set()
     data = window.state.data
     assert data is not None and data.person(window.state.person_id).name == PERSON
     mine = data.regie_theme_ids(window.state.person_id)
-    assert mine and outlined == _visible_themes(tab) == mine  # the same rows before and after the data
+    assert mine and before_data == _visible_themes(tab) == mine  # the same rows before and after the data
     window.runner.wait(5000)
 
 
 def test_mijn_regie_switched_before_the_data_shows_in_the_outline(qtbot, built_db, settings, monkeypatch):
-    go_on = _held_read(monkeypatch)
-    window = _window(qtbot, built_db, settings)
-    tab = _outlined(qtbot, window, PERSON)
+    go_on = held_loader_step(monkeypatch)
+    window = a_shown_window(qtbot, built_db, settings)
+    tab = outlined(qtbot, window, person=PERSON)
     mine = _visible_themes(tab)
     window.state.set_only_mine(False)
     every = _visible_themes(tab)
@@ -168,9 +130,9 @@ def test_a_search_hit_whose_programme_failed_is_not_shown_when_chosen_later(qtbo
     from velsen_desk.storage.search import SearchHit
 
     failing = {"heemskerk-2018"}
-    go_on = _held_read(monkeypatch, failing)
+    go_on = held_loader_step(monkeypatch, failing=failing)
     go_on.set()
-    window = _window(qtbot, built_db, settings)
+    window = a_shown_window(qtbot, built_db, settings)
     with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
         window.start()
     with qtbot.waitSignal(window.sig_failed, timeout=10000):
@@ -199,7 +161,7 @@ def test_a_restart_on_a_programme_of_chapters_is_not_overtaken_by_an_earlier_rea
         return original(db, programme, state)
 
     monkeypatch.setattr(loader, "read_programme", held)
-    window = _window(qtbot, built_db, settings)
+    window = a_shown_window(qtbot, built_db, settings)
     with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
         window.start()
     assert window.select_programme("heemskerk-2018")
@@ -218,17 +180,8 @@ def test_a_restart_before_the_catalogue_keeps_the_programme_and_person_asked_for
                                                                                   monkeypatch):
     # A sync that brings a new file while the start's first trip is on its way starts again
     # (MainWindow._reload): the selector is still empty, yet --programme and --person hold.
-    import velsen_desk.ui.programme_loader as loader
-
-    go_on = threading.Event()
-    original = loader.read_start
-
-    def held(*args):  # type: ignore[no-untyped-def]
-        assert go_on.wait(10)
-        return original(*args)
-
-    monkeypatch.setattr(loader, "read_start", held)
-    window = _window(qtbot, built_db, settings)
+    go_on = held_loader_step(monkeypatch, "read_start")
+    window = a_shown_window(qtbot, built_db, settings)
     window.start("heemskerk-2018", "A. van Dijk")
     window._reload()
     with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
@@ -244,9 +197,9 @@ def test_a_restart_before_the_catalogue_keeps_the_programme_and_person_asked_for
 
 def test_the_toolbar_shows_the_outlines_person_and_a_person_chosen_before_the_data(qtbot, built_db, settings,
                                                                                    monkeypatch):
-    go_on = _held_read(monkeypatch)
-    window = _window(qtbot, built_db, settings)
-    tab = _outlined(qtbot, window, PERSON)
+    go_on = held_loader_step(monkeypatch)
+    window = a_shown_window(qtbot, built_db, settings)
+    tab = outlined(qtbot, window, person=PERSON)
     combo = window.person_combo
     assert combo.currentText() == PERSON and window.only_mine_action.isChecked()  # as the tree is filtered
     other = "Marianne Steijn"

@@ -5,9 +5,9 @@ a row chosen in between shows its details once the data are in."""
 from __future__ import annotations
 
 import sqlite3
-import threading
 from pathlib import Path
 
+from tests.conftest import a_shown_window, held_loader_step, outlined
 from velsen_desk.core.records import ProgrammeData, ProgrammeOutline
 from velsen_desk.storage import reader
 
@@ -46,31 +46,10 @@ def test_an_outline_is_what_the_whole_read_holds_of_it(built_db: Path, monkeypat
     assert set(kinds.values()) == {"velden", "opgaven", "chapters"}  # the bundled data has each kind
 
 
-def _held_read(monkeypatch) -> threading.Event:
-    """The whole programme's read waits until the returned event is set."""
-    import velsen_desk.ui.programme_loader as loader
-
-    go_on = threading.Event()
-    original = loader.read_programme
-
-    def held(*args):  # type: ignore[no-untyped-def]
-        assert go_on.wait(10)
-        return original(*args)
-
-    monkeypatch.setattr(loader, "read_programme", held)
-    return go_on
-
-
 def test_the_start_shows_the_themes_before_the_programme_is_read(qtbot, built_db, settings, monkeypatch):
-    from velsen_desk.ui.main_window import MainWindow
-
-    go_on = _held_read(monkeypatch)
-    window = MainWindow(built_db, settings=settings, show_errors=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    tab = window.themes_tab
-    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5000)
+    go_on = held_loader_step(monkeypatch)
+    window = a_shown_window(qtbot, built_db, settings)
+    tab = outlined(qtbot, window)
     assert window.state.data is None
     assert tab.model.rowCount() == 5 + 3  # the aandachtsvelden, then values, categories, agreements
     assert "Kies een thema" in tab.detail.toPlainText()
@@ -96,14 +75,11 @@ def test_a_programme_of_chapters_shows_no_rows_before_its_data(qtbot, built_db, 
     # Its tree holds its chapters, whose focus points carry their budgets: no outline to show
     # first, so the start's one trip reads it whole (no second trip, the same connection).
     import velsen_desk.ui.programme_loader as loader
-    from velsen_desk.ui.main_window import MainWindow
 
     reads: list[str] = []
     original = loader.read_programme
     monkeypatch.setattr(loader, "read_programme", lambda *args: (reads.append(args[1].id), original(*args))[1])
-    window = MainWindow(built_db, settings=settings, show_errors=False)
-    qtbot.addWidget(window)
-    window.show()
+    window = a_shown_window(qtbot, built_db, settings)
     tab = window.themes_tab
     drawn: list[bool] = []  # per tree drawn with rows: whether the whole programme was in
     tab.model.modelReset.connect(lambda: tab.model.rowCount() and drawn.append(window.state.data is not None))
@@ -116,11 +92,7 @@ def test_a_programme_of_chapters_shows_no_rows_before_its_data(qtbot, built_db, 
 
 
 def test_an_outline_is_not_drawn_over_a_programme_already_shown(qtbot, built_db, settings):
-    from velsen_desk.ui.main_window import MainWindow
-
-    window = MainWindow(built_db, settings=settings, show_errors=False)
-    qtbot.addWidget(window)
-    window.show()
+    window = a_shown_window(qtbot, built_db, settings)
     with qtbot.waitSignal(window.loader.sig_programme_loaded, timeout=10000):
         window.start("heemskerk-2018")
     rows = window.themes_tab.model.rowCount()
@@ -137,9 +109,8 @@ def test_an_outline_is_not_drawn_over_a_programme_already_shown(qtbot, built_db,
 def test_an_outline_whose_programme_cannot_be_read_is_taken_away(qtbot, built_db, settings, monkeypatch):
     import velsen_desk.ui.programme_loader as loader
     from velsen_desk.storage.database import DatabaseError
-    from velsen_desk.ui.main_window import MainWindow
 
-    go_on = _held_read(monkeypatch)
+    go_on = held_loader_step(monkeypatch)
     held = loader.read_programme
 
     def broken(*args):  # type: ignore[no-untyped-def]
@@ -147,11 +118,8 @@ def test_an_outline_whose_programme_cannot_be_read_is_taken_away(qtbot, built_db
         raise DatabaseError("kosten ontbreken bij actie-1")
 
     monkeypatch.setattr(loader, "read_programme", broken)
-    window = MainWindow(built_db, settings=settings, show_errors=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    qtbot.waitUntil(lambda: window.themes_tab.model.rowCount() > 0, timeout=5000)
+    window = a_shown_window(qtbot, built_db, settings)
+    outlined(qtbot, window)
     with qtbot.waitSignal(window.sig_failed, timeout=10000) as failed:
         go_on.set()
     assert "kosten ontbreken bij actie-1" in failed.args[0]
@@ -165,14 +133,10 @@ def test_the_themes_shown_in_the_gap_show_the_outline(qtbot, built_db, tmp_path,
     # tab is not even made; shown before the data, it still shows the themes at once.
     from PySide6.QtCore import QSettings
 
-    from velsen_desk.ui.main_window import MainWindow
-
     settings = QSettings(str(tmp_path / "begroting.ini"), QSettings.Format.IniFormat)
     settings.setValue("main_window/tab", 2)
-    go_on = _held_read(monkeypatch)
-    window = MainWindow(built_db, settings=settings, show_errors=False)
-    qtbot.addWidget(window)
-    window.show()
+    go_on = held_loader_step(monkeypatch)
+    window = a_shown_window(qtbot, built_db, settings)
     window.start()
     qtbot.waitUntil(lambda: window.state.outline is not None, timeout=5000)
     assert window.current_tab() is window.budget_tab and not window._themes_page.built
@@ -185,14 +149,9 @@ def test_the_themes_shown_in_the_gap_show_the_outline(qtbot, built_db, tmp_path,
 
 
 def test_the_window_is_named_after_the_outlined_programme(qtbot, built_db, settings, monkeypatch):
-    from velsen_desk.ui.main_window import MainWindow
-
-    go_on = _held_read(monkeypatch)
-    window = MainWindow(built_db, settings=settings, show_errors=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    qtbot.waitUntil(lambda: window.themes_tab.model.rowCount() > 0, timeout=5000)
+    go_on = held_loader_step(monkeypatch)
+    window = a_shown_window(qtbot, built_db, settings)
+    outlined(qtbot, window)
     assert window.windowTitle() == "Velsen 2022–2026 – Velsen Desk"
     window.state.set_outline(None)  # its data could not be read
     assert window.windowTitle() == "Velsen Desk"
@@ -201,14 +160,9 @@ def test_the_window_is_named_after_the_outlined_programme(qtbot, built_db, setti
 
 
 def test_a_report_asked_for_in_the_gap_is_of_the_outlined_programme(qtbot, built_db, settings, monkeypatch):
-    from velsen_desk.ui.main_window import MainWindow
-
-    go_on = _held_read(monkeypatch)
-    window = MainWindow(built_db, settings=settings, show_errors=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.start("velsen-sa2020")  # not the catalogue's first
-    qtbot.waitUntil(lambda: window.themes_tab.model.rowCount() > 0, timeout=5000)
+    go_on = held_loader_step(monkeypatch)
+    window = a_shown_window(qtbot, built_db, settings)
+    outlined(qtbot, window, "velsen-sa2020")  # not the catalogue's first
     assert window.state.data is None
     dialog = window.report_actions.open_dialog("budget", generate=False)
     assert dialog.form.programme_combo.currentData() == "velsen-sa2020"
@@ -219,15 +173,9 @@ def test_a_report_asked_for_in_the_gap_is_of_the_outlined_programme(qtbot, built
 
 
 def test_a_branch_closed_in_the_gap_stays_closed_when_the_data_come(qtbot, built_db, settings, monkeypatch):
-    from velsen_desk.ui.main_window import MainWindow
-
-    go_on = _held_read(monkeypatch)
-    window = MainWindow(built_db, settings=settings, show_errors=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    tab = window.themes_tab
-    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=5000)
+    go_on = held_loader_step(monkeypatch)
+    window = a_shown_window(qtbot, built_db, settings)
+    tab = outlined(qtbot, window)
     second = tab.proxy.index(1, 0)  # an aandachtsveld, open like every branch
     assert tab.tree.isExpanded(second)
     tab.tree.collapse(second)
