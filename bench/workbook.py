@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from openpyxl import load_workbook  # noqa: E402
 
 from bench.synthetic import make_cluster  # noqa: E402
+from velsen_desk.curation.data_file import COLLECTIONS, DataFile  # noqa: E402
 from velsen_desk.curation.loader import DataSet  # noqa: E402
-from velsen_desk.curation.schema import COLLECTIONS, DataFile  # noqa: E402
 from velsen_desk.workbook.export import workbook_bytes  # noqa: E402
 from velsen_desk.workbook.merge import merge  # noqa: E402
 from velsen_desk.workbook.read import read_workbooks  # noqa: E402

@@ -13,7 +13,8 @@ from velsen_desk.cli import data as cli_data
 from velsen_desk.cli.main import main
 from velsen_desk.core.paths import bundled_data_dir
 from velsen_desk.curation import parallel_parse
-from velsen_desk.curation.loader import load_dataset, validation_key
+from velsen_desk.curation.loader import load_dataset
+from velsen_desk.curation.validation_key import validation_key
 from velsen_desk.storage import build, kept_build
 
 

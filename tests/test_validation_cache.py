@@ -12,7 +12,7 @@ import pytest
 
 from velsen_desk.cli.main import main
 from velsen_desk.core.paths import bundled_data_dir, sources_dir
-from velsen_desk.curation import loader, validation_cache
+from velsen_desk.curation import loader, validation_cache, validation_key
 from velsen_desk.curation.loader import canonical_json, load_dataset
 from velsen_desk.curation.problems import DataError
 
@@ -128,8 +128,8 @@ def test_build_db_after_validate_reuses_it_and_builds_the_same_file(data, tmp_pa
 
 def test_another_library_version_is_another_key(data, monkeypatch):
     files = sorted(data.glob("*.yaml"))
-    before = validation_cache.cache_key(files, sources_dir())
-    real = validation_cache.metadata.version
-    monkeypatch.setattr(validation_cache.metadata, "version",
+    before = validation_key.cache_key(files, sources_dir())
+    real = validation_key.metadata.version
+    monkeypatch.setattr(validation_key.metadata, "version",
                         lambda name: "99.0" if name == "babel" else real(name))  # amounts may print otherwise
-    assert validation_cache.cache_key(files, sources_dir()) not in (None, before)
+    assert validation_key.cache_key(files, sources_dir()) not in (None, before)

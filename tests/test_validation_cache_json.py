@@ -10,8 +10,8 @@ from pydantic import BaseModel
 
 from velsen_desk.core.paths import bundled_data_dir
 from velsen_desk.curation import validation_cache
+from velsen_desk.curation.data_file import COLLECTIONS, DataFile
 from velsen_desk.curation.loader import DataSet, load_dataset, records_json
-from velsen_desk.curation.schema import COLLECTIONS, DataFile
 
 
 def test_the_kept_body_is_the_data_files_json() -> None:

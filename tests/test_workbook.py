@@ -18,8 +18,8 @@ from pydantic import BaseModel
 
 from velsen_desk.cli.main import main
 from velsen_desk.core.paths import bundled_data_dir
+from velsen_desk.curation.data_file import COLLECTIONS, DataFile
 from velsen_desk.curation.loader import load_dataset
-from velsen_desk.curation.schema import COLLECTIONS, DataFile
 from velsen_desk.workbook.cells import CellValueError, parse_amount
 from velsen_desk.workbook.sheets import SHEETS, Kind
 

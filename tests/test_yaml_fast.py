@@ -11,9 +11,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from velsen_desk.core.paths import bundled_data_dir
-from velsen_desk.curation import loader
+from velsen_desk.curation.data_files import MAX_FILES, size_problems
 from velsen_desk.curation.file_text import MAX_TOTAL_BYTES
-from velsen_desk.curation.loader import _size_problems, data_files, parse_file
+from velsen_desk.curation.loader import data_files, parse_file
 from velsen_desk.curation.yaml_fast import NotPlain, parse_plain
 from velsen_desk.curation.yaml_text import (
     MAX_DEPTH,
@@ -130,17 +130,17 @@ def _sized(folder: Path, count: int, size: int) -> list[Path]:
 def test_limits_accept_a_data_set_of_100_times_the_bundled_size(tmp_path):
     # 100× (bench/synthetic.py): 504 files, 19 MB, the largest 1.6 MB
     files = _sized(tmp_path / "set", 503, 35_000) + _sized(tmp_path / "big", 1, 1_700_000)
-    assert _size_problems(files) == []
-    assert loader.MAX_FILES >= 3 * 504
+    assert size_problems(files) == []
+    assert MAX_FILES >= 3 * 504
     assert MAX_NODES >= 2 * 88_673  # the values of a 400-action file at 100×
 
 
 def test_limits_still_refuse_a_hostile_share(tmp_path):
-    files = _sized(tmp_path / "many", loader.MAX_FILES + 1, 10)
-    problems = _size_problems(files)
+    files = _sized(tmp_path / "many", MAX_FILES + 1, 10)
+    problems = size_problems(files)
     assert problems and "te veel gegevensbestanden" in problems[0].message
 
     files = _sized(tmp_path / "large", 20, MAX_TOTAL_BYTES // 16)
-    problems = _size_problems(files)
+    problems = size_problems(files)
     assert problems and "samen te groot" in problems[0].message
     assert os.path.getsize(files[0]) == MAX_TOTAL_BYTES // 16

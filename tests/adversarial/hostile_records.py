@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from velsen_desk.core.paths import bundled_data_dir
-from velsen_desk.curation import schema
+from velsen_desk.curation import data_file
 from velsen_desk.curation.loader import DataSet, load_dataset
 from velsen_desk.storage.build import build_database
 
@@ -73,7 +73,7 @@ def hostile_dataset(make: TextMaker) -> DataSet:
     original = load_dataset([bundled_data_dir()])
     models: dict[str, type[BaseModel]] = {
         name: _sub_model(info.annotation)  # type: ignore[misc]
-        for name, info in schema.DataFile.model_fields.items() if name in original.collections
+        for name, info in data_file.DataFile.model_fields.items() if name in original.collections
     }
     dataset = DataSet()
     dataset.origin = dict(original.origin)

@@ -54,7 +54,7 @@ def _build_meanwhile(paths: list[Path], cache: Path, helpers: int) -> OnMerged |
     if helpers < 1 or total_bytes(data_files(paths)) < MIN_PARALLEL_BYTES:
         return None
 
-    def start(dataset: DataSet, key: str) -> Callable[[bool], None]:
+    def start(dataset: DataSet, key: str) -> Callable[[str | None], None]:
         from velsen_desk.storage import kept_build
 
         return kept_build.start(cache, key, dataset)
@@ -65,8 +65,7 @@ def _build_meanwhile(paths: list[Path], cache: Path, helpers: int) -> OnMerged |
 @command("build-db", after_data_error=N_("De database is niet gebouwd; een bestaand bestand is niet aangeraakt."))
 def build_db_command(args: argparse.Namespace) -> int:
     from velsen_desk.core.paths import bundled_data_dir
-    from velsen_desk.curation.loader import load_dataset, validation_key
-    from velsen_desk.curation.parallel_parse import helpers_available
+    from velsen_desk.curation.validation_key import validation_key
     from velsen_desk.storage.kept_build import copy_kept
 
     output = Path(args.output)
@@ -87,7 +86,9 @@ def build_db_command(args: argparse.Namespace) -> int:
         if version is not None:
             path = output.resolve()
         else:
-            from velsen_desk.storage.build import build_database  # SQLAlchemy: only when building
+            from velsen_desk.curation.loader import load_dataset  # pydantic and the schema: only when building
+            from velsen_desk.curation.parallel_parse import helpers_available
+            from velsen_desk.storage.build import build_database  # SQLAlchemy too
 
             # else it reuses that validation of the same bytes (or validates) and builds
             dataset = load_dataset(paths, sources=sources, cache=cache, helpers=helpers_available())

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel
+
 from velsen_desk.core.formatting import format_euro
 from velsen_desk.core.i18n import N_, _
 from velsen_desk.core.money import CostStatus, CostValue, sum_costs
@@ -234,6 +236,16 @@ def _check_memberships(dataset: DataSet, report: _Reporter) -> None:
             ).format(focus_point=budget.focus_point, owner=owner, programme=budget.programme))
 
 
+_COST_FIELDS = ("cost", "amount", "total_documented", "subtotal_documented")
+
+
+def _cost_fields(model: type[BaseModel]) -> tuple[str, ...] | None:
+    """The cost fields of a kind of record that cites a source, None for one that cannot: asking
+    a pydantic record for a field it lacks raises inside, ~0.4 s at 100x the bundled data."""
+    fields = model.model_fields
+    return tuple(name for name in _COST_FIELDS if name in fields) if "source" in fields else None
+
+
 def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[str, str | None]:
     """Every quote, and every printed cost text, must occur in the cited document's text.
 
@@ -263,8 +275,11 @@ def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[st
     # Each document's text indexed once: a quote check per record through the whole text grew
     # with quotes x text length (docs/scale-baseline.md).
     indexes = {doc: QuoteIndex(text) for doc, text in texts.items() if text is not None}
+    fields_of: dict[type[BaseModel], tuple[str, ...] | None] = {}
     for _collection, record in _records(dataset):
-        source = getattr(record, "source", None)
+        kind = type(record)
+        cost_fields = fields_of[kind] if kind in fields_of else fields_of.setdefault(kind, _cost_fields(kind))
+        source = record.source if cost_fields is not None else None
         if source is None or source.doc not in texts or source.doc in unreadable:
             continue
         source_text = indexes.get(source.doc)
@@ -278,8 +293,8 @@ def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[st
                 report.add(record, "source.quote", _("citaat komt niet voor in de brontekst"))
         if source_text is None:
             continue
-        for field in ("cost", "amount", "total_documented", "subtotal_documented"):
-            cost = getattr(record, field, None)
+        for field in cost_fields or ():
+            cost = getattr(record, field)
             if isinstance(cost, Cost) and squash(cost.text) not in source_text:
                 report.add(record, f"{field}.text", _(
                     "bedragtekst '{text}' komt niet voor in de brontekst"

@@ -19,10 +19,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from velsen_desk.core.i18n import _
 from velsen_desk.curation import checks
-from velsen_desk.curation.file_text import MAX_FILE_BYTES, MAX_TOTAL_BYTES, os_error_message, read_data_text
+from velsen_desk.curation.data_file import COLLECTIONS, DataFile
+from velsen_desk.curation.data_files import data_files, list_files, size_problems
+from velsen_desk.curation.file_text import MAX_FILE_BYTES, MAX_TOTAL_BYTES, read_data_text
 from velsen_desk.curation.messages import dutch_message
 from velsen_desk.curation.problems import DataError, Problem
-from velsen_desk.curation.schema import COLLECTIONS, DataFile
 from velsen_desk.curation.yaml_fast import NotPlain, parse_plain_data
 from velsen_desk.curation.yaml_text import MAX_DEPTH, MAX_NODES, RefusedYamlError, parse_yaml
 
@@ -68,62 +69,6 @@ def _version_of(collections: dict[str, list[BaseModel]], jsons: dict[str, list[s
             digest.update(name.encode())
             digest.update(texts[index].encode())
     return digest.hexdigest()[:16]
-
-
-# ~500 files at 100x the bundled data (one per source document, see file_text); ~4x that still
-# lists and stats in well under a second, while a share of 100,000 files is refused at once.
-MAX_FILES = 2_000
-
-
-def _list_files(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
-    """Expand directories to their ``*.yaml``/``*.yml`` entries, in a stable order.
-
-    Entries named like data files are kept even when they are not regular files, so a directory
-    called ``x.yaml`` gets its own message instead of being skipped silently. The suffix is matched
-    in any case (``X.YAML`` from Windows is data too); hidden entries are not data: macOS leaves
-    binary ``._x.yaml`` files on shared drives and Emacs a dangling ``.#x.yaml`` link while editing.
-    """
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            is_dir = path.is_dir()
-            if is_dir:
-                files.extend(sorted(p for p in path.iterdir()
-                                    if p.suffix.lower() in (".yaml", ".yml") and not p.name.startswith(".")))
-        except OSError as exc:
-            problems.append(Problem(path, None, "", _(
-                "map kan niet gelezen worden: {exc}"
-            ).format(exc=os_error_message(exc))))
-            continue
-        if not is_dir:
-            files.append(path)
-    return files, problems
-
-
-def data_files(paths: Sequence[Path]) -> list[Path]:
-    """Expand directories to their ``*.yaml``/``*.yml`` files, in a stable order."""
-    return _list_files(paths)[0]
-
-
-def _size_problems(files: Sequence[Path]) -> list[Problem]:
-    """Refuse a data set too large to parse in seconds, before parsing any of it."""
-    if len(files) > MAX_FILES:
-        return [Problem(files[MAX_FILES], None, "",
-                        _(
-                            "te veel gegevensbestanden ({files}; hoogstens {limit})"
-                        ).format(files=len(files), limit=MAX_FILES))]
-    total = 0
-    for path in files:
-        try:
-            total += path.stat().st_size if path.is_file() else 0
-        except OSError:
-            continue  # parse_file reports it
-        if total > MAX_TOTAL_BYTES:
-            return [Problem(path, None, "", _(
-                "de gegevensbestanden zijn samen te groot (hoogstens {value} KB); dit bestand gaat erover"
-            ).format(value=MAX_TOTAL_BYTES // 1024))]
-    return []
 
 
 def _line_of(tree: Any, loc: Iterable[Any]) -> int | None:
@@ -249,20 +194,9 @@ def _parse_text(path: Path, text: str) -> tuple[DataFile | None, Any, list[Probl
 
 
 # Told the merged records and the validation's key before the checks run; returns what to call
-# afterwards with whether they found no problems (storage/kept_build.py builds meanwhile).
-OnMerged = Callable[[DataSet, str], Callable[[bool], None]]
-
-
-def validation_key(paths: Sequence[Path], sources: Path | None = None) -> str | None:
-    """The key under which a validation of these files is kept (None when listing them already
-    shows a problem: then nothing is kept)."""
-    from velsen_desk.core.paths import sources_dir
-    from velsen_desk.curation import validation_cache
-
-    files, problems = _list_files(paths)
-    if problems or not files or _size_problems(files):
-        return None
-    return validation_cache.cache_key(files, sources or sources_dir())
+# afterwards with the data version when they found no problems, else None (storage/kept_build.py
+# builds meanwhile).
+OnMerged = Callable[[DataSet, str], Callable[[str | None], None]]
 
 
 def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: Path | None = None,
@@ -277,18 +211,19 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
     key to keep them under (and no problem yet)."""
     from velsen_desk.core.paths import sources_dir
 
-    files, problems = _list_files(paths)
+    files, problems = list_files(paths)
     if not files:
         raise DataError(problems or [Problem(Path(str(p)), None, "", _("geen gegevensbestanden (*.yaml) gevonden"))
                                      for p in paths])
-    if size_problems := _size_problems(files):
-        raise DataError(problems + size_problems)
+    if too_large := size_problems(files):
+        raise DataError(problems + too_large)
 
     key = None
     if cache is not None and not problems:
         from velsen_desk.curation import validation_cache
+        from velsen_desk.curation.validation_key import cache_key
 
-        key = validation_cache.cache_key(files, sources or sources_dir())
+        key = cache_key(files, sources or sources_dir())
         found = validation_cache.load(cache, key) if key is not None else None
         if found is not None:
             return DataSet(collections=found[0], origin=found[1], known_version=found[2])
@@ -334,7 +269,7 @@ def load_dataset(paths: Sequence[Path], sources: Path | None = None, *, cache: P
         valid = True
     finally:
         if finish is not None:
-            finish(valid)
+            finish(dataset.version() if valid else None)  # kept above: no second hashing
     return dataset
 
 

@@ -31,9 +31,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from velsen_desk.curation.data_file import DataFile
 from velsen_desk.curation.file_text import read_data_text
 from velsen_desk.curation.problems import Problem
-from velsen_desk.curation.schema import DataFile
 from velsen_desk.curation.yaml_fast import NotPlain, parse_plain_data
 from velsen_desk.curation.yaml_text import MAX_DEPTH, MAX_NODES, RefusedYamlError
 

@@ -1,6 +1,6 @@
 """Schema of progress data: reports per peildatum, per-action entries, measurements, evaluations.
 
-Data files like the rest (``velsen-desk-data/1``); :class:`~velsen_desk.curation.schema.DataFile`
+Data files like the rest (``velsen-desk-data/1``); :class:`~velsen_desk.curation.data_file.DataFile`
 holds these four collections. Generic: a report belongs to any action plan or programme.
 
 - A report is never overwritten: each peildatum is its own record, so history is kept.

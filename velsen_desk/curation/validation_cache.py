@@ -12,71 +12,23 @@ folder, owner-only, written atomically (a temporary file, then a rename); the ne
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import stat
 import tempfile
-from collections.abc import Iterator, Sequence
-from importlib import metadata
+from collections.abc import Iterator
 from pathlib import Path
 
-import pydantic
 from pydantic import BaseModel, ValidationError
 
-from velsen_desk.curation.schema import COLLECTIONS, DataFile
+from velsen_desk.curation.data_file import COLLECTIONS, DataFile
+from velsen_desk.curation.validation_key import FORMAT
 
 _log = logging.getLogger(__name__)
 
-FORMAT = "velsen-desk-validatie/1"
 KEEP = 4  # entries kept: a few data sets (bundled, a share's, a test set) without growing forever
 _SUFFIX = ".json"
-
-
-# Libraries whose version can change what parses or what is valid (YAML reading, schema, amounts).
-_LIBRARIES = ("pydantic", "pydantic-core", "ruamel.yaml", "PyYAML", "babel")
-
-
-def _code_fingerprint() -> bytes:
-    """The code that decides what is valid: the curation and core packages, and the libraries'
-    versions."""
-    digest = hashlib.sha256(pydantic.VERSION.encode())
-    for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=-".encode())
-    package = Path(__file__).resolve().parent.parent
-    for folder in ("curation", "core"):
-        for path in sorted((package / folder).glob("*.py")):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.digest()
-
-
-def cache_key(files: Sequence[Path], sources: Path) -> str | None:
-    """The key of one validation of ``files`` against ``sources``; None when a file cannot be read
-    (the validation itself then says which, with its own message)."""
-    digest = hashlib.sha256(FORMAT.encode())
-    digest.update(_code_fingerprint())
-    try:
-        for path in files:
-            _update(digest, b"data", path)
-        listed = sorted(sources.iterdir()) if sources.is_dir() else []
-        digest.update(os.path.abspath(sources).encode())
-        for path in listed:
-            _update(digest, b"source", path)
-    except (OSError, RuntimeError):  # RuntimeError: a link loop, on Python 3.11
-        return None
-    return digest.hexdigest()
-
-
-def _update(digest: hashlib._Hash, label: bytes, path: Path) -> None:
-    name = os.path.abspath(path).encode()  # not resolve(): a link loop is the validation's to report
-    data = path.read_bytes() if path.is_file() else b""
-    for part in (label, len(name).to_bytes(8, "big"), name, len(data).to_bytes(8, "big"), data):
-        digest.update(part)
 
 
 def load(

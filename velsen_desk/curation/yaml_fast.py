@@ -259,18 +259,57 @@ def parse_plain_data(text: str, max_depth: int, max_nodes: int,
     root: dict[str, Any] | None = None
     lines: dict[str, list[int]] = {}
     nodes = 0
+    # Four in five events are scalars, most of them text: their path is written out here, with
+    # the lookups hoisted, rather than through _scalar and _place_plain (~1.3 million calls of
+    # each at 100x the bundled data); any scalar that may be something other than text still
+    # goes through _scalar, and the order of the checks is parse_plain's.
+    resolvers = loader._resolver.versioned_resolver
+    any_first = None in resolvers
+    known_scalar = _PLAIN_SCALARS.get
+    next_event = parser.get_event
     try:
         _open_document(parser)
         while True:
-            event = parser.get_event()
+            event = next_event()
             kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    raise NotPlain
+                depth = len(stack)
+                if depth >= max_depth:
+                    raise _too_deep(refuse, event.start_mark.line, max_depth)
+                nodes += 1
+                if nodes > max_nodes:
+                    raise _too_many(refuse, event.start_mark.line, max_nodes)
+                if not stack:
+                    raise NotPlain  # the document is a single scalar
+                if depth == 2 and not stack[1][1]:  # a scalar item of a top-level list
+                    lines[stack[0][2]].append(event.start_mark.line + 1)
+                top = stack[-1]
+                value = event.value
+                style = event.style
+                if not (style == "'" or style == '"' or (style == "" and value[:1] not in resolvers and not any_first)):
+                    is_key = top[1] and top[2] is None
+                    known = known_scalar(value) if style == "" else None
+                    value = (_known_scalar(value, known[0], known[1], is_key) if known is not None
+                             else _scalar(event, loader, is_key))
+                if not top[1]:
+                    top[0].append(value)
+                elif top[2] is None:
+                    if not isinstance(value, str) or value in top[0]:
+                        raise NotPlain  # a duplicate key: the round-trip loader names it
+                    top[2] = value
+                else:
+                    top[0][top[2]] = value
+                    top[2] = None
+                continue
             if kind is MappingEndEvent or kind is SequenceEndEvent:
                 done = stack.pop()
                 if not stack:
                     break
                 _place_plain(stack[-1], done[0])
                 continue
-            if kind is not ScalarEvent and kind is not MappingStartEvent and kind is not SequenceStartEvent:
+            if kind is not MappingStartEvent and kind is not SequenceStartEvent:
                 raise NotPlain
             if event.anchor is not None or event.tag is not None:
                 raise NotPlain
@@ -282,12 +321,6 @@ def parse_plain_data(text: str, max_depth: int, max_nodes: int,
                 raise _too_many(refuse, event.start_mark.line, max_nodes)
             if depth == 2 and not stack[1][1]:  # an item of a top-level list: a record starts here
                 lines[stack[0][2]].append(event.start_mark.line + 1)
-            if kind is ScalarEvent:
-                if not stack:
-                    raise NotPlain
-                top = stack[-1]
-                _place_plain(top, _scalar(event, loader, top[1] and top[2] is None))
-                continue
             if stack:
                 top = stack[-1]
                 if top[1] and top[2] is None:

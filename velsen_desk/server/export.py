@@ -21,8 +21,9 @@ from psycopg.rows import dict_row
 from pydantic import BaseModel, ValidationError
 
 from velsen_desk.core.i18n import _
+from velsen_desk.curation.data_file import COLLECTIONS
 from velsen_desk.curation.loader import DataSet, data_files, load_dataset
-from velsen_desk.curation.schema import COLLECTIONS, FORMAT_ID
+from velsen_desk.curation.schema import FORMAT_ID
 from velsen_desk.server.errors import ServerError
 from velsen_desk.server.progress_records import SERVER_PROGRESS_FILE, PartyStatus, records_of
 from velsen_desk.storage.atomic import write_atomic

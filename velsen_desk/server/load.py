@@ -21,8 +21,8 @@ from psycopg import sql
 
 from velsen_desk.core.formatting import format_long_date
 from velsen_desk.core.i18n import _
+from velsen_desk.curation.data_file import COLLECTIONS
 from velsen_desk.curation.loader import DataSet
-from velsen_desk.curation.schema import COLLECTIONS
 from velsen_desk.server.errors import ServerError
 from velsen_desk.server.progress_records import SERVER_PROGRESS_FILE, statuses_of
 from velsen_desk.server.schema import CURATED_TABLES, SERVER_METADATA

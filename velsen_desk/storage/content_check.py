@@ -48,9 +48,7 @@ def max_text_length() -> int:
     """The longest text the curated schema accepts anywhere (the largest ``maxLength`` in the
     JSON schema of its models, whatever the constrained types are called): no built database
     holds a longer value, so a longer one is refused rather than laid out for minutes."""
-    from pydantic import BaseModel
-
-    from velsen_desk.curation import schema
+    from velsen_desk.curation.data_file import DataFile  # every kind of record, with its parts
 
     limits: list[int] = []
 
@@ -65,9 +63,7 @@ def max_text_length() -> int:
             for value in node:
                 collect(value)
 
-    for value in vars(schema).values():
-        if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == schema.__name__:
-            collect(value.model_json_schema())
+    collect(DataFile.model_json_schema())
     if not limits:
         raise RuntimeError("the curated schema declares no text limit")  # a programming error, caught by the tests
     return max(limits)

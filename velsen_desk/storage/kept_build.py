@@ -29,11 +29,15 @@ import tempfile
 import time
 from collections.abc import Callable
 from importlib import metadata
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from velsen_desk.curation.loader import DataSet
 from velsen_desk.storage.digests import copy_with_digest, sha256_of
 from velsen_desk.storage.regular_file import read_bounded
+
+if TYPE_CHECKING:  # copying a kept build loads neither the schema nor SQLAlchemy
+    from velsen_desk.curation.loader import DataSet
 
 _log = logging.getLogger(__name__)
 
@@ -63,9 +67,10 @@ def kept_path(folder: Path, validation_key: str) -> Path:
     return folder / f"{digest.hexdigest()}{_SUFFIX}"
 
 
-def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[bool], None]:
-    """Fork a helper that builds ``dataset``'s database; call the returned function with whether
-    the validation found no problems (True keeps the file, False stops the helper and removes it).
+def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[str | None], None]:
+    """Fork a helper that builds ``dataset``'s database; call the returned function with the
+    data version the validation computed when it found no problems (the helper writes it into the
+    file and the file is kept), or with None (the helper is stopped and its file removed).
     Only a process without other threads may call this (it forks)."""
     from velsen_desk.storage.build import build_database
 
@@ -77,11 +82,15 @@ def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[bool
         _log.info("database niet vooraf gebouwd in %s: %s", folder, exc)
         return _nothing
     built = work / "gegevens.sqlite"
+    # the validation's version, sent once its checks pass: the helper would otherwise hash every
+    # record again, on the path both processes finish by
+    version_in, version_out = multiprocessing.get_context("fork").Pipe(duplex=False)
 
     def build() -> None:  # in the helper: never returns, never prints, never flushes our buffers
         code = 1
         try:
-            build_database(dataset, built)
+            version_out.close()
+            build_database(dataset, built, version_of=lambda: _received_version(version_in))
             _checksum_file(built).write_text(sha256_of(built), encoding="ascii")
             code = 0
         finally:
@@ -96,14 +105,21 @@ def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[bool
     except OSError as exc:  # no fork (a process limit): build-db builds, the validation goes on
         _log.info("database niet vooraf gebouwd: %s", exc)
         shutil.rmtree(work, ignore_errors=True)
+        version_in.close()
+        version_out.close()
         return _nothing
     finally:
         gc.unfreeze()
+    version_in.close()
 
-    def finish(valid: bool) -> None:
+    def finish(version: str | None) -> None:
+        valid = version is not None
         try:
-            if not valid:
+            if valid:
+                version_out.send(version)
+            else:
                 helper.kill()
+            version_out.close()
             helper.join()
             if valid and helper.exitcode == 0:
                 os.chmod(built, 0o600)  # the cache is the owner's alone, as the kept validations
@@ -121,8 +137,17 @@ def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[bool
     return finish
 
 
-def _nothing(_valid: bool) -> None:
+def _nothing(_version: str | None) -> None:
     return None
+
+
+def _received_version(connection: Connection) -> str:
+    """In the helper: the version the validation sends. Raises ``EOFError`` (the build fails,
+    nothing is kept) when the validation ended without sending one."""
+    version = connection.recv()
+    if not isinstance(version, str):
+        raise TypeError(version)
+    return version
 
 
 def _checksum_file(database: Path) -> Path:

@@ -10,7 +10,7 @@ from typing import Any
 
 from velsen_desk.core.planning import parse_planning
 from velsen_desk.curation.loader import DataSet
-from velsen_desk.curation.schema import Cost, SourceRef
+from velsen_desk.curation.schema import SourceRef
 from velsen_desk.storage.tables import StoredCost
 from velsen_desk.storage.tables import progress as p
 from velsen_desk.storage.tables.base import Base
@@ -28,10 +28,6 @@ def _source(source: SourceRef | None, prefix: str = "source") -> dict[str, str |
     }
 
 
-def _cost(cost: Cost) -> StoredCost:
-    return StoredCost(status=cost.status, amount=cost.amount, text=cost.text, qualifier=cost.qualifier)
-
-
 def progress_rows(dataset: DataSet) -> list[Row]:
     """Every progress row as its table's class and column values, sorted by id within its table,
     so a build stays byte-identical. Values, not ORM objects: the unit of work cost 5 s of a 100x
@@ -45,7 +41,7 @@ def progress_rows(dataset: DataSet) -> list[Row]:
     for e in sorted(dataset.progress_entries, key=lambda e: e.id):
         rows.append((p.ProgressEntry, dict(
             id=e.id, report_id=e.report, action_id=e.action, status=e.status.value,
-            explanation=e.explanation, spent=_cost(e.spent), planning_text=e.planning_text,
+            explanation=e.explanation, spent=StoredCost.of(e.spent), planning_text=e.planning_text,
             reported_late=e.reported_late, **_source(e.source), **_source(e.planning_source, "planning_source"))))
         for index, phase in enumerate(parse_planning(e.planning_text).phases if e.planning_text else (), start=1):
             rows.append((p.RevisedPhase, dict(

@@ -18,10 +18,11 @@ from pydantic import BaseModel
 
 from velsen_desk.core.i18n import _
 from velsen_desk.curation import checks
+from velsen_desk.curation.data_file import COLLECTIONS
 from velsen_desk.curation.loader import DataSet
 from velsen_desk.curation.problems import Problem
 from velsen_desk.curation.progress_schema import ProgressEntry, ProgressReport
-from velsen_desk.curation.schema import COLLECTIONS, Action
+from velsen_desk.curation.schema import Action
 from velsen_desk.workbook.problems import WorkbookProblem
 from velsen_desk.workbook.read import ImportedRecord, Place, WorkbookContent
 from velsen_desk.workbook.scope import ProgrammeIndex

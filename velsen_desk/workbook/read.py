@@ -22,8 +22,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from pydantic import BaseModel, ValidationError
 
 from velsen_desk.core.i18n import _
+from velsen_desk.curation.data_file import DataFile
 from velsen_desk.curation.messages import dutch_message
-from velsen_desk.curation.schema import DataFile
 from velsen_desk.workbook.cells import CellValueError, is_empty, read_cell, shown
 from velsen_desk.workbook.guard import workbook_refusal
 from velsen_desk.workbook.problems import WorkbookProblem

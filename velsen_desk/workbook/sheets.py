@@ -67,7 +67,7 @@ class Column:
 @dataclass(frozen=True)
 class Sheet:
     title: str  # the sheet's name in Dutch (at most 31 characters, Excel's limit)
-    collection: str  # the data files' collection (schema.DataFile field)
+    collection: str  # the data files' collection (data_file.DataFile field)
     columns: tuple[Column, ...]
     list_field: str | None = None  # a list sheet: the list field of ``collection`` it holds
     help: str = ""

@@ -20,8 +20,9 @@ from pydantic_core import PydanticUndefined
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from velsen_desk.curation.data_file import COLLECTIONS
 from velsen_desk.curation.loader import DataSet
-from velsen_desk.curation.schema import COLLECTIONS, FORMAT_ID
+from velsen_desk.curation.schema import FORMAT_ID
 
 
 @dataclass(frozen=True)

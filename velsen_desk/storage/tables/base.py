@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
+from typing import Protocol, cast
 
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Composite, DeclarativeBase, Mapped, composite, declared_attr, mapped_column
@@ -34,6 +34,19 @@ def _cost_from_columns(
     return CostValue(status=CostStatus(status), amount=amount, text=text, qualifier=qualifier)
 
 
+class StatedCost(Protocol):
+    """What a cost states, in whichever layer's shape it comes."""
+
+    @property
+    def status(self) -> CostStatus: ...
+    @property
+    def amount(self) -> int | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def qualifier(self) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class StoredCost(CostValue):
     """A cost on its way into the database. The columns keep the order of the first schema
@@ -41,7 +54,8 @@ class StoredCost(CostValue):
     byte-identical file; SQLAlchemy asks this class for the values in that order."""
 
     @classmethod
-    def of(cls, cost: CostValue) -> StoredCost:
+    def of(cls, cost: StatedCost) -> StoredCost:
+        """From a cost as validated (the schema's ``Cost``) or as read (a ``CostValue``)."""
         return cls(status=cost.status, amount=cost.amount, text=cost.text, qualifier=cost.qualifier)
 
     def __composite_values__(self) -> tuple[str, int | None, str | None, str]:
