@@ -44,7 +44,8 @@ def _built_from_the_data(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
     a kept one, and return the file it wrote."""
     built: list[Path] = []
     real = build.build_database
-    monkeypatch.setattr(build, "build_database", lambda dataset, out: built.append(out) or real(dataset, out))
+    monkeypatch.setattr(build, "build_database",
+                        lambda dataset, out, **kwargs: built.append(out) or real(dataset, out, **kwargs))
     out = tmp_path / "uit.sqlite"
     assert main(["build-db", "-o", str(out), str(data)]) == 0
     assert built == [out]

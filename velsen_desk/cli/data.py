@@ -92,7 +92,7 @@ def build_db_command(args: argparse.Namespace) -> int:
 
             # else it reuses that validation of the same bytes (or validates) and builds
             dataset = load_dataset(paths, sources=sources, cache=cache, helpers=helpers_available())
-            result = build_database(dataset, output)
+            result = build_database(dataset, output, in_memory=True)  # a command: its memory is free at its end
             path, version = result.path, result.data_version
     except OSError as exc:
         raise CommandError(_("Kan {path} niet schrijven: {cause}.").format(

@@ -55,6 +55,22 @@ def describe_os_error(exc: OSError) -> str:
     return _("onbekende systeemfout")
 
 
+# SQLite's primary result codes that mean its file could not be written or made (the low byte of
+# an extended code), as the errno the operating system gave SQLite.
+_SQLITE_ERRNO = {3: errno.EACCES, 8: errno.EROFS, 10: errno.EIO, 13: errno.ENOSPC, 14: errno.EACCES}
+
+
+def sqlite_os_error(exc: BaseException, path: object) -> OSError | None:
+    """A SQLite failure to write or make ``path`` (a full disk, no rights, a disk error) as the
+    ``OSError`` it stands for, so callers that report ``OSError`` say the cause in Dutch; None
+    for any other failure (a locked or damaged file, a broken rule)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    number = _SQLITE_ERRNO.get(code & 0xFF) if isinstance(code, int) else None
+    if number is None:
+        return None
+    return OSError(number, describe_os_error(OSError(number, "")), str(path))
+
+
 def describe_error(exc: BaseException) -> str:
     """The cause of a file, JSON or SQLite failure in Dutch (never the English library text)."""
     if isinstance(exc, json.JSONDecodeError):

@@ -90,7 +90,7 @@ def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[str 
         code = 1
         try:
             version_out.close()
-            build_database(dataset, built, version_of=lambda: _received_version(version_in))
+            build_database(dataset, built, version_of=lambda: _received_version(version_in), in_memory=True)
             _checksum_file(built).write_text(sha256_of(built), encoding="ascii")
             code = 0
         finally:

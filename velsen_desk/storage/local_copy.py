@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 
 from velsen_desk.core.i18n import _
-from velsen_desk.core.os_errors import describe_error, describe_os_error
+from velsen_desk.core.os_errors import describe_error, describe_os_error, sqlite_os_error
 from velsen_desk.core.paths import ORIGIN_FILE, bundled_data_dir, local_database_path
 from velsen_desk.core.structs import msgspec
 from velsen_desk.storage.atomic import write_atomic
@@ -27,7 +27,6 @@ from velsen_desk.storage.regular_file import read_bounded
 
 log = logging.getLogger(__name__)
 
-_SQLITE_FULL = 13  # SQLITE_FULL: the primary result code of a full disk
 
 
 class LocalDatabase(msgspec.Struct, frozen=True):
@@ -242,10 +241,8 @@ def _theirs(db_path: Path) -> LocalDatabase:
 
 
 def _build_failed_message(folder: Path, exc: BaseException) -> str:
-    full = isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    if isinstance(exc, sqlite3.Error):
-        full = ((getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF) == _SQLITE_FULL
-    if full:
+    exc = sqlite_os_error(exc, folder) or exc
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return (_(
             "Kan de database niet aanmaken in {folder}: de schijf is vol. Maak ruimte vrij en start Velsen Desk "
             "opnieuw."
