@@ -101,6 +101,13 @@ def _columns_of(orm: type[m.Base]) -> dict[str, list[str]]:
 
 
 @cache
+def _moved_of(orm: type[m.Base]) -> dict[str, list[str]]:
+    """The attributes that are not simply the column of their own name: a composite's several
+    columns, or a column named otherwise."""
+    return {attribute: keys for attribute, keys in _columns_of(orm).items() if keys != [attribute]}
+
+
+@cache
 def _steps(model: type[BaseModel], orm: type[m.Base]) -> tuple[Step, ...]:
     columns = _columns_of(orm)
     steps: list[Step] = []
@@ -178,16 +185,22 @@ class _Inserts:
         self.rows.setdefault(orm, []).append(_record_row(record, orm))
 
     def add(self, orm: type[m.Base], values: dict[str, Any]) -> None:
-        """A row given by the ORM's attributes (a composite cost as a :class:`StoredCost`)."""
-        columns = _columns_of(orm)
-        row: dict[str, Any] = {}
-        for attribute, value in values.items():
-            keys = columns[attribute]
-            if len(keys) == 1:
-                row[keys[0]] = value
-            else:  # a composite: its own order of values, all NULL when absent
-                parts = value.__composite_values__() if value is not None else (None,) * len(keys)
-                row.update(zip(keys, parts, strict=True))
+        """A row given by the ORM's attributes (a composite cost as a :class:`StoredCost`); the
+        dict is the caller's to give away. Most attributes are their column: only the others are
+        moved (~0.2 s of a 100x build went to translating every one)."""
+        row = values
+        moved = _moved_of(orm)
+        if moved:
+            row = dict(values)
+            for attribute, keys in moved.items():
+                if attribute not in row:
+                    continue
+                value = row.pop(attribute)
+                if len(keys) == 1:
+                    row[keys[0]] = value
+                else:  # a composite: its own order of values, all NULL when absent
+                    parts = value.__composite_values__() if value is not None else (None,) * len(keys)
+                    row.update(zip(keys, parts, strict=True))
         self.rows.setdefault(orm, []).append(row)
 
     def execute(self, session: Session) -> None:
