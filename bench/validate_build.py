@@ -58,6 +58,8 @@ def _baseline(data: Path) -> None:
 def _home(root: Path, code: Path | None) -> Home:
     home = Home(root)
     home.reset()
+    # run from the repository, ``python -m`` would put its folder (this checkout) first
+    home.env["PYTHONSAFEPATH"] = "1"
     if code is not None:  # that version's package before this checkout's
         home.env["PYTHONPATH"] = str(code)
     return home
