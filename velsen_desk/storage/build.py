@@ -342,7 +342,9 @@ def build_database(dataset: DataSet, out: Path, version_of: Callable[[], str] | 
             conn.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
             conn.execute(text(f"PRAGMA user_version = {SCHEMA_VERSION}"))
         with engine.connect() as conn:
-            conn.exec_driver_sql("VACUUM INTO ?", (str(tmp),))
+            # the name's bytes as the file system holds them: one that is not UTF-8 (Python's
+            # surrogates) is no text parameter, but SQLite opens the bytes of a cast blob as given
+            conn.exec_driver_sql("VACUUM INTO CAST(? AS TEXT)", (os.fsencode(tmp),))
         engine.dispose()  # closes the working copy (and frees it, in memory)
         if scratch is not None:
             scratch.unlink()
