@@ -67,3 +67,23 @@ def test_sqlite_write_failures_are_the_os_errors_they_stand_for() -> None:
     assert write_error is not None and write_error.errno == errno.EIO
     assert sqlite_os_error(failure(19), "/x") is None  # a broken rule (SQLITE_CONSTRAINT) stays itself
     assert sqlite_os_error(ValueError("geen SQLite"), "/x") is None
+
+
+def test_a_full_temporary_folder_does_not_stop_a_build(small_disk: Path, tmp_path: Path) -> None:
+    """Sorting the rows (the search index, indexes made after the rows) spills to SQLite's
+    temporary folder at ~40x the bundled data; a full /tmp then failed the build as a full disk
+    at the output, a disk with room to spare."""
+    from bench.synthetic import generate
+
+    (small_disk / "vol").write_bytes(b"\0" * (512 * 1024 - 4096))  # the temporary folder, all but full
+    written = generate(tmp_path / "set", scale=40, seed=5)
+    dataset = load_dataset([written.data], sources=written.sources)
+    with sqlite3.connect(":memory:") as settings:  # every connection of this process takes it
+        settings.execute(f"PRAGMA temp_store_directory = '{small_disk}'")
+    try:
+        for in_memory in (True, False):
+            out = tmp_path / f"uit-{in_memory}.sqlite"
+            assert build_database(dataset, out, in_memory=in_memory).path == out
+    finally:
+        with sqlite3.connect(":memory:") as settings:
+            settings.execute("PRAGMA temp_store_directory = ''")

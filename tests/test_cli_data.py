@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from velsen_desk.cli.main import main
 from velsen_desk.core.formatting import format_euro, format_long_date
 from velsen_desk.core.paths import bundled_data_dir
@@ -139,3 +141,21 @@ def test_locoburgemeester_order_keeps_unknown_and_not_applicable_apart():
     assert format_loco("wethouder", 2) == "2e"
     assert format_loco("burgemeester", None) == "n.v.t."
     assert format_loco(None, None) == "onbekend"  # Velsen: the sources give no roles
+
+
+
+@pytest.mark.parametrize("in_memory", [True, False], ids=["build-db", "venster"])
+def test_a_build_into_a_folder_whose_name_is_not_utf8(tmp_path: Path, in_memory: bool) -> None:
+    # A folder named on an old share or stick (Latin-1 "×"): Python holds such a name with a
+    # surrogate, which SQLite took as a file name but refused as VACUUM INTO's text ('onverwachts').
+    from velsen_desk.curation.loader import load_dataset
+    from velsen_desk.storage.build import build_database
+
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/vergadering \xd7"))
+    folder.mkdir()
+    out = folder / "velsen.sqlite"
+    assert build_database(load_dataset([bundled_data_dir()]), out, in_memory=in_memory).path == out
+    with sqlite3.connect(out) as db:  # (inspect_database's URI cannot name such a folder yet)
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    db.close()
+    assert sorted(p.name for p in folder.iterdir()) == ["velsen.sqlite"]

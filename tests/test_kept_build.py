@@ -164,3 +164,26 @@ def test_a_kept_file_without_its_checksum_is_not_used(data: Path, tmp_path: Path
     kept = _kept(data)
     (kept.parent / (kept.name + ".sha256")).unlink()
     _built_from_the_data(data, tmp_path, monkeypatch)
+
+
+def test_a_kept_file_pruned_while_build_db_looks_at_it_is_built_instead(
+        data: Path, tmp_path: Path, isolated_home: Path, large: None, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Another validate prunes the entry (or finds it damaged) between build-db's reading of its
+    version and its copy: build-db builds, rather than fail as if the output could not be written."""
+    assert main(["validate", str(data)]) == 0
+    kept = _kept(data)
+    real_read = kept_build.read_bounded
+
+    def read_then_pruned(path: Path, limit: int) -> bytes:
+        found = real_read(path, limit)
+        kept.unlink()  # as _prune in another process does, after the version was read
+        return found
+
+    monkeypatch.setattr(kept_build, "read_bounded", read_then_pruned)
+    out = _built_from_the_data(data, tmp_path, monkeypatch)
+    assert "Database gebouwd" in capsys.readouterr().out
+    fresh = tmp_path / "fresh.sqlite"
+    build.build_database(load_dataset([data]), fresh)
+    assert out.read_bytes() == fresh.read_bytes()
+    assert not list(tmp_path.glob(".uit.sqlite.*"))  # no copy left behind

@@ -182,6 +182,26 @@ def test_a_failed_import_write_leaves_the_folder_as_it_was(qtbot, griffie, folde
     assert _files(folder) == before
 
 
+def test_an_import_check_on_a_full_temporary_folder_says_so(qtbot, griffie, folder: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch):
+    # the comparison's two databases are built in the temporary folder: a full one is named as
+    # such, not shown as an unexpected error
+    from velsen_desk.core.os_errors import describe_os_error
+    from velsen_desk.storage import build
+
+    def full(_dataset: object, out: Path, **_kwargs: object) -> None:
+        raise OSError(28, describe_os_error(OSError(28, "")), str(out))
+
+    monkeypatch.setattr(build, "build_database", full)
+    before = _files(folder)
+    dialog = griffie.beheer.open_import([_form(tmp_path)])
+    qtbot.waitUntil(lambda: "er is niets geschreven" in dialog.summary.text(), timeout=TIMEOUT)
+    assert dialog.summary.text() == (
+        "De wijzigingen kunnen niet bepaald worden (de schijf is vol); er is niets geschreven.")
+    assert dialog.preview is None and not dialog.import_button.isEnabled()
+    assert _files(folder) == before
+
+
 def test_forms_for_every_trekker_from_the_window(qtbot, griffie, tmp_path: Path):
     out = tmp_path / "formulieren"
     out.mkdir()

@@ -438,6 +438,10 @@ The details are in the log.</translation>
         <translation>Working out the changes…</translation>
     </message>
     <message>
+        <source>De wijzigingen kunnen niet bepaald worden ({0}); er is niets geschreven.</source>
+        <translation>The changes cannot be worked out ({0}); nothing was written.</translation>
+    </message>
+    <message>
         <source>Het werkboek heeft nog problemen; er is niets geschreven.</source>
         <translation>The workbook still has problems; nothing was written.</translation>
     </message>

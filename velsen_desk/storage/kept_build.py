@@ -184,7 +184,16 @@ def copy_kept(folder: Path, validation_key: str, out: Path) -> str | None:
     out.parent.mkdir(parents=True, exist_ok=True)
     temporary = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")  # made anew ("xb"), never followed
     try:
-        if copy_with_digest(source, temporary, durable=True) != expected:  # the bytes as copied, read once
+        try:
+            copied = copy_with_digest(source, temporary, durable=True)  # the bytes as copied, read once
+        except FileNotFoundError:
+            if source.exists():
+                raise
+            # pruned (or found damaged) by another validate or build-db since its version was read
+            _log.info("vooraf gebouwde database %s is intussen verwijderd; de database wordt gebouwd", source)
+            temporary.unlink(missing_ok=True)
+            return None
+        if copied != expected:
             _log.warning("vooraf gebouwde database %s is beschadigd; de database wordt opnieuw gebouwd", source)
             temporary.unlink(missing_ok=True)
             source.unlink(missing_ok=True)

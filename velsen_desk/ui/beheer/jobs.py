@@ -162,12 +162,16 @@ def preview_import(workbooks: Sequence[Path], folder: Path, replace: bool, state
                              (), (), None, before)
     state.raise_if_cancelled()
     state.set_progress(70, _tr("Wijzigingen bepalen…"))
-    with tempfile.TemporaryDirectory(prefix="velsen-desk-import-") as tmp:
-        old_db, new_db = Path(tmp) / "oud.sqlite", Path(tmp) / "nieuw.sqlite"
-        build_database(current if current is not None else DataSet(), old_db)
-        state.raise_if_cancelled()
-        build_database(merged.dataset, new_db)
-        changes = diff_databases(old_db, new_db)
+    try:  # the two databases of the comparison go to the temporary folder, which may be full
+        with tempfile.TemporaryDirectory(prefix="velsen-desk-import-") as tmp:
+            old_db, new_db = Path(tmp) / "oud.sqlite", Path(tmp) / "nieuw.sqlite"
+            build_database(current if current is not None else DataSet(), old_db)
+            state.raise_if_cancelled()
+            build_database(merged.dataset, new_db)
+            changes = diff_databases(old_db, new_db)
+    except OSError as exc:
+        raise BeheerError(_tr("De wijzigingen kunnen niet bepaald worden ({0}); er is niets geschreven.").format(
+            describe_os_error(exc))) from exc
     state.raise_if_cancelled()
     updates = file_updates(read_trees(folder) if current is not None else {}, current, merged.dataset, merged.files)
     state.set_progress(100, "")
