@@ -275,6 +275,22 @@ def test_killed_rollback_temporary_is_cleaned_by_the_next_sync(built, share, loc
     assert live_fresh.exists()  # may belong to a rollback still running
 
 
+def test_a_killed_first_start_builds_working_files_are_cleaned_by_the_next_sync(built, share, local):
+    """The build beside a ``.build`` file writes its own temporaries (a scratch copy as large as
+    the database): a first start killed while building left them in the data folder for good."""
+    local.parent.mkdir(parents=True)
+    dead, running = _dead_pid(), os.getppid()
+    dead_files = [local.parent / f"..{local.name}.{dead}.build.k3x9a1b2.tmp{end}" for end in ("", ".werk", "-journal")]
+    for path in dead_files:
+        path.write_bytes(built.read_bytes())
+    busy = local.parent / f"..{local.name}.{running}.build.q7r2s4t6.tmp.werk"  # a first start building now
+    busy.write_bytes(b"x")
+    publish(built, share)
+    sync(share, local)
+    assert not [path for path in dead_files if path.exists()]
+    assert busy.exists()
+
+
 def test_killed_rollback_temporary_is_cleaned_by_the_next_rollback(kept_v1):
     dead = kept_v1.parent / f".{kept_v1.name}.{_dead_pid()}.rollback"
     dead.write_bytes(b"a full copy once")

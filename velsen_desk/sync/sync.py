@@ -100,20 +100,28 @@ def _pid_running(pid: int) -> bool:
 def clean_stale_temporaries(local_db: Path) -> None:
     """A sync, rollback or first-start build killed midway leaves a temporary file; it is never the
     data, so remove it. Called with the directory lock held: a ``.sync`` file is always stale then; a
-    ``.rollback`` or ``.build`` file only when its process is gone or it is more than an hour old."""
+    ``.rollback`` or ``.build`` file only when its process is gone or it is more than an hour old,
+    and so are the build's own working files beside its ``.build`` file
+    (``..<name>.<pid>.build.<random>.tmp``, with ``.werk`` or ``-journal`` after it: the scratch
+    copy is as large as the database)."""
     folder = local_db.parent
     for stale in folder.glob(f".{local_db.name}.*.sync"):
         stale.unlink(missing_ok=True)
     for kind in ("rollback", "build"):
         for stale in folder.glob(f".{local_db.name}.*.{kind}"):
-            pid_text = stale.name[len(local_db.name) + 2:-len(kind) - 1]
-            try:
-                old = dt.datetime.now().timestamp() - stale.lstat().st_mtime > STALE_AFTER_SECONDS
-            except OSError:
-                continue
-            gone = pid_text.isdigit() and not _pid_running(int(pid_text))
-            if gone or old:
-                stale.unlink(missing_ok=True)
+            _remove_if_stale(stale, stale.name[len(local_db.name) + 2:-len(kind) - 1])
+    for stale in folder.glob(f"..{local_db.name}.*.build.*.tmp*"):
+        _remove_if_stale(stale, stale.name[len(local_db.name) + 3:].split(".", 1)[0])
+
+
+def _remove_if_stale(stale: Path, pid_text: str) -> None:
+    try:
+        old = dt.datetime.now().timestamp() - stale.lstat().st_mtime > STALE_AFTER_SECONDS
+    except OSError:
+        return
+    gone = pid_text.isdigit() and not _pid_running(int(pid_text))
+    if gone or old:
+        stale.unlink(missing_ok=True)
 
 
 def _readable(local_db: Path) -> bool:
