@@ -272,19 +272,27 @@ def parse_plain_data(text: str, max_depth: int, max_nodes: int,
         while True:
             event = next_event()
             kind = type(event)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                done = stack.pop()
+                if not stack:
+                    break
+                _place_plain(stack[-1], done[0])
+                continue
+            if kind is not ScalarEvent and kind is not MappingStartEvent and kind is not SequenceStartEvent:
+                raise NotPlain
+            if event.anchor is not None or event.tag is not None:
+                raise NotPlain
+            depth = len(stack)
+            if depth >= max_depth:
+                raise _too_deep(refuse, event.start_mark.line, max_depth)
+            nodes += 1
+            if nodes > max_nodes:
+                raise _too_many(refuse, event.start_mark.line, max_nodes)
+            if depth == 2 and not stack[1][1]:  # an item of a top-level list: a record starts here
+                lines[stack[0][2]].append(event.start_mark.line + 1)
             if kind is ScalarEvent:
-                if event.anchor is not None or event.tag is not None:
-                    raise NotPlain
-                depth = len(stack)
-                if depth >= max_depth:
-                    raise _too_deep(refuse, event.start_mark.line, max_depth)
-                nodes += 1
-                if nodes > max_nodes:
-                    raise _too_many(refuse, event.start_mark.line, max_nodes)
                 if not stack:
                     raise NotPlain  # the document is a single scalar
-                if depth == 2 and not stack[1][1]:  # a scalar item of a top-level list
-                    lines[stack[0][2]].append(event.start_mark.line + 1)
                 top = stack[-1]
                 value = event.value
                 style = event.style
@@ -303,24 +311,6 @@ def parse_plain_data(text: str, max_depth: int, max_nodes: int,
                     top[0][top[2]] = value
                     top[2] = None
                 continue
-            if kind is MappingEndEvent or kind is SequenceEndEvent:
-                done = stack.pop()
-                if not stack:
-                    break
-                _place_plain(stack[-1], done[0])
-                continue
-            if kind is not MappingStartEvent and kind is not SequenceStartEvent:
-                raise NotPlain
-            if event.anchor is not None or event.tag is not None:
-                raise NotPlain
-            depth = len(stack)
-            if depth >= max_depth:
-                raise _too_deep(refuse, event.start_mark.line, max_depth)
-            nodes += 1
-            if nodes > max_nodes:
-                raise _too_many(refuse, event.start_mark.line, max_nodes)
-            if depth == 2 and not stack[1][1]:  # an item of a top-level list: a record starts here
-                lines[stack[0][2]].append(event.start_mark.line + 1)
             if stack:
                 top = stack[-1]
                 if top[1] and top[2] is None:
