@@ -68,7 +68,7 @@ def sqlite_os_error(exc: BaseException, path: object) -> OSError | None:
     number = _SQLITE_ERRNO.get(code & 0xFF) if isinstance(code, int) else None
     if number is None:
         return None
-    return OSError(number, describe_os_error(OSError(number, "")), str(path))
+    return OSError(number, _(_ERRNO[number]), str(path))
 
 
 def describe_error(exc: BaseException) -> str:

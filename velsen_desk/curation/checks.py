@@ -275,10 +275,10 @@ def _check_quotes(dataset: DataSet, sources: Path, report: _Reporter) -> dict[st
     # Each document's text indexed once: a quote check per record through the whole text grew
     # with quotes x text length (docs/scale-baseline.md).
     indexes = {doc: QuoteIndex(text) for doc, text in texts.items() if text is not None}
-    fields_of: dict[type[BaseModel], tuple[str, ...] | None] = {}
-    for _collection, record in _records(dataset):
-        kind = type(record)
-        cost_fields = fields_of[kind] if kind in fields_of else fields_of.setdefault(kind, _cost_fields(kind))
+    # a collection holds one kind of record (the data file's schema says which)
+    fields_of = {name: _cost_fields(type(records[0])) for name, records in dataset.collections.items() if records}
+    for collection, record in _records(dataset):
+        cost_fields = fields_of[collection]
         source = record.source if cost_fields is not None else None
         if source is None or source.doc not in texts or source.doc in unreadable:
             continue

@@ -89,6 +89,7 @@ class BuildResult:
 # ~0.4 s of a 100x build.
 _PLAIN, _REFERENCE, _SOURCE, _COST = range(4)
 Step = tuple[str, int, tuple[str, ...]]  # field, what it is, the column keys it fills
+_SOURCE_ATTRIBUTES = ("source_doc_id", "source_quote", "source_section")
 
 
 @cache
@@ -123,9 +124,6 @@ def _steps(model: type[BaseModel], orm: type[m.Base]) -> tuple[Step, ...]:
         else:
             steps.append((name, _PLAIN, (columns[name][0],)))
     return tuple(steps)
-
-
-_SOURCE_ATTRIBUTES = ("source_doc_id", "source_quote", "source_section")
 
 
 def _record_row(record: BaseModel, orm: type[m.Base]) -> dict[str, Any]:
