@@ -187,3 +187,19 @@ def test_a_kept_file_pruned_while_build_db_looks_at_it_is_built_instead(
     build.build_database(load_dataset([data]), fresh)
     assert out.read_bytes() == fresh.read_bytes()
     assert not list(tmp_path.glob(".uit.sqlite.*"))  # no copy left behind
+
+
+def test_a_helper_gone_before_the_version_is_waited_for_and_keeps_nothing(data: Path, isolated_home: Path,
+                                                                          large: None,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The helper's build failed at once, so the version has no one to go to: the validation still
+    succeeds, keeps no file and leaves no finished helper unwaited for (a zombie process)."""
+    def fails_at_once(*_args: object, **_kwargs: object) -> None:
+        os._exit(1)  # in the helper: gone before the validation's checks end
+
+    monkeypatch.setattr(build, "build_database", fails_at_once)
+    assert main(["validate", str(data)]) == 0
+    folder = cli_data.validation_cache_dir()
+    assert not list(folder.glob("*.sqlite")) and not list(folder.glob(".bouw-*"))
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every child of this process was waited for

@@ -116,8 +116,12 @@ def start(folder: Path, validation_key: str, dataset: DataSet) -> Callable[[str 
         valid = version is not None
         try:
             if valid:
-                version_out.send(version)
-            else:
+                try:
+                    version_out.send(version)
+                except OSError:  # the helper is gone already (its build failed): nothing to keep
+                    _log.info("database niet vooraf gebouwd: de hulp stopte voor de gegevensversie kwam")
+                    valid = False
+            if not valid:
                 helper.kill()
             version_out.close()
             helper.join()
